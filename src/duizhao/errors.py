@@ -1,0 +1,46 @@
+"""Exceptions raised by duizhao.
+
+Every error a user can cause by feeding duizhao bad input is an :class:`InputError`, which names the
+file, the line (1-based, or ``None`` when the problem is not tied to one line) and what was wrong.
+The command-line front end prints ``error: <message>`` for any :class:`DuizhaoError` and exits 2.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DuizhaoError", "InputError", "MissingExtraError"]
+
+
+class DuizhaoError(Exception):
+    """Base class of every error duizhao raises on purpose."""
+
+
+class InputError(DuizhaoError, ValueError):
+    """Input that duizhao cannot accept.
+
+    Attributes:
+        path: The file (or ``"<stdin>"`` / ``"<string>"``) the input came from.
+        line: The 1-based line the problem was found on, or ``None``.
+        message: What was wrong, in one line.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class MissingExtraError(DuizhaoError, ImportError):
+    """An optional dependency is not installed.
+
+    Attributes:
+        extra: The name of the extra that provides it (``pip install 'duizhao[extra]'``).
+    """
+
+    def __init__(self, module: str, extra: str, purpose: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional package {module!r}: pip install 'duizhao[{extra}]'"
+        )

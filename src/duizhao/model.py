@@ -1,0 +1,556 @@
+"""The document model shared by every stage of the pipeline.
+
+All classes are frozen dataclasses with tuple fields, so a stage can never change its input: it
+returns a new :class:`Document` (``dataclasses.replace`` is the usual tool). Text positions are
+offsets, not copies: a :class:`Sentence` or :class:`Token` is ``(start, end)`` into the text of its
+:class:`Paragraph`, so they always join back into the exact text the reader accepted.
+
+The JSON form produced by :meth:`Document.to_dict` is public: it is what ``duizhao parse
+--format json`` prints and what later commands extend. :meth:`Document.from_dict` reads it back;
+``Document.from_dict(doc.to_dict()) == doc`` for every document.
+
+Numbering: paragraphs are numbered from 0 in reading order per language; sentences are numbered from
+0 per language across the whole document (paragraph 0's sentences first). An alignment
+:class:`Bead` lists such numbers on each side; a unit without a counterpart is a bead with an empty
+side, never a dropped unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Lang",
+    "Meta",
+    "Sentence",
+    "Token",
+    "Paragraph",
+    "GlossaryEntry",
+    "Occurrence",
+    "Counterpart",
+    "TermLink",
+    "Bead",
+    "Alignment",
+    "VocabItem",
+    "Vocabulary",
+    "Document",
+]
+
+#: Version of the JSON form. Bumped when a key changes meaning or disappears (not when one is added).
+SCHEMA_VERSION = 1
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, Lang] = ("en", "zh")
+
+
+def _opt_tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if value is not None else ()
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the article is: where and when it was published and its titles."""
+
+    source: str | None = None
+    """Publisher or column, e.g. ``明報社評``."""
+    date: str | None = None
+    """Publication date as ISO 8601 ``YYYY-MM-DD``."""
+    title_zh: str | None = None
+    """The Chinese title."""
+    title_en: str | None = None
+    """The English title, when the article gives one."""
+    path: str | None = None
+    """The file the article was read from (as given), or ``None`` for text read from a string."""
+    encoding: str | None = None
+    """The encoding the file was decoded with (detected or forced)."""
+    format: str | None = None
+    """The input format: ``"editorial"`` (the newspaper text layout) or ``"markdown"``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "date": self.date,
+            "title_zh": self.title_zh,
+            "title_en": self.title_en,
+            "path": self.path,
+            "encoding": self.encoding,
+            "format": self.format,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Meta:
+        return cls(**{k: d.get(k) for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, as offsets into its paragraph's text."""
+
+    start: int
+    """Offset of the first character in the paragraph text."""
+    end: int
+    """Offset just past the last character."""
+
+    def to_dict(self, paragraph_text: str, index: int | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {"text": paragraph_text[self.start : self.end]}
+        if index is not None:
+            d["index"] = index
+        d["start"] = self.start
+        d["end"] = self.end
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Sentence:
+        return cls(start=int(d["start"]), end=int(d["end"]))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A Chinese word (or a run of punctuation, digits or Latin letters) with its annotations."""
+
+    start: int
+    """Offset of the first character in the paragraph (or line) text."""
+    end: int
+    """Offset just past the last character."""
+    pinyin: tuple[str | None, ...] = ()
+    """Pinyin with tone marks, one per character; ``None`` for characters that are not Han."""
+    jyutping: tuple[str | None, ...] = ()
+    """Jyutping with tone digits, one per character; ``None`` for characters that are not Han."""
+    gloss: str | None = None
+    """English gloss from CC-CEDICT (senses joined by ``"; "``), or ``None``."""
+    hsk: int | None = None
+    """HSK 3.0 level (1–7, where 7 stands for the combined 7–9 band), or ``None``."""
+    pos: str | None = None
+    """Part of speech (jieba's tag set), or ``None``."""
+
+    def text_in(self, text: str) -> str:
+        """The token's characters in ``text``."""
+        return text[self.start : self.end]
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        return {
+            "text": text[self.start : self.end],
+            "start": self.start,
+            "end": self.end,
+            "pinyin": list(self.pinyin),
+            "jyutping": list(self.jyutping),
+            "gloss": self.gloss,
+            "hsk": self.hsk,
+            "pos": self.pos,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Token:
+        return cls(
+            start=int(d["start"]),
+            end=int(d["end"]),
+            pinyin=_opt_tuple(d.get("pinyin")),
+            jyutping=_opt_tuple(d.get("jyutping")),
+            gloss=d.get("gloss"),
+            hsk=d.get("hsk"),
+            pos=d.get("pos"),
+        )
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of one language, exactly as the reader accepted it."""
+
+    lang: Lang
+    """``"en"`` or ``"zh"``, decided by the script of the text."""
+    text: str
+    """The paragraph's text (line ends normalised to ``\\n``, outer whitespace stripped)."""
+    sentences: tuple[Sentence, ...] = ()
+    """The sentences, in order; the gaps between them are whitespace only."""
+    tokens: tuple[Token, ...] = ()
+    """Chinese words with readings and glosses, once annotated; they join back into ``text``."""
+    line: int | None = None
+    """1-based line of the input file where the paragraph starts."""
+
+    def sentence_texts(self) -> list[str]:
+        """The text of each sentence."""
+        return [self.text[s.start : s.end] for s in self.sentences]
+
+    def to_dict(self, first_sentence: int | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {"text": self.text}
+        d["sentences"] = [
+            s.to_dict(self.text, None if first_sentence is None else first_sentence + i)
+            for i, s in enumerate(self.sentences)
+        ]
+        if self.tokens:
+            d["tokens"] = [t.to_dict(self.text) for t in self.tokens]
+        d["line"] = self.line
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], lang: Lang) -> Paragraph:
+        return cls(
+            lang=lang,
+            text=d["text"],
+            sentences=tuple(Sentence.from_dict(s) for s in d.get("sentences", ())),
+            tokens=tuple(Token.from_dict(t) for t in d.get("tokens", ())),
+            line=d.get("line"),
+        )
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One line of the article's glossary."""
+
+    term: str
+    """The English term as written, e.g. ``cluster`` or ``memorandum of understanding``."""
+    definition: str
+    """The English definition (may be empty when the glossary gives only a translation)."""
+    pos: str | None = None
+    """Part of speech as given, normalised (``n.``, ``v.``, ``adj.``, …), or ``None``."""
+    zh: tuple[str, ...] = ()
+    """Teacher-given Chinese equivalents (``cluster【集群】：…``), best first; empty if none."""
+    line: int | None = None
+    """1-based line of the input file."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term": self.term,
+            "definition": self.definition,
+            "pos": self.pos,
+            "zh": self.zh[0] if self.zh else None,
+            "zh_given": list(self.zh),
+            "line": self.line,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> GlossaryEntry:
+        given = d.get("zh_given")
+        if given is None:
+            z = d.get("zh")
+            given = [z] if isinstance(z, str) else []
+        return cls(
+            term=d["term"],
+            definition=d.get("definition", ""),
+            pos=d.get("pos"),
+            zh=tuple(given),
+            line=d.get("line"),
+        )
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a term (or its Chinese counterpart) occurs in the text."""
+
+    paragraph: int
+    """Paragraph number (per language)."""
+    sentence: int
+    """Sentence number (per language, across the document)."""
+    start: int
+    """Offset into the paragraph text."""
+    end: int
+    """Offset just past the occurrence."""
+    text: str
+    """The text as written (``overtook`` for the term ``overtake``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "paragraph": self.paragraph,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Occurrence:
+        return cls(**{k: d[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """A candidate Chinese translation of a glossary term."""
+
+    text: str
+    """The Chinese word(s) as they appear in the article."""
+    score: float
+    """How strongly the evidence supports it (higher is better; 0–1)."""
+    source: str = ""
+    """Where it came from: ``given``, ``cedict``, ``alignment``, …"""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "score": self.score, "source": self.source}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Counterpart:
+        return cls(text=d["text"], score=float(d["score"]), source=d.get("source", ""))
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """A glossary entry linked to the text: its occurrences and its Chinese counterpart."""
+
+    entry: int
+    """Index of the entry in :attr:`Document.glossary`."""
+    counterparts: tuple[Counterpart, ...] = ()
+    """Chinese counterparts, best first."""
+    confidence: float = 0.0
+    """Confidence in the best counterpart (0–1)."""
+    en: tuple[Occurrence, ...] = ()
+    """Every occurrence of the term, in any form, in the English text."""
+    zh: tuple[Occurrence, ...] = ()
+    """Every occurrence of the chosen counterpart in the Chinese text."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entry": self.entry,
+            "counterparts": [c.to_dict() for c in self.counterparts],
+            "confidence": self.confidence,
+            "occurrences": {
+                "en": [o.to_dict() for o in self.en],
+                "zh": [o.to_dict() for o in self.zh],
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> TermLink:
+        occ = d.get("occurrences", {})
+        return cls(
+            entry=int(d["entry"]),
+            counterparts=tuple(Counterpart.from_dict(c) for c in d.get("counterparts", ())),
+            confidence=float(d.get("confidence", 0.0)),
+            en=tuple(Occurrence.from_dict(o) for o in occ.get("en", ())),
+            zh=tuple(Occurrence.from_dict(o) for o in occ.get("zh", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment bead: units of each language that translate each other."""
+
+    en: tuple[int, ...]
+    """English unit numbers (paragraphs or sentences), possibly empty."""
+    zh: tuple[int, ...]
+    """Chinese unit numbers, possibly empty."""
+    score: float = 0.0
+    """Confidence of the bead, 0–1 (higher is better)."""
+    low_confidence: bool = False
+    """True when the aligner is unsure; the study sheet marks such pairs."""
+    pinned: bool = False
+    """True when the pair was fixed by the teacher rather than found by the aligner."""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"en": list(self.en), "zh": list(self.zh), "score": self.score}
+        if self.low_confidence:
+            d["low_confidence"] = True
+        if self.pinned:
+            d["pinned"] = True
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Bead:
+        return cls(
+            en=tuple(d["en"]),
+            zh=tuple(d["zh"]),
+            score=float(d.get("score", 0.0)),
+            low_confidence=bool(d.get("low_confidence", False)),
+            pinned=bool(d.get("pinned", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Paragraph and sentence alignment of a document."""
+
+    paragraphs: tuple[Bead, ...] = ()
+    """Paragraph beads, in reading order; every paragraph is in exactly one."""
+    sentences: tuple[Bead, ...] = ()
+    """Sentence beads (document-wide numbering), in order; every sentence is in exactly one."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "paragraphs": [b.to_dict() for b in self.paragraphs],
+            "sentences": [b.to_dict() for b in self.sentences],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Alignment:
+        return cls(
+            paragraphs=tuple(Bead.from_dict(b) for b in d.get("paragraphs", ())),
+            sentences=tuple(Bead.from_dict(b) for b in d.get("sentences", ())),
+        )
+
+
+@dataclass(frozen=True)
+class VocabItem:
+    """A suggested vocabulary word beyond the glossary."""
+
+    lang: Lang
+    """Language of the word: ``en`` (for learners of English) or ``zh`` (for learners of Chinese)."""
+    word: str
+    """Headword: the English lemma, or the Chinese word as written in the article."""
+    forms: tuple[str, ...] = ()
+    """The forms found in the article."""
+    count: int = 0
+    """How often it occurs."""
+    level: float | None = None
+    """Difficulty: Zipf frequency for English (lower is rarer), HSK level for Chinese."""
+    translation: tuple[str, ...] = ()
+    """Chinese counterparts of an English word, or English glosses of a Chinese word."""
+    pinyin: str | None = None
+    """Pinyin of a Chinese word."""
+    jyutping: str | None = None
+    """Jyutping of a Chinese word."""
+    occurrences: tuple[Occurrence, ...] = ()
+    """Where it occurs."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "word": self.word,
+            "forms": list(self.forms),
+            "count": self.count,
+            "level": self.level,
+            "translation": list(self.translation),
+            "pinyin": self.pinyin,
+            "jyutping": self.jyutping,
+            "occurrences": [o.to_dict() for o in self.occurrences],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], lang: Lang) -> VocabItem:
+        return cls(
+            lang=lang,
+            word=d["word"],
+            forms=tuple(d.get("forms", ())),
+            count=int(d.get("count", 0)),
+            level=d.get("level"),
+            translation=tuple(d.get("translation", ())),
+            pinyin=d.get("pinyin"),
+            jyutping=d.get("jyutping"),
+            occurrences=tuple(Occurrence.from_dict(o) for o in d.get("occurrences", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Suggested vocabulary for both kinds of learner."""
+
+    en: tuple[VocabItem, ...] = ()
+    """Less common English words, rarest first."""
+    zh: tuple[VocabItem, ...] = ()
+    """Chinese words above the chosen HSK level, hardest first."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"en": [v.to_dict() for v in self.en], "zh": [v.to_dict() for v in self.zh]}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Vocabulary:
+        return cls(
+            en=tuple(VocabItem.from_dict(v, "en") for v in d.get("en", ())),
+            zh=tuple(VocabItem.from_dict(v, "zh") for v in d.get("zh", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Document:
+    """A bilingual article and everything the pipeline has learnt about it."""
+
+    meta: Meta = field(default_factory=Meta)
+    """Source, date, titles."""
+    en: tuple[Paragraph, ...] = ()
+    """English paragraphs in reading order."""
+    zh: tuple[Paragraph, ...] = ()
+    """Chinese paragraphs in reading order."""
+    glossary: tuple[GlossaryEntry, ...] = ()
+    """The article's glossary, in its order."""
+    alignment: Alignment | None = None
+    """Paragraph and sentence alignment, once aligned."""
+    links: tuple[TermLink, ...] = ()
+    """Glossary entries linked to the text, once linked (one per entry, same order)."""
+    vocabulary: Vocabulary | None = None
+    """Suggested vocabulary, once computed."""
+    script: Literal["traditional", "simplified"] | None = None
+    """Script of the Chinese text if it was converted, else ``None`` (as written)."""
+    warnings: tuple[str, ...] = ()
+    """Problems the reader accepted but the user may want to know about (``file:line: …``)."""
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def paragraphs(self, lang: Lang) -> tuple[Paragraph, ...]:
+        """The paragraphs of one language."""
+        return self.en if lang == "en" else self.zh
+
+    def sentences(self, lang: Lang) -> Iterator[tuple[int, int, Sentence]]:
+        """Yield ``(sentence number, paragraph number, sentence)`` for one language, in order."""
+        n = 0
+        for p, para in enumerate(self.paragraphs(lang)):
+            for s in para.sentences:
+                yield n, p, s
+                n += 1
+
+    def sentence_texts(self, lang: Lang) -> list[str]:
+        """The text of every sentence of one language, numbered as in :meth:`sentences`."""
+        return [t for para in self.paragraphs(lang) for t in para.sentence_texts()]
+
+    def first_sentence(self, lang: Lang) -> list[int]:
+        """For each paragraph, the document-wide number of its first sentence."""
+        out, n = [], 0
+        for para in self.paragraphs(lang):
+            out.append(n)
+            n += len(para.sentences)
+        return out
+
+    # -- JSON ---------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON form (see the README for every key)."""
+        d: dict[str, Any] = {"schema": SCHEMA_VERSION, "meta": self.meta.to_dict()}
+        for lang in LANGS:
+            firsts = self.first_sentence(lang)
+            d[lang] = {
+                "paragraphs": [
+                    para.to_dict(firsts[i]) for i, para in enumerate(self.paragraphs(lang))
+                ]
+            }
+        links = {link.entry: link for link in self.links}
+        glossary = []
+        for i, entry in enumerate(self.glossary):
+            e = entry.to_dict()
+            if i in links:
+                link = links[i].to_dict()
+                # Once linked, "zh" lists the counterparts best first (the given one leads).
+                e["zh"] = [c["text"] for c in link["counterparts"]]
+                e["counterparts"] = link["counterparts"]
+                e["confidence"] = link["confidence"]
+                e["occurrences"] = link["occurrences"]
+            glossary.append(e)
+        d["glossary"] = glossary
+        if self.script is not None:
+            d["script"] = self.script
+        if self.alignment is not None:
+            d["alignment"] = self.alignment.to_dict()
+        if self.vocabulary is not None:
+            d["vocabulary"] = self.vocabulary.to_dict()
+        d["warnings"] = list(self.warnings)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Document:
+        """Read the JSON form back (the inverse of :meth:`to_dict`)."""
+        glossary = tuple(GlossaryEntry.from_dict(e) for e in d.get("glossary", ()))
+        links = tuple(
+            TermLink.from_dict({**e, "entry": i})
+            for i, e in enumerate(d.get("glossary", ()))
+            if "occurrences" in e
+        )
+        alignment = d.get("alignment")
+        vocabulary = d.get("vocabulary")
+        return cls(
+            meta=Meta.from_dict(d.get("meta", {})),
+            en=tuple(Paragraph.from_dict(p, "en") for p in d.get("en", {}).get("paragraphs", ())),
+            zh=tuple(Paragraph.from_dict(p, "zh") for p in d.get("zh", {}).get("paragraphs", ())),
+            glossary=glossary,
+            alignment=Alignment.from_dict(alignment) if alignment is not None else None,
+            links=links,
+            vocabulary=Vocabulary.from_dict(vocabulary) if vocabulary is not None else None,
+            script=d.get("script"),
+            warnings=tuple(d.get("warnings", ())),
+        )
