@@ -471,6 +471,8 @@ class Document:
     """Script of the Chinese text if it was converted, else ``None`` (as written)."""
     warnings: tuple[str, ...] = ()
     """Problems the reader accepted but the user may want to know about (``file:line: …``)."""
+    pins: tuple[tuple[int, int], ...] = ()
+    """Teacher-pinned ``(English paragraph, Chinese paragraph)`` pairs the aligner must respect."""
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -529,6 +531,8 @@ class Document:
             d["alignment"] = self.alignment.to_dict()
         if self.vocabulary is not None:
             d["vocabulary"] = self.vocabulary.to_dict()
+        if self.pins:
+            d["pins"] = [list(p) for p in self.pins]
         d["warnings"] = list(self.warnings)
         return d
 
@@ -553,4 +557,5 @@ class Document:
             vocabulary=Vocabulary.from_dict(vocabulary) if vocabulary is not None else None,
             script=d.get("script"),
             warnings=tuple(d.get("warnings", ())),
+            pins=tuple((int(a), int(b)) for a, b in d.get("pins", ())),
         )
