@@ -1,0 +1,47 @@
+# duizhao — every target sets up what it needs on a fresh Debian machine.
+#   make demo   create .venv, install duizhao, build the study site for corpus/ into out/
+#   make test   install the dev extra into .venv and run every test
+#   make bench  run the speed and quality benchmarks (reads ../shared/dev-data)
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+# System packages: Chromium for the browser tests, CJK fonts and the HarfBuzz subsetter for PDFs,
+# poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
+APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
+
+.PHONY: demo test lint bench system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Editable install with every extra the tests exercise; redone when pyproject.toml changes.
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,pdf]"
+	touch $@
+
+system-deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+	  echo "note: not a Debian system; install these yourself: $(APT_PACKAGES)"; exit 0; fi; \
+	missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing system packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	  echo "warning: missing system packages:$$missing (sudo apt-get install$$missing)"; fi
+
+demo: system-deps $(VENV)/.dev-installed
+	$(BIN)/duizhao parse corpus/*.txt corpus/*.md
+
+test: system-deps $(VENV)/.dev-installed
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf out build dist .pytest_cache test-artifacts
