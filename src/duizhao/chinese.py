@@ -1,0 +1,1248 @@
+"""Chinese text: script conversion, word segmentation, readings (pinyin, Jyutping), glosses, HSK.
+
+The input is usually Traditional Chinese as written in Hong Kong. Every step keeps offsets into
+the text as given: the text is converted to Simplified characters with OpenCC ``hk2s`` (which keeps
+the length; where a conversion would not, the affected characters are kept as they are), words are
+found on the Simplified text with a private jieba tokenizer, and the spans are used unchanged on
+the original characters.
+
+Readings:
+
+* **pinyin** (tone marks) comes from the Simplified text: pypinyin's phrase and character data, a
+  filtered part of the ``pypinyin-dict`` ``large_pinyin`` phrases, and g2pM's polyphone model
+  (a small BiLSTM whose weights ship in its wheel, run here in batches with numpy) for characters
+  with more than one reading that no dictionary phrase settles;
+* **Jyutping** comes from the Traditional text, with the dictionary of ``ToJyutping``, matched
+  longest-first inside the segmenter's words.
+
+Both can be corrected word by word with an override file (see :func:`load_overrides`).
+
+Example:
+    >>> from duizhao.chinese import annotate_text
+    >>> text = "香港銀行"  # "Hong Kong banks"
+    >>> [(text[t.start:t.end], t.pinyin) for t in annotate_text(text)]
+    [('香港', ('xiāng', 'gǎng')), ('銀行', ('yín', 'háng'))]
+    >>> [t.jyutping for t in annotate_text(text)]
+    [('hoeng1', 'gong2'), ('ngan4', 'hong4')]
+
+Everything heavy is loaded lazily, once per process, and the derived tables (the segmenter's
+dictionary, the Jyutping table, the phrase table) are cached in the user cache directory
+(``platformdirs.user_cache_dir("duizhao")``), keyed by the versions and sizes of their sources.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import hashlib
+import marshal
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from duizhao.errors import InputError
+from duizhao.model import Token
+
+if TYPE_CHECKING:
+    from duizhao.model import Document
+
+__all__ = [
+    "ChineseAnnotator",
+    "JiebaSegmenter",
+    "JyutpingRomaniser",
+    "Override",
+    "PinyinRomaniser",
+    "Romaniser",
+    "Segmenter",
+    "annotate_document",
+    "annotate_text",
+    "convert_document",
+    "default_annotator",
+    "is_han",
+    "load_overrides",
+    "load_user_dict",
+    "to_simplified",
+    "to_traditional",
+]
+
+_CACHE_FORMAT = 1
+
+# Han characters: CJK unified ideographs (basic block and extensions A–H), compatibility
+# ideographs, and 〇 (the ideographic zero, read líng).
+_HAN = (
+    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0002fa1f\U00030000-\U0003134f\U00031350-\U000323af"
+)
+_HAN_RE = re.compile(f"[{_HAN}]")
+_HAN_ONLY_RE = re.compile(f"[{_HAN}]+")
+
+# Pre-tokenisation of everything that is not a Han word. Order matters: dates before numbers.
+_D = "[0-9０-９]"
+_PIECE_RE = re.compile(
+    rf"""
+    (?P<date>{_D}{{1,4}}\s?年(?:\s?{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)?
+             |{_D}{{1,2}}\s?月\s?{_D}{{1,2}}\s?[日號号])
+    |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?(?:\s?[%％‰])?)
+    |(?P<latin>[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*(?:[-'’.&][A-Za-z0-9]+)*)
+    |(?P<han>[{_HAN}]+)
+    |(?P<space>\s+)
+    |(?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+_SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
+
+
+def is_han(char: str) -> bool:
+    """Whether ``char`` is a Han character (漢字), the characters that get readings."""
+    return bool(_HAN_RE.fullmatch(char))
+
+
+# ------------------------------------------------------------------------------------------
+# Caching helpers
+# ------------------------------------------------------------------------------------------
+
+
+def _cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("duizhao"))
+
+
+def _source_key(*parts: object) -> str:
+    """A short digest of what a derived table was built from."""
+    from duizhao import __version__
+
+    items: list[object] = [_CACHE_FORMAT, __version__, sys.version_info[:2]]
+    for part in parts:
+        if isinstance(part, Path):
+            try:
+                st = part.stat()
+                items.append((str(part.resolve()), st.st_mtime_ns, st.st_size))
+            except OSError:
+                items.append((str(part), None))
+        else:
+            items.append(part)
+    return hashlib.sha1(repr(items).encode()).hexdigest()[:16]
+
+
+def _cached(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """Load a marshal-able table from the cache directory, or build it and store it."""
+    path = _cache_dir() / f"{name}-{key}.marshal"
+    try:
+        with path.open("rb") as fh:
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                return marshal.load(fh)
+            finally:
+                if enabled:
+                    gc.enable()
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            marshal.dump(value, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # an unwritable cache directory only costs start-up time
+    return value
+
+
+def _pack(table: dict[str, str]) -> tuple[str, str]:
+    return "\n".join(table), "\n".join(table.values())
+
+
+def _unpack(packed: tuple[str, str]) -> dict[str, str]:
+    keys, values = packed
+    if not keys:
+        return {}
+    return dict(zip(keys.split("\n"), values.split("\n"), strict=True))
+
+
+# ------------------------------------------------------------------------------------------
+# Script conversion
+# ------------------------------------------------------------------------------------------
+
+
+@cache
+def _opencc(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _convert(text: str, config: str) -> str:
+    """Convert with OpenCC, keeping the length: where a phrase conversion would change it,
+    convert line by line, then character by character, keeping any character whose own
+    conversion is not a single character."""
+    if not text:
+        return text
+    conv = _opencc(config)
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    parts = []
+    for line in text.splitlines(keepends=True):
+        converted = conv.convert(line)
+        if len(converted) != len(line):
+            chars = []
+            for ch in line:
+                c = conv.convert(ch)
+                chars.append(c if len(c) == 1 else ch)
+            converted = "".join(chars)
+        parts.append(converted)
+    return "".join(parts)
+
+
+def to_simplified(text: str) -> str:
+    """Convert Hong Kong Traditional text to Simplified (OpenCC ``hk2s``), keeping its length.
+
+    Example:
+        >>> to_simplified("會計")  # "accountant"
+        '会计'
+    """
+    return _convert(text, "hk2s")
+
+
+def to_traditional(text: str) -> str:
+    """Convert Simplified text to Hong Kong Traditional (OpenCC ``s2hk``), keeping its length.
+
+    Example:
+        >>> to_traditional("银行")  # "bank"
+        '銀行'
+    """
+    return _convert(text, "s2hk")
+
+
+# ------------------------------------------------------------------------------------------
+# Dictionary files: the user dictionary and the override file
+# ------------------------------------------------------------------------------------------
+
+
+def _read_lines(path: str | Path) -> Iterable[tuple[int, str]]:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(str(path), None, "file not found") from None
+    except UnicodeDecodeError as err:
+        raise InputError(str(path), None, f"not UTF-8 text ({err.reason})") from None
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            yield n, line
+
+
+def load_user_dict(path: str | Path) -> tuple[tuple[str, int | None, str | None], ...]:
+    """Read a user dictionary in jieba's format: ``word [frequency] [part-of-speech]`` a line.
+
+    Words may be written in Traditional or Simplified characters. Blank lines and lines starting
+    with ``#`` are ignored.
+
+    Example file::
+
+        # word      frequency  tag
+        創新及科技局  10         nt
+        北部都會區
+
+    Args:
+        path: The file (UTF-8).
+
+    Returns:
+        ``(word, frequency or None, tag or None)`` per entry.
+
+    Raises:
+        InputError: For a line that is not ``word [integer] [tag]``.
+    """
+    entries = []
+    for n, line in _read_lines(path):
+        parts = line.split()
+        if len(parts) > 3 or any(ch in parts[0] for ch in "\t"):
+            raise InputError(str(path), n, f"expected 'word [frequency] [tag]', found {line!r}")
+        freq: int | None = None
+        tag: str | None = None
+        rest = parts[1:]
+        if rest and rest[0].isdigit():
+            freq = int(rest.pop(0))
+        if rest:
+            if len(rest) > 1 or rest[0].isdigit():
+                raise InputError(str(path), n, f"expected 'word [frequency] [tag]', found {line!r}")
+            tag = rest[0]
+        entries.append((parts[0], freq, tag))
+    return tuple(entries)
+
+
+@dataclass(frozen=True)
+class Override:
+    """A teacher's correction for one word: its readings and, optionally, its gloss."""
+
+    word: str
+    """The word as written (either script), e.g. ``行``."""
+    pinyin: tuple[str, ...] | None = None
+    """Pinyin with tone marks, one per character, or ``None`` to keep the computed reading."""
+    jyutping: tuple[str, ...] | None = None
+    """Jyutping, one per character, or ``None`` to keep the computed reading."""
+    gloss: str | None = None
+    """English gloss, or ``None`` to keep CC-CEDICT's."""
+
+
+_JYUTPING_RE = re.compile(r"^[a-z]+[1-6]$")
+
+
+def _to_tone_marks(syllable: str) -> str:
+    """``yin2`` / ``lu:4`` / ``lv4`` / ``yín`` → a tone-marked syllable."""
+    from pypinyin.contrib.tone_convert import to_tone
+
+    s = syllable.strip().lower().replace("u:", "v").replace("ü", "v")
+    if s and s[-1] in "12345":
+        return to_tone(s) if s[-1] != "5" else to_tone(s[:-1])
+    return to_tone(s) if "v" in s else syllable.strip().lower()
+
+
+def load_overrides(path: str | Path) -> tuple[Override, ...]:
+    """Read a per-word override file (teacher corrections).
+
+    One word a line, tab-separated: the word, its pinyin, its Jyutping and an optional gloss.
+    Pinyin may use tone marks (``yín háng``) or digits (``yin2 hang2``); Jyutping uses digits.
+    Write ``-`` (or leave the field empty) to keep the computed value. The word is also kept
+    as one token by the segmenter. Blank lines and lines starting with ``#`` are ignored.
+
+    Example file::
+
+        # word<TAB>pinyin<TAB>jyutping<TAB>gloss
+        行	háng	hong4	row; line
+        匯豐	huì fēng	wui6 fung1	HSBC
+
+    Args:
+        path: The file (UTF-8).
+
+    Returns:
+        The overrides, in file order (a later line for the same word wins).
+
+    Raises:
+        InputError: When a field has the wrong number of syllables or an invalid syllable.
+    """
+    out = []
+    for n, line in _read_lines(path):
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < 2 or len(fields) > 4:
+            raise InputError(
+                str(path), n, f"expected 'word<TAB>pinyin<TAB>jyutping[<TAB>gloss]', found {line!r}"
+            )
+        fields += [""] * (4 - len(fields))
+        word, py, jp, gloss = fields
+        if not word or any(ch.isspace() for ch in word):
+            raise InputError(str(path), n, f"invalid word {word!r}")
+        han = [ch for ch in word if is_han(ch)]
+        pinyin = jyutping = None
+        if py and py != "-":
+            syl = py.split()
+            if len(syl) != len(han):
+                raise InputError(
+                    str(path), n, f"{word}: {len(han)} Han characters but pinyin {py!r}"
+                )
+            pinyin = tuple(_to_tone_marks(s) for s in syl)
+        if jp and jp != "-":
+            syl = jp.lower().split()
+            if len(syl) != len(han) or not all(_JYUTPING_RE.match(s) for s in syl):
+                raise InputError(
+                    str(path), n, f"{word}: expected {len(han)} Jyutping syllables, found {jp!r}"
+                )
+            jyutping = tuple(syl)
+        out.append(Override(word, pinyin, jyutping, gloss if gloss and gloss != "-" else None))
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------------------------
+# Segmentation
+# ------------------------------------------------------------------------------------------
+
+
+class Segmenter(Protocol):
+    """Cuts a run of Simplified Han characters into words."""
+
+    def cut(self, text: str) -> list[str]:
+        """Words of ``text`` (Han characters only), which join back into ``text``."""
+        ...
+
+    def pos(self, word: str) -> str | None:
+        """The part of speech of a (Simplified) word, or ``None``."""
+        ...
+
+
+def hk_user_dict_path() -> Path:
+    """The shipped dictionary of Hong Kong public-life vocabulary (jieba format, Traditional)."""
+    return Path(str(resources.files("duizhao") / "data" / "hk_userdict.txt"))
+
+
+def _jieba_dict_path() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+
+
+def _build_jieba_tables(
+    user_dicts: tuple[Path, ...],
+) -> tuple[str, bytes, int, str, str]:
+    """Build the segmenter's dictionary: jieba's own, then each user dictionary (converted to
+    Simplified), as jieba's ``add_word`` would. Returned packed for a fast cache."""
+    import array
+
+    import jieba
+
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    total = 0
+    with _jieba_dict_path().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            word, f = parts[0], int(parts[1])
+            freq[word] = f
+            total += f
+            if len(parts) > 2:
+                tags[word] = parts[2]
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], 0)
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    for path in user_dicts:
+        for word, f, tag in load_user_dict(path):
+            simp = to_simplified(word)
+            if f is None:
+                f = tok.suggest_freq(simp, False)
+            f = max(int(f), 1)
+            freq[simp] = f
+            tok.total += f
+            if tag:
+                tags[simp] = tag
+            for i in range(1, len(simp)):
+                freq.setdefault(simp[:i], 0)
+    return (
+        "\n".join(freq),
+        array.array("q", freq.values()).tobytes(),
+        tok.total,
+        *_pack(tags),
+    )
+
+
+@cache
+def _jieba_tables(user_dicts: tuple[Path, ...]) -> tuple[dict[str, int], int, dict[str, str]]:
+    import array
+
+    key = _source_key(_jieba_dict_path(), *user_dicts)
+    keys, values, total, tag_keys, tag_values = _cached(
+        "jieba", key, lambda: _build_jieba_tables(user_dicts)
+    )
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        counts = array.array("q")
+        counts.frombytes(values)
+        freq = dict(zip(keys.split("\n"), counts, strict=True))
+        tags = _unpack((tag_keys, tag_values))
+    finally:
+        if enabled:
+            gc.enable()
+    return freq, total, tags
+
+
+class JiebaSegmenter:
+    """jieba with a private tokenizer, its dictionary extended with Hong Kong vocabulary.
+
+    The dictionary is jieba's own plus the shipped Hong Kong public-life dictionary (unless
+    ``hk_dict=False``) plus any user dictionaries; it is built once and cached on disk.
+
+    Args:
+        user_dicts: Extra dictionaries in jieba's format (see :func:`load_user_dict`).
+        hk_dict: Whether to include the shipped Hong Kong dictionary.
+        hmm: Whether jieba may join unknown characters into new words with its HMM.
+    """
+
+    def __init__(
+        self, user_dicts: Iterable[str | Path] = (), *, hk_dict: bool = True, hmm: bool = True
+    ) -> None:
+        dicts = [hk_user_dict_path()] if hk_dict else []
+        for d in user_dicts:
+            p = Path(d)
+            if not p.is_file():
+                raise InputError(str(d), None, "user dictionary not found")
+            load_user_dict(p)  # validate now, so errors name the file and line
+            dicts.append(p)
+        self.user_dicts = tuple(dicts)
+        self.hmm = hmm
+
+    @property
+    def _tokenizer(self) -> Any:
+        return _jieba_tokenizer(self.user_dicts)
+
+    def cut(self, text: str) -> list[str]:
+        """Words of a run of Simplified Han characters."""
+        words = list(self._tokenizer.cut(text, HMM=self.hmm))
+        if "".join(words) != text:  # never trust a third party with our offsets
+            return list(text)
+        return words
+
+    def pos(self, word: str) -> str | None:
+        """jieba's part-of-speech tag of a Simplified word, or ``None``."""
+        return _jieba_tables(self.user_dicts)[2].get(word)
+
+
+@cache
+def _jieba_tokenizer(user_dicts: tuple[Path, ...]) -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    freq, total, _ = _jieba_tables(user_dicts)
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    tok.tmp_dir = str(_cache_dir())
+    return tok
+
+
+class StockJiebaSegmenter:
+    """jieba's default dictionary only, on a private tokenizer (the benchmark baseline)."""
+
+    def __init__(self, *, hmm: bool = True) -> None:
+        self.hmm = hmm
+
+    def cut(self, text: str) -> list[str]:
+        """Words of ``text``."""
+        return list(_jieba_tokenizer(()).cut(text, HMM=self.hmm))
+
+    def pos(self, word: str) -> str | None:
+        """jieba's tag of ``word``."""
+        return _jieba_tables(())[2].get(word)
+
+
+# ------------------------------------------------------------------------------------------
+# Readings
+# ------------------------------------------------------------------------------------------
+
+
+class Romaniser(Protocol):
+    """Gives one reading per character of a text (``None`` where it has none)."""
+
+    def romanise(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+    ) -> list[str | None]:
+        """Readings of every character of ``text``.
+
+        Args:
+            text: The text as written (usually Traditional).
+            simplified: The same text in Simplified characters (same length).
+            words: The spans of its Han words, in order.
+        """
+        ...
+
+
+# -- pinyin --------------------------------------------------------------------------------
+
+
+@cache
+def _char_pinyin() -> dict[str, tuple[str, ...]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {chr(k): tuple(v.split(",")) for k, v in pinyin_dict.items()}
+
+
+def _large_phrases_build() -> tuple[str, str]:
+    """The ``large_pinyin`` phrases that disagree with pypinyin's own data (or add a word).
+
+    Only phrases that contain a character with more than one reading are kept: elsewhere the
+    character readings already give the same answer.
+    """
+    from pypinyin.phrases_dict import phrases_dict as base
+    from pypinyin_dict.phrase_pinyin_data import large_pinyin
+
+    chars = _char_pinyin()
+    out: dict[str, str] = {}
+    for word, readings in large_pinyin.phrases_dict.items():
+        if word in base or len(word) < 2:
+            continue
+        if not any(len(chars.get(ch, ())) > 1 for ch in word):
+            continue
+        syl = [r[0] for r in readings]
+        if len(syl) != len(word):
+            continue
+        out[word] = " ".join(syl)
+    return _pack(out)
+
+
+@cache
+def _phrase_pinyin(large: bool) -> dict[str, str]:
+    from pypinyin.phrases_dict import phrases_dict
+
+    table = {w: " ".join(r[0] for r in v) for w, v in phrases_dict.items() if len(w) > 1}
+    if large:
+        import pypinyin_dict
+
+        key = _source_key(getattr(pypinyin_dict, "__version__", "?"), "large")
+        extra = _unpack(tuple(_cached("large_pinyin", key, _large_phrases_build)))
+        extra.update(table)  # pypinyin's own phrases win where both have one
+        table = extra
+    return table
+
+
+class _G2pM:
+    """g2pM's polyphone BiLSTM (Park & Lee 2020) run in batches with numpy.
+
+    The input projections are folded into per-character tables, so each step is one small
+    matrix product; predictions are restricted to the character's own readings.
+    """
+
+    def __init__(self) -> None:
+        import pickle
+
+        import g2pM
+        import numpy as np
+
+        base = Path(g2pM.__file__).parent
+
+        def load(name: str) -> Any:
+            with (base / name).open("rb") as fh:
+                return pickle.load(fh)
+
+        state = load("np_ckpt.pkl")
+        self.char2idx: dict[str, int] = load("char2idx.pkl")
+        class2idx: dict[str, int] = load("class2idx.pkl")
+        prons: dict[str, list[str]] = load("digest_cedict.pkl")
+        self.classes = {i: c for c, i in class2idx.items()}
+        emb = state["embedding.weight"].astype(np.float32)
+        f32 = np.float32
+        self.in_fw = (
+            emb @ state["lstm.weight_ih_l0"].T + state["lstm.bias_ih_l0"] + state["lstm.bias_hh_l0"]
+        ).astype(f32)
+        self.in_bw = (
+            emb @ state["lstm.weight_ih_l0_reverse"].T
+            + state["lstm.bias_ih_l0_reverse"]
+            + state["lstm.bias_hh_l0_reverse"]
+        ).astype(f32)
+        self.hh_fw = state["lstm.weight_hh_l0"].T.astype(f32).copy()
+        self.hh_bw = state["lstm.weight_hh_l0_reverse"].T.astype(f32).copy()
+        self.w0 = state["logit_layer.0.weight"].T.astype(f32).copy()
+        self.b0 = state["logit_layer.0.bias"].astype(f32)
+        self.w1 = state["logit_layer.2.weight"].T.astype(f32).copy()
+        self.b1 = state["logit_layer.2.bias"].astype(f32)
+        self.hidden = n = self.hh_fw.shape[0]
+        half = np.ones(4 * n, dtype=f32) * 0.5
+        half[2 * n : 3 * n] = 1.0  # the g gate is a tanh already
+        for m in (self.in_fw, self.in_bw, self.hh_fw, self.hh_bw):
+            m *= half
+        self.unk = self.char2idx["<UNK>"]
+        self.bos = self.char2idx["시"]
+        self.eos = self.char2idx["끝"]
+        self.pad = self.char2idx.get("<PAD>", 0)
+        # Candidate classes of each polyphonic character.
+        self.candidates: dict[str, Any] = {}
+        for ch, ps in prons.items():
+            if len(ps) > 1:
+                ids = [class2idx[p] for p in ps if p in class2idx]
+                if len(ids) > 1:
+                    self.candidates[ch] = np.array(sorted(set(ids)), dtype=np.int64)
+
+    def _run(self, ids: Any, table: Any, hh: Any) -> Any:
+        import numpy as np
+
+        # sigmoid(x) = (tanh(x / 2) + 1) / 2: the i, f, o columns of the tables were halved when
+        # loaded, so one tanh gives every gate (and never overflows, unlike exp).
+        batch, steps = ids.shape
+        n = self.hidden
+        h = np.zeros((batch, n), dtype=np.float32)
+        c = np.zeros((batch, n), dtype=np.float32)
+        out = np.empty((steps, batch, n), dtype=np.float32)
+        ids_t = np.ascontiguousarray(ids.T)
+        for t in range(steps):
+            z = np.tanh(table[ids_t[t]] + h @ hh)
+            z[:, :n] += 1.0
+            z[:, n : 2 * n] += 1.0
+            z[:, 3 * n :] += 1.0
+            c = 0.5 * (z[:, n : 2 * n] * c + z[:, :n] * z[:, 2 * n : 3 * n])
+            h = 0.5 * z[:, 3 * n :] * np.tanh(c)
+            out[t] = h
+        return out.transpose(1, 0, 2)
+
+    def predict(self, items: Sequence[tuple[str, Sequence[int]]]) -> list[list[str]]:
+        """Readings (``xing2``) of the characters at the given positions of each sequence."""
+        import numpy as np
+
+        results: list[list[str]] = [[] for _ in items]
+        order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
+        batch_size = 256
+        for b in range(0, len(order), batch_size):
+            chunk = order[b : b + batch_size]
+            lengths = np.array([len(items[i][0]) + 2 for i in chunk])
+            steps = int(lengths.max())
+            fw = np.full((len(chunk), steps), self.pad, dtype=np.int64)
+            bw = np.full((len(chunk), steps), self.pad, dtype=np.int64)
+            for row, i in enumerate(chunk):
+                seq = [self.bos, *(self.char2idx.get(ch, self.unk) for ch in items[i][0])]
+                seq.append(self.eos)
+                fw[row, : len(seq)] = seq
+                bw[row, : len(seq)] = seq[::-1]
+            h_fw = self._run(fw, self.in_fw, self.hh_fw)
+            h_bw = self._run(bw, self.in_bw, self.hh_bw)
+            rows, cols, owners = [], [], []
+            for row, i in enumerate(chunk):
+                for pos in items[i][1]:
+                    rows.append(row)
+                    cols.append(pos + 1)
+                    owners.append((i, items[i][0][pos]))
+            if not rows:
+                continue
+            r = np.array(rows)
+            col = np.array(cols)
+            hidden = np.concatenate([h_fw[r, col], h_bw[r, lengths[r] - 1 - col]], axis=1)
+            logits = np.maximum(hidden @ self.w0 + self.b0, 0) @ self.w1 + self.b1
+            for k, (i, ch) in enumerate(owners):
+                cand = self.candidates.get(ch)
+                if cand is not None:
+                    best = int(cand[int(np.argmax(logits[k, cand]))])
+                else:
+                    best = int(np.argmax(logits[k]))
+                results[i].append(self.classes[best])
+        return results
+
+
+@cache
+def _g2pm() -> _G2pM:
+    return _G2pM()
+
+
+def _context(text: str, pos: int, radius: int = 40) -> tuple[int, int]:
+    """The sentence around ``pos`` (at most ``radius`` characters on each side)."""
+    start = max(0, pos - radius)
+    for m in _SENTENCE_END_RE.finditer(text, start, pos):
+        start = m.end()
+    end = min(len(text), pos + radius + 1)
+    m = _SENTENCE_END_RE.search(text, pos + 1, end)
+    if m:
+        end = m.end()
+    return start, end
+
+
+class PinyinRomaniser:
+    """Pinyin with tone marks, read from the Simplified text.
+
+    Each word is read from pypinyin's phrase data (and, with ``large_phrases``, from the
+    ``large_pinyin`` phrases of ``pypinyin-dict``), longest match first inside words the phrase
+    data does not list; a character with several readings that no phrase settles is read by the
+    g2pM polyphone model (``polyphone_model=True``) or gets pypinyin's most common reading.
+
+    Args:
+        large_phrases: Use the extra ``large_pinyin`` phrases.
+        polyphone_model: Use g2pM for characters that are still ambiguous.
+        model_overrides_phrases: Let g2pM decide polyphones inside dictionary phrases too.
+    """
+
+    def __init__(
+        self,
+        *,
+        large_phrases: bool = True,
+        polyphone_model: bool = True,
+        model_overrides_phrases: bool = False,
+    ) -> None:
+        self.large_phrases = large_phrases
+        self.polyphone_model = polyphone_model
+        self.model_overrides_phrases = model_overrides_phrases
+
+    def romanise(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+    ) -> list[str | None]:
+        """Pinyin of every character (``None`` for characters that are not Han)."""
+        return self.romanise_many([(text, simplified, words)])[0]
+
+    def romanise_many(
+        self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
+    ) -> list[list[str | None]]:
+        """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
+        chars = _char_pinyin()
+        phrases = _phrase_pinyin(self.large_phrases)
+        g2pm = _g2pm() if self.polyphone_model else None
+        cands = g2pm.candidates if g2pm is not None else {}
+        out: list[list[str | None]] = []
+        queries: list[tuple[str, list[int]]] = []
+        owners: list[tuple[int, list[int]]] = []
+        for n, (_text, simp, words) in enumerate(items):
+            readings: list[str | None] = [None] * len(simp)
+            ambiguous: list[int] = []
+            for start, end in words:
+                i = start
+                while i < end:
+                    # longest phrase starting at i inside the word
+                    j = end
+                    while j - i > 1:
+                        p = phrases.get(simp[i:j])
+                        if p is not None:
+                            syl = p.split(" ")
+                            readings[i:j] = syl
+                            if self.model_overrides_phrases:
+                                ambiguous.extend(k for k in range(i, j) if simp[k] in cands)
+                            i = j
+                            break
+                        j -= 1
+                    else:
+                        ch = simp[i]
+                        r = chars.get(ch) or chars.get(_text[i])
+                        readings[i] = r[0] if r else None
+                        if ch in cands:
+                            ambiguous.append(i)
+                        i += 1
+            out.append(readings)
+            if ambiguous and g2pm is not None:
+                by_context: dict[tuple[int, int], list[int]] = {}
+                for k in ambiguous:
+                    by_context.setdefault(_context(simp, k), []).append(k)
+                for (a, b), positions in by_context.items():
+                    queries.append((simp[a:b], [k - a for k in positions]))
+                    owners.append((n, positions))
+        if queries and g2pm is not None:
+            for (n, positions), preds in zip(owners, g2pm.predict(queries), strict=True):
+                for k, p in zip(positions, preds, strict=True):
+                    out[n][k] = _to_tone_marks(p)
+        return out
+
+
+# -- Jyutping ------------------------------------------------------------------------------
+
+
+def _jyutping_build() -> tuple[str, str]:
+    from ToJyutping import Trie as trie_module
+
+    table: dict[str, str] = {}
+    stack: list[tuple[str, Any]] = [("", trie_module.root)]
+    while stack:
+        prefix, node = stack.pop()
+        values = getattr(node, "v", None)
+        if values and prefix:
+            first = values[0]
+            if len(prefix) == 1:
+                table[prefix] = first.jyutping
+            else:
+                table[prefix] = " ".join(j.jyutping for j in first)
+        for ch, child in node.items():
+            stack.append((prefix + ch, child))
+    return _pack(table)
+
+
+@cache
+def _jyutping_table() -> dict[str, str]:
+    import importlib.metadata
+
+    try:
+        version = importlib.metadata.version("ToJyutping")
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    table = _unpack(tuple(_cached("jyutping", _source_key(version), _jyutping_build)))
+    return table
+
+
+class JyutpingRomaniser:
+    """Jyutping from the Traditional text, with ToJyutping's dictionary.
+
+    Args:
+        within_words: Match dictionary entries inside the segmenter's words only (otherwise
+            longest match over the whole text, as ToJyutping itself does).
+    """
+
+    def __init__(self, *, within_words: bool = True) -> None:
+        self.within_words = within_words
+
+    def romanise(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+    ) -> list[str | None]:
+        """Jyutping of every character (``None`` for characters that are not Han)."""
+        table = _jyutping_table()
+        longest = 8
+        readings: list[str | None] = [None] * len(text)
+        spans = words if self.within_words else [(0, len(text))]
+        for start, end in spans:
+            i = start
+            while i < end:
+                j = min(end, i + longest)
+                while j > i + 1:
+                    r = table.get(text[i:j])
+                    if r is not None:
+                        readings[i:j] = r.split(" ")
+                        break
+                    j -= 1
+                else:
+                    if is_han(text[i]):
+                        readings[i] = table.get(text[i]) or table.get(to_traditional(text[i]))
+                    j = i + 1
+                i = j
+        return readings
+
+
+# ------------------------------------------------------------------------------------------
+# Glosses
+# ------------------------------------------------------------------------------------------
+
+
+def _numbered(pinyin: Sequence[str | None]) -> str:
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    return " ".join(to_tone3(p, neutral_tone_with_five=True) for p in pinyin if p)
+
+
+def _norm_cedict_pinyin(p: str) -> str:
+    return p.lower().replace("u:", "v")
+
+
+_SKIP_SENSE = re.compile(r"^(CL:|Taiwan pr\.|also pr\.|also written|see also )")
+
+
+def _gloss(word: str, simplified: str, pinyin: Sequence[str | None], max_senses: int) -> str | None:
+    """CC-CEDICT's senses for a word, preferring the entry that matches its reading."""
+    from duizhao.lexicon import cedict
+
+    entries = cedict().lookup(word) or cedict().lookup(simplified)
+    if not entries:
+        return None
+    if len(entries) > 1:
+        reading = _numbered(pinyin)
+
+        def rank(e: Any) -> tuple[int, int, int]:
+            p = _norm_cedict_pinyin(e.pinyin)
+            proper = e.pinyin[:1].isupper()
+            variant = all(g.startswith(("variant of", "old variant", "surname")) for g in e.glosses)
+            return (p != reading, proper + variant, 0)
+
+        entries = tuple(sorted(entries, key=rank))
+        best = _norm_cedict_pinyin(entries[0].pinyin)
+        same = [e for e in entries if _norm_cedict_pinyin(e.pinyin) == best]
+        entries = tuple(same[:2])
+    senses: list[str] = []
+    for e in entries:
+        for g in e.glosses:
+            if not _SKIP_SENSE.match(g) and g not in senses:
+                senses.append(g)
+    return "; ".join(senses[:max_senses]) or None
+
+
+# ------------------------------------------------------------------------------------------
+# The annotator
+# ------------------------------------------------------------------------------------------
+
+
+@cache
+def _forced_re(words: frozenset[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = sorted(words, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, alternatives)))
+
+
+class ChineseAnnotator:
+    """Segments Chinese text into words with readings, glosses, HSK levels and parts of speech.
+
+    A configuration object: build it once and call :meth:`annotate` for each text. Every engine
+    can be replaced.
+
+    Args:
+        user_dict: A user dictionary for the segmenter (see :func:`load_user_dict`).
+        overrides: A per-word override file (see :func:`load_overrides`).
+        segmenter: The segmenter (default :class:`JiebaSegmenter` with the Hong Kong dictionary).
+        pinyin: The pinyin romaniser (default :class:`PinyinRomaniser`), or ``None`` for none.
+        jyutping: The Jyutping romaniser (default :class:`JyutpingRomaniser`), or ``None``.
+        glosses: Whether to look up CC-CEDICT glosses.
+        max_senses: At most this many CC-CEDICT senses per gloss.
+        hsk_standard: The HSK list (see :func:`duizhao.lexicon.hsk_words`), or ``None`` for none.
+        pos: Whether to give parts of speech.
+
+    Example:
+        >>> annotator = ChineseAnnotator()
+        >>> [t.gloss for t in annotator.annotate("貿易")]  # "trade"
+        ['(commercial) trade']
+    """
+
+    def __init__(
+        self,
+        *,
+        user_dict: str | Path | None = None,
+        overrides: str | Path | None = None,
+        segmenter: Segmenter | None = None,
+        pinyin: Romaniser | bool | None = True,
+        jyutping: Romaniser | bool | None = True,
+        glosses: bool = True,
+        max_senses: int = 4,
+        hsk_standard: str | None = "2021",
+        pos: bool = True,
+    ) -> None:
+        if segmenter is None:
+            segmenter = JiebaSegmenter([user_dict] if user_dict is not None else [])
+        elif user_dict is not None:
+            raise ValueError("give either user_dict or segmenter, not both")
+        self.segmenter = segmenter
+        self.pinyin: Romaniser | None = (
+            PinyinRomaniser() if pinyin is True else (pinyin or None)  # type: ignore[assignment]
+        )
+        self.jyutping: Romaniser | None = (
+            JyutpingRomaniser() if jyutping is True else (jyutping or None)  # type: ignore[assignment]
+        )
+        self.glosses = glosses
+        self.max_senses = max_senses
+        self.hsk_standard = hsk_standard
+        self.with_pos = pos
+        self.overrides: dict[str, Override] = {}
+        if overrides is not None:
+            for o in load_overrides(overrides):
+                self.overrides[o.word] = o
+                self.overrides[to_simplified(o.word)] = o
+        self._override_words = frozenset(to_simplified(w) for w in self.overrides)
+
+    # -- segmentation ----------------------------------------------------------------------
+
+    def segment(
+        self, text: str, *, extra_words: Iterable[str] = (), simplified: str | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Cut ``text`` into spans.
+
+        Returns:
+            ``(start, end, kind)`` covering the text in order, where kind is ``han``,
+            ``date``, ``num``, ``latin``, ``space``, ``other`` or ``forced`` (an extra word or a
+            word of the override file).
+        """
+        simp = simplified if simplified is not None else to_simplified(text)
+        forced_words = self._override_words | {to_simplified(w) for w in extra_words if w}
+        spans: list[tuple[int, int, str]] = []
+        pattern = _forced_re(frozenset(forced_words))
+        pos = 0
+        if pattern is not None:
+            for m in pattern.finditer(simp):
+                if m.start() > pos:
+                    self._segment_free(simp, pos, m.start(), spans)
+                spans.append((m.start(), m.end(), "forced"))
+                pos = m.end()
+        self._segment_free(simp, pos, len(simp), spans)
+        return spans
+
+    def _segment_free(
+        self, simp: str, start: int, end: int, out: list[tuple[int, int, str]]
+    ) -> None:
+        for m in _PIECE_RE.finditer(simp, start, end):
+            kind = m.lastgroup or "other"
+            if kind == "han":
+                i = m.start()
+                for w in self.segmenter.cut(m.group()):
+                    out.append((i, i + len(w), "han"))
+                    i += len(w)
+            else:
+                out.append((m.start(), m.end(), kind))
+
+    # -- annotation ------------------------------------------------------------------------
+
+    def annotate(self, text: str, *, extra_words: Iterable[str] = ()) -> tuple[Token, ...]:
+        """Words of ``text`` with their readings, glosses, HSK levels and parts of speech.
+
+        Args:
+            text: Chinese text in either script (usually one paragraph or one line).
+            extra_words: Words to keep whole (e.g. the glossary's Chinese equivalents).
+
+        Returns:
+            Tokens that cover ``text`` exactly, in order; each Han character has one pinyin and
+            one Jyutping reading (``None`` for other characters).
+        """
+        return self.annotate_many([text], extra_words=extra_words)[0]
+
+    def annotate_many(
+        self, texts: Sequence[str], *, extra_words: Iterable[str] = ()
+    ) -> list[tuple[Token, ...]]:
+        """:meth:`annotate` for several texts (faster: the polyphone model runs in batches)."""
+        extra = tuple(extra_words)
+        simps = [to_simplified(t) for t in texts]
+        all_spans = [
+            self.segment(t, extra_words=extra, simplified=s)
+            for t, s in zip(texts, simps, strict=True)
+        ]
+        words = [
+            [(a, b) for a, b, k in spans if k in ("han", "forced", "date")] for spans in all_spans
+        ]
+        if self.pinyin is None:
+            pinyins: list[list[str | None]] = [[None] * len(t) for t in texts]
+        elif isinstance(self.pinyin, PinyinRomaniser):
+            pinyins = self.pinyin.romanise_many(list(zip(texts, simps, words, strict=True)))
+        else:
+            pinyins = [
+                self.pinyin.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
+            ]
+        if self.jyutping is None:
+            jyutpings: list[list[str | None]] = [[None] * len(t) for t in texts]
+        else:
+            jyutpings = [
+                self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
+            ]
+        return [
+            self._tokens(t, s, spans, py, jp)
+            for t, s, spans, py, jp in zip(texts, simps, all_spans, pinyins, jyutpings, strict=True)
+        ]
+
+    def _tokens(
+        self,
+        text: str,
+        simp: str,
+        spans: list[tuple[int, int, str]],
+        pinyin: list[str | None],
+        jyutping: list[str | None],
+    ) -> tuple[Token, ...]:
+        from duizhao.lexicon import hsk_words
+
+        levels = hsk_words(self.hsk_standard) if self.hsk_standard else {}
+        gloss_cache: dict[tuple[str, tuple[str | None, ...]], str | None] = {}
+        tokens = []
+        for a, b, kind in spans:
+            word = text[a:b]
+            sword = simp[a:b]
+            han = kind in ("han", "forced") or (kind == "date")
+            py = tuple(pinyin[k] if is_han(text[k]) else None for k in range(a, b))
+            jp = tuple(jyutping[k] if is_han(text[k]) else None for k in range(a, b))
+            gloss = hsk = pos = None
+            override = self.overrides.get(word) or self.overrides.get(sword)
+            if override is not None:
+                hans = [k for k in range(b - a) if is_han(word[k])]
+                if override.pinyin is not None:
+                    lst = list(py)
+                    for k, r in zip(hans, override.pinyin, strict=True):
+                        lst[k] = r
+                    py = tuple(lst)
+                if override.jyutping is not None:
+                    lst = list(jp)
+                    for k, r in zip(hans, override.jyutping, strict=True):
+                        lst[k] = r
+                    jp = tuple(lst)
+                gloss = override.gloss
+            if han and kind != "date":
+                if self.glosses and gloss is None:
+                    key = (word, py)
+                    if key not in gloss_cache:
+                        gloss_cache[key] = _gloss(word, sword, py, self.max_senses)
+                    gloss = gloss_cache[key]
+                hsk = levels.get(sword)
+                if self.with_pos:
+                    pos = self.segmenter.pos(sword)
+            elif kind in ("num", "date"):
+                pos = "m" if kind == "num" else "t"
+            elif kind == "latin":
+                pos = "eng"
+            elif kind == "other" and not word.isspace():
+                pos = "x"
+            tokens.append(
+                Token(start=a, end=b, pinyin=py, jyutping=jp, gloss=gloss, hsk=hsk, pos=pos)
+            )
+        return tuple(tokens)
+
+
+@cache
+def default_annotator() -> ChineseAnnotator:
+    """The annotator with every default (built once per process)."""
+    return ChineseAnnotator()
+
+
+def annotate_text(text: str) -> tuple[Token, ...]:
+    """Annotate one text with :func:`default_annotator`.
+
+    Example:
+        >>> [t.pinyin for t in annotate_text("會計")]  # "accountant"
+        [('kuài', 'jì')]
+    """
+    return default_annotator().annotate(text)
+
+
+def annotate_document(doc: Document, annotator: ChineseAnnotator | None = None) -> Document:
+    """Fill in the tokens of every Chinese paragraph.
+
+    The Chinese equivalents the glossary gives (``cluster【集群】``) are kept as whole words.
+
+    Args:
+        doc: The document.
+        annotator: The annotator (default :func:`default_annotator`).
+
+    Returns:
+        A new document whose Chinese paragraphs have tokens.
+    """
+    annotator = annotator or default_annotator()
+    extra = [z for entry in doc.glossary for z in entry.zh]
+    results = annotator.annotate_many([p.text for p in doc.zh], extra_words=extra)
+    zh = tuple(
+        dataclasses.replace(p, tokens=tokens) for p, tokens in zip(doc.zh, results, strict=True)
+    )
+    return dataclasses.replace(doc, zh=zh)
+
+
+def convert_document(doc: Document, script: str) -> Document:
+    """Convert the Chinese text of a document to one script, keeping every offset valid.
+
+    Converts the Chinese paragraphs, the Chinese title, the glossary's Chinese equivalents and
+    any Chinese text in links and vocabulary.
+
+    Args:
+        doc: The document.
+        script: ``"simplified"`` or ``"traditional"``.
+
+    Returns:
+        A new document with :attr:`~duizhao.model.Document.script` set.
+
+    Raises:
+        ValueError: For any other script name.
+    """
+    if script == "simplified":
+        conv = to_simplified
+    elif script == "traditional":
+        conv = to_traditional
+    else:
+        raise ValueError(f"script must be 'simplified' or 'traditional', not {script!r}")
+    rep = dataclasses.replace
+    meta = rep(doc.meta, title_zh=conv(doc.meta.title_zh) if doc.meta.title_zh else None)
+    zh = tuple(rep(p, text=conv(p.text)) for p in doc.zh)
+    glossary = tuple(rep(e, zh=tuple(conv(z) for z in e.zh)) for e in doc.glossary)
+    links = tuple(
+        rep(
+            link,
+            counterparts=tuple(rep(c, text=conv(c.text)) for c in link.counterparts),
+            zh=tuple(rep(o, text=conv(o.text)) for o in link.zh),
+        )
+        for link in doc.links
+    )
+    vocabulary = doc.vocabulary
+    if vocabulary is not None:
+        vocabulary = rep(
+            vocabulary,
+            zh=tuple(
+                rep(
+                    v,
+                    word=conv(v.word),
+                    forms=tuple(conv(f) for f in v.forms),
+                    occurrences=tuple(rep(o, text=conv(o.text)) for o in v.occurrences),
+                )
+                for v in vocabulary.zh
+            ),
+            en=tuple(
+                rep(v, translation=tuple(conv(t) for t in v.translation)) for v in vocabulary.en
+            ),
+        )
+    return rep(
+        doc,
+        meta=meta,
+        zh=zh,
+        glossary=glossary,
+        links=links,
+        vocabulary=vocabulary,
+        script=script,  # type: ignore[arg-type]
+    )
