@@ -1,0 +1,29 @@
+"""Shared fixtures: the sample corpus that ships with duizhao."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "2025-09-02-wipo-innovation-clusters.txt"
+MARKDOWN_SAMPLE = CORPUS / "2025-10-06-hong-kong-trams.md"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+#: Set UPDATE_GOLDEN=1 to rewrite golden files instead of comparing against them.
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    from duizhao.reader import read
+
+    return read(SEED)
