@@ -7,10 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import MARKDOWN_SAMPLE, SEED
 
 from duizhao import __version__
 from duizhao.cli import main
+
+from conftest import MARKDOWN_SAMPLE, SEED
 
 
 def run(capsys, *argv):

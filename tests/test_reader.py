@@ -6,8 +6,6 @@ import codecs
 import re
 
 import pytest
-from conftest import MARKDOWN_SAMPLE, SEED
-from golden_util import check_golden
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +21,9 @@ from duizhao.reader import (
     read_text,
     script_of,
 )
+
+from conftest import MARKDOWN_SAMPLE, SEED
+from golden_util import check_golden
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 

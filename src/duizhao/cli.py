@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from . import __version__
 from .errors import DuizhaoError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def _print_json(obj: Any, out: TextIO) -> None:

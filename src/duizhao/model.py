@@ -23,23 +23,23 @@ from typing import Any, Literal
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Alignment",
+    "Bead",
+    "Counterpart",
+    "Document",
+    "GlossaryEntry",
     "Lang",
     "Meta",
-    "Sentence",
-    "Token",
-    "Paragraph",
-    "GlossaryEntry",
     "Occurrence",
-    "Counterpart",
+    "Paragraph",
+    "Sentence",
     "TermLink",
-    "Bead",
-    "Alignment",
+    "Token",
     "VocabItem",
     "Vocabulary",
-    "Document",
 ]
 
-#: Version of the JSON form. Bumped when a key changes meaning or disappears (not when one is added).
+#: Version of the JSON form: bumped when a key changes meaning or disappears, not when one is added.
 SCHEMA_VERSION = 1
 
 Lang = Literal["en", "zh"]
@@ -384,7 +384,7 @@ class VocabItem:
     """A suggested vocabulary word beyond the glossary."""
 
     lang: Lang
-    """Language of the word: ``en`` (for learners of English) or ``zh`` (for learners of Chinese)."""
+    """``en`` (a word for learners of English) or ``zh`` (for learners of Chinese)."""
     word: str
     """Headword: the English lemma, or the Chinese word as written in the article."""
     forms: tuple[str, ...] = ()

@@ -9,13 +9,13 @@ Two input formats are accepted (see the README for both, with examples in ``corp
   (``source``, ``date``, ``title_en``, ``title_zh``, ``pins``) and ``# English``, ``# 中文`` and
   ``# Glossary`` sections.
 
-Glossary lines look like ``term (pos)【中文】：definition``. The part of speech and the teacher-given
-Chinese equivalent are optional; the colon may be full-width or ASCII.
+Glossary lines look like ``term (pos)【中文】：definition``. The part of speech and the
+teacher-given Chinese equivalent are optional; the colon may be full-width or ASCII.
 
-Text is decoded from UTF-8 (with or without BOM), UTF-16/32 with BOM, Big5-HKSCS or GB18030, detected
-automatically or forced with ``encoding=``. Bad input raises :class:`~duizhao.errors.InputError`
-naming the file, the line and the cause; problems the reader can live with become
-``Document.warnings``.
+Text is decoded from UTF-8 (with or without BOM), UTF-16/32 with BOM, Big5-HKSCS or GB18030,
+detected automatically or forced with ``encoding=``. Bad input raises
+:class:`~duizhao.errors.InputError` naming the file, the line and the cause; problems the reader
+can live with become ``Document.warnings``.
 """
 
 from __future__ import annotations
@@ -32,13 +32,14 @@ from .errors import InputError
 from .model import Document, GlossaryEntry, Lang, Meta, Paragraph
 from .sentences import split_sentences
 
-__all__ = ["read", "read_text", "read_bytes", "decode", "parse_glossary_line", "script_of"]
+__all__ = ["decode", "parse_glossary_line", "read", "read_bytes", "read_text", "script_of"]
 
 # -- characters and scripts ---------------------------------------------------------------------
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SPACE = " \t\u3000\u00a0\ufeff\u200b"
+_OK_CC = "\n\r\t\f\v\x1c\x1d\x1e"  # control characters that plain text may contain
 
 
 def script_of(text: str) -> Lang | None:
@@ -153,13 +154,9 @@ def _rank_legacy(data: bytes, candidates: list[str]) -> list[str]:
 
 def _check_text(text: str, path: str) -> str:
     """Reject decoded text that is really binary data."""
-    bad = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v\x1c\x1d\x1e"
-    )
-    if bad > max(2, len(text) // 100):
-        first = next(
-            i for i, ch in enumerate(text) if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t"
-        )
+    bad = [i for i, ch in enumerate(text) if unicodedata.category(ch) == "Cc" and ch not in _OK_CC]
+    if len(bad) > max(2, len(text) // 100):
+        first = bad[0]
         raise InputError(path, text.count("\n", 0, first) + 1, "binary data (control characters)")
     return text
 
@@ -288,7 +285,7 @@ def parse_glossary_line(line: str, *, path: str = "<string>", lineno: int | None
         The entry, or ``None`` when the line is not a glossary entry at all.
     """
     body = _BULLET.sub("", line.strip(_SPACE))
-    m = _SEPARATOR.search(body)
+    m: re.Match[str] | None = _SEPARATOR.search(body)
     if m is None or m.start() == 0:
         return None
     head, definition = body[: m.start()], body[m.end() :].strip(_SPACE)
@@ -303,9 +300,9 @@ def parse_glossary_line(line: str, *, path: str = "<string>", lineno: int | None
             pos = p
             head = head.replace(g.group(0), " ")
     if pos is None:
-        g = _POS_GROUP.match(definition)
-        if g and (p := _normalise_pos(g.group(1))) is not None:
-            pos, definition = p, definition[g.end() :].strip(_SPACE)
+        lead = _POS_GROUP.match(definition)
+        if lead and (p := _normalise_pos(lead.group(1))) is not None:
+            pos, definition = p, definition[lead.end() :].strip(_SPACE)
     term = " ".join(head.split())
     if not term or not _LATIN.search(term) or _HAN.search(term) or len(term.split()) > 8:
         return None
@@ -347,7 +344,7 @@ class _Builder:
                 self.warn(lineno, f"skipped a line with no English or Chinese text: {text[:40]!r}")
                 continue
             if lang is not None and para_lang != lang:
-                self.warn(lineno, f"paragraph in the {lang} section looks like {para_lang}; kept as {lang}")
+                self.warn(lineno, f"paragraph in the {lang} section looks like {para_lang}")
                 para_lang = lang
             para = Paragraph(
                 lang=para_lang,
@@ -415,6 +412,10 @@ def _split_block(block: list[tuple[int, str]]) -> Iterable[tuple[int, list[str]]
                 start = i + 1
 
 
+def _bad_glossary_line(line: str) -> str:
+    return f"cannot read glossary line {line[:60]!r}: expected 'term：definition'"
+
+
 def _looks_like_prose(line: str) -> bool:
     """A line in the glossary section that is really an article paragraph."""
     lang = script_of(line)
@@ -456,11 +457,7 @@ def _parse_editorial(lines: list[str], b: _Builder, first_line: int = 1) -> None
             if _looks_like_prose(line):
                 in_glossary = False  # the glossary has ended and the article goes on
             else:
-                raise InputError(
-                    b.path,
-                    lineno,
-                    f"cannot read glossary line {line[:60]!r}: expected 'term：definition'",
-                )
+                raise InputError(b.path, lineno, _bad_glossary_line(line))
         block.append((lineno, raw))
     flush()
 
@@ -478,7 +475,7 @@ def _take_title(m: re.Match[str], b: _Builder, lineno: int) -> None:
         b.warn(lineno, f"title lines disagree on the date ({b.meta['date']} and {date})")
     b.meta.setdefault("date", date)
     source = m.group("source").strip(_SPACE + ",，")
-    if source and not b.meta.get("source") or (source and lang == "zh"):
+    if (source and not b.meta.get("source")) or (source and lang == "zh"):
         b.meta["source"] = source
 
 
@@ -545,9 +542,7 @@ def _parse_markdown(lines: list[str], b: _Builder) -> None:
         if section == "glossary":
             entry = parse_glossary_line(line, path=b.path, lineno=lineno)
             if entry is None:
-                raise InputError(
-                    b.path, lineno, f"cannot read glossary line {line[:60]!r}: expected 'term：definition'"
-                )
+                raise InputError(b.path, lineno, _bad_glossary_line(line))
             b.add_glossary(entry)
             continue
         if not seen_section:
@@ -574,7 +569,8 @@ def _front_matter_line(line: str, lineno: int, b: _Builder) -> None:
         d = re.match(r"^(\d{4})\s*[./\-年]\s*(\d{1,2})\s*[./\-月]\s*(\d{1,2})\s*日?$", value)
         if d is None:
             raise InputError(b.path, lineno, f"date {value!r} is not YYYY-MM-DD")
-        b.meta["date"] = _iso_date(*d.groups(), b.path, lineno)
+        y, mo, dd = d.groups()
+        b.meta["date"] = _iso_date(y, mo, dd, b.path, lineno)
     elif key == "pins":
         for part in filter(None, (p.strip() for p in value.split(","))):
             pin = _PIN.match(part)

@@ -14,6 +14,7 @@ the closing quotes and brackets that follow with their sentence::
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -23,10 +24,10 @@ from .model import Lang, Sentence
 if TYPE_CHECKING:
     import pysbd
 
-__all__ = ["split_sentences", "split_en", "split_zh", "split_zh_text"]
+__all__ = ["split_en", "split_sentences", "split_zh", "split_zh_text"]
 
-# A Chinese sentence ends after a run of terminal punctuation (。！？, their ASCII forms, ……) and any
-# closing quotes or brackets right after it.
+# A Chinese sentence ends after a run of terminal punctuation (。！？, their ASCII forms, ……)
+# and any closing quotes or brackets right after it.
 _ZH_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3})+[」』”’）)》〉】〕\]\"'\s]*")
 _CLOSERS = "」』”’）)》〉】〕]\"'"
 
@@ -55,7 +56,7 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
 def _from_cuts(text: str, cuts: list[int]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     bounds = [0, *cuts, len(text)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         s = _trimmed(text, a, b)
         if s is not None:
             out.append(s)
@@ -90,8 +91,8 @@ def _pysbd() -> pysbd.Segmenter:
 def split_en(text: str) -> tuple[Sentence, ...]:
     """Split English text with pysbd, mapping each sentence back onto ``text``.
 
-    Line breaks inside a paragraph (hard-wrapped text) are read as spaces. If pysbd ever returns a
-    sentence that cannot be found in the text, the remainder is kept as one sentence rather than lost.
+    Line breaks inside a paragraph (hard-wrapped text) are read as spaces. If pysbd ever returns
+    a sentence that cannot be found in the text, the rest is kept as one sentence, never lost.
     """
     flat = text.replace("\n", " ")
     cuts: list[int] = []
