@@ -120,7 +120,7 @@ _SPELLING_SUFFIXES = (
     ("ogue", "og"),
     ("mme", "m"),
 )
-_MIN_VARIANT_ZIPF = 1.5
+_MIN_VARIANT_ZIPF = 1.0
 
 
 def _zipf(word: str) -> float:
@@ -449,6 +449,10 @@ _EN_STOP = frozenset(
     "more most much many very just only even still yet all any some each other both either "
     "until now up out over".split()
 )
+_DEFINITION_STOP = frozenset(
+    ["sth", "sb", "thing", "things", "someone", "something", "people", "person", "way", "make",
+     "used", "usually", "especially", "etc", "kind", "type", "part", "particular"]
+)
 _GLOSS_REF = re.compile(r"(?:abbr\. (?:for|of)|variant of|see also|see|old variant of|"
                         r"also written|used in)\s+([^\s|\[,;]+)(?:\|([^\s\[,;]+))?")
 
@@ -695,12 +699,14 @@ def _candidates(
         for j in range(i + 1, min(i + 3, len(toks))):
             if toks[j][1] - a > 6 or not ok(*toks[j]):
                 break
-            add(a, toks[j][1])
-        if b - a >= 3:
-            for x in range(a, b):
-                for y in range(x + 2, min(b, x + 5) + 1):
-                    if (x, y) != (a, b) and text[x:y] in d:
-                        add(x, y)
+            # a run ends on a word, not on a stray character (共付額, not 共付額過)
+            if toks[j][1] - toks[j][0] > 1 or text[a : toks[j][1]] in d:
+                add(a, toks[j][1])
+    # dictionary words the segmenter split or merged (碳中和 cut as 碳|中|和)
+    for x in range(s0, s1):
+        for y in range(x + 2, min(s1, x + 6) + 1):
+            if text[x:y] in d and ok(x, y):
+                add(x, y)
     return list(out.values())
 
 
@@ -774,6 +780,8 @@ class CounterpartFinder:
     * ``similarity``: cosine of the term and the candidate in a multilingual encoder;
     * ``agreement``: share of the term's occurrences whose aligned Chinese holds the candidate;
     * ``specificity``: share of the candidate's Chinese sentences that are aligned with the term;
+    * ``gloss``: similarity of the term (and its definition) to the candidate's CC-CEDICT
+      glosses, and definition words found in the glosses;
     * ``context``: the term's English neighbours (numbers, names, dictionary words) are
       translated next to the candidate;
     * ``explained``: how much better another English word of the sentence accounts for it;
@@ -796,12 +804,45 @@ class CounterpartFinder:
         ("agreement", 0.7),
         ("specificity", 0.5),
         ("context", 0.6),
+        ("gloss", 1.2),
         ("explained", -0.9),
         ("position", 0.3),
         ("length", -0.15),
     )
     max_counterparts: int = 3
     temperature: float = 0.3
+
+    def _gloss_similarity(
+        self, term: str, definition: str, cands: list[str], ctx: dict[str, Any]
+    ) -> dict[str, float]:
+        """Per candidate: best match of its CC-CEDICT glosses with the term and definition."""
+        glosses = {
+            c: [_clean_gloss(p) for g in _glosses(c) for p in g.split(";")][:8] for c in cands
+        }
+        def_words = {
+            w for w in _en_content_words(definition) if w not in _DEFINITION_STOP
+        }
+        out: dict[str, float] = {}
+        for c, gs in glosses.items():
+            words = {lemma for g in gs for w in _en_content_words(g) for lemma in _lemmas(w)}
+            overlap = len(words & def_words)
+            out[c] = min(1.0, 0.5 * overlap)
+        if self.similarity is None:
+            return out
+        cache_ = ctx.setdefault("en_vec", {})
+        texts = [t for t in {term, *(g for gs in glosses.values() for g in gs)} if t]
+        missing = [t for t in texts if t not in cache_]
+        if missing:
+            import numpy as np
+
+            vecs = np.asarray(_use_model().encode(missing), dtype=np.float32)
+            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+            cache_.update(zip(missing, vecs, strict=True))
+        tv = cache_[term]
+        for c, gs in glosses.items():
+            best = max((float(tv @ cache_[g]) for g in gs if g), default=0.0)
+            out[c] = max(out[c], best)
+        return out
 
     @classmethod
     def default(cls) -> CounterpartFinder:
@@ -815,6 +856,7 @@ class CounterpartFinder:
         forms: Iterable[str],
         occurrences: Sequence[Occurrence],
         *,
+        definition: str = "",
         context: dict[str, Any] | None = None,
         debug: list[Any] | None = None,
     ) -> list[Counterpart]:
@@ -825,6 +867,7 @@ class CounterpartFinder:
             term: The English term, e.g. ``metric``.
             forms: Its written forms (lower case), e.g. ``{"metric", "metrics"}``.
             occurrences: Its English occurrences (their sentences are what is looked at).
+            definition: Its English definition, compared with the candidates' glosses.
             context: A dict shared by calls on the same document, to reuse work (optional).
             debug: When given, receives ``(score, word, features)`` for every candidate.
 
@@ -890,6 +933,9 @@ class CounterpartFinder:
                     row = sim.setdefault(q, {})
                     for ci, c in enumerate(missing):
                         row[c] = float(mat[qi][ci])
+        gloss_sim = self._gloss_similarity(term, definition, cands, ctx)
+        # a Chinese word has about two characters per English content word
+        expected_len = 2 * max(1, len(_en_content_words(term.replace("-", " "))))
         n_occ = len(en_sents)
         aligned_zh = {z for e in en_sents for z in aligned.get(e, ())}
         weights = dict(self.weights)
@@ -898,6 +944,7 @@ class CounterpartFinder:
             f: dict[str, float] = {}
             f["dictionary"] = _dict_score(forms, c)
             f["similarity"] = sim[term][c] if self.similarity is not None else 0.0
+            f["gloss"] = gloss_sim.get(c, 0.0)
             f["agreement"] = len(found[c]) / n_occ
             total = sum(1 for t in zh_texts if c in t)
             inside = sum(1 for z in aligned_zh if z < len(zh_texts) and c in zh_texts[z])
@@ -913,7 +960,9 @@ class CounterpartFinder:
                     best_other = max(best_other, other)
             f["explained"] = max(0.0, best_other - own)
             f["position"] = 1.0 - sum(abs(v[0] - v[1]) for v in found[c].values()) / len(found[c])
-            f["length"] = abs(len(c) - 2) / 2 + (0.5 if len(c) == 1 and f["dictionary"] < 1 else 0)
+            f["length"] = abs(len(c) - expected_len) / 2 + (
+                0.5 if len(c) == 1 and f["dictionary"] < 1 else 0
+            )
             score = sum(weights.get(k, 0.0) * v for k, v in f.items())
             scored.append((score, c, f))
         scored.sort(key=lambda x: (-x[0], len(x[1]), x[1]))
