@@ -979,3 +979,291 @@ class CounterpartFinder:
             )
             for s, c, _ in scored[: self.max_counterparts]
         ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Linking
+# ---------------------------------------------------------------------------------------------
+
+
+def find_chinese(text: str, doc: Document) -> tuple[Occurrence, ...]:
+    """Every occurrence of a Chinese word in the Chinese paragraphs.
+
+    A match that cuts through two words of the segmentation (會計 in 社會|計劃) is not
+    counted; a match inside one longer word (集群 in 產業集群) is.
+
+    Args:
+        text: The word, e.g. ``集群`` ("cluster").
+        doc: The document (its Chinese tokens are used when present).
+
+    Returns:
+        The occurrences in reading order, with document-wide sentence numbers.
+    """
+    if not text:
+        return ()
+    firsts = doc.first_sentence("zh")
+    out = []
+    for p, para in enumerate(doc.zh):
+        starts = {t.start for t in para.tokens}
+        ends = {t.end for t in para.tokens}
+        i = para.text.find(text)
+        while i >= 0:
+            j = i + len(text)
+            inside = any(t.start <= i and j <= t.end for t in para.tokens)
+            aligned = (i in starts or not para.tokens) and (j in ends or not para.tokens)
+            if inside or aligned or not para.tokens:
+                out.append(Occurrence(p, _sentence_of(para, firsts[p], i), i, j, text))
+            i = para.text.find(text, j)
+    return tuple(out)
+
+
+def _script_forms(word: str) -> list[str]:
+    """A word and its Traditional / Simplified conversions (given equivalents may differ)."""
+    forms = [word]
+    try:
+        from duizhao.lexicon import cedict
+
+        for e in cedict().lookup(word):
+            for f in (e.traditional, e.simplified):
+                if f not in forms:
+                    forms.append(f)
+        import opencc
+
+        for cfg in ("s2hk", "s2t", "hk2s", "t2s"):
+            f = opencc.OpenCC(cfg).convert(word)
+            if f not in forms:
+                forms.append(f)
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        pass
+    return forms
+
+
+def link_entry(
+    doc: Document,
+    index: int,
+    *,
+    finder: CounterpartFinder | None = None,
+    context: dict[str, Any] | None = None,
+) -> TermLink:
+    """Link one glossary entry (see :func:`link_glossary`)."""
+    entry = doc.glossary[index]
+    finder = finder if finder is not None else CounterpartFinder.default()
+    en = find_term(entry.term, doc, pos=entry.pos, definition=entry.definition)
+    forms = term_forms(entry.term, pos=entry.pos, definition=entry.definition)
+    ranked = finder.rank(
+        doc, entry.term, forms, en, definition=entry.definition, context=context
+    )
+    zh_text = "".join(p.text for p in doc.zh)
+    given: list[Counterpart] = []
+    for z in entry.zh:
+        written = next((f for f in _script_forms(z) if f in zh_text), z)
+        if all(g.text != written for g in given):
+            given.append(Counterpart(text=written, score=1.0, source="given"))
+    if given:
+        rest = [c for c in ranked if all(c.text != g.text for g in given)]
+        counterparts = (given + rest)[: max(len(given), finder.max_counterparts)]
+        confidence = 1.0
+    else:
+        counterparts = ranked
+        confidence = ranked[0].score if ranked else 0.0
+    zh: tuple[Occurrence, ...] = ()
+    if counterparts:
+        found = [o for g in (given or counterparts[:1]) for o in find_chinese(g.text, doc)]
+        zh = tuple(sorted(set(found), key=lambda o: (o.paragraph, o.start, -o.end)))
+    return TermLink(
+        entry=index,
+        counterparts=tuple(counterparts),
+        confidence=round(confidence, 3),
+        en=en,
+        zh=zh,
+    )
+
+
+def link_glossary(doc: Document, *, finder: CounterpartFinder | None = None) -> Document:
+    """Link every glossary entry to the text: English occurrences, Chinese counterpart, and the
+    counterpart's occurrences in the Chinese text.
+
+    Works best on an aligned document whose Chinese paragraphs are annotated (see
+    :func:`duizhao.pipeline.annotate`); without an alignment, sentences are paired by their
+    position in the text; without tokens, the Chinese text is segmented with jieba.
+
+    Args:
+        doc: The document.
+        finder: The counterpart finder (default :meth:`CounterpartFinder.default`).
+
+    Returns:
+        A new document whose ``links`` hold one :class:`~duizhao.model.TermLink` per glossary
+        entry, in glossary order. A teacher-given equivalent (``cluster【集群】``) is always the
+        first counterpart, with confidence 1.
+
+    Example:
+        >>> doc = link_glossary(doc)  # doctest: +SKIP
+        >>> doc.links[0].counterparts[0].text  # "cluster"
+        '集群'
+    """
+    finder = finder if finder is not None else CounterpartFinder.default()
+    context: dict[str, Any] = {}
+    links = tuple(
+        link_entry(doc, i, finder=finder, context=context) for i in range(len(doc.glossary))
+    )
+    return replace(doc, links=links)
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------
+
+_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
+
+
+@cache
+def _lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    lw = word.lower()
+    for upos in ("NOUN", "VERB", "ADJ", "ADV"):
+        lemmas = getLemma(lw, upos=upos, lemmatize_oov=False)
+        if lemmas and lemmas[0] != lw and _zipf(lemmas[0]) > 0:
+            return lemmas[0]
+    return lw
+
+
+def suggest_vocabulary(
+    doc: Document,
+    *,
+    en_limit: int = 20,
+    en_max_zipf: float = 3.5,
+    zh_limit: int = 30,
+    zh_min_hsk: int = 6,
+    zh_unlisted: bool = True,
+    finder: CounterpartFinder | None = None,
+) -> Document:
+    """Suggest words beyond the glossary, for both kinds of learner.
+
+    English (for learners of English): words whose lemma is rarer than ``en_max_zipf`` on
+    wordfreq's Zipf scale (3 ≈ once per million words), rarest first; glossary terms, names
+    (capitalised inside a sentence, or unknown to wordfreq), numbers and words with digits are
+    left out. Each has its Chinese counterpart where one is found in the aligned sentences.
+
+    Chinese (for learners of Chinese): the annotated tokens of HSK level ``zh_min_hsk`` or
+    above (7 stands for the 7–9 band), and, with ``zh_unlisted``, words off the HSK list that
+    CC-CEDICT glosses (names and place words excluded), hardest first, with pinyin, Jyutping and
+    glosses. Needs annotated Chinese paragraphs (:func:`duizhao.chinese.annotate_document`).
+
+    Args:
+        doc: The document (aligned and annotated for the best results).
+        en_limit: Most English words to suggest (0 for none).
+        en_max_zipf: Only English words rarer than this.
+        zh_limit: Most Chinese words to suggest (0 for none).
+        zh_min_hsk: Lowest HSK level to suggest.
+        zh_unlisted: Also suggest words that are not on the HSK list.
+        finder: Counterpart finder for the English words' translations.
+
+    Returns:
+        A new document with ``vocabulary`` set.
+    """
+    en_items = _suggest_en(doc, en_limit, en_max_zipf, finder) if en_limit > 0 else ()
+    zh_items = _suggest_zh(doc, zh_limit, zh_min_hsk, zh_unlisted) if zh_limit > 0 else ()
+    return replace(doc, vocabulary=Vocabulary(en=tuple(en_items), zh=tuple(zh_items)))
+
+
+def _suggest_en(
+    doc: Document, limit: int, max_zipf: float, finder: CounterpartFinder | None
+) -> list[VocabItem]:
+    # spans already taken by glossary terms
+    taken: set[tuple[int, int]] = set()
+    links = doc.links or tuple(
+        TermLink(entry=i, en=find_term(e.term, doc, pos=e.pos, definition=e.definition))
+        for i, e in enumerate(doc.glossary)
+    )
+    for link in links:
+        for o in link.en:
+            taken.update((o.paragraph, k) for k in range(o.start, o.end))
+    firsts = doc.first_sentence("en")
+    by_lemma: dict[str, list[Occurrence]] = defaultdict(list)
+    for p, para in enumerate(doc.en):
+        starts = {s.start for s in para.sentences}
+        for m in _EN_WORD.finditer(para.text):
+            w = m.group()
+            if (p, m.start()) in taken or len(w) < 3:
+                continue
+            before = para.text[: m.start()].rstrip()
+            initial = m.start() in starts or not before or before[-1] in ".!?\"“‘'(—–:"
+            if w[0].isupper() and (not initial or _zipf(w.lower()) < 3.0):
+                continue  # a name (or a word only known capitalised)
+            if w.isupper() and len(w) > 1:
+                continue  # an acronym
+            lemma = _lemma(w.lower().replace("’", "'"))
+            if "'" in lemma:
+                lemma = lemma.split("'")[0]
+            by_lemma[lemma].append(
+                Occurrence(p, _sentence_of(para, firsts[p], m.start()), m.start(), m.end(), w)
+            )
+    ranked = []
+    for lemma, occ in by_lemma.items():
+        z = _zipf(lemma)
+        if z == 0.0 or z >= max_zipf:
+            continue
+        ranked.append((z, lemma, occ))
+    ranked.sort(key=lambda x: (x[0], x[1]))
+    finder = finder if finder is not None else CounterpartFinder.default()
+    context: dict[str, Any] = {}
+    items = []
+    for z, lemma, occ in ranked[:limit]:
+        forms = sorted({o.text.lower() for o in occ})
+        found = finder.rank(doc, lemma, forms, occ, context=context) if doc.zh else []
+        translation = tuple(c.text for c in found[:1] if c.score >= 0.2)
+        items.append(
+            VocabItem(
+                lang="en",
+                word=lemma,
+                forms=tuple(sorted({o.text for o in occ})),
+                count=len(occ),
+                level=round(z, 2),
+                translation=translation,
+                occurrences=tuple(occ),
+            )
+        )
+    return items
+
+
+def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list[VocabItem]:
+    firsts = doc.first_sentence("zh")
+    seen: dict[str, list[Occurrence]] = defaultdict(list)
+    info: dict[str, Any] = {}
+    for p, para in enumerate(doc.zh):
+        for t in para.tokens:
+            w = t.text_in(para.text)
+            if not all(_HAN_RE.match(c) for c in w) or len(w) < 2:
+                continue
+            if t.pos and t.pos[:2] in ("nr", "ns", "nt", "nz"):
+                continue  # names of people, places, organisations
+            if t.hsk is None:
+                if not unlisted or not t.gloss or t.gloss[:1].isupper():
+                    continue  # not glossed, or a proper noun in CC-CEDICT
+            elif t.hsk < min_hsk:
+                continue
+            seen[w].append(Occurrence(p, _sentence_of(para, firsts[p], t.start), t.start,
+                                      t.end, w))
+            info.setdefault(w, t)
+    ranked = sorted(
+        seen.items(), key=lambda kv: (-(info[kv[0]].hsk or 8), -len(kv[1]), kv[1][0].paragraph,
+                                      kv[1][0].start)
+    )
+    items = []
+    for w, occ in ranked[:limit]:
+        t = info[w]
+        items.append(
+            VocabItem(
+                lang="zh",
+                word=w,
+                forms=(w,),
+                count=len(occ),
+                level=t.hsk,
+                translation=tuple(g.strip() for g in (t.gloss or "").split(";") if g.strip()),
+                pinyin=" ".join(x for x in t.pinyin if x) or None,
+                jyutping=" ".join(x for x in t.jyutping if x) or None,
+                occurrences=tuple(occ),
+            )
+        )
+    return items
