@@ -133,6 +133,70 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- align ----------------------------------------------------------------------------------------
+
+
+def _cmd_align(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .align import (
+        EmbeddingScorer,
+        align_document,
+        align_units,
+        beads_to_text,
+        parse_pin,
+        pins_path,
+        read_lines,
+        read_pins,
+    )
+    from .errors import InputError
+
+    pins = [parse_pin(p) for p in args.pin or ()]
+    scorer = EmbeddingScorer() if args.embed else None
+    if args.file is None:
+        if not (args.en and args.zh):
+            raise InputError("<command line>", None, "give FILE, or both --en and --zh")
+        en, zh = read_lines(args.en), read_lines(args.zh)
+        beads = align_units(en, zh, scorer=scorer, pins=pins)
+        if args.format == "json":
+            _print_json({"sentences": [b.to_dict() for b in beads]}, sys.stdout)
+        else:
+            print(beads_to_text(beads, en, zh, title=f"{args.en} | {args.zh}: {args.units}"))
+        return 0
+    if args.en or args.zh:
+        raise InputError("<command line>", None, "give FILE or --en/--zh, not both")
+    from .reader import read
+
+    doc = read(args.file, encoding=args.encoding)
+    _warn_all(doc.warnings, args)
+    sidecar = Path(args.pins) if args.pins else pins_path(args.file)
+    if args.pins or sidecar.exists():
+        pins = [*read_pins(sidecar), *pins]
+    doc = align_document(doc, scorer=scorer, pins=pins)
+    assert doc.alignment is not None
+    if args.format == "json":
+        _print_json(doc.alignment.to_dict(), sys.stdout)
+    else:
+        print(
+            beads_to_text(
+                doc.alignment.paragraphs,
+                [p.text for p in doc.en],
+                [p.text for p in doc.zh],
+                title=f"{args.file}: paragraphs",
+            )
+        )
+        print()
+        print(
+            beads_to_text(
+                doc.alignment.sentences,
+                doc.sentence_texts("en"),
+                doc.sentence_texts("zh"),
+                title=f"{args.file}: sentences",
+            )
+        )
+    return 0
+
+
 # -- the parser -----------------------------------------------------------------------------------
 
 
@@ -166,6 +230,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--encoding", help="force the input encoding (e.g. big5hkscs, gb18030); detected if omitted"
     )
     p.set_defaults(func=_cmd_parse)
+
+    p = sub.add_parser(
+        "align",
+        parents=[common],
+        help="align an article's paragraphs and sentences",
+        description=(
+            "Align the English and Chinese of an article: paragraphs first, then the sentences "
+            "inside each paragraph pair (numbered as in 'duizhao parse'). With --en/--zh, align "
+            "two plain files where line i (from 0, blank lines included) is unit i. Paragraph pins "
+            "are read from FILE's sidecar NAME.align.toml when it exists (see docs/align.md)."
+        ),
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="article file")
+    p.add_argument("--en", metavar="EN.txt", help="English units, one a line")
+    p.add_argument("--zh", metavar="ZH.txt", help="Chinese units, one a line")
+    p.add_argument(
+        "--units", choices=["lines"], default="lines", help="what a unit of --en/--zh is"
+    )
+    p.add_argument(
+        "--pin",
+        action="append",
+        metavar="EN:ZH",
+        help="keep English unit EN with Chinese unit ZH (paragraphs for FILE, lines for --en/--zh;"
+        " repeatable)",
+    )
+    p.add_argument("--pins", metavar="TOML", help="pin file (default: FILE's NAME.align.toml)")
+    p.add_argument("--embed", action="store_true", help="add sentence embeddings (extra 'embed')")
+    p.add_argument("--format", choices=["json", "text"], default="json", help="output format")
+    p.add_argument("--encoding", help="force the input encoding of FILE")
+    p.set_defaults(func=_cmd_align)
 
     p = sub.add_parser(
         "annotate",
