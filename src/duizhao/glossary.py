@@ -1117,22 +1117,31 @@ _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
 
 
 @cache
-def _lemma(word: str) -> str:
-    from lemminflect import getLemma
+def _known_word(word: str) -> bool:
+    from lemminflect import getAllLemmas
 
-    lw = word.lower()
-    for upos in ("NOUN", "VERB", "ADJ", "ADV"):
-        lemmas = getLemma(lw, upos=upos, lemmatize_oov=False)
-        if lemmas and lemmas[0] != lw and _zipf(lemmas[0]) > 0:
-            return lemmas[0]
-    return lw
+    return bool(getAllLemmas(word.split("'")[0].split("’")[0]))
+
+
+@cache
+def _lemma(word: str) -> str:
+    """The lemma of an English word: itself when it is a base form, else the noun's or verb's."""
+    from lemminflect import getAllLemmas
+
+    found = getAllLemmas(word)
+    if not found or any(word in found.get(upos, ()) for upos in ("NOUN", "VERB")):
+        return word
+    for upos in ("VERB", "NOUN", "ADJ", "ADV"):
+        if upos in found:
+            return found[upos][0]
+    return word
 
 
 def suggest_vocabulary(
     doc: Document,
     *,
     en_limit: int = 20,
-    en_max_zipf: float = 3.5,
+    en_max_zipf: float = 4.0,
     zh_limit: int = 30,
     zh_min_hsk: int = 6,
     zh_unlisted: bool = True,
@@ -1188,9 +1197,9 @@ def _suggest_en(
             if (p, m.start()) in taken or len(w) < 3:
                 continue
             before = para.text[: m.start()].rstrip()
-            initial = m.start() in starts or not before or before[-1] in ".!?\"“‘'(—–:"
-            if w[0].isupper() and (not initial or _zipf(w.lower()) < 3.0):
-                continue  # a name (or a word only known capitalised)
+            initial = m.start() in starts or not before or before[-1] in ".!?\"“‘'("
+            if w[0].isupper() and (not initial or not _known_word(w.lower())):
+                continue  # a name: capitalised inside a sentence, or unknown to lemminflect
             if w.isupper() and len(w) > 1:
                 continue  # an acronym
             lemma = _lemma(w.lower().replace("’", "'"))
@@ -1212,7 +1221,7 @@ def _suggest_en(
     for z, lemma, occ in ranked[:limit]:
         forms = sorted({o.text.lower() for o in occ})
         found = finder.rank(doc, lemma, forms, occ, context=context) if doc.zh else []
-        translation = tuple(c.text for c in found[:1] if c.score >= 0.2)
+        translation = tuple(c.text for c in found[:1] if c.score >= 0.35)
         items.append(
             VocabItem(
                 lang="en",
@@ -1246,9 +1255,16 @@ def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list
             seen[w].append(Occurrence(p, _sentence_of(para, firsts[p], t.start), t.start,
                                       t.end, w))
             info.setdefault(w, t)
+    # listed words hardest first, then words off the HSK list; in each, the most frequent first
     ranked = sorted(
-        seen.items(), key=lambda kv: (-(info[kv[0]].hsk or 8), -len(kv[1]), kv[1][0].paragraph,
-                                      kv[1][0].start)
+        seen.items(),
+        key=lambda kv: (
+            info[kv[0]].hsk is None,
+            -(info[kv[0]].hsk or 0),
+            -len(kv[1]),
+            kv[1][0].paragraph,
+            kv[1][0].start,
+        ),
     )
     items = []
     for w, occ in ranked[:limit]:

@@ -26,7 +26,7 @@ def annotate(
     pins: Any = (),
     encoding: str | None = None,
     en_limit: int = 20,
-    en_max_zipf: float = 3.5,
+    en_max_zipf: float = 4.0,
     zh_limit: int = 30,
     zh_min_hsk: int = 6,
 ) -> Document:
