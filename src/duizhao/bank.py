@@ -40,7 +40,6 @@ import csv
 import hashlib
 import json
 import os
-import random
 import re
 import sqlite3
 import sys
@@ -71,12 +70,13 @@ __all__ = [
     "default_path",
     "default_scheduler",
     "document_rows",
-    "due_context",
+    "due_document",
     "kwic_html",
     "kwic_text",
     "parse_rating",
     "render_due",
     "review_session",
+    "write_due",
 ]
 
 #: The learner name used for a whole class reviewing together.
@@ -1611,68 +1611,76 @@ def kwic_html(
             }
         )
     return _env(templates).get_template("bank/kwic.html.j2").render(
-        term=term, rows=rows, generator=_generator()
+        term=term, term_lang=term_lang(term), rows=rows, generator=_generator()
     )
 
 
-def due_context(
-    items: Sequence[DueItem], on: date | str, *, learner: str = CLASS, seed: int | None = None
-) -> dict[str, Any]:
-    """View data of the due sheet: cloze sentences, a matching exercise and the answer key.
+def due_document(items: Sequence[DueItem], on: date | str, *, learner: str = CLASS) -> Document:
+    """The due terms as one small :class:`~duizhao.model.Document`, for :mod:`duizhao.drills`.
 
-    The matching column is shuffled with a seed taken from the date (or ``seed``), so the same
-    sheet is produced again for the same day.
+    Each due term with a stored sentence becomes an English paragraph (that sentence, the term
+    linked where it occurs) and a Chinese paragraph (its aligned sentence); the glossary lists
+    every due term with its definition and Chinese counterpart. Chinese words (vocabulary cards)
+    are listed with their English gloss, so they take part in the matching exercises only.
     """
+    from .model import (
+        Alignment,
+        Bead,
+        Counterpart,
+        GlossaryEntry,
+        Occurrence,
+        Paragraph,
+        Sentence,
+        TermLink,
+    )
+
     day = _as_date(on)
-    cloze = []
-    for it in items:
-        if not it.sentence:
-            continue
-        blank = "_" * max(6, min(14, (it.end - it.start) * (2 if it.lang == "zh" else 1)))
-        hint = it.zh if it.lang == "en" else (it.reading or "")
-        if it.lang == "en" and it.display:
-            hint = f"{it.display[0]}… {hint or ''}".strip()
-        cloze.append(
-            {
-                "lang": it.lang,
-                "before": it.sentence[: it.start],
-                "blank": blank,
-                "after": it.sentence[it.end :],
-                "answer": it.sentence[it.start : it.end],
-                "hint": hint,
-                "other": it.other,
-                "date": it.date,
-            }
+    en: list[Paragraph] = []
+    zh: list[Paragraph] = []
+    glossary: list[GlossaryEntry] = []
+    links: list[TermLink] = []
+    beads: list[Bead] = []
+    for i, it in enumerate(items):
+        counterpart = it.zh if it.lang == "en" else None
+        glossary.append(
+            GlossaryEntry(
+                term=it.display,
+                definition=(it.definition or "") if it.lang == "en" else (it.zh or ""),
+                zh=(counterpart,) if counterpart else (),
+            )
         )
-    clues = [
-        {"word": it.display, "clue": it.definition or it.zh or "", "lang": it.lang}
-        for it in items
-        if it.definition or it.zh
-    ]
-    rng = random.Random(seed if seed is not None else day.toordinal())
-    order = list(range(len(clues)))
-    rng.shuffle(order)
-    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    shuffled = [clues[i] for i in order]
-    matching = {
-        "words": [{"n": i + 1, "word": c["word"], "lang": c["lang"]} for i, c in enumerate(clues)],
-        "clues": [
-            {"letter": letters[j % 26] * (1 + j // 26), "clue": c["clue"]}
-            for j, c in enumerate(shuffled)
-        ],
-        "key": [
-            {"n": i + 1, "letter": letters[order.index(i) % 26] * (1 + order.index(i) // 26)}
-            for i in range(len(clues))
-        ],
-    }
-    return {
-        "date": day.isoformat(),
-        "learner": learner,
-        "items": [it.to_dict() for it in items],
-        "cloze": cloze,
-        "matching": matching,
-        "generator": _generator(),
-    }
+        occ: tuple[Occurrence, ...] = ()
+        if it.lang == "en" and it.sentence:
+            p = len(en)
+            text = it.sentence
+            en.append(Paragraph(lang="en", text=text, sentences=(Sentence(0, len(text)),)))
+            occ = (Occurrence(p, p, it.start, it.end, text[it.start : it.end]),)
+            other = it.other or ""
+            zh.append(
+                Paragraph(
+                    lang="zh",
+                    text=other,
+                    sentences=(Sentence(0, len(other)),) if other else (),
+                )
+            )
+            beads.append(Bead(en=(p,), zh=(p,) if other else (), score=1.0))
+        links.append(
+            TermLink(
+                entry=i,
+                counterparts=(Counterpart(counterpart, 1.0, "bank"),) if counterpart else (),
+                confidence=1.0 if counterpart else 0.0,
+                en=occ,
+            )
+        )
+    title = f"Review {day.isoformat()}" + (f" ({learner})" if learner != CLASS else "")
+    return Document(
+        meta=Meta(source="duizhao term bank", date=day.isoformat(), title_en=title),
+        en=tuple(en),
+        zh=tuple(zh),
+        glossary=tuple(glossary),
+        alignment=Alignment(sentences=tuple(beads)),
+        links=tuple(links),
+    )
 
 
 def render_due(
@@ -1682,9 +1690,47 @@ def render_due(
     learner: str = CLASS,
     templates: str | os.PathLike[str] | None = None,
 ) -> str:
-    """The "due today" drill sheet as one HTML page (template ``bank/due.html.j2``)."""
-    ctx = due_context(items, on, learner=learner)
-    return _env(templates).get_template("bank/due.html.j2").render(**ctx)
+    """The "due today" drill sheet as one HTML page: cloze and matching exercises with a key.
+
+    Made by :func:`duizhao.drills.make_worksheets` from :func:`due_document`, so it looks like the
+    other worksheets; the seed is the date, so the same day gives the same sheet.
+
+    Raises:
+        DrillError: Nothing to drill (no items).
+    """
+    from .drills import make_worksheets, render_worksheet
+
+    day = _as_date(on)
+    doc = due_document(items, day, learner=learner)
+    title = f"Review — {day.isoformat()}" + (f" ({learner})" if learner != CLASS else "")
+    sheet = make_worksheets(
+        doc,
+        kinds=("cloze", "match", "zh"),
+        count=max(1, len(items)),
+        seed=day.toordinal(),
+        title=title,
+    )[0]
+    return render_worksheet(sheet, templates=templates)
+
+
+def write_due(
+    items: Sequence[DueItem],
+    on: date | str,
+    path: str | os.PathLike[str],
+    *,
+    learner: str = CLASS,
+    pdf: bool = False,
+    templates: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Write the due sheet as HTML, or as an A4 PDF with ``pdf=True`` (needs the ``pdf`` extra)."""
+    html = render_due(items, on, learner=learner, templates=templates)
+    out = Path(path)
+    if pdf:
+        from .render import html_to_pdf
+
+        return html_to_pdf(html, out)
+    out.write_text(html, encoding="utf-8")
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1727,6 +1773,8 @@ def review_session(
         line = inp.readline()
         if not line:
             return None
+        if not getattr(inp, "isatty", lambda: False)():
+            out.write("\n")  # the answer was not echoed: keep the transcript readable
         return line.strip()
 
     for i, it in enumerate(items, 1):
@@ -1765,3 +1813,180 @@ def iter_rows(docs: Iterable[Document]) -> Iterator[dict[str, list[dict[str, Any
     """:func:`document_rows` over many documents (a generator, for bulk loading)."""
     for d in docs:
         yield document_rows(d)
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line (``duizhao bank …``; the parser is in cli.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """An annotated document from an article file (run through the pipeline) or its JSON form.
+
+    A file ending in ``.json`` is read as the output of ``duizhao annotate --format json``
+    (:meth:`Document.from_dict`); anything else is an article, annotated with
+    :func:`duizhao.pipeline.annotate`.
+
+    Raises:
+        InputError: The file cannot be read or is not an article / a document.
+    """
+    p = Path(path)
+    if p.suffix.lower() == ".json":
+        try:
+            data = json.loads(p.read_text(encoding="utf-8-sig"))
+        except OSError as e:
+            raise InputError(str(p), None, f"cannot read: {e.strerror or e}") from e
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            raise InputError(str(p), getattr(e, "lineno", None), f"not JSON: {e}") from e
+        if isinstance(data, list) and len(data) == 1:
+            data = data[0]
+        if not isinstance(data, dict) or "en" not in data or "zh" not in data:
+            raise InputError(str(p), None, "not a duizhao document (no 'en' and 'zh' keys)")
+        try:
+            return Document.from_dict(data)
+        except (KeyError, TypeError, ValueError) as e:
+            raise InputError(str(p), None, f"not a duizhao document ({e!r})") from e
+    from .pipeline import annotate
+
+    return annotate(p)
+
+
+def _table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
+    cells = [[str(h) for h in header]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
+    lines = []
+    for r in cells:
+        parts = [c + " " * (widths[i] - _width(c)) for i, c in enumerate(r)]
+        lines.append("  ".join(parts).rstrip())
+    return "\n".join(lines)
+
+
+def _short(text: str | None, n: int = 50) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _dump(obj: Any, out: TextIO) -> None:
+    json.dump(obj, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def run_command(args: Any, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Run ``duizhao bank SUBCOMMAND`` from parsed arguments; return the exit status."""
+    out = stdout or sys.stdout
+    err = sys.stderr
+    cmd = getattr(args, "bank_command", None)
+    if cmd is None:
+        out.write("usage: duizhao bank {add,terms,new,kwic,coverage,review,due} … (--help)\n")
+        return 0
+    if cmd == "due" and args.pdf and not args.output:
+        raise DuizhaoError("--pdf needs -o OUT")
+    for name in ("since", "until", "date"):
+        value = getattr(args, name, None)
+        if value:
+            _parse_when(value, path=f"--{name}")
+    with TermBank(args.db) as bank:
+        if cmd == "add":
+            status = 0
+            for f in args.files:
+                try:
+                    doc = load_document(f)
+                except DuizhaoError as e:
+                    print(f"error: {e}", file=err)
+                    status = 2
+                    continue
+                r = bank.add(doc)
+                out.write(f"{r.status:<9} {f}  ({r.key})\n")
+            return status
+        if cmd == "terms":
+            stats = bank.terms(args.since, args.until, lang=args.lang, kind=args.kind)
+            if args.format == "json":
+                _dump([t.to_dict() for t in stats], out)
+            else:
+                rows = [
+                    (
+                        t.word,
+                        t.lang,
+                        "+".join(t.kinds),
+                        t.count,
+                        t.articles,
+                        t.first_date or "-",
+                        _short(" · ".join(x for x in (t.zh, t.definition) if x), 40),
+                    )
+                    for t in stats
+                ]
+                out.write(
+                    _table(rows, ("term", "lang", "kind", "count", "articles", "first", "meaning"))
+                    + f"\n{len(stats)} terms\n"
+                )
+            return 0
+        if cmd in ("new", "coverage"):
+            doc = load_document(args.file)
+            if cmd == "new":
+                items = bank.new_in(doc)
+                if args.format == "json":
+                    _dump([n.to_dict() for n in items], out)
+                else:
+                    rows = [
+                        (n.display, n.lang, n.kind, n.count, _short(n.zh or n.definition, 40))
+                        for n in items
+                    ]
+                    out.write(
+                        _table(rows, ("term", "lang", "kind", "count", "meaning"))
+                        + f"\n{len(items)} new\n"
+                    )
+                return 0
+            cov = bank.coverage(doc)
+            if args.format == "json":
+                _dump({k: v.to_dict() for k, v in cov.items()}, out)
+            else:
+                for lang, c in cov.items():
+                    out.write(
+                        f"{lang}: {c.met}/{c.total} terms met ({c.ratio:.0%}), "
+                        f"{c.met_tokens}/{c.tokens} occurrences ({c.token_ratio:.0%})\n"
+                    )
+                    if c.new:
+                        out.write(f"    new: {', '.join(c.new)}\n")
+            return 0
+        if cmd == "kwic":
+            lines = bank.kwic(args.term, limit=args.limit)
+            if args.html:
+                Path(args.html).write_text(kwic_html(args.term, lines), encoding="utf-8")
+            if args.format == "json":
+                _dump([ln.to_dict() for ln in lines], out)
+            elif lines:
+                out.write(kwic_text(lines) + "\n")
+            if not lines:
+                print(f"no sentence in the bank uses {args.term!r}", file=err)
+                return 1
+            return 0
+        if cmd == "review":
+            if args.csv:
+                n = bank.review_csv(args.csv, learner=args.learner)
+                out.write(f"recorded {n} rating{'s' if n != 1 else ''}\n")
+                return 0
+            items = bank.due(args.date, learner=args.learner, new=args.new)
+            if not items:
+                out.write("nothing to review\n")
+                return 0
+            review_session(bank, items, learner=args.learner, stdin=stdin, stdout=out)
+            return 0
+        if cmd == "due":
+            day = _as_date(args.date)
+            items = bank.due(day, learner=args.learner, new=args.new)
+            if args.format == "json":
+                _dump([it.to_dict() for it in items], out)
+            elif items:
+                rows = [
+                    (it.display, it.state, (it.due or "")[:10] or "-", _short(it.zh, 20))
+                    for it in items
+                ]
+                out.write(_table(rows, ("term", "state", "due", "zh")) + "\n")
+            if not items:
+                print(f"nothing is due on {day.isoformat()} for {args.learner}", file=err)
+                return 0
+            if args.output:
+                path = write_due(items, day, args.output, learner=args.learner, pdf=args.pdf)
+                print(f"wrote {path}", file=err)
+            return 0
+    raise DuizhaoError(f"unknown bank command {cmd!r}")
