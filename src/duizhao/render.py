@@ -122,32 +122,7 @@ def environment(templates: str | os.PathLike[str] | None = None) -> jinja2.Envir
     return _environment(str(path.resolve()))
 
 
-# -- script conversion ----------------------------------------------------------------------------
-
-
-@cache
-def _opencc(config: str) -> Any:
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def _converter(doc: Document, script: Script | None) -> Callable[[str], str] | None:
-    """A length-preserving text converter to ``script``, or ``None`` when nothing is to be done."""
-    if script is None:
-        return None
-    current = doc.script or "traditional"  # editorials from Hong Kong are written in Traditional
-    if script == current:
-        return None
-    config = "hk2s" if script == "simplified" else "s2hk"
-    conv = _opencc(config)
-
-    def convert(text: str) -> str:
-        out: str = conv.convert(text)
-        # Offsets must keep meaning: fall back to the text as written if a length changed.
-        return out if len(out) == len(text) else text
-
-    return convert
+# -- script ---------------------------------------------------------------------------------------
 
 
 def _zh_lang(doc: Document, script: Script | None) -> str:
@@ -389,7 +364,7 @@ def _find_in_zh(doc: Document, text: str) -> tuple[int, int, int] | None:
     return None
 
 
-def _glossary_view(doc: Document, conv: Callable[[str], str]) -> list[dict[str, Any]]:
+def _glossary_view(doc: Document) -> list[dict[str, Any]]:
     links = {link.entry: link for link in doc.links}
     rows = []
     for i, entry in enumerate(doc.glossary):
@@ -413,8 +388,8 @@ def _glossary_view(doc: Document, conv: Callable[[str], str]) -> list[dict[str, 
                 "term": entry.term,
                 "pos": entry.pos or "",
                 "definition": entry.definition,
-                "zh": conv(zh),
-                "other_zh": [conv(z) for z in entry.zh[1:]],
+                "zh": zh,
+                "other_zh": list(entry.zh[1:]),
                 "pinyin": py,
                 "jyutping": jp,
                 "linked": bool(link is not None and (link.en or link.zh)),
@@ -426,7 +401,7 @@ def _glossary_view(doc: Document, conv: Callable[[str], str]) -> list[dict[str, 
     return rows
 
 
-def _vocabulary_view(doc: Document, conv: Callable[[str], str]) -> dict[str, list[dict[str, Any]]]:
+def _vocabulary_view(doc: Document) -> dict[str, list[dict[str, Any]]]:
     if doc.vocabulary is None:
         return {"en": [], "zh": []}
     en = [
@@ -435,13 +410,13 @@ def _vocabulary_view(doc: Document, conv: Callable[[str], str]) -> dict[str, lis
             "forms": [f for f in v.forms if f != v.word],
             "count": v.count,
             "level": None if v.level is None else round(float(v.level), 1),
-            "translation": [conv(t) for t in v.translation],
+            "translation": list(v.translation),
         }
         for v in doc.vocabulary.en
     ]
     zh = [
         {
-            "word": conv(v.word),
+            "word": v.word,
             "count": v.count,
             "level": None if v.level is None else int(v.level),
             "translation": list(v.translation),
@@ -466,8 +441,8 @@ def sheet_context(
     Args:
         doc: The document; alignment, tokens, links and vocabulary are used when present.
         reading: Readings above the Chinese words: ``pinyin``, ``jyutping``, ``both`` or ``none``.
-        script: Show the Chinese in this script (converted with OpenCC, offsets kept), or ``None``
-            for the script the document is in.
+        script: Show the Chinese in this script (:func:`duizhao.chinese.convert_document`), or
+            ``None`` for the script the document is in.
         extra_links: ``(label, href)`` pairs shown in the sheet's header (e.g. drill pages).
         for_print: Leave out what only a screen uses (toolbar, toggles, script): for PDFs.
 
@@ -478,8 +453,10 @@ def sheet_context(
         raise DuizhaoError(f"unknown reading {reading!r} (choose from {', '.join(READINGS)})")
     if script not in (None, "traditional", "simplified"):
         raise DuizhaoError(f"unknown script {script!r} (choose traditional or simplified)")
-    conv_or_none = _converter(doc, script)
-    conv: Callable[[str], str] = conv_or_none or (lambda s: s)
+    if script is not None and script != (doc.script or "traditional"):
+        from .chinese import convert_document
+
+        doc = convert_document(doc, script)  # offsets stay valid: the conversion keeps lengths
     zh_lang = _zh_lang(doc, script)
 
     marks: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
@@ -500,7 +477,7 @@ def sheet_context(
             sentence_bead=sbeads[lang],
             marks=marks.get((lang, i), []),
             reading=reading,
-            text=conv(para.text) if lang == "zh" else para.text,
+            text=para.text,
             html_lang=zh_lang if lang == "zh" else "en",
         )
 
@@ -528,11 +505,11 @@ def sheet_context(
         any(t.pinyin) or any(t.jyutping) for p in doc.zh for t in p.tokens
     )
     m = doc.meta
-    title = m.title_en or (conv(m.title_zh) if m.title_zh else None)
+    title = m.title_en or m.title_zh
     if not title:
         title = Path(m.path).stem if m.path else "Study sheet"
-    glossary = _glossary_view(doc, conv)
-    vocabulary = _vocabulary_view(doc, conv)
+    glossary = _glossary_view(doc)
+    vocabulary = _vocabulary_view(doc)
     if vocabulary["zh"] or vocabulary["en"]:
         has_glosses = has_glosses or any(v["translation"] for v in vocabulary["zh"])
     return {
@@ -540,7 +517,7 @@ def sheet_context(
             "source": m.source,
             "date": m.date,
             "title_en": m.title_en,
-            "title_zh": conv(m.title_zh) if m.title_zh else None,
+            "title_zh": m.title_zh,
             "path": m.path,
             "file": Path(m.path).name if m.path else None,
         },
