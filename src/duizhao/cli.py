@@ -232,6 +232,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from .drills import site_hook
     from .render import build_site
 
     result = build_site(
@@ -241,6 +242,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         reading=args.reading,
         script=args.script,
         templates=args.templates,
+        extra_pages=[] if args.no_drills else [site_hook(pdf=args.pdf, templates=args.templates)],
         progress=None if not args.quiet else False,
     )
     for err in result.errors:
@@ -251,6 +253,55 @@ def _cmd_build(args: argparse.Namespace) -> int:
             f"{result.seconds:.1f} s)"
         )
     return 2 if result.errors else 0
+
+
+# -- drill --------------------------------------------------------------------------------------
+
+
+def _cmd_drill(args: argparse.Namespace) -> int:
+    from .drills import parse_kinds, write_apkg, write_drills
+    from .render import check_pdf_support, load_document
+
+    kinds = parse_kinds(args.kinds)  # fail on a typo before the slow annotation
+    if args.pdf:
+        check_pdf_support()
+    docs = []
+    for path in args.files:
+        doc = load_document(path)
+        _warn_all(doc.warnings, args)
+        docs.append(doc)
+    sheets, written = write_drills(
+        docs,
+        args.output,
+        pdf=args.pdf,
+        templates=args.templates,
+        kinds=kinds,
+        count=args.count,
+        seed=args.seed,
+        versions=args.versions,
+        word_bank=not args.no_bank,
+        vocabulary=args.vocab,
+        reading=args.reading,
+    )
+    if not args.quiet:
+        for note in sheets[0].notes:
+            print(f"note: {note}", file=sys.stderr)
+    if args.anki:
+        written.append(write_apkg(docs, args.anki, deck_name=args.deck, vocabulary=args.vocab))
+    for path, fn in ((args.tsv, "quizlet_text"), (args.csv, "csv_text")):
+        if path:
+            from pathlib import Path
+
+            from . import drills
+
+            text = getattr(drills, fn)(docs, vocabulary=args.vocab)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).write_text(text, encoding="utf-8", newline="")
+            written.append(Path(path))
+    if not args.quiet:
+        for f in written:
+            print(f)
+    return 0
 
 
 def _cmd_bank(args: argparse.Namespace) -> int:
@@ -390,7 +441,47 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("folder", metavar="DIR", help="folder of articles")
+    p.add_argument("--no-drills", action="store_true", help="do not add a drill page per article")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser(
+        "drill",
+        parents=[common],
+        help="write vocabulary worksheets with answer keys, Anki decks, Quizlet and CSV lists",
+        description=(
+            "Annotate the articles and write one worksheet for all of them (a week's editorials) "
+            "into OUTDIR, each with its answer key on a separate page: cloze sentences from the "
+            "article, term-definition and English-Chinese matching, readings, translation. "
+            "See docs/drills.md."
+        ),
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="article files")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+    p.add_argument(
+        "--kinds",
+        default="cloze,match,zh,readings,translate",
+        help="comma-separated exercises: cloze, match, zh, readings, translate (default: all)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same sheet)")
+    p.add_argument("--versions", type=int, default=1, help="versions A, B, … (default 1)")
+    p.add_argument("--count", type=int, default=10, help="most items per exercise (default 10)")
+    p.add_argument(
+        "--reading",
+        choices=["pinyin", "jyutping", "both"],
+        default="pinyin",
+        help="what the readings exercise asks for (default pinyin)",
+    )
+    p.add_argument("--vocab", action="store_true", help="also drill the suggested vocabulary")
+    p.add_argument("--no-bank", action="store_true", help="cloze without a word bank")
+    p.add_argument("--pdf", action="store_true", help="also write A4 PDFs")
+    p.add_argument("--anki", metavar="DECK.apkg", help="write an Anki deck")
+    p.add_argument("--deck", metavar="NAME", help="Anki deck name (default duizhao::DATE TITLE)")
+    p.add_argument("--tsv", metavar="FILE", help="write a Quizlet list (term TAB definition)")
+    p.add_argument("--csv", metavar="FILE", help="write a CSV for reading tools")
+    p.add_argument(
+        "--templates", metavar="DIR", help="folder of templates overriding the default ones"
+    )
+    p.set_defaults(func=_cmd_drill)
 
     p = sub.add_parser(
         "bank",

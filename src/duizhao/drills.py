@@ -65,10 +65,12 @@ __all__ = [
     "cards",
     "csv_text",
     "make_worksheets",
+    "parse_kinds",
     "quizlet_text",
     "render_worksheet",
     "site_hook",
     "write_apkg",
+    "write_drills",
     "write_worksheets",
 ]
 
@@ -216,6 +218,22 @@ class Worksheet:
         return asdict(self)
 
 
+def parse_kinds(text: str | Iterable[str]) -> tuple[str, ...]:
+    """Exercise kinds from ``"cloze,match"`` (or a list), checked against :data:`KINDS`.
+
+    Raises:
+        DrillError: An unknown kind, or none.
+    """
+    parts = text.split(",") if isinstance(text, str) else list(text)
+    kinds = tuple(dict.fromkeys(k.strip().lower() for k in parts if k.strip()))
+    for k in kinds:
+        if k not in KINDS:
+            raise DrillError(f"unknown drill kind {k!r} (choose from {', '.join(KINDS)})")
+    if not kinds:
+        raise DrillError(f"no drill kinds given (choose from {', '.join(KINDS)})")
+    return kinds
+
+
 # -- gathering what can be drilled ----------------------------------------------------------------
 
 
@@ -359,12 +377,23 @@ def _rng(seed: int, *parts: object) -> random.Random:
     return random.Random("|".join([str(seed), *map(str, parts)]))
 
 
-def _pick(cands: list[Any], count: int, rng: random.Random) -> list[Any]:
-    """``count`` candidates chosen at random, kept in their original order."""
+def _pick(
+    cands: list[Any], count: int, rng: random.Random, first: Sequence[bool] = ()
+) -> list[Any]:
+    """``count`` candidates chosen at random, kept in their original order.
+
+    Candidates flagged in ``first`` (glossary terms) are chosen before the others.
+    """
     if len(cands) <= count:
         return list(cands)
-    chosen = sorted(rng.sample(range(len(cands)), count))
-    return [cands[i] for i in chosen]
+    flags = list(first) or [False] * len(cands)
+    top = [i for i in range(len(cands)) if flags[i]]
+    rest = [i for i in range(len(cands)) if not flags[i]]
+    if len(top) >= count:
+        chosen = rng.sample(top, count)
+    else:
+        chosen = top + rng.sample(rest, count - len(top))
+    return [cands[i] for i in sorted(chosen)]
 
 
 def _sentence_bounds(doc: Document, lang: str, number: int) -> tuple[int, int, int] | None:
@@ -623,6 +652,7 @@ def _readings_items(
                         )
                         hard.append((-(tok.hsk or 0), len(hard), ("", occ)))
             words += [w for *_, w in sorted(hard)]
+        clauses: set[tuple[int, int]] = set()
         for term, occ in words:
             para = doc.zh[occ.paragraph]
             py = _reading_of(para, occ.start, occ.end, "pinyin")
@@ -640,6 +670,9 @@ def _readings_items(
                 continue
             _, s0, s1 = bounds
             lo, hi = _clause(para.text, s0, s1, occ.start, occ.end)
+            if (occ.paragraph, lo) in clauses:
+                continue  # one marked word per clause
+            clauses.add((occ.paragraph, lo))
             prompt = (
                 Span(para.text[lo : occ.start]),
                 Span(para.text[occ.start : occ.end], mark=True),
@@ -804,6 +837,7 @@ def make_worksheets(
         if labels.count(r.label) > 1:
             refs[i] = replace(r, label=f"{r.label} ({labels[: i + 1].count(r.label)})")
     terms = _terms(docs, vocabulary)
+    glossary_terms = {t.term.lower() for t in terms if t.glossary}
     no_glossary = [r.label for d, r in zip(docs, refs, strict=True) if not d.glossary]
     notes: list[str] = []
     if no_glossary:
@@ -842,7 +876,10 @@ def make_worksheets(
         if not cands:
             notes.append(f"{KIND_TITLES[kind]}: skipped — {why}")
             continue
-        picks = _pick(list(range(len(cands))), count, _rng(seed, "pick", kind))
+        glossary_first = [bool(it.note) if kind == "readings" else True for it in cands]
+        if kind == "cloze":
+            glossary_first = [it.note.lower() in glossary_terms for it in cands]
+        picks = _pick(list(range(len(cands))), count, _rng(seed, "pick", kind), glossary_first)
         chosen[kind] = (
             right_lang,
             [cands[i] for i in picks],
