@@ -34,8 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def load(gold_path: Path) -> tuple[Document, dict]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = (gold_path.parent / gold["path"]) if "path" in gold else gold_path.with_name(
-        gold_path.name.replace(".gold.json", ".txt")
+    text = (
+        (gold_path.parent / gold["path"])
+        if "path" in gold
+        else gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
     )
     doc = read(text)
     beads = tuple(Bead(en=tuple(e), zh=tuple(z), score=1.0) for e, z in gold["beads"])
@@ -78,13 +80,16 @@ def main(argv: list[str]) -> int:
                 ok = top in want["zh"]
                 correct[name] += ok
                 if not ok and name.startswith("default"):
-                    errors.append({"article": gold_path.stem, "term": term, "got": top,
-                                   "want": want["zh"]})
+                    errors.append(
+                        {"article": gold_path.stem, "term": term, "got": top, "want": want["zh"]}
+                    )
     seconds = time.perf_counter() - t0
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    print("Glossary linking — small hand-made set (tests/fixtures/glossary, "
-          f"{n_terms} terms; used during development)")
+    print(
+        "Glossary linking — small hand-made set (tests/fixtures/glossary, "
+        f"{n_terms} terms; used during development)"
+    )
     print(f"{'measure':<44}{'value':>8}")
     print(f"{'English occurrences precision':<44}{precision:>8.3f}")
     print(f"{'English occurrences recall':<44}{recall:>8.3f}")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from duizhao.model import (
     Counterpart,
     Document,
-    GlossaryEntry,
     Occurrence,
     Paragraph,
     TermLink,
@@ -54,18 +53,27 @@ __all__ = [
     "term_pattern",
 ]
 
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _wordlist(text: str) -> list[str]:
+    return text.split()
+
+
 # ---------------------------------------------------------------------------------------------
 # English: forms of a term
 # ---------------------------------------------------------------------------------------------
 
 #: Words of a multi-word term that never inflect.
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = _wordset(
     "a an the of to in on at for by with from and or as into onto per via than about against "
-    "off up down out over under upon within without between among through".split()
+    "off up down out over under upon within without between among through"
 )
 
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
-_PLACEHOLDERS = frozenset("sth sb sth. sb. something someone somebody one's oneself".split())
+_PLACEHOLDERS = _wordset("sth sb sth. sb. something someone somebody one's oneself")
 
 #: Prefixes that make a different word when hyphenated before a term ("non-preferential").
 _NEGATING_PREFIXES = (
@@ -100,19 +108,19 @@ _UPOS_TAGS = {
 
 # British and American spellings, as candidate rewrites of a word's ending (checked against
 # wordfreq's vocabulary before use). Words whose -ise is not the -ise/-ize suffix are excluded.
-_ISE_NOT_SUFFIX = frozenset(
-    "advertise advise apprise arise chastise circumcise comprise compromise concise demise despise "
-    "devise disguise enfranchise enterprise excise exercise expertise franchise guise improvise "
-    "incise merchandise mortise otherwise noise paradise poise praise precise premise promise "
-    "raise reprise revise rise supervise surmise surprise televise treatise wise cruise bruise "
-    "anise valise".split()
+_ISE_NOT_SUFFIX = _wordset(
+    "advertise advise apprise arise chastise circumcise comprise compromise concise demise "
+    "despise devise disguise enfranchise enterprise excise exercise expertise franchise guise "
+    "improvise incise merchandise mortise otherwise noise paradise poise praise precise premise "
+    "promise raise reprise revise rise supervise surmise surprise televise treatise wise cruise "
+    "bruise anise valise"
 )
-_OUR_NOT_SUFFIX = frozenset("four hour pour tour your flour devour detour contour amour".split())
-_RE_WORDS = (
+_OUR_NOT_SUFFIX = _wordset("four hour pour tour your flour devour detour contour amour")
+_RE_WORDS = _wordlist(
     "centre theatre metre litre fibre calibre sabre sombre spectre lustre meagre manoeuvre "
     "kilometre centimetre millimetre epicentre mitre sceptre reconnoitre"
-).split()
-_ENCE_WORDS = "defence offence licence pretence".split()
+)
+_ENCE_WORDS = _wordlist("defence offence licence pretence")
 _SPELLING_SUFFIXES = (
     ("isation", "ization"),
     ("ise", "ize"),
@@ -249,7 +257,7 @@ def _form_regex(form: str, case_sensitive: bool) -> str:
 
 
 def _clean_term(term: str) -> list[str]:
-    """The alternatives of a glossary term as word lists (``a/b``, parentheses and ``to`` removed)."""
+    """The alternatives of a term (``a/b`` split; parentheses and a leading ``to`` removed)."""
     t = re.sub(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】", " ", term)
     alternatives = []
     for alt in re.split(r"\s*[/;,]\s*", t):
@@ -435,26 +443,30 @@ def find_term(
 # ---------------------------------------------------------------------------------------------
 
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ZH_STOP = frozenset(
-    "的 了 是 在 和 及 與 与 或 即 也 都 則 则 而 等 個 个 之 其 此 這 这 那 有 為 为 於 于 以 "
-    "對 对 將 将 把 被 從 从 向 到 由 並 并 但 就 又 還 还 更 最 很 已 仍 再 不 所 可 能 會 会 "
-    "要 該 该 各 每 中 上 下 後 后 前 內 内 外 其中 以及 以至 不過 不过 然而 因此 如果 可是 "
-    "當中 当中 今次 今年 去年 換言之 换言之 包括 還有 还有 除了 過去 过去 方面 問題 问题".split()
+_ZH_STOP = _wordset(
+    "的 了 是 在 和 及 與 与 或 即 也 都 則 则 而 等 個 个 之 其 "
+    "此 這 这 那 有 為 为 於 于 以 對 对 將 将 把 被 從 从 向 到 "
+    "由 並 并 但 就 又 還 还 更 最 很 已 仍 再 不 所 可 能 會 会 "
+    "要 該 该 各 每 中 上 下 後 后 前 內 内 外 其中 以及 以至 不過 "
+    "不过 然而 因此 如果 可是 當中 当中 今次 今年 去年 換言之 换言之 包括 "
+    "還有 还有 除了 過去 过去 方面 問題 问题"
 )
-_EN_STOP = frozenset(
+_EN_STOP = _wordset(
     "a an the of to in on at for by with from and or as into onto per via than about this that "
-    "these those is are was were be been being has have had do does did it its it's their his her "
-    "they them he she we our you your i not no but if so such also which who whom whose what "
-    "when where while will would can could may might must shall should there here then than "
-    "more most much many very just only even still yet all any some each other both either "
-    "until now up out over".split()
+    "these those is are was were be been being has have had do does did it its it's their his "
+    "her they them he she we our you your i not no but if so such also which who whom whose "
+    "what when where while will would can could may might must shall should there here then "
+    "than more most much many very just only even still yet all any some each other both either "
+    "until now up out over"
 )
-_DEFINITION_STOP = frozenset(
-    ["sth", "sb", "thing", "things", "someone", "something", "people", "person", "way", "make",
-     "used", "usually", "especially", "etc", "kind", "type", "part", "particular"]
+_DEFINITION_STOP = _wordset(
+    "sth sb thing things someone something people person way make used usually especially etc "
+    "kind type part particular"
 )
-_GLOSS_REF = re.compile(r"(?:abbr\. (?:for|of)|variant of|see also|see|old variant of|"
-                        r"also written|used in)\s+([^\s|\[,;]+)(?:\|([^\s\[,;]+))?")
+_GLOSS_REF = re.compile(
+    r"(?:abbr\. (?:for|of)|variant of|see also|see|old variant of|"
+    r"also written|used in)\s+([^\s|\[,;]+)(?:\|([^\s\[,;]+))?"
+)
 
 
 @cache
@@ -642,12 +654,14 @@ def _aligned_zh(doc: Document) -> dict[int, tuple[int, ...]]:
     zh_lens = [len(t) for t in doc.sentence_texts("zh")]
     if not en_lens or not zh_lens:
         return out
+
     def cum(lens: list[int]) -> list[tuple[float, float]]:
         total, acc, spans = float(sum(lens)) or 1.0, 0, []
         for n in lens:
             spans.append((acc / total, (acc + n) / total))
             acc += n
         return spans
+
     zs = cum(zh_lens)
     for e, (a, b) in enumerate(cum(en_lens)):
         out[e] = tuple(z for z, (c, d) in enumerate(zs) if c < b + 0.05 and d > a - 0.05)
@@ -760,9 +774,7 @@ def _context_score(neighbours: list[str], window: str) -> float:
     """How many English neighbours of a term have a translation in a Chinese window (0–1)."""
     hits = 0
     for w in neighbours:
-        if w.isdigit() or re.fullmatch(r"\d+(?:[.,]\d+)*", w):
-            hits += w in window
-        elif w.isupper() and len(w) > 1:
+        if w.isdigit() or re.fullmatch(r"\d+(?:[.,]\d+)*", w) or (w.isupper() and len(w) > 1):
             hits += w in window
         elif any(h in window for h in _zh_for_en(w)):
             hits += 1
@@ -819,9 +831,7 @@ class CounterpartFinder:
         glosses = {
             c: [_clean_gloss(p) for g in _glosses(c) for p in g.split(";")][:8] for c in cands
         }
-        def_words = {
-            w for w in _en_content_words(definition) if w not in _DEFINITION_STOP
-        }
+        def_words = {w for w in _en_content_words(definition) if w not in _DEFINITION_STOP}
         out: dict[str, float] = {}
         for c, gs in glosses.items():
             words = {lemma for g in gs for w in _en_content_words(g) for lemma in _lemmas(w)}
@@ -910,7 +920,7 @@ class CounterpartFinder:
                     continue
                 if z not in ctx["cands"]:
                     ctx["cands"][z] = _candidates(doc, z, sent_index, tokens)
-                _, s0, s1 = sent_index[z]
+                _, s0, _s1 = sent_index[z]
                 text = doc.zh[sent_index[z][0]].text
                 for c in ctx["cands"][z]:
                     window = text[max(s0, c.start - 5) : c.start] + " " + text[c.end : c.end + 5]
@@ -1050,9 +1060,7 @@ def link_entry(
     finder = finder if finder is not None else CounterpartFinder.default()
     en = find_term(entry.term, doc, pos=entry.pos, definition=entry.definition)
     forms = term_forms(entry.term, pos=entry.pos, definition=entry.definition)
-    ranked = finder.rank(
-        doc, entry.term, forms, en, definition=entry.definition, context=context
-    )
+    ranked = finder.rank(doc, entry.term, forms, en, definition=entry.definition, context=context)
     zh_text = "".join(p.text for p in doc.zh)
     given: list[Counterpart] = []
     for z in entry.zh:
@@ -1252,8 +1260,7 @@ def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list
                     continue  # not glossed, or a proper noun in CC-CEDICT
             elif t.hsk < min_hsk:
                 continue
-            seen[w].append(Occurrence(p, _sentence_of(para, firsts[p], t.start), t.start,
-                                      t.end, w))
+            seen[w].append(Occurrence(p, _sentence_of(para, firsts[p], t.start), t.start, t.end, w))
             info.setdefault(w, t)
     # listed words hardest first, then words off the HSK list; in each, the most frequent first
     ranked = sorted(

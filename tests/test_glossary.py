@@ -1,0 +1,377 @@
+"""Tests for duizhao.glossary: English term matching, Chinese counterparts, vocabulary."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from duizhao.glossary import (
+    CounterpartFinder,
+    find_chinese,
+    find_term,
+    link_glossary,
+    spelling_variants,
+    suggest_vocabulary,
+    term_forms,
+)
+from duizhao.model import (
+    Alignment,
+    Bead,
+    Document,
+    GlossaryEntry,
+    Paragraph,
+    Sentence,
+    Token,
+)
+from duizhao.reader import read, read_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "glossary"
+
+
+def en_doc(*paragraphs: str) -> Document:
+    """A document of English paragraphs, each one sentence per full stop."""
+    paras = []
+    for text in paragraphs:
+        sentences, start = [], 0
+        for i, ch in enumerate(text):
+            if ch == "." and (i + 1 == len(text) or text[i + 1] == " "):
+                sentences.append(Sentence(start, i + 1))
+                start = i + 2
+        if start < len(text):
+            sentences.append(Sentence(start, len(text)))
+        paras.append(Paragraph(lang="en", text=text, sentences=tuple(sentences)))
+    return Document(en=tuple(paras))
+
+
+def texts(term: str, doc: Document, **kw: str) -> list[str]:
+    return [o.text for o in find_term(term, doc, **kw)]
+
+
+def gold_doc(name: str) -> tuple[Document, dict]:
+    """A fixture article with its hand-made sentence alignment and gold answers."""
+    gold = json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
+    path = FIXTURES / gold["path"] if "path" in gold else FIXTURES / f"{name}.txt"
+    doc = read(path)
+    beads = tuple(Bead(en=tuple(e), zh=tuple(z), score=1.0) for e, z in gold["beads"])
+    return replace(doc, alignment=Alignment(sentences=beads)), gold
+
+
+# -- English: forms ---------------------------------------------------------------------------
+
+
+class TestEnglishForms:
+    def test_irregular_verb(self) -> None:
+        doc = en_doc("Tokyo was overtaken. Shenzhen overtook it and overtakes others.")
+        assert texts("overtake", doc) == ["overtaken", "overtook", "overtakes"]
+
+    def test_irregular_plural_but_not_a_related_word(self) -> None:
+        doc = en_doc("Analysts agree: several analyses and one analysis show it.")
+        assert texts("analysis", doc) == ["analyses", "analysis"]
+
+    def test_multi_word_term_whose_head_inflects(self) -> None:
+        doc = en_doc(
+            "A memorandum of understanding was signed. Two Memoranda of Understanding followed."
+        )
+        assert texts("memorandum of understanding", doc, definition="a formal document") == [
+            "memorandum of understanding",
+            "Memoranda of Understanding",
+        ]
+
+    def test_multi_word_noun_inflects_its_last_word(self) -> None:
+        doc = en_doc("Supply chains moved; the supply chain is long; supply-chain risks grew.")
+        assert texts("supply chain", doc, definition="the series of processes") == [
+            "Supply chains",
+            "supply chain",
+            "supply-chain",
+        ]
+
+    def test_british_term_finds_american_spellings(self) -> None:
+        doc = en_doc("They commercialize it. It was commercialized, not commercialising.")
+        assert texts("commercialise", doc) == ["commercialize", "commercialized", "commercialising"]
+
+    def test_american_term_finds_british_spelling(self) -> None:
+        doc = en_doc("The organisation and the Organization's colours.")
+        assert texts("organization", doc) == ["organisation", "Organization"]
+        assert texts("color", doc) == ["colours"]
+
+    def test_rare_spelling_variant(self) -> None:
+        doc = en_doc("Hong Kong aims to decarbonize its grid.")
+        assert texts("decarbonise", doc) == ["decarbonize"]
+
+    def test_capitalisation(self) -> None:
+        doc = en_doc("Clusters grow. CLUSTER growth. The cluster.")
+        assert texts("cluster", doc) == ["Clusters", "CLUSTER", "cluster"]
+
+    def test_acronym_is_case_sensitive(self) -> None:
+        doc = en_doc("The US told us to wait.")
+        assert texts("US", doc) == ["US"]
+
+    def test_possessive(self) -> None:
+        doc = en_doc("The cluster's rank and the clusters' ranks.")
+        occ = find_term("cluster", doc)
+        assert [o.text for o in occ] == ["cluster", "clusters"]
+
+    def test_hyphen_and_space_variants(self) -> None:
+        doc = en_doc("A carbon-neutrality roadmap and a carbon neutrality plan.")
+        assert texts("carbon neutrality", doc) == ["carbon-neutrality", "carbon neutrality"]
+        doc = en_doc("Decision-making, decision making and decisionmaking.")
+        assert texts("decision-making", doc) == [
+            "Decision-making",
+            "decision making",
+            "decisionmaking",
+        ]
+
+    def test_closed_compound_also_open(self) -> None:
+        doc = en_doc("Healthcare and health care and health-care workers.")
+        assert texts("healthcare", doc) == ["Healthcare", "health care", "health-care"]
+
+    @pytest.mark.parametrize(
+        ("term", "text"),
+        [
+            ("lag", "The flag flew over the flagship while prices lagged."),
+            ("ease", "A disease that doctors cannot ease."),
+            ("export", "Re-exports grew but exports fell."),
+            ("preferential", "A non-preferential rate, not a preferential one."),
+            ("metric", "Metrical verse uses a metric."),
+        ],
+    )
+    def test_never_inside_another_word(self, term: str, text: str) -> None:
+        found = texts(term, en_doc(text))
+        assert len(found) == 1
+        assert found[0].lower() in {"lagged", "ease", "exports", "preferential", "metric"}
+
+    def test_part_of_speech_limits_forms(self) -> None:
+        doc = en_doc("Firms clustered in clusters.")
+        assert texts("cluster", doc, pos="n.") == ["clusters"]
+        assert texts("cluster", doc) == ["clustered", "clusters"]
+
+    def test_definition_marks_a_noun_or_a_verb(self) -> None:
+        doc = en_doc("Prices lagged. The lag grew.")
+        assert texts("lag", doc, definition="a period of time between two events") == ["lag"]
+        assert texts("lag", doc, definition="to move more slowly") == ["lagged", "lag"]
+
+    def test_placeholder_in_term(self) -> None:
+        doc = en_doc("Hong Kong lags far behind Singapore.")
+        assert texts("lag far behind sth", doc) == ["lags far behind"]
+
+    def test_offsets_and_sentence_numbers(self) -> None:
+        doc = en_doc("One cluster. Two clusters.", "Three overtook clusters.")
+        occ = find_term("cluster", doc)
+        assert [(o.paragraph, o.sentence) for o in occ] == [(0, 0), (0, 1), (1, 2)]
+        for o in occ:
+            assert doc.en[o.paragraph].text[o.start : o.end] == o.text
+
+    def test_term_forms(self) -> None:
+        forms = term_forms("memorandum of understanding", definition="a document")
+        assert "memoranda of understanding" in forms
+        assert "memorandums of understanding" in forms
+        assert set(term_forms("overtake")) >= {"overtake", "overtook", "overtaken", "overtaking"}
+
+    def test_spelling_variants(self) -> None:
+        assert spelling_variants("colour") == {"colour", "color"}
+        assert spelling_variants("centre") == {"centre", "center"}
+        assert spelling_variants("analyse") == {"analyse", "analyze"}
+        assert spelling_variants("precise") == {"precise"}  # not an -ise suffix
+        assert spelling_variants("four") == {"four"}  # not -our/-or
+
+    def test_seed(self, seed_doc: Document) -> None:
+        cluster = find_term("cluster", seed_doc)
+        assert sorted(o.text for o in cluster) == ["cluster", "clusters", "clusters", "clusters"]
+        assert texts("metric", seed_doc) == ["metric"]
+        assert texts("preferential", seed_doc) == ["preferential"]
+        assert texts("lag", seed_doc) == ["lags"]
+
+    @pytest.mark.parametrize("name", ["housing", "energy", "health", "trade", "seed"])
+    def test_fixture_articles(self, name: str) -> None:
+        doc, gold = gold_doc(name)
+        entries = {e.term: e for e in doc.glossary}
+        for term, want in gold["terms"].items():
+            e = entries[term]
+            got = [o.text for o in find_term(term, doc, pos=e.pos, definition=e.definition)]
+            assert sorted(got) == sorted(want["en"]), term
+
+
+# -- Chinese: counterparts ----------------------------------------------------------------------
+
+
+class TestCounterparts:
+    def test_seed_with_hand_alignment(self) -> None:
+        doc, _ = gold_doc("seed")
+        linked = link_glossary(doc)
+        tops = [link.counterparts[0].text for link in linked.links]
+        assert tops == ["集群", "指標", "特惠"]
+        for link in linked.links:
+            assert 0 < link.confidence <= 1
+            assert link.counterparts[0].source == "alignment"
+            scores = [c.score for c in link.counterparts]
+            assert scores == sorted(scores, reverse=True)
+
+    def test_fixture_articles_top1(self) -> None:
+        right = total = 0
+        misses = []
+        for name in ["housing", "energy", "health", "trade"]:
+            doc, gold = gold_doc(name)
+            linked = link_glossary(doc)
+            for link in linked.links:
+                term = doc.glossary[link.entry].term
+                top = link.counterparts[0].text if link.counterparts else None
+                total += 1
+                if top in gold["terms"][term]["zh"]:
+                    right += 1
+                else:
+                    misses.append((term, top))
+        assert right / total >= 0.8, misses
+
+    def test_dictionary_only_finder_still_works(self) -> None:
+        doc, _ = gold_doc("seed")
+        finder = CounterpartFinder(similarity=None)
+        linked = link_glossary(doc, finder=finder)
+        assert linked.links[0].counterparts[0].text == "集群"
+        assert linked.links[2].counterparts[0].text in {"特惠", "優惠"}
+
+    def test_teacher_given_equivalent_wins(self) -> None:
+        doc, _ = gold_doc("seed")
+        glossary = (replace(doc.glossary[0], zh=("創新集群",)), *doc.glossary[1:])
+        linked = link_glossary(replace(doc, glossary=glossary))
+        link = linked.links[0]
+        assert link.counterparts[0].text == "創新集群"
+        assert link.counterparts[0].source == "given"
+        assert link.confidence == 1.0
+        assert {o.text for o in link.zh} == {"創新集群"}
+        assert len(link.zh) == sum(p.text.count("創新集群") for p in doc.zh)
+
+    def test_given_equivalent_in_other_script(self) -> None:
+        doc, _ = gold_doc("seed")
+        glossary = (replace(doc.glossary[1], zh=("指标",)), *doc.glossary[1:])
+        linked = link_glossary(replace(doc, glossary=glossary))
+        assert linked.links[0].counterparts[0].text == "指標"
+        assert len(linked.links[0].zh) == 2
+
+    def test_chinese_occurrences_of_counterparts(self) -> None:
+        doc, _ = gold_doc("seed")
+        linked = link_glossary(doc)
+        for link, word in zip(linked.links, ["集群", "指標", "特惠"], strict=True):
+            assert len(link.zh) == sum(p.text.count(word) for p in doc.zh)
+            firsts = doc.first_sentence("zh")
+            for o in link.zh:
+                para = doc.zh[o.paragraph]
+                assert para.text[o.start : o.end] == word == o.text
+                s = para.sentences[o.sentence - firsts[o.paragraph]]
+                assert s.start <= o.start < s.end
+
+    def test_links_in_glossary_order_and_round_trip(self) -> None:
+        doc, _ = gold_doc("trade")
+        linked = link_glossary(doc)
+        assert [link.entry for link in linked.links] == list(range(len(doc.glossary)))
+        assert Document.from_dict(linked.to_dict()) == linked
+
+    def test_unaligned_document_falls_back_to_positions(self, seed_doc: Document) -> None:
+        linked = link_glossary(seed_doc)
+        assert linked.links[0].counterparts[0].text == "集群"
+
+    def test_term_not_in_text(self) -> None:
+        doc = read_text(
+            "The economy grew.\n\n明報社評 2025.01.01：經濟\n\n經濟增長。\n\n"
+            "/ Glossary生字 /\n\nrecession：a period of economic decline\n"
+        )
+        linked = link_glossary(doc)
+        assert linked.links[0].en == ()
+        assert linked.links[0].counterparts == ()
+        assert linked.links[0].confidence == 0.0
+
+
+class TestFindChinese:
+    def para(self, text: str, cuts: list[int]) -> Document:
+        bounds = [0, *cuts, len(text)]
+        tokens = tuple(Token(a, b) for a, b in itertools.pairwise(bounds))
+        return Document(
+            zh=(
+                Paragraph(lang="zh", text=text, sentences=(Sentence(0, len(text)),), tokens=tokens),
+            )
+        )
+
+    def test_does_not_cut_through_two_words(self) -> None:
+        doc = self.para("社會計劃", [2])  # 社會|計劃 "social plan"
+        assert find_chinese("會計", doc) == ()
+
+    def test_inside_one_word_counts(self) -> None:
+        doc = self.para("產業集群和集群", [4, 5])
+        assert [o.start for o in find_chinese("集群", doc)] == [2, 5]
+
+
+# -- vocabulary -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def annotated() -> Document:
+    """The seed, hand-aligned, with Chinese tokens and glossary links."""
+    from duizhao.chinese import annotate_document
+
+    doc, _ = gold_doc("seed")
+    return link_glossary(annotate_document(doc))
+
+
+class TestVocabulary:
+    def test_english_limits_and_order(self, annotated: Document) -> None:
+        vocab = suggest_vocabulary(annotated, en_limit=5, en_max_zipf=3.8).vocabulary
+        assert vocab is not None
+        assert 0 < len(vocab.en) <= 5
+        levels = [v.level for v in vocab.en]
+        assert levels == sorted(levels)
+        assert all(v.level is not None and 0 < v.level < 3.8 for v in vocab.en)
+
+    def test_english_excludes_terms_names_numbers(self, annotated: Document) -> None:
+        vocab = suggest_vocabulary(annotated, en_limit=100, en_max_zipf=5.0).vocabulary
+        assert vocab is not None
+        words = {v.word for v in vocab.en}
+        assert {"cluster", "metric", "preferential"}.isdisjoint(words)
+        assert {"shenzhen", "yokohama", "guangzhou", "wipo", "tokyo"}.isdisjoint(words)
+        assert not any(any(c.isdigit() for c in w) for w in words)
+        assert "overtake" in words  # lemmatised from "overtook"
+        for v in vocab.en:
+            for o in v.occurrences:
+                assert annotated.en[o.paragraph].text[o.start : o.end] == o.text
+
+    def test_english_translation_where_found(self, annotated: Document) -> None:
+        vocab = suggest_vocabulary(annotated, en_limit=100, en_max_zipf=4.5).vocabulary
+        assert vocab is not None
+        by_word = {v.word: v for v in vocab.en}
+        assert by_word["shortage"].translation == ("短缺",)
+
+    def test_chinese_levels(self, annotated: Document) -> None:
+        vocab = suggest_vocabulary(annotated, zh_limit=10, zh_min_hsk=6).vocabulary
+        assert vocab is not None
+        assert 0 < len(vocab.zh) <= 10
+        assert all(v.level is None or v.level >= 6 for v in vocab.zh)
+        listed = [v.level for v in vocab.zh if v.level is not None]
+        assert listed == sorted(listed, reverse=True)
+        for v in vocab.zh:
+            assert v.pinyin and v.translation
+            assert all(o.text == v.word for o in v.occurrences)
+
+    def test_chinese_without_unlisted_words(self, annotated: Document) -> None:
+        vocab = suggest_vocabulary(annotated, zh_limit=100, zh_min_hsk=7, zh_unlisted=False)
+        assert vocab.vocabulary is not None
+        assert vocab.vocabulary.zh
+        assert all(v.level == 7 for v in vocab.vocabulary.zh)
+
+    def test_limits_of_zero(self, annotated: Document) -> None:
+        vocab = suggest_vocabulary(annotated, en_limit=0, zh_limit=0).vocabulary
+        assert vocab is not None
+        assert vocab.en == () and vocab.zh == ()
+
+    def test_pure(self, annotated: Document) -> None:
+        before = annotated.to_dict()
+        suggest_vocabulary(annotated)
+        assert annotated.to_dict() == before
+
+
+def test_glossary_entry_line_is_kept(seed_doc: Document) -> None:
+    linked = link_glossary(seed_doc)
+    d = linked.to_dict()["glossary"][0]
+    assert d["zh"][0] == "集群"
+    assert isinstance(GlossaryEntry.from_dict(d), GlossaryEntry)
