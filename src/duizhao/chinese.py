@@ -41,7 +41,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -83,14 +83,19 @@ _HAN_RE = re.compile(f"[{_HAN}]")
 _HAN_ONLY_RE = re.compile(f"[{_HAN}]+")
 
 # Pre-tokenisation of everything that is not a Han word. Order matters: dates before numbers.
+# Numbers written in Chinese numerals stay whole when they carry a decimal point or a percent
+# sign, or are written with ○ for zero (三．六％, 二○○二年); elsewhere jieba cuts them.
 _D = "[0-9０-９]"
+_CN = "〇○零一二三四五六七八九十百千萬万億亿兩两廿卅"
+_CNUM_AHEAD = f"[{_CN}]+(?:[.．][{_CN}]|[%％])|[{_CN}]*○"
 _PIECE_RE = re.compile(
     rf"""
     (?P<date>{_D}{{1,4}}\s?年(?:\s?{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)?
-             |{_D}{{1,2}}\s?月\s?{_D}{{1,2}}\s?[日號号])
+             |{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)
     |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?(?:\s?[%％‰])?)
     |(?P<latin>[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*(?:[-'’.&][A-Za-z0-9]+)*)
-    |(?P<han>[{_HAN}]+)
+    |(?P<cnum>[{_CN}]+[.．][{_CN}]+[%％]?|[{_CN}]+[%％]|[{_CN}]*○[{_CN}]*年?)
+    |(?P<han>(?:(?!{_CNUM_AHEAD})[{_HAN}])+)
     |(?P<space>\s+)
     |(?P<other>.)
     """,
@@ -102,7 +107,7 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
 
 def is_han(char: str) -> bool:
     """Whether ``char`` is a Han character (漢字), the characters that get readings."""
-    return bool(_HAN_RE.fullmatch(char))
+    return "\u4e00" <= char <= "\u9fff" or bool(_HAN_RE.fullmatch(char))
 
 
 # ------------------------------------------------------------------------------------------
@@ -300,6 +305,7 @@ class Override:
 _JYUTPING_RE = re.compile(r"^[a-z]+[1-6]$")
 
 
+@lru_cache(maxsize=4096)
 def _to_tone_marks(syllable: str) -> str:
     """``yin2`` / ``lu:4`` / ``lv4`` / ``yín`` → a tone-marked syllable."""
     from pypinyin.contrib.tone_convert import to_tone
@@ -650,13 +656,19 @@ class _G2pM:
         self.bos = self.char2idx["시"]
         self.eos = self.char2idx["끝"]
         self.pad = self.char2idx.get("<PAD>", 0)
-        # Candidate classes of each polyphonic character.
-        self.candidates: dict[str, Any] = {}
+        # Candidate classes of each polyphonic character, as additive masks on the logits
+        # (row 0 allows every class).
+        self.candidates: dict[str, tuple[int, ...]] = {}
         for ch, ps in prons.items():
             if len(ps) > 1:
-                ids = [class2idx[p] for p in ps if p in class2idx]
+                ids = sorted({class2idx[p] for p in ps if p in class2idx})
                 if len(ids) > 1:
-                    self.candidates[ch] = np.array(sorted(set(ids)), dtype=np.int64)
+                    self.candidates[ch] = tuple(ids)
+        self.mask_row = {ch: k for k, ch in enumerate(self.candidates, 1)}
+        self.masks = np.full((len(self.candidates) + 1, len(class2idx)), -1e9, dtype=f32)
+        self.masks[0] = 0.0
+        for ch, k in self.mask_row.items():
+            self.masks[k, list(self.candidates[ch])] = 0.0
 
     def _run(self, ids: Any, table: Any, hh: Any) -> Any:
         import numpy as np
@@ -679,11 +691,12 @@ class _G2pM:
             out[t] = h
         return out.transpose(1, 0, 2)
 
-    def predict(self, items: Sequence[tuple[str, Sequence[int]]]) -> list[list[str]]:
-        """Readings (``xing2``) of the characters at the given positions of each sequence."""
+    def predict(self, items: Sequence[tuple[str, Sequence[int]]]) -> list[list[tuple[str, float]]]:
+        """Readings (``xing2``) of the characters at the given positions of each sequence, each
+        with its probability among the character's readings."""
         import numpy as np
 
-        results: list[list[str]] = [[] for _ in items]
+        results: list[list[tuple[str, float]]] = [[] for _ in items]
         order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
         batch_size = 256
         for b in range(0, len(order), batch_size):
@@ -711,13 +724,13 @@ class _G2pM:
             col = np.array(cols)
             hidden = np.concatenate([h_fw[r, col], h_bw[r, lengths[r] - 1 - col]], axis=1)
             logits = np.maximum(hidden @ self.w0 + self.b0, 0) @ self.w1 + self.b1
-            for k, (i, ch) in enumerate(owners):
-                cand = self.candidates.get(ch)
-                if cand is not None:
-                    best = int(cand[int(np.argmax(logits[k, cand]))])
-                else:
-                    best = int(np.argmax(logits[k]))
-                results[i].append(self.classes[best])
+            logits += self.masks[[self.mask_row.get(ch, 0) for _, ch in owners]]
+            best = logits.argmax(axis=1)
+            top = logits[np.arange(len(best)), best]
+            probs = 1.0 / np.exp(logits - top[:, None]).sum(axis=1)
+            classes = self.classes
+            for (i, _), b_, p_ in zip(owners, best.tolist(), probs.tolist(), strict=True):
+                results[i].append((classes[b_], p_))
         return results
 
 
@@ -743,13 +756,19 @@ class PinyinRomaniser:
 
     Each word is read from pypinyin's phrase data (and, with ``large_phrases``, from the
     ``large_pinyin`` phrases of ``pypinyin-dict``), longest match first inside words the phrase
-    data does not list; a character with several readings that no phrase settles is read by the
-    g2pM polyphone model (``polyphone_model=True``) or gets pypinyin's most common reading.
+    data does not list. Every character with several readings is also read by the g2pM
+    polyphone model in its sentence. Outside dictionary phrases the model's reading is used.
+    Inside a ``large_pinyin`` phrase it wins when it is at least ``phrase_confidence`` sure;
+    inside one of pypinyin's own phrases only when, in addition, the phrase gives the
+    character's most common reading: a curated phrase that spells out a rarer reading
+    (會計 *kuài* jì) is better evidence than a model that has rarely seen that reading.
+    (On the CPP polyphone dev set: phrases alone 90.1 %, the model alone 97.4 %, combined 97.6 %.)
 
     Args:
         large_phrases: Use the extra ``large_pinyin`` phrases.
-        polyphone_model: Use g2pM for characters that are still ambiguous.
-        model_overrides_phrases: Let g2pM decide polyphones inside dictionary phrases too.
+        polyphone_model: Use g2pM (otherwise pypinyin's most common reading outside phrases).
+        phrase_confidence: How sure g2pM must be to overrule a dictionary phrase (``0``: always;
+            above ``1``: never).
     """
 
     def __init__(
@@ -757,11 +776,11 @@ class PinyinRomaniser:
         *,
         large_phrases: bool = True,
         polyphone_model: bool = True,
-        model_overrides_phrases: bool = False,
+        phrase_confidence: float = 0.99,
     ) -> None:
         self.large_phrases = large_phrases
         self.polyphone_model = polyphone_model
-        self.model_overrides_phrases = model_overrides_phrases
+        self.phrase_confidence = phrase_confidence
 
     def romanise(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]]
@@ -780,9 +799,14 @@ class PinyinRomaniser:
         out: list[list[str | None]] = []
         queries: list[tuple[str, list[int]]] = []
         owners: list[tuple[int, list[int]]] = []
+        in_phrase: list[set[int]] = []
+        from pypinyin.phrases_dict import phrases_dict as curated
+
         for n, (_text, simp, words) in enumerate(items):
             readings: list[str | None] = [None] * len(simp)
             ambiguous: list[int] = []
+            covered: set[int] = set()  # positions whose phrase reading the model may not overrule
+            in_phrase.append(covered)
             for start, end in words:
                 i = start
                 while i < end:
@@ -793,8 +817,15 @@ class PinyinRomaniser:
                         if p is not None:
                             syl = p.split(" ")
                             readings[i:j] = syl
-                            if self.model_overrides_phrases:
-                                ambiguous.extend(k for k in range(i, j) if simp[k] in cands)
+                            is_curated = simp[i:j] in curated
+                            for k in range(i, j):
+                                ch = simp[k]
+                                if ch not in cands:
+                                    continue
+                                if is_curated and syl[k - i] != chars.get(ch, ("",))[0]:
+                                    continue  # a curated rarer reading stands
+                                ambiguous.append(k)
+                                covered.add(k)
                             i = j
                             break
                         j -= 1
@@ -815,8 +846,10 @@ class PinyinRomaniser:
                     owners.append((n, positions))
         if queries and g2pm is not None:
             for (n, positions), preds in zip(owners, g2pm.predict(queries), strict=True):
-                for k, p in zip(positions, preds, strict=True):
-                    out[n][k] = _to_tone_marks(p)
+                covered = in_phrase[n]
+                for k, (p, prob) in zip(positions, preds, strict=True):
+                    if k not in covered or prob >= self.phrase_confidence:
+                        out[n][k] = _to_tone_marks(p)
         return out
 
 
@@ -862,32 +895,58 @@ class JyutpingRomaniser:
             longest match over the whole text, as ToJyutping itself does).
     """
 
-    def __init__(self, *, within_words: bool = True) -> None:
+    def __init__(self, *, within_words: bool = False) -> None:
         self.within_words = within_words
 
     def romanise(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]]
     ) -> list[str | None]:
-        """Jyutping of every character (``None`` for characters that are not Han)."""
+        """Jyutping of every character (``None`` for characters that are not Han).
+
+        The text is cut into dictionary entries and single characters with as few pieces as
+        possible; among equally short cuts, pieces that cross a boundary of the segmenter's
+        words cost a little more (so 香港|銀行 beats 香|港銀|行). Plain longest-first matching,
+        as ToJyutping does, reads 香港銀行 as 香|港銀|行 (*ngan2 haang4*).
+        """
         table = _jyutping_table()
+        n = len(text)
+        readings: list[str | None] = [None] * n
+        if self.within_words:
+            spans: Sequence[tuple[int, int]] = words
+            bounds: set[int] = set()
+        else:
+            spans = [(0, n)]
+            bounds = {a for a, _ in words} | {b for _, b in words}
         longest = 8
-        readings: list[str | None] = [None] * len(text)
-        spans = words if self.within_words else [(0, len(text))]
         for start, end in spans:
-            i = start
-            while i < end:
-                j = min(end, i + longest)
-                while j > i + 1:
-                    r = table.get(text[i:j])
-                    if r is not None:
-                        readings[i:j] = r.split(" ")
-                        break
-                    j -= 1
-                else:
-                    if is_han(text[i]):
-                        readings[i] = table.get(text[i]) or table.get(to_traditional(text[i]))
-                    j = i + 1
-                i = j
+            # cost[i]: cheapest cut of text[start:i]; back[i]: where its last piece starts
+            size = end - start
+            cost = [0.0] + [float("inf")] * size
+            back = [0] * (size + 1)
+            for i in range(size):
+                base = cost[i]
+                if base == float("inf"):
+                    continue
+                a = start + i
+                if base + 1.0 < cost[i + 1]:
+                    cost[i + 1] = base + 1.0
+                    back[i + 1] = i
+                for j in range(i + 2, min(size, i + longest) + 1):
+                    if text[a : start + j] in table:
+                        crossings = sum(1 for b in range(a + 1, start + j) if b in bounds)
+                        c = base + 1.0 + 0.25 * crossings
+                        if c < cost[j]:
+                            cost[j] = c
+                            back[j] = i
+            j = size
+            while j > 0:
+                i = back[j]
+                a, b = start + i, start + j
+                if b - a > 1:
+                    readings[a:b] = table[text[a:b]].split(" ")
+                elif is_han(text[a]):
+                    readings[a] = table.get(text[a]) or table.get(to_traditional(text[a]))
+                j = i
         return readings
 
 
@@ -909,7 +968,10 @@ def _norm_cedict_pinyin(p: str) -> str:
 _SKIP_SENSE = re.compile(r"^(CL:|Taiwan pr\.|also pr\.|also written|see also )")
 
 
-def _gloss(word: str, simplified: str, pinyin: Sequence[str | None], max_senses: int) -> str | None:
+@lru_cache(maxsize=1 << 16)
+def _gloss(
+    word: str, simplified: str, pinyin: tuple[str | None, ...], max_senses: int
+) -> str | None:
     """CC-CEDICT's senses for a word, preferring the entry that matches its reading."""
     from duizhao.lexicon import cedict
 
@@ -1073,7 +1135,8 @@ class ChineseAnnotator:
             for t, s in zip(texts, simps, strict=True)
         ]
         words = [
-            [(a, b) for a, b, k in spans if k in ("han", "forced", "date")] for spans in all_spans
+            [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum")]
+            for spans in all_spans
         ]
         if self.pinyin is None:
             pinyins: list[list[str | None]] = [[None] * len(t) for t in texts]
@@ -1105,12 +1168,11 @@ class ChineseAnnotator:
         from duizhao.lexicon import hsk_words
 
         levels = hsk_words(self.hsk_standard) if self.hsk_standard else {}
-        gloss_cache: dict[tuple[str, tuple[str | None, ...]], str | None] = {}
         tokens = []
         for a, b, kind in spans:
             word = text[a:b]
             sword = simp[a:b]
-            han = kind in ("han", "forced") or (kind == "date")
+            han = kind in ("han", "forced")
             py = tuple(pinyin[k] if is_han(text[k]) else None for k in range(a, b))
             jp = tuple(jyutping[k] if is_han(text[k]) else None for k in range(a, b))
             gloss = hsk = pos = None
@@ -1128,17 +1190,16 @@ class ChineseAnnotator:
                         lst[k] = r
                     jp = tuple(lst)
                 gloss = override.gloss
-            if han and kind != "date":
+            if han:
                 if self.glosses and gloss is None:
-                    key = (word, py)
-                    if key not in gloss_cache:
-                        gloss_cache[key] = _gloss(word, sword, py, self.max_senses)
-                    gloss = gloss_cache[key]
+                    gloss = _gloss(word, sword, py, self.max_senses)
                 hsk = levels.get(sword)
                 if self.with_pos:
                     pos = self.segmenter.pos(sword)
-            elif kind in ("num", "date"):
-                pos = "m" if kind == "num" else "t"
+            elif kind in ("num", "cnum"):
+                pos = "m"
+            elif kind == "date":
+                pos = "t"
             elif kind == "latin":
                 pos = "eng"
             elif kind == "other" and not word.isspace():
