@@ -80,10 +80,13 @@ def _environment(user_dir: str | None) -> jinja2.Environment:
 
     from .resources import templates_dir
 
+    packaged = jinja2.FileSystemLoader(str(templates_dir()))
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(user_dir))
-    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
+    # "default/NAME" always reaches the packaged template, so a user's sheet.html.j2 can extend
+    # "default/sheet.html.j2" and override a single block.
+    loaders += [packaged, jinja2.PrefixLoader({"default": packaged})]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,  # every template, whatever its name: article text is never markup
@@ -108,7 +111,7 @@ def environment(templates: str | os.PathLike[str] | None = None) -> jinja2.Envir
 
     Args:
         templates: A folder whose files replace the default templates of the same name (a template
-            there can also ``{% extends "sheet.html.j2" %}`` and override single blocks), or
+            can also ``{% extends "default/sheet.html.j2" %}`` and override single blocks), or
             ``None``.
 
     Raises:
