@@ -142,6 +142,8 @@ class Item:
     """Label of the article the item comes from (shown when a sheet covers several articles)."""
     model: tuple[Span, ...] = ()
     """The model answer as spans (translation: the English original with the term marked)."""
+    listed: tuple[str, ...] = ()
+    """Cloze: for each answer, the word as the glossary lists it (``overtake`` for ``overtook``)."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,13 @@ class Section:
     """Matching: the lettered choices (a permutation of the items' right sides)."""
     word_bank: tuple[str, ...] = ()
     """Cloze: the words to choose from, as listed in the glossary."""
+
+    @property
+    def marks(self) -> int:
+        """One mark per blank (cloze) or per item (the rest)."""
+        if self.kind == "cloze":
+            return sum(len(it.answers) for it in self.items)
+        return len(self.items)
 
 
 @dataclass(frozen=True)
@@ -406,70 +415,85 @@ def _sentence_bounds(doc: Document, lang: str, number: int) -> tuple[int, int, i
 # -- cloze ------------------------------------------------------------------------------------
 
 
+#: Most blanks in one cloze sentence (terms that share a sentence are blanked together).
+MAX_BLANKS = 3
+
+
 def _cloze_items(
     docs: Sequence[Document], terms: list[_Term], refs: Sequence[ArticleRef], seed: int
 ) -> list[Item]:
-    items: list[tuple[int, int, Item]] = []
-    used: set[tuple[int, int]] = set()  # one item per sentence: glossary terms choose first
+    """One item per sentence; glossary terms that share a sentence are blanked together."""
+    plan: dict[tuple[int, int], list[tuple[_Term, list[Occurrence]]]] = {}
+    glossary_sentences: dict[int, set[int]] = {a: set() for a in range(len(docs))}
+    for t in terms:
+        if t.glossary:
+            glossary_sentences[t.article].update(o.sentence for o in t.en)
     for t in terms:
         if not t.en:
             continue
-        doc = docs[t.article]
+        a = t.article
         by_sentence: dict[int, list[Occurrence]] = {}
         for o in t.en:
             by_sentence.setdefault(o.sentence, []).append(o)
-        # prefer sentences where no other term of the sheet shows (it would give its answer away)
-        others = [
-            o
-            for u in terms
-            if u.article == t.article and u.term.lower() != t.term.lower()
-            for o in u.en
-        ]
-
-        def crowd(n: int, others: list[Occurrence] = others) -> int:
-            return sum(1 for o in others if o.sentence == n)
-
-        numbers = [n for n in sorted(by_sentence) if (t.article, n) not in used]
+        numbers = sorted(by_sentence)
+        if t.glossary:
+            numbers = [n for n in numbers if len(plan.get((a, n), ())) < MAX_BLANKS]
+        else:  # suggested words only take sentences free of glossary terms
+            numbers = [n for n in numbers if (a, n) not in plan and n not in glossary_sentences[a]]
         if not numbers:
             continue
-        least = min(crowd(n) for n in numbers)
-        numbers = [n for n in numbers if crowd(n) == least]
-        n = _rng(seed, "cloze", refs[t.article].label, t.term).choice(numbers)
+        # prefer sentences where no other term shows (its answer would be given away)
+        others = [o for u in terms if u.article == a and u.term != t.term for o in u.en]
+        crowd = {n: sum(1 for o in others if o.sentence == n) for n in numbers}
+        least = min(crowd.values())
+        numbers = [n for n in numbers if crowd[n] == least]
+        n = _rng(seed, "cloze", refs[a].label, t.term).choice(numbers)
+        plan.setdefault((a, n), []).append((t, by_sentence[n]))
+
+    items = []
+    for (a, n), entries in sorted(plan.items()):
+        doc = docs[a]
         bounds = _sentence_bounds(doc, "en", n)
         if bounds is None:
             continue
         p, s0, s1 = bounds
         text = doc.en[p].text
         occs = sorted(
-            (o for o in by_sentence[n] if o.paragraph == p and s0 <= o.start and o.end <= s1),
-            key=lambda o: o.start,
+            (
+                (o.start, o.end, t.term)
+                for t, os in entries
+                for o in os
+                if o.paragraph == p and s0 <= o.start and o.end <= s1
+            ),
         )
-        if not occs:
-            continue
         spans: list[Span] = []
         answers: list[str] = []
+        listed: list[str] = []
         pos = s0
-        for o in occs:
-            if o.start < pos:
-                continue
-            if o.start > pos:
-                spans.append(Span(text[pos : o.start]))
+        for start, end, term in occs:
+            if start < pos:
+                continue  # overlapping matches: keep the first
+            if start > pos:
+                spans.append(Span(text[pos:start]))
             spans.append(Span("", blank=len(answers)))
-            answers.append(text[o.start : o.end])
-            pos = o.end
+            answers.append(text[start:end])
+            listed.append(term)
+            pos = end
+        if not answers:
+            continue
         if pos < s1:
             spans.append(Span(text[pos:s1]))
-        item = Item(
-            key=f"cloze|{refs[t.article].label}|{t.term}|{n}",
-            prompt=tuple(spans),
-            answers=tuple(answers),
-            note=t.term,
-            source=refs[t.article].label,
+        items.append(
+            Item(
+                key=f"cloze|{refs[a].label}|{n}|{'+'.join(sorted({*listed}))}",
+                prompt=tuple(spans),
+                answers=tuple(answers),
+                note=", ".join(dict.fromkeys(listed)),
+                source=refs[a].label,
+                listed=tuple(listed),
+            )
         )
-        items.append((t.article, n, item))
-        used.add((t.article, n))
-    # in reading order, article by article
-    return [item for _, _, item in sorted(items, key=lambda x: (x[0], x[1]))]
+    return items
 
 
 # -- matching -----------------------------------------------------------------------------------
@@ -841,11 +865,8 @@ def make_worksheets(
     no_glossary = [r.label for d, r in zip(docs, refs, strict=True) if not d.glossary]
     notes: list[str] = []
     if no_glossary:
-        what = "the article has" if len(docs) == 1 else f"{', '.join(no_glossary)}: "
-        notes.append(
-            f"{what} no glossary"
-            + (" — the drills use its suggested vocabulary" if len(docs) == 1 else " (no glossary)")
-        )
+        where = "the article" if len(docs) == 1 else ", ".join(no_glossary)
+        notes.append(f"no glossary in {where}: the drills use the suggested vocabulary instead")
 
     # 1. choose the content once, from the seed only: every version asks the same questions
     chosen: dict[str, tuple[str, list[Item], list[str]]] = {}
@@ -878,7 +899,7 @@ def make_worksheets(
             continue
         glossary_first = [bool(it.note) if kind == "readings" else True for it in cands]
         if kind == "cloze":
-            glossary_first = [it.note.lower() in glossary_terms for it in cands]
+            glossary_first = [any(w.lower() in glossary_terms for w in it.listed) for it in cands]
         picks = _pick(list(range(len(cands))), count, _rng(seed, "pick", kind), glossary_first)
         chosen[kind] = (
             right_lang,
@@ -910,7 +931,7 @@ def make_worksheets(
             instructions = _INSTRUCTIONS[kind]
             if kind == "cloze":
                 if word_bank:
-                    bank = tuple(sorted({it.note for it in items}, key=str.lower))
+                    bank = tuple(sorted({w for it in items for w in it.listed}, key=str.lower))
                 else:
                     instructions = _INSTRUCTIONS["cloze-nobank"]
             if isinstance(instructions, dict):

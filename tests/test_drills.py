@@ -1,0 +1,477 @@
+"""Tests for duizhao.drills: worksheets and keys, versions, seeds, Anki/Quizlet/CSV exports, CLI."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from duizhao import drills
+from duizhao.cli import main
+from duizhao.drills import (
+    ANKI_MODEL_ID,
+    KINDS,
+    DrillError,
+    Worksheet,
+    csv_text,
+    make_worksheets,
+    parse_kinds,
+    quizlet_text,
+    render_worksheet,
+    write_apkg,
+)
+from duizhao.model import Document
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures" / "drills"
+FERRY = FIXTURES / "2025-09-05-electric-ferry.md"
+NO_GLOSSARY = FIXTURES / "no-glossary.md"
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Document:
+    from duizhao.pipeline import annotate
+
+    return annotate(seed_path)
+
+
+@pytest.fixture(scope="module")
+def ferry() -> Document:
+    from duizhao.pipeline import annotate
+
+    return annotate(FERRY)
+
+
+@pytest.fixture(scope="module")
+def bare() -> Document:
+    from duizhao.pipeline import annotate
+
+    return annotate(NO_GLOSSARY)
+
+
+def _filled(item: drills.Item, answers: tuple[str, ...] | None = None) -> str:
+    """The prompt with every blank filled with its answer."""
+    answers = item.answers if answers is None else answers
+    return "".join(answers[s.blank] if s.blank is not None else s.text for s in item.prompt)
+
+
+def _section(ws: Worksheet, kind: str) -> drills.Section:
+    return next(s for s in ws.sections if s.kind == kind)
+
+
+# -- the worksheet model ---------------------------------------------------------------------
+
+
+def test_cloze_every_blank_has_exactly_the_removed_text(seed: Document, ferry: Document) -> None:
+    docs = [seed, ferry]
+    [ws] = make_worksheets(docs, kinds=["cloze"], count=50, vocabulary=True, seed=4)
+    cloze = _section(ws, "cloze")
+    assert cloze.items
+    sentences = {s for d in docs for s in d.sentence_texts("en")}
+    for item in cloze.items:
+        blanks = [s.blank for s in item.prompt if s.blank is not None]
+        # one answer per blank, each blank refers to its own answer
+        assert sorted(blanks) == list(range(len(item.answers)))
+        assert all(s.text == "" for s in item.prompt if s.blank is not None)
+        # filling the blanks gives back the article's own sentence
+        assert _filled(item) in sentences
+        # and no answer is left visible in the prompt
+        shown = "".join(s.text for s in item.prompt)
+        for a in item.answers:
+            assert not re.search(rf"\b{re.escape(a)}\b", shown), (a, shown)
+        assert len(item.listed) == len(item.answers)
+
+
+def test_cloze_key_gives_the_form_as_written(ferry: Document) -> None:
+    [ws] = make_worksheets(ferry, kinds=["cloze"], count=10, seed=0)
+    cloze = _section(ws, "cloze")
+    pairs = {(w, a) for it in cloze.items for w, a in zip(it.listed, it.answers, strict=True)}
+    assert ("overtake", "overtook") in pairs or ("overtake", "overtake") in pairs
+    assert set(cloze.word_bank) == {w for it in cloze.items for w in it.listed}
+    # the word bank lists the glossary form, never the inflected one
+    assert "overtook" not in cloze.word_bank
+    html = render_worksheet(ws)
+    key = html.split('class="paper key"')[1]
+    for it in cloze.items:
+        for a in it.answers:
+            assert f">{a}<" in key or f"{a}</span>" in key
+    if ("overtake", "overtook") in pairs:
+        assert "listed as <i>overtake</i>" in key
+
+
+def test_cloze_blanks_terms_sharing_a_sentence_together() -> None:
+    from duizhao.reader import read
+
+    doc = read(HERE.parent / "corpus" / "2025-10-06-hong-kong-trams.md")  # not annotated
+    [ws] = make_worksheets(doc, kinds=["cloze"], seed=0)
+    items = _section(ws, "cloze").items
+    listed = [w for it in items for w in it.listed]
+    # every glossary term that occurs is asked, even three in one sentence
+    assert sorted(listed) == sorted(e.term for e in doc.glossary)
+    assert any(len(it.answers) > 1 for it in items)
+    assert sum(len(it.answers) for it in items) == _section(ws, "cloze").marks
+
+
+def test_matching_is_a_true_permutation(seed: Document, ferry: Document) -> None:
+    docs = [seed, ferry]
+    defs = {e.term: e.definition for d in docs for e in d.glossary}
+    for ws in make_worksheets(docs, kinds=["match", "zh"], seed=7, versions=3):
+        for sec in ws.sections:
+            letters = [it.answers[0] for it in sec.items]
+            assert sorted(letters) == sorted(o.letter for o in sec.options)
+            assert len(set(letters)) == len(letters) == len(sec.items)
+            by_letter = {o.letter: o.text for o in sec.options}
+            for it in sec.items:
+                right = by_letter[it.answers[0]]
+                if sec.kind == "match":
+                    assert right == defs[it.prompt[0].text]
+                else:
+                    assert re.search(r"[\u4e00-\u9fff]", right)
+        zh = _section(ws, "zh")
+        pairs = {(it.prompt[0].text, {o.letter: o.text for o in zh.options}[it.answers[0]])
+                 for it in zh.items}
+        assert ("cluster", "集群") in pairs
+        assert ("overtake", "超越") in pairs
+
+
+def test_readings_answers_come_from_the_tokens(seed: Document) -> None:
+    for reading in ("pinyin", "jyutping"):
+        [ws] = make_worksheets(seed, kinds=["readings"], reading=reading, count=30)
+        items = _section(ws, "readings").items
+        assert items
+        words = {
+            "".join(s.text for s in it.prompt if s.mark): it.answers[0] for it in items
+        }
+        # the glossary counterparts come first
+        if reading == "pinyin":
+            assert words.get("集群") == "jí qún"
+            assert words.get("指標") == "zhǐ biāo"
+        else:
+            assert words.get("集群") == "zaap6 kwan4"
+        for it in items:
+            marked = [s for s in it.prompt if s.mark]
+            assert len(marked) == 1
+            assert len(it.answers[0].split()) == len(marked[0].text)
+
+
+def test_translation_model_answer_is_the_aligned_english(seed: Document) -> None:
+    [ws] = make_worksheets(seed, kinds=["translate"])
+    items = _section(ws, "translate").items
+    assert {it.hint for it in items} == {"cluster", "metric", "preferential"}
+    en = seed.sentence_texts("en")
+    for it in items:
+        assert it.answers[0] in " ".join(en)
+        assert any(s.mark and s.text.lower().startswith(it.hint[:5]) for s in it.model)
+        assert re.search(r"[\u4e00-\u9fff]", "".join(s.text for s in it.prompt))
+    metric = next(it for it in items if it.hint == "metric")
+    assert "指標" in [s.text for s in metric.prompt if s.mark]
+
+
+# -- seeds and versions ------------------------------------------------------------------------
+
+
+def test_same_seed_gives_byte_identical_html(seed: Document, ferry: Document) -> None:
+    def html(s: int) -> list[str]:
+        return [render_worksheet(w) for w in make_worksheets([seed, ferry], seed=s, versions=2)]
+
+    assert html(11) == html(11)
+    outputs = {tuple(html(s)) for s in range(4)}
+    assert len(outputs) > 1  # the seed does change the sheet
+
+
+def test_versions_differ_but_ask_the_same(seed: Document, ferry: Document) -> None:
+    sheets = make_worksheets([seed, ferry], seed=3, versions=3, count=6, vocabulary=True)
+    assert [w.version for w in sheets] == ["A", "B", "C"]
+    html = [render_worksheet(w) for w in sheets]
+    assert len(set(html)) == 3
+    assert "Version" not in html[0] or ">A<" in html[0]
+
+    def content(ws: Worksheet) -> dict[str, frozenset]:
+        out = {}
+        for sec in ws.sections:
+            opts = {o.letter: o.text for o in sec.options}
+            out[sec.kind] = frozenset(
+                (it.key, opts.get(it.answers[0], it.answers)) for it in sec.items
+            )
+        return out
+
+    first = content(sheets[0])
+    for ws in sheets[1:]:
+        assert content(ws) == first
+    # the order of the questions changes somewhere
+    orders = [[it.key for s in ws.sections for it in s.items] for ws in sheets]
+    assert orders[0] != orders[1] or orders[0] != orders[2]
+
+
+def test_count_limits_items_and_keeps_glossary_first(seed: Document) -> None:
+    [ws] = make_worksheets(seed, kinds=["cloze", "readings"], count=3, vocabulary=True)
+    for sec in ws.sections:
+        assert len(sec.items) <= 3
+    listed = {w for it in _section(ws, "cloze").items for w in it.listed}
+    assert listed == {"cluster", "metric", "preferential"}
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+
+def test_html_is_a_self_contained_school_worksheet(seed: Document) -> None:
+    [ws] = make_worksheets(seed, seed=1)
+    html = render_worksheet(ws)
+    assert html.startswith("<!DOCTYPE html>")
+    for label in ("Name", "Class", "Date"):
+        assert label in html
+    assert html.count('class="paper key"') == 1
+    assert "page-break-before: always" in html
+    assert "<link" not in html and "http://" not in html.replace("http://www.w3", "")
+    assert "https://" not in html and "@import" not in html and "<script" not in html
+    assert 'lang="zh-Hant"' in html
+    # the sheet itself never shows an answer of the cloze
+    sheet, key = html.split('class="paper key"')
+    for it in _section(ws, "cloze").items:
+        assert f"<b class=\"fill\">{it.answers[0]}</b>" in key
+        assert "class=\"fill\"" not in sheet
+
+
+def test_html_escapes_article_text(ferry: Document) -> None:
+    g = ferry.glossary
+    evil = dataclasses.replace(g[1], definition="<script>alert(1)</script> & more")
+    doc = dataclasses.replace(ferry, glossary=(g[0], evil, g[2]))
+    [ws] = make_worksheets(doc, kinds=["match"])
+    html = render_worksheet(ws)
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+
+
+def test_several_articles_label_their_items(seed: Document, ferry: Document) -> None:
+    [ws] = make_worksheets([seed, ferry], kinds=["cloze", "match"])
+    assert [a.label for a in ws.articles] == ["2025-09-02", "2025-09-05"]
+    assert "2 articles" in ws.title
+    html = render_worksheet(ws)
+    assert "[2025-09-05]" in html and "[2025-09-02]" in html
+
+
+# -- articles without a glossary ----------------------------------------------------------------
+
+
+def test_no_glossary_still_gives_vocabulary_and_readings(bare: Document) -> None:
+    [ws] = make_worksheets(bare, seed=0)
+    kinds = [s.kind for s in ws.sections]
+    assert "cloze" in kinds and "readings" in kinds
+    assert "match" not in kinds and "translate" not in kinds
+    assert any("no glossary" in n for n in ws.notes)
+    assert any("skipped" in n for n in ws.notes)
+    cloze = _section(ws, "cloze")
+    assert {w for it in cloze.items for w in it.listed} <= {v.word for v in bare.vocabulary.en}
+    html = render_worksheet(ws)
+    assert "no glossary" in html
+
+
+def test_no_glossary_matching_alone_is_a_clear_error(bare: Document) -> None:
+    with pytest.raises(DrillError, match="no glossary entry has an English definition"):
+        make_worksheets(bare, kinds=["match"])
+    with pytest.raises(DrillError, match="no glossary"):
+        write_apkg(dataclasses.replace(bare, vocabulary=None), "/nonexistent/x.apkg")
+
+
+def test_bad_options_are_drill_errors(seed: Document) -> None:
+    with pytest.raises(DrillError, match="unknown drill kind 'clozee'"):
+        parse_kinds("cloze,clozee")
+    assert parse_kinds(" match , cloze,match") == ("match", "cloze")
+    for kw in ({"count": 0}, {"versions": 0}, {"kinds": ["x"]}, {"reading": "ipa"}):
+        with pytest.raises(DrillError):
+            make_worksheets(seed, **kw)
+
+
+# -- exports ----------------------------------------------------------------------------------
+
+
+def _collection(path: Path, tmp_path: Path) -> sqlite3.Connection:
+    with zipfile.ZipFile(path) as z:
+        assert "collection.anki2" in z.namelist()
+        assert json.loads(z.read("media")) == {}
+        db = tmp_path / f"{path.stem}.anki2"
+        db.write_bytes(z.read("collection.anki2"))
+    return sqlite3.connect(db)
+
+
+def test_apkg_holds_notes_and_two_cards_each(seed: Document, ferry: Document, tmp_path: Path):
+    path = write_apkg([seed, ferry], tmp_path / "deck.apkg")
+    con = _collection(path, tmp_path)
+    notes = con.execute("select guid, mid, flds, tags from notes order by id").fetchall()
+    terms = [e.term for d in (seed, ferry) for e in d.glossary]
+    assert [n[2].split("\x1f")[0] for n in notes] == terms
+    assert {n[1] for n in notes} == {ANKI_MODEL_ID}
+    fields = {n[2].split("\x1f")[0]: n[2].split("\x1f") for n in notes}
+    assert len(fields["cluster"]) == len(drills.ANKI_FIELDS)
+    _, pos, definition, zh, py, jp, example, source, date = fields["overtake"]
+    assert pos == "v." and zh == "超越" and date == "2025-09-05"
+    assert py == "chāo yuè" and jp.startswith("ciu1 jyut")
+    assert "<b>overtook</b>" in example
+    assert fields["cluster"][3] == "集群" and "<b>" in fields["cluster"][6]
+    assert "明報社評" in fields["cluster"][7]
+    cards = con.execute("select nid, ord from cards").fetchall()
+    assert len(cards) == 2 * len(notes)
+    assert Counter(o for _, o in cards) == {0: len(notes), 1: len(notes)}
+    models = json.loads(con.execute("select models from col").fetchone()[0])
+    assert str(ANKI_MODEL_ID) in models
+    assert [t["name"] for t in models[str(ANKI_MODEL_ID)]["tmpls"]] == [
+        "English → meaning",
+        "Meaning → English",
+    ]
+    assert all("duizhao" in n[3] for n in notes)
+
+
+def test_apkg_is_deterministic_and_keeps_guids(seed: Document, tmp_path: Path) -> None:
+    a = write_apkg(seed, tmp_path / "a.apkg")
+    b = write_apkg(seed, tmp_path / "b.apkg")
+    assert a.read_bytes() == b.read_bytes()
+    # a later export (another time, another file, more terms around) keeps each note's GUID
+    c = write_apkg(seed, tmp_path / "c.apkg", timestamp=1_900_000_000, vocabulary=True)
+    guids_a = dict(
+        (f.split("\x1f")[0], g)
+        for g, f in _collection(a, tmp_path).execute("select guid, flds from notes")
+    )
+    guids_c = dict(
+        (f.split("\x1f")[0], g)
+        for g, f in _collection(c, tmp_path).execute("select guid, flds from notes")
+    )
+    assert len(guids_c) > len(guids_a)
+    for term, guid in guids_a.items():
+        assert guids_c[term] == guid
+    # a different article with the same term gets another note
+    other = dataclasses.replace(seed, meta=dataclasses.replace(seed.meta, date="2025-09-09"))
+    d = write_apkg(other, tmp_path / "d.apkg")
+    guids_d = {g for (g,) in _collection(d, tmp_path).execute("select guid from notes")}
+    assert not guids_d & set(guids_a.values())
+
+
+def test_quizlet_list_has_one_tab_per_line(ferry: Document) -> None:
+    g = ferry.glossary
+    messy = dataclasses.replace(g[0], definition="to go past\tsth\nthat is\r\nmoving")
+    doc = dataclasses.replace(ferry, glossary=(messy, *g[1:]))
+    text = quizlet_text(doc)
+    lines = text.split("\n")
+    assert lines[-1] == ""  # ends with a newline
+    lines = lines[:-1]
+    assert len(lines) == len(g)
+    for line in lines:
+        assert line.count("\t") == 1 and "\r" not in line
+    assert lines[0] == "overtake\tto go past sth that is moving (超越)"
+    assert quizlet_text(doc, chinese=False).split("\n")[1] == (
+        "forecast\ta statement about what will happen in the future"
+    )
+
+
+def test_csv_for_reading_tools(seed: Document, bare: Document) -> None:
+    rows = list(csv.reader(io.StringIO(csv_text([seed, bare]))))
+    assert rows[0] == ["term", "translation", "pronunciation", "tags"]
+    by_term = {r[0]: r for r in rows[1:]}
+    assert by_term["集群"][2] == "jí qún / zaap6 kwan4"
+    assert by_term["集群"][1].startswith("cluster: a group")
+    assert "2025-09-02" in by_term["集群"][3].split()
+    # suggested Chinese words come too, also from the article with no glossary
+    assert any(w in by_term for w in (v.word for v in bare.vocabulary.zh))
+    en = list(csv.reader(io.StringIO(csv_text(seed, lang="en", vocabulary=False))))
+    assert [r[0] for r in en[1:]] == ["cluster", "metric", "preferential"]
+    assert en[1][1].startswith("集群; a group")
+
+
+# -- CLI and site -----------------------------------------------------------------------------
+
+
+def test_cli_drill_writes_sheets_and_exports(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    argv = [
+        "drill", str(FERRY), str(NO_GLOSSARY), "-o", str(out), "--seed", "5", "--versions", "2",
+        "--kinds", "cloze,match,readings", "--count", "4",
+        "--anki", str(out / "deck.apkg"), "--tsv", str(out / "q.tsv"), "--csv", str(out / "r.csv"),
+    ]
+    assert main(argv) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "deck.apkg",
+        "drills-2025-09-05--2025-09-06-A.html",
+        "drills-2025-09-05--2025-09-06-B.html",
+        "q.tsv",
+        "r.csv",
+    ]
+    first = (out / "drills-2025-09-05--2025-09-06-A.html").read_bytes()
+    err = capsys.readouterr().err
+    assert "note:" in err and "no glossary" in err
+    assert main(argv) == 0
+    assert (out / "drills-2025-09-05--2025-09-06-A.html").read_bytes() == first
+    tsv = (out / "q.tsv").read_text(encoding="utf-8").splitlines()
+    # three glossary terms, then the suggested words of the article without a glossary
+    assert [line.split("\t")[0] for line in tsv[:3]] == ["overtake", "forecast", "viable"]
+    assert len(tsv) > 3
+
+
+def test_cli_drill_bad_input(tmp_path: Path, capsys) -> None:
+    assert main(["drill", str(FERRY), "-o", str(tmp_path), "--kinds", "cloze,spelling"]) == 2
+    assert "error: unknown drill kind 'spelling'" in capsys.readouterr().err
+    assert main(["drill", str(tmp_path / "missing.txt"), "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("error:")
+    assert main(["drill", str(NO_GLOSSARY), "-o", str(tmp_path), "--kinds", "match"]) == 2
+    assert "nothing to drill" in capsys.readouterr().err
+
+
+def test_site_hook_adds_a_drill_page(seed: Document, bare: Document, tmp_path: Path) -> None:
+    from duizhao.render import build_site
+
+    src = tmp_path / "articles"
+    src.mkdir()
+    shutil.copy(HERE.parent / "corpus" / "2025-09-02-wipo-innovation-clusters.txt", src)
+    shutil.copy(NO_GLOSSARY, src)
+    docs = {"2025-09-02-wipo-innovation-clusters": seed, "no-glossary": bare}
+    result = build_site(
+        src, tmp_path / "site", extra_pages=[drills.site_hook()], load=lambda p: docs[p.stem]
+    )
+    assert not result.errors
+    page = tmp_path / "site" / "2025-09-02-wipo-innovation-clusters.drills.html"
+    assert page.is_file()
+    assert page.name in (tmp_path / "site" / "2025-09-02-wipo-innovation-clusters.html").read_text()
+    assert (tmp_path / "site" / "no-glossary.drills.html").is_file()
+    assert "Answer key" in page.read_text(encoding="utf-8")
+
+
+# -- PDF --------------------------------------------------------------------------------------
+
+
+@pytest.mark.pdf
+def test_pdf_key_starts_on_its_own_page(seed: Document, tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    from duizhao.render import check_pdf_support
+
+    try:
+        check_pdf_support()
+    except Exception as e:  # noqa: BLE001 - no CJK font or libraries on this machine
+        pytest.skip(str(e))
+    sheets = make_worksheets(seed, kinds=["cloze", "match"], seed=2)
+    [html, pdf] = drills.write_worksheets(sheets, tmp_path, "ws", pdf=True)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")
+    key_pages = [i for i, p in enumerate(pages) if "Answer key" in p]
+    assert len(key_pages) == 1
+    k = key_pages[0]
+    assert k > 0
+    assert "Answer key" in pages[k].strip().splitlines()[0]  # the key begins its page
+    assert all("Answer key" not in p for p in pages[:k])
+    assert "Name" in pages[0] and "Name" not in pages[k]
+    first_answer = _section(sheets[0], "cloze").items[0].answers[0]
+    assert first_answer in pages[k]
+    assert all(kind in KINDS for kind in ("cloze", "match"))
