@@ -194,7 +194,8 @@ _STOP = frozenset(
     )
 )
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
+_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _LATIN_ZH = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
@@ -243,7 +244,7 @@ def _gloss_words(gloss: str) -> list[str]:
 
 
 @cache
-def _cedict_index() -> tuple[dict[str, frozenset[str]], int]:
+def _cedict_index() -> tuple[dict[str, frozenset[str]], int, frozenset[str]]:
     """Chinese headword (either script) → English content-word stems of its senses.
 
     Built once per process from :func:`duizhao.lexicon.cedict` (about a second).
@@ -263,7 +264,8 @@ def _cedict_index() -> tuple[dict[str, frozenset[str]], int]:
             if len(form) <= _MAX_WORD and not _LATIN_ZH.search(form):
                 out[form].update(words)
                 longest = max(longest, len(form))
-    return {k: frozenset(v) for k, v in out.items()}, longest
+    vocab = frozenset().union(*out.values())
+    return {k: frozenset(v) for k, v in out.items()}, longest, vocab
 
 
 _MAX_WORD = 6
@@ -289,6 +291,7 @@ _ZH_DIGITS = {
 }  # fmt: skip
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "萬": 10000, "万": 10000, "億": 10**8, "亿": 10**8}
 _ZH_NUM_RUN = re.compile("[零〇一二兩两三四五六七八九十百千萬万億亿]+")
+_ZH_DIGIT_STRING = re.compile("[零〇一二三四五六七八九]{3,}")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
@@ -302,6 +305,9 @@ def _parse_zh_number(run: str) -> tuple[float | None, int]:
     """Parse the longest Chinese numeral at the start of ``run``: (value, characters used)."""
     total, section, digit, used = 0, 0, None, 0
     for k, ch in enumerate(run):
+        if ch in "零〇" and (section or total) and digit is None:
+            used = k + 1  # 三千零五: a zero between units
+            continue
         if ch in _ZH_DIGITS:
             if digit is not None:  # two digits in a row: 一二 → stop (digit strings handled below)
                 break
@@ -332,6 +338,10 @@ def _zh_numbers(text: str) -> list[str]:
         keys.extend(_en_number_keys(m.group()))
     for m in _ZH_NUM_RUN.finditer(t):
         run = m.group()
+        digits = _ZH_DIGIT_STRING.match(run)
+        if digits:  # 二〇二二 (a year written digit by digit)
+            keys.append(_num_key(int("".join(str(_ZH_DIGITS[c]) for c in digits.group()))))
+            run = run[digits.end() :]
         pos = 0
         while pos < len(run):
             value, used = _parse_zh_number(run[pos:])
@@ -357,7 +367,7 @@ def _en_number_keys(token: str) -> list[str]:
 def _en_tokens(text: str) -> list[str]:
     """Keys of an English unit: number keys and word stems (content words only)."""
     keys: list[str] = []
-    t = text.translate(_FULLWIDTH)
+    t = _ORDINAL.sub(r"\1", text.translate(_FULLWIDTH))
     for m in _EN_NUMBER.finditer(t):
         keys.extend(_en_number_keys(m.group()))
     for w in _WORD.findall(t):
@@ -378,24 +388,24 @@ def _zh_tokens(
     index: dict[str, frozenset[str]],
     glossary: dict[str, frozenset[str]],
     longest: int,
-) -> list[frozenset[str]]:
-    """Translation sets of the words of a Chinese unit.
+) -> list[tuple[bool, frozenset[str]]]:
+    """The words of a Chinese unit as (is a strong anchor, English translations).
 
-    Glossary terms first, then a forward longest match over CC-CEDICT headwords; Latin-script
-    tokens map to their own stem, numbers to their number key.
+    Numbers map to their number key and Latin-script tokens to their own stem (strong anchors),
+    then glossary terms (strong) and a forward longest match over CC-CEDICT headwords.
     """
-    out: list[frozenset[str]] = []
+    out: list[tuple[bool, frozenset[str]]] = []
     t = text.translate(_FULLWIDTH)
     for key in _zh_numbers(t):
-        out.append(frozenset((key,)))
+        out.append((True, frozenset((key,))))
     for w in _LATIN_ZH.findall(t):
         if w.lower() not in _STOP:
-            out.append(frozenset((_stem(w),)))
+            out.append((True, frozenset((_stem(w),))))
     covered = [False] * len(t)
     for term, words in glossary.items():
         start = t.find(term)
         while start >= 0:
-            out.append(words)
+            out.append((True, words))
             for k in range(start, start + len(term)):
                 covered[k] = True
             start = t.find(term, start + len(term))
@@ -407,7 +417,7 @@ def _zh_tokens(
         for size in range(min(longest, n - pos), 0, -1):
             words = index.get(t[pos : pos + size])
             if words is not None:
-                out.append(words)
+                out.append((False, words))
                 pos += size
                 break
         else:
@@ -475,19 +485,27 @@ class LexicalScorer:
         variance: Gale–Church variance per character of the length difference.
         null: Cost of a unit without counterpart.
         merge: Cost of each extra unit in a bead.
-        lexical: Weight of the lexical evidence against the length evidence.
+        lexical: Weight of the dictionary-word evidence against the length evidence (the words
+            of a sentence are far from independent, so each counts for less than its odds).
+        anchors: Weight of numbers, Latin-script tokens and glossary terms.
         p_word: Chance that a dictionary word's translation is found in the true counterpart.
         p_anchor: The same for numbers, Latin-script tokens and glossary terms.
+        chance: The least chance of finding a word's translation in a unit by luck.
         use_cedict: Look words up in CC-CEDICT (off: numbers, names and glossary only).
+        count_absent: Count words whose translation occurs nowhere on the other side (evidence
+            of untranslated text) as well as those it does.
     """
 
     variance: float = 3.0
-    null: float = 10.0
+    null: float = 8.0
     merge: float = 2.0
     lexical: float = 0.25
+    anchors: float = 1.0
     p_word: float = 0.4
     p_anchor: float = 0.85
+    chance: float = 0.02
     use_cedict: bool = True
+    count_absent: bool = True
 
     def prepare(
         self,
@@ -514,16 +532,17 @@ class _SparseRows:
 
     __slots__ = ("rows",)
 
-    def __init__(self, rows: list[list[tuple[int, int, float]]]) -> None:
-        # rows[r] = [(col, gap, gain), ...]; stored per row as {gap_class: (cols, cum_gain, cum_n)}
+    def __init__(self, rows: list[list[tuple[int, int, float, float]]]) -> None:
+        # rows[r] = [(col, gap, gain, weight), ...]; stored per row as
+        # {gap_class: (cols, cum_gain, cum_weight)}
         self.rows: list[list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]] = []
         for row in rows:
             classes: dict[int, dict[int, list[float]]] = defaultdict(dict)
-            for col, gap, gain in row:
+            for col, gap, gain, weight in row:
                 g = gap if gap < _GAPS else 0
                 cell = classes[g].setdefault(col, [0.0, 0.0])
                 cell[0] += gain
-                cell[1] += 1.0
+                cell[1] += weight
             packed = []
             for g in sorted(classes):
                 cells = classes[g]
@@ -585,9 +604,9 @@ class _PreparedLexical:
         length = _LengthModel.build(en, zh, s.variance)
         n, m = len(en), len(zh)
         if s.use_cedict:
-            index, longest = _cedict_index()
+            index, longest, translatable = _cedict_index()
         else:
-            index, longest = {}, 1
+            index, longest, translatable = {}, 1, frozenset()
         glossary: dict[str, set[str]] = defaultdict(set)
         for term, zh_term in glossary_pairs:
             words = {_stem(w) for w in _WORD.findall(term) if w.lower() not in _STOP}
@@ -598,16 +617,18 @@ class _PreparedLexical:
 
         en_toks = [_en_tokens(t) for t in en]
         en_vocab = {w for toks in en_toks for w in toks}
-        zh_toks = [
-            [ws & en_vocab for ws in _zh_tokens(t, index, gloss, longest)] for t in zh
-        ]
-        zh_toks = [[ws for ws in toks if ws] for toks in zh_toks]  # only words the English has
-        latin = {w for toks in zh_toks for ws in toks for w in ws if len(ws) == 1}
+        # Each Chinese word as (its translations, those the English text has); a word whose
+        # translations the English never uses still counts: it is evidence of untranslated text.
+        zh_all = [_zh_tokens(t, index, gloss, longest) for t in zh]
+        latin = {w for toks in zh_all for strong_, ws in toks for w in ws if strong_}
+        zh_toks = [{(strong_, ws, ws & en_vocab) for strong_, ws in toks} for toks in zh_all]
+        if not s.count_absent:
+            zh_toks = [{t for t in toks if t[2]} for toks in zh_toks]
 
         # Where each English key can be found on the Chinese side and vice versa.
         zh_units_of: dict[str, list[int]] = defaultdict(list)
         for j, toks in enumerate(zh_toks):
-            for w in set().union(*toks) if toks else ():
+            for w in set().union(*(t[2] for t in toks)):
                 zh_units_of[w].append(j)
         en_units_of: dict[str, list[int]] = defaultdict(list)
         for r, toks in enumerate(en_toks):
@@ -615,18 +636,18 @@ class _PreparedLexical:
                 en_units_of[w].append(r)
 
         def strong(w: str) -> bool:
-            return w.startswith("#") or w in anchors_exact or (w in latin and not index.get(w))
+            return w.startswith("#") or w in anchors_exact or w in latin
 
         def ratios(p: float, q: float) -> tuple[float, float]:
             """(gain when found, log-ratio when not found)."""
-            q = min(max(q, 0.5 / max(n, m, 1)), 0.95)
+            q = min(max(q, s.chance), 0.95)
             if q >= p:
                 return 0.0, 0.0
             miss = math.log((1 - p) / (1 - q))
             return math.log(p / q) - miss, miss
 
         # English side: each key w of unit r, found in Chinese unit j or not.
-        en_rows: list[list[tuple[int, int, float]]] = [[] for _ in range(n)]
+        en_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
         en_base = np.zeros(n)
         en_max = np.zeros(n)
         window = max(60, m // 4)
@@ -635,10 +656,15 @@ class _PreparedLexical:
             lo, hi = center - window, center + window
             for w in sorted(set(toks)):
                 units = zh_units_of.get(w)
-                if not units and not (w.startswith("#") or w in anchors_exact):
-                    continue  # a word with no translation anywhere says nothing
-                p = s.p_anchor if strong(w) else s.p_word
+                if not units and not (
+                    w.startswith("#")
+                    or w in anchors_exact
+                    or (s.count_absent and w in translatable)
+                ):
+                    continue  # a word the dictionary cannot translate says nothing
+                p, wt = (s.p_anchor, s.anchors) if strong(w) else (s.p_word, s.lexical)
                 gain, miss = ratios(p, (len(units) if units else 0) / max(m, 1))
+                gain, miss = gain * wt, miss * wt
                 if gain == 0.0 and miss == 0.0:
                     continue
                 en_base[r] += miss
@@ -647,20 +673,24 @@ class _PreparedLexical:
                     k0, k1 = bisect_left(units, lo), bisect_right(units, hi)
                     prev = None
                     for j in units[k0:k1]:
-                        en_rows[r].append((j, _GAPS if prev is None else j - prev, gain))
+                        en_rows[r].append((j, _GAPS if prev is None else j - prev, gain, wt))
                         prev = j
         # Chinese side: each word t of unit j, its translation found in English unit r or not.
-        zh_rows: list[list[tuple[int, int, float]]] = [[] for _ in range(n)]
+        zh_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
         zh_base = np.zeros(m)
         zh_max = np.zeros(m)
         window = max(60, n // 4)
         for j, toks in enumerate(zh_toks):
             center = (j * n) // max(m, 1)
             lo, hi = center - window, center + window
-            for ws in sorted(set(toks), key=sorted):
+            for strong_, _, ws in sorted(toks, key=lambda t: (t[0], sorted(t[1]), sorted(t[2]))):
                 units = sorted({r for w in ws for r in en_units_of.get(w, ())})
-                p = s.p_anchor if any(strong(w) for w in ws) else s.p_word
+                if strong_:
+                    p, wt = s.p_anchor, s.anchors
+                else:
+                    p, wt = s.p_word, s.lexical
                 gain, miss = ratios(p, len(units) / max(n, 1))
+                gain, miss = gain * wt, miss * wt
                 if gain == 0.0 and miss == 0.0:
                     continue
                 zh_base[j] += miss
@@ -668,7 +698,7 @@ class _PreparedLexical:
                 k0, k1 = bisect_left(units, lo), bisect_right(units, hi)
                 prev = None
                 for r in units[k0:k1]:
-                    zh_rows[r].append((j, _GAPS if prev is None else r - prev, gain))
+                    zh_rows[r].append((j, _GAPS if prev is None else r - prev, gain, wt))
                     prev = r
         return cls(
             scorer=s,
@@ -709,7 +739,7 @@ class _PreparedLexical:
         return (
             prior
             + 0.5 * self.length.delta2(a, b, i, js)
-            - s.lexical * self.lexical_llr(a, b, i, js)
+            - self.lexical_llr(a, b, i, js)
         )
 
 

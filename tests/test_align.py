@@ -1,0 +1,392 @@
+"""Tests for duizhao.align: the seed's alignment, properties of the DP, pins, the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duizhao.align import (
+    LengthScorer,
+    LexicalScorer,
+    PinError,
+    align_document,
+    align_units,
+    beads_to_text,
+    parse_pin,
+    pins_path,
+    read_lines,
+    read_pins,
+)
+from duizhao.cli import main
+from duizhao.errors import InputError
+from duizhao.model import Document
+
+from conftest import MARKDOWN_SAMPLE
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "align"
+HOUSING_EN = FIXTURES / "housing.en.txt"
+HOUSING_ZH = FIXTURES / "housing.zh.txt"
+
+
+def pairs(beads) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.en, b.zh) for b in beads]
+
+
+def assert_partition(beads, n: int, m: int) -> None:
+    """Every unit of each side in exactly one bead, in order, and no empty bead."""
+    en = [k for b in beads for k in b.en]
+    zh = [k for b in beads for k in b.zh]
+    assert en == list(range(n))
+    assert zh == list(range(m))
+    assert all(b.en or b.zh for b in beads)
+    for b in beads:
+        assert list(b.en) == list(range(b.en[0], b.en[0] + len(b.en))) if b.en else True
+        assert list(b.zh) == list(range(b.zh[0], b.zh[0] + len(b.zh))) if b.zh else True
+        assert 0.0 <= b.score <= 1.0
+
+
+# -- the seed editorial ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_aligned(seed_doc) -> Document:
+    return align_document(seed_doc)
+
+
+def test_seed_paragraphs_exact(seed_aligned: Document) -> None:
+    # The Chinese lead paragraph (zh 0) has no English counterpart; the other six pair in order.
+    assert seed_aligned.alignment is not None
+    assert pairs(seed_aligned.alignment.paragraphs) == [
+        ((), (0,)),
+        ((0,), (1,)),
+        ((1,), (2,)),
+        ((2,), (3,)),
+        ((3,), (4,)),
+        ((4,), (5,)),
+        ((5,), (6,)),
+    ]
+
+
+def test_seed_sentences(seed_aligned: Document) -> None:
+    assert seed_aligned.alignment is not None
+    got = pairs(seed_aligned.alignment.sentences)
+    assert got == [
+        ((), (0,)),  # the lead paragraph's two sentences
+        ((), (1,)),
+        ((0, 1, 2), (2,)),  # one long Chinese sentence, three English ones
+        ((3,), (3,)),
+        ((4,), (4, 5)),  # "The top 100 clusters ... with seven." = two Chinese sentences
+        ((5,), (6,)),
+        ((6,), (7,)),
+        ((7,), (8,)),
+        ((8,), (9,)),
+        ((9,), (10,)),
+        ((10,), (11,)),
+        ((11,), (12,)),
+        ((12,), (13,)),
+        ((13,), (14,)),
+        ((14,), (15,)),
+        ((15,), (16,)),
+        ((16,), (17,)),
+    ]
+    n = len(seed_aligned.sentence_texts("en"))
+    m = len(seed_aligned.sentence_texts("zh"))
+    assert_partition(seed_aligned.alignment.sentences, n, m)
+
+
+def test_seed_input_is_not_changed_and_round_trips(seed_doc, seed_aligned: Document) -> None:
+    assert seed_doc.alignment is None
+    assert seed_aligned.en == seed_doc.en and seed_aligned.zh == seed_doc.zh
+    assert Document.from_dict(seed_aligned.to_dict()) == seed_aligned
+
+
+def test_stable(seed_doc, seed_aligned: Document) -> None:
+    assert align_document(seed_doc) == seed_aligned
+    again = align_document(Document.from_dict(seed_aligned.to_dict()))
+    assert again.alignment == seed_aligned.alignment
+
+
+def test_seed_scores_confident(seed_aligned: Document) -> None:
+    assert seed_aligned.alignment is not None
+    assert all(not b.low_confidence for b in seed_aligned.alignment.paragraphs)
+    assert all(b.score > 0.9 for b in seed_aligned.alignment.paragraphs if b.en)
+
+
+def test_markdown_sample_aligns() -> None:
+    from duizhao.reader import read
+
+    doc = align_document(read(MARKDOWN_SAMPLE))
+    assert doc.alignment is not None
+    assert pairs(doc.alignment.paragraphs) == [((k,), (k,)) for k in range(3)]
+    assert pairs(doc.alignment.sentences) == [
+        ((0, 1), (0,)),
+        ((2,), (1,)),
+        ((3,), (2,)),
+        ((4,), (3,)),
+        ((5,), (4,)),
+        ((6,), (5,)),
+    ]
+
+
+# -- align_units ----------------------------------------------------------------------------------
+
+
+def test_housing_lines() -> None:
+    en, zh = read_lines(HOUSING_EN), read_lines(HOUSING_ZH)
+    assert len(en) == 6 and en[2] == "" and len(zh) == 5
+    assert pairs(align_units(en, zh)) == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+        ((3,), (3,)),
+        ((4, 5), (4,)),
+    ]
+
+
+def test_empty_sides() -> None:
+    assert align_units([], []) == ()
+    assert pairs(align_units(["One."], [])) == [((0,), ())]
+    assert pairs(align_units([], ["一。", "二。"])) == [((), (0,)), ((), (1,))]
+
+
+def test_untranslated_unit_is_a_null_bead() -> None:
+    en = [
+        "In 2019 the museum opened 3 new galleries.",
+        "It welcomed 450,000 visitors in 2023.",
+        "Tickets cost 20 dollars.",
+    ]
+    zh = [
+        "博物館於2019年開設3個新展廳。",
+        "當日天氣晴朗，不少家庭結伴同行，氣氛熱鬧，場面十分溫馨，孩子們在廣場上追逐嬉戲，笑聲不絕。",
+        "2023年共接待45萬名訪客。",
+        "門票售價20元。",
+    ]
+    assert pairs(align_units(en, zh)) == [
+        ((0,), (0,)),
+        ((), (1,)),
+        ((1,), (2,)),
+        ((2,), (3,)),
+    ]
+
+
+def test_one_to_many() -> None:
+    en = [
+        "The city has 7 districts.",
+        "In 2024, it recorded 12 floods.",
+        "The first came in May.",
+        "The last came in October.",
+        "Officials spent 300 million dollars on repairs.",
+    ]
+    zh = [
+        "該市有7個區。",
+        "2024年共錄得12次水浸，第一次在五月，最後一次在十月。",
+        "官員花了3億元進行維修。",
+    ]
+    assert pairs(align_units(en, zh)) == [((0,), (0,)), ((1, 2, 3), (1,)), ((4,), (2,))]
+
+
+def test_glossary_pairs_are_anchors() -> None:
+    scorer = LexicalScorer(use_cedict=False)
+    en = ["Zorblat is rare.", "Quixel is common."]
+    zh = ["甲乙丙丁。", "戊己庚辛。"]
+    with_pairs = scorer.prepare(en, zh, glossary_pairs=[("Zorblat", "甲乙"), ("Quixel", "庚辛")])
+    without = scorer.prepare(en, zh)
+    js = np.array([1])
+    assert with_pairs.costs(1, 1, 1, js)[0] < without.costs(1, 1, 1, js)[0]
+
+
+texts_en = st.lists(
+    st.text(alphabet="abcdefg xyz 0123456789.", min_size=0, max_size=40), max_size=12
+)
+texts_zh = st.lists(st.text(alphabet="的一是不了人我在有他這中大來上國。二三", max_size=25), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts_en, texts_zh, st.integers(1, 4))
+def test_beads_partition_units(en: list[str], zh: list[str], max_merge: int) -> None:
+    beads = align_units(en, zh, max_merge=max_merge)
+    assert_partition(beads, len(en), len(zh))
+    assert all(len(b.en) <= max_merge and len(b.zh) <= max_merge for b in beads)
+    assert align_units(en, zh, max_merge=max_merge) == beads  # deterministic
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts_en, texts_zh)
+def test_beads_partition_units_length_scorer(en: list[str], zh: list[str]) -> None:
+    assert_partition(align_units(en, zh, scorer=LengthScorer()), len(en), len(zh))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 60), min_size=1, max_size=30))
+def test_merging_never_cheaper_than_one_to_one(lengths: list[int]) -> None:
+    # Perfectly parallel units (same length ratio everywhere): only 1:1 beads.
+    en = ["x" * k * 3 for k in lengths]
+    zh = ["字" * k for k in lengths]
+    for scorer in (LengthScorer(), LexicalScorer()):
+        assert pairs(align_units(en, zh, scorer=scorer)) == [
+            ((k,), (k,)) for k in range(len(lengths))
+        ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(2, 99999), min_size=2, max_size=12, unique=True))
+def test_merged_bead_costs_at_least_its_parts(numbers: list[int]) -> None:
+    # Parallel sentences anchored by numbers: a 2:2 bead must not undercut two 1:1 beads.
+    en = [f"The total was {n} units." for n in numbers]
+    zh = [f"總數為{n}個。" for n in numbers]
+    prep = LexicalScorer().prepare(en, zh)
+    for i in range(2, len(numbers) + 1):
+        js = np.array([i])
+        merged = prep.costs(2, 2, i, js)[0]
+        apart = prep.costs(1, 1, i - 1, js - 1)[0] + prep.costs(1, 1, i, js)[0]
+        assert merged >= apart
+        assert prep.costs(1, 2, i, js)[0] >= prep.costs(1, 1, i, js)[0]
+
+
+# -- pins -----------------------------------------------------------------------------------------
+
+
+def test_pins_respected() -> None:
+    en = ["One 1.", "Two 2.", "Three 3."]
+    zh = ["一1。", "二2。", "三3。"]
+    beads = align_units(en, zh, pins=[(0, 1)])
+    assert_partition(beads, 3, 3)
+    pinned = [b for b in beads if b.pinned]
+    assert pairs(pinned) == [((0,), (1,))]
+    assert pairs(beads)[0] == ((), (0,))
+
+
+def test_pins_sharing_a_unit_form_one_bead() -> None:
+    en = ["A 1.", "B 2.", "C 3."]
+    zh = ["甲1。", "乙2。", "丙3。", "丁4。"]
+    beads = align_units(en, zh, pins=[(1, 1), (1, 2)])
+    assert ((1,), (1, 2)) in pairs([b for b in beads if b.pinned])
+    assert_partition(beads, 3, 4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts_en, texts_zh, st.data())
+def test_random_pins_respected(en: list[str], zh: list[str], data: st.DataObject) -> None:
+    if not en or not zh:
+        return
+    k = data.draw(st.integers(0, min(len(en), len(zh), 3)))
+    es = sorted(data.draw(st.lists(st.integers(0, len(en) - 1), min_size=k, max_size=k, unique=True)))
+    zs = sorted(data.draw(st.lists(st.integers(0, len(zh) - 1), min_size=k, max_size=k, unique=True)))
+    pins = list(zip(es, zs, strict=True))
+    beads = align_units(en, zh, pins=pins)
+    assert_partition(beads, len(en), len(zh))
+    for e, z in pins:
+        (bead,) = [b for b in beads if e in b.en]
+        assert z in bead.zh and bead.pinned
+
+
+def test_bad_pins() -> None:
+    with pytest.raises(PinError):
+        align_units(["a", "b"], ["甲", "乙"], pins=[(0, 1), (1, 0)])  # crossing
+    with pytest.raises(PinError):
+        align_units(["a"], ["甲"], pins=[(0, 5)])  # outside
+    with pytest.raises(PinError):
+        parse_pin("1-x")
+    assert parse_pin(" 2:3 ") == (2, 3) and parse_pin("4=5") == (4, 5)
+
+
+def test_document_pins_used(seed_doc) -> None:
+    import dataclasses
+
+    doc = dataclasses.replace(seed_doc, pins=((0, 0),))
+    aligned = align_document(doc)
+    assert aligned.alignment is not None
+    assert pairs(aligned.alignment.paragraphs)[0] == ((0,), (0,))
+    assert aligned.alignment.paragraphs[0].pinned
+
+
+def test_read_pins(tmp_path: Path) -> None:
+    f = tmp_path / "a.align.toml"
+    f.write_text('# teacher\npins = [[0, 1], "2:3"]\n', encoding="utf-8")
+    assert read_pins(f) == ((0, 1), (2, 3))
+    f.write_text("pins = [[0, 1]\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_pins(f)
+    assert e.value.path == str(f)
+    f.write_text('pins = ["zero:one"]\n', encoding="utf-8")
+    with pytest.raises(InputError):
+        read_pins(f)
+    f.write_text("pin = []\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown key"):
+        read_pins(f)
+    assert pins_path("x/2025-09-02-a.txt") == Path("x/2025-09-02-a.align.toml")
+
+
+# -- text view ------------------------------------------------------------------------------------
+
+
+def test_beads_to_text_side_by_side() -> None:
+    beads = align_units(["Hello 2025.", "Extra."], ["你好2025。"])
+    text = beads_to_text(beads, ["Hello 2025.", "Extra."], ["你好2025。"], width=60)
+    assert "Hello 2025." in text and "你好2025。" in text and "│" in text
+    line = next(ln for ln in text.splitlines() if "Hello" in ln)
+    assert line.index("│") > line.index("Hello") and line.index("你好") > line.index("│")
+
+
+# -- CLI ------------------------------------------------------------------------------------------
+
+
+def test_cli_align_seed_json(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", str(seed_path), "--format", "json", "-q"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"paragraphs", "sentences"}
+    assert out["paragraphs"][0]["en"] == [] and out["paragraphs"][0]["zh"] == [0]
+    assert [(b["en"], b["zh"]) for b in out["paragraphs"][1:]] == [([k], [k + 1]) for k in range(6)]
+    assert all(isinstance(b["score"], float) for b in out["sentences"])
+
+
+def test_cli_align_seed_text(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", str(seed_path), "--format", "text", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "On this occasion, WIPO" in out and "今次WIPO" in out and "│" in out
+
+
+def test_cli_units_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["align", "--en", str(HOUSING_EN), "--zh", str(HOUSING_ZH), "--units", "lines"]
+    assert main([*args, "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert list(out) == ["sentences"]
+    assert [(b["en"], b["zh"]) for b in out["sentences"]] == [
+        ([0], [0]),
+        ([1], [1]),
+        ([2], [2]),
+        ([3], [3]),
+        ([4, 5], [4]),
+    ]
+    assert main([*args, "--pin", "1:2", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    pinned = [b for b in out["sentences"] if b.get("pinned")]
+    assert [(b["en"], b["zh"]) for b in pinned] == [([1], [2])]
+
+
+def test_cli_sidecar_pins(seed_path: Path, tmp_path: Path, capsys) -> None:
+    article = tmp_path / seed_path.name
+    shutil.copy(seed_path, article)
+    pins_path(article).write_text('pins = ["0:0"]\n', encoding="utf-8")
+    assert main(["align", str(article), "-q"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["paragraphs"][0] == {"en": [0], "zh": [0], "score": 1.0, "pinned": True}
+
+
+def test_cli_errors(seed_path: Path, tmp_path: Path, capsys) -> None:
+    assert main(["align", str(seed_path), "--pin", "3:1", "--pin", "1:3"]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+    assert main(["align", "--en", str(HOUSING_EN)]) == 2
+    assert "error:" in capsys.readouterr().err
+    assert main(["align", "--en", str(tmp_path / "missing.txt"), "--zh", str(HOUSING_ZH)]) == 2
+    assert "missing.txt" in capsys.readouterr().err
+    bad = tmp_path / "bad.toml"
+    bad.write_text("pins = [\n", encoding="utf-8")
+    assert main(["align", str(seed_path), "--pins", str(bad)]) == 2
+    assert "bad.toml" in capsys.readouterr().err
