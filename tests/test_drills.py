@@ -389,10 +389,18 @@ def test_csv_for_reading_tools(seed: Document, bare: Document) -> None:
 # -- CLI and site -----------------------------------------------------------------------------
 
 
-def test_cli_drill_writes_sheets_and_exports(tmp_path: Path, capsys) -> None:
+def test_cli_drill_writes_sheets_and_exports(
+    ferry: Document, bare: Document, tmp_path: Path, capsys
+) -> None:
+    # annotated JSON (what `duizhao annotate --format json` prints) is read as it is
+    files = []
+    for doc in (ferry, bare):
+        f = tmp_path / (Path(doc.meta.path).stem + ".json")
+        f.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
+        files.append(str(f))
     out = tmp_path / "out"
     argv = [
-        "drill", str(FERRY), str(NO_GLOSSARY), "-o", str(out), "--seed", "5", "--versions", "2",
+        "drill", *files, "-o", str(out), "--seed", "5", "--versions", "2",
         "--kinds", "cloze,match,readings", "--count", "4",
         "--anki", str(out / "deck.apkg"), "--tsv", str(out / "q.tsv"), "--csv", str(out / "r.csv"),
     ]
@@ -416,7 +424,18 @@ def test_cli_drill_writes_sheets_and_exports(tmp_path: Path, capsys) -> None:
     assert len(tsv) > 3
 
 
+def test_cli_drill_from_an_article_file(ferry: Document, tmp_path: Path) -> None:
+    assert main(["drill", str(FERRY), "-o", str(tmp_path), "-q", "--kinds", "zh"]) == 0
+    html = (tmp_path / "2025-09-05-electric-ferry.drills.html").read_text(encoding="utf-8")
+    [ws] = make_worksheets(ferry, kinds=["zh"])
+    assert html == render_worksheet(ws)
+
+
 def test_cli_drill_bad_input(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"en": [', encoding="utf-8")
+    assert main(["drill", str(bad), "-o", str(tmp_path)]) == 2
+    assert f"error: {bad}:1: not valid JSON" in capsys.readouterr().err
     assert main(["drill", str(FERRY), "-o", str(tmp_path), "--kinds", "cloze,spelling"]) == 2
     assert "error: unknown drill kind 'spelling'" in capsys.readouterr().err
     assert main(["drill", str(tmp_path / "missing.txt"), "-o", str(tmp_path)]) == 2

@@ -259,8 +259,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
-    from .drills import parse_kinds, write_apkg, write_drills
-    from .render import check_pdf_support, load_document
+    from .drills import load_document, parse_kinds, write_apkg, write_drills
+    from .render import check_pdf_support
 
     kinds = parse_kinds(args.kinds)  # fail on a typo before the slow annotation
     if args.pdf:
@@ -501,7 +501,9 @@ def build_parser() -> argparse.ArgumentParser:
             "See docs/drills.md."
         ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="article files")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="article files (or `duizhao annotate` JSON)"
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
     p.add_argument(
         "--kinds",
