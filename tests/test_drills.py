@@ -226,6 +226,8 @@ def test_count_limits_items_and_keeps_glossary_first(seed: Document) -> None:
 
 def test_html_is_a_self_contained_school_worksheet(seed: Document) -> None:
     [ws] = make_worksheets(seed, seed=1)
+    assert tuple(s.kind for s in ws.sections) == KINDS  # every kind, in the documented order
+    assert not ws.notes
     html = render_worksheet(ws)
     assert html.startswith("<!DOCTYPE html>")
     for label in ("Name", "Class", "Date"):
@@ -315,6 +317,7 @@ def test_apkg_holds_notes_and_two_cards_each(seed: Document, ferry: Document, tm
     assert len(fields["cluster"]) == len(drills.ANKI_FIELDS)
     _, pos, definition, zh, py, jp, example, source, date = fields["overtake"]
     assert pos == "v." and zh == "超越" and date == "2025-09-05"
+    assert definition.startswith("to become greater") and "fixture" in source
     assert py == "chāo yuè" and jp.startswith("ciu1 jyut")
     assert "<b>overtook</b>" in example
     assert fields["cluster"][3] == "集群" and "<b>" in fields["cluster"][6]
@@ -475,10 +478,11 @@ def test_pdf_key_starts_on_its_own_page(seed: Document, tmp_path: Path) -> None:
 
     try:
         check_pdf_support()
-    except Exception as e:  # noqa: BLE001 - no CJK font or libraries on this machine
+    except Exception as e:  # no CJK font or libraries on this machine
         pytest.skip(str(e))
     sheets = make_worksheets(seed, kinds=["cloze", "match"], seed=2)
     [html, pdf] = drills.write_worksheets(sheets, tmp_path, "ws", pdf=True)
+    assert html.suffix == ".html"
     assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
@@ -493,4 +497,3 @@ def test_pdf_key_starts_on_its_own_page(seed: Document, tmp_path: Path) -> None:
     assert "Name" in pages[0] and "Name" not in pages[k]
     first_answer = _section(sheets[0], "cloze").items[0].answers[0]
     assert first_answer in pages[k]
-    assert all(kind in KINDS for kind in ("cloze", "match"))

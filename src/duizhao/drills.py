@@ -533,19 +533,21 @@ def _cloze_items(
 # -- matching -----------------------------------------------------------------------------------
 
 
-def _matching(
-    kind: str, pairs: list[tuple[str, str, str, str, str]]
-) -> tuple[list[Item], list[str], str]:
+#: A matching pair: (key, left side, hint, right side, article label).
+_Pair = tuple[str, str, str, str, str]
+
+
+def _matching(kind: str, pairs: list[_Pair]) -> tuple[list[Item], list[str]]:
     """Items (left side) and right sides: ``pairs`` are (key, left, hint, right, source)."""
     items = [
         Item(key=f"{kind}|{k}", prompt=(Span(left),), answers=(right,), hint=hint, source=src)
         for k, left, hint, right, src in pairs
     ]
-    return items, [p[3] for p in pairs], kind
+    return items, [p[3] for p in pairs]
 
 
-def _match_pairs(terms: list[_Term], refs: Sequence[ArticleRef]) -> list[tuple[str, ...]]:
-    out = []
+def _match_pairs(terms: list[_Term], refs: Sequence[ArticleRef]) -> list[_Pair]:
+    out: list[_Pair] = []
     seen = set()
     for t in terms:
         if not t.glossary or not t.definition.strip():
@@ -559,8 +561,8 @@ def _match_pairs(terms: list[_Term], refs: Sequence[ArticleRef]) -> list[tuple[s
     return out
 
 
-def _zh_pairs(terms: list[_Term], refs: Sequence[ArticleRef]) -> list[tuple[str, ...]]:
-    out = []
+def _zh_pairs(terms: list[_Term], refs: Sequence[ArticleRef]) -> list[_Pair]:
+    out: list[_Pair] = []
     seen_left, seen_right = set(), set()
     for t in terms:
         if not t.glossary or not t.zh or t.term.lower() in seen_left or t.zh in seen_right:
@@ -572,9 +574,9 @@ def _zh_pairs(terms: list[_Term], refs: Sequence[ArticleRef]) -> list[tuple[str,
     return out
 
 
-def _vocab_zh_pairs(docs: Sequence[Document], refs: Sequence[ArticleRef]) -> list[tuple[str, ...]]:
+def _vocab_zh_pairs(docs: Sequence[Document], refs: Sequence[ArticleRef]) -> list[_Pair]:
     """Chinese suggested words ↔ their first English gloss (for articles without a glossary)."""
-    out = []
+    out: list[_Pair] = []
     seen_left, seen_right = set(), set()
     for a, doc in enumerate(docs):
         if doc.glossary or doc.vocabulary is None:
@@ -699,7 +701,7 @@ def _readings_items(
                     words.append(("", occ))
         if doc.vocabulary is None:
             firsts = doc.first_sentence("zh")
-            hard = []
+            hard: list[tuple[int, int, tuple[str, Occurrence]]] = []
             for p, para in enumerate(doc.zh):
                 for tok in para.tokens:
                     w = tok.text_in(para.text)
@@ -913,11 +915,11 @@ def make_worksheets(
             cands = _cloze_items(docs, terms, refs, seed)
             why = "no glossary term or suggested word occurs in the English text"
         elif kind == "match":
-            cands, rights, _ = _matching(kind, _match_pairs(terms, refs))  # type: ignore[arg-type]
+            cands, rights = _matching(kind, _match_pairs(terms, refs))
             why = "no glossary entry has an English definition"
         elif kind == "zh":
             pairs = _zh_pairs(terms, refs) or _vocab_zh_pairs(docs, refs)
-            cands, rights, _ = _matching(kind, pairs)  # type: ignore[arg-type]
+            cands, rights = _matching(kind, pairs)
             right_lang = _zh_lang(docs[0])
             if pairs and _is_han(pairs[0][1][:1] or "a"):
                 right_lang = "en"  # Chinese word ↔ English gloss
