@@ -103,7 +103,7 @@ CREATE TABLE article (
     path          TEXT,
     ingested_at   TEXT NOT NULL
 );
-CREATE INDEX article_date ON article(date);
+CREATE INDEX article_date ON article(date, id);
 CREATE INDEX article_path ON article(path);
 
 CREATE TABLE sentence (
@@ -1141,47 +1141,101 @@ class TermBank:
         lim = f"LIMIT {int(limit)}" if limit is not None else ""
         if ids:
             marks = ",".join(str(i) for i in ids)
+            # Articles newest first (the index on article(date, id) is walked backwards, so a
+            # LIMIT stops early); the same place found as a glossary counterpart and as a
+            # vocabulary word is one line.
             sql = f"""
-                SELECT a.id AS aid, a.date, a.source, coalesce(a.title_zh, a.title_en) AS title,
-                       o.lang, o.sentence, o.start - s.start AS ostart, o.end - s.start AS oend,
-                       s.text, s.bead, o.term_id
-                FROM occurrence o
-                JOIN article a ON a.id = o.article_id
-                JOIN sentence s ON s.article_id = o.article_id AND s.lang = o.lang
-                     AND s.n = o.sentence
-                WHERE o.term_id IN ({marks}) AND (o.lang = :pl
-                      OR NOT EXISTS (SELECT 1 FROM occurrence e WHERE e.article_id = o.article_id
-                                     AND e.term_id = o.term_id AND e.lang = :pl))
-                ORDER BY a.date IS NULL, a.date DESC, a.id DESC, o.lang, o.sentence, o.start
-                {lim}
+                WITH m AS (
+                    SELECT DISTINCT a.id AS aid, a.date AS date, o.lang AS lang,
+                           o.sentence AS sentence, o.start AS start, o.end AS end
+                    FROM article a CROSS JOIN occurrence o
+                    WHERE o.article_id = a.id AND o.term_id IN ({marks}) AND (o.lang = :pl
+                          OR NOT EXISTS (SELECT 1 FROM occurrence e WHERE e.term_id = o.term_id
+                                         AND e.article_id = o.article_id AND e.lang = :pl))
+                    ORDER BY a.date DESC, a.id DESC, o.lang, o.sentence, o.start
+                    {lim}
+                )
+                SELECT m.aid, a.date, a.source, coalesce(a.title_zh, a.title_en) AS title,
+                       m.lang, m.sentence, m.start - s.start AS ostart, m.end - s.start AS oend,
+                       s.text, s.bead
+                FROM m JOIN article a ON a.id = m.aid
+                JOIN sentence s ON s.article_id = m.aid AND s.lang = m.lang
+                     AND s.n = m.sentence
+                ORDER BY m.date DESC, m.aid DESC, m.lang, m.sentence, m.start
             """
             found = list(self.conn.execute(sql, {"pl": term_lang(term)}))
         elif fulltext:
             found = self._fulltext(term, lim)
         else:
             found = []
-        out = []
-        seen: set[tuple[int, str, int, int, int]] = set()
-        for r in found:
-            where = (r["aid"], r["lang"], r["sentence"], r["ostart"], r["oend"])
-            if where in seen:  # the same word as a glossary counterpart and as vocabulary
-                continue
-            seen.add(where)
-            other, marks_other = self._aligned(r["aid"], r["lang"], r["bead"], ids)
-            out.append(
-                KwicLine(
-                    date=r["date"],
-                    source=r["source"],
-                    title=r["title"],
-                    lang=r["lang"],
-                    sentence=r["sentence"],
-                    text=r["text"],
-                    start=r["ostart"],
-                    end=r["oend"],
-                    other=other,
-                    other_marks=marks_other,
-                )
+        aligned = self._aligned_many(found, ids)
+        return [
+            KwicLine(
+                date=r["date"],
+                source=r["source"],
+                title=r["title"],
+                lang=r["lang"],
+                sentence=r["sentence"],
+                text=r["text"],
+                start=r["ostart"],
+                end=r["oend"],
+                other=aligned.get((r["aid"], r["lang"], r["bead"]), ("", ()))[0],
+                other_marks=aligned.get((r["aid"], r["lang"], r["bead"]), ("", ()))[1],
             )
+            for r in found
+        ]
+
+    def _aligned_many(
+        self, found: Sequence[sqlite3.Row], term_ids: Sequence[int]
+    ) -> dict[tuple[int, str, int], tuple[str, tuple[tuple[int, int], ...]]]:
+        """The aligned sentences of many concordance lines, in two queries (not two per line).
+
+        Returns:
+            ``(article, language of the line, bead) -> (other text, marks in it)``.
+        """
+        keys = {(r["aid"], r["lang"], r["bead"]) for r in found if r["bead"] is not None}
+        if not keys:
+            return {}
+        pairs = sorted({(aid, bead) for aid, _, bead in keys})
+        cur = self.conn.cursor()
+        cur.row_factory = None  # plain tuples: thousands of rows
+        sents: dict[tuple[int, int, str], list[tuple[int, int, str]]] = {}
+        for i in range(0, len(pairs), 5000):
+            values = ",".join(f"({int(a)},{int(b)})" for a, b in pairs[i : i + 5000])
+            for aid, bead, lang, n, start, text in cur.execute(
+                f"WITH k(a, b) AS (VALUES {values}) SELECT s.article_id, s.bead, s.lang, s.n, "
+                "s.start, s.text FROM k JOIN sentence s ON s.article_id = k.a AND s.bead = k.b "
+                "ORDER BY s.article_id, s.lang, s.n"
+            ):
+                sents.setdefault((aid, bead, lang), []).append((n, start, text))
+        occ: dict[tuple[int, str, int], set[tuple[int, int]]] = {}
+        if term_ids:
+            aids = sorted({a for a, _ in pairs})
+            tids = ",".join(str(int(t)) for t in term_ids)
+            for i in range(0, len(aids), 5000):
+                chunk = ",".join(str(int(a)) for a in aids[i : i + 5000])
+                for aid, lang, n, start, end in cur.execute(
+                    "SELECT article_id, lang, sentence, start, end FROM occurrence "
+                    f"WHERE term_id IN ({tids}) AND article_id IN ({chunk})"
+                ):
+                    occ.setdefault((aid, lang, n), set()).add((start, end))
+        out = {}
+        for aid, lang, bead in keys:
+            other_lang = "zh" if lang == "en" else "en"
+            sep = " " if other_lang == "en" else ""
+            text, marks = "", []
+            seen_n = set()
+            for n, sstart, stext in sents.get((aid, bead, other_lang), ()):
+                if n in seen_n:
+                    continue
+                seen_n.add(n)
+                if text:
+                    text += sep
+                base = len(text)
+                text += stext
+                for start, end in occ.get((aid, other_lang, n), ()):
+                    marks.append((base + start - sstart, base + end - sstart))
+            out[(aid, lang, bead)] = (text, tuple(sorted(marks)))
         return out
 
     def _fulltext(self, term: str, lim: str) -> list[sqlite3.Row]:
@@ -1195,7 +1249,7 @@ class TermBank:
                    instr(lower(s.text), lower(:q)) - 1 + length(:q) AS oend
             FROM sentence s JOIN article a ON a.id = s.article_id
         """
-        order = f"ORDER BY a.date IS NULL, a.date DESC, a.id DESC, s.lang, s.n {lim}"
+        order = f"ORDER BY a.date DESC, a.id DESC, s.lang, s.n {lim}"
         if len(text) >= 3:
             quoted = '"' + text.replace('"', '""') + '"'
             sql = (
@@ -1949,7 +2003,7 @@ def run_command(args: Any, *, stdin: TextIO | None = None, stdout: TextIO | None
                         out.write(f"    new: {', '.join(c.new)}\n")
             return 0
         if cmd == "kwic":
-            lines = bank.kwic(args.term, limit=args.limit)
+            lines = bank.kwic(args.term, limit=args.limit or None)
             if args.html:
                 Path(args.html).write_text(kwic_html(args.term, lines), encoding="utf-8")
             if args.format == "json":

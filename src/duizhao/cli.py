@@ -557,7 +557,7 @@ def build_parser() -> argparse.ArgumentParser:
     b = bsub.add_parser("kwic", parents=[bank_common], help="concordance of a term")
     b.add_argument("term", metavar="TERM")
     b.add_argument("--html", metavar="OUT", help="also write the concordance as an HTML page")
-    b.add_argument("--limit", type=int, help="at most N lines")
+    b.add_argument("--limit", type=int, default=100, help="at most N lines (100; 0: all)")
     b.add_argument("--format", choices=["text", "json"], default="text")
     b = bsub.add_parser("coverage", parents=[bank_common], help="how much the class has met")
     b.add_argument("file", metavar="FILE")
