@@ -10,7 +10,7 @@ BIN     := $(VENV)/bin
 # poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
 APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo test lint bench bench-align system-deps clean
+.PHONY: demo test lint bench bench-align bench-bank system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ lint: $(VENV)/.dev-installed
 bench-align: $(VENV)/.dev-installed
 	$(BIN)/python -m pip install --quiet -e ".[embed]"
 	$(BIN)/python benchmarks/bench_align.py --embed
+
+# Term bank: ingest 10,000 synthetic articles, concordance and query times, size (docs/bank.md).
+bench-bank: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_bank.py corpus --articles 10000
 
 clean:
 	rm -rf out build dist .pytest_cache test-artifacts
