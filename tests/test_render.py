@@ -451,9 +451,9 @@ def test_pdf_without_cjk_fonts_is_a_clear_error(monkeypatch):
 
 def test_seed_sheet_is_fast(seed):
     render_sheet(seed)
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time of one core, however busy the machine is
     render_sheet(seed)
-    assert time.perf_counter() - t < 0.3
+    assert time.process_time() - t < 0.3
 
 
 def test_cli_sheet(tmp_path):

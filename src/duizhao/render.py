@@ -182,6 +182,34 @@ def _char_readings(values: Sequence[str | None], i: int) -> str | None:
     return None
 
 
+#: Punctuation that must not start a line (it sticks to the word before it) …
+_CLOSING = frozenset("，。、；：！？」』）》〉】〕”’,.;:!?)]…—％%")
+#: … and punctuation that must not end one (it sticks to the word after it).
+_OPENING = frozenset("「『（《〈【〔“‘([")
+
+
+def _glue(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep Chinese punctuation on the line of the word it belongs to (``kind: "glue"`` groups)."""
+    out: list[dict[str, Any]] = []
+    pending: list[dict[str, Any]] = []
+    for item in items:
+        t = item["text"]
+        if item["kind"] == "text" and t and all(c in _CLOSING for c in t) and out and not pending:
+            last = out[-1]
+            if last["kind"] != "glue":
+                last = out[-1] = {"kind": "glue", "children": [last]}
+            last["children"].append(item)
+        elif item["kind"] == "text" and t and all(c in _OPENING for c in t):
+            pending.append(item)
+        elif pending:
+            out.append({"kind": "glue", "children": [*pending, item]})
+            pending = []
+        else:
+            out.append(item)
+    out.extend(pending)
+    return out
+
+
 def _paragraph_view(
     para: Paragraph,
     *,
@@ -249,20 +277,13 @@ def _paragraph_view(
 
     def words(group: list[_Atom]) -> list[dict[str, Any]]:
         out = []
-        for _, g in groupby(group, key=lambda x: x.token if x.token is not None else -1 - x.start):
+        for k, g in groupby(group, key=lambda x: x.token):
             g = list(g)
-            if g[0].token is None:
-                # merge neighbouring untokenised text into one run
-                if out and out[-1]["kind"] == "text" and out[-1].get("_end") == g[0].start:
-                    out[-1]["text"] += text[g[0].start : g[-1].end]
-                    out[-1]["_end"] = g[-1].end
-                    continue
-                out.append(
-                    {"kind": "text", "text": text[g[0].start : g[-1].end], "_end": g[-1].end}
-                )
+            if k is None:
+                out.append({"kind": "text", "text": text[g[0].start : g[-1].end]})
             else:
                 out.append(word(g))
-        return out
+        return _glue(out) if use_tokens else out
 
     def parts(group: list[_Atom]) -> list[dict[str, Any]]:
         out = []

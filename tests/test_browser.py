@@ -1,0 +1,173 @@
+"""The study sheet in a real browser: Debian's headless Chromium driven by Playwright.
+
+Screenshots go to test-artifacts/ (git-ignored). Skips only when Playwright or Chromium is absent;
+``make test`` installs both.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
+import render_docs  # noqa: E402
+
+from duizhao.render import render_sheet  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def sheet_file(tmp_path_factory):
+    html = render_sheet(render_docs.annotated_seed(), reading="both")
+    path = tmp_path_factory.mktemp("sheet") / "seed.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _open(browser, path: Path, width: int, requests: list[str] | None = None):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    if requests is not None:
+        page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_horizontal_overflow(browser, sheet_file, width):
+    requests: list[str] = []
+    page = _open(browser, sheet_file, width, requests)
+    _shot(page, f"sheet-{width}.png")
+    scroll, inner = page.evaluate(
+        "[document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert scroll <= inner, f"page is {scroll}px wide in a {inner}px window"
+    # nothing is fetched: the page is one self-contained file
+    assert [u for u in requests if not u.startswith("file:")] == []
+    if width == 390:
+        # the columns stack: the Chinese cell sits below the English one
+        en = page.locator("tr.pair td.en").first.bounding_box()
+        zh = page.locator("tr.pair td.zh").first.bounding_box()
+        assert zh["y"] >= en["y"] + en["height"] - 1
+    page.close()
+
+
+def _visible(page, selector: str) -> int:
+    return page.evaluate(
+        """sel => Array.from(document.querySelectorAll(sel))
+              .filter(e => e.getClientRects().length > 0 &&
+                           getComputedStyle(e).display !== 'none').length""",
+        selector,
+    )
+
+
+def test_reading_toggles_hide_and_show_readings(browser, sheet_file):
+    page = _open(browser, sheet_file, 1280)
+    total = page.locator("rt.py").count()
+    assert total > 500
+    assert _visible(page, "rt.py") == total
+    page.click("label:has(#opt-py)")
+    assert _visible(page, "rt.py") == 0
+    assert _visible(page, "rt.jp") == page.locator("rt.jp").count()  # the other one stays
+    _shot(page, "sheet-no-pinyin.png")
+    page.click("label:has(#opt-py)")
+    assert _visible(page, "rt.py") == total
+    # column toggle: hide the English
+    page.click("label:has(#opt-en)")
+    assert _visible(page, "td.en") == 0
+    assert _visible(page, "td.zh") > 0
+    page.close()
+
+
+def test_hovering_a_sentence_lights_its_counterpart(browser, sheet_file):
+    page = _open(browser, sheet_file, 1280)
+    en = page.locator("p.para.en .s[data-b]").nth(2)
+    bead = en.get_attribute("data-b")
+    zh = page.locator(f'p.para.zh .s[data-b="{bead}"]')
+    before = zh.first.evaluate("e => getComputedStyle(e).backgroundColor")
+    en.hover()
+    assert "lit" in (zh.first.get_attribute("class") or "")
+    after = zh.first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert after != before and after not in ("rgba(0, 0, 0, 0)", "transparent")
+    # sentences of other beads stay dark
+    others = page.locator("p.para.zh .s.lit").count()
+    assert others == zh.count()
+    _shot(page, "sheet-hover.png")
+    # moving to another sentence moves the light
+    page.locator("p.para.en .s[data-b]").nth(5).hover()
+    assert "lit" not in (zh.first.get_attribute("class") or "")
+    page.close()
+
+
+def test_glossary_highlights_pair_up(browser, sheet_file):
+    page = _open(browser, sheet_file, 1280)
+    pairs = page.evaluate(
+        """() => {
+          const out = {};
+          for (const m of document.querySelectorAll('mark.term')) {
+            const lang = m.closest('p.para').classList.contains('en') ? 'en' : 'zh';
+            const t = m.dataset.t;
+            out[t] = out[t] || {en: new Set(), zh: new Set(), n: new Set()};
+            out[t][lang].add(getComputedStyle(m).backgroundColor);
+            out[t].n.add(m.querySelector('.tn').textContent);
+          }
+          return Object.fromEntries(Object.entries(out).map(([t, v]) =>
+            [t, {en: [...v.en], zh: [...v.zh], n: [...v.n]}]));
+        }"""
+    )
+    assert set(pairs) == {"1", "2", "3"}
+    colours = set()
+    for t, v in pairs.items():
+        assert len(v["en"]) == 1 and v["en"] == v["zh"], f"term {t}: {v}"
+        assert v["n"] == [t]
+        colours.add(v["en"][0])
+    assert len(colours) == 3  # each term its own colour
+    # the highlights toggle removes colours and numbers
+    page.click("label:has(#opt-hl)")
+    assert _visible(page, "mark .tn") == 0
+    page.close()
+
+
+def test_tapping_a_word_shows_its_gloss(browser, sheet_file):
+    page = _open(browser, sheet_file, 390)
+    word = page.locator("p.para.zh .w[data-g]").nth(3)
+    word.scroll_into_view_if_needed()
+    word.click()
+    pop = page.locator("#pop")
+    assert pop.is_visible()
+    assert word.get_attribute("data-g") in pop.text_content()
+    _shot(page, "sheet-gloss-390.png")
+    page.keyboard.press("Escape")
+    assert not pop.is_visible()
+    page.close()

@@ -1,0 +1,186 @@
+"""The A4 PDF study sheet: WeasyPrint output read back with poppler's pdftotext and pypdf.
+
+Skips only when WeasyPrint (the ``pdf`` extra), its libraries, a CJK font or poppler-utils are
+missing; ``make test`` installs them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.pdf
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
+import render_docs  # noqa: E402
+
+from duizhao.errors import DuizhaoError  # noqa: E402
+from duizhao.render import check_pdf_support, render_pdf  # noqa: E402
+
+A4 = (595.28, 841.89)  # points
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _needs_pdf_tools():
+    try:
+        check_pdf_support()
+    except (ImportError, DuizhaoError) as e:
+        pytest.skip(f"PDF output unavailable: {e}")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return render_docs.annotated_seed()
+
+
+@pytest.fixture(scope="module")
+def pinyin_pdf(seed, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    render_pdf(seed, out, reading="pinyin")  # cold: fonts are found and loaded
+    t = time.process_time()  # CPU time: what one core spends, however busy the machine is
+    render_pdf(seed, out, reading="pinyin")
+    return out, time.process_time() - t
+
+
+def pdftotext(path: Path, *extra: str) -> str:
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *extra, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def _norm(text: str) -> str:
+    """Compare text regardless of line breaks, spacing, ligatures, hyphens and printed numbers."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s\d\-‐–]+", "", text)
+
+
+def test_a4_pages(pinyin_pdf):
+    from pypdf import PdfReader
+
+    path, _ = pinyin_pdf
+    reader = PdfReader(str(path))
+    assert 2 <= len(reader.pages) <= 6
+    for page in reader.pages:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(w - A4[0]) < 1 and abs(h - A4[1]) < 1
+    # page numbers in the margin: "1 / N" on the first page, "N / N" on the last
+    n = len(reader.pages)
+    assert f"1 / {n}" in reader.pages[0].extract_text()
+    assert f"{n} / {n}" in reader.pages[-1].extract_text()
+
+
+def test_text_layer_has_chinese_english_and_pinyin(seed, pinyin_pdf):
+    path, _ = pinyin_pdf
+    text = pdftotext(path, "-raw")
+    assert _norm("WIPO hosted two events in Hong Kong") in _norm(text)
+    assert "灣區創科實力獲肯定" in text
+    assert "shēn" in text and "zhèn" in text  # 深圳
+    assert "CC-CEDICT" in text
+
+
+def test_every_paragraph_is_present(seed, tmp_path):
+    # without readings, each paragraph reads back as one run of text
+    path = render_pdf(seed, tmp_path / "plain.pdf", reading="none")
+    text = _norm(pdftotext(path, "-raw"))
+    for para in seed.en + seed.zh:
+        assert _norm(para.text) in text, para.text[:40]
+
+
+def test_the_glossary_table_header_repeats(tmp_path):
+    # a long glossary that runs over a page: its header row is printed on every page
+    doc = render_docs.simple_doc(
+        ["A short text."],
+        ["短文。"],
+        [(f"term{i}", "a definition " * 8, "詞語") for i in range(50)],
+    )
+    path = render_pdf(doc, tmp_path / "long.pdf", reading="none")
+    pages = pdftotext(path).split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) >= 2
+    with_terms = [p for p in pages if re.search(r"term\d", p)]
+    assert len(with_terms) >= 2
+    assert all("Definition" in p for p in with_terms)
+
+
+def _words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
+    xml = pdftotext(path, "-bbox")
+    out = []
+    page = -1
+    for line in xml.splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line
+        )
+        if m:
+            x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
+            out.append((page, x0, y0, x1, y1, m.group(5)))
+    return out
+
+
+def _han_boxes(words):
+    """One box per Han character: single-character words, and the Han characters at either end
+    of a word that pdftotext glued to punctuation (``織（WIPO）``)."""
+    singles = [w for w in words if len(w[5]) == 1 and render_docs.is_han(w[5])]
+    width = sorted(w[3] - w[1] for w in singles)[len(singles) // 2]
+    out = list(singles)
+    for page, x0, y0, x1, y1, t in words:
+        if len(t) < 2:
+            continue
+        i = 0
+        while i < len(t) and render_docs.is_han(t[i]):
+            out.append((page, x0 + i * width, y0, x0 + (i + 1) * width, y1, t[i]))
+            i += 1
+        j = 0
+        while j < len(t) - i and render_docs.is_han(t[-1 - j]):
+            out.append((page, x1 - (j + 1) * width, y0, x1 - j * width, y1, t[-1 - j]))
+            j += 1
+    return out
+
+
+def test_readings_sit_above_their_characters(seed, tmp_path):
+    # only the parallel text, so that every reading in the PDF belongs to a character
+    doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
+    path = render_pdf(doc, tmp_path / "readings.pdf", reading="pinyin")
+    words = _words(path)
+    chars = _han_boxes(words)
+    syllables = [w for w in words if re.fullmatch(r"[a-zü\u0300-\u036f\u00e0-\u01dc]+", w[5])]
+    # readings are set in one small size: tell them from English words by their box height
+    toned = sorted(round(w[4] - w[2], 1) for w in syllables if re.search(r"[^a-z]", w[5]))
+    height = toned[len(toned) // 2]
+    readings = [w for w in syllables if abs(w[4] - w[2] - height) < 0.3]
+    n_han = sum(1 for p in doc.zh for c in p.text if render_docs.is_han(c))
+    assert len(readings) >= 0.97 * n_han
+    matched = 0
+    for page, x0, y0, x1, y1, syl in readings:
+        centre = (x0 + x1) / 2
+        below = [
+            c
+            for c in chars
+            if c[0] == page
+            and c[1] - 0.5 <= centre <= c[3] + 0.5
+            and y0 < c[2]  # the reading starts above the character ...
+            and -3 <= c[2] - y1 <= 4  # ... and ends right on top of it
+        ]
+        if len(below) == 1 and render_docs._pinyin(below[0][5]) == syl:
+            matched += 1
+    assert matched / len(readings) > 0.97, f"{matched} of {len(readings)}"
+
+
+def test_seed_pdf_is_fast(pinyin_pdf):
+    _, seconds = pinyin_pdf
+    # the target is < 2 s warm; leave room for a slower CI core
+    assert seconds < 4
