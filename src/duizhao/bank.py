@@ -1498,28 +1498,59 @@ class TermBank:
                 (*kinds, day.isoformat(), learner, new),
             )
             items += [(r["term_id"], None, "new") for r in fresh]
-        return [self._due_item(tid, due, state, day) for tid, due, state in items]
+        used: set[tuple[int, str, int]] = set()
+        return [self._due_item(tid, due, state, day, used) for tid, due, state in items]
 
-    def _due_item(self, term_id: int, due: str | None, state: str, day: date) -> DueItem:
+    def _latest(self, sql: str, args: tuple[Any, ...], day: date, limit: int) -> list[sqlite3.Row]:
+        """Rows of ``sql`` (which ends in a date condition placeholder ``{when}``), newest article
+        on or before ``day`` first; else from later or undated articles."""
+        rows = list(self.conn.execute(sql.format(when="a.date <= ?"), (*args, day.isoformat())))
+        if len(rows) < limit:
+            rows += list(
+                self.conn.execute(sql.format(when="(a.date > ? OR a.date IS NULL)"),
+                                  (*args, day.isoformat()))
+            )
+        return rows[:limit]
+
+    def _due_item(
+        self,
+        term_id: int,
+        due: str | None,
+        state: str,
+        day: date,
+        used: set[tuple[int, str, int]] | None = None,
+    ) -> DueItem:
         t = self.conn.execute("SELECT lang, word FROM term WHERE id = ?", (term_id,)).fetchone()
-        info = self.conn.execute(
-            """SELECT at.*, a.date, a.id AS aid FROM article_term at
-               JOIN article a ON a.id = at.article_id WHERE at.term_id = ?
-               ORDER BY (a.date IS NOT NULL AND a.date > ?), a.date IS NULL, a.date DESC, a.id DESC,
-                        at.kind = 'vocab' LIMIT 1""",
-            (term_id, day.isoformat()),
-        ).fetchone()
-        ex = self.conn.execute(
+        found = self._latest(
+            """SELECT at.*, a.date, a.id AS aid FROM article a CROSS JOIN article_term at
+               WHERE at.article_id = a.id AND at.term_id = ? AND {when}
+               ORDER BY a.date DESC, a.id DESC, at.kind = 'vocab' LIMIT 1""",
+            (term_id,),
+            day,
+            1,
+        )
+        info = found[0] if found else None
+        # A stored sentence using the term: from the newest article, avoiding sentences another
+        # item of the same sheet already uses (it would give that answer away).
+        candidates = self._latest(
             """SELECT o.start - s.start AS ostart, o.end - s.start AS oend, s.text, s.bead,
-                      o.article_id AS aid, a.date
-               FROM occurrence o JOIN sentence s ON s.article_id = o.article_id
-                    AND s.lang = o.lang AND s.n = o.sentence
-               JOIN article a ON a.id = o.article_id
-               WHERE o.term_id = ? AND o.lang = ?
-               ORDER BY (a.date IS NOT NULL AND a.date > ?), a.date IS NULL, a.date DESC,
-                        a.id DESC, o.sentence LIMIT 1""",
-            (term_id, t["lang"], day.isoformat()),
-        ).fetchone()
+                      s.n, o.lang, o.article_id AS aid, a.date
+               FROM article a CROSS JOIN occurrence o
+               JOIN sentence s ON s.article_id = o.article_id AND s.lang = o.lang
+                    AND s.n = o.sentence
+               WHERE o.article_id = a.id AND o.term_id = ? AND o.lang = ? AND {when}
+               ORDER BY a.date DESC, a.id DESC, o.sentence LIMIT 20""",
+            (term_id, t["lang"]),
+            day,
+            20,
+        )
+        used = used if used is not None else set()
+        ex = next(
+            (c for c in candidates if (c["aid"], c["lang"], c["n"]) not in used),
+            candidates[0] if candidates else None,
+        )
+        if ex is not None:
+            used.add((ex["aid"], ex["lang"], ex["n"]))
         definition = info["definition"] if info else None
         translation = json.loads(info["translation"] or "[]") if info else []
         zh = info["zh"] if info else None
