@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import importlib.util
 import io
 import json
 import re
@@ -297,6 +298,11 @@ def test_bad_options_are_drill_errors(seed: Document) -> None:
 # -- exports ----------------------------------------------------------------------------------
 
 
+needs_genanki = pytest.mark.skipif(
+    importlib.util.find_spec("genanki") is None, reason="genanki (extra 'anki') is not installed"
+)
+
+
 def _collection(path: Path, tmp_path: Path) -> sqlite3.Connection:
     with zipfile.ZipFile(path) as z:
         assert "collection.anki2" in z.namelist()
@@ -306,6 +312,7 @@ def _collection(path: Path, tmp_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(db)
 
 
+@needs_genanki
 def test_apkg_holds_notes_and_two_cards_each(seed: Document, ferry: Document, tmp_path: Path):
     path = write_apkg([seed, ferry], tmp_path / "deck.apkg")
     con = _collection(path, tmp_path)
@@ -334,6 +341,7 @@ def test_apkg_holds_notes_and_two_cards_each(seed: Document, ferry: Document, tm
     assert all("duizhao" in n[3] for n in notes)
 
 
+@needs_genanki
 def test_apkg_is_deterministic_and_keeps_guids(seed: Document, tmp_path: Path) -> None:
     a = write_apkg(seed, tmp_path / "a.apkg")
     b = write_apkg(seed, tmp_path / "b.apkg")
@@ -392,6 +400,7 @@ def test_csv_for_reading_tools(seed: Document, bare: Document) -> None:
 # -- CLI and site -----------------------------------------------------------------------------
 
 
+@needs_genanki
 def test_cli_drill_writes_sheets_and_exports(
     ferry: Document, bare: Document, tmp_path: Path, capsys
 ) -> None:
@@ -463,7 +472,11 @@ def test_site_hook_adds_a_drill_page(seed: Document, bare: Document, tmp_path: P
     assert page.is_file()
     assert page.name in (tmp_path / "site" / "2025-09-02-wipo-innovation-clusters.html").read_text()
     assert (tmp_path / "site" / "no-glossary.drills.html").is_file()
-    assert "Answer key" in page.read_text(encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    assert "Answer key" in html
+    # the drill page links back to its study sheet and the index (on screen only)
+    assert '<a href="2025-09-02-wipo-innovation-clusters.html">' in html
+    assert '<a href="index.html">' in html
 
 
 # -- PDF --------------------------------------------------------------------------------------

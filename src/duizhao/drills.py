@@ -1015,6 +1015,7 @@ def render_worksheet(
     *,
     templates: str | os.PathLike[str] | None = None,
     template: str = "worksheet.html.j2",
+    links: Sequence[tuple[str, str]] = (),
 ) -> str:
     """Render a worksheet and its answer key as one self-contained HTML page (A4 when printed).
 
@@ -1022,6 +1023,8 @@ def render_worksheet(
         sheet: The worksheet.
         templates: A folder whose templates override the packaged ones.
         template: The page template's name.
+        links: ``(label, href)`` pairs shown above the sheet on screen, never printed (the site
+            links back to the study sheet and the index).
     """
     from .render import environment
 
@@ -1031,7 +1034,7 @@ def render_worksheet(
     return env.get_template(template).render(
         ws=sheet,
         multi=len(sheet.articles) > 1,
-        letters=[o.letter for s in sheet.sections for o in s.options],
+        links=list(links),
         generator=f"duizhao {__version__}",
     )
 
@@ -1052,6 +1055,7 @@ def write_worksheets(
     *,
     pdf: bool = False,
     templates: str | os.PathLike[str] | None = None,
+    links: Sequence[tuple[str, str]] = (),
 ) -> list[Path]:
     """Write each worksheet as ``STEM.html`` (one version) or ``STEM-A.html``, ``STEM-B.html``, …
 
@@ -1061,6 +1065,7 @@ def write_worksheets(
         stem: File name without extension.
         pdf: Also write a PDF next to each page (needs the ``pdf`` extra and a CJK font).
         templates: A folder of templates that override the packaged ones.
+        links: Screen-only ``(label, href)`` links above the sheet.
 
     Returns:
         The files written.
@@ -1070,7 +1075,7 @@ def write_worksheets(
     written = []
     for ws in sheets:
         name = stem if len(sheets) == 1 else f"{stem}-{ws.version}"
-        html = render_worksheet(ws, templates=templates)
+        html = render_worksheet(ws, templates=templates, links=links)
         path = out / f"{name}.html"
         path.write_text(html, encoding="utf-8")
         written.append(path)
@@ -1456,7 +1461,14 @@ def site_hook(
             sheets = make_worksheets([doc], kinds=kinds, count=count, seed=seed)
         except DrillError:
             return []
-        files = write_worksheets(sheets, outdir, f"{stem}.drills", pdf=pdf, templates=templates)
+        files = write_worksheets(
+            sheets,
+            outdir,
+            f"{stem}.drills",
+            pdf=pdf,
+            templates=templates,
+            links=[("Index", "index.html"), ("Study sheet", f"{stem}.html")],
+        )
         links = [("Drills", files[0].name)]
         if pdf:
             links.append(("Drills PDF", files[1].name))
