@@ -2008,17 +2008,17 @@ def run_command(args: Any, *, stdin: TextIO | None = None, stdout: TextIO | None
         if cmd in ("new", "coverage"):
             doc = load_document(args.file)
             if cmd == "new":
-                items = bank.new_in(doc)
+                fresh = bank.new_in(doc)
                 if args.format == "json":
-                    _dump([n.to_dict() for n in items], out)
+                    _dump([n.to_dict() for n in fresh], out)
                 else:
-                    rows = [
+                    table = [
                         (n.display, n.lang, n.kind, n.count, _short(n.zh or n.definition, 40))
-                        for n in items
+                        for n in fresh
                     ]
                     out.write(
-                        _table(rows, ("term", "lang", "kind", "count", "meaning"))
-                        + f"\n{len(items)} new\n"
+                        _table(table, ("term", "lang", "kind", "count", "meaning"))
+                        + f"\n{len(fresh)} new\n"
                     )
                 return 0
             cov = bank.coverage(doc)
@@ -2062,11 +2062,11 @@ def run_command(args: Any, *, stdin: TextIO | None = None, stdout: TextIO | None
             if args.format == "json":
                 _dump([it.to_dict() for it in items], out)
             elif items:
-                rows = [
+                due_rows = [
                     (it.display, it.state, (it.due or "")[:10] or "-", _short(it.zh, 20))
                     for it in items
                 ]
-                out.write(_table(rows, ("term", "state", "due", "zh")) + "\n")
+                out.write(_table(due_rows, ("term", "state", "due", "zh")) + "\n")
             if not items:
                 print(f"nothing is due on {day.isoformat()} for {args.learner}", file=err)
                 return 0
