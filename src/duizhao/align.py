@@ -88,8 +88,9 @@ class PreparedScorer(Protocol):
     def costs(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         """Costs of the beads ``en[i-a:i]`` ↔ ``zh[j-b:j]`` for every ``j`` in ``js``.
 
-        Lower is better. ``a`` or ``b`` may be 0 (a unit without counterpart). The values are
-        only asked for where the spans are inside the texts.
+        Lower is better. ``a`` or ``b`` may be 0 (a unit without counterpart). ``js`` is a
+        contiguous run; where ``j - b < 0`` (a span reaching before the first unit) the value is
+        ignored, but the call must not fail.
 
         Args:
             a: Number of English units in the bead.
@@ -166,7 +167,7 @@ class _LengthModel:
         le = (self.en_cum[i] - self.en_cum[i - a]) * self.ratio
         lz = self.zh_cum[js] - self.zh_cum[js - b]
         mean = (le + lz) / 2.0
-        return (lz - le) ** 2 / (self.variance * (mean + 1.0))
+        return (lz - le) ** 2 / (self.variance * (np.abs(mean) + 1.0))
 
 
 # ================================================================================================
@@ -517,69 +518,108 @@ class LexicalScorer:
         return _PreparedLexical.build(self, en, zh, glossary_pairs)
 
 
-_GAPS = 4
+_MIN_SPAN = 4
 
 
-class _SparseRows:
-    """Sparse rows of (gain, count) with range sums that count each anchor once per block.
+class _AnchorRows:
+    """Per English unit: where its anchors were found, with sums over blocks of units.
 
-    An anchor found in several units of a block must count once. Each entry remembers the
-    distance ``gap`` to the previous unit where the same anchor was found (from the same row);
-    it counts in a block starting at ``lo`` only when that previous unit is before ``lo``, i.e.
-    when ``gap > col - lo``. Entries are kept in classes by gap (1 … ``_GAPS - 1`` and "far"),
-    so every block sum is a handful of prefix-sum look-ups.
+    Row ``r`` holds entries ``(col, gap, gain, weight)``: an anchor of the pair (English unit
+    ``r``, Chinese unit ``col``) and the distance ``gap`` to the previous unit where the same
+    anchor was found. An anchor found in several units of a block counts once, at its first
+    unit inside the block: an entry counts when ``gap`` reaches back past the block's start.
+
+    For the English side the gap runs along the Chinese units (cols); for the Chinese side it
+    runs along the English rows. Sums for every block ending in a band of columns are built
+    at once with difference arrays and kept per (row, band).
     """
 
-    __slots__ = ("rows",)
-
     def __init__(self, rows: list[list[tuple[int, int, float, float]]]) -> None:
-        # rows[r] = [(col, gap, gain, weight), ...]; stored per row as
-        # {gap_class: (cols, cum_gain, cum_weight)}
-        self.rows: list[list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]] = []
+        self.cols: list[np.ndarray] = []
+        self.gaps: list[np.ndarray] = []
+        self.gains: list[np.ndarray] = []
+        self.weights: list[np.ndarray] = []
         for row in rows:
-            classes: dict[int, dict[int, list[float]]] = defaultdict(dict)
-            for col, gap, gain, weight in row:
-                g = gap if gap < _GAPS else 0
-                cell = classes[g].setdefault(col, [0.0, 0.0])
-                cell[0] += gain
-                cell[1] += weight
-            packed = []
-            for g in sorted(classes):
-                cells = classes[g]
-                ks = sorted(cells)
-                packed.append(
-                    (
-                        g,
-                        np.array(ks, dtype=np.int64),
-                        np.concatenate(([0.0], np.cumsum([cells[k][0] for k in ks]))),
-                        np.concatenate(([0.0], np.cumsum([cells[k][1] for k in ks]))),
-                    )
-                )
-            self.rows.append(packed)
+            row = sorted(row)
+            self.cols.append(np.array([e[0] for e in row], dtype=np.int64))
+            self.gaps.append(np.array([e[1] for e in row], dtype=np.int64))
+            self.gains.append(np.array([e[2] for e in row], dtype=np.float64))
+            self.weights.append(np.array([e[3] for e in row], dtype=np.float64))
+        self._cache: dict[tuple[int, ...], tuple[int, int, np.ndarray, np.ndarray]] = {}
 
-    def block(
-        self, r: int, lo: np.ndarray, hi: np.ndarray, offset: np.ndarray | int | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(gain, count) of row ``r`` over columns ``lo <= j < hi``, each anchor counted once.
+    def _entries(self, r: int, first: int, last: int) -> tuple[np.ndarray, ...]:
+        cols = self.cols[r]
+        k0, k1 = np.searchsorted(cols, first), np.searchsorted(cols, last, side="right")
+        return cols[k0:k1], self.gaps[r][k0:k1], self.gains[r][k0:k1], self.weights[r][k0:k1]
 
-        With ``offset`` given (the row's position inside a block of rows), the gap test is made
-        along the rows instead: an entry counts when ``gap > offset``.
-        """
-        gain = np.zeros(len(lo))
-        count = np.zeros(len(lo))
-        for g, cols, cg, cn in self.rows[r]:
-            if offset is None:
-                top = hi if g == 0 else np.minimum(hi, lo + g)
-            else:
-                if g != 0 and g <= offset:
-                    continue
-                top = hi
-            a = np.searchsorted(cols, lo)
-            b = np.searchsorted(cols, top)
-            b = np.maximum(a, b)
-            gain += cg[b] - cg[a]
-            count += cn[b] - cn[a]
-        return gain, count
+    @staticmethod
+    def _intervals(
+        start: np.ndarray, stop: np.ndarray, values: np.ndarray, lo: int, length: int
+    ) -> np.ndarray:
+        """Sum ``values`` over the column intervals [start, stop) for each leading index."""
+        shape = start.shape[:-1]
+        lead = int(np.prod(shape)) if shape else 1
+        s = np.clip(start - lo, 0, length).reshape(lead, -1)
+        e = np.clip(stop - lo, 0, length).reshape(lead, -1)
+        v = np.broadcast_to(values, start.shape).reshape(lead, -1)
+        e = np.maximum(s, e)
+        base = (np.arange(lead) * (length + 1))[:, None]
+        size = lead * (length + 1)
+        diff = np.bincount((s + base).ravel(), v.ravel(), size) - np.bincount(
+            (e + base).ravel(), v.ravel(), size
+        )
+        return np.cumsum(diff.reshape(lead, length + 1), axis=1)[:, :length].reshape(
+            (*shape, length)
+        )
+
+    def forget(self, r: int) -> None:
+        """Drop the kept sums of row ``r`` (the DP has moved past it)."""
+        for key in [k for k in self._cache if k[1] == r]:
+            del self._cache[key]
+
+    def along_cols(self, r: int, lo: int, hi: int, nb: int) -> tuple[int, np.ndarray, np.ndarray]:
+        """(first column, gain, weight): ``gain[b - 1, j - first]`` is row ``r``'s sum over the
+        Chinese block ``[j - b, j)`` for ``1 <= b <= nb`` and every ``lo <= j <= hi`` (and some
+        more: the sums are computed for a wider window and kept); gaps run along the columns."""
+        key = (0, r, nb, 0)
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] <= lo and hi <= hit[1]:
+            return hit[0], hit[2], hit[3]
+        lo, hi = max(lo - _PAD, 0), hi + _PAD
+        c, g, v, w = self._entries(r, lo - nb, hi - 1)
+        bs = np.arange(1, nb + 1)[:, None]
+        start = c[None, :] + 1 + np.maximum(0, bs - g[None, :])
+        stop = c[None, :] + bs + 1
+        length = hi - lo + 1
+        gain = self._intervals(start, stop, v, lo, length)
+        weight = self._intervals(start, stop, w, lo, length)
+        self._cache[key] = (lo, hi, gain, weight)
+        return lo, gain, weight
+
+    def along_rows(
+        self, r: int, lo: int, hi: int, nb: int, no: int
+    ) -> tuple[int, np.ndarray, np.ndarray]:
+        """(first column, gain, weight): ``gain[o, b - 1, j - first]`` is row ``r``'s sum at
+        offset ``o`` inside a block of rows, over the Chinese block ``[j - b, j)``; gaps run
+        along the rows (an entry counts when its gap > o)."""
+        key = (1, r, nb, no)
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] <= lo and hi <= hit[1]:
+            return hit[0], hit[2], hit[3]
+        lo, hi = max(lo - _PAD, 0), hi + _PAD
+        c, g, v, w = self._entries(r, lo - nb, hi - 1)
+        bs = np.arange(1, nb + 1)[None, :, None]
+        start = np.broadcast_to(c[None, None, :] + 1, (no, nb, len(c)))
+        stop = np.broadcast_to(c[None, None, :] + bs + 1, (no, nb, len(c)))
+        live = (g[None, :] > np.arange(no)[:, None])[:, None, :]
+        length = hi - lo + 1
+        gain = self._intervals(start, stop, v[None, None, :] * live, lo, length)
+        weight = self._intervals(start, stop, w[None, None, :] * live, lo, length)
+        self._cache[key] = (lo, hi, gain, weight)
+        return lo, gain, weight
+
+
+_PAD = 24
 
 
 @dataclasses.dataclass(frozen=True)
@@ -588,10 +628,11 @@ class _PreparedLexical:
     length: _LengthModel
     en_base: np.ndarray  # cumulative "nothing found" log-ratio of English units
     zh_base: np.ndarray
-    en_max: np.ndarray  # per English unit: the most its matches can add
-    zh_max: np.ndarray  # cumulative over Chinese units
-    en_rows: _SparseRows  # English anchors found in Chinese unit j (gain over "not found")
-    zh_rows: _SparseRows  # Chinese words of unit j whose translation is in English unit r
+    en_rows: _AnchorRows  # English anchors found in Chinese unit j (gain over "not found")
+    zh_rows: _AnchorRows  # Chinese words of unit j whose translation is in English unit r
+    row_cache: dict[tuple[int, int, int], tuple[np.ndarray, ...]] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(
@@ -649,7 +690,6 @@ class _PreparedLexical:
         # English side: each key w of unit r, found in Chinese unit j or not.
         en_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
         en_base = np.zeros(n)
-        en_max = np.zeros(n)
         window = max(60, m // 4)
         for r, toks in enumerate(en_toks):
             center = (r * m) // max(n, 1)
@@ -668,17 +708,15 @@ class _PreparedLexical:
                 if gain == 0.0 and miss == 0.0:
                     continue
                 en_base[r] += miss
-                en_max[r] += gain
                 if units:
                     k0, k1 = bisect_left(units, lo), bisect_right(units, hi)
                     prev = None
                     for j in units[k0:k1]:
-                        en_rows[r].append((j, _GAPS if prev is None else j - prev, gain, wt))
+                        en_rows[r].append((j, n + m + 1 if prev is None else j - prev, gain, wt))
                         prev = j
         # Chinese side: each word t of unit j, its translation found in English unit r or not.
         zh_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
         zh_base = np.zeros(m)
-        zh_max = np.zeros(m)
         window = max(60, n // 4)
         for j, toks in enumerate(zh_toks):
             center = (j * n) // max(m, 1)
@@ -694,22 +732,61 @@ class _PreparedLexical:
                 if gain == 0.0 and miss == 0.0:
                     continue
                 zh_base[j] += miss
-                zh_max[j] += gain
                 k0, k1 = bisect_left(units, lo), bisect_right(units, hi)
                 prev = None
                 for r in units[k0:k1]:
-                    zh_rows[r].append((j, _GAPS if prev is None else r - prev, gain, wt))
+                    zh_rows[r].append((j, n + m + 1 if prev is None else r - prev, gain, wt))
                     prev = r
         return cls(
             scorer=s,
             length=length,
             en_base=np.concatenate(([0.0], np.cumsum(en_base))),
             zh_base=np.concatenate(([0.0], np.cumsum(zh_base))),
-            en_max=en_max,
-            zh_max=np.concatenate(([0.0], np.cumsum(zh_max))),
-            en_rows=_SparseRows(en_rows),
-            zh_rows=_SparseRows(zh_rows),
+            en_rows=_AnchorRows(en_rows),
+            zh_rows=_AnchorRows(zh_rows),
         )
+
+    def _row_sums(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, ...]:
+        """Anchor sums for every bead ending at English unit ``i`` and Chinese ``lo..hi``.
+
+        Returns (gain, English weight, Chinese weight), each indexed ``[a, b - 1, j - lo]``.
+        Only the latest row is kept: the DP asks for one row after another.
+        """
+        key = (i, lo, hi)
+        cached = self.row_cache.get(key)
+        if cached is not None:
+            return cached
+        self.row_cache.clear()
+        na = min(_MIN_SPAN, i)
+        nb = no = _MIN_SPAN
+        length = hi - lo + 1
+        gain = np.zeros((na + 1, nb, length))
+        w_en = np.zeros((na + 1, nb, length))
+        w_zh = np.zeros((na + 1, nb, length))
+        en_gain = np.zeros((nb, length))
+        en_weight = np.zeros((nb, length))
+        zh_parts = []
+        for r in range(i - 1, i - na - 1, -1):
+            first, g, w = self.zh_rows.along_rows(r, lo, hi, nb, no)
+            zh_parts.append((g[:, :, lo - first : lo - first + length],
+                             w[:, :, lo - first : lo - first + length]))  # fmt: skip
+        for a in range(1, na + 1):
+            # English side: the block's rows i-a .. i-1 each add their sums
+            first, g, w = self.en_rows.along_cols(i - a, lo, hi, nb)
+            en_gain = en_gain + g[:, lo - first : lo - first + length]
+            en_weight = en_weight + w[:, lo - first : lo - first + length]
+            gain[a] = en_gain
+            w_en[a] = en_weight
+            # Chinese side: row i-a+o sits at offset o of the block
+            for o in range(a):
+                zg, zw = zh_parts[a - 1 - o]
+                gain[a] += zg[o]
+                w_zh[a] += zw[o]
+        self.en_rows.forget(i - _MIN_SPAN - 2)
+        self.zh_rows.forget(i - _MIN_SPAN - 2)
+        out = (gain, w_en, w_zh)
+        self.row_cache[key] = out
+        return out
 
     def lexical_llr(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         """Log-likelihood ratio of the anchors of the beads (higher is better).
@@ -717,19 +794,31 @@ class _PreparedLexical:
         An anchor found in a span of ``k`` units had ``k`` chances to be found by luck: its gain
         is lowered by ``log k``, so merging units never buys evidence for free.
         """
-        lo = js - b
-        found = np.zeros(len(js))
-        n_en = np.zeros(len(js))
-        n_zh = np.zeros(len(js))
+        lo, hi = int(js.min()), int(js.max())
+        total = (self.en_base[i] - self.en_base[i - a]) + (
+            self.zh_base[js] - self.zh_base[np.maximum(js - b, 0)]
+        )
+        if a > _MIN_SPAN or b > _MIN_SPAN:
+            return total + self._llr_large(a, b, i, js)
+        gain, w_en, w_zh = self._row_sums(i, lo, hi)
+        k = js - lo
+        return total + (
+            gain[a, b - 1, k] - math.log(b) * w_en[a, b - 1, k] - math.log(a) * w_zh[a, b - 1, k]
+        )
+
+    def _llr_large(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+        """The anchor sums of beads larger than the row cache covers (``max_merge`` > 4)."""
+        lo, hi = int(js.min()), int(js.max())
+        nb, no = max(b, _MIN_SPAN), max(a, _MIN_SPAN)
+        total = np.zeros(len(js))
         for o, r in enumerate(range(i - a, i)):
-            g, c = self.en_rows.block(r, lo, js)
-            found += g
-            n_en += c
-            g, c = self.zh_rows.block(r, lo, js, offset=o)
-            found += g
-            n_zh += c
-        base = (self.en_base[i] - self.en_base[i - a]) + (self.zh_base[js] - self.zh_base[lo])
-        return base + found - math.log(b) * n_en - math.log(a) * n_zh
+            first, gain, weight = self.en_rows.along_cols(r, lo, hi, nb)
+            k = js - first
+            total += gain[b - 1, k] - math.log(b) * weight[b - 1, k]
+            first, gain, weight = self.zh_rows.along_rows(r, lo, hi, nb, no)
+            k = js - first
+            total += gain[o, b - 1, k] - math.log(a) * weight[o, b - 1, k]
+        return total
 
     def costs(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         s = self.scorer
@@ -850,6 +939,8 @@ def _dp(
             out.append((i, a, j, b, float(prep.costs(a, b, i, np.array([j]))[0])))
         return out
     centres = _band_centres(i0, i1, j0, j1, lens)
+    # Long texts drift further from the length diagonal: start wider (√n keeps it sub-quadratic).
+    width = max(width, int(math.sqrt(max(n, m))) + 8)
     while True:
         result = _dp_band(prep, i0, j0, n, m, types, centres, width)
         if result is not None:
@@ -902,7 +993,8 @@ def _dp_band(
             if not ok.any():
                 continue
             sel = np.nonzero(ok)[0]
-            c = prep.costs(a, b, i0 + i, j0 + js[sel])
+            # The whole band at once (per-row caches in the scorer are shared between shapes).
+            c = prep.costs(a, b, i0 + i, j0 + js)[sel]
             cand = dist[i - a][idx[sel]] + c
             better = cand < d[sel]
             if better.any():
