@@ -10,7 +10,7 @@ BIN     := $(VENV)/bin
 # poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
 APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo test lint bench bench-align bench-bank system-deps clean
+.PHONY: demo screenshot test lint bench bench-align bench-bank system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,11 @@ system-deps:
 	  echo "warning: missing system packages:$$missing (sudo apt-get install$$missing)"; fi
 
 demo: system-deps $(VENV)/.dev-installed
-	$(BIN)/duizhao parse corpus/*.txt corpus/*.md
+	$(BIN)/duizhao build corpus -o out --pdf
+
+# The README's picture of a study sheet (docs/render.md): the seed's sheet in headless Chromium.
+screenshot: system-deps $(VENV)/.dev-installed
+	$(BIN)/python docs/make_screenshot.py docs/sheet.png
 
 test: system-deps $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q
