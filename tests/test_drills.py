@@ -132,6 +132,11 @@ def test_matching_is_a_true_permutation(seed: Document, ferry: Document) -> None
             assert sorted(letters) == sorted(o.letter for o in sec.options)
             assert len(set(letters)) == len(letters) == len(sec.items)
             by_letter = {o.letter: o.text for o in sec.options}
+            # no term faces its own answer on its row
+            assert all(
+                it.answers[0] != o.letter
+                for it, o in zip(sec.items, sec.options, strict=True)
+            )
             for it in sec.items:
                 right = by_letter[it.answers[0]]
                 if sec.kind == "match":
@@ -274,7 +279,14 @@ def test_no_glossary_still_gives_vocabulary_and_readings(bare: Document) -> None
     assert any("no glossary" in n for n in ws.notes)
     assert any("skipped" in n for n in ws.notes)
     cloze = _section(ws, "cloze")
-    assert {w for it in cloze.items for w in it.listed} <= {v.word for v in bare.vocabulary.en}
+    listed = {w for it in cloze.items for w in it.listed}
+    assert listed == {v.word for v in bare.vocabulary.en}
+    # Chinese words ↔ English meanings, the headings say which way
+    zh = _section(ws, "zh")
+    assert zh.title == "Match the Chinese words with their English meanings"
+    assert all(re.search(r"[\u4e00-\u9fff]", it.prompt[0].text) for it in zh.items)
+    assert all(it.lang.startswith("zh") for it in zh.items)
+    assert all(o.lang == "en" and not re.search(r"[\u4e00-\u9fff]", o.text) for o in zh.options)
     html = render_worksheet(ws)
     assert "no glossary" in html
 
@@ -510,3 +522,6 @@ def test_pdf_key_starts_on_its_own_page(seed: Document, tmp_path: Path) -> None:
     assert "Name" in pages[0] and "Name" not in pages[k]
     first_answer = _section(sheets[0], "cloze").items[0].answers[0]
     assert first_answer in pages[k]
+    # the PDF, too, is the same byte for byte when made again
+    [_, again] = drills.write_worksheets(sheets, tmp_path / "again", "ws", pdf=True)
+    assert again.read_bytes() == pdf.read_bytes()

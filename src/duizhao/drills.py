@@ -473,7 +473,11 @@ def _cloze_items(
         if t.glossary:
             numbers = [n for n in numbers if len(plan.get((a, n), ())) < MAX_BLANKS]
         else:  # suggested words only take sentences free of glossary terms
-            numbers = [n for n in numbers if (a, n) not in plan and n not in glossary_sentences[a]]
+            numbers = [
+                n
+                for n in numbers
+                if n not in glossary_sentences[a] and len(plan.get((a, n), ())) < MAX_BLANKS
+            ]
         if not numbers:
             continue
         # prefer sentences where no other term shows (its answer would be given away)
@@ -599,13 +603,12 @@ def _arrange_matching(
     order = list(range(len(items)))
     rng.shuffle(order)
     perm = list(range(len(items)))
-    rng.shuffle(perm)
-    # avoid the giveaway of an item facing its own answer where it can be helped
-    if len(perm) > 2:
-        for i in range(len(perm)):
-            if perm[i] == order[i]:
-                j = (i + 1) % len(perm)
-                perm[i], perm[j] = perm[j], perm[i]
+    # no item faces its own answer on its row (a giveaway): shuffle until none does (a random
+    # permutation is such a derangement with odds of about 1/e, so a few tries are enough)
+    for _ in range(200):
+        rng.shuffle(perm)
+        if len(perm) < 2 or all(p != o for p, o in zip(perm, order, strict=True)):
+            break
     letters = [_letter(i) for i in range(len(items))]
     options = tuple(Option(letters[i], rights[perm[i]], right_lang) for i in range(len(perm)))
     where = {src: i for i, src in enumerate(perm)}
@@ -831,6 +834,7 @@ _INSTRUCTIONS = {
     "in the form the sentence needs.",
     "match": "Write the letter of the matching meaning next to each word.",
     "zh": "Write the letter of the matching Chinese word next to each English word.",
+    "zh-reverse": "Write the letter of the matching English meaning next to each Chinese word.",
     "readings": {
         "pinyin": "Write the pinyin (with tone marks) of each underlined word.",
         "jyutping": "Write the Jyutping (with tone numbers) of each underlined word.",
@@ -906,6 +910,7 @@ def make_worksheets(
 
     # 1. choose the content once, from the seed only: every version asks the same questions
     chosen: dict[str, tuple[str, list[Item], list[str]]] = {}
+    reverse_zh = False  # the zh matching goes from Chinese words to English meanings
     for kind in KINDS:
         if kind not in kinds:
             continue
@@ -918,11 +923,15 @@ def make_worksheets(
             cands, rights = _matching(kind, _match_pairs(terms, refs))
             why = "no glossary entry has an English definition"
         elif kind == "zh":
-            pairs = _zh_pairs(terms, refs) or _vocab_zh_pairs(docs, refs)
-            cands, rights = _matching(kind, pairs)
+            pairs = _zh_pairs(terms, refs)
             right_lang = _zh_lang(docs[0])
-            if pairs and _is_han(pairs[0][1][:1] or "a"):
-                right_lang = "en"  # Chinese word ↔ English gloss
+            if not pairs:  # no glossary: Chinese words ↔ their English meaning
+                pairs = _vocab_zh_pairs(docs, refs)
+                right_lang = "en"
+                reverse_zh = True
+            cands, rights = _matching(kind, pairs)
+            if reverse_zh:
+                cands = [replace(it, lang=_zh_lang(docs[0])) for it in cands]
             why = "no Chinese counterpart was found for any term"
         elif kind == "readings":
             cands = _readings_items(docs, terms, refs, reading, seed)
@@ -965,6 +974,10 @@ def make_worksheets(
                     # version A keeps the article's order; the others are shuffled
                     ordered = tuple(rng.sample(items, len(items)))
             instructions = _INSTRUCTIONS[kind]
+            heading = KIND_TITLES[kind]
+            if kind == "zh" and reverse_zh:
+                heading = "Match the Chinese words with their English meanings"
+                instructions = _INSTRUCTIONS["zh-reverse"]
             if kind == "cloze":
                 if word_bank:
                     bank = tuple(sorted({w for it in items for w in it.listed}, key=str.lower))
@@ -975,7 +988,7 @@ def make_worksheets(
             sections.append(
                 Section(
                     kind=kind,
-                    title=KIND_TITLES[kind],
+                    title=heading,
                     instructions=str(instructions),
                     items=ordered,
                     options=options,
