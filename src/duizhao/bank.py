@@ -498,7 +498,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     vocab = doc.vocabulary
     for item in (*(vocab.en if vocab else ()), *(vocab.zh if vocab else ())):
         word = normalise_term(item.word, item.lang)
-        if not word or (item.lang, word, "vocab") in seen:
+        if not word or (item.lang, word) in terms:  # one row per term: the glossary's wins
             continue
         seen.add((item.lang, word, "vocab"))
         terms[(item.lang, word)] = None
@@ -943,52 +943,52 @@ class TermBank:
         if kind is not None:
             where.append("at.kind = ?")
             args.append(kind)
+        # Aggregates only (no window functions): the first and the latest article are found as
+        # the min / max of a sortable "date + id" key, then looked up by id.
         sql = f"""
             WITH sel AS (
-                SELECT at.term_id, at.kind, at.count, at.zh, at.definition, at.translation,
-                       a.id AS aid, a.date
+                SELECT at.term_id, at.kind, at.count, a.id AS aid, a.date
                 FROM article_term at JOIN article a ON a.id = at.article_id
                 JOIN term t ON t.id = at.term_id
                 WHERE {" AND ".join(where)}
             ),
             agg AS (
                 SELECT term_id, group_concat(DISTINCT kind) AS kinds,
-                       count(DISTINCT aid) AS articles, max(date) AS last_date
+                       count(DISTINCT aid) AS articles, sum(count) AS count,
+                       max(coalesce(date, '') || printf('%012d', aid)) AS latest
                 FROM sel GROUP BY term_id
             ),
-            cnt AS (
-                SELECT term_id, sum(c) AS count FROM (
-                    SELECT term_id, aid, max(count) AS c FROM sel GROUP BY term_id, aid
-                ) GROUP BY term_id
-            ),
             first AS (
-                SELECT at.term_id, a.date, coalesce(a.title_zh, a.title_en) AS title,
-                       row_number() OVER (
-                           PARTITION BY at.term_id ORDER BY a.date IS NULL, a.date, a.id
-                       ) AS rn
+                SELECT at.term_id, min(coalesce(a.date, '9999') || printf('%012d', a.id)) AS f
                 FROM article_term at JOIN article a ON a.id = at.article_id
-                WHERE at.term_id IN (SELECT term_id FROM agg)
-            ),
-            latest AS (
-                SELECT term_id, zh, definition, translation, row_number() OVER (
-                    PARTITION BY term_id ORDER BY date IS NULL, date DESC, aid DESC,
-                    kind = 'vocab'
-                ) AS rn FROM sel
+                WHERE at.term_id IN (SELECT term_id FROM agg) GROUP BY at.term_id
             )
-            SELECT t.lang, t.word, agg.kinds, cnt.count, agg.articles,
-                   first.date AS first_date, first.title AS first_title,
-                   latest.zh, latest.definition, latest.translation
-            FROM agg JOIN term t ON t.id = agg.term_id
-            JOIN cnt ON cnt.term_id = agg.term_id
-            JOIN first ON first.term_id = agg.term_id AND first.rn = 1
-            JOIN latest ON latest.term_id = agg.term_id AND latest.rn = 1
-            ORDER BY cnt.count DESC, t.lang, t.word
+            SELECT agg.term_id, t.lang, t.word, agg.kinds, agg.count, agg.articles,
+                   first.f, agg.latest
+            FROM agg JOIN term t ON t.id = agg.term_id JOIN first ON first.term_id = agg.term_id
+            ORDER BY agg.count DESC, t.lang, t.word
         """
+        titles: dict[int, tuple[str | None, str | None]] = {}
+
+        def article(aid: int) -> tuple[str | None, str | None]:
+            if aid not in titles:
+                r = self.conn.execute(
+                    "SELECT date, coalesce(title_zh, title_en) FROM article WHERE id = ?", (aid,)
+                ).fetchone()
+                titles[aid] = (r[0], r[1])
+            return titles[aid]
+
         out = []
-        for r in self.conn.execute(sql, args):
-            definition = r["definition"]
+        for r in list(self.conn.execute(sql, args)):
+            first_date, first_title = article(int(r["f"][-12:]))
+            info = self.conn.execute(
+                "SELECT zh, definition, translation FROM article_term WHERE article_id = ? "
+                "AND term_id = ? ORDER BY kind = 'vocab' LIMIT 1",
+                (int(r["latest"][-12:]), r["term_id"]),
+            ).fetchone()
+            definition = info["definition"]
             if definition is None and r["lang"] == "zh":
-                definition = "; ".join(json.loads(r["translation"] or "[]")) or None
+                definition = "; ".join(json.loads(info["translation"] or "[]")) or None
             out.append(
                 TermStat(
                     lang=r["lang"],
@@ -996,9 +996,9 @@ class TermBank:
                     kinds=tuple(sorted(r["kinds"].split(","))),
                     count=int(r["count"] or 0),
                     articles=int(r["articles"]),
-                    first_date=r["first_date"],
-                    first_title=r["first_title"],
-                    zh=r["zh"],
+                    first_date=first_date,
+                    first_title=first_title,
+                    zh=info["zh"],
                     definition=definition,
                 )
             )
