@@ -244,12 +244,67 @@ def _gloss_words(gloss: str) -> list[str]:
     return [_stem(w) for w in words if len(w) > 1]
 
 
+#: Bump when the way glosses become stems changes (invalidates the on-disk index cache).
+_INDEX_FORMAT = 1
+
+
+def _index_cache_file() -> Path | None:
+    """Where the built word index is kept between processes (user cache directory)."""
+    try:
+        import hashlib
+        import sys
+
+        import platformdirs
+
+        from . import __version__
+        from .lexicon import cedict_path
+
+        source = cedict_path()
+        st = source.stat()
+        key = "|".join(
+            map(
+                str,
+                (
+                    _INDEX_FORMAT,
+                    __version__,
+                    sys.version_info[:3],
+                    source.resolve(),
+                    st.st_mtime_ns,
+                    st.st_size,
+                    _MAX_WORD,
+                    sorted(_STOP),
+                ),
+            )
+        )
+        digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir("duizhao")) / f"align-index-{digest}.marshal"
+    except (ImportError, OSError):
+        return None
+
+
 @cache
-def _cedict_index() -> tuple[dict[str, frozenset[str]], int, frozenset[str]]:
+def _cedict_index() -> tuple[dict[str, str], int, frozenset[str]]:
     """Chinese headword (either script) → English content-word stems of its senses.
 
-    Built once per process from :func:`duizhao.lexicon.cedict` (about a second).
+    The stems are one space-separated string per headword (split when a word is found). Built
+    once from :func:`duizhao.lexicon.cedict` (about a second) and kept in the user cache
+    directory, so later processes load it in a few tens of milliseconds.
+
+    Returns:
+        (index, longest headword, every stem that some headword translates to).
     """
+    import marshal
+    import os
+
+    cache_file = _index_cache_file()
+    if cache_file is not None and cache_file.is_file():
+        try:
+            with cache_file.open("rb") as fh:
+                keys, values, longest, vocab = marshal.load(fh)
+            index = dict(zip(keys.split("\n"), values.split("\n"), strict=True))
+            return index, longest, frozenset(vocab.split())
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # a damaged cache is rebuilt below
     from .lexicon import cedict
 
     out: dict[str, set[str]] = defaultdict(set)
@@ -265,8 +320,19 @@ def _cedict_index() -> tuple[dict[str, frozenset[str]], int, frozenset[str]]:
             if len(form) <= _MAX_WORD and not _LATIN_ZH.search(form):
                 out[form].update(words)
                 longest = max(longest, len(form))
+    index = {k: " ".join(sorted(v)) for k, v in sorted(out.items())}
     vocab = frozenset().union(*out.values())
-    return {k: frozenset(v) for k, v in out.items()}, longest, vocab
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                blob = ("\n".join(index), "\n".join(index.values()), longest, " ".join(vocab))
+                marshal.dump(blob, fh)
+            os.replace(tmp, cache_file)
+        except OSError:
+            pass  # a read-only cache directory only costs speed
+    return index, longest, vocab
 
 
 _MAX_WORD = 6
@@ -386,7 +452,7 @@ def _en_tokens(text: str) -> list[str]:
 
 def _zh_tokens(
     text: str,
-    index: dict[str, frozenset[str]],
+    index: dict[str, str],
     glossary: dict[str, frozenset[str]],
     longest: int,
 ) -> list[tuple[bool, frozenset[str]]]:
@@ -418,7 +484,7 @@ def _zh_tokens(
         for size in range(min(longest, n - pos), 0, -1):
             words = index.get(t[pos : pos + size])
             if words is not None:
-                out.append((False, words))
+                out.append((False, frozenset(words.split())))
                 pos += size
                 break
         else:
