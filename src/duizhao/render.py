@@ -869,6 +869,73 @@ class _Progress:
             self.stream.flush()
 
 
+@dataclass(frozen=True)
+class _SiteOptions:
+    dest: Path
+    pdf: bool
+    reading: Reading
+    script: Script | None
+    templates: str | None
+    extra_pages: tuple[PageHook, ...]
+    load: Callable[[Path], Document] | None
+
+
+def _picklable(obj: object) -> bool:
+    import pickle
+
+    try:
+        pickle.dumps(obj)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
+
+
+def _build_one(path: Path, opt: _SiteOptions) -> tuple[SiteArticle | None, str | None, list[Path]]:
+    """Render one article of a site: ``(article, None, files)`` or ``(None, error, files)``."""
+    stem = path.stem
+    try:
+        doc = (opt.load or load_document)(path)
+        extra: list[tuple[str, str]] = []
+        for hook in opt.extra_pages:
+            extra.extend(hook(doc, opt.dest, stem))
+        header_links = [("Index", "index.html")]
+        if opt.pdf:
+            header_links.append(("PDF", f"{stem}.pdf"))
+        header_links += extra
+        written = write_sheet(
+            doc,
+            opt.dest,
+            stem=stem,
+            pdf=opt.pdf,
+            reading=opt.reading,
+            script=opt.script,
+            templates=opt.templates,
+            extra_links=header_links,
+        )
+    except DuizhaoError as e:
+        return None, (str(e) if str(path) in str(e) else f"{path}: {e}"), []
+    written += [opt.dest / name for _, name in extra]
+    pages = [("Sheet", f"{stem}.html")]
+    if opt.pdf:
+        pages.append(("PDF", f"{stem}.pdf"))
+    pages += extra
+    m = doc.meta
+    article = SiteArticle(
+        source=path,
+        stem=stem,
+        date=m.date,
+        title_en=m.title_en,
+        title_zh=m.title_zh,
+        publisher=m.source,
+        terms=len(doc.glossary),
+        linked_terms=sum(1 for link in doc.links if link.en or link.zh),
+        vocabulary=len(doc.vocabulary.en) + len(doc.vocabulary.zh) if doc.vocabulary else 0,
+        paragraphs=(len(doc.en), len(doc.zh)),
+        pages=tuple(pages),
+    )
+    return article, None, written
+
+
 def build_site(
     folder: str | os.PathLike[str],
     out: str | os.PathLike[str],
@@ -881,6 +948,7 @@ def build_site(
     load: Callable[[Path], Document] | None = None,
     progress: bool | None = None,
     stream: TextIO | None = None,
+    jobs: int = 1,
 ) -> SiteResult:
     """Render every article of a folder, and an ``index.html`` listing them by date.
 
@@ -893,6 +961,8 @@ def build_site(
         load: Reads and annotates one file (default :func:`load_document`).
         progress: Show a progress bar on ``stream``; ``None`` shows it when ``stream`` is a TTY.
         stream: Where the progress bar goes (default ``sys.stderr``).
+        jobs: Worker processes (``1``: all in this process). With more, ``load`` and the hooks
+            must be picklable (module-level functions).
 
     Returns:
         A :class:`SiteResult`; articles that failed are listed in ``errors``, not raised.
@@ -908,61 +978,50 @@ def build_site(
     dest.mkdir(parents=True, exist_ok=True)
     if pdf:
         check_pdf_support()
-    loader = load or load_document
     paths = _iter_articles(src)
     bar = _Progress(len(paths), stream, progress)
+    options = _SiteOptions(
+        dest=dest,
+        pdf=pdf,
+        reading=reading,
+        script=script,
+        templates=None if templates is None else str(templates),
+        extra_pages=tuple(extra_pages),
+        load=load,
+    )
     articles: list[SiteArticle] = []
     errors: list[str] = []
     files: list[Path] = []
-    for n, path in enumerate(paths):
-        bar.update(n, path.name)
-        try:
-            doc = loader(path)
-            stem = path.stem
-            extra: list[tuple[str, str]] = []
-            for hook in extra_pages:
-                extra.extend(hook(doc, dest, stem))
-            header_links = [("Index", "index.html")]
-            if pdf:
-                header_links.append(("PDF", f"{stem}.pdf"))
-            header_links += extra
-            written = write_sheet(
-                doc,
-                dest,
-                stem=stem,
-                pdf=pdf,
-                reading=reading,
-                script=script,
-                templates=templates,
-                extra_links=header_links,
-            )
-        except DuizhaoError as e:
-            errors.append(str(e) if str(path) in str(e) else f"{path}: {e}")
-            continue
+
+    def collect(done: int, path: Path, result: tuple[SiteArticle | None, str | None, list[Path]]):
+        article, error, written = result
+        if article is not None:
+            articles.append(article)
+        if error is not None:
+            errors.append(error)
         files.extend(written)
-        files.extend(dest / name for _, name in extra)
-        pages = [("Sheet", f"{stem}.html")]
-        if pdf:
-            pages.append(("PDF", f"{stem}.pdf"))
-        pages += extra
-        m = doc.meta
-        articles.append(
-            SiteArticle(
-                source=path,
-                stem=stem,
-                date=m.date,
-                title_en=m.title_en,
-                title_zh=m.title_zh,
-                publisher=m.source,
-                terms=len(doc.glossary),
-                linked_terms=sum(1 for link in doc.links if link.en or link.zh),
-                vocabulary=(
-                    len(doc.vocabulary.en) + len(doc.vocabulary.zh) if doc.vocabulary else 0
-                ),
-                paragraphs=(len(doc.en), len(doc.zh)),
-                pages=tuple(pages),
-            )
+        bar.update(done, path.name)
+
+    if jobs > 1 and len(paths) > 1 and not _picklable(options):
+        warnings.warn(
+            "the page hooks or the loader cannot be sent to worker processes (they must be "
+            "module-level functions or picklable objects): building in one process",
+            RuntimeWarning,
+            stacklevel=2,
         )
+        jobs = 1
+    if jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(_build_one, path, options): path for path in paths}
+            for done, fut in enumerate(as_completed(futures), 1):
+                collect(done, futures[fut], fut.result())
+        errors.sort()
+    else:
+        for n, path in enumerate(paths):
+            bar.update(n, path.name)
+            collect(n + 1, path, _build_one(path, options))
     bar.update(len(paths), "index.html")
     bar.close()
     # newest first; undated articles last, by file name
