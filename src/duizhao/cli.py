@@ -244,6 +244,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         templates=args.templates,
         extra_pages=[] if args.no_drills else [site_hook(pdf=args.pdf, templates=args.templates)],
         progress=None if not args.quiet else False,
+        jobs=args.jobs,
     )
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
@@ -491,6 +492,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser(
+    p.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
         "drill",
         parents=[common],
         help="write vocabulary worksheets with answer keys, Anki decks, Quizlet and CSV lists",
