@@ -453,6 +453,19 @@ def test_cli_drill_from_an_article_file(ferry: Document, tmp_path: Path) -> None
     html = (tmp_path / "2025-09-05-electric-ferry.drills.html").read_text(encoding="utf-8")
     [ws] = make_worksheets(ferry, kinds=["zh"])
     assert html == render_worksheet(ws)
+    assert "預測" in html and 'lang="zh-Hant"' in html
+
+
+def test_cli_drill_in_simplified(ferry: Document, tmp_path: Path) -> None:
+    src = tmp_path / "ferry.json"
+    src.write_text(json.dumps(ferry.to_dict(), ensure_ascii=False), encoding="utf-8")
+    argv = ["drill", str(src), "-o", str(tmp_path), "--kinds", "zh,readings", "--script",
+            "simplified", "--csv", str(tmp_path / "r.csv")]
+    assert main(argv) == 0
+    # named after the article, not the JSON file
+    html = (tmp_path / "2025-09-05-electric-ferry.drills.html").read_text(encoding="utf-8")
+    assert "预测" in html and "預測" not in html and 'lang="zh-Hans"' in html
+    assert "预测" in (tmp_path / "r.csv").read_text(encoding="utf-8")
 
 
 def test_cli_drill_bad_input(tmp_path: Path, capsys) -> None:

@@ -270,6 +270,10 @@ def _cmd_drill(args: argparse.Namespace) -> int:
     for path in args.files:
         doc = load_document(path)
         _warn_all(doc.warnings, args)
+        if args.script:
+            from .chinese import convert_document
+
+            doc = convert_document(doc, args.script)
         docs.append(doc)
     sheets, written = write_drills(
         docs,
@@ -488,13 +492,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("folder", metavar="DIR", help="folder of articles")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
     p.add_argument("--no-drills", action="store_true", help="do not add a drill page per article")
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser(
-    p.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
         "drill",
         parents=[common],
         help="write vocabulary worksheets with answer keys, Anki decks, Quizlet and CSV lists",
@@ -522,6 +526,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["pinyin", "jyutping", "both"],
         default="pinyin",
         help="what the readings exercise asks for (default pinyin)",
+    )
+    p.add_argument(
+        "--script",
+        choices=["traditional", "simplified"],
+        help="show the Chinese in this script (default: as written)",
     )
     p.add_argument("--vocab", action="store_true", help="also drill the suggested vocabulary")
     p.add_argument("--no-bank", action="store_true", help="cloze without a word bank")

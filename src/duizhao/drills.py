@@ -397,8 +397,8 @@ def _terms(docs: Sequence[Document], vocabulary: bool) -> list[_Term]:
             for v in doc.vocabulary.en:
                 if v.word.lower() in seen or not v.occurrences:
                     continue
-                if all(o.text[:1].isupper() for o in v.occurrences):
-                    continue  # a name (Shenzhen, Yokohama): not vocabulary to drill
+                if _is_name(doc, v.occurrences):
+                    continue  # Shenzhen, Yokohama: not vocabulary to drill
                 seen.add(v.word.lower())
                 out.append(
                     _Term(
@@ -413,6 +413,15 @@ def _terms(docs: Sequence[Document], vocabulary: bool) -> list[_Term]:
                     )
                 )
     return out
+
+
+def _is_name(doc: Document, occs: Sequence[Occurrence]) -> bool:
+    """A word always written with a capital, also inside a sentence (``Critics`` opening a
+    sentence is not a name)."""
+    if not all(o.text[:1].isupper() for o in occs):
+        return False
+    starts = {(p, s.start) for _, p, s in doc.sentences("en")}
+    return any((o.paragraph, o.start) not in starts for o in occs)
 
 
 def _rng(seed: int, *parts: object) -> random.Random:
