@@ -18,7 +18,7 @@ $(BIN)/python:
 
 # Editable install with every extra the tests exercise; redone when pyproject.toml changes.
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,pdf]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,pdf,anki,embed]"
 	touch $@
 
 system-deps:
