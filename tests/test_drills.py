@@ -16,6 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from duizhao import drills
 from duizhao.cli import main
@@ -538,3 +540,56 @@ def test_pdf_key_starts_on_its_own_page(seed: Document, tmp_path: Path) -> None:
     # the PDF, too, is the same byte for byte when made again
     [_, again] = drills.write_worksheets(sheets, tmp_path / "again", "ws", pdf=True)
     assert again.read_bytes() == pdf.read_bytes()
+
+
+# -- properties -------------------------------------------------------------------------------
+
+_WORDS = ["the", "city", "trade", "harbour", "plan", "grew", "quickly", "and", "new", "ships"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(1, 30), seed=st.integers(0, 10_000), version=st.integers(0, 5))
+def test_matching_arrangement_is_a_derangement(n: int, seed: int, version: int) -> None:
+    items = [drills.Item(key=f"k{i}", prompt=(drills.Span(f"t{i}"),), answers=()) for i in range(n)]
+    rights = [f"r{i}" for i in range(n)]
+    rng = drills._rng(seed, "order", "match", version)
+    ordered, options = drills._arrange_matching(items, rights, rng, "en")
+    assert sorted(it.key for it in ordered) == sorted(it.key for it in items)
+    letters = {o.letter: o.text for o in options}
+    assert len(letters) == n
+    for it in ordered:
+        assert letters[it.answers[0]] == "r" + it.key[1:]  # the letter points at its own right
+    if n > 1:
+        assert all(it.answers[0] != o.letter for it, o in zip(ordered, options, strict=True))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    before=st.lists(st.sampled_from(_WORDS), min_size=0, max_size=6),
+    after=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+    definition=st.text(min_size=1, max_size=40),
+    seed=st.integers(0, 1000),
+)
+def test_cloze_and_exports_hold_for_any_article(
+    before: list[str], after: list[str], definition: str, seed: int
+) -> None:
+    from markupsafe import escape
+
+    from duizhao.reader import read_text
+
+    sentence = " ".join(["Yesterday", *before, "clusters", *after]) + "."
+    text = f"# English\n\n{sentence}\n\n# 中文\n\n昨日有集群。\n\n# Glossary\n\ncluster：x\n"
+    doc = read_text(text, fmt="markdown")
+    g = dataclasses.replace(doc.glossary[0], definition=definition)
+    doc = dataclasses.replace(doc, glossary=(g,))
+    [ws] = make_worksheets(doc, kinds=["cloze", "match"], seed=seed)
+    [item] = _section(ws, "cloze").items
+    assert item.answers == ("clusters",) and item.listed == ("cluster",)
+    assert _filled(item) == sentence
+    html = render_worksheet(ws)
+    flat = " ".join(definition.split())
+    if definition.strip():
+        assert str(escape(definition.strip())) in html
+    lines = quizlet_text(doc, chinese=False).splitlines()
+    if flat:
+        assert lines == [f"cluster\t{flat}"]
