@@ -10,7 +10,7 @@ BIN     := $(VENV)/bin
 # poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
 APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo screenshot test lint bench bench-align bench-bank system-deps clean
+.PHONY: demo screenshot test lint bench bench-align bench-bank bench-chinese system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ bench-align: $(VENV)/.dev-installed
 # Term bank: ingest 10,000 synthetic articles, concordance and query times, size (docs/bank.md).
 bench-bank: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_bank.py corpus --articles 10000
+
+# Chinese: segmentation F1, pinyin polyphones, Jyutping, chars/s and start-up (docs/chinese.md).
+bench-chinese: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_chinese.py --ablations
 
 clean:
 	rm -rf out build dist .pytest_cache test-artifacts
