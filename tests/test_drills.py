@@ -33,7 +33,7 @@ from duizhao.drills import (
     render_worksheet,
     write_apkg,
 )
-from duizhao.model import Document
+from duizhao.model import Document, GlossaryEntry
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "drills"
@@ -294,8 +294,12 @@ def test_no_glossary_still_gives_vocabulary_and_readings(bare: Document) -> None
 
 
 def test_no_glossary_matching_alone_is_a_clear_error(bare: Document) -> None:
-    with pytest.raises(DrillError, match="no glossary entry has an English definition"):
+    with pytest.raises(DrillError, match="meanings: skipped — there is no glossary"):
         make_worksheets(bare, kinds=["match"])
+    # a glossary of translations only has no definitions to match
+    g = dataclasses.replace(bare, glossary=(GlossaryEntry(term="revise", definition=""),))
+    with pytest.raises(DrillError, match="no glossary entry has an English definition"):
+        make_worksheets(g, kinds=["match"])
     with pytest.raises(DrillError, match="no glossary"):
         write_apkg(dataclasses.replace(bare, vocabulary=None), "/nonexistent/x.apkg")
 

@@ -930,7 +930,11 @@ def make_worksheets(
             why = "no glossary term or suggested word occurs in the English text"
         elif kind == "match":
             cands, rights = _matching(kind, _match_pairs(terms, refs))
-            why = "no glossary entry has an English definition"
+            why = (
+                "no glossary entry has an English definition"
+                if any(d.glossary for d in docs)
+                else "there is no glossary"
+            )
         elif kind == "zh":
             pairs = _zh_pairs(terms, refs)
             right_lang = _zh_lang(docs[0])
@@ -947,7 +951,11 @@ def make_worksheets(
             why = "the Chinese text has no readings (it was not annotated)"
         else:
             cands = _translate_items(docs, terms, refs, seed)
-            why = "no glossary term sits in an aligned sentence pair"
+            why = (
+                "no glossary term sits in an aligned sentence pair"
+                if any(d.glossary for d in docs)
+                else "there is no glossary"
+            )
         if not cands:
             notes.append(f"{KIND_TITLES[kind]}: skipped — {why}")
             continue
