@@ -482,9 +482,9 @@ def _zh_tokens(
             pos += 1
             continue
         for size in range(min(longest, n - pos), 0, -1):
-            words = index.get(t[pos : pos + size])
-            if words is not None:
-                out.append((False, frozenset(words.split())))
+            stems = index.get(t[pos : pos + size])
+            if stems is not None:
+                out.append((False, frozenset(stems.split())))
                 pos += size
                 break
         else:
@@ -738,8 +738,8 @@ class _PreparedLexical:
             for w in set().union(*(t[2] for t in toks)):
                 zh_units_of[w].append(j)
         en_units_of: dict[str, list[int]] = defaultdict(list)
-        for r, toks in enumerate(en_toks):
-            for w in set(toks):
+        for r, keys in enumerate(en_toks):
+            for w in set(keys):
                 en_units_of[w].append(r)
 
         def strong(w: str) -> bool:
@@ -757,10 +757,10 @@ class _PreparedLexical:
         en_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
         en_base = np.zeros(n)
         window = max(60, m // 4)
-        for r, toks in enumerate(en_toks):
+        for r, keys in enumerate(en_toks):
             center = (r * m) // max(n, 1)
             lo, hi = center - window, center + window
-            for w in sorted(set(toks)):
+            for w in sorted(set(keys)):
                 units = zh_units_of.get(w)
                 if not units and not (
                     w.startswith("#")
@@ -1345,25 +1345,22 @@ def align_document(
         prep = scorer.prepare(en_sents, zh_sents, glossary_pairs=glossary_pairs)
         lens = _lens(en_sents, zh_sents)
     for pb in para_beads:
-        i0 = en_first[pb.en[0]] if pb.en else None
-        i1 = en_first[pb.en[-1] + 1] if pb.en else None
-        j0 = zh_first[pb.zh[0]] if pb.zh else None
-        j1 = zh_first[pb.zh[-1] + 1] if pb.zh else None
-        if i0 is not None and j0 is not None and i1 > i0 and j1 > j0:
+        i0, i1 = (en_first[pb.en[0]], en_first[pb.en[-1] + 1]) if pb.en else (0, 0)
+        j0, j1 = (zh_first[pb.zh[0]], zh_first[pb.zh[-1] + 1]) if pb.zh else (0, 0)
+        if i1 > i0 and j1 > j0:
             sent_beads += _align_segments(
                 prep, [(i0, i1, j0, j1)], n, m, lens, max_merge, _LOW
             )
             continue
-        if i0 is not None:
-            sent_beads += [
-                Bead(en=(k,), zh=(), score=pb.score, low_confidence=pb.low_confidence)
-                for k in range(i0, i1)
-            ]
-        if j0 is not None:
-            sent_beads += [
-                Bead(en=(), zh=(k,), score=pb.score, low_confidence=pb.low_confidence)
-                for k in range(j0, j1)
-            ]
+        # A paragraph without counterpart: each of its sentences is a one-sided bead.
+        sent_beads += [
+            Bead(en=(k,), zh=(), score=pb.score, low_confidence=pb.low_confidence)
+            for k in range(i0, i1)
+        ]
+        sent_beads += [
+            Bead(en=(), zh=(k,), score=pb.score, low_confidence=pb.low_confidence)
+            for k in range(j0, j1)
+        ]
     return dataclasses.replace(
         doc, alignment=Alignment(paragraphs=tuple(para_beads), sentences=tuple(sent_beads))
     )
