@@ -1266,7 +1266,7 @@ def _anki_model() -> Any:
 
 
 def _stable_id(text: str) -> int:
-    """A positive 31-bit… 53-bit ID from a name (Anki deck IDs must be stable per deck)."""
+    """A positive ID below 2**51 from a name (a deck keeps its ID from one export to the next)."""
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:12], 16) % (1 << 50) + (1 << 30)
 
 
@@ -1364,7 +1364,10 @@ def write_apkg(
         conn = sqlite3.connect(db)
         try:
             cursor = conn.cursor()
-            genanki.Package(deck).write_to_db(cursor, ts, itertools.count(int(ts * 1000)))
+            # note and card IDs count up from the timestamp in ms, offset by the deck so that
+            # two decks of the same day do not start from the same ID
+            first_id = int(ts * 1000) + _stable_id(name) % 1_000_000
+            genanki.Package(deck).write_to_db(cursor, ts, itertools.count(first_id))
             conn.commit()
         finally:
             conn.close()
