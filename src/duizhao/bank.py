@@ -130,6 +130,7 @@ CREATE TABLE article_term (
     article_id   INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
     term_id      INTEGER NOT NULL REFERENCES term(id),
     kind         TEXT NOT NULL,
+    date         TEXT,
     display      TEXT NOT NULL,
     definition   TEXT,
     pos          TEXT,
@@ -142,7 +143,7 @@ CREATE TABLE article_term (
     jyutping     TEXT,
     PRIMARY KEY (article_id, term_id, kind)
 ) WITHOUT ROWID;
-CREATE INDEX article_term_term ON article_term(term_id);
+CREATE INDEX article_term_term ON article_term(term_id, date, count);
 
 CREATE TABLE counterpart (
     article_id  INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
@@ -468,6 +469,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "lang": lang,
                 "word": word,
                 "kind": "glossary",
+                "date": m.date,
                 "display": entry.term,
                 "definition": entry.definition or None,
                 "pos": entry.pos,
@@ -508,6 +510,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "lang": item.lang,
                 "word": word,
                 "kind": "vocab",
+                "date": m.date,
                 "display": item.word,
                 "definition": None,
                 "pos": None,
@@ -943,31 +946,39 @@ class TermBank:
         if kind is not None:
             where.append("at.kind = ?")
             args.append(kind)
-        # Aggregates only (no window functions): the first and the latest article are found as
-        # the min / max of a sortable "date + id" key, then looked up by id.
+        # Aggregates over the covering index article_term(term_id, date, count) only; the first
+        # and the latest article come from SQLite's "bare column" rule (with a single min() or
+        # max(), the other columns are those of the row holding it).
+        where = [w.replace("a.date", "at.date") for w in where]
+        join = "JOIN term t ON t.id = at.term_id" if lang is not None else ""
+        sel = f"FROM article_term at {join} WHERE {' AND '.join(where)}"
         sql = f"""
-            WITH sel AS (
-                SELECT at.term_id, at.kind, at.count, a.id AS aid, a.date
-                FROM article_term at JOIN article a ON a.id = at.article_id
-                JOIN term t ON t.id = at.term_id
-                WHERE {" AND ".join(where)}
+            WITH agg AS (
+                SELECT at.term_id, count(*) AS articles, sum(at.count) AS count {sel}
+                GROUP BY at.term_id
             ),
-            agg AS (
-                SELECT term_id, group_concat(DISTINCT kind) AS kinds,
-                       count(DISTINCT aid) AS articles, sum(count) AS count,
-                       max(coalesce(date, '') || printf('%012d', aid)) AS latest
-                FROM sel GROUP BY term_id
+            kinds AS (
+                SELECT at.term_id, group_concat(DISTINCT at.kind) AS kinds {sel}
+                GROUP BY at.term_id
+            ),
+            latest AS (
+                SELECT at.term_id, max(coalesce(at.date, '')) AS d, at.article_id AS latest {sel}
+                GROUP BY at.term_id
             ),
             first AS (
-                SELECT at.term_id, min(coalesce(a.date, '9999') || printf('%012d', a.id)) AS f
-                FROM article_term at JOIN article a ON a.id = at.article_id
-                WHERE at.term_id IN (SELECT term_id FROM agg) GROUP BY at.term_id
+                SELECT at.term_id, min(coalesce(at.date, '9999')) AS d, at.article_id AS f
+                FROM article_term at WHERE at.term_id IN (SELECT term_id FROM agg)
+                GROUP BY at.term_id
             )
-            SELECT agg.term_id, t.lang, t.word, agg.kinds, agg.count, agg.articles,
-                   first.f, agg.latest
-            FROM agg JOIN term t ON t.id = agg.term_id JOIN first ON first.term_id = agg.term_id
+            SELECT agg.term_id, t.lang, t.word, kinds.kinds, agg.count, agg.articles,
+                   first.f, latest.latest
+            FROM agg JOIN term t ON t.id = agg.term_id
+            JOIN kinds ON kinds.term_id = agg.term_id
+            JOIN first ON first.term_id = agg.term_id
+            JOIN latest ON latest.term_id = agg.term_id
             ORDER BY agg.count DESC, t.lang, t.word
         """
+        args = args * 3
         titles: dict[int, tuple[str | None, str | None]] = {}
 
         def article(aid: int) -> tuple[str | None, str | None]:
@@ -980,11 +991,11 @@ class TermBank:
 
         out = []
         for r in list(self.conn.execute(sql, args)):
-            first_date, first_title = article(int(r["f"][-12:]))
+            first_date, first_title = article(int(r["f"]))
             info = self.conn.execute(
                 "SELECT zh, definition, translation FROM article_term WHERE article_id = ? "
                 "AND term_id = ? ORDER BY kind = 'vocab' LIMIT 1",
-                (int(r["latest"][-12:]), r["term_id"]),
+                (int(r["latest"]), r["term_id"]),
             ).fetchone()
             definition = info["definition"]
             if definition is None and r["lang"] == "zh":
@@ -1004,8 +1015,8 @@ class TermBank:
             )
         return out
 
-    def _earlier_ids(self, rows: Mapping[str, list[dict[str, Any]]]) -> str:
-        """SQL (with no parameters left) selecting the ids of articles earlier than ``rows``."""
+    def _earlier(self, rows: Mapping[str, list[dict[str, Any]]]) -> str:
+        """An SQL condition on ``a`` (an article) true for articles earlier than ``rows``'s."""
         art = rows["article"][0]
         found = self.conn.execute(
             "SELECT id FROM article WHERE content_hash = ? OR key = ?",
@@ -1013,15 +1024,15 @@ class TermBank:
         ).fetchone()
         own = int(found["id"]) if found else None
         # An article not in the bank comes after every stored one of its date.
-        own_clause = f"id < {own}" if own is not None else "1"
-        not_own = f"id != {own}" if own is not None else "1"
+        own_clause = f"a.id < {own}" if own is not None else "1"
+        not_own = f"a.id != {own}" if own is not None else "1"
         if art["date"]:
             d = art["date"].replace("'", "''")
             return (
-                f"SELECT id FROM article WHERE {not_own} AND (date < '{d}' "
-                f"OR ((date = '{d}' OR date IS NULL) AND {own_clause}))"
+                f"{not_own} AND (a.date < '{d}' "
+                f"OR ((a.date = '{d}' OR a.date IS NULL) AND {own_clause}))"
             )
-        return f"SELECT id FROM article WHERE {not_own} AND {own_clause}"
+        return f"{not_own} AND {own_clause}"
 
     def _doc_terms(self, rows: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
@@ -1034,11 +1045,12 @@ class TermBank:
     def _met(
         self, rows: Mapping[str, list[dict[str, Any]]], keys: Sequence[tuple[str, str]]
     ) -> set[tuple[str, str]]:
-        earlier = self._earlier_ids(rows)
+        earlier = self._earlier(rows)
         met: set[tuple[str, str]] = set()
         sql = (
             "SELECT 1 FROM term t JOIN article_term at ON at.term_id = t.id "
-            f"WHERE t.lang = ? AND t.word = ? AND at.article_id IN ({earlier}) LIMIT 1"
+            "JOIN article a ON a.id = at.article_id "
+            f"WHERE t.lang = ? AND t.word = ? AND {earlier} LIMIT 1"
         )
         for k in keys:
             if self.conn.execute(sql, k).fetchone() is not None:
@@ -1247,17 +1259,31 @@ class TermBank:
                    s.lang, s.n AS sentence, s.text, s.bead, NULL AS term_id,
                    instr(lower(s.text), lower(:q)) - 1 AS ostart,
                    instr(lower(s.text), lower(:q)) - 1 + length(:q) AS oend
-            FROM sentence s JOIN article a ON a.id = s.article_id
         """
         order = f"ORDER BY a.date DESC, a.id DESC, s.lang, s.n {lim}"
         if len(text) >= 3:
             quoted = '"' + text.replace('"', '""') + '"'
-            sql = (
-                f"{base} WHERE s.id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH"
-                f" :m) AND instr(lower(s.text), lower(:q)) > 0 {order}"
-            )
+            hits = self.conn.execute(
+                "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?", (quoted,)
+            ).fetchone()[0]
+            if lim and hits > 2000:
+                # A common phrase: walk the articles newest first and stop at the limit.
+                sql = (
+                    f"{base} FROM article a CROSS JOIN sentence s WHERE s.article_id = a.id "
+                    "AND s.id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :m) "
+                    f"AND instr(lower(s.text), lower(:q)) > 0 {order}"
+                )
+            else:  # a rare one: take the matches and sort them
+                sql = (
+                    f"{base} FROM sentence_fts f JOIN sentence s ON s.id = f.rowid "
+                    "JOIN article a ON a.id = s.article_id WHERE sentence_fts MATCH :m "
+                    f"AND instr(lower(s.text), lower(:q)) > 0 {order}"
+                )
             return list(self.conn.execute(sql, {"q": text, "m": quoted}))
-        sql = f"{base} WHERE instr(lower(s.text), lower(:q)) > 0 {order}"
+        sql = (
+            f"{base} FROM sentence s JOIN article a ON a.id = s.article_id "
+            f"WHERE instr(lower(s.text), lower(:q)) > 0 {order}"
+        )
         return list(self.conn.execute(sql, {"q": text}))
 
     def _aligned(
@@ -1486,18 +1512,28 @@ class TermBank:
         )
         items = [(r["term_id"], r["due"], _STATE_NAMES.get(r["state"], "review")) for r in rows]
         if new > 0:
+            # Oldest articles first, stopping as soon as enough never-reviewed terms are found.
             kinds = ("glossary", "vocab") if kind is None else (kind,)
             q = ",".join("?" * len(kinds))
-            fresh = self.conn.execute(
-                f"""SELECT at.term_id, min(coalesce(a.date, '')) AS first, min(a.id) AS aid
-                    FROM article_term at JOIN article a ON a.id = at.article_id
-                    WHERE at.kind IN ({q}) AND (a.date IS NULL OR a.date <= ?)
-                    AND NOT EXISTS (SELECT 1 FROM card c WHERE c.learner = ?
-                                    AND c.term_id = at.term_id)
-                    GROUP BY at.term_id ORDER BY first, aid, at.term_id LIMIT ?""",
-                (*kinds, day.isoformat(), learner, new),
-            )
-            items += [(r["term_id"], None, "new") for r in fresh]
+            fresh: list[int] = []
+            for when in ("a.date <= ?", "a.date IS NULL AND ? IS NOT NULL"):
+                cur = self.conn.execute(
+                    f"""SELECT at.term_id FROM article a CROSS JOIN article_term at
+                        WHERE at.article_id = a.id AND at.kind IN ({q}) AND {when}
+                        AND NOT EXISTS (SELECT 1 FROM card c WHERE c.learner = ?
+                                        AND c.term_id = at.term_id)
+                        ORDER BY a.date, a.id""",
+                    (*kinds, day.isoformat(), learner),
+                )
+                for (tid,) in cur:
+                    if tid not in fresh:
+                        fresh.append(tid)
+                        if len(fresh) == new:
+                            break
+                cur.close()
+                if len(fresh) == new:
+                    break
+            items += [(tid, None, "new") for tid in fresh]
         used: set[tuple[int, str, int]] = set()
         return [self._due_item(tid, due, state, day, used) for tid, due, state in items]
 
