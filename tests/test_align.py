@@ -134,6 +134,44 @@ def test_markdown_sample_aligns() -> None:
     ]
 
 
+def _seed_variant(seed_path: Path, tmp_path: Path, change) -> Document:
+    """The seed with its English paragraphs (the first six blocks) changed by ``change``."""
+    from duizhao.reader import read
+
+    blocks = seed_path.read_text(encoding="utf-8").split("\n\n")
+    path = tmp_path / "variant.txt"
+    path.write_text("\n\n".join(change(blocks[:6]) + blocks[6:]), encoding="utf-8")
+    return align_document(read(path))
+
+
+def test_translator_merges_paragraphs(seed_path: Path, tmp_path: Path) -> None:
+    doc = _seed_variant(seed_path, tmp_path, lambda en: [*en[:2], en[2] + " " + en[3], *en[4:]])
+    assert doc.alignment is not None
+    assert pairs(doc.alignment.paragraphs) == [
+        ((), (0,)),
+        ((0,), (1,)),
+        ((1,), (2,)),
+        ((2,), (3, 4)),
+        ((3,), (5,)),
+        ((4,), (6,)),
+    ]
+
+
+def test_two_untranslated_paragraphs(seed_path: Path, tmp_path: Path) -> None:
+    # Without English paragraph 3 the Chinese 4 is untranslated too; the lead must stay alone.
+    doc = _seed_variant(seed_path, tmp_path, lambda en: [*en[:3], *en[4:]])
+    assert doc.alignment is not None
+    assert pairs(doc.alignment.paragraphs) == [
+        ((), (0,)),
+        ((0,), (1,)),
+        ((1,), (2,)),
+        ((2,), (3,)),
+        ((), (4,)),
+        ((3,), (5,)),
+        ((4,), (6,)),
+    ]
+
+
 # -- align_units ----------------------------------------------------------------------------------
 
 

@@ -150,11 +150,14 @@ class _LengthModel:
     variance: float
 
     @classmethod
-    def build(cls, en: Sequence[str], zh: Sequence[str], variance: float) -> _LengthModel:
+    def build(
+        cls, en: Sequence[str], zh: Sequence[str], variance: float, ratio: float | None = None
+    ) -> _LengthModel:
         le = np.array([_length(t) for t in en], dtype=np.float64)
         lz = np.array([_length(t) for t in zh], dtype=np.float64)
         se, sz = float(le.sum()), float(lz.sum())
-        ratio = sz / se if se > 0 and sz > 0 else 1.0
+        if ratio is None:
+            ratio = sz / se if se > 0 and sz > 0 else 1.0
         return cls(
             en_cum=np.concatenate(([0.0], np.cumsum(le))),
             zh_cum=np.concatenate(([0.0], np.cumsum(lz))),
@@ -510,11 +513,13 @@ class LengthScorer:
         variance: Variance of the length difference per character (Chinese-character units).
         null: Cost of a unit without counterpart.
         merge: Cost of each extra unit in a bead (``1:2`` costs ``merge``, ``2:2`` ``3 * merge``).
+        ratio: Chinese characters per English character; ``None`` estimates it per document.
     """
 
     variance: float = 3.0
     null: float = 10.0
     merge: float = 2.0
+    ratio: float | None = None
 
     def prepare(
         self,
@@ -523,7 +528,7 @@ class LengthScorer:
         *,
         glossary_pairs: Sequence[tuple[str, str]] = (),
     ) -> _PreparedLength:
-        return _PreparedLength(self, _LengthModel.build(en, zh, self.variance))
+        return _PreparedLength(self, _LengthModel.build(en, zh, self.variance, self.ratio))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -561,6 +566,8 @@ class LexicalScorer:
         use_cedict: Look words up in CC-CEDICT (off: numbers, names and glossary only).
         count_absent: Count words whose translation occurs nowhere on the other side (evidence
             of untranslated text) as well as those it does.
+        ratio: Chinese characters per English character; ``None`` estimates it per document
+            (the aligner re-estimates it from the paired units when some are left unpaired).
     """
 
     variance: float = 3.0
@@ -573,6 +580,7 @@ class LexicalScorer:
     chance: float = 0.02
     use_cedict: bool = True
     count_absent: bool = True
+    ratio: float | None = None
 
     def prepare(
         self,
@@ -708,7 +716,7 @@ class _PreparedLexical:
         zh: Sequence[str],
         glossary_pairs: Sequence[tuple[str, str]],
     ) -> _PreparedLexical:
-        length = _LengthModel.build(en, zh, s.variance)
+        length = _LengthModel.build(en, zh, s.variance, s.ratio)
         n, m = len(en), len(zh)
         if s.use_cedict:
             index, longest, translatable = _cedict_index()
@@ -1273,7 +1281,33 @@ def align_units(
         )
     prep = scorer.prepare(en, zh, glossary_pairs=glossary_pairs)
     lens = _lens(en, zh)
-    return tuple(_align_with_pins(prep, groups, 0, n, 0, m, n, m, lens, max_merge))
+    beads = _align_with_pins(prep, groups, 0, n, 0, m, n, m, lens, max_merge)
+    # Untranslated units bias the document's length ratio: estimate it again from the pairs.
+    if any(not (b.en and b.zh) for b in beads):
+        ratio = _paired_ratio(beads, lens)
+        total = float(lens[1].sum()) / max(float(lens[0].sum()), 1.0)
+        again = _with_ratio(scorer, ratio) if ratio else None
+        if again is not None and ratio is not None and abs(ratio / total - 1.0) > 0.02:
+            prep = again.prepare(en, zh, glossary_pairs=glossary_pairs)
+            beads = _align_with_pins(prep, groups, 0, n, 0, m, n, m, lens, max_merge)
+    return tuple(beads)
+
+
+def _with_ratio(scorer: AlignScorer, ratio: float) -> AlignScorer | None:
+    """The scorer with its length ratio fixed, or ``None`` when it does not estimate one."""
+    if isinstance(scorer, LengthScorer | LexicalScorer):
+        return dataclasses.replace(scorer, ratio=ratio) if scorer.ratio is None else None
+    if isinstance(scorer, EmbeddingScorer):
+        base = _with_ratio(scorer.base, ratio)
+        return dataclasses.replace(scorer, base=base) if base is not None else None
+    return None
+
+
+def _paired_ratio(beads: Sequence[Bead], lens: tuple[np.ndarray, np.ndarray]) -> float | None:
+    """Chinese/English length ratio over the beads that pair both sides."""
+    se = sum(float(lens[0][k]) for b in beads if b.en and b.zh for k in b.en)
+    sz = sum(float(lens[1][k]) for b in beads if b.en and b.zh for k in b.zh)
+    return sz / se if se > 0 and sz > 0 else None
 
 
 def _align_with_pins(
@@ -1342,7 +1376,11 @@ def align_document(
     n, m = len(en_sents), len(zh_sents)
     sent_beads: list[Bead] = []
     if n and m:
-        prep = scorer.prepare(en_sents, zh_sents, glossary_pairs=glossary_pairs)
+        # The length ratio of the paired paragraphs, not of the whole text (an untranslated
+        # lead paragraph would inflate it).
+        ratio = _paired_ratio(para_beads, _lens(en_paras, zh_paras))
+        fixed = _with_ratio(scorer, ratio) if ratio else None
+        prep = (fixed or scorer).prepare(en_sents, zh_sents, glossary_pairs=glossary_pairs)
         lens = _lens(en_sents, zh_sents)
     for pb in para_beads:
         i0, i1 = (en_first[pb.en[0]], en_first[pb.en[-1] + 1]) if pb.en else (0, 0)
