@@ -297,13 +297,15 @@ def connect(path: str | os.PathLike[str], *, timeout: float = 30.0) -> sqlite3.C
     p = Path(path)
     if p.is_dir():
         raise DuizhaoError(f"{p}: is a folder, not a term bank file")
-    p.parent.mkdir(parents=True, exist_ok=True)
     try:
+        p.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(p, timeout=timeout, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as e:
         raise DuizhaoError(f"{p}: not a duizhao term bank ({e})") from e
+    except OSError as e:
+        raise DuizhaoError(f"{p}: cannot create the term bank ({e.strerror or e})") from e
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.row_factory = sqlite3.Row
@@ -1994,6 +1996,13 @@ def _dump(obj: Any, out: TextIO) -> None:
 
 def run_command(args: Any, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Run ``duizhao bank SUBCOMMAND`` from parsed arguments; return the exit status."""
+    try:
+        return _run(args, stdin, stdout)
+    except sqlite3.OperationalError as e:  # e.g. locked by another process for too long
+        raise DuizhaoError(f"{args.db or default_path()}: {e}") from e
+
+
+def _run(args: Any, stdin: TextIO | None, stdout: TextIO | None) -> int:
     out = stdout or sys.stdout
     err = sys.stderr
     cmd = getattr(args, "bank_command", None)
