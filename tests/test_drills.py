@@ -221,6 +221,12 @@ def test_versions_differ_but_ask_the_same(seed: Document, ferry: Document) -> No
     assert orders[0] != orders[1] or orders[0] != orders[2]
 
 
+def test_counts_per_kind(seed: Document) -> None:
+    [ws] = make_worksheets(seed, kinds=["cloze", "readings"], count={"readings": 2})
+    assert len(_section(ws, "readings").items) == 2
+    assert len(_section(ws, "cloze").items) == 3  # the default count (10) keeps all three
+
+
 def test_count_limits_items_and_keeps_glossary_first(seed: Document) -> None:
     [ws] = make_worksheets(seed, kinds=["cloze", "readings"], count=3, vocabulary=True)
     for sec in ws.sections:
@@ -308,6 +314,13 @@ def test_bad_options_are_drill_errors(seed: Document) -> None:
     with pytest.raises(DrillError, match="unknown drill kind 'clozee'"):
         parse_kinds("cloze,clozee")
     assert parse_kinds(" match , cloze,match") == ("match", "cloze")
+    assert drills.parse_kind_counts("cloze:2, readings ,zh:1") == (
+        ("cloze", "readings", "zh"),
+        {"cloze": 2, "zh": 1},
+    )
+    for bad in ("cloze:0", "cloze:x", ",", ""):
+        with pytest.raises(DrillError):
+            drills.parse_kind_counts(bad)
     for kw in ({"count": 0}, {"versions": 0}, {"kinds": ["x"]}, {"reading": "ipa"}):
         with pytest.raises(DrillError):
             make_worksheets(seed, **kw)
@@ -460,6 +473,23 @@ def test_cli_drill_from_an_article_file(ferry: Document, tmp_path: Path) -> None
     [ws] = make_worksheets(ferry, kinds=["zh"])
     assert html == render_worksheet(ws)
     assert "預測" in html and 'lang="zh-Hant"' in html
+
+
+def test_cli_drill_each_article_and_counts(ferry: Document, bare: Document, tmp_path: Path):
+    files = []
+    for doc in (ferry, bare):
+        f = tmp_path / (Path(doc.meta.path).stem + ".json")
+        f.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
+        files.append(str(f))
+    out = tmp_path / "out"
+    argv = ["drill", *files, "-o", str(out), "-q", "--each", "--kinds", "cloze,readings:1"]
+    assert main(argv) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "2025-09-05-electric-ferry.drills.html",
+        "no-glossary.drills.html",
+    ]
+    html = (out / "no-glossary.drills.html").read_text(encoding="utf-8")
+    assert html.count('class="write"') == 1  # one readings question
 
 
 def test_cli_drill_in_simplified(ferry: Document, tmp_path: Path) -> None:

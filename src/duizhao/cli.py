@@ -260,10 +260,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
-    from .drills import load_document, parse_kinds, write_apkg, write_drills
+    from .drills import load_document, parse_kind_counts, write_apkg, write_drills
     from .render import check_pdf_support
 
-    kinds = parse_kinds(args.kinds)  # fail on a typo before the slow annotation
+    kinds, counts = parse_kind_counts(args.kinds)  # fail on a typo before the slow annotation
     if args.pdf:
         check_pdf_support()
     docs = []
@@ -275,22 +275,25 @@ def _cmd_drill(args: argparse.Namespace) -> int:
 
             doc = convert_document(doc, args.script)
         docs.append(doc)
-    sheets, written = write_drills(
-        docs,
-        args.output,
-        pdf=args.pdf,
-        templates=args.templates,
-        kinds=kinds,
-        count=args.count,
-        seed=args.seed,
-        versions=args.versions,
-        word_bank=not args.no_bank,
-        vocabulary=args.vocab,
-        reading=args.reading,
-    )
-    if not args.quiet:
-        for note in sheets[0].notes:
-            print(f"note: {note}", file=sys.stderr)
+    written = []
+    for group in [[d] for d in docs] if args.each else [docs]:
+        sheets, files = write_drills(
+            group,
+            args.output,
+            pdf=args.pdf,
+            templates=args.templates,
+            kinds=kinds,
+            count={k: counts.get(k, args.count) for k in kinds},
+            seed=args.seed,
+            versions=args.versions,
+            word_bank=not args.no_bank,
+            vocabulary=args.vocab,
+            reading=args.reading,
+        )
+        written += files
+        if not args.quiet:
+            for note in sheets[0].notes:
+                print(f"note: {note}", file=sys.stderr)
     if args.anki:
         written.append(write_apkg(docs, args.anki, deck_name=args.deck, vocabulary=args.vocab))
     for path, fn in ((args.tsv, "quizlet_text"), (args.csv, "csv_text")):
@@ -516,11 +519,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--kinds",
         default="cloze,match,zh,readings,translate",
-        help="comma-separated exercises: cloze, match, zh, readings, translate (default: all)",
+        help="comma-separated exercises: cloze, match, zh, readings, translate (default: all); "
+        "KIND:N sets that exercise's count (cloze:8,match:5)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same sheet)")
     p.add_argument("--versions", type=int, default=1, help="versions A, B, … (default 1)")
     p.add_argument("--count", type=int, default=10, help="most items per exercise (default 10)")
+    p.add_argument(
+        "--each", action="store_true", help="one worksheet per article instead of one for all"
+    )
     p.add_argument(
         "--reading",
         choices=["pinyin", "jyutping", "both"],

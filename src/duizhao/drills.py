@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANKI_MODEL_ID",
+    "DEFAULT_COUNT",
     "KINDS",
     "KIND_TITLES",
     "ArticleRef",
@@ -66,6 +67,7 @@ __all__ = [
     "csv_text",
     "load_document",
     "make_worksheets",
+    "parse_kind_counts",
     "parse_kinds",
     "quizlet_text",
     "render_worksheet",
@@ -76,6 +78,8 @@ __all__ = [
 ]
 
 Kind = Literal["cloze", "match", "zh", "readings", "translate"]
+#: Questions per exercise unless the teacher says otherwise.
+DEFAULT_COUNT = 10
 #: Every kind of exercise, in the order they appear on a worksheet.
 KINDS: tuple[str, ...] = ("cloze", "match", "zh", "readings", "translate")
 #: Section titles shown on the worksheet.
@@ -267,14 +271,36 @@ def parse_kinds(text: str | Iterable[str]) -> tuple[str, ...]:
     Raises:
         DrillError: An unknown kind, or none.
     """
+    return parse_kind_counts(text)[0]
+
+
+def parse_kind_counts(text: str | Iterable[str]) -> tuple[tuple[str, ...], dict[str, int]]:
+    """Kinds and per-kind counts from ``"cloze:8,match,readings:5"``.
+
+    Returns:
+        The kinds in the order given (without repeats) and the counts given with them.
+
+    Raises:
+        DrillError: An unknown kind, a count that is not a positive number, or no kind.
+    """
     parts = text.split(",") if isinstance(text, str) else list(text)
-    kinds = tuple(dict.fromkeys(k.strip().lower() for k in parts if k.strip()))
-    for k in kinds:
-        if k not in KINDS:
-            raise DrillError(f"unknown drill kind {k!r} (choose from {', '.join(KINDS)})")
+    kinds: dict[str, None] = {}
+    counts: dict[str, int] = {}
+    for part in parts:
+        name, _, number = part.strip().partition(":")
+        name = name.strip().lower()
+        if not name:
+            continue
+        if name not in KINDS:
+            raise DrillError(f"unknown drill kind {name!r} (choose from {', '.join(KINDS)})")
+        kinds[name] = None
+        if number.strip():
+            if not number.strip().isdigit() or int(number) < 1:
+                raise DrillError(f"bad count {number.strip()!r} for {name} (a number from 1)")
+            counts[name] = int(number)
     if not kinds:
         raise DrillError(f"no drill kinds given (choose from {', '.join(KINDS)})")
-    return kinds
+    return tuple(kinds), counts
 
 
 # -- gathering what can be drilled ----------------------------------------------------------------
@@ -857,7 +883,7 @@ def make_worksheets(
     docs: Document | Sequence[Document],
     *,
     kinds: Iterable[str] = KINDS,
-    count: int = 10,
+    count: int | Mapping[str, int] = 10,
     seed: int = 0,
     versions: int = 1,
     word_bank: bool = True,
@@ -871,7 +897,8 @@ def make_worksheets(
         docs: Annotated documents (:func:`duizhao.pipeline.annotate`); a plain read document
             still gives cloze and matching drills from its glossary.
         kinds: Which exercises, from :data:`KINDS` (the sheet keeps the order of :data:`KINDS`).
-        count: At most this many items per exercise (chosen at random, with ``seed``).
+        count: At most this many items per exercise (chosen at random, with ``seed``), or a
+            mapping ``{kind: count}`` (kinds it does not name get :data:`DEFAULT_COUNT`).
         seed: Seed of every random choice: the same seed gives the same sheets, byte for byte.
         versions: How many versions (A, B, …): the same items, in another order, with other
             letters.
@@ -896,8 +923,14 @@ def make_worksheets(
         raise DrillError(f"unknown drill kind {unknown[0]!r} (choose from {', '.join(KINDS)})")
     if not kinds:
         raise DrillError("no drill kinds chosen")
-    if count < 1:
-        raise DrillError(f"count must be at least 1 (got {count})")
+    counts = (
+        {k: int(count) for k in KINDS}
+        if isinstance(count, int)
+        else {k: int(count.get(k, DEFAULT_COUNT)) for k in KINDS}
+    )
+    for k, c in counts.items():
+        if c < 1:
+            raise DrillError(f"count must be at least 1 (got {c} for {k})")
     if not 1 <= versions <= 26:
         raise DrillError(f"versions must be between 1 and 26 (got {versions})")
     if reading not in ("pinyin", "jyutping", "both"):
@@ -962,7 +995,9 @@ def make_worksheets(
         glossary_first = [bool(it.note) if kind == "readings" else True for it in cands]
         if kind == "cloze":
             glossary_first = [any(w.lower() in glossary_terms for w in it.listed) for it in cands]
-        picks = _pick(list(range(len(cands))), count, _rng(seed, "pick", kind), glossary_first)
+        picks = _pick(
+            list(range(len(cands))), counts[kind], _rng(seed, "pick", kind), glossary_first
+        )
         chosen[kind] = (
             right_lang,
             [cands[i] for i in picks],
