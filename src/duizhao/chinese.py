@@ -172,7 +172,13 @@ def _unpack(packed: tuple[str, str]) -> dict[str, str]:
     keys, values = packed
     if not keys:
         return {}
-    return dict(zip(keys.split("\n"), values.split("\n"), strict=True))
+    enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of new strings: the collector would only slow it down
+    try:
+        return dict(zip(keys.split("\n"), values.split("\n"), strict=True))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ------------------------------------------------------------------------------------------
@@ -445,12 +451,12 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, in
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     convert = to_simplified if script == "simplified" else _to_taiwan
     for path in user_dicts:
-        for entry, f, _tag in load_user_dict(path):
+        for entry, given, _tag in load_user_dict(path):
             forms = {convert(entry)}
             if script == "traditional":
                 forms.add(entry)  # keep the Hong Kong form too
             for word in forms:
-                g = max(int(f if f is not None else tok.suggest_freq(word, False)), 1)
+                g = max(int(given if given is not None else tok.suggest_freq(word, False)), 1)
                 tok.total += g - freq.get(word, 0)
                 freq[word] = g
                 for i in range(1, len(word)):
@@ -617,11 +623,13 @@ class Romaniser(Protocol):
 # -- pinyin --------------------------------------------------------------------------------
 
 
-@cache
-def _char_pinyin() -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=1 << 15)
+def _char_readings(char: str) -> tuple[str, ...]:
+    """pypinyin's readings of one character, most common first (``()`` if it has none)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return {chr(k): tuple(v.split(",")) for k, v in pinyin_dict.items()}
+    found = pinyin_dict.get(ord(char)) if len(char) == 1 else None
+    return tuple(found.split(",")) if found else ()
 
 
 def _large_phrases_build() -> tuple[str, str]:
@@ -633,12 +641,11 @@ def _large_phrases_build() -> tuple[str, str]:
     from pypinyin.phrases_dict import phrases_dict as base
     from pypinyin_dict.phrase_pinyin_data import large_pinyin
 
-    chars = _char_pinyin()
     out: dict[str, str] = {}
     for word, readings in large_pinyin.phrases_dict.items():
         if word in base or len(word) < 2:
             continue
-        if not any(len(chars.get(ch, ())) > 1 for ch in word):
+        if not any(len(_char_readings(ch)) > 1 for ch in word):
             continue
         syl = [r[0] for r in readings]
         if len(syl) != len(word):
@@ -726,9 +733,9 @@ class _G2pM:
         self.cand_idx = np.zeros((len(self.candidates), width), dtype=np.int64)
         self.cand_pad = np.full((len(self.candidates), width), -1e9, dtype=f32)
         for ch, k in self.cand_row.items():
-            ids = self.candidates[ch]
-            self.cand_idx[k, : len(ids)] = ids
-            self.cand_pad[k, : len(ids)] = 0.0
+            classes = self.candidates[ch]
+            self.cand_idx[k, : len(classes)] = classes
+            self.cand_pad[k, : len(classes)] = 0.0
         self.w1_rows = self.w1.T.copy()  # (classes, hidden)
 
     def _run(self, ids: Any, table: Any, hh: Any) -> Any:
@@ -813,9 +820,9 @@ def _context(text: str, pos: int, radius: int = 40) -> tuple[int, int]:
     for m in _SENTENCE_END_RE.finditer(text, start, pos):
         start = m.end()
     end = min(len(text), pos + radius + 1)
-    m = _SENTENCE_END_RE.search(text, pos + 1, end)
-    if m:
-        end = m.end()
+    after = _SENTENCE_END_RE.search(text, pos + 1, end)
+    if after:
+        end = after.end()
     return start, end
 
 
@@ -860,7 +867,6 @@ class PinyinRomaniser:
         self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
     ) -> list[list[str | None]]:
         """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
-        chars = _char_pinyin()
         phrases = _phrase_pinyin(self.large_phrases)
         g2pm = _g2pm() if self.polyphone_model else None
         cands = g2pm.candidates if g2pm is not None else {}
@@ -890,7 +896,7 @@ class PinyinRomaniser:
                                 ch = simp[k]
                                 if ch not in cands:
                                     continue
-                                if is_curated and syl[k - i] != chars.get(ch, ("",))[0]:
+                                if is_curated and syl[k - i] != (_char_readings(ch) or ("",))[0]:
                                     continue  # a curated rarer reading stands
                                 ambiguous.append(k)
                                 covered.add(k)
@@ -899,7 +905,7 @@ class PinyinRomaniser:
                         j -= 1
                     else:
                         ch = simp[i]
-                        r = chars.get(ch) or chars.get(_text[i])
+                        r = _char_readings(ch) or _char_readings(_text[i])
                         readings[i] = r[0] if r else None
                         if ch in cands:
                             ambiguous.append(i)
