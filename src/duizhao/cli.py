@@ -260,7 +260,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
-    from .drills import load_document, parse_kind_counts, write_apkg, write_drills
+    from .drills import (
+        csv_text,
+        load_document,
+        parse_kind_counts,
+        quizlet_text,
+        write_apkg,
+        write_drills,
+        write_text,
+    )
     from .render import check_pdf_support
 
     kinds, counts = parse_kind_counts(args.kinds)  # fail on a typo before the slow annotation
@@ -296,16 +304,10 @@ def _cmd_drill(args: argparse.Namespace) -> int:
                 print(f"note: {note}", file=sys.stderr)
     if args.anki:
         written.append(write_apkg(docs, args.anki, deck_name=args.deck, vocabulary=args.vocab))
-    for path, fn in ((args.tsv, "quizlet_text"), (args.csv, "csv_text")):
-        if path:
-            from pathlib import Path
-
-            from . import drills
-
-            text = getattr(drills, fn)(docs, vocabulary=args.vocab)
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            Path(path).write_text(text, encoding="utf-8", newline="")
-            written.append(Path(path))
+    if args.tsv:
+        written.append(write_text(args.tsv, quizlet_text(docs, vocabulary=args.vocab)))
+    if args.csv:
+        written.append(write_text(args.csv, csv_text(docs, vocabulary=args.vocab)))
     if not args.quiet:
         for f in written:
             print(f)

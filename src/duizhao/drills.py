@@ -74,6 +74,7 @@ __all__ = [
     "site_hook",
     "write_apkg",
     "write_drills",
+    "write_text",
     "write_worksheets",
 ]
 
@@ -1135,20 +1136,39 @@ def write_worksheets(
     Returns:
         The files written.
     """
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _folder(outdir)
     written = []
     for ws in sheets:
         name = stem if len(sheets) == 1 else f"{stem}-{ws.version}"
         html = render_worksheet(ws, templates=templates, links=links)
-        path = out / f"{name}.html"
-        path.write_text(html, encoding="utf-8")
+        path = write_text(out / f"{name}.html", html)
         written.append(path)
         if pdf:
             from .render import html_to_pdf
 
             written.append(html_to_pdf(html, out / f"{name}.pdf"))
     return written
+
+
+def _folder(path: str | os.PathLike[str]) -> Path:
+    out = Path(path)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DrillError(f"{out}: cannot create the folder ({e.strerror or e})") from e
+    return out
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write UTF-8 text (line ends as given), making the folder; OS errors become DrillError."""
+    p = Path(path)
+    _folder(p.parent)
+    try:
+        with open(p, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    except OSError as e:
+        raise DrillError(f"{p}: cannot write the file ({e.strerror or e})") from e
+    return p
 
 
 # -- cards (Anki, Quizlet, CSV) -------------------------------------------------------------------
@@ -1392,7 +1412,7 @@ def write_apkg(
         )
     ts = _timestamp(docs) if timestamp is None else timestamp
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    _folder(out.parent)
     # genanki's own writer stamps the zip with the current time; write it ourselves, fixed.
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "collection.anki2"
@@ -1407,12 +1427,15 @@ def write_apkg(
         finally:
             conn.close()
         data = db.read_bytes()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for arcname, payload in (("collection.anki2", data), ("media", b"{}")):
-            info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, payload)
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for arcname, payload in (("collection.anki2", data), ("media", b"{}")):
+                info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                z.writestr(info, payload)
+    except OSError as e:
+        raise DrillError(f"{out}: cannot write the file ({e.strerror or e})") from e
     return out
 
 
