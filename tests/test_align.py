@@ -245,7 +245,7 @@ texts_en = st.lists(
 texts_zh = st.lists(st.text(alphabet="的一是不了人我在有他這中大來上國。二三", max_size=25), max_size=12)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(texts_en, texts_zh, st.integers(1, 4))
 def test_beads_partition_units(en: list[str], zh: list[str], max_merge: int) -> None:
     beads = align_units(en, zh, max_merge=max_merge)
