@@ -256,6 +256,15 @@ def test_html_is_a_self_contained_school_worksheet(seed: Document) -> None:
     for it in _section(ws, "cloze").items:
         assert f"<b class=\"fill\">{it.answers[0]}</b>" in key
         assert "class=\"fill\"" not in sheet
+    # as many blanks on the sheet as filled answers in the key, in the same order
+    marks = _section(ws, "cloze").marks
+    assert sheet.count('class="blank"') == key.count('class="fill"') == marks
+    fills = re.findall(r'<b class="fill">([^<]*)</b>', key)
+    assert fills == [a for it in _section(ws, "cloze").items for a in it.answers]
+    # one writing line per readings question, two per translation
+    assert sheet.count('class="write"') == (
+        len(_section(ws, "readings").items) + 2 * len(_section(ws, "translate").items)
+    )
 
 
 def test_html_escapes_article_text(ferry: Document) -> None:
