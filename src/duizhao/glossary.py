@@ -446,7 +446,7 @@ _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ZH_STOP = _wordset(
     "的 了 是 在 和 及 與 与 或 即 也 都 則 则 而 等 個 个 之 其 "
     "此 這 这 那 有 為 为 於 于 以 對 对 將 将 把 被 從 从 向 到 "
-    "由 並 并 但 就 又 還 还 更 最 很 已 仍 再 不 所 可 能 會 会 "
+    "由 並 并 但 就 又 還 还 更 最 很 已 仍 再 不 所 會 会 "
     "要 該 该 各 每 中 上 下 後 后 前 內 内 外 其中 以及 以至 不過 "
     "不过 然而 因此 如果 可是 當中 当中 今次 今年 去年 換言之 换言之 包括 "
     "還有 还有 除了 過去 过去 方面 問題 问题"
@@ -459,6 +459,8 @@ _EN_STOP = _wordset(
     "than more most much many very just only even still yet all any some each other both either "
     "until now up out over"
 )
+#: Characters that make words of the word before them (保薦人 "sponsor", 流動性 "liquidity").
+_ZH_SUFFIXES = frozenset("人者員家性化率額業界式品量費權制度法型")
 _DEFINITION_STOP = _wordset(
     "sth sb thing things someone something people person way make used usually especially etc "
     "kind type part particular"
@@ -493,6 +495,19 @@ def use_similarity(en: Sequence[str], zh: Sequence[str]) -> np.ndarray:
     vecs = np.asarray(model.encode(list(en) + list(zh)), dtype=np.float32)
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
     return vecs[: len(en)] @ vecs[len(en) :].T
+
+
+def _vectors(texts: Iterable[str], ctx: dict[str, Any]) -> dict[str, np.ndarray]:
+    """Unit-length encoder vectors of ``texts``, cached in ``ctx`` (one document's work)."""
+    import numpy as np
+
+    cache_: dict[str, np.ndarray] = ctx.setdefault("vectors", {})
+    missing = sorted({t for t in texts if t not in cache_})
+    if missing:
+        vecs = np.asarray(_use_model().encode(missing), dtype=np.float32)
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        cache_.update(zip(missing, vecs, strict=True))
+    return cache_
 
 
 def _default_similarity() -> Callable[[Sequence[str], Sequence[str]], np.ndarray] | None:
@@ -675,6 +690,9 @@ class _Cand:
     para: int
     start: int
     end: int
+    parts: tuple[str, ...] = ()
+    """The segmenter's words making up the candidate (one for a whole token)."""
+    in_dict: bool = False
 
 
 def _candidates(
@@ -700,28 +718,54 @@ def _candidates(
         w = text[a:b]
         return all(_HAN_RE.match(c) for c in w) and w not in _ZH_STOP
 
-    def add(a: int, b: int) -> None:
+    def add(a: int, b: int, parts: tuple[str, ...] = ()) -> None:
         w = text[a:b]
         if w not in out:
-            out[w] = _Cand(w, ((a + b) / 2 - s0) / length, p, a, b)
+            out[w] = _Cand(w, ((a + b) / 2 - s0) / length, p, a, b, parts, w in d)
 
     d = cedict()
     for i, (a, b) in enumerate(toks):
         if not ok(a, b):
             continue
-        add(a, b)
+        add(a, b, (text[a:b],))
         for j in range(i + 1, min(i + 3, len(toks))):
             if toks[j][1] - a > 6 or not ok(*toks[j]):
                 break
-            # a run ends on a word, not on a stray character (共付額, not 共付額過)
-            if toks[j][1] - toks[j][0] > 1 or text[a : toks[j][1]] in d:
-                add(a, toks[j][1])
+            # a run ends on a word or a word-forming suffix, not on a stray character
+            # (共付額 and 保薦人, not 共付額過)
+            last = text[toks[j][0] : toks[j][1]]
+            if len(last) > 1 or last in _ZH_SUFFIXES or text[a : toks[j][1]] in d:
+                add(a, toks[j][1], tuple(text[x:y] for x, y in toks[i : j + 1]))
+    # a run of single characters is often a word the segmenter did not know (脫|碳)
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j][1] - toks[j][0] == 1 and ok(*toks[j]):
+            j += 1
+        if j - i >= 2:
+            for x in range(i, j - 1):
+                for y in range(x + 2, min(j, x + 4) + 1):
+                    add(toks[x][0], toks[y - 1][1], (text[toks[x][0] : toks[y - 1][1]],))
+        i = max(j, i + 1)
     # dictionary words the segmenter split or merged (碳中和 cut as 碳|中|和)
     for x in range(s0, s1):
         for y in range(x + 2, min(s1, x + 6) + 1):
             if text[x:y] in d and ok(x, y):
-                add(x, y)
+                add(x, y, _split_parts(text[x:y]))
     return list(out.values())
+
+
+def _median(values: list[float]) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def _split_parts(word: str) -> tuple[str, ...]:
+    """A dictionary word as parts (its longest sub-words), for coverage of multi-word terms."""
+    parts = _greedy_words(word)
+    return tuple(parts) if len(parts) > 1 else (word,)
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
@@ -789,16 +833,22 @@ class CounterpartFinder:
     scored by a weighted sum of:
 
     * ``dictionary``: CC-CEDICT glosses the candidate as the term (either direction);
-    * ``similarity``: cosine of the term and the candidate in a multilingual encoder;
+    * ``similarity``: cosine of the term and the candidate in a multilingual encoder, minus
+      that of the median candidate;
+    * ``gloss``: the same for the term and the candidate's CC-CEDICT glosses (English–English);
+    * ``definition``: words of the term's definition found in the candidate's glosses;
+    * ``coverage``: for a multi-word term, how well each English word is matched by a part of
+      the candidate (生成式 + 人工智能 for "generative artificial intelligence");
+    * ``whole``: the candidate is one word (a token, a dictionary word, or a word with a
+      word-forming suffix such as 保薦|人), not a run of words;
+    * ``single``: a single character without dictionary support (a penalty);
     * ``agreement``: share of the term's occurrences whose aligned Chinese holds the candidate;
     * ``specificity``: share of the candidate's Chinese sentences that are aligned with the term;
-    * ``gloss``: similarity of the term (and its definition) to the candidate's CC-CEDICT
-      glosses, and definition words found in the glosses;
     * ``context``: the term's English neighbours (numbers, names, dictionary words) are
       translated next to the candidate;
     * ``explained``: how much better another English word of the sentence accounts for it;
     * ``position``: closeness of relative positions in the sentence pair;
-    * ``length``: distance from the usual two characters.
+    * ``length``: distance from two characters per English content word.
 
     Attributes:
         similarity: ``f(english, chinese) -> matrix`` of similarities, or ``None`` to use the
@@ -811,48 +861,53 @@ class CounterpartFinder:
 
     similarity: Callable[[Sequence[str], Sequence[str]], np.ndarray] | None = None
     weights: tuple[tuple[str, float], ...] = (
-        ("dictionary", 0.9),
-        ("similarity", 1.6),
+        # fitted by coordinate ascent on the hand-made fixtures (see docs/glossary.md)
+        ("dictionary", 1.5),
+        ("similarity", 1.75),
+        ("gloss", 0.3),
+        ("definition", 0.3),
+        ("coverage", 2.0),
+        ("whole", 0.4),
+        ("single", -2.0),
         ("agreement", 0.7),
-        ("specificity", 0.5),
-        ("context", 0.6),
-        ("gloss", 1.2),
-        ("explained", -0.9),
-        ("position", 0.3),
-        ("length", -0.15),
+        ("specificity", 0.0),
+        ("context", 0.85),
+        ("explained", -2.0),
+        ("position", 0.2),
+        ("length", -0.3),
     )
     max_counterparts: int = 3
     temperature: float = 0.3
 
     def _gloss_similarity(
         self, term: str, definition: str, cands: list[str], ctx: dict[str, Any]
-    ) -> dict[str, float]:
-        """Per candidate: best match of its CC-CEDICT glosses with the term and definition."""
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """Per candidate with CC-CEDICT glosses: the share of its gloss words found in the
+        term's definition, and the best similarity of a gloss to the term."""
         glosses = {
             c: [_clean_gloss(p) for g in _glosses(c) for p in g.split(";")][:8] for c in cands
         }
-        def_words = {w for w in _en_content_words(definition) if w not in _DEFINITION_STOP}
-        out: dict[str, float] = {}
+        glosses = {c: [g for g in gs if g] for c, gs in glosses.items()}
+        glosses = {c: gs for c, gs in glosses.items() if gs}
+        def_words = {
+            lemma
+            for w in _en_content_words(definition)
+            if w not in _DEFINITION_STOP
+            for lemma in _lemmas(w)
+        }
+        overlap: dict[str, float] = {}
         for c, gs in glosses.items():
             words = {lemma for g in gs for w in _en_content_words(g) for lemma in _lemmas(w)}
-            overlap = len(words & def_words)
-            out[c] = min(1.0, 0.5 * overlap)
+            overlap[c] = min(1.0, 0.5 * len((words - _DEFINITION_STOP) & def_words))
+        similar: dict[str, float] = {}
         if self.similarity is None:
-            return out
-        cache_ = ctx.setdefault("en_vec", {})
-        texts = [t for t in {term, *(g for gs in glosses.values() for g in gs)} if t]
-        missing = [t for t in texts if t not in cache_]
-        if missing:
-            import numpy as np
-
-            vecs = np.asarray(_use_model().encode(missing), dtype=np.float32)
-            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-            cache_.update(zip(missing, vecs, strict=True))
-        tv = cache_[term]
+            return overlap, similar
+        if self.similarity is not use_similarity:
+            return overlap, similar
+        vec = _vectors([term, *(g for gs in glosses.values() for g in gs)], ctx)
         for c, gs in glosses.items():
-            best = max((float(tv @ cache_[g]) for g in gs if g), default=0.0)
-            out[c] = max(out[c], best)
-        return out
+            similar[c] = max(float(vec[term] @ vec[g]) for g in gs)
+        return overlap, similar
 
     @classmethod
     def default(cls) -> CounterpartFinder:
@@ -904,6 +959,7 @@ class CounterpartFinder:
 
         # where each candidate is found, per English sentence: (relative position, context)
         found: dict[str, dict[int, tuple[float, float, float]]] = defaultdict(dict)
+        info: dict[str, _Cand] = {}
         context_words: dict[int, list[str]] = {}
         for o in occurrences:
             e = o.sentence
@@ -923,6 +979,7 @@ class CounterpartFinder:
                 _, s0, _s1 = sent_index[z]
                 text = doc.zh[sent_index[z][0]].text
                 for c in ctx["cands"][z]:
+                    info.setdefault(c.word, c)
                     window = text[max(s0, c.start - 5) : c.start] + " " + text[c.end : c.end + 5]
                     prev = found[c.word].get(e)
                     score = (rel, c.rel, _context_score(near, window))
@@ -934,27 +991,51 @@ class CounterpartFinder:
         en_sents = sorted(context_words)
 
         sim = ctx["sim"]
+        term_words = _en_content_words(term.replace("-", " "))
+        parts = sorted({p for c in cands for p in info[c].parts} | set(cands))
         if self.similarity is not None:
             queries = [term, *sorted({w for e in en_sents for w in context_words[e]})]
-            missing = [c for c in cands if any(c not in sim.get(q, {}) for q in queries)]
+            queries += [w for w in term_words if w not in queries]
+            missing = [c for c in parts if any(c not in sim.get(q, {}) for q in queries)]
             if missing:
-                mat = self.similarity(queries, missing)
+                if self.similarity is use_similarity:  # the default: reuse embeddings
+                    vec = _vectors([*queries, *missing], ctx)
+                    mat = [[float(vec[q] @ vec[c]) for c in missing] for q in queries]
+                else:
+                    mat = self.similarity(queries, missing)
                 for qi, q in enumerate(queries):
                     row = sim.setdefault(q, {})
                     for ci, c in enumerate(missing):
                         row[c] = float(mat[qi][ci])
-        gloss_sim = self._gloss_similarity(term, definition, cands, ctx)
+        def_overlap, gloss_sim = self._gloss_similarity(term, definition, cands, ctx)
         # a Chinese word has about two characters per English content word
         expected_len = 2 * max(1, len(_en_content_words(term.replace("-", " "))))
         n_occ = len(en_sents)
         aligned_zh = {z for e in en_sents for z in aligned.get(e, ())}
         weights = dict(self.weights)
+        # similarities are judged against the typical candidate of this term
+        has_sim = self.similarity is not None
+        sim_mid = _median([sim[term][c] for c in cands]) if has_sim else 0.0
+        gloss_mid = _median([gloss_sim[c] for c in cands if c in gloss_sim])
         scored = []
         for c in cands:
             f: dict[str, float] = {}
             f["dictionary"] = _dict_score(forms, c)
-            f["similarity"] = sim[term][c] if self.similarity is not None else 0.0
-            f["gloss"] = gloss_sim.get(c, 0.0)
+            f["similarity"] = sim[term][c] - sim_mid if has_sim else 0.0
+            f["gloss"] = gloss_sim[c] - gloss_mid if c in gloss_sim else 0.0
+            f["definition"] = def_overlap.get(c, 0.0)
+            f["coverage"] = 0.0
+            if has_sim and len(term_words) > 1:
+                f["coverage"] = (
+                    sum(max(sim[w][p] for p in info[c].parts) for w in term_words) / len(term_words)
+                    - sim_mid
+                )
+            ci = info[c]
+            whole = len(ci.parts) == 1 or ci.in_dict
+            if len(ci.parts) == 2 and len(ci.parts[-1]) == 1 and ci.parts[-1] in _ZH_SUFFIXES:
+                whole = True  # 保薦|人 is one word
+            f["whole"] = 1.0 if whole else 0.0
+            f["single"] = 1.0 if len(c) == 1 and f["dictionary"] < 1 else 0.0
             f["agreement"] = len(found[c]) / n_occ
             total = sum(1 for t in zh_texts if c in t)
             inside = sum(1 for z in aligned_zh if z < len(zh_texts) and c in zh_texts[z])
@@ -970,9 +1051,7 @@ class CounterpartFinder:
                     best_other = max(best_other, other)
             f["explained"] = max(0.0, best_other - own)
             f["position"] = 1.0 - sum(abs(v[0] - v[1]) for v in found[c].values()) / len(found[c])
-            f["length"] = abs(len(c) - expected_len) / 2 + (
-                0.5 if len(c) == 1 and f["dictionary"] < 1 else 0
-            )
+            f["length"] = abs(len(c) - expected_len) / 2
             score = sum(weights.get(k, 0.0) * v for k, v in f.items())
             scored.append((score, c, f))
         scored.sort(key=lambda x: (-x[0], len(x[1]), x[1]))
@@ -999,8 +1078,9 @@ class CounterpartFinder:
 def find_chinese(text: str, doc: Document) -> tuple[Occurrence, ...]:
     """Every occurrence of a Chinese word in the Chinese paragraphs.
 
-    A match that cuts through two words of the segmentation (會計 in 社會|計劃) is not
-    counted; a match inside one longer word (集群 in 產業集群) is.
+    A match that cuts into words at both ends (會計 in 社會|計劃) is not counted; a match
+    inside one longer word (集群 in 產業集群) or cut at one end only (集群 in 市集|群, a
+    segmentation slip) is.
 
     Args:
         text: The word, e.g. ``集群`` ("cluster").
@@ -1020,8 +1100,10 @@ def find_chinese(text: str, doc: Document) -> tuple[Occurrence, ...]:
         while i >= 0:
             j = i + len(text)
             inside = any(t.start <= i and j <= t.end for t in para.tokens)
-            aligned = (i in starts or not para.tokens) and (j in ends or not para.tokens)
-            if inside or aligned or not para.tokens:
+            # a word cut at both ends (社會|計劃 for 會計) is two other words; a word cut at one
+            # end only is a segmentation slip (三藩|市集|群 for 集群)
+            cut_both = i not in starts and j not in ends
+            if inside or not cut_both or not para.tokens:
                 out.append(Occurrence(p, _sentence_of(para, firsts[p], i), i, j, text))
             i = para.text.find(text, j)
     return tuple(out)
