@@ -554,6 +554,10 @@ def test_site_hook_adds_a_drill_page(seed: Document, bare: Document, tmp_path: P
     # the drill page links back to its study sheet and the index (on screen only)
     assert '<a href="2025-09-02-wipo-innovation-clusters.html">' in html
     assert '<a href="index.html">' in html
+    # the hook can be sent to build_site's worker processes
+    import pickle
+
+    assert pickle.loads(pickle.dumps(drills.site_hook(pdf=True))) == drills.site_hook(pdf=True)
 
 
 # -- PDF --------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ import io
 import os
 import random
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -57,6 +57,7 @@ __all__ = [
     "ArticleRef",
     "Card",
     "DrillError",
+    "DrillPages",
     "Item",
     "Option",
     "Section",
@@ -1533,39 +1534,60 @@ def csv_text(
 # -- the corpus site ------------------------------------------------------------------------------
 
 
-def site_hook(
-    *,
-    kinds: Iterable[str] = KINDS,
-    count: int = 10,
-    seed: int = 0,
-    pdf: bool = False,
-    templates: str | os.PathLike[str] | None = None,
-) -> Callable[[Document, Path, str], list[tuple[str, str]]]:
+@dataclass(frozen=True)
+class DrillPages:
     """A :data:`duizhao.render.PageHook` that writes ``STEM.drills.html`` for each article.
 
+    A plain picklable object, so ``build_site(..., jobs=N)`` can send it to worker processes.
     Articles with nothing to drill get no page (and no link).
     """
-    kinds = tuple(kinds)
 
-    def hook(doc: Document, outdir: Path, stem: str) -> list[tuple[str, str]]:
+    kinds: tuple[str, ...] = KINDS
+    """The exercises."""
+    count: int = DEFAULT_COUNT
+    """Most questions per exercise."""
+    seed: int = 0
+    """Seed of the random choices."""
+    pdf: bool = False
+    """Also write ``STEM.drills.pdf``."""
+    templates: str | None = None
+    """Template override folder."""
+
+    def __call__(self, doc: Document, outdir: Path, stem: str) -> list[tuple[str, str]]:
         try:
-            sheets = make_worksheets([doc], kinds=kinds, count=count, seed=seed)
+            sheets = make_worksheets([doc], kinds=self.kinds, count=self.count, seed=self.seed)
         except DrillError:
             return []
         files = write_worksheets(
             sheets,
             outdir,
             f"{stem}.drills",
-            pdf=pdf,
-            templates=templates,
+            pdf=self.pdf,
+            templates=self.templates,
             links=[("Index", "index.html"), ("Study sheet", f"{stem}.html")],
         )
         links = [("Drills", files[0].name)]
-        if pdf:
+        if self.pdf:
             links.append(("Drills PDF", files[1].name))
         return links
 
-    return hook
+
+def site_hook(
+    *,
+    kinds: Iterable[str] = KINDS,
+    count: int = DEFAULT_COUNT,
+    seed: int = 0,
+    pdf: bool = False,
+    templates: str | os.PathLike[str] | None = None,
+) -> DrillPages:
+    """The page hook ``duizhao build`` uses: a drill page per article (see :class:`DrillPages`)."""
+    return DrillPages(
+        kinds=parse_kinds(tuple(kinds)),
+        count=count,
+        seed=seed,
+        pdf=pdf,
+        templates=None if templates is None else str(templates),
+    )
 
 
 def write_drills(
