@@ -107,6 +107,14 @@ def test_pinyin_reads_polyphones_in_context() -> None:
     assert at("還會") == ("hái", "huì")
 
 
+def test_short_input_keeps_dictionary_readings() -> None:
+    # Without a sentence around it the polyphone model guesses (重 alone: chóng); the dictionary's
+    # most common reading is used instead.
+    assert annotate_text("重")[0].pinyin == ("zhòng",)
+    assert annotate_text("他很重")[-1].pinyin == ("zhòng",)
+    assert annotate_text("會計")[0].pinyin == ("kuài", "jì")
+
+
 # -- numbers, dates and Latin words -----------------------------------------------------------
 
 
