@@ -298,6 +298,10 @@ class TestFindChinese:
         doc = self.para("社會計劃", [2])  # 社會|計劃 "social plan"
         assert find_chinese("會計", doc) == ()
 
+    def test_segmentation_slip_at_one_end_counts(self) -> None:
+        doc = self.para("三藩市集群", [2, 4])  # 三藩|市集|群: 集群 "cluster" cut at one end
+        assert [o.start for o in find_chinese("集群", doc)] == [3]
+
     def test_inside_one_word_counts(self) -> None:
         doc = self.para("產業集群和集群", [4, 5])
         assert [o.start for o in find_chinese("集群", doc)] == [2, 5]
@@ -315,6 +319,12 @@ def annotated() -> Document:
     return link_glossary(annotate_document(doc))
 
 
+@pytest.fixture(scope="module")
+def wide_vocabulary(annotated: Document) -> Document:
+    """Suggestions with generous limits, computed once."""
+    return suggest_vocabulary(annotated, en_limit=60, en_max_zipf=4.5, zh_limit=0)
+
+
 class TestVocabulary:
     def test_english_limits_and_order(self, annotated: Document) -> None:
         vocab = suggest_vocabulary(annotated, en_limit=5, en_max_zipf=3.8).vocabulary
@@ -324,8 +334,9 @@ class TestVocabulary:
         assert levels == sorted(levels)
         assert all(v.level is not None and 0 < v.level < 3.8 for v in vocab.en)
 
-    def test_english_excludes_terms_names_numbers(self, annotated: Document) -> None:
-        vocab = suggest_vocabulary(annotated, en_limit=100, en_max_zipf=5.0).vocabulary
+    def test_english_excludes_terms_names_numbers(self, wide_vocabulary: Document) -> None:
+        annotated = wide_vocabulary
+        vocab = annotated.vocabulary
         assert vocab is not None
         words = {v.word for v in vocab.en}
         assert {"cluster", "metric", "preferential"}.isdisjoint(words)
@@ -336,14 +347,14 @@ class TestVocabulary:
             for o in v.occurrences:
                 assert annotated.en[o.paragraph].text[o.start : o.end] == o.text
 
-    def test_english_translation_where_found(self, annotated: Document) -> None:
-        vocab = suggest_vocabulary(annotated, en_limit=100, en_max_zipf=4.5).vocabulary
+    def test_english_translation_where_found(self, wide_vocabulary: Document) -> None:
+        vocab = wide_vocabulary.vocabulary
         assert vocab is not None
         by_word = {v.word: v for v in vocab.en}
         assert by_word["shortage"].translation == ("短缺",)
 
     def test_chinese_levels(self, annotated: Document) -> None:
-        vocab = suggest_vocabulary(annotated, zh_limit=10, zh_min_hsk=6).vocabulary
+        vocab = suggest_vocabulary(annotated, en_limit=0, zh_limit=10, zh_min_hsk=6).vocabulary
         assert vocab is not None
         assert 0 < len(vocab.zh) <= 10
         assert all(v.level is None or v.level >= 6 for v in vocab.zh)
@@ -354,7 +365,9 @@ class TestVocabulary:
             assert all(o.text == v.word for o in v.occurrences)
 
     def test_chinese_without_unlisted_words(self, annotated: Document) -> None:
-        vocab = suggest_vocabulary(annotated, zh_limit=100, zh_min_hsk=7, zh_unlisted=False)
+        vocab = suggest_vocabulary(
+            annotated, en_limit=0, zh_limit=100, zh_min_hsk=7, zh_unlisted=False
+        )
         assert vocab.vocabulary is not None
         assert vocab.vocabulary.zh
         assert all(v.level == 7 for v in vocab.vocabulary.zh)
@@ -366,7 +379,7 @@ class TestVocabulary:
 
     def test_pure(self, annotated: Document) -> None:
         before = annotated.to_dict()
-        suggest_vocabulary(annotated)
+        suggest_vocabulary(annotated, en_limit=3, zh_limit=3)
         assert annotated.to_dict() == before
 
 

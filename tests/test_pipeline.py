@@ -73,7 +73,7 @@ def test_cli_json(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_text_and_limits(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["annotate", str(seed_path), "--en-limit", "2", "--zh-limit", "0"]) == 0
+    assert main(["annotate", str(seed_path), "--en-limit", "0", "--zh-limit", "0"]) == 0
     out = capsys.readouterr().out
     assert "cluster → 集群" in out
     assert "metric → 指標" in out
