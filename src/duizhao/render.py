@@ -277,8 +277,8 @@ def _paragraph_view(
 
     def words(group: list[_Atom]) -> list[dict[str, Any]]:
         out = []
-        for k, g in groupby(group, key=lambda x: x.token):
-            g = list(g)
+        for k, it in groupby(group, key=lambda x: x.token):
+            g = list(it)
             if k is None:
                 out.append({"kind": "text", "text": text[g[0].start : g[-1].end]})
             else:
@@ -286,9 +286,9 @@ def _paragraph_view(
         return _glue(out) if use_tokens else out
 
     def parts(group: list[_Atom]) -> list[dict[str, Any]]:
-        out = []
-        for m, g in groupby(group, key=lambda x: x.mark):
-            g = list(g)
+        out: list[dict[str, Any]] = []
+        for m, it in groupby(group, key=lambda x: x.mark):
+            g = list(it)
             if m is None:
                 out.extend(words(g))
             else:
@@ -302,9 +302,9 @@ def _paragraph_view(
                 )
         return out
 
-    pieces = []
-    for s, g in groupby(atoms, key=lambda x: x.sentence):
-        g = list(g)
+    pieces: list[dict[str, Any]] = []
+    for s, it in groupby(atoms, key=lambda x: x.sentence):
+        g = list(it)
         if s is None:
             pieces.append({"kind": "gap", "children": parts(g)})
         else:
@@ -721,30 +721,16 @@ def render_pdf(
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:
-    """Read an article and run every annotation stage that is available.
+    """Read an article and annotate it completely with :func:`duizhao.pipeline.annotate`.
 
-    Uses :func:`duizhao.pipeline.annotate` (alignment, readings, glossary links, vocabulary).
+    Alignment, Chinese readings and glosses, glossary links and vocabulary: what a sheet shows.
 
     Raises:
         InputError: The article cannot be read.
     """
-    try:
-        from .pipeline import annotate
-    except ImportError:
-        annotate = None
-    if annotate is not None:
-        return annotate(path)
-    # The pipeline module is not there (a partial installation): use what is.
-    from .reader import read
+    from .pipeline import annotate
 
-    doc = read(path)
-    for module, name in (("align", "align_document"), ("chinese", "annotate_document")):
-        try:
-            mod = __import__(f"duizhao.{module}", fromlist=[name])
-            doc = getattr(mod, name)(doc)
-        except (ImportError, AttributeError):
-            continue
-    return doc
+    return annotate(Path(path))
 
 
 def write_sheet(
