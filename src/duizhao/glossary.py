@@ -644,7 +644,7 @@ def _segment(text: str) -> list[tuple[int, int]]:
 
 def _zh_sentence_index(doc: Document) -> list[tuple[int, int, int]]:
     """(paragraph, start, end) of every Chinese sentence, by document-wide number."""
-    out = []
+    out: list[tuple[int, int, int]] = []
     for para_no, para in enumerate(doc.zh):
         if para.sentences:
             out.extend((para_no, s.start, s.end) for s in para.sentences)
@@ -978,24 +978,29 @@ class CounterpartFinder:
                     ctx["cands"][z] = _candidates(doc, z, sent_index, tokens)
                 _, s0, _s1 = sent_index[z]
                 text = doc.zh[sent_index[z][0]].text
-                for c in ctx["cands"][z]:
-                    info.setdefault(c.word, c)
-                    window = text[max(s0, c.start - 5) : c.start] + " " + text[c.end : c.end + 5]
-                    prev = found[c.word].get(e)
-                    score = (rel, c.rel, _context_score(near, window))
-                    if prev is None or score[2] > prev[2]:
-                        found[c.word][e] = score
+                for cand in ctx["cands"][z]:
+                    info.setdefault(cand.word, cand)
+                    window = (
+                        text[max(s0, cand.start - 5) : cand.start]
+                        + " "
+                        + text[cand.end : cand.end + 5]
+                    )
+                    prev = found[cand.word].get(e)
+                    where = (rel, cand.rel, _context_score(near, window))
+                    if prev is None or where[2] > prev[2]:
+                        found[cand.word][e] = where
         if not found:
             return []
         cands = sorted(found)
         en_sents = sorted(context_words)
 
         sim = ctx["sim"]
-        term_words = _en_content_words(term.replace("-", " "))
+        term_content = _en_content_words(term.replace("-", " "))
         parts = sorted({p for c in cands for p in info[c].parts} | set(cands))
+        mat: Any
         if self.similarity is not None:
             queries = [term, *sorted({w for e in en_sents for w in context_words[e]})]
-            queries += [w for w in term_words if w not in queries]
+            queries += [w for w in term_content if w not in queries]
             missing = [c for c in parts if any(c not in sim.get(q, {}) for q in queries)]
             if missing:
                 if self.similarity is use_similarity:  # the default: reuse embeddings
@@ -1025,14 +1030,19 @@ class CounterpartFinder:
             f["gloss"] = gloss_sim[c] - gloss_mid if c in gloss_sim else 0.0
             f["definition"] = def_overlap.get(c, 0.0)
             f["coverage"] = 0.0
-            if has_sim and len(term_words) > 1:
+            if has_sim and len(term_content) > 1:
                 f["coverage"] = (
-                    sum(max(sim[w][p] for p in info[c].parts) for w in term_words) / len(term_words)
+                    sum(max(sim[w][p] for p in info[c].parts) for w in term_content)
+                    / len(term_content)
                     - sim_mid
                 )
-            ci = info[c]
-            whole = len(ci.parts) == 1 or ci.in_dict
-            if len(ci.parts) == 2 and len(ci.parts[-1]) == 1 and ci.parts[-1] in _ZH_SUFFIXES:
+            info_c = info[c]
+            whole = len(info_c.parts) == 1 or info_c.in_dict
+            if (
+                len(info_c.parts) == 2
+                and len(info_c.parts[-1]) == 1
+                and info_c.parts[-1] in _ZH_SUFFIXES
+            ):
                 whole = True  # 保薦|人 is one word
             f["whole"] = 1.0 if whole else 0.0
             f["single"] = 1.0 if len(c) == 1 and f["dictionary"] < 1 else 0.0
@@ -1041,10 +1051,10 @@ class CounterpartFinder:
             inside = sum(1 for z in aligned_zh if z < len(zh_texts) and c in zh_texts[z])
             f["specificity"] = inside / total if total else 0.0
             f["context"] = sum(v[2] for v in found[c].values()) / n_occ
-            own = 0.5 * f["dictionary"] + f["similarity"]
+            own = 0.5 * f["dictionary"] + (sim[term][c] if has_sim else 0.0)
             best_other = 0.0
-            for e in found[c]:
-                for w in context_words[e]:
+            for sent in found[c]:
+                for w in context_words[sent]:
                     other = 0.5 * _dict_score(frozenset({w}), c)
                     if self.similarity is not None:
                         other += sim[w][c]
