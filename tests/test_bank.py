@@ -550,3 +550,32 @@ def test_cli_refuses_a_file_that_is_not_a_bank(tmp_path: Path,
     junk.write_text("shopping list\n" * 200, encoding="utf-8")
     assert main(["bank", "terms", "--db", str(junk)]) == 2
     assert "not a duizhao term bank" in capsys.readouterr().err
+
+
+@pytest.mark.pdf
+def test_cli_due_pdf(seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("weasyprint")
+    import shutil
+
+    from duizhao.render import check_pdf_support
+
+    try:
+        check_pdf_support()
+    except Exception as e:  # no CJK font or libraries on this machine
+        pytest.skip(str(e))
+    db = str(tmp_path / "pdf.sqlite3")
+    assert main(["bank", "add", str(seed_json), "--db", db]) == 0
+    out = tmp_path / "due.pdf"
+    argv = ["bank", "due", "--db", db, "--date", "2025-09-10", "--new", "3", "-o", str(out)]
+    assert main([*argv, "--pdf"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        term = json.loads(seed_json.read_text(encoding="utf-8"))["glossary"][0]["term"]
+        assert "Answer key" in text and term in text
+
+
+def test_cli_bank_without_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank"]) == 0
+    assert "usage: duizhao bank" in capsys.readouterr().out
