@@ -168,6 +168,28 @@ def test_sentences_carry_their_bead(seed, seed_html):
     assert all(langs == {"en", "zh"} for langs in by_bead.values())
 
 
+def test_uncertain_sentence_pairs_are_marked(seed):
+    beads = list(seed.alignment.sentences)
+    k = next(i for i, b in enumerate(beads) if b.en and b.zh)
+    beads[k] = dataclasses.replace(beads[k], low_confidence=True)
+    doc = dataclasses.replace(
+        seed, alignment=dataclasses.replace(seed.alignment, sentences=tuple(beads))
+    )
+    root = parse(render_sheet(doc))
+    low = [n for n in root.iter() if n.tag == "span" and {"s", "low"} <= n.classes]
+    assert {n.attrs["data-b"] for n in low} == {str(k)}
+    assert len(low) == len(beads[k].en) + len(beads[k].zh)
+
+
+def test_long_paragraph_renders_quickly():
+    text = "香港知識產權貿易中心。" * 800  # 8,800 characters, 4,800 words
+    doc = render_docs.simple_doc(["A long paragraph."], [text], [("long", "d", "貿易")])
+    t = time.process_time()
+    root = parse(render_sheet(doc))
+    assert time.process_time() - t < 3
+    assert para_texts(root, "zh") == {0: text}
+
+
 def test_glossary_terms_pair_up_with_numbers_and_colours(seed, seed_html):
     root = parse(seed_html)
     marks = [n for n in root.iter() if n.tag == "mark"]
@@ -475,10 +497,26 @@ def test_seed_sheet_is_fast(seed):
     assert time.process_time() - t < 0.3
 
 
-def test_cli_sheet(tmp_path):
+def test_cli_sheet_and_build(tmp_path, monkeypatch, seed):
+    import duizhao.render as r
     from duizhao.cli import main
 
-    assert main(["sheet", str(SEED), "-o", str(tmp_path), "--reading", "jyutping", "-q"]) == 0
+    monkeypatch.setattr(r, "load_document", lambda path: seed)  # the pipeline is tested elsewhere
+    out = tmp_path / "sheets"
+    assert main(["sheet", str(SEED), "-o", str(out), "--reading", "jyutping", "-q"]) == 0
+    html = (out / f"{SEED.stem}.html").read_text(encoding="utf-8")
+    assert '<rt class="jp">' in html and '<rt class="py">' not in html
+    assert main(["sheet", str(SEED), "-o", str(out), "--reading", "zhuyin"]) == 2  # usage error
+    site = tmp_path / "site"
+    assert main(["build", str(SEED.parent), "-o", str(site), "-q", "--no-drills"]) == 0
+    assert (site / "index.html").is_file() and (site / f"{SEED.stem}.html").is_file()
+
+
+@pytest.mark.slow
+def test_cli_sheet_runs_the_pipeline(tmp_path):
+    from duizhao.cli import main
+
+    assert main(["sheet", str(SEED), "-o", str(tmp_path), "-q"]) == 0
     html = (tmp_path / f"{SEED.stem}.html").read_text(encoding="utf-8")
-    assert '<rt class="jp">' in html and "<mark" in html and "data-b=" in html
+    assert '<rt class="py">' in html and "<mark" in html and "data-b=" in html
     assert main(["sheet", str(tmp_path / "missing.txt"), "-o", str(tmp_path), "-q"]) == 2

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 import warnings
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -153,6 +154,9 @@ def _intervals_cut(n: int, spans: Iterable[tuple[int, int]]) -> set[int]:
     return cuts
 
 
+_BIG = 1 << 62
+
+
 def _non_overlapping(spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Keep the earliest, then longest, of overlapping ``(start, end, key)`` spans."""
     out: list[tuple[int, int, int]] = []
@@ -166,12 +170,10 @@ def _non_overlapping(spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, i
 
 
 def _lookup(spans: Sequence[tuple[int, int, int]], pos: int) -> int | None:
-    # spans are sorted and disjoint; a linear scan is fine for paragraph-sized lists
-    for a, b, k in spans:
-        if a <= pos < b:
-            return k
-        if a > pos:
-            break
+    """The key of the span containing ``pos`` (spans sorted and disjoint), or ``None``."""
+    i = bisect_right(spans, (pos, _BIG, _BIG)) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i][2]
     return None
 
 
@@ -217,6 +219,7 @@ def _paragraph_view(
     index: int,
     first_sentence: int,
     sentence_bead: dict[int, int],
+    low_beads: frozenset[int] = frozenset(),
     marks: list[tuple[int, int, int]],
     reading: str,
     text: str,
@@ -313,6 +316,7 @@ def _paragraph_view(
                     "kind": "sentence",
                     "number": s,
                     "bead": sentence_bead.get(s),
+                    "low_confidence": sentence_bead.get(s) in low_beads,
                     "children": parts(g),
                 }
             )
@@ -356,6 +360,12 @@ def _sentence_beads(doc: Document) -> dict[str, dict[int, int]]:
             for s in bead.zh:
                 out["zh"][s] = b
     return out
+
+
+def _low_beads(doc: Document) -> frozenset[int]:
+    if doc.alignment is None:
+        return frozenset()
+    return frozenset(b for b, bead in enumerate(doc.alignment.sentences) if bead.low_confidence)
 
 
 def _readings_at(doc: Document, para: int, start: int, end: int) -> tuple[str, str]:
@@ -489,6 +499,7 @@ def sheet_context(
             for o in occs:
                 marks.setdefault((lang, o.paragraph), []).append((o.start, o.end, link.entry + 1))
     sbeads = _sentence_beads(doc)
+    low = _low_beads(doc)
     firsts = {"en": doc.first_sentence("en"), "zh": doc.first_sentence("zh")}
 
     def para_view(lang: Lang, i: int) -> dict[str, Any]:
@@ -499,6 +510,7 @@ def sheet_context(
             index=i,
             first_sentence=firsts[lang][i],
             sentence_bead=sbeads[lang],
+            low_beads=low,
             marks=marks.get((lang, i), []),
             reading=reading,
             text=para.text,
