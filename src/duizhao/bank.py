@@ -1795,7 +1795,8 @@ def due_document(items: Sequence[DueItem], on: date | str, *, learner: str = CLA
                 en=occ,
             )
         )
-    title = f"Review {day.isoformat()}" + (f" ({learner})" if learner != CLASS else "")
+    n = len(items)
+    title = f"{n} term{'s' if n != 1 else ''} due for review ({learner})"
     return Document(
         meta=Meta(source="duizhao term bank", date=day.isoformat(), title_en=title),
         en=tuple(en),
