@@ -362,6 +362,18 @@ def test_read_pins(tmp_path: Path) -> None:
     assert pins_path("x/2025-09-02-a.txt") == Path("x/2025-09-02-a.align.toml")
 
 
+def test_read_lines(tmp_path: Path) -> None:
+    f = tmp_path / "units.txt"
+    f.write_bytes(b"")
+    assert read_lines(f) == []
+    f.write_bytes(b"a\r\n\r\nb")
+    assert read_lines(f) == ["a", "", "b"]
+    f.write_bytes("一\n二\n".encode())
+    assert read_lines(f) == ["一", "二"]
+    with pytest.raises(InputError):
+        read_lines(tmp_path / "missing.txt")
+
+
 # -- text view ------------------------------------------------------------------------------------
 
 

@@ -1525,6 +1525,8 @@ def read_lines(path: str | Path) -> list[str]:
         data = Path(path).read_bytes()
     except OSError as e:
         raise InputError(where, None, f"cannot read: {e.strerror or e}") from e
+    if not data:
+        return []
     text, _ = decode(data, path=where)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
