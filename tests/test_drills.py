@@ -315,6 +315,10 @@ def test_no_glossary_matching_alone_is_a_clear_error(bare: Document) -> None:
     g = dataclasses.replace(bare, glossary=(GlossaryEntry(term="revise", definition=""),))
     with pytest.raises(DrillError, match="no glossary entry has an English definition"):
         make_worksheets(g, kinds=["match"])
+    # and one definition makes no matching exercise
+    one = GlossaryEntry(term="revise", definition="to study again")
+    with pytest.raises(DrillError, match="a single pair is nothing to match"):
+        make_worksheets(dataclasses.replace(bare, glossary=(one,)), kinds=["match"])
     with pytest.raises(DrillError, match="no glossary"):
         write_apkg(dataclasses.replace(bare, vocabulary=None), "/nonexistent/x.apkg")
 
@@ -632,10 +636,13 @@ def test_cloze_and_exports_hold_for_any_article(
     from duizhao.reader import read_text
 
     sentence = " ".join(["Yesterday", *before, "clusters", *after]) + "."
-    text = f"# English\n\n{sentence}\n\n# 中文\n\n昨日有集群。\n\n# Glossary\n\ncluster：x\n"
+    text = (
+        f"# English\n\n{sentence}\n\n# 中文\n\n昨日有集群。\n\n# Glossary\n\n"
+        "cluster：x\nlighthouse：a tower with a light\n"
+    )
     doc = read_text(text, fmt="markdown")
     g = dataclasses.replace(doc.glossary[0], definition=definition)
-    doc = dataclasses.replace(doc, glossary=(g,))
+    doc = dataclasses.replace(doc, glossary=(g, doc.glossary[1]))
     [ws] = make_worksheets(doc, kinds=["cloze", "match"], seed=seed)
     [item] = _section(ws, "cloze").items
     assert item.answers == ("clusters",) and item.listed == ("cluster",)
@@ -645,5 +652,6 @@ def test_cloze_and_exports_hold_for_any_article(
     if definition.strip():
         assert str(escape(definition.strip())) in html
     lines = quizlet_text(doc, chinese=False).splitlines()
+    assert lines[-1] == "lighthouse\ta tower with a light"
     if flat:
-        assert lines == [f"cluster\t{flat}"]
+        assert lines[0] == f"cluster\t{flat}"

@@ -991,6 +991,8 @@ def make_worksheets(
                 if any(d.glossary for d in docs)
                 else "there is no glossary"
             )
+        if len(cands) == 1 and kind in ("match", "zh"):
+            cands, why = [], "a single pair is nothing to match"
         if not cands:
             notes.append(f"{KIND_TITLES[kind]}: skipped — {why}")
             continue
