@@ -219,16 +219,20 @@ def bench_pinyin(data: Path, limit: int | None, ablations: bool) -> dict[str, ob
     }
     if ablations:
         variants = {
-            "phrases only": PinyinRomaniser(large_phrases=False, polyphone_model=False),
-            "+ large_pinyin": PinyinRomaniser(large_phrases=True, polyphone_model=False),
-            "g2pM where ambiguous, pypinyin phrases": PinyinRomaniser(
-                large_phrases=False, polyphone_model=True, phrase_confidence=2.0
+            "no model: pypinyin phrases, else most common reading": PinyinRomaniser(
+                large_phrases=False, polyphone_model=False
             ),
-            "g2pM on every polyphone": PinyinRomaniser(
-                large_phrases=False, polyphone_model=True, phrase_confidence=0.0
+            "no model: + large_pinyin phrases": PinyinRomaniser(polyphone_model=False),
+            "g2pM outside phrases, pypinyin phrases always win": PinyinRomaniser(
+                large_phrases=False, phrase_confidence=2.0
             ),
-            "large phrases win, g2pM elsewhere": PinyinRomaniser(phrase_confidence=2.0),
-            "pypinyin phrases, g2pM overrules at p>=0.99": PinyinRomaniser(large_phrases=False),
+            "g2pM also overrules pypinyin phrases at any confidence": PinyinRomaniser(
+                large_phrases=False, phrase_confidence=0.0
+            ),
+            "g2pM outside phrases, pypinyin + large_pinyin phrases win": PinyinRomaniser(
+                phrase_confidence=2.0
+            ),
+            "g2pM overrules pypinyin phrases at p>=0.99": PinyinRomaniser(large_phrases=False),
         }
         for name, r in variants.items():
             systems[f"duizhao {name}, Simplified"] = ours(items, r)
@@ -423,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"{k}={v:.4f}" if k != "chars_per_s" else f"{k}={v:,.0f}"
                     for k, v in score.items()
                 )
-                print(f"  {name:<58} {cols}")
+                print(f"  {name:<66} {cols}")
         else:
             for k, v in res.items():
                 print(f"  {k:<58} {v:,.3f}" if isinstance(v, float) else f"  {k:<58} {v}")
