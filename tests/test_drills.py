@@ -200,6 +200,8 @@ def test_same_seed_gives_byte_identical_html(seed: Document, ferry: Document) ->
 def test_versions_differ_but_ask_the_same(seed: Document, ferry: Document) -> None:
     sheets = make_worksheets([seed, ferry], seed=3, versions=3, count=6, vocabulary=True)
     assert [w.version for w in sheets] == ["A", "B", "C"]
+    data = json.loads(json.dumps(sheets[1].to_dict(), ensure_ascii=False))  # plain, JSON-ready
+    assert data["version"] == "B" and data["sections"][0]["items"][0]["answers"]
     html = [render_worksheet(w) for w in sheets]
     assert len(set(html)) == 3
     assert "Version" not in html[0] or ">A<" in html[0]

@@ -460,7 +460,7 @@ _EN_STOP = _wordset(
     "until now up out over"
 )
 #: Characters that make words of the word before them (保薦人 "sponsor", 流動性 "liquidity").
-_ZH_SUFFIXES = frozenset("人者員家性化率額業界式品量費權制度法型")
+_ZH_SUFFIXES = frozenset("人者員家性化率額業界式品量費權制度法型區")
 _DEFINITION_STOP = _wordset(
     "sth sb thing things someone something people person way make used usually especially etc "
     "kind type part particular"
@@ -580,6 +580,7 @@ def _reverse_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in rev.items()}
 
 
+@cache
 def _dict_score(forms: frozenset[str], word: str) -> float:
     """How well CC-CEDICT says ``word`` translates an English term given by its ``forms``.
 
@@ -691,8 +692,10 @@ class _Cand:
     start: int
     end: int
     parts: tuple[str, ...] = ()
-    """The segmenter's words making up the candidate (one for a whole token)."""
+    """The words making up the candidate: the segmenter's, or CC-CEDICT's inside a token."""
     in_dict: bool = False
+    token: bool = False
+    """The candidate is exactly one of the segmenter's tokens."""
 
 
 def _candidates(
@@ -718,16 +721,29 @@ def _candidates(
         w = text[a:b]
         return all(_HAN_RE.match(c) for c in w) and w not in _ZH_STOP
 
+    token_spans = set(toks)
+
     def add(a: int, b: int, parts: tuple[str, ...] = ()) -> None:
         w = text[a:b]
         if w not in out:
-            out[w] = _Cand(w, ((a + b) / 2 - s0) / length, p, a, b, parts, w in d)
+            rel = ((a + b) / 2 - s0) / length
+            out[w] = _Cand(w, rel, p, a, b, parts, w in d, (a, b) in token_spans)
 
     d = cedict()
     for i, (a, b) in enumerate(toks):
         if not ok(a, b):
             continue
-        add(a, b, (text[a:b],))
+        # a long token is also looked at in its dictionary words (法定最低工資 holds 最低工資)
+        split = _greedy_words(text[a:b]) if b - a >= 4 else [text[a:b]]
+        add(a, b, tuple(split))
+        if len(split) > 1:
+            offsets = [a]
+            for piece in split:
+                offsets.append(offsets[-1] + len(piece))
+            for x in range(len(split)):
+                for y in range(x + 1, len(split) + 1):
+                    if (x, y) != (0, len(split)) and offsets[y] - offsets[x] >= 2:
+                        add(offsets[x], offsets[y], tuple(split[x:y]))
         for j in range(i + 1, min(i + 3, len(toks))):
             if toks[j][1] - a > 6 or not ok(*toks[j]):
                 break
@@ -1037,7 +1053,7 @@ class CounterpartFinder:
                     - sim_mid
                 )
             info_c = info[c]
-            whole = len(info_c.parts) == 1 or info_c.in_dict
+            whole = len(info_c.parts) == 1 or info_c.in_dict or info_c.token
             if (
                 len(info_c.parts) == 2
                 and len(info_c.parts[-1]) == 1
@@ -1060,6 +1076,22 @@ class CounterpartFinder:
                         other += sim[w][c]
                     best_other = max(best_other, other)
             f["explained"] = max(0.0, best_other - own)
+            # a part of a longer candidate that another English word accounts for better
+            # (法定 in 法定最低工資 for "minimum wage", when "statutory" is in the sentence)
+            f["extra"] = 0.0
+            if len(info_c.parts) > 1:
+                for part in info_c.parts:
+                    mine = 0.5 * _dict_score(forms | frozenset(term_content), part)
+                    if has_sim:
+                        mine += max(sim[w][part] for w in [term, *term_content])
+                    theirs = 0.0
+                    for sent in found[c]:
+                        for w in context_words[sent]:
+                            other = 0.5 * _dict_score(frozenset({w}), part)
+                            if has_sim:
+                                other += sim[w][part]
+                            theirs = max(theirs, other)
+                    f["extra"] = max(f["extra"], theirs - mine)
             f["position"] = 1.0 - sum(abs(v[0] - v[1]) for v in found[c].values()) / len(found[c])
             f["length"] = abs(len(c) - expected_len) / 2
             score = sum(weights.get(k, 0.0) * v for k, v in f.items())
