@@ -10,7 +10,7 @@ BIN     := $(VENV)/bin
 # poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
 APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo screenshot test lint bench bench-align bench-bank bench-chinese system-deps clean
+.PHONY: demo screenshot test lint bench bench-quick bench-align bench-bank bench-chinese system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,9 +47,16 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
+# Every benchmark, one table (benchmarks/results/summary.md, .json); the README's figures come from it.
+# Quality benchmarks read ../shared/dev-data (skipped with a note when it is not there).
+bench: system-deps $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/run_all.py
+
+bench-quick: system-deps $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/run_all.py --quick
+
 # Sentence alignment: strict bead F1 on MAC-Dev beside Gale–Church, and speed (docs/align.md).
 bench-align: $(VENV)/.dev-installed
-	$(BIN)/python -m pip install --quiet -e ".[embed]"
 	$(BIN)/python benchmarks/bench_align.py --embed
 
 # Term bank: ingest 10,000 synthetic articles, concordance and query times, size (docs/bank.md).

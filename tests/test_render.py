@@ -11,7 +11,6 @@ import io
 import re
 import shutil
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -181,12 +180,11 @@ def test_uncertain_sentence_pairs_are_marked(seed):
     assert len(low) == len(beads[k].en) + len(beads[k].zh)
 
 
-def test_long_paragraph_renders_quickly():
+def test_long_paragraph_renders_whole():
+    # speed on long paragraphs is measured by benchmarks/bench_site.py, not here
     text = "香港知識產權貿易中心。" * 800  # 8,800 characters, 4,800 words
     doc = render_docs.simple_doc(["A long paragraph."], [text], [("long", "d", "貿易")])
-    t = time.process_time()
     root = parse(render_sheet(doc))
-    assert time.process_time() - t < 3
     assert para_texts(root, "zh") == {0: text}
 
 
@@ -488,13 +486,6 @@ def test_pdf_without_cjk_fonts_is_a_clear_error(monkeypatch):
 
 
 # -- speed and the command line ------------------------------------------------------------------------
-
-
-def test_seed_sheet_is_fast(seed):
-    render_sheet(seed)
-    t = time.process_time()  # CPU time of one core, however busy the machine is
-    render_sheet(seed)
-    assert time.process_time() - t < 0.3
 
 
 def test_cli_sheet_and_build(tmp_path, monkeypatch, seed):

@@ -1,0 +1,327 @@
+"""Every benchmark in one run, summarised in one table: ``make bench``.
+
+Usage::
+
+    .venv/bin/python benchmarks/run_all.py [--quick] [--only NAME ...] [--dev-data DIR]
+
+Runs the benchmarks one after another as separate processes (so that they do not compete for the
+machine's cores and each starts cold), keeps each one's own report in
+``benchmarks/results/NAME.log``, then reads the JSON each one wrote and prints one table: what
+was measured, duizhao's figure, the baseline measured in the same run, and the target from the
+issues. The table and the figures are written to ``benchmarks/results/summary.json`` and
+``benchmarks/results/summary.md`` (the README's figures are copied from the latter).
+
+Benchmarks (``--only`` takes these names):
+
+* ``chinese``  — segmentation F1, pinyin polyphones, Jyutping, chars/s, start-up (dev data);
+* ``align``    — strict bead F1 on MAC-Dev beside Gale–Church, speed (dev data);
+* ``glossary`` — English occurrences and Chinese counterparts on the hand-made fixture set;
+* ``site``     — one sheet (HTML, PDF) warm and a 100-article corpus site;
+* ``speed``    — cold start against the bare work floor, warm stages, 1,000-article build, memory;
+* ``bank``     — the term bank at 10,000 synthetic articles.
+
+The quality benchmarks read ``../shared/dev-data`` (``--dev-data``); without it they are skipped
+with a note and the others still run. ``--quick`` uses smaller corpora (for a smoke test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+DEFAULT_DEV = ROOT.parent / "shared" / "dev-data"
+
+
+def _commands(dev: Path, quick: bool) -> dict[str, tuple[list[str], bool]]:
+    """name → (arguments after the script, needs dev data)."""
+    py = "benchmarks/bench_{}.py"
+    return {
+        "chinese": ([py.format("chinese"), str(dev), *(["--quick"] if quick else [])], True),
+        "align": ([py.format("align"), str(dev / "align-mac-dev"), "--embed"], True),
+        "glossary": ([py.format("glossary")], False),
+        "site": ([py.format("site"), "--articles", "20" if quick else "100"], False),
+        "speed": ([py.format("speed"), *(["--quick"] if quick else [])], False),
+        "bank": ([py.format("bank"), "corpus", "--articles", "1000" if quick else "10000"], False),
+    }
+
+
+def run(names: list[str], dev: Path, quick: bool) -> dict[str, dict[str, Any]]:
+    """Run the named benchmarks; return name → {"status", "seconds", "log"}."""
+    status: dict[str, dict[str, Any]] = {}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    commands = _commands(dev, quick)
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1", "PYTHONHASHSEED": "0"}  # fmt: skip
+    for name in names:
+        args, needs_dev = commands[name]
+        log = RESULTS / f"{name}.log"
+        if needs_dev and not dev.is_dir():
+            print(f"[{name}] skipped: no dev data at {dev}", flush=True)
+            status[name] = {"status": "skipped (no dev data)", "seconds": 0.0, "log": None}
+            continue
+        print(f"[{name}] running: python {' '.join(args)}", flush=True)
+        t = time.perf_counter()
+        with log.open("w", encoding="utf-8") as fh:
+            proc = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, stdout=fh,
+                                  stderr=subprocess.STDOUT, check=False)  # fmt: skip
+        secs = time.perf_counter() - t
+        ok = proc.returncode == 0
+        print(f"[{name}] {'done' if ok else f'FAILED (exit {proc.returncode})'} in {secs:.0f} s;"
+              f" report in {log.relative_to(ROOT)}", flush=True)  # fmt: skip
+        status[name] = {"status": "ok" if ok else f"failed ({proc.returncode})",
+                        "seconds": round(secs, 1), "log": str(log.relative_to(ROOT))}  # fmt: skip
+    return status
+
+
+# -- the summary table ----------------------------------------------------------------------------
+
+Row = dict[str, Any]
+
+
+def _load(name: str) -> dict[str, Any] | None:
+    path = RESULTS / f"bench_{name}.json"
+    if not path.exists():
+        return None
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _row(area: str, measure: str, value: str, baseline: str = "", target: str = "",
+         met: bool | None = None) -> Row:  # fmt: skip
+    return {"area": area, "measure": measure, "duizhao": value, "baseline": baseline,
+            "target": target, "met": met}  # fmt: skip
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.2f} %"
+
+
+def _rows_chinese(d: dict[str, Any]) -> list[Row]:
+    seg, py, jp = d["segmentation"]["systems"], d["pinyin"]["systems"], d["jyutping"]["systems"]
+    rows = [
+        _row("Chinese", "segmentation word F1, seg-sighan-as (Traditional)",
+             f"{seg['duizhao']['f1']:.3f}",
+             f"{seg['jieba (stock, raw text)']['f1']:.3f} stock jieba; "
+             f"{seg['jieba (stock, hk2s text)']['f1']:.3f} hk2s + jieba", "≥ 0.90",
+             seg["duizhao"]["f1"] >= 0.90),
+        _row("Chinese", "pinyin polyphone accuracy, pinyin-cpp → s2hk (Traditional)",
+             _pct(py["duizhao, Traditional"]["accuracy"]),
+             _pct(py["pypinyin (stock), Traditional"]["accuracy"]) + " stock pypinyin", "≥ 97.5 %",
+             py["duizhao, Traditional"]["accuracy"] >= 0.975),
+        _row("Chinese", "pinyin polyphone accuracy, pinyin-cpp (Simplified)",
+             _pct(py["duizhao, Simplified"]["accuracy"]),
+             _pct(py["pypinyin (stock), Simplified"]["accuracy"]) + " stock pypinyin"),
+        _row("Chinese", "Jyutping character accuracy, jyutping-hkcancor",
+             f"{jp['duizhao']['accuracy']:.4f}", f"{jp['ToJyutping']['accuracy']:.4f} ToJyutping",
+             "≥ 0.93", jp["duizhao"]["accuracy"] >= 0.93),
+    ]  # fmt: skip
+    sp = d.get("speed", {})
+    if "annotate_many_chars_per_s" in sp:
+        v = sp["annotate_many_chars_per_s"]
+        rows.append(_row("Chinese", "whole annotation, chars/s per core (CPU time)",
+                         f"{v:,.0f}", f"{py['pypinyin (stock), Traditional']['chars_per_s']:,.0f}"
+                         " stock pypinyin alone", "≥ 50,000", v >= 50_000))  # fmt: skip
+    st = d.get("startup_s", {})
+    key = "warm cache: import + first line, wall s (best of 3)"
+    if key in st:
+        rows.append(_row("Chinese", "start-up: import + first line (caches built)",
+                         f"{st[key]:.2f} s", "", "≤ 1.5 s", st[key] <= 1.5))
+    return rows
+
+
+def _rows_align(d: dict[str, Any]) -> list[Row]:
+    s, sp = d["systems"], d.get("speed", {})
+    gc = s.get("gale-church", {}).get("f1")
+    base = f"{gc:.3f} Gale–Church" if gc is not None else ""
+    rows = []
+    if "duizhao" in s:
+        rows.append(_row("Alignment", "strict bead F1, MAC-Dev (literary), default",
+                         f"{s['duizhao']['f1']:.3f}", base, "≥ 0.80", s["duizhao"]["f1"] >= 0.80))
+    if "duizhao+embed" in s:
+        f = s["duizhao+embed"]["f1"]
+        rows.append(_row("Alignment", "strict bead F1, MAC-Dev, with the embed extra",
+                         f"{f:.3f}", base, "≥ 0.90", f >= 0.90))
+    cpu_ms = sp.get("seed: align_document after start-up, CPU (ms)")
+    if cpu_ms is not None:
+        rows.append(_row("Alignment", "seed editorial aligned after start-up (CPU)",
+                         f"{cpu_ms:.1f} ms", "", "< 50 ms", cpu_ms < 50))
+    per_s = sp.get("long text: sentences per second, CPU")
+    if per_s is not None:
+        rows.append(_row("Alignment", "sentences aligned per second, long text (CPU)",
+                         f"{per_s:,.0f}", "", "≥ 1,000", per_s >= 1000))
+    embed_s = sp.get("long text +embed: sentences per second, CPU")
+    if embed_s is not None:
+        rows.append(_row("Alignment", "the same with the embed extra", f"{embed_s:,.0f}"))
+    return rows
+
+
+def _rows_glossary(d: dict[str, Any]) -> list[Row]:
+    rows = []
+    for name, s in d["sets"].items():
+        top = s["top1"]
+        rows.append(_row("Glossary", f"English occurrences P / R ({name} set, {s['terms']} terms)",
+                         f"{s['en_precision']:.3f} / {s['en_recall']:.3f}", "", "1.000 / 1.000",
+                         s["en_precision"] == 1.0 and s["en_recall"] == 1.0))  # fmt: skip
+        rows.append(_row("Glossary", f"Chinese counterpart top-1 ({name} set)",
+                         f"{top['default']:.3f}",
+                         f"{top['CC-CEDICT only (baseline)']:.3f} CC-CEDICT only; "
+                         f"{top['no encoder (baseline)']:.3f} no encoder",
+                         "≥ 0.90", top["default"] >= 0.90))  # fmt: skip
+    return rows
+
+
+def _rows_site(d: dict[str, Any]) -> list[Row]:
+    rows = []
+    by = {r["name"]: r for r in d["rows"]}
+
+    def add(name: str, label: str, target: str = "", limit: float | None = None) -> None:
+        r = by.get(name)
+        if r:
+            rows.append(_row("Sheets", label, f"{r['cpu_s']:.3f} s CPU ({r['wall_s']:.3f} wall)",
+                             "", target, None if limit is None else r["cpu_s"] < limit))
+
+    add("seed: sheet HTML, warm (mean of 20)", "seed sheet HTML, warm", "< 0.3 s", 0.3)
+    add("seed: PDF (pinyin), warm", "seed sheet PDF (pinyin), warm", "< 2 s", 2.0)
+    add("seed: PDF (none), warm", "seed sheet PDF (no readings), warm")
+    n = d.get("articles", 100)
+    add(f"site: {n} articles, HTML, total", f"corpus site, {n} articles, one core",
+        "< 60 s" if n == 100 else "", 60.0 if n == 100 else None)
+    add(f"site: {n} articles, rendering only", f"corpus site, {n} articles, rendering only")
+    return rows
+
+
+def _rows_speed(d: dict[str, Any]) -> list[Row]:
+    c, w, t = d["cold"], d["warm"], d["throughput"]
+    floor = c["floor"]["median_s"]
+    rows = [
+        _row("Speed", "cold: duizhao --help", f"{c['help']['median_s']:.3f} s", "", "< 0.2 s",
+             c["help"]["median_s"] < 0.2),
+        _row("Speed", "cold: duizhao parse SEED", f"{c['parse']['median_s']:.3f} s"),
+        _row("Speed", "cold: duizhao sheet SEED (full HTML sheet)",
+             f"{c['sheet']['median_s']:.2f} s", f"{floor:.2f} s bare work floor", "< 2 s",
+             c["sheet"]["median_s"] < 2),
+        _row("Speed", "cold: sheet / bare work floor", f"{c['sheet_over_floor']:.2f}×", "", "≤ 2×",
+             c["sheet_over_floor"] <= 2),
+    ]  # fmt: skip
+    for k, v in w.items():
+        if k != "first_call_in_process":
+            rows.append(_row("Speed", f"warm per article: {k}", f"{v * 1000:.0f} ms"))
+    rows.append(_row("Speed", "first article in a process (loads everything)",
+                     f"{w['first_call_in_process']:.1f} s"))
+    rows += [
+        _row("Speed", f"build of {t['articles']} synthetic articles, HTML, jobs={t['jobs']}",
+             f"{t['wall_s']:.0f} s wall"),
+        _row("Speed", "articles per second per core (HTML, whole pipeline)",
+             f"{t['articles_per_cpu_s']:.2f}", "", "≥ 20", t["articles_per_cpu_s"] >= 20),
+        _row("Speed", f"peak memory, {t['articles']}-article build (largest process)",
+             f"{t['peak_rss_mb']:.0f} MB", "", "< 500 MB", t["peak_rss_mb"] < 500),
+    ]  # fmt: skip
+    return rows
+
+
+def _rows_bank(d: dict[str, Any]) -> list[Row]:
+    n = d["articles"]
+    rows = [
+        _row("Term bank", f"ingest {n:,} annotated articles (bank only)",
+             f"{d['ingest_total_s']:.0f} s", "", "< 600 s" if n >= 10_000 else "",
+             d["ingest_total_s"] < 600 if n >= 10_000 else None),
+        _row("Term bank", "full pipeline + ingest, per synthetic article",
+             f"{d['pipeline_s_per_synthetic_article']:.2f} s",
+             "", "", None),
+        _row("Term bank", "full pipeline for 10,000 articles (extrapolated)",
+             f"{d['pipeline_10000_extrapolated_min']:.0f} min", "", "< 10 min",
+             d["pipeline_10000_extrapolated_min"] < 10),
+    ]  # fmt: skip
+    worst = max((q["median_ms"], name) for name, q in d["queries"].items() if "kwic" in name)
+    rows.append(_row("Term bank", f"slowest concordance query at {n:,} articles ({worst[1]})",
+                     f"{worst[0]:.1f} ms", "", "< 50 ms", worst[0] < 50))
+    rows.append(_row("Term bank", "database size", f"{d['db_mb']:.0f} MB"))
+    return rows
+
+
+SECTIONS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
+    "chinese": _rows_chinese,
+    "align": _rows_align,
+    "glossary": _rows_glossary,
+    "site": _rows_site,
+    "speed": _rows_speed,
+    "bank": _rows_bank,
+}
+
+
+def summarise(names: list[str]) -> list[Row]:
+    rows: list[Row] = []
+    for name in names:
+        data = _load(name)
+        if data is None:
+            continue
+        try:
+            rows += SECTIONS[name](data)
+        except (KeyError, TypeError, ValueError) as e:  # an older JSON layout
+            rows.append(_row(name, f"(could not read bench_{name}.json: {e!r})", ""))
+    return rows
+
+
+def format_table(rows: list[Row], markdown: bool = False) -> str:
+    heads = ["area", "measure", "duizhao", "baseline (same run)", "target", "met"]
+    cells = [[r["area"], r["measure"], r["duizhao"], r["baseline"], r["target"],
+              {True: "yes", False: "NO", None: ""}[r["met"]]] for r in rows]  # fmt: skip
+    if markdown:
+        out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+        out += ["| " + " | ".join(c) + " |" for c in cells]
+        return "\n".join(out)
+    widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h)
+              for i, h in enumerate(heads)]  # fmt: skip
+    line = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
+    out = [line, "-" * len(line)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)) for cell in cells]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="smaller corpora, for a smoke test")
+    ap.add_argument("--only", nargs="+", choices=list(SECTIONS), help="run only these")
+    ap.add_argument("--dev-data", type=Path, default=DEFAULT_DEV)
+    ap.add_argument("--summary-only", action="store_true",
+                    help="do not run anything: summarise the JSON already in benchmarks/results")
+    args = ap.parse_args(argv)
+    names = args.only or list(SECTIONS)
+    status = {} if args.summary_only else run(names, args.dev_data, args.quick)
+    rows = summarise(names)
+    print()
+    print(format_table(rows))
+    meta = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "load_average": os.getloadavg(),
+        "quick": args.quick,
+    }
+    (RESULTS / "summary.json").write_text(
+        json.dumps({"meta": meta, "runs": status, "rows": rows}, indent=2, ensure_ascii=False)
+        + "\n", encoding="utf-8")  # fmt: skip
+    (RESULTS / "summary.md").write_text(
+        f"Measured {meta['date']} ({meta['machine']}, Python {meta['python']}, load average "
+        f"{meta['load_average'][0]:.1f}){' — quick run' if args.quick else ''}.\n\n"
+        + format_table(rows, markdown=True) + "\n", encoding="utf-8")  # fmt: skip
+    print(f"\nwrote {(RESULTS / 'summary.json').relative_to(ROOT)} and summary.md")
+    failed = [n for n, s in status.items() if s["status"].startswith("failed")]
+    if failed:
+        print(f"failed: {', '.join(failed)} (see their logs)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
