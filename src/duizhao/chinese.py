@@ -34,11 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import hashlib
-import marshal
-import os
 import re
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -46,6 +42,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from duizhao import diskcache
 from duizhao.errors import InputError
 from duizhao.model import Token
 
@@ -118,52 +115,17 @@ def is_han(char: str) -> bool:
 
 
 def _cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("duizhao"))
+    return diskcache.cache_dir()
 
 
 def _source_key(*parts: object) -> str:
-    """A short digest of what a derived table was built from."""
-    from duizhao import __version__
-
-    items: list[object] = [_CACHE_FORMAT, __version__, sys.version_info[:2]]
-    for part in parts:
-        if isinstance(part, Path):
-            try:
-                st = part.stat()
-                items.append((str(part.resolve()), st.st_mtime_ns, st.st_size))
-            except OSError:
-                items.append((str(part), None))
-        else:
-            items.append(part)
-    return hashlib.sha1(repr(items).encode()).hexdigest()[:16]
+    """A short digest of what a derived table was built from (see :mod:`duizhao.diskcache`)."""
+    return diskcache.source_key(_CACHE_FORMAT, *parts)
 
 
 def _cached(name: str, key: str, build: Callable[[], Any]) -> Any:
     """Load a marshal-able table from the cache directory, or build it and store it."""
-    path = _cache_dir() / f"{name}-{key}.marshal"
-    try:
-        with path.open("rb") as fh:
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
-                return marshal.load(fh)
-            finally:
-                if enabled:
-                    gc.enable()
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    value = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            marshal.dump(value, fh)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # an unwritable cache directory only costs start-up time
-    return value
+    return diskcache.load_or_build(name, key, build)
 
 
 def _pack(table: dict[str, str]) -> tuple[str, str]:

