@@ -19,7 +19,7 @@ import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 __all__ = ["cache_dir", "load_or_build", "source_key"]
 
@@ -95,7 +95,7 @@ def load_or_build(name: str, key: str, build: Callable[[], T], *, codec: str = "
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            dumps(value, fh)
+            dumps(cast(Any, value), fh)
         os.replace(tmp, path)
     except (OSError, ValueError, TypeError, pickle.PicklingError):
         pass  # an unwritable cache directory (or an unstorable value) only costs start-up time
