@@ -7,6 +7,15 @@ Example:
     >>> doc = duizhao.read("corpus/2025-09-02-wipo-innovation-clusters.txt")
     >>> doc.meta.title_zh
     '灣區創科實力獲肯定 知識產權貿易待拓展'
+    >>> doc = duizhao.annotate(doc)  # doctest: +SKIP
+    >>> [link.counterparts[0].text for link in doc.links]  # cluster, metric, preferential
+    ['集群', '指標', '特惠']
+
+The stages, each a pure function from a document to a new document: :func:`read` →
+:func:`align_document` → :func:`annotate_document` (Chinese words and readings) →
+:func:`link_glossary` → :func:`suggest_vocabulary`; :func:`annotate` runs them all. Outputs:
+:func:`render_sheet` / :func:`render_pdf` / :func:`build_site`, :func:`make_worksheets` /
+:func:`render_worksheet` / :func:`write_apkg`, and the :class:`TermBank`.
 """
 
 from __future__ import annotations
@@ -19,6 +28,19 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "read": "reader",
     "read_text": "reader",
+    "annotate": "pipeline",
+    "align_document": "align",
+    "annotate_document": "chinese",
+    "annotate_text": "chinese",
+    "link_glossary": "glossary",
+    "suggest_vocabulary": "glossary",
+    "render_sheet": "render",
+    "render_pdf": "render",
+    "build_site": "render",
+    "make_worksheets": "drills",
+    "render_worksheet": "drills",
+    "write_apkg": "drills",
+    "TermBank": "bank",
     "Document": "model",
     "DuizhaoError": "errors",
     "InputError": "errors",
