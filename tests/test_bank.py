@@ -579,3 +579,16 @@ def test_cli_due_pdf(seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixt
 def test_cli_bank_without_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bank"]) == 0
     assert "usage: duizhao bank" in capsys.readouterr().out
+
+
+def test_cli_add_with_worker_processes(seed_json: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "jobs.sqlite3")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code = main(["bank", "add", "--jobs", "2", str(seed_json), str(bad), str(seed_json),
+                 "--db", db])
+    captured = capsys.readouterr()
+    assert code == 2  # the bad file is reported, the others are still ingested, in order
+    assert [line.split()[0] for line in captured.out.splitlines()] == ["added", "unchanged"]
+    assert captured.err.startswith(f"error: {bad}") and captured.err.count("\n") == 1

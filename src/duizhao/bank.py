@@ -1995,6 +1995,30 @@ def _dump(obj: Any, out: TextIO) -> None:
     out.write("\n")
 
 
+def _load_one(path: str) -> tuple[Document | None, str | None]:
+    """Annotate one file for ``bank add``: the document, or the error message (picklable)."""
+    try:
+        return load_document(path), None
+    except DuizhaoError as e:
+        return None, str(e)
+
+
+def _load_all(
+    files: Sequence[str], jobs: int
+) -> Iterator[tuple[str, Document | None, str | None]]:
+    """Annotate the files in order, in ``jobs`` worker processes (annotation is the expensive,
+    independent part); the caller writes each to the bank as it comes, from one process."""
+    if jobs <= 1 or len(files) < 2:
+        for f in files:
+            yield (f, *_load_one(f))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        for f, (doc, error) in zip(files, pool.map(_load_one, files), strict=True):
+            yield f, doc, error
+
+
 def run_command(args: Any, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Run ``duizhao bank SUBCOMMAND`` from parsed arguments; return the exit status."""
     try:
@@ -2019,11 +2043,9 @@ def _run(args: Any, stdin: TextIO | None, stdout: TextIO | None) -> int:
     with TermBank(args.db) as bank:
         if cmd == "add":
             status = 0
-            for f in args.files:
-                try:
-                    doc = load_document(f)
-                except DuizhaoError as e:
-                    print(f"error: {e}", file=err)
+            for f, doc, error in _load_all(args.files, getattr(args, "jobs", 1)):
+                if doc is None:
+                    print(f"error: {error}", file=err)
                     status = 2
                     continue
                 r = bank.add(doc)

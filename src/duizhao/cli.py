@@ -567,6 +567,10 @@ def build_parser() -> argparse.ArgumentParser:
     bank_common.add_argument("--db", metavar="PATH", help="the bank file")
     b = bsub.add_parser("add", parents=[bank_common], help="ingest articles (or annotated JSON)")
     b.add_argument("files", nargs="+", metavar="FILE", help="articles, or JSON from 'annotate'")
+    b.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N",
+        help="annotate in N worker processes (the bank is written by one; default 1)",
+    )
     b = bsub.add_parser("terms", parents=[bank_common], help="cumulative vocabulary")
     b.add_argument("--since", metavar="DATE", help="first date (YYYY-MM-DD)")
     b.add_argument("--until", metavar="DATE", help="last date (YYYY-MM-DD)")
