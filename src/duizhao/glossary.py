@@ -1295,7 +1295,12 @@ def link_entry(
     )
 
 
-def link_glossary(doc: Document, *, finder: CounterpartFinder | None = None) -> Document:
+def link_glossary(
+    doc: Document,
+    *,
+    finder: CounterpartFinder | None = None,
+    context: dict[str, Any] | None = None,
+) -> Document:
     """Link every glossary entry to the text: English occurrences, Chinese counterpart, and the
     counterpart's occurrences in the Chinese text.
 
@@ -1306,6 +1311,11 @@ def link_glossary(doc: Document, *, finder: CounterpartFinder | None = None) -> 
     Args:
         doc: The document.
         finder: The counterpart finder (default :meth:`CounterpartFinder.default`).
+        context: A scratch dict that caches per-document work (the aligned sentences, the
+            candidates, the encoder's vectors). Pass the same dict to
+            :func:`suggest_vocabulary` for the same document (same text, alignment and tokens)
+            with the same finder to reuse that work; never share it between documents.
+            Default: a new one.
 
     Returns:
         A new document whose ``links`` hold one :class:`~duizhao.model.TermLink` per glossary
@@ -1318,7 +1328,7 @@ def link_glossary(doc: Document, *, finder: CounterpartFinder | None = None) -> 
         '集群'
     """
     finder = finder if finder is not None else CounterpartFinder.default()
-    context: dict[str, Any] = {}
+    context = {} if context is None else context
     links = tuple(
         link_entry(doc, i, finder=finder, context=context) for i in range(len(doc.glossary))
     )
@@ -1362,6 +1372,7 @@ def suggest_vocabulary(
     zh_min_hsk: int = 6,
     zh_unlisted: bool = True,
     finder: CounterpartFinder | None = None,
+    context: dict[str, Any] | None = None,
 ) -> Document:
     """Suggest words beyond the glossary, for both kinds of learner.
 
@@ -1383,17 +1394,23 @@ def suggest_vocabulary(
         zh_min_hsk: Lowest HSK level to suggest.
         zh_unlisted: Also suggest words that are not on the HSK list.
         finder: Counterpart finder for the English words' translations.
+        context: The per-document scratch dict of :func:`link_glossary` for this document, to
+            reuse its work (default: a new one).
 
     Returns:
         A new document with ``vocabulary`` set.
     """
-    en_items = _suggest_en(doc, en_limit, en_max_zipf, finder) if en_limit > 0 else ()
+    en_items = _suggest_en(doc, en_limit, en_max_zipf, finder, context) if en_limit > 0 else ()
     zh_items = _suggest_zh(doc, zh_limit, zh_min_hsk, zh_unlisted) if zh_limit > 0 else ()
     return replace(doc, vocabulary=Vocabulary(en=tuple(en_items), zh=tuple(zh_items)))
 
 
 def _suggest_en(
-    doc: Document, limit: int, max_zipf: float, finder: CounterpartFinder | None
+    doc: Document,
+    limit: int,
+    max_zipf: float,
+    finder: CounterpartFinder | None,
+    context: dict[str, Any] | None = None,
 ) -> list[VocabItem]:
     # spans already taken by glossary terms
     taken: set[tuple[int, int]] = set()
@@ -1432,7 +1449,7 @@ def _suggest_en(
         ranked.append((z, lemma, occ))
     ranked.sort(key=lambda x: (x[0], x[1]))
     finder = finder if finder is not None else CounterpartFinder.default()
-    context: dict[str, Any] = {}
+    context = {} if context is None else context
     items = []
     for z, lemma, occ in ranked[:limit]:
         forms = sorted({o.text.lower() for o in occ})

@@ -68,7 +68,8 @@ def annotate(
         align_kwargs["pins"] = pins
     doc = align_document(doc, **align_kwargs)
     doc = annotate_document(doc, annotator)
-    doc = link_glossary(doc, finder=finder)
+    context: dict[str, Any] = {}  # this document's work, shared by the two glossary stages
+    doc = link_glossary(doc, finder=finder, context=context)
     return suggest_vocabulary(
         doc,
         en_limit=en_limit,
@@ -76,4 +77,5 @@ def annotate(
         zh_limit=zh_limit,
         zh_min_hsk=zh_min_hsk,
         finder=finder,
+        context=context,
     )
