@@ -6,6 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests are derandomised by default, so a test run is deterministic and CI cannot turn
+# red on a new random example; HYPOTHESIS_PROFILE=explore searches afresh (and more) for bugs.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

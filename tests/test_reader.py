@@ -355,6 +355,14 @@ _pieces = st.sampled_from(
 )
 
 
+def test_indented_continuation_line_is_kept():
+    # found by the property test below: an indented second line of a paragraph kept its text
+    # but lost its indent, so the paragraph was no longer a piece of the input
+    doc = read_text("香港\n 香港\rHello world.", path="indent.txt")
+    assert [p.text for p in doc.zh] == ["香港\n 香港"]
+    assert [p.text for p in doc.en] == ["Hello world."]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_pieces, st.text(max_size=12)), max_size=40))
 def test_any_text_reads_losslessly_or_raises_input_error(parts):

@@ -408,7 +408,9 @@ def _split_block(block: list[tuple[int, str]]) -> Iterable[tuple[int, list[str]]
         start = 0
         for i, t in enumerate(lines):
             if i == len(lines) - 1 or (_TERMINAL.search(t) and len(t) < 0.8 * width):
-                yield run[start][0], lines[start : i + 1]
+                # the lines as written (an indented continuation line keeps its indent: lossless);
+                # the paragraph's own leading and trailing blanks are stripped by the caller
+                yield run[start][0], [raw for _, raw in run[start : i + 1]]
                 start = i + 1
 
 
