@@ -51,6 +51,7 @@ from typing import Protocol
 
 import numpy as np
 
+from . import diskcache
 from .errors import DuizhaoError, InputError
 from .model import Alignment, Bead, Document
 
@@ -252,38 +253,13 @@ def _gloss_words(gloss: str) -> list[str]:
 _INDEX_FORMAT = 1
 
 
-def _index_cache_file() -> Path | None:
-    """Where the built word index is kept between processes (user cache directory)."""
-    try:
-        import hashlib
-        import sys
+def _index_key() -> str:
+    """What the word index is built from (see :mod:`duizhao.diskcache`)."""
+    from .lexicon import cedict_path
 
-        import platformdirs
-
-        from . import __version__
-        from .lexicon import cedict_path
-
-        source = cedict_path()
-        st = source.stat()
-        key = "|".join(
-            map(
-                str,
-                (
-                    _INDEX_FORMAT,
-                    __version__,
-                    sys.version_info[:3],
-                    source.resolve(),
-                    st.st_mtime_ns,
-                    st.st_size,
-                    _MAX_WORD,
-                    sorted(_STOP),
-                ),
-            )
-        )
-        digest = hashlib.sha1(key.encode()).hexdigest()[:16]
-        return Path(platformdirs.user_cache_dir("duizhao")) / f"align-index-{digest}.marshal"
-    except (ImportError, OSError):
-        return None
+    return diskcache.source_key(
+        "align-index", _INDEX_FORMAT, cedict_path(), _MAX_WORD, sorted(_STOP)
+    )
 
 
 @cache
@@ -297,46 +273,30 @@ def _cedict_index() -> tuple[dict[str, str], int, frozenset[str]]:
     Returns:
         (index, longest headword, every stem that some headword translates to).
     """
-    import marshal
-    import os
 
-    cache_file = _index_cache_file()
-    if cache_file is not None and cache_file.is_file():
-        try:
-            with cache_file.open("rb") as fh:
-                keys, values, longest, vocab = marshal.load(fh)
-            index = dict(zip(keys.split("\n"), values.split("\n"), strict=True))
-            return index, longest, frozenset(vocab.split())
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # a damaged cache is rebuilt below
-    from .lexicon import cedict
+    def build() -> tuple[str, str, int, str]:
+        from .lexicon import cedict
 
-    out: dict[str, set[str]] = defaultdict(set)
-    longest = 1
-    for entry in cedict().entries():
-        words: set[str] = set()
-        for sense in entry.glosses:
-            for part in sense.split(";"):
-                words.update(_gloss_words(part))
-        if not words:
-            continue
-        for form in {entry.traditional, entry.simplified}:
-            if len(form) <= _MAX_WORD and not _LATIN_ZH.search(form):
-                out[form].update(words)
-                longest = max(longest, len(form))
-    index = {k: " ".join(sorted(v)) for k, v in sorted(out.items())}
-    vocab = frozenset().union(*out.values())
-    if cache_file is not None:
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                blob = ("\n".join(index), "\n".join(index.values()), longest, " ".join(vocab))
-                marshal.dump(blob, fh)
-            os.replace(tmp, cache_file)
-        except OSError:
-            pass  # a read-only cache directory only costs speed
-    return index, longest, vocab
+        out: dict[str, set[str]] = defaultdict(set)
+        longest = 1
+        for entry in cedict().entries():
+            words: set[str] = set()
+            for sense in entry.glosses:
+                for part in sense.split(";"):
+                    words.update(_gloss_words(part))
+            if not words:
+                continue
+            for form in {entry.traditional, entry.simplified}:
+                if len(form) <= _MAX_WORD and not _LATIN_ZH.search(form):
+                    out[form].update(words)
+                    longest = max(longest, len(form))
+        index = {k: " ".join(sorted(v)) for k, v in sorted(out.items())}
+        vocab = frozenset().union(*out.values())
+        return "\n".join(index), "\n".join(index.values()), longest, " ".join(vocab)
+
+    keys, values, longest, vocab = diskcache.load_or_build("align-index", _index_key(), build)
+    index = dict(zip(keys.split("\n"), values.split("\n"), strict=True))
+    return index, longest, frozenset(vocab.split())
 
 
 _MAX_WORD = 6

@@ -236,11 +236,9 @@ def _lemminflect() -> Any:
 @cache
 def _word_forms(word: str, upos: str | None) -> frozenset[str]:
     """Every inflection (and spelling) of one lower-case word, limited to a POS when given."""
-    lemminflect = _lemminflect()
+    li = _lemminflect()
     getAllInflections, getAllInflectionsOOV, getAllLemmas = (
-        lemminflect.getAllInflections,
-        lemminflect.getAllInflectionsOOV,
-        lemminflect.getAllLemmas,
+        li.getAllInflections, li.getAllInflectionsOOV, li.getAllLemmas
     )
 
     bases = set()

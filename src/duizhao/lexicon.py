@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import gc
 import gzip
-import hashlib
-import marshal
-import os
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from duizhao import diskcache
 
 __all__ = [
     "CEDICT_ATTRIBUTION",
@@ -179,29 +177,16 @@ def _parse(path: Path) -> tuple[list[str], dict[str, tuple[int, ...] | int], int
     return lines, compact, longest
 
 
+def _cache_key(source: Path) -> str:
+    """What the index is built from (see :mod:`duizhao.diskcache`)."""
+    return diskcache.source_key("cedict", _CACHE_FORMAT, source)
+
+
 def _cache_file(source: Path) -> Path | None:
+    """Where the index built from ``source`` is kept between processes."""
     try:
-        import platformdirs
-
-        from duizhao import __version__
-
-        st = source.stat()
-        key = "|".join(
-            map(
-                str,
-                (
-                    _CACHE_FORMAT,
-                    __version__,
-                    sys.version_info[:3],
-                    source.resolve(),
-                    st.st_mtime_ns,
-                    st.st_size,
-                ),
-            )
-        )
-        digest = hashlib.sha1(key.encode()).hexdigest()[:16]
-        return Path(platformdirs.user_cache_dir("duizhao")) / f"cedict-{digest}.marshal"
-    except (ImportError, OSError):
+        return diskcache.cache_dir() / f"cedict-{_cache_key(source)}.marshal"
+    except ImportError:
         return None
 
 
@@ -213,35 +198,21 @@ def cedict() -> Cedict:
         The shared :class:`Cedict`. It is read-only, so sharing it is safe.
     """
     source = cedict_path()
-    cache_file = _cache_file(source)
-    if cache_file is not None and cache_file.is_file():
-        try:
-            # One text blob per table loads several times faster than 122,000 small objects.
-            gc_was_enabled = gc.isenabled()
-            gc.disable()
-            try:
-                with cache_file.open("rb") as fh:
-                    blob, keys, ids, longest = marshal.load(fh)
-                lines = blob.split("\n")
-                index = dict(zip(keys.split("\n"), ids, strict=True))
-            finally:
-                if gc_was_enabled:
-                    gc.enable()
-            return Cedict(lines, index, longest)
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # a damaged cache is rebuilt below
-    lines, index, longest = _parse(source)
-    if cache_file is not None:
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                marshal.dump(
-                    ("\n".join(lines), "\n".join(index), list(index.values()), longest), fh
-                )
-            os.replace(tmp, cache_file)
-        except OSError:
-            pass  # a read-only cache directory only costs speed
+
+    def build() -> tuple[str, str, list[tuple[int, ...] | int], int]:
+        # One text blob per table loads several times faster than 122,000 small objects.
+        lines, index, longest = _parse(source)
+        return "\n".join(lines), "\n".join(index), list(index.values()), longest
+
+    blob, keys, ids, longest = diskcache.load_or_build("cedict", _cache_key(source), build)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        lines = blob.split("\n")
+        index = dict(zip(keys.split("\n"), ids, strict=True))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     return Cedict(lines, index, longest)
 
 

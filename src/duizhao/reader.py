@@ -399,17 +399,18 @@ def _split_block(block: list[tuple[int, str]]) -> Iterable[tuple[int, list[str]]
         else:
             runs.append([(lineno, line)])
     for run in runs:
+        # The lines are yielded as written (an indented continuation line keeps its indent, so
+        # nothing is lost); the caller strips each paragraph's own leading and trailing blanks.
+        # The stripped lines only decide where paragraphs end.
         lines = [t.strip(_SPACE) for _, t in run]
         if len(lines) == 1 or all(_TERMINAL.search(t) for t in lines):
-            for (lineno, _), t in zip(run, lines, strict=True):
-                yield lineno, [t]
+            for lineno, raw in run:
+                yield lineno, [raw]
             continue
         width = max(len(t) for t in lines)
         start = 0
         for i, t in enumerate(lines):
             if i == len(lines) - 1 or (_TERMINAL.search(t) and len(t) < 0.8 * width):
-                # the lines as written (an indented continuation line keeps its indent: lossless);
-                # the paragraph's own leading and trailing blanks are stripped by the caller
                 yield run[start][0], [raw for _, raw in run[start : i + 1]]
                 start = i + 1
 
