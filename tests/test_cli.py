@@ -100,7 +100,7 @@ def test_bad_input_exits_2_with_one_line(capsys, tmp_path, content, expected):
     path.write_bytes(content)
     status, out, err = run(capsys, "parse", str(path))
     assert status == 2
-    assert out.strip() == ""
+    assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert re.match(expected, err.strip()), err
 

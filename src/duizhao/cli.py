@@ -82,7 +82,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 _print_json(docs[0].to_dict(), sys.stdout)
         else:
             _print_json([d.to_dict() for d in docs], sys.stdout)
-    else:
+    elif docs:  # nothing on stdout when no file could be read
         print("\n\n".join(_summary(d) for d in docs))
     return status
 
