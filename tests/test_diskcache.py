@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from duizhao import diskcache
+from duizhao.resources import diskcache
 
 
 @pytest.fixture

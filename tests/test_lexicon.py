@@ -1,4 +1,4 @@
-"""CC-CEDICT index and HSK levels (duizhao.lexicon)."""
+"""CC-CEDICT index and HSK levels (duizhao.resources.lexicon)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from duizhao import lexicon
-from duizhao.lexicon import CEDICT_ATTRIBUTION, Cedict, CedictEntry, cedict, hsk_level
+from duizhao.resources import lexicon
+from duizhao.resources.lexicon import CEDICT_ATTRIBUTION, Cedict, CedictEntry, cedict, hsk_level
 
 
 def test_every_entry_of_a_headword_is_kept() -> None:

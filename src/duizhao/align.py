@@ -51,9 +51,10 @@ from typing import Protocol
 
 import numpy as np
 
-from . import diskcache
 from .errors import DuizhaoError, InputError
 from .model import Alignment, Bead, Document
+from .resources import diskcache
+from .text.script import is_han
 
 __all__ = [
     "AlignScorer",
@@ -254,8 +255,8 @@ _INDEX_FORMAT = 1
 
 
 def _index_key() -> str:
-    """What the word index is built from (see :mod:`duizhao.diskcache`)."""
-    from .lexicon import cedict_path
+    """What the word index is built from (see :mod:`duizhao.resources.diskcache`)."""
+    from .resources.lexicon import cedict_path
 
     return diskcache.source_key(
         "align-index", _INDEX_FORMAT, cedict_path(), _MAX_WORD, sorted(_STOP)
@@ -267,7 +268,7 @@ def _cedict_index() -> tuple[dict[str, str], int, frozenset[str]]:
     """Chinese headword (either script) → English content-word stems of its senses.
 
     The stems are one space-separated string per headword (split when a word is found). Built
-    once from :func:`duizhao.lexicon.cedict` (about a second) and kept in the user cache
+    once from :func:`duizhao.resources.lexicon.cedict` (about a second) and kept in the user cache
     directory, so later processes load it in a few tens of milliseconds.
 
     Returns:
@@ -275,7 +276,7 @@ def _cedict_index() -> tuple[dict[str, str], int, frozenset[str]]:
     """
 
     def build() -> tuple[str, str, int, str]:
-        from .lexicon import cedict
+        from .resources.lexicon import cedict
 
         out: dict[str, set[str]] = defaultdict(set)
         longest = 1
@@ -442,7 +443,7 @@ def _zh_tokens(
             start = t.find(term, start + len(term))
     pos, n = 0, len(t)
     while pos < n:
-        if covered[pos] or not ("\u3400" <= t[pos] <= "\u9fff" or "\uf900" <= t[pos] <= "\ufaff"):
+        if covered[pos] or not is_han(t[pos]):
             pos += 1
             continue
         for size in range(min(longest, n - pos), 0, -1):

@@ -40,7 +40,6 @@ import csv
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -51,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from .errors import DuizhaoError, InputError
 from .model import Document, Meta
+from .text.script import term_lang
 
 if TYPE_CHECKING:
     import fsrs
@@ -315,14 +315,6 @@ def connect(path: str | os.PathLike[str], *, timeout: float = 30.0) -> sqlite3.C
 # ---------------------------------------------------------------------------------------------
 # Documents to rows (pure: no database, usable from a Dask/Spark map)
 # ---------------------------------------------------------------------------------------------
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-
-
-def term_lang(text: str) -> Literal["en", "zh"]:
-    """``"zh"`` when the text has Han characters, else ``"en"``."""
-    return "zh" if _HAN.search(text) else "en"
-
 
 def normalise_term(word: str, lang: str | None = None) -> str:
     """The key a term is stored under: English lower-cased with single spaces; Chinese as is.

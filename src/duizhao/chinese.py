@@ -42,9 +42,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from duizhao import diskcache
 from duizhao.errors import InputError
 from duizhao.model import Token
+from duizhao.resources import diskcache
+from duizhao.text.script import HAN, HAN_RUN_RE, is_han
 
 if TYPE_CHECKING:
     from duizhao.model import Document
@@ -72,14 +73,8 @@ __all__ = [
 
 _CACHE_FORMAT = 2
 
-# Han characters: CJK unified ideographs (basic block and extensions A–H), compatibility
-# ideographs, and 〇 (the ideographic zero, read líng).
-_HAN = (
-    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\U00020000-\U0002fa1f\U00030000-\U0003134f\U00031350-\U000323af"
-)
-_HAN_RE = re.compile(f"[{_HAN}]")
-_HAN_ONLY_RE = re.compile(f"[{_HAN}]+")
+_HAN = HAN
+_HAN_ONLY_RE = HAN_RUN_RE
 
 # Pre-tokenisation of everything that is not a Han word. Order matters: dates before numbers.
 # Numbers written in Chinese numerals stay whole when they carry a decimal point or a percent
@@ -104,11 +99,6 @@ _PIECE_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
 
 
-def is_han(char: str) -> bool:
-    """Whether ``char`` is a Han character (漢字), the characters that get readings."""
-    return "\u4e00" <= char <= "\u9fff" or bool(_HAN_RE.fullmatch(char))
-
-
 # ------------------------------------------------------------------------------------------
 # Caching helpers
 # ------------------------------------------------------------------------------------------
@@ -119,7 +109,7 @@ def _cache_dir() -> Path:
 
 
 def _source_key(*parts: object) -> str:
-    """A short digest of what a derived table was built from (see :mod:`duizhao.diskcache`)."""
+    """A short digest of what a derived table was built from (see :mod:`.resources.diskcache`)."""
     return diskcache.source_key(_CACHE_FORMAT, *parts)
 
 
@@ -366,7 +356,7 @@ class Segmenter(Protocol):
 
 def hk_user_dict_path() -> Path:
     """The shipped dictionary of Hong Kong public-life vocabulary (jieba format, Traditional)."""
-    return Path(str(resources.files("duizhao") / "data" / "hk_userdict.txt"))
+    return Path(str(resources.files("duizhao") / "resources" / "data" / "hk_userdict.txt"))
 
 
 def _package_file(package: str, name: str) -> Path:
@@ -443,7 +433,7 @@ def _fill_gaps(freq: dict[str, int], total: int) -> int:
     forms) and given a tenth of their frequency, rescaled to jieba-tw's total, so that they fill
     gaps without overruling jieba-tw's choices. Returns the frequency added.
     """
-    from duizhao.lexicon import cedict
+    from duizhao.resources.lexicon import cedict
 
     words: list[tuple[str, int]] = []
     with _package_file("jieba", "dict.txt").open(encoding="utf-8") as fh:
@@ -1069,7 +1059,7 @@ def _gloss(
     word: str, simplified: str, pinyin: tuple[str | None, ...], max_senses: int
 ) -> str | None:
     """CC-CEDICT's senses for a word, preferring the entry that matches its reading."""
-    from duizhao.lexicon import cedict
+    from duizhao.resources.lexicon import cedict
 
     entries = cedict().lookup(word) or cedict().lookup(simplified)
     if not entries:
@@ -1122,7 +1112,8 @@ class ChineseAnnotator:
         jyutping: The Jyutping romaniser (default :class:`JyutpingRomaniser`), or ``None``.
         glosses: Whether to look up CC-CEDICT glosses.
         max_senses: At most this many CC-CEDICT senses per gloss.
-        hsk_standard: The HSK list (see :func:`duizhao.lexicon.hsk_words`), or ``None`` for none.
+        hsk_standard: The HSK list (see :func:`duizhao.resources.lexicon.hsk_words`), or
+            ``None`` for none.
         pos: Whether to give parts of speech.
 
     Example:
@@ -1266,7 +1257,7 @@ class ChineseAnnotator:
         pinyin: list[str | None],
         jyutping: list[str | None],
     ) -> tuple[Token, ...]:
-        from duizhao.lexicon import hsk_words
+        from duizhao.resources.lexicon import hsk_words
 
         levels = hsk_words(self.hsk_standard) if self.hsk_standard else {}
         tokens = []

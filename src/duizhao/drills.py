@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import DuizhaoError, MissingExtraError
 from .model import Document, Occurrence, Paragraph, TermLink
+from .text.script import is_han
 
 if TYPE_CHECKING:
     import jinja2
@@ -701,15 +702,11 @@ def _reading_of(para: Paragraph, a: int, b: int, which: str) -> str | None:
         k = pos - tok.start
         v = vals[k] if k < len(vals) else None
         if not v:
-            if _is_han(para.text[pos]):
+            if is_han(para.text[pos]):
                 return None
             continue
         out.append(v)
     return " ".join(out) if out else None
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
 
 
 def _readings_items(

@@ -30,7 +30,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from duizhao import diskcache
 from duizhao.model import (
     Counterpart,
     Document,
@@ -40,6 +39,8 @@ from duizhao.model import (
     VocabItem,
     Vocabulary,
 )
+from duizhao.resources import diskcache
+from duizhao.text.script import is_han
 
 if TYPE_CHECKING:
     import numpy as np
@@ -479,7 +480,6 @@ def find_term(
 # Chinese: counterparts of a term
 # ---------------------------------------------------------------------------------------------
 
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ZH_STOP = _wordset(
     "的 了 是 在 和 及 與 与 或 即 也 都 則 则 而 等 個 个 之 其 "
     "此 這 这 那 有 為 为 於 于 以 對 对 將 将 把 被 從 从 向 到 "
@@ -592,7 +592,7 @@ def _clean_gloss(gloss: str) -> str:
 def _glosses(word: str) -> tuple[str, ...]:
     """CC-CEDICT glosses of a Chinese word (either script), following ``abbr. for X`` and
     ``variant of X`` one step."""
-    from duizhao.lexicon import cedict
+    from duizhao.resources.lexicon import cedict
 
     d = cedict()
     out: list[str] = []
@@ -616,7 +616,7 @@ def _glosses(word: str) -> tuple[str, ...]:
 
 def _greedy_words(text: str) -> list[str]:
     """Split Chinese text into CC-CEDICT words, longest match first."""
-    from duizhao.lexicon import cedict
+    from duizhao.resources.lexicon import cedict
 
     d = cedict()
     out, i = [], 0
@@ -645,7 +645,7 @@ def _reverse_index() -> _ReverseIndex:
     """English gloss word → Chinese headwords (Traditional and Simplified) whose cleaned gloss
     is exactly that word or phrase. Built once (about 5 s) and kept in the user cache directory.
     """
-    from duizhao.lexicon import cedict, cedict_path
+    from duizhao.resources.lexicon import cedict, cedict_path
 
     def build() -> tuple[str, list[str]]:
         rev: dict[str, set[str]] = {}
@@ -715,7 +715,7 @@ def _segment(text: str) -> list[tuple[int, int]]:
 
     jieba.setLogLevel(60)
     try:
-        from duizhao.lexicon import _hk2s
+        from duizhao.resources.lexicon import _hk2s
 
         simp = _hk2s().convert(text)
         if len(simp) != len(text):
@@ -791,7 +791,7 @@ def _candidates(
     Words are the segmenter's tokens, runs of up to three tokens (at most six characters, no
     function word inside) and CC-CEDICT words inside longer tokens.
     """
-    from duizhao.lexicon import cedict
+    from duizhao.resources.lexicon import cedict
 
     p, s0, s1 = sent_index[zh_sentence]
     text = doc.zh[p].text
@@ -801,7 +801,7 @@ def _candidates(
 
     def ok(a: int, b: int) -> bool:
         w = text[a:b]
-        return all(_HAN_RE.match(c) for c in w) and w not in _ZH_STOP
+        return all(map(is_han, w)) and w not in _ZH_STOP
 
     token_spans = set(toks)
 
@@ -1237,7 +1237,7 @@ def _script_forms(word: str) -> list[str]:
     """A word and its Traditional / Simplified conversions (given equivalents may differ)."""
     forms = [word]
     try:
-        from duizhao.lexicon import cedict
+        from duizhao.resources.lexicon import cedict
 
         for e in cedict().lookup(word):
             for f in (e.traditional, e.simplified):
@@ -1474,7 +1474,7 @@ def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list
     for p, para in enumerate(doc.zh):
         for t in para.tokens:
             w = t.text_in(para.text)
-            if not all(_HAN_RE.match(c) for c in w) or len(w) < 2:
+            if not all(map(is_han, w)) or len(w) < 2:
                 continue
             if t.pos and t.pos[:2] in ("nr", "ns", "nt", "nz"):
                 continue  # names of people, places, organisations

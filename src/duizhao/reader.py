@@ -30,32 +30,15 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Document, GlossaryEntry, Lang, Meta, Paragraph
-from .sentences import split_sentences
+from .text.script import HAN_RE, LATIN_RE, script_of
+from .text.sentences import split_sentences
 
 __all__ = ["decode", "parse_glossary_line", "read", "read_bytes", "read_text", "script_of"]
 
 # -- characters and scripts ---------------------------------------------------------------------
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SPACE = " \t\u3000\u00a0\ufeff\u200b"
 _OK_CC = "\n\r\t\f\v\x1c\x1d\x1e"  # control characters that plain text may contain
-
-
-def script_of(text: str) -> Lang | None:
-    """Decide the language of a paragraph by its script.
-
-    Chinese prose quotes Latin names (WIPO, SAR) and English may quote a Chinese term, so the
-    paragraph is Chinese when Han characters are at least a third as many as Latin letters.
-
-    Returns:
-        ``"zh"``, ``"en"``, or ``None`` when the text has neither Han characters nor Latin letters.
-    """
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text))
-    if han == 0 and latin == 0:
-        return None
-    return "zh" if han * 3 >= latin else "en"
 
 
 # -- decoding -------------------------------------------------------------------------------------
@@ -125,7 +108,7 @@ def decode(data: bytes, *, path: str = "<bytes>", encoding: str | None = None) -
         candidates = _rank_legacy(data, candidates)
     for enc in candidates:
         text = data.decode(enc)
-        if _HAN.search(text):
+        if HAN_RE.search(text):
             return _check_text(text, path), enc
     raise InputError(
         path,
@@ -304,11 +287,11 @@ def parse_glossary_line(line: str, *, path: str = "<string>", lineno: int | None
         if lead and (p := _normalise_pos(lead.group(1))) is not None:
             pos, definition = p, definition[lead.end() :].strip(_SPACE)
     term = " ".join(head.split())
-    if not term or not _LATIN.search(term) or _HAN.search(term) or len(term.split()) > 8:
+    if not term or not LATIN_RE.search(term) or HAN_RE.search(term) or len(term.split()) > 8:
         return None
     if re.search(r"[.!?;]$|[,;]\s", term):
         return None
-    if definition and not _LATIN.search(definition) and _HAN.search(definition) and not zh:
+    if definition and not LATIN_RE.search(definition) and HAN_RE.search(definition) and not zh:
         zh = [z for z in _ZH_SPLIT.split(definition) if z]
         definition = ""
     return GlossaryEntry(term=term, definition=definition, pos=pos, zh=tuple(zh), line=lineno)

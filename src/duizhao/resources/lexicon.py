@@ -9,7 +9,7 @@ Python's version or the data file's modification time or size changes, so the fi
 process costs a few tens of milliseconds rather than a full parse.
 
 Example:
-    >>> from duizhao.lexicon import cedict, hsk_level
+    >>> from duizhao.resources.lexicon import cedict, hsk_level
     >>> [e.pinyin for e in cedict().lookup("銀行")]   # 銀行 "bank"
     ['yin2 hang2']
     >>> hsk_level("銀行")  # Traditional is accepted; the HSK lists use Simplified keys
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from duizhao import diskcache
+from duizhao.resources import diskcache
 
 __all__ = [
     "CEDICT_ATTRIBUTION",
@@ -178,7 +178,7 @@ def _parse(path: Path) -> tuple[list[str], dict[str, tuple[int, ...] | int], int
 
 
 def _cache_key(source: Path) -> str:
-    """What the index is built from (see :mod:`duizhao.diskcache`)."""
+    """What the index is built from (see :mod:`duizhao.resources.diskcache`)."""
     return diskcache.source_key("cedict", _CACHE_FORMAT, source)
 
 

@@ -19,7 +19,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .model import Lang, Sentence
+from ..model import Lang, Sentence
 
 if TYPE_CHECKING:
     import pysbd

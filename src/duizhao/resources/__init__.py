@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .errors import DuizhaoError
+from ..errors import DuizhaoError
 
 __all__ = ["corpus_dir", "templates_dir"]
 
