@@ -478,7 +478,7 @@ def test_pdf_without_weasyprint_names_the_extra(monkeypatch):
 
 def test_pdf_without_cjk_fonts_is_a_clear_error(monkeypatch):
     pytest.importorskip("weasyprint")
-    import duizhao.render as r
+    import duizhao.output.pdf as r
 
     monkeypatch.setattr(r, "_has_cjk_font", lambda: False)
     with pytest.raises(DuizhaoError, match="fonts-noto-cjk"):

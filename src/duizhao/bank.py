@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from .errors import DuizhaoError, InputError
 from .model import Document, Meta
+from .output.templates import environment, generator
 from .text.script import term_lang
 
 if TYPE_CHECKING:
@@ -1676,18 +1677,6 @@ def kwic_text(lines: Sequence[KwicLine], *, width: int = 36) -> str:
     return "\n".join(out)
 
 
-def _generator() -> str:
-    from . import __version__
-
-    return f"duizhao {__version__}"
-
-
-def _env(templates: str | os.PathLike[str] | None) -> Any:
-    from .render import environment
-
-    return environment(templates)
-
-
 def _pieces(text: str, marks: Sequence[tuple[int, int]]) -> list[dict[str, Any]]:
     out, pos = [], 0
     for s, e in sorted(marks):
@@ -1725,8 +1714,8 @@ def kwic_html(
                 "zh": other if en_side else own,
             }
         )
-    return _env(templates).get_template("bank/kwic.html.j2").render(
-        term=term, term_lang=term_lang(term), rows=rows, generator=_generator()
+    return environment(templates).get_template("bank/kwic.html.j2").render(
+        term=term, term_lang=term_lang(term), rows=rows, generator=generator()
     )
 
 
@@ -1842,7 +1831,7 @@ def write_due(
     html = render_due(items, on, learner=learner, templates=templates)
     out = Path(path)
     if pdf:
-        from .render import html_to_pdf
+        from .output.pdf import html_to_pdf
 
         return html_to_pdf(html, out)
     out.write_text(html, encoding="utf-8")

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import DuizhaoError, MissingExtraError
 from .model import Document, Occurrence, Paragraph, TermLink
+from .output.templates import environment, generator
 from .text.script import is_han
 
 if TYPE_CHECKING:
@@ -1092,16 +1093,12 @@ def render_worksheet(
         links: ``(label, href)`` pairs shown above the sheet on screen, never printed (the site
             links back to the study sheet and the index).
     """
-    from .render import environment
-
     env: jinja2.Environment = environment(templates)
-    from . import __version__
-
     return env.get_template(template).render(
         ws=sheet,
         multi=len(sheet.articles) > 1,
         links=list(links),
-        generator=f"duizhao {__version__}",
+        generator=generator(),
     )
 
 
@@ -1144,7 +1141,7 @@ def write_worksheets(
         path = write_text(out / f"{name}.html", html)
         written.append(path)
         if pdf:
-            from .render import html_to_pdf
+            from .output.pdf import html_to_pdf
 
             written.append(html_to_pdf(html, out / f"{name}.pdf"))
     return written

@@ -18,28 +18,26 @@ Example:
 
 from __future__ import annotations
 
-import ctypes.util
 import dataclasses
-import glob
 import os
-import shutil
-import subprocess
 import sys
 import time
 import warnings
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import groupby, pairwise, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from .errors import DuizhaoError, MissingExtraError
+from .errors import DuizhaoError
 from .model import Bead, Document, Lang, Paragraph
+from .output.pdf import check_pdf_support, html_to_pdf
+from .output.templates import environment, generator
+from .resources.lexicon import CEDICT_ATTRIBUTION
 
 if TYPE_CHECKING:
-    import jinja2
+    pass
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -67,63 +65,6 @@ TERM_COLOURS = 8
 
 #: File name endings :func:`build_site` treats as articles.
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
-
-CEDICT_ATTRIBUTION = "Word glosses from CC-CEDICT (https://cc-cedict.org/), licensed CC BY-SA 4.0."
-
-
-# -- the jinja2 environment ---------------------------------------------------------------------
-
-
-@cache
-def _environment(user_dir: str | None) -> jinja2.Environment:
-    import jinja2
-    from markupsafe import Markup
-
-    from .resources import templates_dir
-
-    packaged = jinja2.FileSystemLoader(str(templates_dir()))
-    loaders: list[jinja2.BaseLoader] = []
-    if user_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(user_dir))
-    # "default/NAME" always reaches the packaged template, so a user's sheet.html.j2 can extend
-    # "default/sheet.html.j2" and override a single block.
-    loaders += [packaged, jinja2.PrefixLoader({"default": packaged})]
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,  # every template, whatever its name: article text is never markup
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-
-    def asset(name: str) -> Markup:
-        """The raw text of a stylesheet or script (user folder first), to inline it."""
-        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        # A stylesheet or script must not end its own element early.
-        return Markup(source.replace("</", "<\\/"))
-
-    env.globals["asset"] = asset
-    return env
-
-
-def environment(templates: str | os.PathLike[str] | None = None) -> jinja2.Environment:
-    """The jinja2 environment: autoescaping, the user's folder first, then the packaged templates.
-
-    Args:
-        templates: A folder whose files replace the default templates of the same name (a template
-            can also ``{% extends "default/sheet.html.j2" %}`` and override single blocks), or
-            ``None``.
-
-    Raises:
-        DuizhaoError: ``templates`` is not a folder.
-    """
-    if templates is None:
-        return _environment(None)
-    path = Path(templates)
-    if not path.is_dir():
-        raise DuizhaoError(f"{path}: the templates folder does not exist")
-    return _environment(str(path.resolve()))
 
 
 # -- script ---------------------------------------------------------------------------------------
@@ -579,15 +520,9 @@ def sheet_context(
         },
         "extra_links": list(extra_links),
         "cedict_attribution": CEDICT_ATTRIBUTION,
-        "generator": _generator(),
+        "generator": generator(),
         "for_print": for_print,
     }
-
-
-def _generator() -> str:
-    from . import __version__
-
-    return f"duizhao {__version__}"
 
 
 def render_sheet(
@@ -618,89 +553,6 @@ def render_sheet(
         doc, reading=reading, script=script, extra_links=extra_links, for_print=for_print
     )
     return environment(templates).get_template(template).render(**ctx)
-
-
-# -- PDF -----------------------------------------------------------------------------------------
-
-_CJK_FONT_GLOBS = (
-    "/usr/share/fonts/**/NotoSansCJK*",
-    "/usr/share/fonts/**/NotoSerifCJK*",
-    "/usr/share/fonts/**/*CJK*",
-    "/usr/local/share/fonts/**/*CJK*",
-    os.path.expanduser("~/.local/share/fonts/**/*CJK*"),
-    os.path.expanduser("~/.fonts/**/*CJK*"),
-)
-
-
-@cache
-def _has_cjk_font() -> bool:
-    fc = shutil.which("fc-list")
-    if fc:
-        try:
-            out = subprocess.run(
-                [fc, ":lang=zh-tw", "family"], capture_output=True, text=True, timeout=20
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
-            out = ""
-        if out.strip():
-            return True
-    return any(glob.glob(g, recursive=True) for g in _CJK_FONT_GLOBS)
-
-
-@cache
-def _has_harfbuzz_subset() -> bool:
-    return ctypes.util.find_library("harfbuzz-subset") is not None
-
-
-def check_pdf_support() -> None:
-    """Check that PDFs can be made: WeasyPrint, its system libraries, and a CJK font.
-
-    Warns (``RuntimeWarning``) when the HarfBuzz subsetter is missing (PDFs are then ~25x slower).
-
-    Raises:
-        MissingExtraError: WeasyPrint is not installed (``pip install 'duizhao[pdf]'``).
-        DuizhaoError: WeasyPrint cannot load its system libraries (Pango), or no font can show
-            Chinese (Debian: ``apt-get install fonts-noto-cjk``).
-    """
-    try:
-        import weasyprint  # noqa: F401
-    except ImportError as e:
-        raise MissingExtraError("weasyprint", "pdf", "PDF output") from e
-    except OSError as e:  # cffi could not load pango / gobject
-        raise DuizhaoError(
-            f"WeasyPrint cannot load its system libraries ({e}); on Debian: "
-            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
-        ) from e
-    if not _has_cjk_font():
-        raise DuizhaoError(
-            "PDF output needs a font with Chinese characters and none was found; on Debian: "
-            "apt-get install fonts-noto-cjk"
-        )
-    if not _has_harfbuzz_subset():
-        warnings.warn(
-            "libharfbuzz-subset is missing: each PDF will take several seconds "
-            "(on Debian: apt-get install libharfbuzz-subset0)",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-
-
-def html_to_pdf(html: str, path: str | os.PathLike[str], *, base_url: str | None = None) -> Path:
-    """Write an HTML page (a rendered sheet) to ``path`` as a PDF with WeasyPrint.
-
-    Raises:
-        MissingExtraError, DuizhaoError: see :func:`check_pdf_support`.
-    """
-    check_pdf_support()
-    import logging
-
-    import weasyprint
-
-    # WeasyPrint logs every CSS property it ignores (screen-only rules); keep the terminal quiet.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    out = Path(path)
-    weasyprint.HTML(string=html, base_url=base_url, media_type="print").write_pdf(out)
-    return out
 
 
 def render_pdf(
@@ -1033,7 +885,7 @@ def build_site(
             articles=[dataclasses.asdict(a) for a in articles],
             errors=errors,
             folder=src.name or str(src),
-            generator=_generator(),
+            generator=generator(),
             cedict_attribution=CEDICT_ATTRIBUTION,
             for_print=False,
         )
