@@ -7,7 +7,7 @@ The command-line front end prints ``error: <message>`` for any :class:`DuizhaoEr
 
 from __future__ import annotations
 
-__all__ = ["DuizhaoError", "InputError", "MissingExtraError"]
+__all__ = ["DuizhaoError", "InputError", "MissingExtraError", "PinError"]
 
 
 class DuizhaoError(Exception):
@@ -29,6 +29,10 @@ class InputError(DuizhaoError, ValueError):
         self.message = message
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
+
+
+class PinError(DuizhaoError, ValueError):
+    """Pinned paragraph pairs that cannot be honoured: malformed, outside the texts, or crossing."""
 
 
 class MissingExtraError(DuizhaoError, ImportError):

@@ -1,0 +1,133 @@
+"""Read bilingual articles into a :class:`~duizhao.model.Document`.
+
+Two input formats are accepted (a registry, :mod:`.formats`; see the README for both, with
+examples in ``corpus/``):
+
+* the **editorial text format** of Hong Kong newspapers: English paragraphs, a title line
+  ``SOURCE YYYY.MM.DD：TITLE``, Chinese paragraphs and a glossary after a ``/ Glossary生字 /``
+  header, in any order. A paragraph's language is decided by its script, not its position.
+* the **Markdown format** for teachers who write their own articles: a ``---`` front matter block
+  (``source``, ``date``, ``title_en``, ``title_zh``, ``pins``) and ``# English``, ``# 中文`` and
+  ``# Glossary`` sections.
+
+Glossary lines look like ``term (pos)【中文】：definition``. The part of speech and the
+teacher-given Chinese equivalent are optional; the colon may be full-width or ASCII.
+
+Text is decoded from UTF-8 (with or without BOM), UTF-16/32 with BOM, Big5-HKSCS or GB18030,
+detected automatically or forced with ``encoding=``. Bad input raises
+:class:`~duizhao.errors.InputError` naming the file, the line and the cause; problems the reader
+can live with become ``Document.warnings``.
+
+Modules:
+    decode: bytes to text (encoding detection) and line normalisation.
+    glossary_line: glossary lines and section headers.
+    builder: what both formats share (paragraphs, titles, dates).
+    formats: the input formats, one module each (``editorial``, ``markdown``).
+    pins: the one grammar of pinned paragraph pairs (``EN:ZH``) and the old sidecar file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from ..registry import discover, unknown_choice
+from ..text.script import script_of
+from .builder import Builder
+from .decode import BLANKS, decode, normalise_lines
+from .formats import InputFormat
+from .glossary_line import is_glossary_header, parse_glossary_line
+
+__all__ = [
+    "decode",
+    "input_formats",
+    "is_glossary_header",
+    "normalise_lines",
+    "parse_glossary_line",
+    "read",
+    "read_bytes",
+    "read_text",
+    "script_of",
+]
+
+
+def input_formats() -> Mapping[str, InputFormat]:
+    """The input formats by name (``editorial``, ``markdown``, and any module added to
+    :mod:`duizhao.reader.formats`)."""
+    return discover(f"{__name__}.formats", "FORMAT")
+
+
+def _priority(f: InputFormat) -> tuple[int, str]:
+    return f.priority, f.name
+
+
+def read_text(
+    text: str,
+    *,
+    path: str = "<string>",
+    fmt: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Parse an article from a string.
+
+    Args:
+        text: The article.
+        path: Name used in error messages and ``meta.path``.
+        fmt: A format name (``"editorial"``, ``"markdown"``, …); detected when ``None``
+            (front matter or ``#`` section headings mean Markdown).
+        encoding: Recorded in ``meta.encoding``.
+
+    Raises:
+        InputError: The text is not an article duizhao can read.
+    """
+    lines = normalise_lines(text)
+    if not any(line.strip(BLANKS) for line in lines):
+        raise InputError(path, None, "empty file")
+    formats = input_formats()
+    if fmt is None:
+        chosen = next(f for f in sorted(formats.values(), key=_priority) if f.sniff(lines, path))
+    elif fmt in formats:
+        chosen = formats[fmt]
+    else:
+        raise ValueError(unknown_choice("format", fmt, formats))
+    b = Builder(path=path)
+    chosen.parse(lines, b)
+    return b.document(chosen.name, encoding, None if path.startswith("<") else path)
+
+
+def read_bytes(
+    data: bytes, *, path: str = "<bytes>", encoding: str | None = None, fmt: str | None = None
+) -> Document:
+    """Decode and parse an article given as bytes (see :func:`decode` and :func:`read_text`)."""
+    text, enc = decode(data, path=path, encoding=encoding)
+    return read_text(text, path=path, fmt=fmt, encoding=enc)
+
+
+def read(path: str | Path, *, encoding: str | None = None, fmt: str | None = None) -> Document:
+    """Read an article file into a :class:`Document`.
+
+    Example:
+        >>> doc = read("corpus/2025-09-02-wipo-innovation-clusters.txt")
+        >>> doc.meta.source, doc.meta.date, len(doc.en), len(doc.zh)
+        ('明報社評', '2025-09-02', 6, 7)
+
+    Args:
+        path: The file.
+        encoding: Force an encoding (e.g. ``"big5hkscs"``); detected when ``None``.
+        fmt: Force ``"editorial"`` or ``"markdown"``; detected when ``None``.
+
+    Raises:
+        InputError: The file cannot be read, or is not an article duizhao understands.
+    """
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, None, "is a directory, not a file") from None
+    except OSError as e:
+        raise InputError(name, None, f"cannot read file: {e.strerror or e}") from None
+    return read_bytes(data, path=name, encoding=encoding, fmt=fmt)

@@ -1,0 +1,121 @@
+"""What both article formats share: collecting paragraphs, glossary entries, titles and dates."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..model import Document, GlossaryEntry, Lang, Meta, Paragraph
+from ..text.script import script_of
+from ..text.sentences import split_sentences
+from .decode import BLANKS
+
+__all__ = ["TERMINAL", "Builder", "iso_date"]
+
+TERMINAL = re.compile(r"[.!?。！？…:：;；][\"'”’」』)）\]]*$")
+
+
+@dataclass
+class Builder:
+    """Collects paragraphs and glossary entries while the lines are read."""
+
+    path: str
+    meta: dict[str, str | None] = field(default_factory=dict)
+    en: list[Paragraph] = field(default_factory=list)
+    zh: list[Paragraph] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pins: list[tuple[int, int]] = field(default_factory=list)
+
+    def warn(self, line: int | None, message: str) -> None:
+        where = f"{self.path}:{line}" if line is not None else self.path
+        self.warnings.append(f"{where}: {message}")
+
+    def add_block(self, block: list[tuple[int, str]], lang: Lang | None = None) -> None:
+        """Turn a run of non-blank lines into one or more paragraphs."""
+        for lineno, lines in _split_block(block):
+            text = "\n".join(lines).strip(BLANKS + "\n")
+            para_lang = script_of(text)
+            if para_lang is None:
+                self.warn(lineno, f"skipped a line with no English or Chinese text: {text[:40]!r}")
+                continue
+            if lang is not None and para_lang != lang:
+                self.warn(lineno, f"paragraph in the {lang} section looks like {para_lang}")
+                para_lang = lang
+            para = Paragraph(
+                lang=para_lang,
+                text=text,
+                sentences=split_sentences(text, para_lang),
+                line=lineno,
+            )
+            (self.en if para_lang == "en" else self.zh).append(para)
+
+    def add_glossary(self, entry: GlossaryEntry) -> None:
+        if any(e.term.lower() == entry.term.lower() for e in self.glossary):
+            self.warn(entry.line, f"glossary term {entry.term!r} appears twice")
+        self.glossary.append(entry)
+
+    def document(self, fmt: str, encoding: str | None, path: str | None) -> Document:
+        if not self.zh:
+            raise InputError(self.path, None, "no Chinese paragraphs found")
+        if not self.en:
+            raise InputError(self.path, None, "no English paragraphs found")
+        meta = Meta(
+            source=self.meta.get("source"),
+            date=self.meta.get("date"),
+            title_zh=self.meta.get("title_zh"),
+            title_en=self.meta.get("title_en"),
+            path=path,
+            encoding=encoding,
+            format=fmt,
+        )
+        return Document(
+            meta=meta,
+            en=tuple(self.en),
+            zh=tuple(self.zh),
+            glossary=tuple(self.glossary),
+            pins=tuple(self.pins),
+            warnings=tuple(self.warnings),
+        )
+
+
+def _split_block(block: list[tuple[int, str]]) -> Iterable[tuple[int, list[str]]]:
+    """Split a block of consecutive lines into paragraphs.
+
+    A block is split where the script changes. Within one script, if every line ends a sentence,
+    each line is a paragraph (one paragraph per line, no blank lines between). Otherwise the text is
+    hard-wrapped, and a paragraph ends at a line that ends a sentence and is clearly shorter than
+    the wrap width.
+    """
+    runs: list[list[tuple[int, str]]] = []
+    for lineno, line in block:
+        lang = script_of(line)
+        if runs and (lang is None or script_of(" ".join(t for _, t in runs[-1])) == lang):
+            runs[-1].append((lineno, line))
+        else:
+            runs.append([(lineno, line)])
+    for run in runs:
+        # The lines are yielded as written (an indented continuation line keeps its indent, so
+        # nothing is lost); the caller strips each paragraph's own leading and trailing blanks.
+        # The stripped lines only decide where paragraphs end.
+        lines = [t.strip(BLANKS) for _, t in run]
+        if len(lines) == 1 or all(TERMINAL.search(t) for t in lines):
+            for lineno, raw in run:
+                yield lineno, [raw]
+            continue
+        width = max(len(t) for t in lines)
+        start = 0
+        for i, t in enumerate(lines):
+            if i == len(lines) - 1 or (TERMINAL.search(t) and len(t) < 0.8 * width):
+                yield run[start][0], [raw for _, raw in run[start : i + 1]]
+                start = i + 1
+
+
+def iso_date(y: str, m: str, d: str, path: str, line: int) -> str:
+    try:
+        return _dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        raise InputError(path, line, f"invalid date {y}-{m}-{d}") from None

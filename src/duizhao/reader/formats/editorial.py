@@ -1,0 +1,95 @@
+"""The editorial text format of Hong Kong newspapers.
+
+English paragraphs, a title line ``SOURCE YYYY.MM.DD：TITLE``, Chinese paragraphs and a glossary
+after a ``/ Glossary生字 /`` header, in any order: a paragraph's language is decided by its script,
+not its position. This is the fallback format: any text that no other format claims is read so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...errors import InputError
+from ...text.script import script_of
+from ..builder import TERMINAL, Builder, iso_date
+from ..decode import BLANKS
+from ..glossary_line import bad_glossary_line, is_glossary_header, parse_glossary_line
+from . import InputFormat
+
+__all__ = ["FORMAT", "parse_editorial"]
+
+_TITLE = re.compile(
+    r"^(?P<source>[^\d：:]{0,40}?)[\s,，]*"
+    r"(?P<y>(?:19|20)\d\d)\s*[./\-年]\s*(?P<m>\d{1,2})\s*[./\-月]\s*(?P<d>\d{1,2})\s*日?"
+    r"\s*[：:]\s*(?P<title>\S.*)$"
+)
+
+
+def _looks_like_prose(line: str) -> bool:
+    """A line in the glossary section that is really an article paragraph."""
+    lang = script_of(line)
+    if lang == "zh":
+        return True
+    return lang == "en" and len(line.split()) >= 12 and bool(TERMINAL.search(line))
+
+
+def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
+    block: list[tuple[int, str]] = []
+    in_glossary = False
+
+    def flush() -> None:
+        if block:
+            b.add_block(block)
+            block.clear()
+
+    for i, raw in enumerate(lines):
+        lineno = first_line + i
+        line = raw.strip(BLANKS)
+        if not line:
+            flush()
+            continue
+        title = _TITLE.match(line)
+        if title and script_of(title.group("title")) is not None and len(line) < 200:
+            flush()
+            in_glossary = False
+            _take_title(title, b, lineno)
+            continue
+        if is_glossary_header(line):
+            flush()
+            in_glossary = True
+            continue
+        if in_glossary:
+            entry = parse_glossary_line(line, path=b.path, lineno=lineno)
+            if entry is not None:
+                b.add_glossary(entry)
+                continue
+            if _looks_like_prose(line):
+                in_glossary = False  # the glossary has ended and the article goes on
+            else:
+                raise InputError(b.path, lineno, bad_glossary_line(line))
+        block.append((lineno, raw))
+    flush()
+
+
+def _take_title(m: re.Match[str], b: Builder, lineno: int) -> None:
+    title = m.group("title").strip(BLANKS)
+    lang = script_of(title)
+    key = "title_zh" if lang == "zh" else "title_en"
+    if b.meta.get(key):
+        b.warn(lineno, f"a second title line; kept the first ({b.meta[key]!r})")
+        return
+    b.meta[key] = title
+    date = iso_date(m.group("y"), m.group("m"), m.group("d"), b.path, lineno)
+    if b.meta.get("date") and b.meta["date"] != date:
+        b.warn(lineno, f"title lines disagree on the date ({b.meta['date']} and {date})")
+    b.meta.setdefault("date", date)
+    source = m.group("source").strip(BLANKS + ",，")
+    if (source and not b.meta.get("source")) or (source and lang == "zh"):
+        b.meta["source"] = source
+
+
+def _sniff(lines: list[str], path: str) -> bool:
+    return True
+
+
+FORMAT = InputFormat(name="editorial", parse=parse_editorial, sniff=_sniff, priority=100)
