@@ -531,7 +531,7 @@ def test_cli(seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
         (["bank", "terms", "--since", "2025-02-30"], "not an ISO date"),
         (["bank", "review", "--csv", "missing.csv"], "missing.csv"),
         (["bank", "due", "--pdf"], "--pdf needs -o"),
-        (["bank", "new", "notjson.json"], "not JSON"),
+        (["bank", "new", "notjson.json"], "not valid JSON"),
     ],
 )
 def test_cli_bad_input(argv: list[str], message: str, tmp_path: Path,

@@ -489,10 +489,13 @@ def test_pdf_without_cjk_fonts_is_a_clear_error(monkeypatch):
 
 
 def test_cli_sheet_and_build(tmp_path, monkeypatch, seed):
+    import duizhao.documents as d
     import duizhao.render as r
     from duizhao.cli import main
 
-    monkeypatch.setattr(r, "load_document", lambda path: seed)  # the pipeline is tested elsewhere
+    # the pipeline is tested elsewhere
+    monkeypatch.setattr(d, "load_document", lambda path: seed)
+    monkeypatch.setattr(r, "load_document", lambda path: seed)
     out = tmp_path / "sheets"
     assert main(["sheet", str(SEED), "-o", str(out), "--reading", "jyutping", "-q"]) == 0
     html = (out / f"{SEED.stem}.html").read_text(encoding="utf-8")

@@ -48,6 +48,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
+from .documents import load_document
 from .errors import DuizhaoError, InputError
 from .model import Document, Meta
 from .output.templates import environment, generator
@@ -1923,37 +1924,6 @@ def iter_rows(docs: Iterable[Document]) -> Iterator[dict[str, list[dict[str, Any
 # ---------------------------------------------------------------------------------------------
 # Command line (``duizhao bank …``; the parser is in cli.py)
 # ---------------------------------------------------------------------------------------------
-
-
-def load_document(path: str | os.PathLike[str]) -> Document:
-    """An annotated document from an article file (run through the pipeline) or its JSON form.
-
-    A file ending in ``.json`` is read as the output of ``duizhao annotate --format json``
-    (:meth:`Document.from_dict`); anything else is an article, annotated with
-    :func:`duizhao.pipeline.annotate`.
-
-    Raises:
-        InputError: The file cannot be read or is not an article / a document.
-    """
-    p = Path(path)
-    if p.suffix.lower() == ".json":
-        try:
-            data = json.loads(p.read_text(encoding="utf-8-sig"))
-        except OSError as e:
-            raise InputError(str(p), None, f"cannot read: {e.strerror or e}") from e
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise InputError(str(p), getattr(e, "lineno", None), f"not JSON: {e}") from e
-        if isinstance(data, list) and len(data) == 1:
-            data = data[0]
-        if not isinstance(data, dict) or "en" not in data or "zh" not in data:
-            raise InputError(str(p), None, "not a duizhao document (no 'en' and 'zh' keys)")
-        try:
-            return Document.from_dict(data)
-        except (KeyError, TypeError, ValueError) as e:
-            raise InputError(str(p), None, f"not a duizhao document ({e!r})") from e
-    from .pipeline import annotate
-
-    return annotate(p)
 
 
 def _table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:

@@ -137,7 +137,6 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def _cmd_align(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from .align import (
         EmbeddingScorer,
@@ -145,7 +144,6 @@ def _cmd_align(args: argparse.Namespace) -> int:
         align_units,
         beads_to_text,
         parse_pin,
-        pins_path,
         read_lines,
         read_pins,
     )
@@ -167,11 +165,11 @@ def _cmd_align(args: argparse.Namespace) -> int:
         raise InputError("<command line>", None, "give FILE or --en/--zh, not both")
     from .reader import read
 
-    doc = read(args.file, encoding=args.encoding)
+    # The article's own pins and those of NAME.align.toml beside it, unless --pins names a file.
+    doc = read(args.file, encoding=args.encoding, sidecar=not args.pins)
     _warn_all(doc.warnings, args)
-    sidecar = Path(args.pins) if args.pins else pins_path(args.file)
-    if args.pins or sidecar.exists():
-        pins = [*read_pins(sidecar), *pins]
+    if args.pins:
+        pins = [*read_pins(args.pins), *pins]
     doc = align_document(doc, scorer=scorer, pins=pins)
     assert doc.alignment is not None
     if args.format == "json":
@@ -203,7 +201,8 @@ def _cmd_align(args: argparse.Namespace) -> int:
 def _cmd_sheet(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .render import check_pdf_support, load_document, write_sheet
+    from .documents import load_document
+    from .render import check_pdf_support, write_sheet
 
     if args.pdf:
         check_pdf_support()
@@ -260,9 +259,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
+    from .documents import load_document
     from .drills import (
         csv_text,
-        load_document,
         parse_kind_counts,
         quizlet_text,
         write_apkg,

@@ -68,7 +68,6 @@ __all__ = [
     "article_key",
     "cards",
     "csv_text",
-    "load_document",
     "make_worksheets",
     "parse_kind_counts",
     "parse_kinds",
@@ -234,39 +233,6 @@ class Worksheet:
         from dataclasses import asdict
 
         return asdict(self)
-
-
-def load_document(path: str | os.PathLike[str]) -> Document:
-    """Read an article and annotate it, or read a document ``duizhao annotate`` saved as JSON.
-
-    A ``.json`` file is taken as the output of ``duizhao annotate FILE --format json`` (so a
-    teacher can annotate once, fix the JSON by hand, and make drills from it many times).
-
-    Raises:
-        InputError: The file cannot be read, or the JSON is not a duizhao document.
-    """
-    import json
-
-    from .errors import InputError
-
-    p = Path(path)
-    if p.suffix.lower() != ".json":
-        from .render import load_document as load_article
-
-        return load_article(p)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8-sig"))
-    except OSError as e:
-        raise InputError(str(p), None, f"cannot read the file ({e.strerror or e})") from e
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        line = getattr(e, "lineno", None)
-        raise InputError(str(p), line, f"not valid JSON ({e})") from e
-    if not isinstance(data, dict) or "en" not in data or "zh" not in data:
-        raise InputError(str(p), None, "not a duizhao document (no 'en' and 'zh' keys)")
-    try:
-        return Document.from_dict(data)
-    except (KeyError, TypeError, ValueError) as e:
-        raise InputError(str(p), None, f"not a duizhao document ({e!r})") from e
 
 
 def parse_kinds(text: str | Iterable[str]) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from itertools import groupby, pairwise, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
+from .documents import ARTICLE_SUFFIXES, load_document
 from .errors import DuizhaoError
 from .model import Bead, Document, Lang, Paragraph
 from .output.pdf import check_pdf_support, html_to_pdf
@@ -49,7 +50,6 @@ __all__ = [
     "build_site",
     "check_pdf_support",
     "environment",
-    "load_document",
     "render_pdf",
     "render_sheet",
     "sheet_context",
@@ -63,8 +63,6 @@ READINGS: tuple[str, ...] = ("pinyin", "jyutping", "both", "none")
 #: Number of distinct highlight colours; term n uses colour ``(n - 1) % TERM_COLOURS``.
 TERM_COLOURS = 8
 
-#: File name endings :func:`build_site` treats as articles.
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
 
 
 # -- script ---------------------------------------------------------------------------------------
@@ -582,19 +580,6 @@ def render_pdf(
 
 
 # -- files and the corpus site --------------------------------------------------------------------
-
-
-def load_document(path: str | os.PathLike[str]) -> Document:
-    """Read an article and annotate it completely with :func:`duizhao.pipeline.annotate`.
-
-    Alignment, Chinese readings and glosses, glossary links and vocabulary: what a sheet shows.
-
-    Raises:
-        InputError: The article cannot be read.
-    """
-    from .pipeline import annotate
-
-    return annotate(Path(path))
 
 
 def write_sheet(

@@ -29,6 +29,7 @@ Modules:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -39,6 +40,7 @@ from .builder import Builder
 from .decode import BLANKS, decode, normalise_lines
 from .formats import InputFormat
 from .glossary_line import is_glossary_header, parse_glossary_line
+from .pins import pins_path, read_pins
 
 __all__ = [
     "decode",
@@ -105,7 +107,13 @@ def read_bytes(
     return read_text(text, path=path, fmt=fmt, encoding=enc)
 
 
-def read(path: str | Path, *, encoding: str | None = None, fmt: str | None = None) -> Document:
+def read(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    fmt: str | None = None,
+    sidecar: bool = True,
+) -> Document:
     """Read an article file into a :class:`Document`.
 
     Example:
@@ -117,9 +125,12 @@ def read(path: str | Path, *, encoding: str | None = None, fmt: str | None = Non
         path: The file.
         encoding: Force an encoding (e.g. ``"big5hkscs"``); detected when ``None``.
         fmt: Force ``"editorial"`` or ``"markdown"``; detected when ``None``.
+        sidecar: Also read the pins of ``NAME.align.toml`` beside the file, if there is one
+            (they join the document's own ``pins``, so every stage after this one honours them).
 
     Raises:
-        InputError: The file cannot be read, or is not an article duizhao understands.
+        InputError: The file (or its sidecar) cannot be read, or is not an article duizhao
+            understands.
     """
     name = str(path)
     try:
@@ -130,4 +141,8 @@ def read(path: str | Path, *, encoding: str | None = None, fmt: str | None = Non
         raise InputError(name, None, "is a directory, not a file") from None
     except OSError as e:
         raise InputError(name, None, f"cannot read file: {e.strerror or e}") from None
-    return read_bytes(data, path=name, encoding=encoding, fmt=fmt)
+    doc = read_bytes(data, path=name, encoding=encoding, fmt=fmt)
+    pin_file = pins_path(path)
+    if sidecar and pin_file.is_file():
+        doc = replace(doc, pins=(*doc.pins, *read_pins(pin_file)))
+    return doc
