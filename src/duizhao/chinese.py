@@ -33,7 +33,6 @@ dictionary, the Jyutping table, the phrase table) are cached in the user cache d
 from __future__ import annotations
 
 import dataclasses
-import gc
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -126,13 +125,8 @@ def _unpack(packed: tuple[str, str]) -> dict[str, str]:
     keys, values = packed
     if not keys:
         return {}
-    enabled = gc.isenabled()
-    gc.disable()  # hundreds of thousands of new strings: the collector would only slow it down
-    try:
+    with diskcache.gc_paused():  # hundreds of thousands of new strings
         return dict(zip(keys.split("\n"), values.split("\n"), strict=True))
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # ------------------------------------------------------------------------------------------
@@ -466,15 +460,10 @@ def _freq_table(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
     package, name, _ = _BASES[base]
     key = _source_key(base, _package_file(package, name), *user_dicts)
     keys, values, total = _cached(f"seg-{base}", key, lambda: _build_freq(base, user_dicts))
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with diskcache.gc_paused():
         counts = array.array("q")
         counts.frombytes(values)
         freq = dict(zip(keys.split("\n"), counts, strict=True))
-    finally:
-        if enabled:
-            gc.enable()
     return freq, total
 
 

@@ -17,6 +17,7 @@ side, never a dropped unit.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -173,6 +174,21 @@ class Paragraph:
     def sentence_texts(self) -> list[str]:
         """The text of each sentence."""
         return [self.text[s.start : s.end] for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        """The number (within this paragraph) of the sentence that holds ``offset``.
+
+        An offset in the blank between two sentences belongs to the sentence before it, one
+        before the first sentence to the first. A paragraph without sentences answers 0.
+
+        Example:
+            >>> from duizhao.text.sentences import split_sentences
+            >>> text = "知識產權。貿易待拓展。"  # "Intellectual property. Trade awaits."
+            >>> para = Paragraph("zh", text, split_sentences(text, "zh"))
+            >>> para.sentence_at(0), para.sentence_at(5)
+            (0, 1)
+        """
+        return max(0, bisect_right([s.start for s in self.sentences], offset) - 1)
 
     def to_dict(self, first_sentence: int | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text}

@@ -17,11 +17,12 @@ import marshal
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-__all__ = ["cache_dir", "load_or_build", "source_key"]
+__all__ = ["cache_dir", "gc_paused", "load_or_build", "source_key"]
 
 #: Bump when the layout of any cached table changes.
 CACHE_FORMAT = 2
@@ -57,6 +58,24 @@ def source_key(*parts: object) -> str:
     return hashlib.sha1(repr(items).encode()).hexdigest()[:16]
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large table is built or loaded.
+
+    Building or unpickling a table creates hundreds of thousands of small objects, none of them in
+    reference cycles; the collector would run again and again over them for nothing (loading the
+    CC-CEDICT index takes about twice as long with it). This is the one place in duizhao that
+    touches :mod:`gc`; it restores the collector's previous state, also on an error.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_or_build(name: str, key: str, build: Callable[[], T], *, codec: str = "marshal") -> T:
     """Load the table ``name``/``key`` from the cache directory, or build it and store it.
 
@@ -79,18 +98,13 @@ def load_or_build(name: str, key: str, build: Callable[[], T], *, codec: str = "
         dumps, loads = pickle.dump, pickle.load
     path = cache_dir() / f"{name}-{key}.{codec}"
     try:
-        with path.open("rb") as fh:
-            enabled = gc.isenabled()
-            gc.disable()  # many small objects: the collector would run again and again
-            try:
-                value: T = loads(fh)
-                return value
-            finally:
-                if enabled:
-                    gc.enable()
+        with path.open("rb") as fh, gc_paused():
+            value: T = loads(fh)
+            return value
     except Exception:  # missing, damaged or from another layout: rebuild
         pass
-    value = build()
+    with gc_paused():
+        value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -21,7 +21,6 @@ that shows them must carry :data:`CEDICT_ATTRIBUTION`.
 
 from __future__ import annotations
 
-import gc
 import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -205,14 +204,9 @@ def cedict() -> Cedict:
         return "\n".join(lines), "\n".join(index), list(index.values()), longest
 
     blob, keys, ids, longest = diskcache.load_or_build("cedict", _cache_key(source), build)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with diskcache.gc_paused():
         lines = blob.split("\n")
         index = dict(zip(keys.split("\n"), ids, strict=True))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return Cedict(lines, index, longest)
 
 
