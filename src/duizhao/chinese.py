@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from duizhao.errors import InputError
 from duizhao.model import Token
 from duizhao.resources import diskcache
+from duizhao.text.convert import convert, to_simplified, to_traditional
 from duizhao.text.script import HAN, HAN_RUN_RE, is_han
 
 if TYPE_CHECKING:
@@ -134,54 +135,6 @@ def _unpack(packed: tuple[str, str]) -> dict[str, str]:
 # ------------------------------------------------------------------------------------------
 
 
-@cache
-def _opencc(config: str) -> Any:
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def _convert(text: str, config: str) -> str:
-    """Convert with OpenCC, keeping the length: where a phrase conversion would change it,
-    convert line by line, then character by character, keeping any character whose own
-    conversion is not a single character."""
-    if not text:
-        return text
-    conv = _opencc(config)
-    out = conv.convert(text)
-    if len(out) == len(text):
-        return out
-    parts = []
-    for line in text.splitlines(keepends=True):
-        converted = conv.convert(line)
-        if len(converted) != len(line):
-            chars = []
-            for ch in line:
-                c = conv.convert(ch)
-                chars.append(c if len(c) == 1 else ch)
-            converted = "".join(chars)
-        parts.append(converted)
-    return "".join(parts)
-
-
-def to_simplified(text: str) -> str:
-    """Convert Hong Kong Traditional text to Simplified (OpenCC ``hk2s``), keeping its length.
-
-    Example:
-        >>> to_simplified("會計")  # "accountant"
-        '会计'
-    """
-    return _convert(text, "hk2s")
-
-
-def to_traditional(text: str) -> str:
-    """Convert Simplified text to Hong Kong Traditional (OpenCC ``s2hk``), keeping its length.
-
-    Example:
-        >>> to_traditional("银行")  # "bank"
-        '銀行'
-    """
-    return _convert(text, "s2hk")
 
 
 # ------------------------------------------------------------------------------------------
@@ -365,7 +318,7 @@ def _package_file(package: str, name: str) -> Path:
 def _to_taiwan(text: str) -> str:
     """Hong Kong variant characters to the Taiwan standard forms of the jieba-tw dictionary
     (裏 → 裡, 衞 → 衛, 綫 → 線), keeping the length."""
-    return _convert(_convert(text, "hk2t"), "t2tw")
+    return convert(convert(text, "hk2t"), "t2tw")
 
 
 _BASES = {
@@ -437,7 +390,7 @@ def _fill_gaps(freq: dict[str, int], total: int) -> int:
                 words.append((parts[0], int(parts[1])))
     scale = 0.1 * total / max(1, sum(f for _, f in words))
     simple = [(w, f) for w, f in words if len(w) == 2 and f >= 300]
-    trad = _convert("\n".join(w for w, _ in simple), "s2hk")
+    trad = convert("\n".join(w for w, _ in simple), "s2hk")
     forms = _to_taiwan(trad).split("\n")
     index = cedict()
     added = 0

@@ -40,6 +40,7 @@ from duizhao.model import (
     Vocabulary,
 )
 from duizhao.resources import diskcache
+from duizhao.text.convert import to_simplified
 from duizhao.text.script import is_han
 
 if TYPE_CHECKING:
@@ -714,14 +715,7 @@ def _segment(text: str) -> list[tuple[int, int]]:
     import jieba
 
     jieba.setLogLevel(60)
-    try:
-        from duizhao.resources.lexicon import _hk2s
-
-        simp = _hk2s().convert(text)
-        if len(simp) != len(text):
-            simp = text
-    except ImportError:  # pragma: no cover - opencc is a dependency
-        simp = text
+    simp = to_simplified(text)
     return [(s, e) for _, s, e in jieba.tokenize(simp)]
 
 

@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from duizhao.resources import diskcache
+from duizhao.text.convert import to_simplified
 
 __all__ = [
     "CEDICT_ATTRIBUTION",
@@ -226,15 +227,8 @@ def hsk_words(standard: str = HSK_STANDARD) -> dict[str, int]:
 def _simplified_forms(word: str) -> list[str]:
     forms = [e.simplified for e in cedict().lookup(word) if e.traditional == word]
     if not forms:
-        forms = [_hk2s().convert(word)]
+        forms = [to_simplified(word)]
     return forms
-
-
-@cache
-def _hk2s():  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC("hk2s")
 
 
 def hsk_level(word: str, *, standard: str = HSK_STANDARD) -> int | None:

@@ -14,8 +14,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from . import __version__
-from .errors import DuizhaoError
+from .. import __version__
+from ..errors import DuizhaoError
 
 __all__ = ["build_parser", "main"]
 
@@ -63,7 +63,7 @@ def _summary(doc: Any) -> str:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from .reader import read
+    from ..reader import read
 
     docs = []
     status = 0
@@ -115,7 +115,7 @@ def _annotate_text(doc: Any) -> str:
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
-    from .pipeline import annotate
+    from ..pipeline import annotate
 
     doc = annotate(
         args.file,
@@ -138,7 +138,7 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 
 def _cmd_align(args: argparse.Namespace) -> int:
 
-    from .align import (
+    from ..align import (
         EmbeddingScorer,
         align_document,
         align_units,
@@ -147,7 +147,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         read_lines,
         read_pins,
     )
-    from .errors import InputError
+    from ..errors import InputError
 
     pins = [parse_pin(p) for p in args.pin or ()]
     scorer = EmbeddingScorer() if args.embed else None
@@ -163,7 +163,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         return 0
     if args.en or args.zh:
         raise InputError("<command line>", None, "give FILE or --en/--zh, not both")
-    from .reader import read
+    from ..reader import read
 
     # The article's own pins and those of NAME.align.toml beside it, unless --pins names a file.
     doc = read(args.file, encoding=args.encoding, sidecar=not args.pins)
@@ -201,8 +201,8 @@ def _cmd_align(args: argparse.Namespace) -> int:
 def _cmd_sheet(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .documents import load_document
-    from .render import check_pdf_support, write_sheet
+    from ..documents import load_document
+    from ..render import check_pdf_support, write_sheet
 
     if args.pdf:
         check_pdf_support()
@@ -231,8 +231,8 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .drills import site_hook
-    from .render import build_site
+    from ..drills import site_hook
+    from ..render import build_site
 
     result = build_site(
         args.folder,
@@ -259,8 +259,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
-    from .documents import load_document
-    from .drills import (
+    from ..documents import load_document
+    from ..drills import (
         csv_text,
         parse_kind_counts,
         quizlet_text,
@@ -268,7 +268,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
         write_drills,
         write_text,
     )
-    from .render import check_pdf_support
+    from ..render import check_pdf_support
 
     kinds, counts = parse_kind_counts(args.kinds)  # fail on a typo before the slow annotation
     if args.pdf:
@@ -278,7 +278,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
         doc = load_document(path)
         _warn_all(doc.warnings, args)
         if args.script:
-            from .chinese import convert_document
+            from ..chinese import convert_document
 
             doc = convert_document(doc, args.script)
         docs.append(doc)
@@ -314,7 +314,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
 
 
 def _cmd_bank(args: argparse.Namespace) -> int:
-    from .bank import run_command
+    from ..bank import run_command
 
     return run_command(args)
 
@@ -328,8 +328,8 @@ def _cmd_bank(args: argparse.Namespace) -> int:
 def _cmd_words(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .chinese import ChineseAnnotator, default_annotator, to_simplified, to_traditional
-    from .errors import InputError
+    from ..chinese import ChineseAnnotator, default_annotator, to_simplified, to_traditional
+    from ..errors import InputError
 
     name = "<stdin>" if args.file == "-" else args.file
     try:
