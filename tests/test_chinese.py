@@ -159,7 +159,9 @@ class _LengthChanging:
 
 
 def test_conversion_keeps_length_when_opencc_would_not(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(chinese, "_opencc", lambda config: _LengthChanging())
+    import duizhao.text.convert as convert
+
+    monkeypatch.setattr(convert, "_opencc", lambda config: _LengthChanging())
     text = "乾淨的國家\n中國"
     out = to_simplified(text)
     assert len(out) == len(text)
