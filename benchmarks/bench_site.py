@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from duizhao.pipeline import annotate
-    from duizhao.render import build_site, check_pdf_support, render_pdf, render_sheet
+    from duizhao.sheet import build_site, check_pdf_support, render_pdf, render_sheet
 
     sources = sorted(p for p in Path(args.corpus).iterdir() if p.suffix in (".txt", ".md"))
     seed = next(p for p in sources if "wipo" in p.name)

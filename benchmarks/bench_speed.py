@@ -88,7 +88,7 @@ def warm(runs: int, pdf: bool) -> dict[str, float]:
     from duizhao.chinese import annotate_document
     from duizhao.glossary import link_glossary, suggest_vocabulary
     from duizhao.reader import read
-    from duizhao.render import render_sheet
+    from duizhao.sheet import render_sheet
 
     def stages() -> dict[str, float]:
         t: dict[str, float] = {}
@@ -106,7 +106,7 @@ def warm(runs: int, pdf: bool) -> dict[str, float]:
         doc = step("vocabulary", lambda: suggest_vocabulary(doc))
         step("render_html", lambda: render_sheet(doc))
         if pdf:
-            from duizhao.render import render_pdf
+            from duizhao.sheet import render_pdf
 
             with tempfile.TemporaryDirectory() as tmp:
                 step("render_pdf", lambda: render_pdf(doc, Path(tmp) / "s.pdf"))

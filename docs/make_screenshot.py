@@ -27,7 +27,8 @@ ARGS = [
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
-    from duizhao.render import load_document, render_sheet
+    from duizhao.documents import load_document
+    from duizhao.sheet import render_sheet
 
     out = Path(argv[0]) if argv else ROOT / "docs" / "sheet.png"
     chromium = shutil.which("chromium") or "/usr/bin/chromium"

@@ -557,7 +557,7 @@ def test_cli_due_pdf(seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     pytest.importorskip("weasyprint")
     import shutil
 
-    from duizhao.render import check_pdf_support
+    from duizhao.output.pdf import check_pdf_support
 
     try:
         check_pdf_support()

@@ -540,7 +540,7 @@ def test_cli_drill_bad_input(tmp_path: Path, capsys) -> None:
 
 
 def test_site_hook_adds_a_drill_page(seed: Document, bare: Document, tmp_path: Path) -> None:
-    from duizhao.render import build_site
+    from duizhao.sheet import build_site
 
     src = tmp_path / "articles"
     src.mkdir()
@@ -574,7 +574,7 @@ def test_pdf_key_starts_on_its_own_page(seed: Document, tmp_path: Path) -> None:
     pytest.importorskip("weasyprint")
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    from duizhao.render import check_pdf_support
+    from duizhao.output.pdf import check_pdf_support
 
     try:
         check_pdf_support()

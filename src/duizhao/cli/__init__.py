@@ -202,7 +202,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..documents import load_document
-    from ..render import check_pdf_support, write_sheet
+    from ..sheet import check_pdf_support, write_sheet
 
     if args.pdf:
         check_pdf_support()
@@ -232,7 +232,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from ..drills import site_hook
-    from ..render import build_site
+    from ..sheet import build_site
 
     result = build_site(
         args.folder,
@@ -268,7 +268,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
         write_drills,
         write_text,
     )
-    from ..render import check_pdf_support
+    from ..output.pdf import check_pdf_support
 
     kinds, counts = parse_kind_counts(args.kinds)  # fail on a typo before the slow annotation
     if args.pdf:

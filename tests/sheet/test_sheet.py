@@ -1,6 +1,6 @@
 """The study sheet renderer: view data, HTML structure, escaping, templates, the corpus site.
 
-Fast tests only: documents come from tests/fixtures/render/render_docs.py (built from the model
+Fast tests only: documents come from tests/fixtures/render/sheet_docs.py (built from the model
 classes, no pipeline), except one CLI test that runs the real pipeline on the seed.
 """
 
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from duizhao.errors import DuizhaoError, MissingExtraError
 from duizhao.model import Document, Meta, Paragraph
-from duizhao.render import (
+from duizhao.sheet import (
     build_site,
     check_pdf_support,
     render_sheet,
@@ -28,10 +28,10 @@ from duizhao.render import (
 )
 from duizhao.resources import corpus_dir, templates_dir
 
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
-import render_docs
+sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
+import sheet_docs
 
-SEED = Path(__file__).resolve().parents[1] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+SEED = Path(__file__).resolve().parents[2] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
 
 
 # -- a small HTML reader: the text of elements, as a browser would show it ----------------------
@@ -110,7 +110,7 @@ def para_texts(root: _Node, lang: str) -> dict[int, str]:
 
 @pytest.fixture(scope="module")
 def seed():
-    return render_docs.annotated_seed()
+    return sheet_docs.annotated_seed()
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +183,7 @@ def test_uncertain_sentence_pairs_are_marked(seed):
 def test_long_paragraph_renders_whole():
     # speed on long paragraphs is measured by benchmarks/bench_site.py, not here
     text = "香港知識產權貿易中心。" * 800  # 8,800 characters, 4,800 words
-    doc = render_docs.simple_doc(["A long paragraph."], [text], [("long", "d", "貿易")])
+    doc = sheet_docs.simple_doc(["A long paragraph."], [text], [("long", "d", "貿易")])
     root = parse(render_sheet(doc))
     assert para_texts(root, "zh") == {0: text}
 
@@ -213,12 +213,12 @@ def test_readings_are_ruby_per_character(seed, seed_html):
     root = parse(seed_html)
     p = next(n for n in root.iter() if n.attrs.get("id") == "zh-p1")
     rubies = [n for n in p.iter() if n.tag == "ruby"]
-    han = [c for c in seed.zh[1].text if render_docs.is_han(c)]
+    han = [c for c in seed.zh[1].text if sheet_docs.is_han(c)]
     assert len(rubies) == len(han)
     for r in rubies[:20]:
         base = r.text(lambda n: n.tag == "rt")
         rt = next(c for c in r.children if isinstance(c, _Node) and c.tag == "rt")
-        assert rt.text() == render_docs._pinyin(base)
+        assert rt.text() == sheet_docs._pinyin(base)
     # each word keeps its gloss for hover and tap
     words = [n for n in p.iter() if "w" in n.classes]
     assert words and all("gloss of" in w.attrs.get("data-g", "") for w in words)
@@ -251,7 +251,7 @@ def test_print_form_has_no_ruby_but_stacked_readings(seed):
     # pinyin above the character, Jyutping below it
     for cell in cells[:50]:
         kids = [c if isinstance(c, str) else c.attrs["class"] for c in cell.children]
-        assert kids[0] == "r py" and kids[2] == "r jp" and render_docs.is_han(kids[1])
+        assert kids[0] == "r py" and kids[2] == "r jp" and sheet_docs.is_han(kids[1])
 
 
 def test_header_footer_and_attribution(seed, seed_html):
@@ -260,7 +260,7 @@ def test_header_footer_and_attribution(seed, seed_html):
     assert seed.meta.title_zh in text
     assert "CC-CEDICT" in text and "CC BY-SA 4.0" in text
     # no glosses, no attribution
-    bare = render_docs.simple_doc(["One."], ["一。"], tokens=False)
+    bare = sheet_docs.simple_doc(["One."], ["一。"], tokens=False)
     assert "CC-CEDICT" not in render_sheet(bare)
 
 
@@ -330,7 +330,7 @@ def test_alignment_that_forgets_a_paragraph_still_shows_it(seed):
 
 def test_marks_and_tokens_that_cross_cut_each_other(seed):
     # a term occurrence that starts inside a word and ends inside the next one
-    doc = render_docs.simple_doc(["a metric here"], ["一個指標數據"], [("metric", "d", "個指標數")])
+    doc = sheet_docs.simple_doc(["a metric here"], ["一個指標數據"], [("metric", "d", "個指標數")])
     root = parse(render_sheet(doc))
     assert para_texts(root, "zh") == {0: "一個指標數據"}
     mark = next(n for n in root.iter() if n.tag == "mark" and "zh" in _para_of(n).classes)
@@ -367,7 +367,7 @@ _text = (
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(en=_text, zh=_text, term=_text, definition=_text, title=_text, source=_text)
 def test_any_text_is_escaped(en, zh, term, definition, title, source):
-    doc = render_docs.simple_doc(
+    doc = sheet_docs.simple_doc(
         [f"{en} {term}"], [zh], [(term, definition, zh[:2])], title_en=title, source=source
     )
     html = render_sheet(doc, reading="pinyin")
@@ -490,7 +490,7 @@ def test_pdf_without_cjk_fonts_is_a_clear_error(monkeypatch):
 
 def test_cli_sheet_and_build(tmp_path, monkeypatch, seed):
     import duizhao.documents as d
-    import duizhao.render as r
+    import duizhao.sheet as r
     from duizhao.cli import main
 
     # the pipeline is tested elsewhere

@@ -14,13 +14,13 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
-import render_docs  # noqa: E402
+sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
+import sheet_docs  # noqa: E402
 
-from duizhao.render import render_sheet  # noqa: E402
+from duizhao.sheet import render_sheet  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -44,7 +44,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def sheet_file(tmp_path_factory):
-    html = render_sheet(render_docs.annotated_seed(), reading="both")
+    html = render_sheet(sheet_docs.annotated_seed(), reading="both")
     path = tmp_path_factory.mktemp("sheet") / "seed.html"
     path.write_text(html, encoding="utf-8")
     return path

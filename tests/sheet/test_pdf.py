@@ -18,11 +18,11 @@ import pytest
 
 pytestmark = pytest.mark.pdf
 
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
-import render_docs  # noqa: E402
+sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
+import sheet_docs  # noqa: E402
 
 from duizhao.errors import DuizhaoError  # noqa: E402
-from duizhao.render import check_pdf_support, render_pdf  # noqa: E402
+from duizhao.sheet import check_pdf_support, render_pdf  # noqa: E402
 
 A4 = (595.28, 841.89)  # points
 
@@ -39,7 +39,7 @@ def _needs_pdf_tools():
 
 @pytest.fixture(scope="module")
 def seed():
-    return render_docs.annotated_seed()
+    return sheet_docs.annotated_seed()
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_every_paragraph_is_present(seed, tmp_path):
 
 def test_the_glossary_table_header_repeats(tmp_path):
     # a long glossary that runs over a page: its header row is printed on every page
-    doc = render_docs.simple_doc(
+    doc = sheet_docs.simple_doc(
         ["A short text."],
         ["短文。"],
         [(f"term{i}", "a definition " * 8, "詞語") for i in range(50)],
@@ -131,18 +131,18 @@ def _words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
 def _han_boxes(words):
     """One box per Han character: single-character words, and the Han characters at either end
     of a word that pdftotext glued to punctuation (``織（WIPO）``)."""
-    singles = [w for w in words if len(w[5]) == 1 and render_docs.is_han(w[5])]
+    singles = [w for w in words if len(w[5]) == 1 and sheet_docs.is_han(w[5])]
     width = sorted(w[3] - w[1] for w in singles)[len(singles) // 2]
     out = list(singles)
     for page, x0, y0, x1, y1, t in words:
         if len(t) < 2:
             continue
         i = 0
-        while i < len(t) and render_docs.is_han(t[i]):
+        while i < len(t) and sheet_docs.is_han(t[i]):
             out.append((page, x0 + i * width, y0, x0 + (i + 1) * width, y1, t[i]))
             i += 1
         j = 0
-        while j < len(t) - i and render_docs.is_han(t[-1 - j]):
+        while j < len(t) - i and sheet_docs.is_han(t[-1 - j]):
             out.append((page, x1 - (j + 1) * width, y0, x1 - j * width, y1, t[-1 - j]))
             j += 1
     return out
@@ -159,7 +159,7 @@ def test_readings_sit_above_their_characters(seed, tmp_path):
     toned = sorted(round(w[4] - w[2], 1) for w in syllables if re.search(r"[^a-z]", w[5]))
     height = toned[len(toned) // 2]
     readings = [w for w in syllables if abs(w[4] - w[2] - height) < 0.3]
-    n_han = sum(1 for p in doc.zh for c in p.text if render_docs.is_han(c))
+    n_han = sum(1 for p in doc.zh for c in p.text if sheet_docs.is_han(c))
     assert len(readings) >= 0.97 * n_han
     matched = 0
     for page, x0, y0, x1, y1, syl in readings:
@@ -172,6 +172,6 @@ def test_readings_sit_above_their_characters(seed, tmp_path):
             and y0 < c[2]  # the reading starts above the character ...
             and -3 <= c[2] - y1 <= 4  # ... and ends right on top of it
         ]
-        if len(below) == 1 and render_docs._pinyin(below[0][5]) == syl:
+        if len(below) == 1 and sheet_docs._pinyin(below[0][5]) == syl:
             matched += 1
     assert matched / len(readings) > 0.97, f"{matched} of {len(readings)}"

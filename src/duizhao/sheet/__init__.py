@@ -30,12 +30,12 @@ from itertools import groupby, pairwise, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from .documents import ARTICLE_SUFFIXES, load_document
-from .errors import DuizhaoError
-from .model import Bead, Document, Lang, Paragraph
-from .output.pdf import check_pdf_support, html_to_pdf
-from .output.templates import environment, generator
-from .resources.lexicon import CEDICT_ATTRIBUTION
+from ..documents import ARTICLE_SUFFIXES, load_document
+from ..errors import DuizhaoError
+from ..model import Bead, Document, Lang, Paragraph
+from ..output.pdf import check_pdf_support, html_to_pdf
+from ..output.templates import environment, generator
+from ..resources.lexicon import CEDICT_ATTRIBUTION
 
 if TYPE_CHECKING:
     pass
@@ -427,7 +427,7 @@ def sheet_context(
     if script not in (None, "traditional", "simplified"):
         raise DuizhaoError(f"unknown script {script!r} (choose traditional or simplified)")
     if script is not None and script != (doc.script or "traditional"):
-        from .chinese import convert_document
+        from ..chinese import convert_document
 
         doc = convert_document(doc, script)  # offsets stay valid: the conversion keeps lengths
     zh_lang = _zh_lang(doc, script)
