@@ -38,11 +38,6 @@ def _needs_pdf_tools():
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return sheet_docs.annotated_seed()
-
-
-@pytest.fixture(scope="module")
 def pinyin_pdf(seed, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf") / "seed.pdf"
     render_pdf(seed, out, reading="pinyin")

@@ -1,0 +1,311 @@
+"""The corpus site: every article of a folder as a study sheet (and PDF), and an index by date.
+
+Articles are rendered one by one, or in worker processes with ``jobs``; an article that fails is
+listed in the result's ``errors`` and the build goes on. Other outputs add their pages for each
+article through :data:`PageHook` hooks (the CLI passes the drills' hook), so the sheet needs to
+know nothing about them.
+
+Example:
+    >>> import tempfile
+    >>> from duizhao.reader import read
+    >>> site = build_site("corpus", tempfile.mkdtemp(), load=read)  # read only: no annotation
+    >>> [a.date for a in site.articles]  # newest first
+    ['2025-10-06', '2025-09-02']
+    >>> site.articles[0].title_zh  # "Trams at 120: a future, not only a past"
+    '叮叮百廿載 應有未來而非僅有過去'
+    >>> site.index.name, site.errors
+    ('index.html', ())
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from ..documents import ARTICLE_SUFFIXES, load_document
+from ..errors import DuizhaoError
+from ..model import Document
+from ..output.files import file_stem, make_folder, write_text
+from ..output.pdf import check_pdf_support
+from ..output.templates import environment, generator
+from ..resources.lexicon import CEDICT_ATTRIBUTION
+from .page import write_sheet
+from .view import Reading, Script
+
+__all__ = ["PageHook", "SiteArticle", "SiteResult", "build_site"]
+
+
+#: A hook that adds pages for one article to the site: called with the annotated document, the
+#: output folder and the article's file stem; returns ``(label, file name)`` pairs it wrote into the
+#: folder, which the sheet's header and the index link to.
+PageHook = Callable[[Document, Path, str], Iterable[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class SiteArticle:
+    """One article of a built site."""
+
+    source: Path
+    """The article file."""
+    stem: str
+    """File stem of its pages (``STEM.html``, ``STEM.pdf``)."""
+    date: str | None
+    """Publication date (ISO), if known."""
+    title_en: str | None
+    """English title."""
+    title_zh: str | None
+    """Chinese title."""
+    publisher: str | None
+    """Source line (publisher or column)."""
+    terms: int
+    """Glossary entries."""
+    linked_terms: int
+    """Glossary entries found in the text."""
+    vocabulary: int
+    """Suggested vocabulary items (both languages)."""
+    paragraphs: tuple[int, int]
+    """English and Chinese paragraph counts."""
+    pages: tuple[tuple[str, str], ...] = ()
+    """``(label, file name)`` of every page written for it (sheet, PDF, extra pages)."""
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    """What :func:`build_site` produced."""
+
+    index: Path
+    """The ``index.html`` written."""
+    articles: tuple[SiteArticle, ...] = ()
+    """The articles rendered, in index order (newest first)."""
+    errors: tuple[str, ...] = ()
+    """One ``path: message`` line per article that could not be rendered."""
+    seconds: float = 0.0
+    """Wall time of the build."""
+    files: tuple[Path, ...] = field(default=())
+    """Every file written."""
+
+
+def _iter_articles(folder: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+class _Progress:
+    """A one-line progress bar on a terminal (nothing when the stream is not a TTY)."""
+
+    def __init__(self, total: int, stream: TextIO | None, enabled: bool | None) -> None:
+        self.total = total
+        self.stream = stream if stream is not None else sys.stderr
+        if enabled is None:
+            enabled = total > 1 and bool(getattr(self.stream, "isatty", lambda: False)())
+        self.enabled = enabled
+        self.start = time.perf_counter()
+
+    def update(self, done: int, label: str) -> None:
+        if not self.enabled:
+            return
+        width = 28
+        filled = int(width * done / max(1, self.total))
+        elapsed = time.perf_counter() - self.start
+        label = label if len(label) <= 32 else label[:31] + "…"
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} "
+            f"{elapsed:5.1f}s {label:<32}"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@dataclass(frozen=True)
+class _SiteOptions:
+    dest: Path
+    pdf: bool
+    reading: Reading
+    script: Script | None
+    templates: str | None
+    extra_pages: tuple[PageHook, ...]
+    load: Callable[[Path], Document] | None
+
+
+def _picklable(obj: object) -> bool:
+    import pickle
+
+    try:
+        pickle.dumps(obj)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
+
+
+def _build_one(path: Path, opt: _SiteOptions) -> tuple[SiteArticle | None, str | None, list[Path]]:
+    """Render one article of a site: ``(article, None, files)`` or ``(None, error, files)``."""
+    stem = file_stem(path, "sheet")
+    try:
+        doc = (opt.load or load_document)(path)
+        extra: list[tuple[str, str]] = []
+        for hook in opt.extra_pages:
+            extra.extend(hook(doc, opt.dest, stem))
+        header_links = [("Index", "index.html")]
+        if opt.pdf:
+            header_links.append(("PDF", f"{stem}.pdf"))
+        header_links += extra
+        written = write_sheet(
+            doc,
+            opt.dest,
+            stem=stem,
+            pdf=opt.pdf,
+            reading=opt.reading,
+            script=opt.script,
+            templates=opt.templates,
+            extra_links=header_links,
+        )
+    except DuizhaoError as e:
+        return None, (str(e) if str(path) in str(e) else f"{path}: {e}"), []
+    written += [opt.dest / name for _, name in extra]
+    pages = [("Sheet", f"{stem}.html")]
+    if opt.pdf:
+        pages.append(("PDF", f"{stem}.pdf"))
+    pages += extra
+    m = doc.meta
+    article = SiteArticle(
+        source=path,
+        stem=stem,
+        date=m.date,
+        title_en=m.title_en,
+        title_zh=m.title_zh,
+        publisher=m.source,
+        terms=len(doc.glossary),
+        linked_terms=sum(1 for link in doc.links if link.en or link.zh),
+        vocabulary=len(doc.vocabulary.en) + len(doc.vocabulary.zh) if doc.vocabulary else 0,
+        paragraphs=(len(doc.en), len(doc.zh)),
+        pages=tuple(pages),
+    )
+    return article, None, written
+
+
+def build_site(
+    folder: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    pdf: bool = False,
+    reading: Reading = "pinyin",
+    script: Script | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    extra_pages: Sequence[PageHook] = (),
+    load: Callable[[Path], Document] | None = None,
+    progress: bool | None = None,
+    stream: TextIO | None = None,
+    jobs: int = 1,
+) -> SiteResult:
+    """Render every article of a folder, and an ``index.html`` listing them by date.
+
+    Args:
+        folder: The folder of articles (``*.txt``, ``*.md``; not recursive).
+        out: The output folder (created).
+        pdf: Also write each sheet as a PDF.
+        reading, script, templates: As for :func:`render_sheet`.
+        extra_pages: Hooks that write more pages per article (see :data:`PageHook`).
+        load: Reads and annotates one file (default :func:`load_document`).
+        progress: Show a progress bar on ``stream``; ``None`` shows it when ``stream`` is a TTY.
+        stream: Where the progress bar goes (default ``sys.stderr``).
+        jobs: Worker processes (``1``: all in this process). With more, ``load`` and the hooks
+            must be picklable (module-level functions).
+
+    Returns:
+        A :class:`SiteResult`; articles that failed are listed in ``errors``, not raised.
+
+    Raises:
+        DuizhaoError: ``folder`` is not a folder, or PDF support is missing when ``pdf`` is set.
+    """
+    t0 = time.perf_counter()
+    src = Path(folder)
+    if not src.is_dir():
+        raise DuizhaoError(f"{src}: not a folder")
+    dest = make_folder(out)
+    if pdf:
+        check_pdf_support()
+    paths = _iter_articles(src)
+    bar = _Progress(len(paths), stream, progress)
+    options = _SiteOptions(
+        dest=dest,
+        pdf=pdf,
+        reading=reading,
+        script=script,
+        templates=None if templates is None else str(templates),
+        extra_pages=tuple(extra_pages),
+        load=load,
+    )
+    articles: list[SiteArticle] = []
+    errors: list[str] = []
+    files: list[Path] = []
+
+    def collect(done: int, path: Path, result: tuple[SiteArticle | None, str | None, list[Path]]):
+        article, error, written = result
+        if article is not None:
+            articles.append(article)
+        if error is not None:
+            errors.append(error)
+        files.extend(written)
+        bar.update(done, path.name)
+
+    if jobs > 1 and len(paths) > 1 and not _picklable(options):
+        warnings.warn(
+            "the page hooks or the loader cannot be sent to worker processes (they must be "
+            "module-level functions or picklable objects): building in one process",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        jobs = 1
+    if jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(_build_one, path, options): path for path in paths}
+            for done, fut in enumerate(as_completed(futures), 1):
+                collect(done, futures[fut], fut.result())
+        errors.sort()
+    else:
+        for n, path in enumerate(paths):
+            bar.update(n, path.name)
+            collect(n + 1, path, _build_one(path, options))
+    bar.update(len(paths), "index.html")
+    bar.close()
+    # newest first; undated articles last, by file name
+    articles.sort(key=lambda a: a.stem)
+    articles.sort(key=lambda a: a.date or "", reverse=True)
+    index = dest / "index.html"
+    html = (
+        environment(templates)
+        .get_template("index.html.j2")
+        .render(
+            articles=[dataclasses.asdict(a) for a in articles],
+            errors=errors,
+            folder=src.name or str(src),
+            generator=generator(),
+            cedict_attribution=CEDICT_ATTRIBUTION,
+            for_print=False,
+        )
+    )
+    write_text(index, html)
+    files.append(index)
+    return SiteResult(
+        index=index,
+        articles=tuple(articles),
+        errors=tuple(errors),
+        seconds=time.perf_counter() - t0,
+        files=tuple(files),
+    )

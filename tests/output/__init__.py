@@ -1,0 +1,1 @@
+"""Tests of duizhao.output: the layer every writer shares."""
