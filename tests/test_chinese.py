@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from duizhao import chinese
 from duizhao.chinese import (
     ChineseAnnotator,
     JiebaSegmenter,
