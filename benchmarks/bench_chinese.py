@@ -83,7 +83,8 @@ def tone3(syllable: str | None) -> str | None:
 def bench_seg(data: Path, limit: int | None) -> dict[str, object]:
     import jieba
 
-    from duizhao.chinese import ChineseAnnotator, JiebaSegmenter, to_simplified
+    from duizhao.chinese import ChineseAnnotator, JiebaSegmenter
+    from duizhao.text.convert import to_simplified
 
     lines = (data / "seg-sighan-as" / "as_testing_gold.utf8").read_text("utf-8").splitlines()
     gold = [line.split("\u3000") for line in lines if line.strip()]
@@ -173,7 +174,8 @@ def load_cpp(data: Path, limit: int | None) -> list[tuple[str, int, str]]:
 def bench_pinyin(data: Path, limit: int | None, ablations: bool) -> dict[str, object]:
     import pypinyin
 
-    from duizhao.chinese import ChineseAnnotator, PinyinRomaniser, to_traditional
+    from duizhao.chinese import ChineseAnnotator, PinyinRomaniser
+    from duizhao.text.convert import to_traditional
 
     items = load_cpp(data, limit)
     trad_items = []
@@ -258,7 +260,7 @@ def bench_pinyin(data: Path, limit: int | None, ablations: bool) -> dict[str, ob
 
 def _align_pypinyin(text: str, readings: list[str]) -> list[str | None]:
     """pypinyin gives one reading per Han character and one item per other run: spread it."""
-    from duizhao.chinese import is_han
+    from duizhao.text.script import is_han
 
     out: list[str | None] = []
     k = 0

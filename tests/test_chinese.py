@@ -16,15 +16,14 @@ from duizhao.chinese import (
     annotate_text,
     convert_document,
     default_annotator,
-    is_han,
     load_overrides,
     load_user_dict,
-    to_simplified,
-    to_traditional,
 )
 from duizhao.cli import main
 from duizhao.errors import InputError
 from duizhao.model import Document, GlossaryEntry, Meta, Paragraph, Token
+from duizhao.text.convert import to_simplified, to_traditional
+from duizhao.text.script import is_han
 
 from conftest import SEED
 from golden_util import check_golden

@@ -328,8 +328,9 @@ def _cmd_bank(args: argparse.Namespace) -> int:
 def _cmd_words(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..chinese import ChineseAnnotator, default_annotator, to_simplified, to_traditional
+    from ..chinese import ChineseAnnotator, default_annotator
     from ..errors import InputError
+    from ..text.convert import to_simplified, to_traditional
 
     name = "<stdin>" if args.file == "-" else args.file
     try:

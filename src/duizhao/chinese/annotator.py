@@ -1,0 +1,308 @@
+"""The annotator: Chinese text in; tokens with readings, glosses, HSK levels, parts of speech out.
+
+:class:`ChineseAnnotator` puts the sub-stages together. The text is converted to Simplified
+characters (same length); dates, numbers, Latin words, spaces and punctuation are cut off first
+(the pre-tokens below); the segmenter cuts the Han runs into words; the romanisers read every Han
+character; each word gets its CC-CEDICT gloss, HSK level and part of speech; the override file has
+the last word. Every offset refers to the text as given.
+
+Example:
+    >>> text = "香港銀行"  # "Hong Kong banks"
+    >>> [(text[t.start:t.end], t.gloss, t.hsk) for t in annotate_text(text)]
+    [('香港', 'Hong Kong', None), ('銀行', 'bank', 2)]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from duizhao.model import Token
+from duizhao.text.convert import to_simplified, to_traditional
+from duizhao.text.script import HAN, is_han
+
+from .gloss import cedict_gloss
+from .jyutping import JyutpingRomaniser
+from .overrides import Override, load_overrides
+from .pinyin import PinyinRomaniser, Romaniser
+from .segment import JiebaSegmenter, Segmenter
+
+if TYPE_CHECKING:
+    from duizhao.model import Document
+
+__all__ = ["ChineseAnnotator", "annotate_document", "annotate_text", "default_annotator"]
+
+# Pre-tokenisation of everything that is not a Han word. Order matters: dates before numbers.
+# Numbers written in Chinese numerals stay whole when they carry a decimal point or a percent
+# sign, or are written with ○ for zero (三．六％, 二○○二年); elsewhere jieba cuts them.
+_D = "[0-9０-９]"
+_CN = "〇○零一二三四五六七八九十百千萬万億亿兩两廿卅"
+_CNUM_AHEAD = f"[{_CN}]+(?:[.．][{_CN}]|[%％])|[{_CN}]*○"
+_PIECE_RE = re.compile(
+    rf"""
+    (?P<date>{_D}{{1,4}}\s?年(?:\s?{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)?
+             |{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)
+    |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?(?:\s?[%％‰])?)
+    |(?P<latin>[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*(?:[-'’.&][A-Za-z0-9]+)*)
+    |(?P<cnum>[{_CN}]+[.．][{_CN}]+[%％]?|[{_CN}]+[%％]|[{_CN}]*○[{_CN}]*年?)
+    |(?P<han>(?:(?!{_CNUM_AHEAD})[{HAN}])+)
+    |(?P<space>\s+)
+    |(?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+# Bounded: keyed on each document's extra words.
+@lru_cache(maxsize=256)
+def _forced_re(words: frozenset[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = sorted(words, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, alternatives)))
+
+
+class ChineseAnnotator:
+    """Segments Chinese text into words with readings, glosses, HSK levels and parts of speech.
+
+    A configuration object: build it once and call :meth:`annotate` for each text. Every engine
+    can be replaced.
+
+    Args:
+        user_dict: A user dictionary for the segmenter (see :func:`load_user_dict`).
+        overrides: A per-word override file (see :func:`load_overrides`).
+        segmenter: The segmenter (default :class:`JiebaSegmenter` with the Hong Kong dictionary).
+        pinyin: The pinyin romaniser (default :class:`PinyinRomaniser`), or ``None`` for none.
+        jyutping: The Jyutping romaniser (default :class:`JyutpingRomaniser`), or ``None``.
+        glosses: Whether to look up CC-CEDICT glosses.
+        max_senses: At most this many CC-CEDICT senses per gloss.
+        hsk_standard: The HSK list (see :func:`duizhao.resources.lexicon.hsk_words`), or
+            ``None`` for none.
+        pos: Whether to give parts of speech.
+
+    Example:
+        >>> annotator = ChineseAnnotator()
+        >>> [t.gloss for t in annotator.annotate("貿易")]  # "trade"
+        ['(commercial) trade']
+    """
+
+    def __init__(
+        self,
+        *,
+        user_dict: str | Path | None = None,
+        overrides: str | Path | None = None,
+        segmenter: Segmenter | None = None,
+        pinyin: Romaniser | bool | None = True,
+        jyutping: Romaniser | bool | None = True,
+        glosses: bool = True,
+        max_senses: int = 4,
+        hsk_standard: str | None = "2021",
+        pos: bool = True,
+    ) -> None:
+        if segmenter is None:
+            segmenter = JiebaSegmenter([user_dict] if user_dict is not None else [])
+        elif user_dict is not None:
+            raise ValueError("give either user_dict or segmenter, not both")
+        self.segmenter = segmenter
+        self.pinyin: Romaniser | None = (
+            PinyinRomaniser() if pinyin is True else (pinyin or None)  # type: ignore[assignment]
+        )
+        self.jyutping: Romaniser | None = (
+            JyutpingRomaniser() if jyutping is True else (jyutping or None)  # type: ignore[assignment]
+        )
+        self.glosses = glosses
+        self.max_senses = max_senses
+        self.hsk_standard = hsk_standard
+        self.with_pos = pos
+        self.overrides: dict[str, Override] = {}
+        if overrides is not None:
+            for o in load_overrides(overrides):
+                self.overrides[o.word] = o
+                self.overrides[to_simplified(o.word)] = o
+        self._override_words = frozenset(to_simplified(w) for w in self.overrides)
+
+    # -- segmentation ----------------------------------------------------------------------
+
+    def segment(
+        self, text: str, *, extra_words: Iterable[str] = (), simplified: str | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Cut ``text`` into spans.
+
+        Returns:
+            ``(start, end, kind)`` covering the text in order, where kind is ``han``,
+            ``date``, ``num``, ``latin``, ``space``, ``other`` or ``forced`` (an extra word or a
+            word of the override file).
+        """
+        simp = simplified if simplified is not None else to_simplified(text)
+        forced_words = self._override_words | {to_simplified(w) for w in extra_words if w}
+        spans: list[tuple[int, int, str]] = []
+        pattern = _forced_re(frozenset(forced_words))
+        if getattr(self.segmenter, "script", "simplified") == "traditional":
+            # Text with Simplified characters in it is converted; Traditional text is used as is.
+            source = text if simp != text else to_traditional(text)
+        else:
+            source = simp
+        pos = 0
+        if pattern is not None:
+            for m in pattern.finditer(simp):
+                if m.start() > pos:
+                    self._segment_free(simp, pos, m.start(), spans, source)
+                spans.append((m.start(), m.end(), "forced"))
+                pos = m.end()
+        self._segment_free(simp, pos, len(simp), spans, source)
+        return spans
+
+    def _segment_free(
+        self, simp: str, start: int, end: int, out: list[tuple[int, int, str]], source: str
+    ) -> None:
+        for m in _PIECE_RE.finditer(simp, start, end):
+            kind = m.lastgroup or "other"
+            if kind == "han":
+                i = m.start()
+                for w in self.segmenter.cut(source[m.start() : m.end()]):
+                    out.append((i, i + len(w), "han"))
+                    i += len(w)
+            else:
+                out.append((m.start(), m.end(), kind))
+
+    # -- annotation ------------------------------------------------------------------------
+
+    def annotate(self, text: str, *, extra_words: Iterable[str] = ()) -> tuple[Token, ...]:
+        """Words of ``text`` with their readings, glosses, HSK levels and parts of speech.
+
+        Args:
+            text: Chinese text in either script (usually one paragraph or one line).
+            extra_words: Words to keep whole (e.g. the glossary's Chinese equivalents).
+
+        Returns:
+            Tokens that cover ``text`` exactly, in order; each Han character has one pinyin and
+            one Jyutping reading (``None`` for other characters).
+        """
+        return self.annotate_many([text], extra_words=extra_words)[0]
+
+    def annotate_many(
+        self, texts: Sequence[str], *, extra_words: Iterable[str] = ()
+    ) -> list[tuple[Token, ...]]:
+        """:meth:`annotate` for several texts (faster: the polyphone model runs in batches)."""
+        extra = tuple(extra_words)
+        simps = [to_simplified(t) for t in texts]
+        all_spans = [
+            self.segment(t, extra_words=extra, simplified=s)
+            for t, s in zip(texts, simps, strict=True)
+        ]
+        words = [
+            [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum")]
+            for spans in all_spans
+        ]
+        if self.pinyin is None:
+            pinyins: list[list[str | None]] = [[None] * len(t) for t in texts]
+        elif isinstance(self.pinyin, PinyinRomaniser):
+            pinyins = self.pinyin.romanise_many(list(zip(texts, simps, words, strict=True)))
+        else:
+            pinyins = [
+                self.pinyin.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
+            ]
+        if self.jyutping is None:
+            jyutpings: list[list[str | None]] = [[None] * len(t) for t in texts]
+        else:
+            jyutpings = [
+                self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
+            ]
+        return [
+            self._tokens(t, s, spans, py, jp)
+            for t, s, spans, py, jp in zip(texts, simps, all_spans, pinyins, jyutpings, strict=True)
+        ]
+
+    def _tokens(
+        self,
+        text: str,
+        simp: str,
+        spans: list[tuple[int, int, str]],
+        pinyin: list[str | None],
+        jyutping: list[str | None],
+    ) -> tuple[Token, ...]:
+        from duizhao.resources.lexicon import hsk_words
+
+        levels = hsk_words(self.hsk_standard) if self.hsk_standard else {}
+        tokens = []
+        for a, b, kind in spans:
+            word = text[a:b]
+            sword = simp[a:b]
+            han = kind in ("han", "forced")
+            py = tuple(pinyin[k] if is_han(text[k]) else None for k in range(a, b))
+            jp = tuple(jyutping[k] if is_han(text[k]) else None for k in range(a, b))
+            gloss = hsk = pos = None
+            override = self.overrides.get(word) or self.overrides.get(sword)
+            if override is not None:
+                hans = [k for k in range(b - a) if is_han(word[k])]
+                if override.pinyin is not None:
+                    lst = list(py)
+                    for k, r in zip(hans, override.pinyin, strict=True):
+                        lst[k] = r
+                    py = tuple(lst)
+                if override.jyutping is not None:
+                    lst = list(jp)
+                    for k, r in zip(hans, override.jyutping, strict=True):
+                        lst[k] = r
+                    jp = tuple(lst)
+                gloss = override.gloss
+            if han:
+                if self.glosses and gloss is None:
+                    gloss = cedict_gloss(word, sword, py, self.max_senses)
+                hsk = levels.get(sword)
+                if self.with_pos:
+                    pos = self.segmenter.pos(sword)
+            elif kind in ("num", "cnum"):
+                pos = "m"
+            elif kind == "date":
+                pos = "t"
+            elif kind == "latin":
+                pos = "eng"
+            elif kind == "other" and not word.isspace():
+                pos = "x"
+            tokens.append(
+                Token(start=a, end=b, pinyin=py, jyutping=jp, gloss=gloss, hsk=hsk, pos=pos)
+            )
+        return tuple(tokens)
+
+
+# One shared annotator with every default, built once; nothing changes it after it is built.
+@cache
+def default_annotator() -> ChineseAnnotator:
+    """The annotator with every default (built once per process)."""
+    return ChineseAnnotator()
+
+
+def annotate_text(text: str) -> tuple[Token, ...]:
+    """Annotate one text with :func:`default_annotator`.
+
+    Example:
+        >>> [t.pinyin for t in annotate_text("會計")]  # "accountant"
+        [('kuài', 'jì')]
+    """
+    return default_annotator().annotate(text)
+
+
+def annotate_document(doc: Document, annotator: ChineseAnnotator | None = None) -> Document:
+    """Fill in the tokens of every Chinese paragraph.
+
+    The Chinese equivalents the glossary gives (``cluster【集群】``) are kept as whole words.
+
+    Args:
+        doc: The document.
+        annotator: The annotator (default :func:`default_annotator`).
+
+    Returns:
+        A new document whose Chinese paragraphs have tokens.
+    """
+    annotator = annotator or default_annotator()
+    extra = [z for entry in doc.glossary for z in entry.zh]
+    results = annotator.annotate_many([p.text for p in doc.zh], extra_words=extra)
+    zh = tuple(
+        dataclasses.replace(p, tokens=tokens) for p, tokens in zip(doc.zh, results, strict=True)
+    )
+    return dataclasses.replace(doc, zh=zh)

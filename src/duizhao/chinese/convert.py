@@ -1,0 +1,85 @@
+"""Document-level script conversion: the Chinese of a whole document in one script.
+
+The string conversion itself is :mod:`duizhao.text.convert` (OpenCC, keeping the length); this
+module applies it to every Chinese text a document holds, so every offset stays valid.
+
+Example:
+    >>> from duizhao.model import Document, Meta
+    >>> doc = Document(meta=Meta(title_zh="香港銀行"))  # "Hong Kong banks"
+    >>> convert_document(doc, "simplified").meta.title_zh
+    '香港银行'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from duizhao.text.convert import to_simplified, to_traditional
+
+if TYPE_CHECKING:
+    from duizhao.model import Document
+
+__all__ = ["convert_document"]
+
+
+def convert_document(doc: Document, script: str) -> Document:
+    """Convert the Chinese text of a document to one script, keeping every offset valid.
+
+    Converts the Chinese paragraphs, the Chinese title, the glossary's Chinese equivalents and
+    any Chinese text in links and vocabulary.
+
+    Args:
+        doc: The document.
+        script: ``"simplified"`` or ``"traditional"``.
+
+    Returns:
+        A new document with :attr:`~duizhao.model.Document.script` set.
+
+    Raises:
+        ValueError: For any other script name.
+    """
+    if script == "simplified":
+        conv = to_simplified
+    elif script == "traditional":
+        conv = to_traditional
+    else:
+        raise ValueError(f"script must be 'simplified' or 'traditional', not {script!r}")
+    rep = dataclasses.replace
+    meta = rep(doc.meta, title_zh=conv(doc.meta.title_zh) if doc.meta.title_zh else None)
+    zh = tuple(rep(p, text=conv(p.text)) for p in doc.zh)
+    glossary = tuple(rep(e, zh=tuple(conv(z) for z in e.zh)) for e in doc.glossary)
+    links = tuple(
+        rep(
+            link,
+            counterparts=tuple(rep(c, text=conv(c.text)) for c in link.counterparts),
+            zh=tuple(rep(o, text=conv(o.text)) for o in link.zh),
+        )
+        for link in doc.links
+    )
+    vocabulary = doc.vocabulary
+    if vocabulary is not None:
+        vocabulary = rep(
+            vocabulary,
+            zh=tuple(
+                rep(
+                    v,
+                    word=conv(v.word),
+                    forms=tuple(conv(f) for f in v.forms),
+                    occurrences=tuple(rep(o, text=conv(o.text)) for o in v.occurrences),
+                )
+                for v in vocabulary.zh
+            ),
+            en=tuple(
+                rep(v, translation=tuple(conv(t) for t in v.translation)) for v in vocabulary.en
+            ),
+        )
+    return rep(
+        doc,
+        meta=meta,
+        zh=zh,
+        glossary=glossary,
+        links=links,
+        vocabulary=vocabulary,
+        script=script,  # type: ignore[arg-type]
+    )

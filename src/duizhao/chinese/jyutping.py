@@ -1,0 +1,121 @@
+"""Jyutping: Cantonese readings of the Traditional text, with the dictionary of ToJyutping.
+
+The text is cut into dictionary entries and single characters with as few pieces as possible,
+ties broken against pieces that cross a word of the segmenter (see :class:`JyutpingRomaniser`).
+
+Example:
+    >>> text = "香港銀行"  # "Hong Kong banks"
+    >>> JyutpingRomaniser().romanise(text, "香港银行", [(0, 2), (2, 4)])
+    ['hoeng1', 'gong2', 'ngan4', 'hong4']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from duizhao.resources import diskcache
+from duizhao.text.convert import to_traditional
+from duizhao.text.script import is_han
+
+from .tables import pack_table, unpack_table
+
+__all__ = ["JyutpingRomaniser"]
+
+
+def _jyutping_build() -> tuple[str, str]:
+    from ToJyutping import Trie as trie_module
+
+    table: dict[str, str] = {}
+    stack: list[tuple[str, Any]] = [("", trie_module.root)]
+    while stack:
+        prefix, node = stack.pop()
+        values = getattr(node, "v", None)
+        if values and prefix:
+            first = values[0]
+            if len(prefix) == 1:
+                table[prefix] = first.jyutping
+            else:
+                table[prefix] = " ".join(j.jyutping for j in first)
+        for ch, child in node.items():
+            stack.append((prefix + ch, child))
+    return pack_table(table)
+
+
+# A read-only table loaded once.
+@cache
+def _jyutping_table() -> Mapping[str, str]:
+    import importlib.metadata
+
+    try:
+        version = importlib.metadata.version("ToJyutping")
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    key = diskcache.source_key(version)
+    table = unpack_table(diskcache.load_or_build("jyutping", key, _jyutping_build))
+    return MappingProxyType(table)
+
+
+class JyutpingRomaniser:
+    """Jyutping from the Traditional text, with ToJyutping's dictionary.
+
+    Args:
+        within_words: Match dictionary entries inside the segmenter's words only (otherwise
+            longest match over the whole text, as ToJyutping itself does).
+    """
+
+    def __init__(self, *, within_words: bool = False) -> None:
+        self.within_words = within_words
+
+    def romanise(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+    ) -> list[str | None]:
+        """Jyutping of every character (``None`` for characters that are not Han).
+
+        The text is cut into dictionary entries and single characters with as few pieces as
+        possible; among equally short cuts, pieces that cross a boundary of the segmenter's
+        words cost a little more (so 香港|銀行 beats 香|港銀|行). Plain longest-first matching,
+        as ToJyutping does, reads 香港銀行 as 香|港銀|行 (*ngan2 haang4*).
+        """
+        table = _jyutping_table()
+        n = len(text)
+        readings: list[str | None] = [None] * n
+        if self.within_words:
+            spans: Sequence[tuple[int, int]] = words
+            bounds: set[int] = set()
+        else:
+            spans = [(0, n)]
+            bounds = {a for a, _ in words} | {b for _, b in words}
+        longest = 8
+        for start, end in spans:
+            # cost[i]: cheapest cut of text[start:i]; back[i]: where its last piece starts
+            size = end - start
+            cost = [0.0] + [float("inf")] * size
+            back = [0] * (size + 1)
+            for i in range(size):
+                base = cost[i]
+                if base == float("inf"):
+                    continue
+                a = start + i
+                if base + 1.0 < cost[i + 1]:
+                    cost[i + 1] = base + 1.0
+                    back[i + 1] = i
+                for j in range(i + 2, min(size, i + longest) + 1):
+                    if text[a : start + j] in table:
+                        crossings = sum(1 for b in range(a + 1, start + j) if b in bounds)
+                        c = base + 1.0 + 0.25 * crossings
+                        if c < cost[j]:
+                            cost[j] = c
+                            back[j] = i
+            j = size
+            while j > 0:
+                i = back[j]
+                a, b = start + i, start + j
+                if b - a > 1:
+                    readings[a:b] = table[text[a:b]].split(" ")
+                elif is_han(text[a]):
+                    readings[a] = table.get(text[a]) or table.get(to_traditional(text[a]))
+                j = i
+        return readings

@@ -1,0 +1,234 @@
+"""Pinyin: the romaniser protocol and pinyin with tone marks, read from the Simplified text.
+
+Readings come from pypinyin's phrase and character data, a filtered part of the ``pypinyin-dict``
+``large_pinyin`` phrases, and the g2pM polyphone model (:mod:`.g2pm`) for characters with more
+than one reading that no dictionary phrase settles. See :class:`PinyinRomaniser` for how they are
+weighed.
+
+Example:
+    >>> text = "会计"  # "accountant", in Simplified characters
+    >>> PinyinRomaniser().romanise(text, text, [(0, 2)])
+    ['kuài', 'jì']
+    >>> to_tone_marks("lv4")  # the numbered spelling of lǜ "green"
+    'lǜ'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache, lru_cache
+from types import MappingProxyType
+from typing import Protocol
+
+from duizhao.resources import diskcache
+from duizhao.text.script import is_han
+
+from .g2pm import polyphone_model as g2pm_model
+from .tables import pack_table, unpack_table
+
+__all__ = ["PinyinRomaniser", "Romaniser", "to_tone_marks"]
+
+
+class Romaniser(Protocol):
+    """Gives one reading per character of a text (``None`` where it has none)."""
+
+    def romanise(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+    ) -> list[str | None]:
+        """Readings of every character of ``text``.
+
+        Args:
+            text: The text as written (usually Traditional).
+            simplified: The same text in Simplified characters (same length).
+            words: The spans of its Han words, in order.
+        """
+        ...
+
+
+@lru_cache(maxsize=4096)
+def to_tone_marks(syllable: str) -> str:
+    """``yin2`` / ``lu:4`` / ``lv4`` / ``yín`` → a tone-marked syllable."""
+    from pypinyin.contrib.tone_convert import to_tone
+
+    s = syllable.strip().lower().replace("u:", "v").replace("ü", "v")
+    if s and s[-1] in "12345":
+        return to_tone(s) if s[-1] != "5" else to_tone(s[:-1])
+    return to_tone(s) if "v" in s else syllable.strip().lower()
+
+
+# -- phrase and character tables -----------------------------------------------------------
+
+
+@lru_cache(maxsize=1 << 15)
+def _char_readings(char: str) -> tuple[str, ...]:
+    """pypinyin's readings of one character, most common first (``()`` if it has none)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found = pinyin_dict.get(ord(char)) if len(char) == 1 else None
+    return tuple(found.split(",")) if found else ()
+
+
+def _large_phrases_build() -> tuple[str, str]:
+    """The ``large_pinyin`` phrases that disagree with pypinyin's own data (or add a word).
+
+    Only phrases that contain a character with more than one reading are kept: elsewhere the
+    character readings already give the same answer.
+    """
+    from pypinyin.phrases_dict import phrases_dict as base
+    from pypinyin_dict.phrase_pinyin_data import large_pinyin
+
+    out: dict[str, str] = {}
+    for word, readings in large_pinyin.phrases_dict.items():
+        if word in base or len(word) < 2:
+            continue
+        if not any(len(_char_readings(ch)) > 1 for ch in word):
+            continue
+        syl = [r[0] for r in readings]
+        if len(syl) != len(word):
+            continue
+        out[word] = " ".join(syl)
+    return pack_table(out)
+
+
+# Read-only tables loaded once: one with and one without the large_pinyin phrases.
+@cache
+def _phrase_pinyin(large: bool) -> Mapping[str, str]:
+    from pypinyin.phrases_dict import phrases_dict
+
+    table = {w: " ".join(r[0] for r in v) for w, v in phrases_dict.items() if len(w) > 1}
+    if large:
+        import pypinyin_dict
+
+        key = diskcache.source_key(getattr(pypinyin_dict, "__version__", "?"), "large")
+        extra = unpack_table(diskcache.load_or_build("large_pinyin", key, _large_phrases_build))
+        extra.update(table)  # pypinyin's own phrases win where both have one
+        table = extra
+    return MappingProxyType(table)
+
+
+# -- the romaniser -------------------------------------------------------------------------
+
+
+#: The polyphone model reads a character only in a sentence of at least this many Han characters;
+#: in shorter input (a word list, a title) it guesses: 重 alone would be *chóng*, not *zhòng*.
+_MIN_CONTEXT = 4
+
+# Where the polyphone model's context stops: the end of a sentence or clause, or of a line.
+_SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
+
+
+def _context(text: str, pos: int, radius: int = 40) -> tuple[int, int]:
+    """The sentence around ``pos`` (at most ``radius`` characters on each side)."""
+    start = max(0, pos - radius)
+    for m in _SENTENCE_END_RE.finditer(text, start, pos):
+        start = m.end()
+    end = min(len(text), pos + radius + 1)
+    after = _SENTENCE_END_RE.search(text, pos + 1, end)
+    if after:
+        end = after.end()
+    return start, end
+
+
+class PinyinRomaniser:
+    """Pinyin with tone marks, read from the Simplified text.
+
+    Each word is read from pypinyin's phrase data (and, with ``large_phrases``, from the
+    ``large_pinyin`` phrases of ``pypinyin-dict``), longest match first inside words the phrase
+    data does not list. Every character with several readings is also read by the g2pM
+    polyphone model in its sentence. Outside dictionary phrases the model's reading is used.
+    Inside a ``large_pinyin`` phrase it wins when it is at least ``phrase_confidence`` sure;
+    inside one of pypinyin's own phrases only when, in addition, the phrase gives the
+    character's most common reading: a curated phrase that spells out a rarer reading
+    (會計 *kuài* jì) is better evidence than a model that has rarely seen that reading.
+    In a sentence of fewer than four Han characters (a word list, a title) the model is not
+    used: there it guesses, and the dictionary's most common reading is the better choice.
+
+    Args:
+        large_phrases: Use the extra ``large_pinyin`` phrases.
+        polyphone_model: Use g2pM (otherwise pypinyin's most common reading outside phrases).
+        phrase_confidence: How sure g2pM must be to overrule a dictionary phrase (``0``: always;
+            above ``1``: never).
+    """
+
+    def __init__(
+        self,
+        *,
+        large_phrases: bool = True,
+        polyphone_model: bool = True,
+        phrase_confidence: float = 0.99,
+    ) -> None:
+        self.large_phrases = large_phrases
+        self.polyphone_model = polyphone_model
+        self.phrase_confidence = phrase_confidence
+
+    def romanise(
+        self, text: str, simplified: str, words: Sequence[tuple[int, int]]
+    ) -> list[str | None]:
+        """Pinyin of every character (``None`` for characters that are not Han)."""
+        return self.romanise_many([(text, simplified, words)])[0]
+
+    def romanise_many(
+        self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
+    ) -> list[list[str | None]]:
+        """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
+        phrases = _phrase_pinyin(self.large_phrases)
+        g2pm = g2pm_model() if self.polyphone_model else None
+        cands = g2pm.candidates if g2pm is not None else {}
+        out: list[list[str | None]] = []
+        queries: list[tuple[str, list[int]]] = []
+        owners: list[tuple[int, list[int]]] = []
+        in_phrase: list[set[int]] = []
+        from pypinyin.phrases_dict import phrases_dict as curated
+
+        for n, (_text, simp, words) in enumerate(items):
+            readings: list[str | None] = [None] * len(simp)
+            ambiguous: list[int] = []
+            covered: set[int] = set()  # positions whose phrase reading the model may not overrule
+            in_phrase.append(covered)
+            for start, end in words:
+                i = start
+                while i < end:
+                    # longest phrase starting at i inside the word
+                    j = end
+                    while j - i > 1:
+                        p = phrases.get(simp[i:j])
+                        if p is not None:
+                            syl = p.split(" ")
+                            readings[i:j] = syl
+                            is_curated = simp[i:j] in curated
+                            for k in range(i, j):
+                                ch = simp[k]
+                                if ch not in cands:
+                                    continue
+                                if is_curated and syl[k - i] != (_char_readings(ch) or ("",))[0]:
+                                    continue  # a curated rarer reading stands
+                                ambiguous.append(k)
+                                covered.add(k)
+                            i = j
+                            break
+                        j -= 1
+                    else:
+                        ch = simp[i]
+                        r = _char_readings(ch) or _char_readings(_text[i])
+                        readings[i] = r[0] if r else None
+                        if ch in cands:
+                            ambiguous.append(i)
+                        i += 1
+            out.append(readings)
+            if ambiguous and g2pm is not None:
+                by_context: dict[tuple[int, int], list[int]] = {}
+                for k in ambiguous:
+                    by_context.setdefault(_context(simp, k), []).append(k)
+                for (a, b), positions in by_context.items():
+                    if sum(map(is_han, simp[a:b])) < _MIN_CONTEXT:
+                        continue  # no context to read: the dictionary's readings stand
+                    queries.append((simp[a:b], [k - a for k in positions]))
+                    owners.append((n, positions))
+        if queries and g2pm is not None:
+            for (n, positions), preds in zip(owners, g2pm.predict(queries), strict=True):
+                covered = in_phrase[n]
+                for k, (p, prob) in zip(positions, preds, strict=True):
+                    if k not in covered or prob >= self.phrase_confidence:
+                        out[n][k] = to_tone_marks(p)
+        return out
