@@ -19,8 +19,6 @@ from duizhao.align import (
     align_document,
     align_units,
     beads_to_text,
-    scorer,
-    scorers,
 )
 from duizhao.align.scoring import with_ratio
 from duizhao.cli import main
@@ -293,6 +291,8 @@ def test_merged_bead_costs_at_least_its_parts(numbers: list[int]) -> None:
 
 
 def test_scorer_registry() -> None:
+    from duizhao.align import scorer, scorers
+
     assert sorted(scorers()) == ["embedding", "length", "lexical"]
     assert scorer("length") == LengthScorer()
     assert scorer("lexical") == LexicalScorer()
