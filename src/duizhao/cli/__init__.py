@@ -138,16 +138,10 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 
 def _cmd_align(args: argparse.Namespace) -> int:
 
-    from ..align import (
-        EmbeddingScorer,
-        align_document,
-        align_units,
-        beads_to_text,
-        parse_pin,
-        read_lines,
-        read_pins,
-    )
+    from ..align import EmbeddingScorer, align_document, align_units, beads_to_text
     from ..errors import InputError
+    from ..reader.lines import read_lines
+    from ..reader.pins import parse_pin, read_pins
 
     pins = [parse_pin(p) for p in args.pin or ()]
     scorer = EmbeddingScorer() if args.embed else None

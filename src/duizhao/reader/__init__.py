@@ -24,6 +24,7 @@ Modules:
     builder: what both formats share (paragraphs, titles, dates).
     formats: the input formats, one module each (``editorial``, ``markdown``).
     pins: the one grammar of pinned paragraph pairs (``EN:ZH``) and the old sidecar file.
+    lines: plain text files of units, one a line (``duizhao align --en/--zh``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .builder import Builder
 from .decode import BLANKS, decode, normalise_lines
 from .formats import InputFormat
 from .glossary_line import is_glossary_header, parse_glossary_line
+from .lines import read_lines
 from .pins import pins_path, read_pins
 
 __all__ = [
@@ -50,6 +52,7 @@ __all__ = [
     "parse_glossary_line",
     "read",
     "read_bytes",
+    "read_lines",
     "read_text",
     "script_of",
 ]

@@ -3,4 +3,5 @@
 Modules:
     script: which characters are Han or Latin, and the language of a paragraph or a term.
     sentences: English (pysbd) and Chinese sentence splitting, as offsets.
+    numbers: number keys English and Chinese share (一百二十 and 120, 第十四 and 14th).
 """

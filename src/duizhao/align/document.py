@@ -1,0 +1,153 @@
+"""The two entry points: :func:`align_units` aligns two lists of texts, :func:`align_document` a
+document's paragraphs and then the sentences inside each aligned paragraph group.
+
+Both price beads with a scorer (default :class:`~duizhao.align.lexical.LexicalScorer`), search
+with the banded dynamic programme of :mod:`.dp`, and estimate the Chinese/English length ratio
+again from the paired units when some units are left without counterpart (an untranslated lead
+paragraph would otherwise inflate it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..model import Alignment, Bead, Document
+from .dp import LOW_CONFIDENCE, align_segments, align_with_pins, pin_groups, unit_lengths
+from .lexical import LexicalScorer
+from .scoring import AlignScorer, with_ratio
+
+__all__ = ["align_document", "align_units"]
+
+
+def align_units(
+    en: Sequence[str],
+    zh: Sequence[str],
+    *,
+    scorer: AlignScorer | None = None,
+    max_merge: int = 4,
+    pins: Sequence[tuple[int, int]] = (),
+    glossary_pairs: Sequence[tuple[str, str]] = (),
+) -> tuple[Bead, ...]:
+    """Align two lists of units (sentences, lines or paragraphs) monotonically.
+
+    Args:
+        en: English units, in order.
+        zh: Chinese units, in order.
+        scorer: Bead pricing (default :class:`LexicalScorer`).
+        max_merge: Most units on one side of a bead (beads up to ``1:max_merge`` and back).
+        pins: ``(en, zh)`` unit pairs that must share a bead. Pins that share a unit form one
+            bead (``(0, 1), (0, 2)`` pins English 0 to Chinese 1–2); pins must not cross.
+        glossary_pairs: ``(English term, Chinese term)`` pairs known to translate each other.
+
+    Returns:
+        Beads in order; every unit is in exactly one bead. A unit without counterpart is a bead
+        with an empty side.
+
+    Raises:
+        PinError: A pin is outside the texts or pins cross.
+
+    Example:
+        >>> [(b.en, b.zh) for b in align_units(["In 2022 it fell.", "Then 5% rose."],
+        ...                                     ["2022年下跌。", "然後5%上升。"])]  # 下跌 "to fall"
+        [((0,), (0,)), ((1,), (1,))]
+    """
+    n, m = len(en), len(zh)
+    groups = pin_groups(pins, n, m)
+    scorer = scorer if scorer is not None else LexicalScorer()
+    if n == 0 or m == 0:
+        return tuple(
+            [Bead(en=(k,), zh=(), score=1.0) for k in range(n)]
+            + [Bead(en=(), zh=(k,), score=1.0) for k in range(m)]
+        )
+    prep = scorer.prepare(en, zh, glossary_pairs=glossary_pairs)
+    lens = unit_lengths(en, zh)
+    beads = align_with_pins(prep, groups, 0, n, 0, m, n, m, lens, max_merge)
+    # Untranslated units bias the document's length ratio: estimate it again from the pairs.
+    if any(not (b.en and b.zh) for b in beads):
+        ratio = _paired_ratio(beads, lens)
+        total = float(lens[1].sum()) / max(float(lens[0].sum()), 1.0)
+        again = with_ratio(scorer, ratio) if ratio else None
+        if again is not None and ratio is not None and abs(ratio / total - 1.0) > 0.02:
+            prep = again.prepare(en, zh, glossary_pairs=glossary_pairs)
+            beads = align_with_pins(prep, groups, 0, n, 0, m, n, m, lens, max_merge)
+    return tuple(beads)
+
+
+def _paired_ratio(beads: Sequence[Bead], lens: tuple[np.ndarray, np.ndarray]) -> float | None:
+    """Chinese/English length ratio over the beads that pair both sides."""
+    se = sum(float(lens[0][k]) for b in beads if b.en and b.zh for k in b.en)
+    sz = sum(float(lens[1][k]) for b in beads if b.en and b.zh for k in b.zh)
+    return sz / se if se > 0 and sz > 0 else None
+
+
+def align_document(
+    doc: Document,
+    *,
+    scorer: AlignScorer | None = None,
+    pins: Sequence[tuple[int, int]] = (),
+    max_merge: int = 4,
+) -> Document:
+    """Align a document's paragraphs, then the sentences inside each aligned paragraph group.
+
+    Args:
+        doc: A document as the reader returns it (paragraphs split into sentences).
+        scorer: Bead pricing (default :class:`LexicalScorer`), used at both levels.
+        pins: ``(English paragraph, Chinese paragraph)`` pairs fixed by a teacher, in addition
+            to the document's own ``pins``; the aligner keeps them (see :func:`align_units`).
+        max_merge: Most sentences on one side of a sentence bead.
+
+    Returns:
+        A new document whose ``alignment`` holds paragraph beads and sentence beads, numbered
+        as :meth:`~duizhao.model.Document.sentences` numbers sentences (across the document).
+
+    Raises:
+        PinError: A pin is outside the document or pins cross.
+    """
+    scorer = scorer if scorer is not None else LexicalScorer()
+    glossary_pairs = [(e.term, z) for e in doc.glossary for z in e.zh]
+    en_paras = [p.text for p in doc.en]
+    zh_paras = [p.text for p in doc.zh]
+    para_beads = align_units(
+        en_paras,
+        zh_paras,
+        scorer=scorer,
+        max_merge=3,
+        pins=(*doc.pins, *pins),
+        glossary_pairs=glossary_pairs,
+    )
+    en_sents = doc.sentence_texts("en")
+    zh_sents = doc.sentence_texts("zh")
+    en_first = [*doc.first_sentence("en"), len(en_sents)]
+    zh_first = [*doc.first_sentence("zh"), len(zh_sents)]
+    n, m = len(en_sents), len(zh_sents)
+    sent_beads: list[Bead] = []
+    if n and m:
+        # The length ratio of the paired paragraphs, not of the whole text (an untranslated
+        # lead paragraph would inflate it).
+        ratio = _paired_ratio(para_beads, unit_lengths(en_paras, zh_paras))
+        fixed = with_ratio(scorer, ratio) if ratio else None
+        prep = (fixed or scorer).prepare(en_sents, zh_sents, glossary_pairs=glossary_pairs)
+        lens = unit_lengths(en_sents, zh_sents)
+    for pb in para_beads:
+        i0, i1 = (en_first[pb.en[0]], en_first[pb.en[-1] + 1]) if pb.en else (0, 0)
+        j0, j1 = (zh_first[pb.zh[0]], zh_first[pb.zh[-1] + 1]) if pb.zh else (0, 0)
+        if i1 > i0 and j1 > j0:
+            sent_beads += align_segments(
+                prep, [(i0, i1, j0, j1)], n, m, lens, max_merge, LOW_CONFIDENCE
+            )
+            continue
+        # A paragraph without counterpart: each of its sentences is a one-sided bead.
+        sent_beads += [
+            Bead(en=(k,), zh=(), score=pb.score, low_confidence=pb.low_confidence)
+            for k in range(i0, i1)
+        ]
+        sent_beads += [
+            Bead(en=(), zh=(k,), score=pb.score, low_confidence=pb.low_confidence)
+            for k in range(j0, j1)
+        ]
+    return dataclasses.replace(
+        doc, alignment=Alignment(paragraphs=tuple(para_beads), sentences=tuple(sent_beads))
+    )

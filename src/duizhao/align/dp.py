@@ -1,0 +1,325 @@
+"""The banded dynamic programme: the cheapest monotone path of beads, pins, and bead scores.
+
+:func:`align_with_pins` cuts the texts at the pinned beads (:func:`pin_groups`) and aligns each
+stretch between them with :func:`align_segments`, which runs the dynamic programme over the bead
+shapes of :func:`~duizhao.align.scoring.bead_types` and turns its steps into
+:class:`~duizhao.model.Bead` s with a 0–1 score.
+
+The search is banded around the diagonal given by cumulative lengths (√n + 8 units wide at first),
+and the band is widened only when the best path touches its edge, so the cost grows as n·√n rather
+than n².
+
+Example:
+    >>> pin_groups([(0, 1), (0, 2), (3, 4)], 5, 5)  # English 0 with Chinese 1–2; 3 with 4
+    [(0, 0, 1, 2), (3, 3, 4, 4)]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from ..errors import PinError
+from ..model import Bead
+from .scoring import PreparedScorer, bead_types, unit_length
+
+__all__ = ["LOW_CONFIDENCE", "align_segments", "align_with_pins", "pin_groups", "unit_lengths"]
+
+_INF = float("inf")
+
+#: Beads scoring below this are flagged ``low_confidence``.
+LOW_CONFIDENCE = 0.5
+
+
+def _band_centres(
+    i0: int, i1: int, j0: int, j1: int, lens: tuple[np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """For each English boundary i0..i1, the Chinese boundary with the same share of text."""
+    le, lz = lens
+    ce = np.concatenate(([0.0], np.cumsum(le[i0:i1] + 1.0)))
+    cz = np.concatenate(([0.0], np.cumsum(lz[j0:j1] + 1.0)))
+    target = ce / ce[-1] * cz[-1] if ce[-1] > 0 else np.zeros_like(ce)
+    centres = np.searchsorted(cz, target)
+    centres = np.clip(centres, 0, j1 - j0)
+    centres[0], centres[-1] = 0, j1 - j0
+    return centres
+
+
+def _dp(
+    prep: PreparedScorer,
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    types: tuple[tuple[int, int], ...],
+    lens: tuple,
+    width: int = 12,
+) -> list[tuple[int, int, int, int, float]]:
+    """Best monotone path from (i0, j0) to (i1, j1): beads as (i, a, j, b, cost), in order."""
+    n, m = i1 - i0, j1 - j0
+    if n == 0 or m == 0:
+        beads = [(i0 + k + 1, 1, j0, 0, 0.0) for k in range(n)]
+        beads += [(i0, 0, j0 + k + 1, 1, 0.0) for k in range(m)]
+        out = []
+        for i, a, j, b, _ in beads:
+            out.append((i, a, j, b, float(prep.costs(a, b, i, np.array([j]))[0])))
+        return out
+    centres = _band_centres(i0, i1, j0, j1, lens)
+    # Long texts drift further from the length diagonal: start wider (√n keeps it sub-quadratic).
+    width = max(width, int(math.sqrt(max(n, m))) + 8)
+    while True:
+        result = _dp_band(prep, i0, j0, n, m, types, centres, width)
+        if result is not None:
+            return result
+        width *= 2
+
+
+def _dp_band(
+    prep: PreparedScorer,
+    i0: int,
+    j0: int,
+    n: int,
+    m: int,
+    types: tuple[tuple[int, int], ...],
+    centres: np.ndarray,
+    width: int,
+) -> list[tuple[int, int, int, int, float]] | None:
+    full = width >= max(n, m)
+    los = np.clip(centres - width, 0, m) if not full else np.zeros(n + 1, dtype=np.int64)
+    his = np.clip(centres + width, 0, m) if not full else np.full(n + 1, m, dtype=np.int64)
+    # Keep the band connected: each row starts no later than the previous row ends.
+    for i in range(1, n + 1):
+        los[i] = min(los[i], his[i - 1])
+    for i in range(n - 1, -1, -1):
+        his[i] = max(his[i], los[i + 1])
+    los[0] = 0
+    his[n] = m
+    dist: list[np.ndarray] = []
+    back_a: list[np.ndarray] = []
+    back_b: list[np.ndarray] = []
+    step_cost: list[np.ndarray] = []
+    row_types = [(a, b) for a, b in types if a > 0]
+    has_01 = (0, 1) in types
+    for i in range(n + 1):
+        lo, hi = int(los[i]), int(his[i])
+        js = np.arange(lo, hi + 1)
+        d = np.full(len(js), _INF)
+        ba = np.zeros(len(js), dtype=np.int8)
+        bb = np.zeros(len(js), dtype=np.int8)
+        sc = np.zeros(len(js))
+        if i == 0:
+            d[0] = 0.0
+        for a, b in row_types:
+            if a > i:
+                continue
+            pj = js - b
+            plo = int(los[i - a])
+            idx = pj - plo
+            ok = (pj >= 0) & (idx >= 0) & (idx < len(dist[i - a]))
+            if not ok.any():
+                continue
+            sel = np.nonzero(ok)[0]
+            # The whole band at once (per-row caches in the scorer are shared between shapes).
+            c = prep.costs(a, b, i0 + i, j0 + js)[sel]
+            cand = dist[i - a][idx[sel]] + c
+            better = cand < d[sel]
+            if better.any():
+                w = sel[better]
+                d[w] = cand[better]
+                ba[w] = a
+                bb[w] = b
+                sc[w] = c[better]
+        if has_01 and len(js) > 1:
+            c01 = np.zeros(len(js))
+            c01[1:] = prep.costs(0, 1, i0 + i, j0 + js[1:])
+            cum = np.cumsum(c01)
+            y = d - cum
+            run = np.minimum.accumulate(y)
+            improved = run + cum
+            better = improved < d - 1e-12
+            if better.any():
+                d = np.where(better, improved, d)
+                ba[better] = 0
+                bb[better] = 1
+                sc[better] = c01[better]
+        dist.append(d)
+        back_a.append(ba)
+        back_b.append(bb)
+        step_cost.append(sc)
+    if not np.isfinite(dist[n][m - int(los[n])]):
+        return None if not full else []
+    beads = []
+    i, j = n, m
+    touches = False
+    while i > 0 or j > 0:
+        k = j - int(los[i])
+        if not full and ((j == los[i] and los[i] > 0) or (j == his[i] and his[i] < m)):
+            touches = True
+        a, b = int(back_a[i][k]), int(back_b[i][k])
+        beads.append((i0 + i, a, j0 + j, b, float(step_cost[i][k])))
+        i, j = i - a, j - b
+    if touches:
+        return None
+    beads.reverse()
+    return beads
+
+
+# -- beads ----------------------------------------------------------------------------------------
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
+
+
+def pin_groups(pins: Sequence[tuple[int, int]], n: int, m: int) -> list[tuple[int, int, int, int]]:
+    """Pins → fixed beads (en_lo, en_hi, zh_lo, zh_hi), inclusive, ordered and non-overlapping."""
+    for e, z in pins:
+        if not (0 <= e < n and 0 <= z < m):
+            raise PinError(f"pin {e}:{z} is outside the texts ({n} English, {m} Chinese units)")
+    groups: list[list[int]] = []
+    for e, z in sorted(set(pins)):
+        if groups and (e <= groups[-1][1] or z <= groups[-1][3]):
+            g = groups[-1]
+            if e < g[0] or z < g[2]:
+                raise PinError(f"pin {e}:{z} crosses another pin")
+            g[1], g[3] = max(g[1], e), max(g[3], z)
+        else:
+            if groups and (z < groups[-1][3]):
+                raise PinError(f"pin {e}:{z} crosses another pin")
+            groups.append([e, e, z, z])
+    for a, b in itertools.pairwise(groups):
+        if b[2] <= a[3] or b[0] <= a[1]:
+            raise PinError(f"pins {a[0]}:{a[2]} and {b[0]}:{b[2]} cross")
+    return [(g[0], g[1], g[2], g[3]) for g in groups]
+
+
+def unit_lengths(en: Sequence[str], zh: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The lengths of both sides' units (see :func:`~duizhao.align.scoring.unit_length`)."""
+    return (
+        np.array([unit_length(t) for t in en], dtype=np.float64),
+        np.array([unit_length(t) for t in zh], dtype=np.float64),
+    )
+
+
+def _to_beads(
+    prep: PreparedScorer,
+    path: list[tuple[int, int, int, int, float]],
+    null_cost: float,
+    low: float,
+) -> list[Bead]:
+    """Turn DP steps into beads with a 0–1 score and a low-confidence flag.
+
+    A bead's score compares its cost with the nearest alternative: for a bead with both sides,
+    leaving all its units without counterpart; for a unit left alone, absorbing it into the
+    neighbouring bead before or after it.
+    """
+    out: list[Bead] = []
+    for k, (i, a, j, b, cost) in enumerate(path):
+        if a and b:
+            margin = (a + b) * null_cost - cost
+        else:
+            alt = []
+            for kk in (k - 1, k + 1):
+                if not 0 <= kk < len(path):
+                    continue
+                ni, na, nj, nb, ncost = path[kk]
+                if not (na and nb):
+                    continue
+                # extend the previous bead forwards, or the next one backwards
+                ends = (ni + a, na + a, nj + b, nb + b) if kk < k else (ni, na + a, nj, nb + b)
+                with contextlib.suppress(IndexError, ValueError):
+                    merged = float(prep.costs(ends[1], ends[3], ends[0], np.array([ends[2]]))[0])
+                    alt.append(merged - ncost)
+            margin = (min(alt) - cost) if alt else 0.0
+        score = round(_sigmoid(margin / 4.0), 3)
+        out.append(
+            Bead(
+                en=tuple(range(i - a, i)),
+                zh=tuple(range(j - b, j)),
+                score=score,
+                low_confidence=score < low,
+            )
+        )
+    return out
+
+
+def _null_cost(prep: PreparedScorer, n: int, m: int) -> float:
+    if n:
+        return float(prep.costs(1, 0, 1, np.array([0]))[0])
+    if m:
+        return float(prep.costs(0, 1, 0, np.array([1]))[0])
+    return 0.0
+
+
+def align_segments(
+    prep: PreparedScorer,
+    segments: Iterable[tuple[int, int, int, int]],
+    n: int,
+    m: int,
+    lens: tuple[np.ndarray, np.ndarray],
+    max_merge: int,
+    low: float,
+) -> list[Bead]:
+    """Align each stretch ``en[i0:i1]`` ↔ ``zh[j0:j1]`` of ``segments`` on its own.
+
+    Args:
+        prep: The prepared scorer of the whole texts.
+        segments: ``(i0, i1, j0, j1)`` stretches, ends exclusive.
+        n: Number of English units in the whole text.
+        m: Number of Chinese units in the whole text.
+        lens: The units' lengths (:func:`unit_lengths`), which centre the band.
+        max_merge: Most units on one side of a bead.
+        low: Beads scoring below this are flagged ``low_confidence``.
+    """
+    types = bead_types(max_merge)
+    null = _null_cost(prep, n, m)
+    beads: list[Bead] = []
+    for i0, i1, j0, j1 in segments:
+        path = _dp(prep, i0, i1, j0, j1, types, lens)
+        beads.extend(_to_beads(_Bounded(prep, n, m), path, null, low))
+    return beads
+
+
+@dataclasses.dataclass(frozen=True)
+class _Bounded:
+    """A prepared scorer that refuses spans outside the texts (for neighbour look-ups)."""
+
+    inner: PreparedScorer
+    n: int
+    m: int
+
+    def costs(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+        if i - a < 0 or i > self.n or (js - b < 0).any() or (js > self.m).any():
+            raise IndexError("span outside the texts")
+        return self.inner.costs(a, b, i, js)
+
+
+def align_with_pins(
+    prep: PreparedScorer,
+    groups: list[tuple[int, int, int, int]],
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    n: int,
+    m: int,
+    lens: tuple[np.ndarray, np.ndarray],
+    max_merge: int,
+) -> list[Bead]:
+    """Align ``en[i0:i1]`` ↔ ``zh[j0:j1]`` around the pinned beads ``groups`` (from
+    :func:`pin_groups`), which become beads with score 1.0 and ``pinned`` set."""
+    beads: list[Bead] = []
+    ci, cj = i0, j0
+    for e0, e1, z0, z1 in groups:
+        beads += align_segments(prep, [(ci, e0, cj, z0)], n, m, lens, max_merge, LOW_CONFIDENCE)
+        beads.append(
+            Bead(en=tuple(range(e0, e1 + 1)), zh=tuple(range(z0, z1 + 1)), score=1.0, pinned=True)
+        )
+        ci, cj = e1 + 1, z1 + 1
+    beads += align_segments(prep, [(ci, i1, cj, j1)], n, m, lens, max_merge, LOW_CONFIDENCE)
+    return beads

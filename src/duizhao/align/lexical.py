@@ -1,0 +1,393 @@
+"""The default scorer, :class:`LexicalScorer`: length, numbers, names, CC-CEDICT and glossary
+anchors, scored as log-likelihood ratios.
+
+:class:`LexicalScorer` holds the weights; :meth:`LexicalScorer.prepare` finds every anchor of the
+two unit lists once (:mod:`.anchors`) and keeps, per English unit, where each anchor was found on
+the other side (:class:`_AnchorRows`), so that the dynamic programme can price a whole band of
+beads with a few array operations.
+
+Example:
+    >>> prep = LexicalScorer().prepare(["It was 2025."], ["那是2025年。"])  # "that was 2025"
+    >>> float(prep.costs(1, 1, 1, np.array([1]))[0]) < float(prep.costs(1, 0, 1, np.array([0]))[0])
+    True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from .anchors import cedict_index, en_tokens, glossary_words, zh_tokens
+from .scoring import LengthModel, shape_prior
+
+__all__ = ["LexicalScorer"]
+
+
+@dataclasses.dataclass(frozen=True)
+class LexicalScorer:
+    """The default scorer: length, numbers, Latin-script tokens, CC-CEDICT and glossary anchors.
+
+    Each anchor (an English content word, number or name that can be looked for on the Chinese
+    side, and each Chinese word that can be looked for on the English side) adds the log-likelihood
+    ratio of being found or not found in the other half of the bead, against the chance of finding
+    it in any unit of the document.
+
+    Attributes:
+        variance: Gale–Church variance per character of the length difference.
+        null: Cost of a unit without counterpart.
+        merge: Cost of each extra unit in a bead.
+        lexical: Weight of the dictionary-word evidence against the length evidence (the words
+            of a sentence are far from independent, so each counts for less than its odds).
+        anchors: Weight of numbers, Latin-script tokens and glossary terms.
+        p_word: Chance that a dictionary word's translation is found in the true counterpart.
+        p_anchor: The same for numbers, Latin-script tokens and glossary terms.
+        chance: The least chance of finding a word's translation in a unit by luck.
+        use_cedict: Look words up in CC-CEDICT (off: numbers, names and glossary only).
+        count_absent: Count words whose translation occurs nowhere on the other side (evidence
+            of untranslated text) as well as those it does.
+        specific: A Chinese word with at most this many English translations is found as surely
+            as an anchor (``p_anchor``), though it keeps the dictionary weight.
+        ratio: Chinese characters per English character; ``None`` estimates it per document
+            (the aligner re-estimates it from the paired units when some are left unpaired).
+    """
+
+    variance: float = 3.0
+    null: float = 8.0
+    merge: float = 2.0
+    lexical: float = 0.25
+    anchors: float = 1.0
+    p_word: float = 0.4
+    p_anchor: float = 0.85
+    chance: float = 0.02
+    use_cedict: bool = True
+    count_absent: bool = True
+    specific: int = 1
+    ratio: float | None = None
+
+    def prepare(
+        self,
+        en: Sequence[str],
+        zh: Sequence[str],
+        *,
+        glossary_pairs: Sequence[tuple[str, str]] = (),
+    ) -> _PreparedLexical:
+        return _PreparedLexical.build(self, en, zh, glossary_pairs)
+
+    def with_ratio(self, ratio: float) -> LexicalScorer | None:
+        """This scorer with ``ratio`` fixed, or ``None`` when its ratio is fixed already."""
+        return dataclasses.replace(self, ratio=ratio) if self.ratio is None else None
+
+
+_MIN_SPAN = 4
+
+
+class _AnchorRows:
+    """Per English unit: where its anchors were found, with sums over blocks of units.
+
+    Row ``r`` holds entries ``(col, gap, gain, weight)``: an anchor of the pair (English unit
+    ``r``, Chinese unit ``col``) and the distance ``gap`` to the previous unit where the same
+    anchor was found. An anchor found in several units of a block counts once, at its first
+    unit inside the block: an entry counts when ``gap`` reaches back past the block's start.
+
+    For the English side the gap runs along the Chinese units (cols); for the Chinese side it
+    runs along the English rows. Sums for every block ending in a band of columns are built
+    at once with difference arrays and kept per (row, band).
+    """
+
+    def __init__(self, rows: list[list[tuple[int, int, float, float]]]) -> None:
+        self.cols: list[np.ndarray] = []
+        self.gaps: list[np.ndarray] = []
+        self.gains: list[np.ndarray] = []
+        self.weights: list[np.ndarray] = []
+        for row in rows:
+            row = sorted(row)
+            self.cols.append(np.array([e[0] for e in row], dtype=np.int64))
+            self.gaps.append(np.array([e[1] for e in row], dtype=np.int64))
+            self.gains.append(np.array([e[2] for e in row], dtype=np.float64))
+            self.weights.append(np.array([e[3] for e in row], dtype=np.float64))
+        self._cache: dict[tuple[int, ...], tuple[int, int, np.ndarray, np.ndarray]] = {}
+
+    def _entries(self, r: int, first: int, last: int) -> tuple[np.ndarray, ...]:
+        cols = self.cols[r]
+        k0, k1 = np.searchsorted(cols, first), np.searchsorted(cols, last, side="right")
+        return cols[k0:k1], self.gaps[r][k0:k1], self.gains[r][k0:k1], self.weights[r][k0:k1]
+
+    @staticmethod
+    def _intervals(
+        start: np.ndarray, stop: np.ndarray, values: np.ndarray, lo: int, length: int
+    ) -> np.ndarray:
+        """Sum ``values`` over the column intervals [start, stop) for each leading index."""
+        shape = start.shape[:-1]
+        lead = int(np.prod(shape)) if shape else 1
+        s = np.clip(start - lo, 0, length).reshape(lead, -1)
+        e = np.clip(stop - lo, 0, length).reshape(lead, -1)
+        v = np.broadcast_to(values, start.shape).reshape(lead, -1)
+        e = np.maximum(s, e)
+        base = (np.arange(lead) * (length + 1))[:, None]
+        size = lead * (length + 1)
+        diff = np.bincount((s + base).ravel(), v.ravel(), size) - np.bincount(
+            (e + base).ravel(), v.ravel(), size
+        )
+        return np.cumsum(diff.reshape(lead, length + 1), axis=1)[:, :length].reshape(
+            (*shape, length)
+        )
+
+    def forget(self, r: int) -> None:
+        """Drop the kept sums of row ``r`` (the DP has moved past it)."""
+        for key in [k for k in self._cache if k[1] == r]:
+            del self._cache[key]
+
+    def along_cols(self, r: int, lo: int, hi: int, nb: int) -> tuple[int, np.ndarray, np.ndarray]:
+        """(first column, gain, weight): ``gain[b - 1, j - first]`` is row ``r``'s sum over the
+        Chinese block ``[j - b, j)`` for ``1 <= b <= nb`` and every ``lo <= j <= hi`` (and some
+        more: the sums are computed for a wider window and kept); gaps run along the columns."""
+        key = (0, r, nb, 0)
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] <= lo and hi <= hit[1]:
+            return hit[0], hit[2], hit[3]
+        lo, hi = max(lo - _PAD, 0), hi + _PAD
+        c, g, v, w = self._entries(r, lo - nb, hi - 1)
+        bs = np.arange(1, nb + 1)[:, None]
+        start = c[None, :] + 1 + np.maximum(0, bs - g[None, :])
+        stop = c[None, :] + bs + 1
+        length = hi - lo + 1
+        gain = self._intervals(start, stop, v, lo, length)
+        weight = self._intervals(start, stop, w, lo, length)
+        self._cache[key] = (lo, hi, gain, weight)
+        return lo, gain, weight
+
+    def along_rows(
+        self, r: int, lo: int, hi: int, nb: int, no: int
+    ) -> tuple[int, np.ndarray, np.ndarray]:
+        """(first column, gain, weight): ``gain[o, b - 1, j - first]`` is row ``r``'s sum at
+        offset ``o`` inside a block of rows, over the Chinese block ``[j - b, j)``; gaps run
+        along the rows (an entry counts when its gap > o)."""
+        key = (1, r, nb, no)
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] <= lo and hi <= hit[1]:
+            return hit[0], hit[2], hit[3]
+        lo, hi = max(lo - _PAD, 0), hi + _PAD
+        c, g, v, w = self._entries(r, lo - nb, hi - 1)
+        bs = np.arange(1, nb + 1)[None, :, None]
+        start = np.broadcast_to(c[None, None, :] + 1, (no, nb, len(c)))
+        stop = np.broadcast_to(c[None, None, :] + bs + 1, (no, nb, len(c)))
+        live = (g[None, :] > np.arange(no)[:, None])[:, None, :]
+        length = hi - lo + 1
+        gain = self._intervals(start, stop, v[None, None, :] * live, lo, length)
+        weight = self._intervals(start, stop, w[None, None, :] * live, lo, length)
+        self._cache[key] = (lo, hi, gain, weight)
+        return lo, gain, weight
+
+
+_PAD = 24
+
+
+@dataclasses.dataclass(frozen=True)
+class _PreparedLexical:
+    scorer: LexicalScorer
+    length: LengthModel
+    en_base: np.ndarray  # cumulative "nothing found" log-ratio of English units
+    zh_base: np.ndarray
+    en_rows: _AnchorRows  # English anchors found in Chinese unit j (gain over "not found")
+    zh_rows: _AnchorRows  # Chinese words of unit j whose translation is in English unit r
+    row_cache: dict[tuple[int, int, int], tuple[np.ndarray, ...]] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @classmethod
+    def build(
+        cls,
+        s: LexicalScorer,
+        en: Sequence[str],
+        zh: Sequence[str],
+        glossary_pairs: Sequence[tuple[str, str]],
+    ) -> _PreparedLexical:
+        length = LengthModel.build(en, zh, s.variance, s.ratio)
+        n, m = len(en), len(zh)
+        index: Mapping[str, str]
+        if s.use_cedict:
+            index, longest, translatable = cedict_index()
+        else:
+            index, longest, translatable = {}, 1, frozenset()
+        gloss = glossary_words(glossary_pairs)
+        anchors_exact = set().union(*gloss.values()) if gloss else set()
+
+        en_toks = [en_tokens(t) for t in en]
+        en_vocab = {w for toks in en_toks for w in toks}
+        # Each Chinese word as (its translations, those the English text has); a word whose
+        # translations the English never uses still counts: it is evidence of untranslated text.
+        zh_all = [zh_tokens(t, index, gloss, longest) for t in zh]
+        latin = {w for toks in zh_all for strong_, ws in toks for w in ws if strong_}
+        zh_toks = [{(strong_, ws, ws & en_vocab) for strong_, ws in toks} for toks in zh_all]
+        if not s.count_absent:
+            zh_toks = [{t for t in toks if t[2]} for toks in zh_toks]
+
+        # Where each English key can be found on the Chinese side and vice versa.
+        zh_units_of: dict[str, list[int]] = defaultdict(list)
+        for j, toks in enumerate(zh_toks):
+            for w in set().union(*(t[2] for t in toks)):
+                zh_units_of[w].append(j)
+        en_units_of: dict[str, list[int]] = defaultdict(list)
+        for r, keys in enumerate(en_toks):
+            for w in set(keys):
+                en_units_of[w].append(r)
+
+        def strong(w: str) -> bool:
+            return w.startswith("#") or w in anchors_exact or w in latin
+
+        def ratios(p: float, q: float) -> tuple[float, float]:
+            """(gain when found, log-ratio when not found)."""
+            q = min(max(q, s.chance), 0.95)
+            if q >= p:
+                return 0.0, 0.0
+            miss = math.log((1 - p) / (1 - q))
+            return math.log(p / q) - miss, miss
+
+        # English side: each key w of unit r, found in Chinese unit j or not.
+        en_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
+        en_base = np.zeros(n)
+        window = max(60, m // 4)
+        for r, keys in enumerate(en_toks):
+            center = (r * m) // max(n, 1)
+            lo, hi = center - window, center + window
+            for w in sorted(set(keys)):
+                units = zh_units_of.get(w)
+                if not units and not (
+                    w.startswith("#")
+                    or w in anchors_exact
+                    or (s.count_absent and w in translatable)
+                ):
+                    continue  # a word the dictionary cannot translate says nothing
+                p, wt = (s.p_anchor, s.anchors) if strong(w) else (s.p_word, s.lexical)
+                gain, miss = ratios(p, (len(units) if units else 0) / max(m, 1))
+                gain, miss = gain * wt, miss * wt
+                if gain == 0.0 and miss == 0.0:
+                    continue
+                en_base[r] += miss
+                if units:
+                    k0, k1 = bisect_left(units, lo), bisect_right(units, hi)
+                    prev = None
+                    for j in units[k0:k1]:
+                        en_rows[r].append((j, n + m + 1 if prev is None else j - prev, gain, wt))
+                        prev = j
+        # Chinese side: each word t of unit j, its translation found in English unit r or not.
+        zh_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
+        zh_base = np.zeros(m)
+        window = max(60, n // 4)
+        for j, toks in enumerate(zh_toks):
+            center = (j * n) // max(m, 1)
+            lo, hi = center - window, center + window
+            for strong_, all_ws, ws in sorted(
+                toks, key=lambda t: (t[0], sorted(t[1]), sorted(t[2]))
+            ):
+                units = sorted({r for w in ws for r in en_units_of.get(w, ())})
+                if strong_:
+                    p, wt = s.p_anchor, s.anchors
+                elif len(all_ws) <= s.specific:
+                    p, wt = s.p_anchor, s.lexical  # a word with one sense is found more surely
+                else:
+                    p, wt = s.p_word, s.lexical
+                gain, miss = ratios(p, len(units) / max(n, 1))
+                gain, miss = gain * wt, miss * wt
+                if gain == 0.0 and miss == 0.0:
+                    continue
+                zh_base[j] += miss
+                k0, k1 = bisect_left(units, lo), bisect_right(units, hi)
+                prev = None
+                for r in units[k0:k1]:
+                    zh_rows[r].append((j, n + m + 1 if prev is None else r - prev, gain, wt))
+                    prev = r
+        return cls(
+            scorer=s,
+            length=length,
+            en_base=np.concatenate(([0.0], np.cumsum(en_base))),
+            zh_base=np.concatenate(([0.0], np.cumsum(zh_base))),
+            en_rows=_AnchorRows(en_rows),
+            zh_rows=_AnchorRows(zh_rows),
+        )
+
+    def _row_sums(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, ...]:
+        """Anchor sums for every bead ending at English unit ``i`` and Chinese ``lo..hi``.
+
+        Returns (gain, English weight, Chinese weight), each indexed ``[a, b - 1, j - lo]``.
+        Only the latest row is kept: the DP asks for one row after another.
+        """
+        key = (i, lo, hi)
+        cached = self.row_cache.get(key)
+        if cached is not None:
+            return cached
+        self.row_cache.clear()
+        na = min(_MIN_SPAN, i)
+        nb = no = _MIN_SPAN
+        length = hi - lo + 1
+        gain = np.zeros((na + 1, nb, length))
+        w_en = np.zeros((na + 1, nb, length))
+        w_zh = np.zeros((na + 1, nb, length))
+        en_gain = np.zeros((nb, length))
+        en_weight = np.zeros((nb, length))
+        zh_parts = []
+        for r in range(i - 1, i - na - 1, -1):
+            first, g, w = self.zh_rows.along_rows(r, lo, hi, nb, no)
+            zh_parts.append((g[:, :, lo - first : lo - first + length],
+                             w[:, :, lo - first : lo - first + length]))  # fmt: skip
+        for a in range(1, na + 1):
+            # English side: the block's rows i-a .. i-1 each add their sums
+            first, g, w = self.en_rows.along_cols(i - a, lo, hi, nb)
+            en_gain = en_gain + g[:, lo - first : lo - first + length]
+            en_weight = en_weight + w[:, lo - first : lo - first + length]
+            gain[a] = en_gain
+            w_en[a] = en_weight
+            # Chinese side: row i-a+o sits at offset o of the block
+            for o in range(a):
+                zg, zw = zh_parts[a - 1 - o]
+                gain[a] += zg[o]
+                w_zh[a] += zw[o]
+        self.en_rows.forget(i - _MIN_SPAN - 2)
+        self.zh_rows.forget(i - _MIN_SPAN - 2)
+        out = (gain, w_en, w_zh)
+        self.row_cache[key] = out
+        return out
+
+    def lexical_llr(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+        """Log-likelihood ratio of the anchors of the beads (higher is better).
+
+        An anchor found in a span of ``k`` units had ``k`` chances to be found by luck: its gain
+        is lowered by ``log k``, so merging units never buys evidence for free.
+        """
+        lo, hi = int(js.min()), int(js.max())
+        total = (self.en_base[i] - self.en_base[i - a]) + (
+            self.zh_base[js] - self.zh_base[np.maximum(js - b, 0)]
+        )
+        if a > _MIN_SPAN or b > _MIN_SPAN:
+            return total + self._llr_large(a, b, i, js)
+        gain, w_en, w_zh = self._row_sums(i, lo, hi)
+        k = js - lo
+        return total + (
+            gain[a, b - 1, k] - math.log(b) * w_en[a, b - 1, k] - math.log(a) * w_zh[a, b - 1, k]
+        )
+
+    def _llr_large(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+        """The anchor sums of beads larger than the row cache covers (``max_merge`` > 4)."""
+        lo, hi = int(js.min()), int(js.max())
+        nb, no = max(b, _MIN_SPAN), max(a, _MIN_SPAN)
+        total = np.zeros(len(js))
+        for o, r in enumerate(range(i - a, i)):
+            first, gain, weight = self.en_rows.along_cols(r, lo, hi, nb)
+            k = js - first
+            total += gain[b - 1, k] - math.log(b) * weight[b - 1, k]
+            first, gain, weight = self.zh_rows.along_rows(r, lo, hi, nb, no)
+            k = js - first
+            total += gain[o, b - 1, k] - math.log(a) * weight[o, b - 1, k]
+        return total
+
+    def costs(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+        s = self.scorer
+        prior = shape_prior(a, b, s.merge, s.null)
+        if a == 0 or b == 0:
+            return np.full(len(js), prior)
+        return prior + 0.5 * self.length.delta2(a, b, i, js) - self.lexical_llr(a, b, i, js)
