@@ -7,6 +7,7 @@ virtual environment and runs the installed ``duizhao`` from outside the source t
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import venv
@@ -39,12 +40,15 @@ def installed(tmp_path_factory) -> Path:
 
 
 def run(env: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # The installed package, never a source tree a developer's PYTHONPATH points at.
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     return subprocess.run(
         [str(env / "bin" / args[0]), *args[1:]],
         capture_output=True,
         text=True,
         check=False,
         cwd=cwd,
+        env=clean,
     )
 
 
