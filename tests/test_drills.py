@@ -33,7 +33,10 @@ from duizhao.drills import (
     render_worksheet,
     write_apkg,
 )
-from duizhao.model import Document, GlossaryEntry
+from duizhao.drills.exercises import LAYOUTS, arrange_matching
+from duizhao.drills.kinds import EXERCISES
+from duizhao.drills.seeding import rng
+from duizhao.model import Document, GlossaryEntry, TermLink
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "drills"
@@ -113,9 +116,9 @@ def test_cloze_key_gives_the_form_as_written(ferry: Document) -> None:
 
 
 def test_cloze_blanks_terms_sharing_a_sentence_together() -> None:
-    from duizhao.reader import read
+    from duizhao.pipeline import annotate
 
-    doc = read(HERE.parent / "corpus" / "2025-10-06-hong-kong-trams.md")  # not annotated
+    doc = annotate(HERE.parent / "corpus" / "2025-10-06-hong-kong-trams.md")
     [ws] = make_worksheets(doc, kinds=["cloze"], seed=0)
     items = _section(ws, "cloze").items
     listed = [w for it in items for w in it.listed]
@@ -183,6 +186,80 @@ def test_translation_model_answer_is_the_aligned_english(seed: Document) -> None
         assert re.search(r"[\u4e00-\u9fff]", "".join(s.text for s in it.prompt))
     metric = next(it for it in items if it.hint == "metric")
     assert "指標" in [s.text for s in metric.prompt if s.mark]
+
+
+def test_readings_without_vocabulary_take_the_hardest_words(seed: Document) -> None:
+    doc = dataclasses.replace(seed, vocabulary=None)
+    [ws] = make_worksheets(doc, kinds=["readings"], count=50)
+    items = _section(ws, "readings").items
+    hard = {t.text_in(p.text) for p in doc.zh for t in p.tokens if t.hsk and t.hsk >= 5}
+    marked = ["".join(s.text for s in it.prompt if s.mark) for it in items if not it.note]
+    assert marked and set(marked) <= hard
+    # each word is shown in a clause of its own sentence (Paragraph.sentence_at finds it)
+    sentences = doc.sentence_texts("zh")
+    for it in items:
+        assert any("".join(s.text for s in it.prompt) in z for z in sentences)
+
+
+def test_kinds_come_from_the_registry(seed: Document) -> None:
+    from duizhao.registry import discover
+
+    assert set(discover("duizhao.drills.exercises", "EXERCISE")) == set(KINDS)
+    assert tuple(EXERCISES) == KINDS == ("cloze", "match", "zh", "readings", "translate")
+    assert drills.KIND_TITLES["cloze"] == "Fill in the blanks"
+    assert all(k.layout in LAYOUTS for k in EXERCISES.values())
+    [ws] = make_worksheets(seed)
+    assert [(s.kind, s.layout) for s in ws.sections] == [
+        ("cloze", "cloze"),
+        ("match", "match"),
+        ("zh", "match"),
+        ("readings", "readings"),
+        ("translate", "translate"),
+    ]
+
+
+def test_a_glossary_without_links_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    from duizhao.reader import read
+
+    doc = read(FERRY)  # read, not annotated: a glossary but no links
+    assert doc.glossary and not doc.links
+    with pytest.raises(DrillError, match="glossary is not linked to the text") as e:
+        make_worksheets(doc)
+    assert str(e.value).startswith(f"{FERRY}: ")
+    with pytest.raises(DrillError, match="not linked"):
+        quizlet_text(doc)
+    # the JSON of `duizhao parse` is such a document: the CLI says what to give instead
+    f = tmp_path / "ferry.json"
+    f.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
+    assert main(["drill", str(f), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "duizhao annotate FILE --format json" in err
+
+
+def test_drills_import_no_stage() -> None:
+    """drills is an output: it takes the document as loaded, never runs or imports a stage."""
+    import ast
+
+    import duizhao.drills
+
+    stages = {"align", "bank", "chinese", "cli", "glossary", "pipeline", "reader", "render",
+              "review", "sheet"}
+    root = Path(duizhao.drills.__file__).parent
+    for path in root.rglob("*.py"):
+        depth = len(path.relative_to(root).parts)  # drills/x.py: 1; drills/export/x.py: 2
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] if node.level == 0 else [
+                    "duizhao." + (node.module or "") if node.level == depth + 1 else ""
+                ]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                assert not (parts[0] == "duizhao" and len(parts) > 1 and parts[1] in stages), (
+                    path, name)
 
 
 # -- seeds and versions ------------------------------------------------------------------------
@@ -314,13 +391,17 @@ def test_no_glossary_matching_alone_is_a_clear_error(bare: Document) -> None:
     with pytest.raises(DrillError, match="meanings: skipped — there is no glossary"):
         make_worksheets(bare, kinds=["match"])
     # a glossary of translations only has no definitions to match
-    g = dataclasses.replace(bare, glossary=(GlossaryEntry(term="revise", definition=""),))
+    g = dataclasses.replace(
+        bare, glossary=(GlossaryEntry(term="revise", definition=""),), links=(TermLink(0),)
+    )
     with pytest.raises(DrillError, match="no glossary entry has an English definition"):
         make_worksheets(g, kinds=["match"])
     # and one definition makes no matching exercise
     one = GlossaryEntry(term="revise", definition="to study again")
     with pytest.raises(DrillError, match="a single pair is nothing to match"):
-        make_worksheets(dataclasses.replace(bare, glossary=(one,)), kinds=["match"])
+        make_worksheets(
+            dataclasses.replace(bare, glossary=(one,), links=(TermLink(0),)), kinds=["match"]
+        )
     with pytest.raises(DrillError, match="no glossary"):
         write_apkg(dataclasses.replace(bare, vocabulary=None), "/nonexistent/x.apkg")
 
@@ -410,6 +491,16 @@ def test_apkg_is_deterministic_and_keeps_guids(seed: Document, tmp_path: Path) -
     d = write_apkg(other, tmp_path / "d.apkg")
     guids_d = {g for (g,) in _collection(d, tmp_path).execute("select guid from notes")}
     assert not guids_d & set(guids_a.values())
+
+
+def test_anki_article_id_names_the_article(seed: Document) -> None:
+    # the GUIDs of the notes of an article are made from it: it must never change
+    m = seed.meta
+    assert drills.anki_article_id(seed) == f"{m.source}|{m.date}|{m.title_zh}"
+    assert {c.article for c in drills.cards(seed)} == {drills.anki_article_id(seed)}
+    untitled = Document(meta=dataclasses.replace(seed.meta, source=None, date=None,
+                                                 title_zh=None, title_en=None))
+    assert drills.anki_article_id(untitled) == Path(seed.meta.path).name
 
 
 def test_quizlet_list_has_one_tab_per_line(ferry: Document) -> None:
@@ -612,8 +703,7 @@ _WORDS = ["the", "city", "trade", "harbour", "plan", "grew", "quickly", "and", "
 def test_matching_arrangement_is_a_derangement(n: int, seed: int, version: int) -> None:
     items = [drills.Item(key=f"k{i}", prompt=(drills.Span(f"t{i}"),), answers=()) for i in range(n)]
     rights = [f"r{i}" for i in range(n)]
-    rng = drills._rng(seed, "order", "match", version)
-    ordered, options = drills._arrange_matching(items, rights, rng, "en")
+    ordered, options = arrange_matching(items, rights, rng(seed, "order", "match", version), "en")
     assert sorted(it.key for it in ordered) == sorted(it.key for it in items)
     letters = {o.letter: o.text for o in options}
     assert len(letters) == n
@@ -635,6 +725,7 @@ def test_cloze_and_exports_hold_for_any_article(
 ) -> None:
     from markupsafe import escape
 
+    from duizhao.glossary import CounterpartFinder, link_glossary
     from duizhao.reader import read_text
 
     sentence = " ".join(["Yesterday", *before, "clusters", *after]) + "."
@@ -644,7 +735,9 @@ def test_cloze_and_exports_hold_for_any_article(
     )
     doc = read_text(text, fmt="markdown")
     g = dataclasses.replace(doc.glossary[0], definition=definition)
+    # drills take the links the pipeline's glossary stage makes (dictionary-only: fast)
     doc = dataclasses.replace(doc, glossary=(g, doc.glossary[1]))
+    doc = link_glossary(doc, finder=CounterpartFinder(similarity=None))
     [ws] = make_worksheets(doc, kinds=["cloze", "match"], seed=seed)
     [item] = _section(ws, "cloze").items
     assert item.answers == ("clusters",) and item.listed == ("cluster",)

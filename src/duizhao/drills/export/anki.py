@@ -1,0 +1,215 @@
+"""Anki decks (``.apkg``, via the optional ``genanki``): one note per glossary term.
+
+The note type has the fixed ID :data:`ANKI_MODEL_ID` and two cards per note (*English → meaning*,
+*Meaning → English*); note GUIDs come from (article, term), so a later export of the same article
+updates its notes; the file is byte-identical for the same input (fixed timestamps inside the
+collection and the zip).
+
+Example:
+    >>> from duizhao.model import Document, Meta
+    >>> _deck_name([Document(meta=Meta(date="2025-09-02", title_en="Innovation clusters"))])
+    'duizhao::2025-09-02 Innovation clusters'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ...errors import MissingExtraError
+from ...model import Document
+from ..files import folder, output_stem
+from ..model import DrillError
+from .cards import as_list, cards
+
+__all__ = ["ANKI_FIELDS", "ANKI_MODEL_ID", "write_apkg"]
+
+#: The Anki note type's ID: fixed forever, so every export updates the same note type.
+ANKI_MODEL_ID = 1_607_392_319
+#: The fields of the note type, in order.
+ANKI_FIELDS = (
+    "Term",
+    "POS",
+    "Definition",
+    "Chinese",
+    "Pinyin",
+    "Jyutping",
+    "Example",
+    "Source",
+    "Date",
+)
+
+_ANKI_CSS = """\
+.card { font-family: "Segoe UI", Arial, "Noto Sans CJK TC", sans-serif; font-size: 22px;
+  text-align: center; color: #1d2430; background: #fff; }
+.term { font-size: 34px; font-weight: 600; }
+.pos { color: #667085; font-style: italic; font-size: 18px; }
+.def { margin: .6em 0; }
+.zh { font-size: 32px; font-family: "Noto Serif CJK TC", "PMingLiU", serif; }
+.rd { color: #134e7a; font-size: 18px; }
+.ex { font-size: 18px; text-align: left; margin-top: 1em; color: #333; }
+.src { font-size: 13px; color: #667085; margin-top: 1em; }
+"""
+
+_ANKI_FRONT = '<div class="term">{{Term}}</div>{{#POS}}<div class="pos">{{POS}}</div>{{/POS}}'
+_ANKI_INFO = (
+    '<div class="def">{{Definition}}</div>'
+    '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}'
+    '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
+)
+_ANKI_TAIL = (
+    '{{#Example}}<div class="ex">{{Example}}</div>{{/Example}}'
+    '<div class="src">{{Source}} {{Date}}</div>'
+)
+
+
+def _anki_model() -> Any:
+    import genanki
+
+    return genanki.Model(
+        ANKI_MODEL_ID,
+        "duizhao glossary term",
+        fields=[{"name": f} for f in ANKI_FIELDS],
+        templates=[
+            {
+                "name": "English → meaning",
+                "qfmt": _ANKI_FRONT,
+                "afmt": '{{FrontSide}}<hr id="answer">' + _ANKI_INFO + _ANKI_TAIL,
+            },
+            {
+                "name": "Meaning → English",
+                "qfmt": '{{#Definition}}<div class="def">{{Definition}}</div>{{/Definition}}'
+                '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}',
+                "afmt": '{{FrontSide}}<hr id="answer">' + _ANKI_FRONT + _ANKI_TAIL,
+            },
+        ],
+        css=_ANKI_CSS,
+        sort_field_index=0,
+    )
+
+
+def _stable_id(text: str) -> int:
+    """A positive ID below 2**51 from a name (a deck keeps its ID from one export to the next)."""
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:12], 16) % (1 << 50) + (1 << 30)
+
+
+def _deck_name(docs: Sequence[Document]) -> str:
+    if len(docs) == 1:
+        m = docs[0].meta
+        bits = [b for b in (m.date, m.title_en or m.title_zh) if b]
+        return "duizhao::" + (" ".join(bits) if bits else output_stem(docs))
+    return "duizhao::" + output_stem(docs)
+
+
+def _timestamp(docs: Sequence[Document]) -> float:
+    """Noon UTC of the newest article's date (a fixed time keeps the deck byte-identical)."""
+    import datetime as dt
+
+    dates = sorted(d.meta.date for d in docs if d.meta.date)
+    if not dates:
+        return 1_700_000_000.0
+    try:
+        day = dt.date.fromisoformat(dates[-1])
+    except ValueError:
+        return 1_700_000_000.0
+    return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()
+
+
+def _field(s: str) -> str:
+    return html.escape(s, quote=False)
+
+
+def write_apkg(
+    docs: Document | Sequence[Document],
+    path: str | os.PathLike[str],
+    *,
+    deck_name: str | None = None,
+    vocabulary: bool = False,
+    timestamp: float | None = None,
+) -> Path:
+    """Write an Anki deck (``.apkg``) with one note per glossary term, forward and reverse cards.
+
+    Note GUIDs come from (article, term), so importing a new export of the same article updates
+    its notes instead of adding copies; the note type has the fixed ID :data:`ANKI_MODEL_ID`.
+
+    Args:
+        docs: Documents (annotated: readings and examples come from the annotations).
+        path: The ``.apkg`` file to write.
+        deck_name: The deck (default ``duizhao::DATE TITLE``).
+        vocabulary: Add suggested English vocabulary as notes too.
+        timestamp: Modification time given to the notes (default: noon UTC of the newest article's
+            date, so the file is byte-identical for the same input).
+
+    Returns:
+        ``path`` as a :class:`~pathlib.Path`.
+
+    Raises:
+        MissingExtraError: genanki is not installed (``pip install 'duizhao[anki]'``).
+        DrillError: There is nothing to put in the deck.
+    """
+    try:
+        import genanki
+    except ImportError as e:
+        raise MissingExtraError("genanki", "anki", "Anki export") from e
+    import itertools
+    import sqlite3
+    import tempfile
+    import zipfile
+
+    docs = as_list(docs)
+    cs = cards(docs, vocabulary=vocabulary)
+    if not cs:
+        raise DrillError("nothing to put in the Anki deck: the articles have no glossary")
+    name = deck_name or _deck_name(docs)
+    deck = genanki.Deck(_stable_id("duizhao deck|" + name), name)
+    model = _anki_model()
+    for c in cs:
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[
+                    _field(c.term),
+                    _field(c.pos),
+                    _field(c.definition),
+                    _field(c.chinese),
+                    _field(c.pinyin),
+                    _field(c.jyutping),
+                    c.example,  # already HTML
+                    _field(c.source),
+                    _field(c.date),
+                ],
+                guid=genanki.guid_for(c.article, c.term.lower()),
+                tags=list(c.tags),
+            )
+        )
+    ts = _timestamp(docs) if timestamp is None else timestamp
+    out = Path(path)
+    folder(out.parent)
+    # genanki's own writer stamps the zip with the current time; write it ourselves, fixed.
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "collection.anki2"
+        conn = sqlite3.connect(db)
+        try:
+            cursor = conn.cursor()
+            # note and card IDs count up from the timestamp in ms, offset by the deck so that
+            # two decks of the same day do not start from the same ID
+            first_id = int(ts * 1000) + _stable_id(name) % 1_000_000
+            genanki.Package(deck).write_to_db(cursor, ts, itertools.count(first_id))
+            conn.commit()
+        finally:
+            conn.close()
+        data = db.read_bytes()
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for arcname, payload in (("collection.anki2", data), ("media", b"{}")):
+                info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                z.writestr(info, payload)
+    except OSError as e:
+        raise DrillError(f"{out}: cannot write the file ({e.strerror or e})") from e
+    return out

@@ -1,0 +1,146 @@
+"""The glossary as flashcards: one :class:`Card` per term, shared by every export.
+
+Example:
+    >>> from duizhao.model import Document, Meta
+    >>> meta = Meta(source="明報社評", date="2025-09-02", title_zh="知識產權")  # "IP"
+    >>> anki_article_id(Document(meta=meta))
+    '明報社評|2025-09-02|知識產權'
+    >>> anki_article_id(Document(meta=Meta(path="week/trams.md")))  # no title line: the file name
+    'trams.md'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...model import Document, Occurrence
+from ..terms import gather_terms, reading_of, sentence_bounds
+
+__all__ = ["Card", "anki_article_id", "as_list", "cards", "tag"]
+
+
+@dataclass(frozen=True)
+class Card:
+    """One glossary term as a flashcard (the fields of the Anki note)."""
+
+    article: str
+    """:func:`anki_article_id` of its article."""
+    term: str
+    """The English term as listed."""
+    pos: str = ""
+    """Part of speech."""
+    definition: str = ""
+    """English definition."""
+    chinese: str = ""
+    """The Chinese counterpart."""
+    pinyin: str = ""
+    """Pinyin of the counterpart."""
+    jyutping: str = ""
+    """Jyutping of the counterpart."""
+    example: str = ""
+    """The first English sentence using the term, as HTML with the term in ``<b>``."""
+    example_text: str = ""
+    """The same sentence as plain text."""
+    source: str = ""
+    """Publisher or column, and title."""
+    date: str = ""
+    """Publication date."""
+    tags: tuple[str, ...] = field(default=())
+    """Tags (no spaces)."""
+
+
+def anki_article_id(doc: Document) -> str:
+    """The article's part of its Anki note GUIDs: source, date and title (``|``-joined).
+
+    Falls back to the file name when the article has no title line. The same article exported
+    again gets the same ID, so Anki updates its notes instead of adding copies. (Not the term
+    bank's article key, which identifies a stored article.)
+    """
+    meta = doc.meta
+    parts = [meta.source or "", meta.date or "", meta.title_zh or meta.title_en or ""]
+    if not any(parts):
+        parts = [Path(meta.path).name if meta.path else ""]
+    return "|".join(parts)
+
+
+def tag(s: str) -> str:
+    """A tag from a name: runs of white space become ``_``."""
+    return re.sub(r"\s+", "_", s.strip())
+
+
+def as_list(docs: Document | Sequence[Document]) -> list[Document]:
+    """One document or several, as a list."""
+    return [docs] if isinstance(docs, Document) else list(docs)
+
+
+def _example(doc: Document, en: Sequence[Occurrence]) -> tuple[str, str]:
+    """The first sentence using the term: as HTML with the term in ``<b>``, and as text."""
+    o = en[0]
+    bounds = sentence_bounds(doc, "en", o.sentence)
+    if bounds is None:
+        return "", ""
+    p, s0, s1 = bounds
+    text = doc.en[p].text
+    occ = sorted((x for x in en if x.sentence == o.sentence), key=lambda x: x.start)
+    parts, pos = [], s0
+    for x in occ:
+        if x.start >= pos and x.end <= s1:
+            parts.append(html.escape(text[pos : x.start]))
+            parts.append(f"<b>{html.escape(text[x.start : x.end])}</b>")
+            pos = x.end
+    parts.append(html.escape(text[pos:s1]))
+    return "".join(parts), text[s0:s1]
+
+
+def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> tuple[Card, ...]:
+    """The glossary of each article as cards (plus suggested English words if ``vocabulary``).
+
+    Args:
+        docs: Annotated documents (readings and examples come from the annotation).
+        vocabulary: Add the suggested English vocabulary (and, for articles without a glossary,
+            it is always added).
+
+    Raises:
+        DrillError: A document has glossary entries but no links (it was not annotated).
+    """
+    docs = as_list(docs)
+    out: list[Card] = []
+    for t in gather_terms(docs, vocabulary):
+        doc = docs[t.article]
+        example = example_text = ""
+        if t.en:
+            example, example_text = _example(doc, t.en)
+        py = jp = ""
+        if t.zh_occ:
+            o = t.zh_occ[0]
+            para = doc.zh[o.paragraph]
+            py = reading_of(para, o.start, o.end, "pinyin") or ""
+            jp = reading_of(para, o.start, o.end, "jyutping") or ""
+        m = doc.meta
+        source = " ".join(x for x in (m.source, m.title_zh or m.title_en) if x)
+        tags = ["duizhao", "glossary" if t.glossary else "vocabulary"]
+        if m.date:
+            tags.append(m.date)
+        if m.source:
+            tags.append(tag(m.source))
+        out.append(
+            Card(
+                article=anki_article_id(doc),
+                term=t.term,
+                pos=t.pos,
+                definition=t.definition,
+                chinese=t.zh,
+                pinyin=py,
+                jyutping=jp,
+                example=example,
+                example_text=example_text,
+                source=source,
+                date=m.date or "",
+                tags=tuple(tags),
+            )
+        )
+    return tuple(out)

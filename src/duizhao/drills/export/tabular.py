@@ -1,0 +1,105 @@
+"""Word lists as text: a Quizlet import list (tab-separated) and a CSV for reading tools.
+
+Example:
+    >>> from duizhao.model import Document, GlossaryEntry, TermLink
+    >>> doc = Document(glossary=(GlossaryEntry("cluster", "a group\\tof things", zh=("集群",)),),
+    ...                links=(TermLink(entry=0),))   # 集群 "cluster"
+    >>> quizlet_text(doc)
+    'cluster\\ta group of things (集群)\\n'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from ...model import Document
+from .cards import as_list, cards, tag
+
+__all__ = ["CSV_HEADER", "csv_text", "quizlet_text"]
+
+#: The header row of :func:`csv_text`.
+CSV_HEADER = ("term", "translation", "pronunciation", "tags")
+
+
+def _flat(s: str) -> str:
+    """One line: tabs, line breaks and runs of spaces become one space."""
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def quizlet_text(
+    docs: Document | Sequence[Document], *, vocabulary: bool = False, chinese: bool = True
+) -> str:
+    """A Quizlet import list: ``term<TAB>definition`` per line (no tab or newline in a field).
+
+    Args:
+        docs: Documents.
+        vocabulary: Add suggested English vocabulary.
+        chinese: Put the Chinese counterpart after the definition (``… (集群)``).
+    """
+    lines = []
+    for c in cards(docs, vocabulary=vocabulary):
+        definition = c.definition
+        if chinese and c.chinese:
+            definition = f"{definition} ({c.chinese})" if definition else c.chinese
+        term, definition = _flat(c.term), _flat(definition)
+        if term and definition:
+            lines.append(f"{term}\t{definition}")
+    return "".join(line + "\n" for line in lines)
+
+
+def csv_text(
+    docs: Document | Sequence[Document],
+    *,
+    lang: Literal["zh", "en"] = "zh",
+    vocabulary: bool = True,
+) -> str:
+    """A CSV for reading tools (LingQ, Readlang, Migaku, …): term, translation, pronunciation, tags.
+
+    Args:
+        docs: Documents (annotated).
+        lang: ``zh`` (for learners of Chinese): the Chinese words with their English meaning and
+            ``pinyin / Jyutping``; ``en`` (for learners of English): the English terms with their
+            Chinese counterpart and definition, no pronunciation.
+        vocabulary: Add the suggested vocabulary of that language.
+
+    Returns:
+        CSV text with a header row, ``\\r\\n`` line ends (as the csv module writes them).
+    """
+    docs = as_list(docs)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_HEADER)
+    seen: set[str] = set()
+    for c in cards(docs, vocabulary=False):
+        tags = " ".join(c.tags)
+        if lang == "zh":
+            if not c.chinese or c.chinese in seen:
+                continue
+            seen.add(c.chinese)
+            meaning = c.term + (f": {c.definition}" if c.definition else "")
+            pron = " / ".join(x for x in (c.pinyin, c.jyutping) if x)
+            w.writerow([_flat(c.chinese), _flat(meaning), pron, tags])
+        else:
+            if c.term.lower() in seen:
+                continue
+            seen.add(c.term.lower())
+            meaning = "; ".join(x for x in (c.chinese, c.definition) if x)
+            w.writerow([_flat(c.term), _flat(meaning), "", tags])
+    if vocabulary:
+        for doc in docs:
+            if doc.vocabulary is None:
+                continue
+            m = doc.meta
+            tags = " ".join(x for x in ("duizhao", "vocabulary", m.date, tag(m.source or "")) if x)
+            for v in doc.vocabulary.zh if lang == "zh" else doc.vocabulary.en:
+                key = v.word if lang == "zh" else v.word.lower()
+                if key in seen:
+                    continue
+                seen.add(key)
+                pron = " / ".join(x for x in (v.pinyin, v.jyutping) if x) if lang == "zh" else ""
+                w.writerow([_flat(v.word), _flat("; ".join(v.translation)), pron, tags])
+    return buf.getvalue()
