@@ -37,7 +37,7 @@ def suggest_vocabulary(
 
     English (for learners of English): words whose lemma is rarer than ``en_max_zipf`` on
     wordfreq's Zipf scale (3 ≈ once per million words), rarest first; glossary terms, names
-    (capitalised inside a sentence, or unknown to wordfreq), numbers and words with digits are
+    (capitalised inside a sentence, or unknown to lemminflect), numbers and words with digits are
     left out. Each has its Chinese counterpart where one is found in the aligned sentences.
 
     Chinese (for learners of Chinese): the annotated tokens of HSK level ``zh_min_hsk`` or
