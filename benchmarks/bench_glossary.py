@@ -36,7 +36,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from duizhao.glossary import CounterpartFinder, find_term, term_forms
+from duizhao.glossary import CounterpartFinder, LinkContext, find_term, term_forms
 from duizhao.model import Alignment, Bead, Document
 from duizhao.reader import read
 
@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
         c["beads_hit"] += len(want_beads & got_beads)
         c["beads_gold"] += len(want_beads)
         c["beads_pred"] += len(got_beads)
-        contexts: dict[str, dict[str, Any]] = {name: {} for name in runs}
+        contexts = {name: LinkContext() for name in runs}
         entries = {e.term: e for e in gold_doc.glossary}
         for term, want in gold["terms"].items():
             entry = entries[term]

@@ -11,6 +11,7 @@ import pytest
 
 from duizhao.glossary import (
     CounterpartFinder,
+    LinkContext,
     find_chinese,
     find_term,
     link_glossary,
@@ -381,6 +382,15 @@ class TestVocabulary:
         before = annotated.to_dict()
         suggest_vocabulary(annotated, en_limit=3, zh_limit=3)
         assert annotated.to_dict() == before
+
+
+def test_shared_context_changes_nothing(annotated: Document, wide_vocabulary: Document) -> None:
+    context = LinkContext()
+    linked = link_glossary(annotated, context=context)
+    assert linked.links == annotated.links  # linked without a context
+    assert context.text is not None and context.candidates and context.similarity
+    shared = suggest_vocabulary(linked, en_limit=60, en_max_zipf=4.5, zh_limit=0, context=context)
+    assert shared.vocabulary == wide_vocabulary.vocabulary
 
 
 def test_glossary_entry_line_is_kept(seed_doc: Document) -> None:

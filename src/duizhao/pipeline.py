@@ -53,7 +53,7 @@ def annotate(
     """
     from duizhao.align import align_document
     from duizhao.chinese import annotate_document
-    from duizhao.glossary import link_glossary, suggest_vocabulary
+    from duizhao.glossary import LinkContext, link_glossary, suggest_vocabulary
 
     if isinstance(doc_or_path, Document):
         doc = doc_or_path
@@ -68,7 +68,7 @@ def annotate(
         align_kwargs["pins"] = pins
     doc = align_document(doc, **align_kwargs)
     doc = annotate_document(doc, annotator)
-    context: dict[str, Any] = {}  # this document's work, shared by the two glossary stages
+    context = LinkContext()  # this document's work, shared by the two glossary stages
     doc = link_glossary(doc, finder=finder, context=context)
     return suggest_vocabulary(
         doc,

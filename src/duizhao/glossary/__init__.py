@@ -1,0 +1,74 @@
+"""Glossary linking and vocabulary suggestions.
+
+Three jobs, each a pure function over the :class:`~duizhao.model.Document`:
+
+* :func:`find_term` finds every form of an English glossary term in the English paragraphs:
+  inflections (``overtake`` → ``overtook``, ``analysis`` → ``analyses``, from lemminflect's data),
+  British and American spellings (``commercialise`` / ``commercialize``), any capitalisation,
+  hyphen or space between the words of a compound, possessives, and multi-word terms whose head
+  inflects (``memoranda of understanding``), but never a form inside another word (``lag`` is
+  not found in ``flag``).
+* :func:`link_glossary` adds the Chinese counterpart of each term (for example ``cluster`` →
+  ``集群``, "cluster"): candidates come from the aligned Chinese sentences, scored by CC-CEDICT in
+  both directions, a multilingual word similarity, agreement across the term's occurrences and
+  whether another English word of the sentence explains the candidate better. The teacher's
+  equivalent (``cluster【集群】``) always wins. It then lists every occurrence of the counterpart in
+  the Chinese text.
+* :func:`suggest_vocabulary` suggests words beyond the glossary: rarer English words (by wordfreq's
+  Zipf frequency) with a Chinese counterpart where one is found, and Chinese words at or above a
+  chosen HSK level with their readings and CC-CEDICT glosses.
+
+A :class:`LinkContext` carries one document's work from :func:`link_glossary` to
+:func:`suggest_vocabulary`.
+
+Modules:
+    terms: English forms of a term and their occurrences (:func:`find_term`).
+    candidates: Chinese candidate words in a sentence; CC-CEDICT glosses, reverse index and
+        dictionary scores.
+    context: the glossary's view of a document's alignment, and :class:`LinkContext`.
+    finder: :class:`CounterpartFinder`, which ranks the candidates.
+    link: :func:`link_glossary` and :func:`find_chinese` (Chinese occurrences).
+    vocabulary: :func:`suggest_vocabulary`.
+
+Example:
+    >>> from itertools import pairwise
+    >>> from duizhao.model import Document, GlossaryEntry, Paragraph, Sentence, Token
+    >>> en = "The metric ranks Shenzhen ahead of Tokyo; the shortage of land is acute."
+    >>> zh = "該指標將深圳排在東京之前；土地短缺嚴重。"  # the same sentence in Chinese
+    >>> cuts = [0, 1, 3, 4, 6, 8, 10, 12, 13, 15, 17, 19, 20]  # 該|指標|將|深圳|排在|東京|…
+    >>> words = tuple(Token(a, b) for a, b in pairwise(cuts))  # as the chinese stage gives
+    >>> doc = Document(
+    ...     en=(Paragraph("en", en, (Sentence(0, len(en)),)),),
+    ...     zh=(Paragraph("zh", zh, (Sentence(0, len(zh)),), words),),
+    ...     glossary=(GlossaryEntry("metric", "a measure"),),
+    ... )
+    >>> context = LinkContext()  # this document's work, shared by the two stages
+    >>> doc = link_glossary(doc, context=context)
+    >>> [(o.text, link.counterparts[0].text) for link in doc.links for o in link.en]
+    [('metric', '指標')]
+    >>> doc = suggest_vocabulary(doc, en_limit=1, zh_limit=0, context=context)
+    >>> [(v.word, v.translation) for v in doc.vocabulary.en]  # 短缺 "shortage"
+    [('shortage', ('短缺',))]
+"""
+
+from __future__ import annotations
+
+from .context import LinkContext
+from .finder import CounterpartFinder
+from .link import find_chinese, link_entry, link_glossary
+from .terms import TermPattern, find_term, spelling_variants, term_forms, term_pattern
+from .vocabulary import suggest_vocabulary
+
+__all__ = [
+    "CounterpartFinder",
+    "LinkContext",
+    "TermPattern",
+    "find_chinese",
+    "find_term",
+    "link_entry",
+    "link_glossary",
+    "spelling_variants",
+    "suggest_vocabulary",
+    "term_forms",
+    "term_pattern",
+]

@@ -1,0 +1,314 @@
+"""English forms of a glossary term, and where they occur in the English paragraphs.
+
+:func:`find_term` finds every form of a term: inflections (``overtake`` → ``overtook``,
+``analysis`` → ``analyses``, from lemminflect's data), British and American spellings
+(``commercialise`` / ``commercialize``), any capitalisation, hyphen or space between the words of a
+compound, possessives, and multi-word terms whose head inflects (``memoranda of understanding``),
+but never a form inside another word (``lag`` is not found in ``flag``) or after a prefix that makes
+another word (``non-preferential``).
+
+Example:
+    >>> term_forms("overtake")
+    ('overtake', 'overtaken', 'overtakes', 'overtaking', 'overtook')
+    >>> pattern = term_pattern("memorandum of understanding", pos="n.")
+    >>> [m.group() for m in pattern.finditer("Two Memoranda of Understanding were signed.")]
+    ['Memoranda of Understanding']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from duizhao.model import Document, Occurrence
+from duizhao.resources.lemmas import lemminflect
+from duizhao.text.english import spelling_variants, word_set, zipf
+
+__all__ = ["TermPattern", "find_term", "spelling_variants", "term_forms", "term_pattern"]
+
+#: Words of a multi-word term that never inflect.
+_FUNCTION_WORDS = word_set(
+    "a an the of to in on at for by with from and or as into onto per via than about against "
+    "off up down out over under upon within without between among through"
+)
+
+#: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
+_PLACEHOLDERS = word_set("sth sb sth. sb. something someone somebody one's oneself")
+
+#: Prefixes that make a different word when hyphenated before a term ("non-preferential").
+_NEGATING_PREFIXES = (
+    "non|un|anti|counter|de|dis|mis|re|pre|post|co|sub|super|inter|intra|multi|semi|over|under"
+)
+
+_PREFIXED = re.compile(rf"(?i)(?<![\w])(?:{_NEGATING_PREFIXES})[-‐‑]$")
+
+#: Glossary parts of speech to lemminflect's universal tags.
+_POS_TO_UPOS = {
+    "n": "NOUN",
+    "noun": "NOUN",
+    "v": "VERB",
+    "verb": "VERB",
+    "vt": "VERB",
+    "vi": "VERB",
+    "phr v": "VERB",
+    "phrv": "VERB",
+    "adj": "ADJ",
+    "a": "ADJ",
+    "adjective": "ADJ",
+    "adv": "ADV",
+    "adverb": "ADV",
+}
+
+
+def _upos_for(pos: str | None, definition: str = "") -> str | None:
+    """The universal POS of a glossary entry, from its given POS or the shape of its definition."""
+    if pos:
+        key = re.sub(r"[^a-z ]", "", pos.lower()).strip()
+        if key in _POS_TO_UPOS:
+            return _POS_TO_UPOS[key]
+        first = key.split()[0] if key.split() else ""
+        return _POS_TO_UPOS.get(first)
+    d = definition.strip().lower()
+    if d.startswith("to "):
+        return "VERB"
+    if re.match(r"(a|an|the|one|someone|something|people|things)\b", d):
+        return "NOUN"
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _word_forms(word: str, upos: str | None) -> frozenset[str]:
+    """Every inflection (and spelling) of one lower-case word, limited to a POS when given."""
+    li = lemminflect()
+    getAllInflections, getAllInflectionsOOV, getAllLemmas = (
+        li.getAllInflections,
+        li.getAllInflectionsOOV,
+        li.getAllLemmas,
+    )
+
+    bases = set()
+    for variant in spelling_variants(word):
+        bases.add(variant)
+        if not getAllInflections(variant):
+            for pos, lemmas in getAllLemmas(variant).items():
+                if upos is None or pos == upos:
+                    bases.update(lemmas)
+    forms = set(bases)
+    for base in sorted(bases):
+        for b in spelling_variants(base):
+            forms.add(b)
+            found = getAllInflections(b, upos=upos) if upos else getAllInflections(b)
+            if upos and not found:
+                found = getAllInflections(b)
+            if not found and upos in ("NOUN", "VERB"):
+                found = getAllInflectionsOOV(b, upos)
+            for tag_forms in found.values():
+                forms.update(f.lower() for f in tag_forms if "-" not in f or "-" in b)
+    return frozenset(f for f in forms if f)
+
+
+@dataclass(frozen=True)
+class TermPattern:
+    """A compiled search pattern for one glossary term.
+
+    Attributes:
+        term: The term as given.
+        slots: For each word of the term, the forms it may take (a placeholder is ``()``).
+        regex: The compiled pattern (matches whole words only).
+    """
+
+    term: str
+    slots: tuple[tuple[str, ...], ...]
+    regex: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        """Non-overlapping matches in ``text`` (not after a prefix such as ``non-``)."""
+        for m in self.regex.finditer(text):
+            if not _PREFIXED.search(text, max(0, m.start() - 12), m.start()):
+                yield m
+
+
+_SEP = r"(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|\s+)"
+_APOS = "['’]"
+
+
+def _form_regex(form: str, case_sensitive: bool) -> str:
+    esc = re.escape(form).replace("'", _APOS).replace("’", _APOS)
+    esc = re.sub(r"\\-", "[-‐‑]", esc)
+    return esc if case_sensitive else f"(?i:{esc})"
+
+
+def _clean_term(term: str) -> list[str]:
+    """The alternatives of a term (``a/b`` split; parentheses and a leading ``to`` removed)."""
+    t = re.sub(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】", " ", term)
+    alternatives = []
+    for alt in re.split(r"\s*[/;,]\s*", t):
+        alt = alt.strip().strip(".:")
+        alt = re.sub(r"^(to|be)\s+(?=\w)", "", alt, flags=re.I)
+        if alt:
+            alternatives.append(alt)
+    return alternatives or [term.strip()]
+
+
+def _inflecting_words(words: list[str], upos: str | None) -> set[int]:
+    content = [i for i, w in enumerate(words) if w.lower() not in _FUNCTION_WORDS]
+    if not content:
+        return set()
+    if upos is None or upos == "ADJ" or upos == "ADV":
+        return set(content)
+    if upos == "VERB":
+        return {content[0]}
+    # a noun phrase inflects its head: the last word before "of" (memorandum of
+    # understanding), otherwise the last word (venture capital → venture capitals)
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:]:
+        before = [i for i in content if i < lowered.index("of", 1)]
+        if before:
+            return {before[-1]}
+    return {content[-1]}
+
+
+def term_forms(term: str, *, pos: str | None = None, definition: str = "") -> tuple[str, ...]:
+    """Every written form of a term that :func:`find_term` looks for, lower case, sorted.
+
+    Args:
+        term: The glossary term, e.g. ``memorandum of understanding``.
+        pos: Its part of speech as given in the glossary (``n.``, ``v.``…), if any.
+        definition: Its definition; ``to …`` marks a verb and ``a …`` a noun when ``pos`` is
+            not given.
+
+    Returns:
+        The forms, e.g. ``("memoranda of understanding", "memorandum of understanding",
+        "memorandums of understanding")``.
+    """
+    pattern = term_pattern(term, pos=pos, definition=definition)
+    if len(pattern.slots) == 1:
+        return tuple(sorted(pattern.slots[0]))
+    combos = [""]
+    for slot in pattern.slots:
+        combos = [f"{c} {f}".strip() for c in combos for f in (slot or ("…",))]
+    return tuple(sorted(set(combos)))
+
+
+@lru_cache(maxsize=4096)
+def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> TermPattern:
+    """Compile the search pattern of a term (see :func:`find_term`).
+
+    Args:
+        term: The glossary term as written.
+        pos: Its part of speech as given, if any.
+        definition: Its definition (used to guess the part of speech).
+
+    Returns:
+        The pattern.
+    """
+    upos = _upos_for(pos, definition)
+    alternatives = []
+    all_slots: list[tuple[str, ...]] = []
+    for alt in _clean_term(term):
+        words = [w for w in re.split(r"[\s\-‐‑–]+", alt) if w]
+        joined_ok = bool(re.search(r"\w[-‐‑]\w", alt))
+        words_inflect = _inflecting_words(words, upos)
+        parts: list[str] = []
+        for i, w in enumerate(words):
+            if w.lower() in _PLACEHOLDERS:
+                parts.append(r"(?:[\w'’\-]+\s+){0,4}?" if i < len(words) - 1 else "")
+                all_slots.append(())
+                continue
+            acronym = sum(c.isupper() for c in w) >= 2 and w.upper() == w
+            lw = w if acronym else w.lower()
+            forms = {lw}
+            if not acronym and w.isalpha():
+                forms = set(
+                    _word_forms(lw, upos if len(words) == 1 else None)
+                    if i in words_inflect
+                    else spelling_variants(lw)
+                )
+            ordered = sorted(forms, key=lambda f: (-len(f), f))
+            all_slots.append(tuple(sorted(forms)))
+            parts.append("(?:" + "|".join(_form_regex(f, acronym) for f in ordered) + ")")
+        # words joined without a space: "decision-making" also as "decisionmaking"
+        body = ""
+        for i, part in enumerate(parts):
+            if i == 0:
+                body = part
+            elif part == "":
+                body = body
+            elif parts[i - 1].startswith(r"(?:[\w"):
+                body += part
+            else:
+                body += f"(?:{_SEP}{'|' if joined_ok else ''})" + part
+        alternatives.append(body)
+        if len(words) == 1 and words[0].isalpha() and words[0].lower() == words[0]:
+            split = _closed_compound_split(words[0].lower())
+            if split is not None:
+                head, tail = split
+                tail_forms = sorted(_word_forms(tail, upos), key=lambda f: (-len(f), f))
+                alternatives.append(
+                    _form_regex(head, False)
+                    + _SEP
+                    + "(?:"
+                    + "|".join(_form_regex(f, False) for f in tail_forms)
+                    + ")"
+                )
+    left = r"(?<![\w])(?<![\w]['’])"
+    regex = re.compile(left + "(?:" + "|".join(alternatives) + r")(?![\w])(?![-‐‑]?\d)")
+    return TermPattern(term=term, slots=tuple(all_slots), regex=regex)
+
+
+def _closed_compound_split(word: str) -> tuple[str, str] | None:
+    """``healthcare`` → ``("health", "care")`` when both halves are common words."""
+    if len(word) < 7:
+        return None
+    best: tuple[float, str, str] | None = None
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        score = min(zipf(head), zipf(tail))
+        if score >= 3.5 and (best is None or score > best[0]):
+            best = (score, head, tail)
+    return None if best is None else (best[1], best[2])
+
+
+def find_term(
+    term: str, doc: Document, *, pos: str | None = None, definition: str = ""
+) -> tuple[Occurrence, ...]:
+    """Every occurrence, in any form, of an English term in the English paragraphs.
+
+    Args:
+        term: The glossary term, e.g. ``overtake`` or ``memorandum of understanding``.
+        doc: The document (its English paragraphs and sentences are used).
+        pos: The term's part of speech as given in the glossary, if any (``n.`` keeps
+            ``cluster`` from matching ``clustered``).
+        definition: Its definition (``to …`` marks a verb, ``a …`` a noun, when ``pos`` is
+            not given).
+
+    Returns:
+        The occurrences in reading order: paragraph, document-wide sentence number, start and
+        end offsets into the paragraph text, and the text as written (``overtook``).
+
+    Example:
+        >>> from duizhao.model import Paragraph
+        >>> from duizhao.text.sentences import split_sentences
+        >>> text = "Shenzhen overtook Tokyo. It is overtaking others."
+        >>> doc = Document(en=(Paragraph("en", text, split_sentences(text, "en")),))
+        >>> [(o.sentence, o.text) for o in find_term("overtake", doc)]
+        [(0, 'overtook'), (1, 'overtaking')]
+    """
+    pattern = term_pattern(term.strip(), pos=pos, definition=definition)
+    firsts = doc.first_sentence("en")
+    out = []
+    for p, para in enumerate(doc.en):
+        for m in pattern.finditer(para.text):
+            start, end = m.span()
+            out.append(
+                Occurrence(
+                    paragraph=p,
+                    sentence=firsts[p] + para.sentence_at(start),
+                    start=start,
+                    end=end,
+                    text=para.text[start:end],
+                )
+            )
+    return tuple(out)

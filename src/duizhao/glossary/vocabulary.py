@@ -1,0 +1,177 @@
+"""Vocabulary suggestions beyond the glossary: rarer English words and harder Chinese words.
+
+English words are ranked by wordfreq's Zipf frequency (rarest first) with a Chinese counterpart
+where the finder finds one; Chinese words by HSK level, with their readings and CC-CEDICT glosses
+(from the annotated tokens).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from duizhao.model import Document, Occurrence, TermLink, Token, VocabItem, Vocabulary
+from duizhao.resources.lemmas import is_known, lemma
+from duizhao.text.english import WORD_RE, zipf
+from duizhao.text.script import is_han
+
+from .context import LinkContext
+from .finder import CounterpartFinder
+from .terms import find_term
+
+__all__ = ["suggest_vocabulary"]
+
+
+def suggest_vocabulary(
+    doc: Document,
+    *,
+    en_limit: int = 20,
+    en_max_zipf: float = 4.0,
+    zh_limit: int = 30,
+    zh_min_hsk: int = 6,
+    zh_unlisted: bool = True,
+    finder: CounterpartFinder | None = None,
+    context: LinkContext | None = None,
+) -> Document:
+    """Suggest words beyond the glossary, for both kinds of learner.
+
+    English (for learners of English): words whose lemma is rarer than ``en_max_zipf`` on
+    wordfreq's Zipf scale (3 ≈ once per million words), rarest first; glossary terms, names
+    (capitalised inside a sentence, or unknown to lemminflect), numbers and words with digits are
+    left out. Each has its Chinese counterpart where one is found in the aligned sentences.
+
+    Chinese (for learners of Chinese): the annotated tokens of HSK level ``zh_min_hsk`` or
+    above (7 stands for the 7–9 band), and, with ``zh_unlisted``, words off the HSK list that
+    CC-CEDICT glosses (names and place words excluded), hardest first, with pinyin, Jyutping and
+    glosses. Needs annotated Chinese paragraphs (:func:`duizhao.chinese.annotate_document`).
+
+    Args:
+        doc: The document (aligned and annotated for the best results).
+        en_limit: Most English words to suggest (0 for none).
+        en_max_zipf: Only English words rarer than this.
+        zh_limit: Most Chinese words to suggest (0 for none).
+        zh_min_hsk: Lowest HSK level to suggest.
+        zh_unlisted: Also suggest words that are not on the HSK list.
+        finder: Counterpart finder for the English words' translations.
+        context: The :class:`~duizhao.glossary.LinkContext` given to
+            :func:`~duizhao.glossary.link_glossary` for this document, to reuse its work
+            (default: a new one).
+
+    Returns:
+        A new document with ``vocabulary`` set.
+    """
+    en_items = _suggest_en(doc, en_limit, en_max_zipf, finder, context) if en_limit > 0 else ()
+    zh_items = _suggest_zh(doc, zh_limit, zh_min_hsk, zh_unlisted) if zh_limit > 0 else ()
+    return replace(doc, vocabulary=Vocabulary(en=tuple(en_items), zh=tuple(zh_items)))
+
+
+def _suggest_en(
+    doc: Document,
+    limit: int,
+    max_zipf: float,
+    finder: CounterpartFinder | None,
+    context: LinkContext | None = None,
+) -> list[VocabItem]:
+    # spans already taken by glossary terms
+    taken: set[tuple[int, int]] = set()
+    links = doc.links or tuple(
+        TermLink(entry=i, en=find_term(e.term, doc, pos=e.pos, definition=e.definition))
+        for i, e in enumerate(doc.glossary)
+    )
+    for link in links:
+        for o in link.en:
+            taken.update((o.paragraph, k) for k in range(o.start, o.end))
+    firsts = doc.first_sentence("en")
+    by_lemma: dict[str, list[Occurrence]] = defaultdict(list)
+    for p, para in enumerate(doc.en):
+        starts = {s.start for s in para.sentences}
+        for m in WORD_RE.finditer(para.text):
+            w = m.group()
+            if (p, m.start()) in taken or len(w) < 3:
+                continue
+            before = para.text[: m.start()].rstrip()
+            initial = m.start() in starts or not before or before[-1] in ".!?\"“‘'("
+            if w[0].isupper() and (not initial or not is_known(w.lower())):
+                continue  # a name: capitalised inside a sentence, or unknown to lemminflect
+            if w.isupper() and len(w) > 1:
+                continue  # an acronym
+            base = lemma(w.lower().replace("’", "'"))
+            if "'" in base:
+                base = base.split("'")[0]
+            by_lemma[base].append(
+                Occurrence(p, firsts[p] + para.sentence_at(m.start()), m.start(), m.end(), w)
+            )
+    ranked = []
+    for base, occ in by_lemma.items():
+        z = zipf(base)
+        if z == 0.0 or z >= max_zipf:
+            continue
+        ranked.append((z, base, occ))
+    ranked.sort(key=lambda x: (x[0], x[1]))
+    finder = finder if finder is not None else CounterpartFinder.default()
+    context = LinkContext() if context is None else context
+    items = []
+    for z, base, occ in ranked[:limit]:
+        forms = sorted({o.text.lower() for o in occ})
+        found = finder.rank(doc, base, forms, occ, context=context) if doc.zh else []
+        translation = tuple(c.text for c in found[:1] if c.score >= 0.35)
+        items.append(
+            VocabItem(
+                lang="en",
+                word=base,
+                forms=tuple(sorted({o.text for o in occ})),
+                count=len(occ),
+                level=round(z, 2),
+                translation=translation,
+                occurrences=tuple(occ),
+            )
+        )
+    return items
+
+
+def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list[VocabItem]:
+    firsts = doc.first_sentence("zh")
+    seen: dict[str, list[Occurrence]] = defaultdict(list)
+    info: dict[str, Token] = {}
+    for p, para in enumerate(doc.zh):
+        for t in para.tokens:
+            w = t.text_in(para.text)
+            if not all(map(is_han, w)) or len(w) < 2:
+                continue
+            if t.pos and t.pos[:2] in ("nr", "ns", "nt", "nz"):
+                continue  # names of people, places, organisations
+            if t.hsk is None:
+                if not unlisted or not t.gloss or t.gloss[:1].isupper():
+                    continue  # not glossed, or a proper noun in CC-CEDICT
+            elif t.hsk < min_hsk:
+                continue
+            seen[w].append(Occurrence(p, firsts[p] + para.sentence_at(t.start), t.start, t.end, w))
+            info.setdefault(w, t)
+    # listed words hardest first, then words off the HSK list; in each, the most frequent first
+    ranked = sorted(
+        seen.items(),
+        key=lambda kv: (
+            info[kv[0]].hsk is None,
+            -(info[kv[0]].hsk or 0),
+            -len(kv[1]),
+            kv[1][0].paragraph,
+            kv[1][0].start,
+        ),
+    )
+    items = []
+    for w, occ in ranked[:limit]:
+        t = info[w]
+        items.append(
+            VocabItem(
+                lang="zh",
+                word=w,
+                forms=(w,),
+                count=len(occ),
+                level=t.hsk,
+                translation=tuple(g.strip() for g in (t.gloss or "").split(";") if g.strip()),
+                pinyin=" ".join(x for x in t.pinyin if x) or None,
+                jyutping=" ".join(x for x in t.jyutping if x) or None,
+                occurrences=tuple(occ),
+            )
+        )
+    return items

