@@ -1,7 +1,7 @@
 """Fixtures of the term bank's tests.
 
 The seed is annotated once per session; other articles are cheap variants of it (other dates,
-titles, glossary subsets) made with :func:`bank_util.variant`.
+titles, glossary subsets) made with :func:`helpers.variant`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import pickle
 from pathlib import Path
 
 import pytest
-from bank_util import SEED, variant
 
 from duizhao.bank import TermBank
 from duizhao.model import Document
+
+from .helpers import SEED, variant
 
 
 @pytest.fixture(scope="session")

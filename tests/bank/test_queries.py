@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bank_util import variant
-
 from duizhao.bank import TermBank, kwic_html, kwic_text
 from duizhao.model import Document
+
+from .helpers import variant
 
 
 def test_terms_counts_and_first_appearance(three: tuple[Path, list[Document]]) -> None:

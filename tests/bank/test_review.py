@@ -6,11 +6,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from bank_util import dump
 
 from duizhao.bank import TermBank, render_due
 from duizhao.errors import InputError
 from duizhao.model import Document
+
+from .helpers import dump
 
 
 def _midnight(d: date) -> datetime:

@@ -12,11 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from bank_util import dump, variant
 
 from duizhao.bank import SCHEMA_VERSION, TermBank, connect, document_rows, migrate, store
 from duizhao.errors import DuizhaoError
 from duizhao.model import Document
+
+from .helpers import dump, variant
 
 # -- ingest and identity --------------------------------------------------------------------------
 
