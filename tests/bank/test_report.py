@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from duizhao.bank import DueItem, TermBank, due_sheet, render_due, write_due
 from duizhao.errors import DuizhaoError
@@ -81,3 +84,14 @@ def test_bank_imports_no_sibling_output() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_due_sheet_escapes_any_input(definition: str, sentence: str) -> None:
+    sentence = "xw" + sentence + "y"  # the answer is always "w", the term
+    item = DueItem(lang="en", word="w", display="w", due=None, state="new",
+                   definition=definition or None, zh="字", sentence=sentence, start=1, end=2)
+    neutral = replace(item, definition="d" if definition else None,
+                      sentence="xw" + "x" * (len(sentence) - 2))
+    page, plain = render_due([item], "2025-09-10"), render_due([neutral], "2025-09-10")
+    assert page.count("<") == plain.count("<")  # no markup comes from the bank's text

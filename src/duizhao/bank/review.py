@@ -60,7 +60,7 @@ _STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
 
 @dataclass(frozen=True)
 class DueItem:
-    """A term due for review, with what a drill needs."""
+    """A term due for review, with what the review sheet and the terminal review need."""
 
     lang: str
     word: str
