@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..errors import DuizhaoError
+from .bank import add_parser as add_bank_parser
 
 __all__ = ["build_parser", "main"]
 
@@ -307,12 +308,6 @@ def _cmd_drill(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_bank(args: argparse.Namespace) -> int:
-    from ..bank import run_command
-
-    return run_command(args)
-
-
 # -- the parser -----------------------------------------------------------------------------------
 
 
@@ -547,53 +542,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_drill)
 
-    p = sub.add_parser(
-        "bank",
-        help="the term bank: every article, term and sentence, concordances, reviews",
-        description=(
-            "A SQLite term bank of the articles a class has read (default: bank.sqlite3 in the "
-            "user data folder; --db PATH for another). See docs/bank.md."
-        ),
-    )
-    p.set_defaults(func=_cmd_bank, bank_command=None)
-    bsub = p.add_subparsers(dest="bank_command", metavar="BANK_COMMAND")
-    bank_common = argparse.ArgumentParser(add_help=False, parents=[common])
-    bank_common.add_argument("--db", metavar="PATH", help="the bank file")
-    b = bsub.add_parser("add", parents=[bank_common], help="ingest articles (or annotated JSON)")
-    b.add_argument("files", nargs="+", metavar="FILE", help="articles, or JSON from 'annotate'")
-    b.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N",
-        help="annotate in N worker processes (the bank is written by one; default 1)",
-    )
-    b = bsub.add_parser("terms", parents=[bank_common], help="cumulative vocabulary")
-    b.add_argument("--since", metavar="DATE", help="first date (YYYY-MM-DD)")
-    b.add_argument("--until", metavar="DATE", help="last date (YYYY-MM-DD)")
-    b.add_argument("--lang", choices=["en", "zh"], help="only English or only Chinese")
-    b.add_argument("--kind", choices=["glossary", "vocab"], help="only glossary or vocabulary")
-    b.add_argument("--format", choices=["text", "json"], default="text")
-    b = bsub.add_parser("new", parents=[bank_common], help="what is new in an article")
-    b.add_argument("file", metavar="FILE")
-    b.add_argument("--format", choices=["text", "json"], default="text")
-    b = bsub.add_parser("kwic", parents=[bank_common], help="concordance of a term")
-    b.add_argument("term", metavar="TERM")
-    b.add_argument("--html", metavar="OUT", help="also write the concordance as an HTML page")
-    b.add_argument("--limit", type=int, default=100, help="at most N lines (100; 0: all)")
-    b.add_argument("--format", choices=["text", "json"], default="text")
-    b = bsub.add_parser("coverage", parents=[bank_common], help="how much the class has met")
-    b.add_argument("file", metavar="FILE")
-    b.add_argument("--format", choices=["text", "json"], default="text")
-    b = bsub.add_parser("review", parents=[bank_common], help="record ratings (FSRS)")
-    b.add_argument("--learner", default="class", help="whose cards (default: class)")
-    b.add_argument("--csv", metavar="RESULTS", help="CSV with term,rating[,date][,learner]")
-    b.add_argument("--date", metavar="DATE", help="review what is due on DATE (default today)")
-    b.add_argument("--new", type=int, default=10, help="also N never-reviewed terms (10)")
-    b = bsub.add_parser("due", parents=[bank_common], help="the drill sheet of due terms")
-    b.add_argument("--date", metavar="DATE", help="the day (default today)")
-    b.add_argument("--learner", default="class", help="whose cards (default: class)")
-    b.add_argument("-o", "--output", metavar="OUT", help="write the sheet (HTML, or PDF)")
-    b.add_argument("--pdf", action="store_true", help="write a PDF instead of HTML")
-    b.add_argument("--new", type=int, default=0, help="also N never-reviewed terms")
-    b.add_argument("--format", choices=["text", "json"], default="text")
+    add_bank_parser(sub, common)  # the bank's subcommands are a registry: cli/bank/
 
     p = sub.add_parser(
         "words",

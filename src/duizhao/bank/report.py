@@ -1,0 +1,252 @@
+"""What the bank prints and writes: the concordance as text and HTML, and the "due today" sheet.
+
+Every page renders through the shared output layer (:func:`duizhao.output.templates.environment`,
+:func:`duizhao.output.pdf.html_to_pdf`) with the bank's own templates under ``templates/bank/``:
+``kwic.html.j2`` (the concordance) and ``due.html.j2`` (the review sheet). The review sheet is made
+from the bank's own rows (:class:`~.review.DueItem`): each due term is blanked in a sentence the
+class has read, with its Chinese counterpart and its meaning as clues, then an answer key.
+
+Example:
+    >>> display_width("集群 cluster")  # "cluster": a Chinese character takes two columns
+    12
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import DuizhaoError
+from ..output.templates import environment, generator
+from ..text.script import term_lang
+from .concordance import KwicLine
+from .review import CLASS, DueItem
+from .when import as_date
+
+__all__ = [
+    "DueLine",
+    "DueSheet",
+    "display_width",
+    "due_sheet",
+    "kwic_html",
+    "kwic_text",
+    "render_due",
+    "write_due",
+]
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: two for a wide (Chinese) character, one otherwise."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip_left(text: str, width: int) -> str:
+    out = ""
+    for ch in reversed(text):
+        if display_width(out) + display_width(ch) > width:
+            return "…" + out[1:] if out else out
+        out = ch + out
+    return " " * (width - display_width(out)) + out
+
+
+def _clip_right(text: str, width: int) -> str:
+    out = ""
+    for ch in text:
+        if display_width(out) + display_width(ch) > width:
+            return out[:-1] + "…" if out else out
+        out += ch
+    return out
+
+
+def kwic_text(lines: Sequence[KwicLine], *, width: int = 36) -> str:
+    """A plain-text concordance: each occurrence centred, its aligned sentence below it.
+
+    Args:
+        lines: From :meth:`TermBank.kwic`.
+        width: Display columns of context on each side (a Chinese character counts two).
+    """
+    out = []
+    for ln in lines:
+        where = f"{ln.date or '----------'} {ln.lang}#{ln.sentence}"
+        left = _clip_left(ln.left.replace("\n", " "), width)
+        right = _clip_right(ln.right.replace("\n", " "), width)
+        out.append(f"{where:<18} {left} [{ln.keyword}] {right}")
+        if ln.other:
+            other = ln.other.replace("\n", " ")
+            if ln.other_marks:
+                s, e = ln.other_marks[0]
+                shown = other[:s] + "[" + other[s:e] + "]" + other[e:]
+            else:
+                shown = other
+            out.append(f"{'':<18} {_clip_right(shown, 2 * width + 4)}")
+    return "\n".join(out)
+
+
+def _pieces(text: str, marks: Sequence[tuple[int, int]]) -> list[dict[str, Any]]:
+    out, pos = [], 0
+    for s, e in sorted(marks):
+        if s < pos:
+            continue
+        if s > pos:
+            out.append({"text": text[pos:s], "mark": False})
+        out.append({"text": text[s:e], "mark": True})
+        pos = e
+    if pos < len(text):
+        out.append({"text": text[pos:], "mark": False})
+    return out
+
+
+def kwic_html(
+    term: str,
+    lines: Sequence[KwicLine],
+    *,
+    templates: str | os.PathLike[str] | None = None,
+) -> str:
+    """The concordance as one self-contained HTML page (template ``bank/kwic.html.j2``)."""
+    rows = []
+    for ln in lines:
+        en_side = ln.lang == "en"
+        own = _pieces(ln.text, [(ln.start, ln.end)])
+        other = _pieces(ln.other, ln.other_marks)
+        rows.append(
+            {
+                "date": ln.date,
+                "source": ln.source,
+                "title": ln.title,
+                "lang": ln.lang,
+                "sentence": ln.sentence,
+                "en": own if en_side else other,
+                "zh": other if en_side else own,
+            }
+        )
+    return environment(templates).get_template("bank/kwic.html.j2").render(
+        term=term, term_lang=term_lang(term), rows=rows, generator=generator()
+    )
+
+
+# -- the "due today" sheet ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueLine:
+    """One due term on the review sheet: a sentence with the term blanked, and its clues."""
+
+    term: str
+    """The term as the bank lists it (in the word box and the key)."""
+    lang: str
+    """Its language, and its sentence's: ``en`` or ``zh``."""
+    answer: str
+    """The word as the sentence writes it (``clusters`` for ``cluster``); the term without one."""
+    before: str = ""
+    """The sentence up to the blank (empty without a stored sentence)."""
+    after: str = ""
+    """The sentence after the blank."""
+    counterpart: str | None = None
+    """The Chinese counterpart of an English term."""
+    meaning: str | None = None
+    """The definition of an English term, or the English gloss of a Chinese word."""
+
+    @property
+    def has_sentence(self) -> bool:
+        return bool(self.before or self.after)
+
+
+@dataclass(frozen=True)
+class DueSheet:
+    """What the review sheet shows: a title, the word box, the numbered terms."""
+
+    title: str
+    """``Review — DATE``, with the learner's name unless it is the whole class."""
+    subtitle: str
+    """``duizhao term bank, DATE: N terms due for review (LEARNER)``."""
+    day: str
+    """The day (ISO)."""
+    lines: tuple[DueLine, ...]
+    """The due terms, most overdue first, then the new ones."""
+    word_bank: tuple[str, ...]
+    """Every term, alphabetical, for the box the pupils choose from."""
+
+
+def _due_line(it: DueItem) -> DueLine:
+    if it.lang == "en":
+        counterpart, meaning = it.zh, it.definition
+    else:  # a Chinese word: its "zh" is the English gloss
+        counterpart, meaning = None, it.zh or it.definition
+    if it.sentence and it.end > it.start:
+        return DueLine(
+            term=it.display,
+            lang=it.lang,
+            answer=it.sentence[it.start : it.end],
+            before=it.sentence[: it.start],
+            after=it.sentence[it.end :],
+            counterpart=counterpart,
+            meaning=meaning,
+        )
+    return DueLine(it.display, it.lang, it.display, counterpart=counterpart, meaning=meaning)
+
+
+def due_sheet(items: Sequence[DueItem], on: date | str, *, learner: str = CLASS) -> DueSheet:
+    """The review sheet of the due terms (from :meth:`~duizhao.bank.TermBank.due`).
+
+    Raises:
+        DuizhaoError: No items (nothing is due).
+    """
+    if not items:
+        raise DuizhaoError("nothing to review: no terms are due")
+    day = as_date(on).isoformat()
+    n = len(items)
+    return DueSheet(
+        title=f"Review — {day}" + (f" ({learner})" if learner != CLASS else ""),
+        subtitle=f"duizhao term bank, {day}: {n} term{'s' if n != 1 else ''} due for review "
+        f"({learner})",
+        day=day,
+        lines=tuple(_due_line(it) for it in items),
+        word_bank=tuple(sorted({it.display for it in items}, key=str.lower)),
+    )
+
+
+def render_due(
+    items: Sequence[DueItem],
+    on: date | str,
+    *,
+    learner: str = CLASS,
+    templates: str | os.PathLike[str] | None = None,
+) -> str:
+    """The "due today" sheet as one HTML page (template ``bank/due.html.j2``), A4 when printed.
+
+    Each due term is a blank in a sentence the class read (from the newest article on or before the
+    day), with its Chinese counterpart and meaning as clues and a box of the terms to choose from;
+    the answer key follows on its own page. The same bank and day give the same page.
+
+    Raises:
+        DuizhaoError: No items, or ``templates`` is not a folder.
+    """
+    sheet = due_sheet(items, on, learner=learner)
+    return environment(templates).get_template("bank/due.html.j2").render(
+        sheet=sheet, generator=generator()
+    )
+
+
+def write_due(
+    items: Sequence[DueItem],
+    on: date | str,
+    path: str | os.PathLike[str],
+    *,
+    learner: str = CLASS,
+    pdf: bool = False,
+    templates: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Write the due sheet as HTML, or as an A4 PDF with ``pdf=True`` (needs the ``pdf`` extra)."""
+    html = render_due(items, on, learner=learner, templates=templates)
+    out = Path(path)
+    if pdf:
+        from ..output.pdf import html_to_pdf
+
+        return html_to_pdf(html, out)
+    out.write_text(html, encoding="utf-8")
+    return out

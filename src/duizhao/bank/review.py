@@ -1,0 +1,488 @@
+"""Spaced repetition: ratings, FSRS cards per learner, what is due on a day.
+
+:class:`ReviewMixin` holds the review methods of :class:`~duizhao.bank.TermBank`
+(:meth:`~ReviewMixin.review`, :meth:`~ReviewMixin.review_csv`, :meth:`~ReviewMixin.card`,
+:meth:`~ReviewMixin.learners`, :meth:`~ReviewMixin.due`). It is a mixin so that ``TermBank`` stays
+the one object a user opens while the review code has a module of its own; it needs ``self.conn``
+and the scheduler given to ``TermBank`` (``self._scheduler``).
+
+Reviews use FSRS v6 (the ``fsrs`` package) with :func:`default_scheduler`: a class reviews at most
+once a day, so there are no same-day steps, and no fuzz, so the same ratings give the same dates.
+:func:`review_session` is the interactive review in a terminal; the "due today" sheet is in
+:mod:`.report`.
+
+Example:
+    >>> parse_rating("Good"), parse_rating(" 4 ")
+    (3, 4)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ..errors import InputError
+from ..text.script import term_lang
+from .concordance import aligned
+from .rows import Kind, normalise_term
+from .schema import Transaction
+from .when import as_date, as_datetime, parse_when
+
+if TYPE_CHECKING:
+    import fsrs
+
+__all__ = [
+    "CLASS",
+    "RATINGS",
+    "DueItem",
+    "ReviewMixin",
+    "SessionResult",
+    "default_scheduler",
+    "parse_rating",
+    "review_session",
+]
+
+#: The learner name used for a whole class reviewing together.
+CLASS = "class"
+
+#: Ratings as FSRS numbers them.
+RATINGS = {"again": 1, "hard": 2, "good": 3, "easy": 4}
+
+_STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """A term due for review, with what the review sheet and the terminal review need."""
+
+    lang: str
+    word: str
+    display: str
+    due: str | None
+    """When it falls due (ISO datetime, UTC), or ``None`` for a term never reviewed."""
+    state: str
+    """``new``, ``learning``, ``review`` or ``relearning``."""
+    definition: str | None = None
+    zh: str | None = None
+    """Chinese counterpart (English terms) or gloss (Chinese words)."""
+    reading: str | None = None
+    """Pinyin (Chinese words)."""
+    sentence: str | None = None
+    """A stored sentence using the term (from its latest article)."""
+    start: int = 0
+    """Offset of the term in ``sentence``."""
+    end: int = 0
+    other: str | None = None
+    """The aligned sentence of the other language."""
+    date: str | None = None
+    """Date of the article the sentence comes from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def default_scheduler() -> fsrs.Scheduler:
+    """The FSRS scheduler of a class that reviews at most once a day.
+
+    FSRS v6 defaults, except: no same-day learning or relearning steps (a rating moves the card
+    straight to a whole number of days) and no fuzz (handouts can be regenerated exactly).
+    """
+    import fsrs
+
+    return fsrs.Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+
+
+def parse_rating(value: str | int, *, path: str = "<input>", line: int | None = None) -> int:
+    """A rating as a number 1–4 from ``1``…``4`` or ``again``/``hard``/``good``/``easy``.
+
+    Raises:
+        InputError: Anything else.
+    """
+    text = str(value).strip().lower()
+    if text in RATINGS:
+        return RATINGS[text]
+    if text in {"1", "2", "3", "4"}:
+        return int(text)
+    raise InputError(path, line, f"rating must be 1-4 or again/hard/good/easy, not {value!r}")
+
+
+class ReviewMixin:
+    """The review methods of :class:`~duizhao.bank.TermBank` (see the module docstring)."""
+
+    conn: sqlite3.Connection
+    _scheduler: fsrs.Scheduler | None
+
+    @property
+    def scheduler(self) -> fsrs.Scheduler:
+        """The FSRS scheduler (:func:`default_scheduler` unless ``TermBank`` was given one)."""
+        if self._scheduler is None:
+            self._scheduler = default_scheduler()
+        return self._scheduler
+
+    def _resolve(self, term: str, *, path: str = "<input>", line: int | None = None) -> int:
+        lang = term_lang(term)
+        word = normalise_term(term, lang)
+        r = self.conn.execute(
+            "SELECT t.id FROM term t WHERE t.lang = ? AND t.word = ? "
+            "AND EXISTS (SELECT 1 FROM article_term at WHERE at.term_id = t.id)",
+            (lang, word),
+        ).fetchone()
+        if r is None:
+            raise InputError(path, line, f"{term!r} is not a term of any article in the bank")
+        return int(r[0])
+
+    def _card(self, learner: str, term_id: int) -> fsrs.Card:
+        import fsrs
+
+        r = self.conn.execute(
+            "SELECT * FROM card WHERE learner = ? AND term_id = ?", (learner, term_id)
+        ).fetchone()
+        if r is None:
+            return fsrs.Card(card_id=term_id, due=datetime(1970, 1, 1, tzinfo=UTC))
+        return fsrs.Card(
+            card_id=term_id,
+            state=fsrs.State(r["state"]),
+            step=r["step"],
+            stability=r["stability"],
+            difficulty=r["difficulty"],
+            due=datetime.fromisoformat(r["due"]),
+            last_review=datetime.fromisoformat(r["last_review"]) if r["last_review"] else None,
+        )
+
+    def _review_one(
+        self,
+        c: sqlite3.Connection,
+        learner: str,
+        term_id: int,
+        rating: int,
+        when: datetime,
+        duration_ms: int | None,
+        *,
+        path: str = "<input>",
+        line: int | None = None,
+    ) -> fsrs.Card:
+        import fsrs
+
+        card = self._card(learner, term_id)
+        if card.last_review is not None and when < card.last_review:
+            raise InputError(
+                path,
+                line,
+                f"review dated {when.isoformat()} is before the card's last review "
+                f"({card.last_review.isoformat()})",
+            )
+        card, _log = self.scheduler.review_card(card, fsrs.Rating(rating), when, duration_ms)
+        c.execute(
+            "INSERT OR REPLACE INTO card (learner, term_id, state, step, stability, difficulty, "
+            "due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                learner,
+                term_id,
+                int(card.state),
+                card.step,
+                card.stability,
+                card.difficulty,
+                card.due.isoformat(),
+                card.last_review.isoformat() if card.last_review else None,
+            ),
+        )
+        c.execute(
+            "INSERT INTO review_log (learner, term_id, rating, reviewed_at, duration_ms) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (learner, term_id, rating, when.isoformat(), duration_ms),
+        )
+        return card
+
+    def review(
+        self,
+        term: str,
+        rating: int | str,
+        *,
+        learner: str = CLASS,
+        when: date | datetime | str | None = None,
+        duration_ms: int | None = None,
+    ) -> fsrs.Card:
+        """Record one rating of a term and reschedule it with FSRS.
+
+        Args:
+            term: A glossary term or vocabulary word in the bank.
+            rating: 1–4 or ``again``/``hard``/``good``/``easy``.
+            learner: Whose card (``"class"`` for the whole class).
+            when: When the review happened (a date means its midnight UTC; default now).
+            duration_ms: How long the answer took, if known.
+
+        Returns:
+            The card after the review (``card.due`` is when it is next due).
+
+        Raises:
+            InputError: Unknown term, bad rating, or a review dated before the last one.
+        """
+        r = parse_rating(rating)
+        with Transaction(self.conn) as c:
+            tid = self._resolve(term)
+            return self._review_one(c, learner, tid, r, as_datetime(when), duration_ms)
+
+    def review_csv(self, path: str | os.PathLike[str], *, learner: str = CLASS) -> int:
+        """Record the ratings of a CSV file, all or nothing (one transaction).
+
+        The file has a header with ``term`` and ``rating`` columns, and optionally ``date``
+        (ISO date or datetime; default now) and ``learner`` (default the ``learner`` argument).
+        Rows are applied in date order (stable).
+
+        Returns:
+            The number of ratings recorded.
+
+        Raises:
+            InputError: Missing file or columns, a bad rating or date, an unknown term.
+        """
+        p = str(path)
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as f:
+                reader = csv.DictReader(f)
+                fields = [h.strip().lower() for h in (reader.fieldnames or [])]
+                reader.fieldnames = fields
+                if "term" not in fields or "rating" not in fields:
+                    raise InputError(p, 1, "the header must name the columns 'term' and 'rating'")
+                parsed = []
+                for row in reader:
+                    line = reader.line_num
+                    term = (row.get("term") or "").strip()
+                    if not term:
+                        raise InputError(p, line, "empty term")
+                    rating = parse_rating(row.get("rating") or "", path=p, line=line)
+                    raw = (row.get("date") or "").strip()
+                    when = as_datetime(parse_when(raw, path=p, line=line) if raw else None)
+                    who = (row.get("learner") or "").strip() or learner
+                    parsed.append((when, line, term, rating, who))
+        except OSError as e:
+            raise InputError(p, None, f"cannot read: {e.strerror or e}") from e
+        except (UnicodeDecodeError, csv.Error) as e:
+            raise InputError(p, None, f"not a UTF-8 CSV file ({e})") from e
+        parsed.sort(key=lambda x: x[0])
+        with Transaction(self.conn) as c:
+            for when, line, term, rating, who in parsed:
+                tid = self._resolve(term, path=p, line=line)
+                self._review_one(c, who, tid, rating, when, None, path=p, line=line)
+        return len(parsed)
+
+    def card(self, term: str, *, learner: str = CLASS) -> fsrs.Card | None:
+        """The stored FSRS card of a term for a learner, or ``None`` if never reviewed."""
+        tid = self._resolve(term)
+        if self.conn.execute(
+            "SELECT 1 FROM card WHERE learner = ? AND term_id = ?", (learner, tid)
+        ).fetchone():
+            return self._card(learner, tid)
+        return None
+
+    def learners(self) -> list[str]:
+        """Every learner with at least one card."""
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT learner FROM card ORDER BY 1")]
+
+    def due(
+        self,
+        on: date | str | None = None,
+        *,
+        learner: str = CLASS,
+        new: int = 0,
+        kind: Kind | None = "glossary",
+    ) -> list[DueItem]:
+        """The terms due for review on a date: cards whose next review falls on or before it.
+
+        Args:
+            on: The date (default today, UTC).
+            learner: Whose cards.
+            new: Also this many terms never reviewed (from articles dated on or before ``on``,
+                oldest first), to start learning them.
+            kind: Which terms count for ``new``: ``glossary`` terms (default), ``vocab``, or both
+                (``None``). Reviewed cards are due whatever their kind.
+
+        Returns:
+            Items most overdue first, then the new ones; each with a stored sentence to drill.
+        """
+        day = as_date(on)
+        end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=UTC).isoformat()
+        rows = list(
+            self.conn.execute(
+                "SELECT c.term_id, c.due, c.state FROM card c WHERE c.learner = ? AND c.due < ? "
+                "ORDER BY c.due, c.term_id",
+                (learner, end),
+            )
+        )
+        items = [(r["term_id"], r["due"], _STATE_NAMES.get(r["state"], "review")) for r in rows]
+        if new > 0:
+            # Oldest articles first, stopping as soon as enough never-reviewed terms are found.
+            kinds = ("glossary", "vocab") if kind is None else (kind,)
+            q = ",".join("?" * len(kinds))
+            fresh: list[int] = []
+            for when in ("a.date <= ?", "a.date IS NULL AND ? IS NOT NULL"):
+                cur = self.conn.execute(
+                    f"""SELECT at.term_id FROM article a CROSS JOIN article_term at
+                        WHERE at.article_id = a.id AND at.kind IN ({q}) AND {when}
+                        AND NOT EXISTS (SELECT 1 FROM card c WHERE c.learner = ?
+                                        AND c.term_id = at.term_id)
+                        ORDER BY a.date, a.id""",
+                    (*kinds, day.isoformat(), learner),
+                )
+                for (tid,) in cur:
+                    if tid not in fresh:
+                        fresh.append(tid)
+                        if len(fresh) == new:
+                            break
+                cur.close()
+                if len(fresh) == new:
+                    break
+            items += [(tid, None, "new") for tid in fresh]
+        used: set[tuple[int, str, int]] = set()
+        return [self._due_item(tid, due, state, day, used) for tid, due, state in items]
+
+    def _latest(self, sql: str, args: tuple[Any, ...], day: date, limit: int) -> list[sqlite3.Row]:
+        """Rows of ``sql`` (which ends in a date condition placeholder ``{when}``), newest article
+        on or before ``day`` first; else from later or undated articles."""
+        rows = list(self.conn.execute(sql.format(when="a.date <= ?"), (*args, day.isoformat())))
+        if len(rows) < limit:
+            rows += list(
+                self.conn.execute(sql.format(when="(a.date > ? OR a.date IS NULL)"),
+                                  (*args, day.isoformat()))
+            )
+        return rows[:limit]
+
+    def _due_item(
+        self,
+        term_id: int,
+        due: str | None,
+        state: str,
+        day: date,
+        used: set[tuple[int, str, int]] | None = None,
+    ) -> DueItem:
+        t = self.conn.execute("SELECT lang, word FROM term WHERE id = ?", (term_id,)).fetchone()
+        found = self._latest(
+            """SELECT at.*, a.date, a.id AS aid FROM article a CROSS JOIN article_term at
+               WHERE at.article_id = a.id AND at.term_id = ? AND {when}
+               ORDER BY a.date DESC, a.id DESC, at.kind = 'vocab' LIMIT 1""",
+            (term_id,),
+            day,
+            1,
+        )
+        info = found[0] if found else None
+        # A stored sentence using the term: from the newest article, avoiding sentences another
+        # item of the same sheet already uses (it would give that answer away).
+        candidates = self._latest(
+            """SELECT o.start - s.start AS ostart, o.end - s.start AS oend, s.text, s.bead,
+                      s.n, o.lang, o.article_id AS aid, a.date
+               FROM article a CROSS JOIN occurrence o
+               JOIN sentence s ON s.article_id = o.article_id AND s.lang = o.lang
+                    AND s.n = o.sentence
+               WHERE o.article_id = a.id AND o.term_id = ? AND o.lang = ? AND {when}
+               ORDER BY a.date DESC, a.id DESC, o.sentence LIMIT 20""",
+            (term_id, t["lang"]),
+            day,
+            20,
+        )
+        used = used if used is not None else set()
+        ex = next(
+            (c for c in candidates if (c["aid"], c["lang"], c["n"]) not in used),
+            candidates[0] if candidates else None,
+        )
+        if ex is not None:
+            used.add((ex["aid"], ex["lang"], ex["n"]))
+        definition = info["definition"] if info else None
+        translation = json.loads(info["translation"] or "[]") if info else []
+        zh = info["zh"] if info else None
+        if t["lang"] == "zh":
+            zh = "; ".join(translation) or None
+        other = None
+        if ex is not None:
+            other, _ = aligned(self.conn, ex["aid"], t["lang"], ex["bead"], ())
+        return DueItem(
+            lang=t["lang"],
+            word=t["word"],
+            display=info["display"] if info else t["word"],
+            due=due,
+            state=state,
+            definition=definition,
+            zh=zh,
+            reading=info["pinyin"] if info else None,
+            sentence=ex["text"] if ex else None,
+            start=ex["ostart"] if ex else 0,
+            end=ex["oend"] if ex else 0,
+            other=other or None,
+            date=ex["date"] if ex else None,
+        )
+
+
+@dataclass
+class SessionResult:
+    """What :func:`review_session` recorded."""
+
+    reviewed: list[tuple[str, int]] = field(default_factory=list)
+    """``(term, rating)`` in order."""
+    stopped: bool = False
+    """True when the user quit (``q``) or the input ended before the last card."""
+
+
+def review_session(
+    bank: ReviewMixin,
+    items: Sequence[DueItem],
+    *,
+    learner: str = CLASS,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    when: Callable[[], datetime] | None = None,
+) -> SessionResult:
+    """Review cards in the terminal: show the term, wait for Enter, show the answer, ask 1–4.
+
+    Reads whole lines, so it works from a pipe (``printf '\\n3\\n' | duizhao bank review``).
+    ``q`` or the end of the input stops; each rating is saved at once.
+    """
+    inp = stdin or sys.stdin
+    out = stdout or sys.stdout
+    clock = when or (lambda: datetime.now(UTC))
+    result = SessionResult()
+
+    def ask(prompt: str) -> str | None:
+        out.write(prompt)
+        out.flush()
+        line = inp.readline()
+        if not line:
+            return None
+        if not getattr(inp, "isatty", lambda: False)():
+            out.write("\n")  # the answer was not echoed: keep the transcript readable
+        return line.strip()
+
+    for i, it in enumerate(items, 1):
+        out.write(f"\n[{i}/{len(items)}] {it.display}")
+        if it.sentence:
+            blanked = it.sentence[: it.start] + "____" + it.sentence[it.end :]
+            out.write(f"\n    {blanked}")
+        answer = ask("\n(Enter: show the answer, q: stop) ")
+        if answer is None or answer.lower() == "q":
+            result.stopped = True
+            break
+        parts = [p for p in (it.zh, it.reading, it.definition) if p]
+        out.write(f"    = {' | '.join(parts) or '(no definition stored)'}\n")
+        if it.other:
+            out.write(f"    {it.other}\n")
+        rating = None
+        while rating is None:
+            text = ask("rating 1 Again, 2 Hard, 3 Good, 4 Easy (q: stop): ")
+            if text is None or text.lower() == "q":
+                result.stopped = True
+                break
+            try:
+                rating = parse_rating(text)
+            except InputError:
+                out.write("please type 1, 2, 3 or 4\n")
+        if rating is None:
+            break
+        card = bank.review(it.word, rating, learner=learner, when=clock())
+        out.write(f"    next review: {card.due.date().isoformat()}\n")
+        result.reviewed.append((it.display, rating))
+    out.write(f"\n{len(result.reviewed)} reviewed\n")
+    return result

@@ -1,0 +1,206 @@
+"""The term bank itself: opening the file, writing articles in one transaction, counting.
+
+:class:`TermBank` is the one class a user opens. Its methods are grouped by what they are about, one
+module each: ingest and housekeeping here, vocabulary queries in :mod:`.queries`, the concordance in
+:mod:`.concordance`, spaced repetition in :mod:`.review`. Those modules define mixins that
+``TermBank`` inherits, so a user still has one object (``bank.add``, ``bank.kwic``, ``bank.due``)
+while no module has to hold all of it; the mixins share nothing but the connection ``self.conn``
+(and the review's scheduler).
+
+Article identity (what "the same article" means, decided by :meth:`TermBank.add_rows`):
+
+* An ingest whose :func:`~.rows.content_hash` is already in the bank changes nothing.
+* Otherwise the article replaces an earlier version with the same :func:`~.rows.article_key`.
+* A corrected file whose *title* changed is still the same article when it comes from the same
+  path with the same source and date: it replaces the version read from that path.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..errors import DuizhaoError
+from ..model import Document
+from .concordance import ConcordanceMixin
+from .queries import QueriesMixin
+from .review import ReviewMixin
+from .rows import ROW_TABLES, document_rows
+from .schema import Transaction, connect, default_path, migrate
+
+if TYPE_CHECKING:
+    import fsrs
+
+__all__ = ["AddResult", "TermBank"]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What :meth:`TermBank.add` did with one article."""
+
+    key: str
+    """The article's identity (:func:`article_key`)."""
+    status: Literal["added", "replaced", "unchanged"]
+    """``added`` (new), ``replaced`` (a corrected version of a stored article) or ``unchanged``."""
+    article_id: int
+    """Its id in this bank."""
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows (all with the same keys) into one table."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+
+
+def _write_rows(conn: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]]]) -> int:
+    """Write :func:`document_rows` output inside the caller's transaction; return the article id."""
+    art = dict(rows["article"][0])
+    art["ingested_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    _insert(conn, "article", [art])
+    aid = conn.execute("SELECT id FROM article WHERE key = ?", (art["key"],)).fetchone()[0]
+    _insert(
+        conn,
+        "sentence",
+        [
+            {k: v for k, v in r.items() if k != "article"} | {"article_id": aid}
+            for r in rows["sentence"]
+        ],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO term (lang, word) VALUES (?, ?)",
+        [(t["lang"], t["word"]) for t in rows["term"]],
+    )
+    ids = {
+        (t["lang"], t["word"]): conn.execute(
+            "SELECT id FROM term WHERE lang = ? AND word = ?", (t["lang"], t["word"])
+        ).fetchone()[0]
+        for t in rows["term"]
+    }
+
+    def keyed(r: dict[str, Any], rename: dict[str, str] | None = None) -> dict[str, Any]:
+        out = {"article_id": aid, "term_id": ids[(r["lang"], r["word"])]}
+        for k, v in r.items():
+            if k not in ("article", "lang", "word"):
+                out[(rename or {}).get(k, k)] = v
+        return out
+
+    _insert(conn, "article_term", [keyed(r) for r in rows["article_term"]])
+    _insert(conn, "counterpart", [keyed(r) for r in rows["counterpart"]])
+    _insert(conn, "occurrence", [keyed(r, {"occ_lang": "lang"}) for r in rows["occurrence"]])
+    return int(aid)
+
+
+class TermBank(QueriesMixin, ConcordanceMixin, ReviewMixin):
+    """A term bank in one SQLite file.
+
+    Args:
+        path: The file; ``None`` means :func:`default_path`. Created (with its folder) if missing,
+            migrated to the current schema if older.
+        scheduler: The FSRS scheduler for reviews (default
+            :func:`~duizhao.bank.review.default_scheduler`).
+        timeout: Seconds to wait for another process's write lock.
+
+    Use it as a context manager, or call :meth:`close`. The queries, the concordance and the
+    reviews are inherited from the mixins of :mod:`.queries`, :mod:`.concordance` and
+    :mod:`.review` (one module each, so that no module holds the whole bank).
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        scheduler: fsrs.Scheduler | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self._scheduler = scheduler
+        self.conn = connect(self.path, timeout=timeout)
+        try:
+            migrate(self.conn)
+        except sqlite3.DatabaseError as e:
+            self.conn.close()
+            raise DuizhaoError(f"{self.path}: not a duizhao term bank ({e})") from e
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def __enter__(self) -> TermBank:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _transaction(self) -> Transaction:
+        return Transaction(self.conn)
+
+    # -- ingest ---------------------------------------------------------------------------------
+
+    def add(self, doc: Document) -> AddResult:
+        """Ingest one annotated document in one transaction (the identity rule: module docstring).
+
+        Returns:
+            What happened: ``added``, ``replaced`` or ``unchanged``.
+        """
+        return self.add_rows(document_rows(doc))
+
+    def add_rows(self, rows: Mapping[str, list[dict[str, Any]]]) -> AddResult:
+        """Write the rows :func:`document_rows` made (one transaction)."""
+        art = rows["article"][0]
+        with self._transaction() as c:
+            same = c.execute(
+                "SELECT id, key FROM article WHERE content_hash = ?", (art["content_hash"],)
+            ).fetchone()
+            if same is not None:
+                return AddResult(same["key"], "unchanged", same["id"])
+            old = c.execute("SELECT id FROM article WHERE key = ?", (art["key"],)).fetchone()
+            if old is None and art["path"] is not None:
+                old = c.execute(
+                    "SELECT id FROM article WHERE path = ? AND source IS ? AND date IS ?",
+                    (art["path"], art["source"], art["date"]),
+                ).fetchone()
+            if old is not None:
+                c.execute("DELETE FROM article WHERE id = ?", (old["id"],))
+            aid = _write_rows(c, rows)
+        return AddResult(art["key"], "replaced" if old is not None else "added", aid)
+
+    def add_many(self, docs: Iterable[Document]) -> list[AddResult]:
+        """Ingest several documents, each in its own transaction."""
+        return [self.add(d) for d in docs]
+
+    def remove(self, key: str) -> bool:
+        """Delete an article by its key; ``True`` if there was one."""
+        with self._transaction() as c:
+            return c.execute("DELETE FROM article WHERE key = ?", (key,)).rowcount > 0
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Every article: id, key, source, date, titles, path, content hash, in date order."""
+        rows = self.conn.execute(
+            "SELECT id, key, source, date, title_zh, title_en, path, content_hash, ingested_at "
+            "FROM article ORDER BY date IS NULL, date, id"
+        )
+        return [dict(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in each table (for reports and tests)."""
+        tables = (*ROW_TABLES, "card", "review_log")
+        return {
+            t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables
+        }

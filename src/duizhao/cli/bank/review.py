@@ -1,0 +1,47 @@
+"""``duizhao bank review``: review due cards in the terminal, or record a CSV of ratings (FSRS)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from . import BankCommand, Streams, check_dates
+
+if TYPE_CHECKING:
+    from ...bank import TermBank
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--learner", default="class", help="whose cards (default: class)")
+    p.add_argument("--csv", metavar="RESULTS", help="CSV with term,rating[,date][,learner]")
+    p.add_argument("--date", metavar="DATE", help="review what is due on DATE (default today)")
+    p.add_argument("--new", type=int, default=10, help="also N never-reviewed terms (10)")
+
+
+def _check(args: argparse.Namespace) -> None:
+    check_dates(args, "date")
+
+
+def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
+    from ...bank import review_session
+
+    if args.csv:
+        n = bank.review_csv(args.csv, learner=args.learner)
+        io.stdout.write(f"recorded {n} rating{'s' if n != 1 else ''}\n")
+        return 0
+    items = bank.due(args.date, learner=args.learner, new=args.new)
+    if not items:
+        io.stdout.write("nothing to review\n")
+        return 0
+    review_session(bank, items, learner=args.learner, stdin=io.stdin, stdout=io.stdout)
+    return 0
+
+
+COMMAND = BankCommand(
+    name="review",
+    help="record ratings (FSRS)",
+    add_arguments=_arguments,
+    run=_run,
+    order=60,
+    check=_check,
+)

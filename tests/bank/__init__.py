@@ -1,0 +1,1 @@
+"""Tests of the term bank (duizhao.bank) and its command line (duizhao.cli.bank)."""

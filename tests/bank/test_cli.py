@@ -1,0 +1,139 @@
+"""``duizhao bank …``: every subcommand, bad input, worker processes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from duizhao.bank import TermBank
+from duizhao.cli import main
+
+
+def test_cli(seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+             monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(tmp_path / "cli.sqlite3")
+    term = json.loads(seed_json.read_text(encoding="utf-8"))["glossary"][0]["term"]
+    assert main(["bank", "add", str(seed_json), "--db", db]) == 0
+    assert capsys.readouterr().out.startswith("added")
+    assert main(["bank", "add", str(seed_json), "--db", db]) == 0
+    assert capsys.readouterr().out.startswith("unchanged")
+
+    assert main(["bank", "terms", "--db", db, "--since", "2025-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert term in out and "2025-09-02" in out
+    assert main(["bank", "terms", "--db", db, "--format", "json", "--until", "2025-01-01"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+    page = tmp_path / "kwic.html"
+    assert main(["bank", "kwic", term, "--db", db, "--html", str(page)]) == 0
+    assert f"[{term}" in capsys.readouterr().out.lower()
+    assert "<mark>" in page.read_text(encoding="utf-8")
+    assert main(["bank", "kwic", "nowhere-to-be-found", "--db", db]) == 1
+
+    assert main(["bank", "new", str(seed_json), "--db", db, "--format", "json"]) == 0
+    new = json.loads(capsys.readouterr().out)  # the only article: everything in it is new
+    assert term.lower() in [n["word"] for n in new if n["kind"] == "glossary"]
+    assert main(["bank", "coverage", str(seed_json), "--db", db]) == 0
+    assert "en:" in capsys.readouterr().out
+
+    # interactive review from a pipe: Enter, rating 3; Enter, rating 'x' (refused) then 1; quit
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n3\n\nx\n1\nq\n"))
+    assert main(["bank", "review", "--db", db, "--learner", "kim", "--new", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "please type 1, 2, 3 or 4" in out and "2 reviewed" in out
+    with TermBank(db) as bank:
+        assert len(bank.conn.execute("SELECT * FROM review_log WHERE learner='kim'").fetchall()) == 2
+
+    results = tmp_path / "r.csv"
+    results.write_text(f"term,rating,date\n{term},3,2025-09-03\n", encoding="utf-8")
+    assert main(["bank", "review", "--db", db, "--csv", str(results)]) == 0
+    assert "recorded 1 rating" in capsys.readouterr().out
+    sheet = tmp_path / "due.html"
+    assert main(["bank", "due", "--db", db, "--date", "2025-09-05", "-o", str(sheet)]) == 0
+    assert term in capsys.readouterr().out
+    assert term in sheet.read_text(encoding="utf-8")
+    assert main(["bank", "due", "--db", db, "--date", "2025-09-04"]) == 0
+    assert "nothing is due" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["bank", "add", "missing.json"], "missing.json"),
+        (["bank", "terms", "--since", "2025-02-30"], "not an ISO date"),
+        (["bank", "review", "--csv", "missing.csv"], "missing.csv"),
+        (["bank", "due", "--pdf"], "--pdf needs -o"),
+        (["bank", "new", "notjson.json"], "not valid JSON"),
+    ],
+)
+def test_cli_bad_input(argv: list[str], message: str, tmp_path: Path,
+                       capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notjson.json").write_text("{not json", encoding="utf-8")
+    assert main([*argv, "--db", str(tmp_path / "x.sqlite3")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and message in err
+    assert "Traceback" not in err
+
+
+def test_cli_refuses_a_file_that_is_not_a_bank(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("shopping list\n" * 200, encoding="utf-8")
+    assert main(["bank", "terms", "--db", str(junk)]) == 2
+    assert "not a duizhao term bank" in capsys.readouterr().err
+
+
+@pytest.mark.pdf
+def test_cli_due_pdf(seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("weasyprint")
+    import shutil
+
+    from duizhao.output.pdf import check_pdf_support
+
+    try:
+        check_pdf_support()
+    except Exception as e:  # no CJK font or libraries on this machine
+        pytest.skip(str(e))
+    db = str(tmp_path / "pdf.sqlite3")
+    assert main(["bank", "add", str(seed_json), "--db", db]) == 0
+    out = tmp_path / "due.pdf"
+    argv = ["bank", "due", "--db", db, "--date", "2025-09-10", "--new", "3", "-o", str(out)]
+    assert main([*argv, "--pdf"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        term = json.loads(seed_json.read_text(encoding="utf-8"))["glossary"][0]["term"]
+        assert "Answer key" in text and term in text
+
+
+def test_cli_bank_without_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank"]) == 0
+    assert "usage: duizhao bank" in capsys.readouterr().out
+
+
+def test_cli_add_with_worker_processes(seed_json: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "jobs.sqlite3")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code = main(["bank", "add", "--jobs", "2", str(seed_json), str(bad), str(seed_json),
+                 "--db", db])
+    captured = capsys.readouterr()
+    assert code == 2  # the bad file is reported, the others are still ingested, in order
+    assert [line.split()[0] for line in captured.out.splitlines()] == ["added", "unchanged"]
+    assert captured.err.startswith(f"error: {bad}") and captured.err.count("\n") == 1
+
+
+def test_subcommands_are_a_registry() -> None:
+    from duizhao.cli.bank import BankCommand, commands
+
+    found = commands()
+    assert list(found) == ["add", "terms", "new", "kwic", "coverage", "review", "due"]
+    assert all(isinstance(c, BankCommand) and c.name == n for n, c in found.items())

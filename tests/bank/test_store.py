@@ -1,0 +1,194 @@
+"""The bank's store and schema: ingest, identity, transactions, concurrency, migrations."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from duizhao.bank import SCHEMA_VERSION, TermBank, connect, document_rows, migrate, store
+from duizhao.errors import DuizhaoError
+from duizhao.model import Document
+
+from .helpers import dump, variant
+
+# -- ingest and identity --------------------------------------------------------------------------
+
+
+def test_ingest_twice_changes_nothing(seed: Document, tmp_path: Path) -> None:
+    db = tmp_path / "b.sqlite3"
+    with TermBank(db) as bank:
+        first = bank.add(seed)
+        before = dump(db)
+        again = bank.add(seed)
+        # the same text read from elsewhere (another path) is the same article too
+        moved = bank.add(replace(seed, meta=replace(seed.meta, path="/elsewhere/copy.txt")))
+    assert first.status == "added"
+    assert again.status == moved.status == "unchanged"
+    assert again.article_id == first.article_id
+    assert dump(db) == before
+    assert len(before["article"]) == 1
+    assert len(before["occurrence"]) > 0
+
+
+def test_corrected_article_replaces_old_version(seed: Document, tmp_path: Path) -> None:
+    db = tmp_path / "b.sqlite3"
+    entry = seed.glossary[0]
+    fixed = replace(
+        seed,
+        glossary=(replace(entry, definition="CORRECTED " + entry.definition), *seed.glossary[1:]),
+    )
+    with TermBank(db) as bank:
+        bank.add(seed)
+        result = bank.add(fixed)
+        assert result.status == "replaced"
+        assert len(bank.articles()) == 1
+        stat = {t.word: t for t in bank.terms()}[entry.term.lower()]
+        assert stat.definition.startswith("CORRECTED")
+        assert stat.articles == 1
+        # a corrected *title* from the same file (same source and date) is the same article
+        retitled = replace(fixed, meta=replace(fixed.meta, title_zh="更正標題"))
+        assert bank.add(retitled).status == "replaced"
+        assert [a["title_zh"] for a in bank.articles()] == ["更正標題"]
+        # another day is another article
+        assert bank.add(variant(seed, "2025-09-09")).status == "added"
+        assert len(bank.articles()) == 2
+    n_occ = len(document_rows(seed)["occurrence"])
+    assert len(dump(db)["occurrence"]) == 2 * n_occ
+
+
+def test_crash_mid_ingest_leaves_bank_unchanged(
+    seed: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "b.sqlite3"
+    with TermBank(db) as bank:
+        bank.add(seed)
+    before = dump(db)
+    real = store._insert
+
+    def failing(conn, table, rows):  # type: ignore[no-untyped-def]
+        if table == "occurrence":
+            raise RuntimeError("simulated crash")
+        return real(conn, table, rows)
+
+    monkeypatch.setattr(store, "_insert", failing)
+    corrected = replace(seed, en=(replace(seed.en[0], text=seed.en[0].text + " "),
+                                  *seed.en[1:]))
+    with TermBank(db) as bank:
+        with pytest.raises(RuntimeError):
+            bank.add(corrected)  # a replacement: the delete of the old version must roll back
+        with pytest.raises(RuntimeError):
+            bank.add(variant(seed, "2025-09-09"))  # a new article: nothing half-written
+    assert dump(db) == before
+
+
+def test_killed_process_mid_ingest_leaves_bank_consistent(
+    seed: Document, seed_pickle: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "b.sqlite3"
+    with TermBank(db) as bank:
+        bank.add(seed)
+    before = dump(db)
+    script = textwrap.dedent(
+        f"""
+        import os, pickle
+        from dataclasses import replace
+        from duizhao.bank import store as b
+        doc = pickle.load(open({str(seed_pickle)!r}, "rb"))
+        doc = replace(doc, meta=replace(doc.meta, date="2025-09-30"))
+        real = b._insert
+        def dying(conn, table, rows):
+            if table == "occurrence":
+                os._exit(9)  # no rollback, no close: like a power cut or kill -9
+            return real(conn, table, rows)
+        b._insert = dying
+        with b.TermBank({str(db)!r}) as bank:
+            bank.add(doc)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert proc.returncode == 9, proc.stderr.decode()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+    assert dump(db) == before
+    with TermBank(db) as bank:  # and the bank still takes the article
+        assert bank.add(variant(seed, "2025-09-30")).status == "added"
+
+
+def _ingest_worker(args: tuple[str, str, list[str]]) -> list[str]:
+    db, pickled, days = args
+    with open(pickled, "rb") as f:
+        doc = pickle.load(f)
+    with TermBank(db) as bank:
+        return [bank.add(variant(doc, d)).status for d in days]
+
+
+def test_two_processes_ingest_at_once(seed_pickle: Path, tmp_path: Path) -> None:
+    db = tmp_path / "b.sqlite3"
+    jobs = [
+        (str(db), str(seed_pickle), [f"2025-01-{d:02d}" for d in range(1, 7)]),
+        (str(db), str(seed_pickle), [f"2025-02-{d:02d}" for d in range(1, 7)]),
+    ]
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        results = pool.map(_ingest_worker, jobs)
+    assert results == [["added"] * 6, ["added"] * 6]
+    with TermBank(db) as bank:
+        assert len(bank.articles()) == 12
+        assert bank.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reader_and_writer_at_once(seed: Document, tmp_path: Path) -> None:
+    db = tmp_path / "b.sqlite3"
+    with TermBank(db) as writer, TermBank(db) as reader:
+        writer.add(seed)
+        reader.conn.execute("BEGIN")  # a long read transaction (a snapshot)
+        n = len(reader.kwic("cluster"))
+        writer.add(variant(seed, "2025-09-09"))  # WAL: the writer is not blocked
+        assert len(reader.kwic("cluster")) == n  # the reader keeps its snapshot
+        reader.conn.execute("COMMIT")
+        assert len(reader.kwic("cluster")) == 2 * n
+
+
+# -- schema ---------------------------------------------------------------------------------------
+
+
+def test_migration_from_version_1(seed: Document, tmp_path: Path) -> None:
+    db = tmp_path / "old.sqlite3"
+    conn = connect(db)
+    assert migrate(conn, target=1) == 1
+    conn.execute("BEGIN IMMEDIATE")
+    store._write_rows(conn, document_rows(seed))
+    conn.execute("COMMIT")
+    assert conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'sentence_fts'"
+    ).fetchone()[0] == 0
+    conn.close()
+    with TermBank(db) as bank:
+        assert bank.schema_version == SCHEMA_VERSION == 2
+        # the full-text index was built from the rows already there
+        lines = bank.kwic("venture capital")
+        assert lines and all(ln.keyword.lower() == "venture capital" for ln in lines)
+        assert bank.add(seed).status == "unchanged"
+
+
+def test_newer_schema_and_non_bank_files_are_refused(tmp_path: Path) -> None:
+    db = tmp_path / "new.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(DuizhaoError, match="newer"):
+        TermBank(db)
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(DuizhaoError, match="not a duizhao term bank"):
+        TermBank(junk)
