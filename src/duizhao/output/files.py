@@ -3,7 +3,8 @@
 Every writer names and writes its files through these helpers, so that one place decides what an
 output name may contain and where a file may be written. Today a name is the input file's stem as
 it is; errors of the operating system (a folder that cannot be made, a file that cannot be
-written) are raised as they are.
+written) become a :class:`~duizhao.errors.DuizhaoError` naming the path, so the command line
+prints one ``error: …`` line.
 
 Example:
     >>> import tempfile
@@ -21,6 +22,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import DuizhaoError
+
 __all__ = ["file_stem", "make_folder", "write_text"]
 
 
@@ -31,10 +34,13 @@ def make_folder(path: str | os.PathLike[str]) -> Path:
         The folder as a :class:`~pathlib.Path`.
 
     Raises:
-        OSError: It cannot be created (e.g. a file of that name exists).
+        DuizhaoError: It cannot be created (e.g. a file of that name exists).
     """
     folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DuizhaoError(f"{folder}: cannot create the folder ({e.strerror or e})") from e
     return folder
 
 
@@ -45,12 +51,15 @@ def write_text(path: str | os.PathLike[str], text: str) -> Path:
         The file written, as a :class:`~pathlib.Path`.
 
     Raises:
-        OSError: The folder or the file cannot be written.
+        DuizhaoError: The folder or the file cannot be written.
     """
     file = Path(path)
     make_folder(file.parent)
-    with open(file, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    try:
+        with open(file, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    except OSError as e:
+        raise DuizhaoError(f"{file}: cannot write the file ({e.strerror or e})") from e
     return file
 
 

@@ -31,6 +31,7 @@ _CJK_FONT_GLOBS = (
 )
 
 
+# Facts about this machine, checked once a process.
 @cache
 def _has_cjk_font() -> bool:
     fc = shutil.which("fc-list")

@@ -29,6 +29,7 @@ Modules:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -111,7 +112,7 @@ def read_bytes(
 
 
 def read(
-    path: str | Path,
+    path: str | os.PathLike[str],
     *,
     encoding: str | None = None,
     fmt: str | None = None,

@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -33,13 +34,13 @@ def parse_pin(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
-def pins_path(article: str | Path) -> Path:
+def pins_path(article: str | os.PathLike[str]) -> Path:
     """The old sidecar pin file of an article: ``NAME.align.toml`` beside ``NAME.txt``."""
     p = Path(article)
     return p.with_name(p.stem + ".align.toml")
 
 
-def read_pins(path: str | Path) -> tuple[tuple[int, int], ...]:
+def read_pins(path: str | os.PathLike[str]) -> tuple[tuple[int, int], ...]:
     """Read pinned paragraph pairs from a sidecar TOML file.
 
     The file holds one key, ``pins``: a list of ``[en, zh]`` pairs or ``"EN:ZH"`` strings::

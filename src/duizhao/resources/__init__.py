@@ -16,6 +16,7 @@ from ..errors import DuizhaoError
 __all__ = ["corpus_dir", "templates_dir"]
 
 
+# Where the shipped folders are does not change while a process runs: looked up once each.
 @cache
 def _find(name: str) -> Path:
     from importlib.resources import files

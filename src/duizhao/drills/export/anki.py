@@ -22,7 +22,8 @@ from typing import Any
 
 from ...errors import MissingExtraError
 from ...model import Document
-from ..files import folder, output_stem
+from ...output.files import make_folder
+from ..files import output_stem
 from ..model import DrillError
 from .cards import as_list, cards
 
@@ -188,7 +189,7 @@ def write_apkg(
         )
     ts = _timestamp(docs) if timestamp is None else timestamp
     out = Path(path)
-    folder(out.parent)
+    make_folder(out.parent)
     # genanki's own writer stamps the zip with the current time; write it ourselves, fixed.
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "collection.anki2"
