@@ -46,6 +46,7 @@ test: system-deps $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Every benchmark, one table (benchmarks/results/summary.md, .json); the README's figures come from it.
 # Quality benchmarks read ../shared/dev-data (skipped with a note when it is not there).

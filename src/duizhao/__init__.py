@@ -7,7 +7,7 @@ Example:
     >>> doc = duizhao.read("corpus/2025-09-02-wipo-innovation-clusters.txt")
     >>> doc.meta.title_zh
     '灣區創科實力獲肯定 知識產權貿易待拓展'
-    >>> doc = duizhao.annotate(doc)  # doctest: +SKIP
+    >>> doc = duizhao.annotate(doc)  # the whole pipeline: a few seconds the first time
     >>> [link.counterparts[0].text for link in doc.links]  # cluster, metric, preferential
     ['集群', '指標', '特惠']
 

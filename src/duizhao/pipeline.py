@@ -1,29 +1,48 @@
 """The whole pipeline in one call: read → align → annotate Chinese → link glossary → vocabulary.
 
+The stages, in order, each a pure function from a document to a new document:
+
+1. :func:`duizhao.align.align_document` — paragraphs and sentences paired (engine: an
+   :class:`~duizhao.align.AlignScorer`);
+2. :func:`duizhao.chinese.annotate_document` — Chinese words, readings, glosses, HSK levels
+   (engine: a :class:`~duizhao.chinese.ChineseAnnotator`);
+3. :func:`duizhao.glossary.link_glossary` — each glossary term's English occurrences and Chinese
+   counterpart (engine: a :class:`~duizhao.glossary.CounterpartFinder`);
+4. :func:`duizhao.glossary.suggest_vocabulary` — words to learn beyond the glossary.
+
+Every engine has a working default; pass another to swap one stage's engine without touching the
+rest.
+
 Example:
     >>> from duizhao.pipeline import annotate
     >>> doc = annotate("corpus/2025-09-02-wipo-innovation-clusters.txt")  # doctest: +SKIP
-    >>> [link.counterparts[0].text for link in doc.links]  # cluster, metric, preferential
+    >>> [link.counterparts[0].text for link in doc.links]  # doctest: +SKIP
     ['集群', '指標', '特惠']
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from duizhao.model import Document
+
+if TYPE_CHECKING:
+    from duizhao.align import AlignScorer
+    from duizhao.chinese import ChineseAnnotator
+    from duizhao.glossary import CounterpartFinder
 
 __all__ = ["annotate"]
 
 
 def annotate(
-    doc_or_path: Document | str | Path,
+    doc_or_path: Document | str | os.PathLike[str],
     *,
-    annotator: Any = None,
-    scorer: Any = None,
-    finder: Any = None,
-    pins: Any = (),
+    annotator: ChineseAnnotator | None = None,
+    scorer: AlignScorer | None = None,
+    finder: CounterpartFinder | None = None,
+    pins: Sequence[tuple[int, int]] = (),
     encoding: str | None = None,
     en_limit: int = 20,
     en_max_zipf: float = 4.0,
@@ -61,12 +80,7 @@ def annotate(
         from duizhao.reader import read
 
         doc = read(doc_or_path, encoding=encoding)
-    align_kwargs: dict[str, Any] = {}
-    if scorer is not None:
-        align_kwargs["scorer"] = scorer
-    if pins:
-        align_kwargs["pins"] = pins
-    doc = align_document(doc, **align_kwargs)
+    doc = align_document(doc, scorer=scorer, pins=pins)
     doc = annotate_document(doc, annotator)
     context = LinkContext()  # this document's work, shared by the two glossary stages
     doc = link_glossary(doc, finder=finder, context=context)
