@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ...errors import DuizhaoError
 from ...registry import discover, unknown_choice
+from .._common import CommandGroup
 
 if TYPE_CHECKING:
     from ...bank import TermBank
@@ -151,3 +152,10 @@ def _run(args: argparse.Namespace, io: Streams) -> int:
 
     with TermBank(args.db) as bank:
         return command.run(bank, args, io)
+
+
+def _add_group(sub: Any, common: argparse.ArgumentParser) -> None:
+    add_parser(sub, common)
+
+
+GROUP = CommandGroup(name="bank", order=70, add_to=_add_group)

@@ -1,0 +1,38 @@
+"""What every command module shares: the plug-in dataclass, JSON printing, warnings."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+__all__ = ["CommandGroup", "print_json", "warn_all"]
+
+
+@dataclass(frozen=True)
+class CommandGroup:
+    """One module's commands (a registry: see :mod:`duizhao.cli`)."""
+
+    name: str
+    """The group's name (its first command's name)."""
+    order: int
+    """Where its commands are listed in ``duizhao --help`` (lowest first)."""
+    add_to: Callable[[Any, argparse.ArgumentParser], None]
+    """Adds the group's subparsers: called with the subparsers action and the parent parser of
+    the options every command takes (``-q``). Each subparser sets ``func=handler(args) -> int``."""
+
+
+def print_json(obj: Any, out: TextIO) -> None:
+    """Print ``obj`` as indented UTF-8 JSON (Chinese as it is, not escaped)."""
+    json.dump(obj, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def warn_all(warnings: Sequence[str], args: argparse.Namespace) -> None:
+    """Print each warning as ``warning: …`` on stderr, unless ``-q``."""
+    if not getattr(args, "quiet", False):
+        for w in warnings:
+            print(f"warning: {w}", file=sys.stderr)

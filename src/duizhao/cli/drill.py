@@ -1,0 +1,119 @@
+"""``duizhao drill``: worksheets with answer keys, Anki decks, Quizlet and CSV lists."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ._common import CommandGroup, warn_all
+
+
+def _cmd_drill(args: argparse.Namespace) -> int:
+    from ..documents import load_document
+    from ..drills import (
+        csv_text,
+        parse_kind_counts,
+        quizlet_text,
+        write_apkg,
+        write_drills,
+        write_text,
+    )
+    from ..output.pdf import check_pdf_support
+
+    kinds, counts = parse_kind_counts(args.kinds)  # fail on a typo before the slow annotation
+    if args.pdf:
+        check_pdf_support()
+    docs = []
+    for path in args.files:
+        doc = load_document(path)
+        warn_all(doc.warnings, args)
+        if args.script:
+            from ..chinese import convert_document
+
+            doc = convert_document(doc, args.script)
+        docs.append(doc)
+    written = []
+    for group in [[d] for d in docs] if args.each else [docs]:
+        sheets, files = write_drills(
+            group,
+            args.output,
+            pdf=args.pdf,
+            templates=args.templates,
+            kinds=kinds,
+            count={k: counts.get(k, args.count) for k in kinds},
+            seed=args.seed,
+            versions=args.versions,
+            word_bank=not args.no_bank,
+            vocabulary=args.vocab,
+            reading=args.reading,
+        )
+        written += files
+        if not args.quiet:
+            for note in sheets[0].notes:
+                print(f"note: {note}", file=sys.stderr)
+    if args.anki:
+        written.append(write_apkg(docs, args.anki, deck_name=args.deck, vocabulary=args.vocab))
+    if args.tsv:
+        written.append(write_text(args.tsv, quizlet_text(docs, vocabulary=args.vocab)))
+    if args.csv:
+        written.append(write_text(args.csv, csv_text(docs, vocabulary=args.vocab)))
+    if not args.quiet:
+        for f in written:
+            print(f)
+    return 0
+
+
+def _add(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "drill",
+        parents=[common],
+        help="write vocabulary worksheets with answer keys, Anki decks, Quizlet and CSV lists",
+        description=(
+            "Annotate the articles and write one worksheet for all of them (a week's editorials) "
+            "into OUTDIR, each with its answer key on a separate page: cloze sentences from the "
+            "article, term-definition and English-Chinese matching, readings, translation. "
+            "See docs/drills.md."
+        ),
+    )
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="article files (or `duizhao annotate` JSON)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+    p.add_argument(
+        "--kinds",
+        default="cloze,match,zh,readings,translate",
+        help="comma-separated exercises: cloze, match, zh, readings, translate (default: all); "
+        "KIND:N sets that exercise's count (cloze:8,match:5)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same sheet)")
+    p.add_argument("--versions", type=int, default=1, help="versions A, B, … (default 1)")
+    p.add_argument("--count", type=int, default=10, help="most items per exercise (default 10)")
+    p.add_argument(
+        "--each", action="store_true", help="one worksheet per article instead of one for all"
+    )
+    p.add_argument(
+        "--reading",
+        choices=["pinyin", "jyutping", "both"],
+        default="pinyin",
+        help="what the readings exercise asks for (default pinyin)",
+    )
+    p.add_argument(
+        "--script",
+        choices=["traditional", "simplified"],
+        help="show the Chinese in this script (default: as written)",
+    )
+    p.add_argument("--vocab", action="store_true", help="also drill the suggested vocabulary")
+    p.add_argument("--no-bank", action="store_true", help="cloze without a word bank")
+    p.add_argument("--pdf", action="store_true", help="also write A4 PDFs")
+    p.add_argument("--anki", metavar="DECK.apkg", help="write an Anki deck")
+    p.add_argument("--deck", metavar="NAME", help="Anki deck name (default duizhao::DATE TITLE)")
+    p.add_argument("--tsv", metavar="FILE", help="write a Quizlet list (term TAB definition)")
+    p.add_argument("--csv", metavar="FILE", help="write a CSV for reading tools")
+    p.add_argument(
+        "--templates", metavar="DIR", help="folder of templates overriding the default ones"
+    )
+    p.set_defaults(func=_cmd_drill)
+
+
+GROUP = CommandGroup(name="drill", order=60, add_to=_add)
