@@ -34,3 +34,11 @@ def seed_doc():
     from duizhao.reader import read
 
     return read(SEED)
+
+
+@pytest.fixture(scope="session")
+def annotated_seed():
+    """The seed editorial through the whole pipeline, made once for every test that needs it."""
+    from duizhao.pipeline import annotate
+
+    return annotate(SEED)

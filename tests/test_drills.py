@@ -45,10 +45,8 @@ NO_GLOSSARY = FIXTURES / "no-glossary.md"
 
 
 @pytest.fixture(scope="module")
-def seed(seed_path: Path) -> Document:
-    from duizhao.pipeline import annotate
-
-    return annotate(seed_path)
+def seed(annotated_seed: Document) -> Document:
+    return annotated_seed
 
 
 @pytest.fixture(scope="module")

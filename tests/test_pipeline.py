@@ -14,8 +14,8 @@ from duizhao.pipeline import annotate
 
 
 @pytest.fixture(scope="module")
-def complete(seed_path: Path) -> Document:
-    return annotate(seed_path)
+def complete(annotated_seed: Document) -> Document:
+    return annotated_seed
 
 
 def test_seed_done_when(complete: Document) -> None:

@@ -3,8 +3,9 @@
 :func:`load_document` accepts an article file (read with :func:`duizhao.reader.read`, which also
 honours the pins in ``NAME.align.toml`` beside it, then run through the whole pipeline) or the JSON
 that ``duizhao annotate FILE --format json`` wrote (recognised by its ``schema`` key; any other JSON
-is an error, never read as an article); the JSON of ``duizhao parse`` is annotated like an article. ``sheet``, ``drill``, ``build``, ``bank add`` and the Python
-API all load through here, so they all see the same document.
+is an error, never read as an article); the JSON of ``duizhao parse`` is annotated like an article.
+``sheet``, ``drill``, ``build``, ``bank add`` and the Python API all load through here, so they all
+see the same document.
 
 Example:
     >>> from duizhao.documents import is_document_json

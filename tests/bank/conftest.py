@@ -15,14 +15,12 @@ import pytest
 from duizhao.bank import TermBank
 from duizhao.model import Document
 
-from .helpers import SEED, variant
+from .helpers import variant
 
 
 @pytest.fixture(scope="session")
-def seed() -> Document:
-    from duizhao.pipeline import annotate
-
-    return annotate(SEED)
+def seed(annotated_seed: Document) -> Document:
+    return annotated_seed
 
 
 @pytest.fixture(scope="session")

@@ -147,6 +147,24 @@ def test_two_processes_ingest_at_once(seed_pickle: Path, tmp_path: Path) -> None
         assert bank.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def _open_worker(path: str) -> str:
+    try:
+        with TermBank(path) as bank:
+            bank.counts()
+    except Exception as e:  # reported, not raised: the test shows every failure
+        return repr(e)
+    return "ok"
+
+
+def test_eight_processes_create_a_new_bank_at_once(tmp_path: Path) -> None:
+    # Creating a bank switches it to WAL, which SQLite does not retry on a lock by itself.
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(8) as pool:
+        for round_ in range(5):
+            db = str(tmp_path / f"new-{round_}.sqlite3")
+            assert pool.map(_open_worker, [db] * 8) == ["ok"] * 8
+
+
 def test_reader_and_writer_at_once(seed: Document, tmp_path: Path) -> None:
     db = tmp_path / "b.sqlite3"
     with TermBank(db) as writer, TermBank(db) as reader:

@@ -17,16 +17,12 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from ..model import Bead
+from ..text.script import display_width
 
 __all__ = ["beads_to_text"]
-
-
-def _cells(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -35,7 +31,7 @@ def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line, used = "", 0
     for word in re.findall(r"\S+\s*|\s+", text.replace("\n", " ")):
-        w = sum(_cells(c) for c in word.rstrip())
+        w = sum(display_width(c) for c in word.rstrip())
         if used + w <= width:
             line += word
             used += w + (len(word) - len(word.rstrip()))
@@ -44,7 +40,7 @@ def _wrap(text: str, width: int) -> list[str]:
             lines.append(line.rstrip())
         line, used = "", 0
         for c in word:
-            cw = _cells(c)
+            cw = display_width(c)
             if used + cw > width:
                 lines.append(line.rstrip())
                 line, used = "", 0
@@ -57,7 +53,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - sum(_cells(c) for c in text))
+    return text + " " * max(0, width - sum(display_width(c) for c in text))
 
 
 def beads_to_text(

@@ -7,14 +7,18 @@ from the bank's own rows (:class:`~.review.DueItem`): each due term is blanked i
 class has read, with its Chinese counterpart and its meaning as clues, then an answer key.
 
 Example:
-    >>> display_width("集群 cluster")  # "cluster": a Chinese character takes two columns
-    12
+    >>> from duizhao.bank.concordance import KwicLine
+    >>> line = KwicLine(date="2025-09-02", source=None, title=None, lang="zh", sentence=3,
+    ...                 text="創新集群數目", start=2, end=4,  # "number of innovation clusters"
+    ...                 other="innovation clusters", other_marks=((11, 19),))
+    >>> print(kwic_text([line], width=10))
+    2025-09-02 zh#3          創新 [集群] 數目
+                       innovation [clusters]
 """
 
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +27,7 @@ from typing import Any
 
 from ..errors import DuizhaoError
 from ..output.templates import environment, generator
-from ..text.script import term_lang
+from ..text.script import display_width, term_lang
 from .concordance import KwicLine
 from .review import CLASS, DueItem
 from .when import as_date
@@ -31,18 +35,13 @@ from .when import as_date
 __all__ = [
     "DueLine",
     "DueSheet",
-    "display_width",
+
     "due_sheet",
     "kwic_html",
     "kwic_text",
     "render_due",
     "write_due",
 ]
-
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: two for a wide (Chinese) character, one otherwise."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _clip_left(text: str, width: int) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from ..errors import DuizhaoError
@@ -222,6 +223,30 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("duizhao")) / "bank.sqlite3"
 
 
+def _locked(e: sqlite3.Error) -> bool:
+    return "locked" in str(e) or "busy" in str(e)
+
+
+def _wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch to write-ahead logging, waiting for other processes doing the same.
+
+    Changing the journal mode needs the database to itself, and SQLite does not call the busy
+    handler for it: two processes creating the same new bank at once would see "database is
+    locked" at once. So the switch is retried until ``timeout``.
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if not _locked(e) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
 def connect(path: str | os.PathLike[str], *, timeout: float = 30.0) -> sqlite3.Connection:
     """Open a bank file: autocommit mode, WAL, a busy timeout, foreign keys on.
 
@@ -236,7 +261,14 @@ def connect(path: str | os.PathLike[str], *, timeout: float = 30.0) -> sqlite3.C
         p.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(p, timeout=timeout, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _wal(conn, timeout)
+    except sqlite3.OperationalError as e:
+        if _locked(e):
+            raise DuizhaoError(
+                f"{p}: the term bank is locked by another process (waited {timeout:g} s); "
+                "try again when it has finished"
+            ) from e
+        raise DuizhaoError(f"{p}: not a duizhao term bank ({e})") from e
     except sqlite3.DatabaseError as e:
         raise DuizhaoError(f"{p}: not a duizhao term bank ({e})") from e
     except OSError as e:

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "HAN_RE",
     "HAN_RUN_RE",
     "LATIN_RE",
+    "display_width",
     "has_han",
     "is_han",
     "script_of",
@@ -80,3 +82,13 @@ def term_lang(text: str) -> Literal["en", "zh"]:
         ('zh', 'en')
     """
     return "zh" if has_han(text) else "en"
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: two for a wide character (Chinese), one otherwise.
+
+    Example:
+        >>> display_width("電車 tram")  # "tram"
+        9
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -11,7 +11,7 @@ __all__ = ["dump", "short", "table"]
 
 def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
     """Columns padded to their widest cell (a Chinese character counts two); ``None`` is blank."""
-    from ...bank.report import display_width
+    from ...text.script import display_width
 
     cells = [[str(h) for h in header]] + [["" if c is None else str(c) for c in r] for r in rows]
     widths = [max(display_width(r[i]) for r in cells) for i in range(len(header))]
