@@ -55,3 +55,27 @@ def test_a_breach_of_the_layers_is_caught(tmp_path, module, line):
     proc = lint_imports(copy.parent, tmp_path)
     assert proc.returncode != 0
     assert "BROKEN" in proc.stdout
+
+
+def _modules() -> list[Path]:
+    return sorted(SRC.rglob("*.py"))
+
+
+def test_every_module_is_on_the_map():
+    listed = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = [
+        p.relative_to(SRC).as_posix()
+        for p in _modules()
+        if f"`{p.relative_to(SRC).as_posix()}`" not in listed
+    ]
+    assert not missing, f"run docs/make_architecture.py: {missing}"
+
+
+def test_long_modules_say_why():
+    import ast
+
+    for p in _modules():
+        text = p.read_text(encoding="utf-8")
+        if len(text.splitlines()) > 500:
+            doc = ast.get_docstring(ast.parse(text)) or ""
+            assert "one cohesive thing" in doc, f"{p}: over 500 lines; say why in its docstring"

@@ -13,6 +13,10 @@ Numbering: paragraphs are numbered from 0 in reading order per language; sentenc
 0 per language across the whole document (paragraph 0's sentences first). An alignment
 :class:`Bead` lists such numbers on each side; a unit without a counterpart is a bead with an empty
 side, never a dropped unit.
+
+This module is longer than the others on purpose: it is one cohesive thing, the document model and
+its JSON form, the contract between every stage and every output; split up, the schema would be
+scattered over several files.
 """
 
 from __future__ import annotations
