@@ -51,9 +51,9 @@ def test_parse_json_on_the_seed(capsys):
     s = d["en"]["paragraphs"][0]["sentences"][1]
     assert set(s) >= {"text", "start", "end"}
     assert [(g["term"], g["pos"], g["zh"]) for g in d["glossary"]] == [
-        ("cluster", None, None),
-        ("metric", None, None),
-        ("preferential", None, None),
+        ("cluster", None, []),
+        ("metric", None, []),
+        ("preferential", None, []),
     ]
     assert all(g["definition"] for g in d["glossary"])
 
@@ -63,7 +63,7 @@ def test_parse_several_files_gives_an_array(capsys):
     assert status == 0
     docs = json.loads(out)
     assert [d["meta"]["format"] for d in docs] == ["editorial", "markdown"]
-    assert docs[1]["glossary"][0]["zh"] == "感情"
+    assert docs[1]["glossary"][0]["zh"] == ["感情"]
 
 
 def test_parse_text_summary(capsys):

@@ -396,5 +396,6 @@ def test_shared_context_changes_nothing(annotated: Document, wide_vocabulary: Do
 def test_glossary_entry_line_is_kept(seed_doc: Document) -> None:
     linked = link_glossary(seed_doc)
     d = linked.to_dict()["glossary"][0]
-    assert d["zh"][0] == "集群"
-    assert isinstance(GlossaryEntry.from_dict(d), GlossaryEntry)
+    assert d["counterparts"][0]["text"] == "集群" and d["zh"] == []  # found, not given
+    assert GlossaryEntry.from_dict(d) == seed_doc.glossary[0]
+    assert d["line"] == seed_doc.glossary[0].line

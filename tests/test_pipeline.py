@@ -64,7 +64,8 @@ def test_cli_json(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert {"meta", "en", "zh", "glossary", "alignment", "vocabulary"} <= d.keys()
     assert all("tokens" in p for p in d["zh"]["paragraphs"])
     cluster = d["glossary"][0]
-    assert cluster["zh"][0] == "集群"
+    assert cluster["zh"] == [] and cluster["counterparts"][0]["text"] == "集群"
+    assert cluster["uncertain"] in (True, False)
     assert 0 < cluster["confidence"] <= 1
     assert len(cluster["occurrences"]["en"]) == 4
     assert set(cluster["occurrences"]["en"][0]) == {"paragraph", "sentence", "start", "end", "text"}

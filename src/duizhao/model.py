@@ -44,8 +44,11 @@ __all__ = [
     "Vocabulary",
 ]
 
-#: Version of the JSON form: bumped when a key changes meaning or disappears, not when one is added.
-SCHEMA_VERSION = 1
+#: Version of the JSON form: bumped when a key changes meaning, type or disappears, not when one is
+#: added. 2: ``glossary[].zh`` is always the list of teacher-given equivalents (it was a string or
+#: null after ``parse`` and the found counterparts after ``annotate``), ``zh_given`` is gone, and
+#: ``uncertain`` / ``no_counterpart`` were added. :meth:`Document.from_dict` still reads version 1.
+SCHEMA_VERSION = 2
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, Lang] = ("en", "zh")
@@ -227,32 +230,40 @@ class GlossaryEntry:
     pos: str | None = None
     """Part of speech as given, normalised (``n.``, ``v.``, ``adj.``, …), or ``None``."""
     zh: tuple[str, ...] = ()
-    """Teacher-given Chinese equivalents (``cluster【集群】：…``), best first; empty if none."""
+    """Teacher-given Chinese equivalents (``cluster【集群】：…``, or chosen in the corrections
+    file), best first; empty if none. A given equivalent always wins over a found one."""
     line: int | None = None
     """1-based line of the input file."""
+    no_counterpart: bool = False
+    """The teacher says this article has no Chinese counterpart of the term: nothing is
+    highlighted in the Chinese and no Chinese is shown for it."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "term": self.term,
             "definition": self.definition,
             "pos": self.pos,
-            "zh": self.zh[0] if self.zh else None,
-            "zh_given": list(self.zh),
+            "zh": list(self.zh),
             "line": self.line,
         }
+        if self.no_counterpart:
+            d["no_counterpart"] = True
+        return d
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> GlossaryEntry:
-        given = d.get("zh_given")
-        if given is None:
+    def from_dict(cls, d: Mapping[str, Any], schema: int = SCHEMA_VERSION) -> GlossaryEntry:
+        if schema >= 2:
+            given = d.get("zh") or []
+        else:  # schema 1: "zh_given" (or, after parse, "zh" as a string); "zh" a list = found
             z = d.get("zh")
-            given = [z] if isinstance(z, str) else []
+            given = d.get("zh_given") or ([z] if isinstance(z, str) else [])
         return cls(
             term=d["term"],
             definition=d.get("definition", ""),
             pos=d.get("pos"),
             zh=tuple(given),
             line=d.get("line"),
+            no_counterpart=bool(d.get("no_counterpart", False)),
         )
 
 
@@ -314,6 +325,9 @@ class TermLink:
     """Chinese counterparts, best first."""
     confidence: float = 0.0
     """Confidence in the best counterpart (0–1)."""
+    uncertain: bool = False
+    """The best counterpart is below the finder's confidence threshold: every output marks it
+    "check" instead of printing it as fact (a given counterpart is never uncertain)."""
     en: tuple[Occurrence, ...] = ()
     """Every occurrence of the term, in any form, in the English text."""
     zh: tuple[Occurrence, ...] = ()
@@ -324,6 +338,7 @@ class TermLink:
             "entry": self.entry,
             "counterparts": [c.to_dict() for c in self.counterparts],
             "confidence": self.confidence,
+            "uncertain": self.uncertain,
             "occurrences": {
                 "en": [o.to_dict() for o in self.en],
                 "zh": [o.to_dict() for o in self.zh],
@@ -337,6 +352,7 @@ class TermLink:
             entry=int(d["entry"]),
             counterparts=tuple(Counterpart.from_dict(c) for c in d.get("counterparts", ())),
             confidence=float(d.get("confidence", 0.0)),
+            uncertain=bool(d.get("uncertain", False)),
             en=tuple(Occurrence.from_dict(o) for o in occ.get("en", ())),
             zh=tuple(Occurrence.from_dict(o) for o in occ.get("zh", ())),
         )
@@ -415,6 +431,8 @@ class VocabItem:
     """Difficulty: Zipf frequency for English (lower is rarer), HSK level for Chinese."""
     translation: tuple[str, ...] = ()
     """Chinese counterparts of an English word, or English glosses of a Chinese word."""
+    uncertain: bool = False
+    """The translation is below the finder's confidence threshold: outputs mark it "check"."""
     pinyin: str | None = None
     """Pinyin of a Chinese word."""
     jyutping: str | None = None
@@ -429,6 +447,7 @@ class VocabItem:
             "count": self.count,
             "level": self.level,
             "translation": list(self.translation),
+            "uncertain": self.uncertain,
             "pinyin": self.pinyin,
             "jyutping": self.jyutping,
             "occurrences": [o.to_dict() for o in self.occurrences],
@@ -443,6 +462,7 @@ class VocabItem:
             count=int(d.get("count", 0)),
             level=d.get("level"),
             translation=tuple(d.get("translation", ())),
+            uncertain=bool(d.get("uncertain", False)),
             pinyin=d.get("pinyin"),
             jyutping=d.get("jyutping"),
             occurrences=tuple(Occurrence.from_dict(o) for o in d.get("occurrences", ())),
@@ -538,10 +558,9 @@ class Document:
             e = entry.to_dict()
             if i in links:
                 link = links[i].to_dict()
-                # Once linked, "zh" lists the counterparts best first (the given one leads).
-                e["zh"] = [c["text"] for c in link["counterparts"]]
                 e["counterparts"] = link["counterparts"]
                 e["confidence"] = link["confidence"]
+                e["uncertain"] = link["uncertain"]
                 e["occurrences"] = link["occurrences"]
             glossary.append(e)
         d["glossary"] = glossary
@@ -559,7 +578,8 @@ class Document:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Document:
         """Read the JSON form back (the inverse of :meth:`to_dict`)."""
-        glossary = tuple(GlossaryEntry.from_dict(e) for e in d.get("glossary", ()))
+        schema = int(d.get("schema", SCHEMA_VERSION))
+        glossary = tuple(GlossaryEntry.from_dict(e, schema) for e in d.get("glossary", ()))
         links = tuple(
             TermLink.from_dict({**e, "entry": i})
             for i, e in enumerate(d.get("glossary", ()))
