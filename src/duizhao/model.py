@@ -30,18 +30,25 @@ __all__ = [
     "SCHEMA_VERSION",
     "Alignment",
     "Bead",
+    "Corrections",
     "Counterpart",
+    "CounterpartChoice",
     "Document",
+    "GlossFix",
     "GlossaryEntry",
+    "Highlight",
     "Lang",
     "Meta",
     "Occurrence",
     "Paragraph",
+    "ReadingFix",
     "Sentence",
     "TermLink",
     "Token",
+    "VocabAddition",
     "VocabItem",
     "Vocabulary",
+    "WordFix",
 ]
 
 #: Version of the JSON form: bumped when a key changes meaning, type or disappears, not when one is
@@ -489,6 +496,125 @@ class Vocabulary:
         )
 
 
+# -- a teacher's corrections --------------------------------------------------------------------
+#
+# The corrections file beside an article (``NAME.duizhao.toml``) is read into a
+# :class:`Corrections` that travels in the document (:attr:`Document.corrections`); each stage
+# honours the part that concerns it. Every entry keeps the line of the file it came from, so an
+# entry that no longer matches the article is reported as a warning naming that line.
+
+
+@dataclass(frozen=True)
+class CounterpartChoice:
+    """The teacher's Chinese counterpart for a glossary term in this article."""
+
+    term: str
+    """The glossary term, as written in the glossary."""
+    zh: str | None
+    """The Chinese counterpart as written in the article, or ``None`` for "no counterpart"."""
+    line: int | None = None
+    """Line of the corrections file."""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A Chinese highlight of a glossary term the teacher added or removed."""
+
+    term: str
+    """The glossary term."""
+    text: str
+    """The Chinese text highlighted (or no longer highlighted)."""
+    paragraph: int | None = None
+    """Chinese paragraph number, or ``None`` for every occurrence of ``text``."""
+    line: int | None = None
+    """Line of the corrections file."""
+
+
+@dataclass(frozen=True)
+class ReadingFix:
+    """The reading of a word in this article (either reading may be left as computed)."""
+
+    word: str
+    """The word as written in the article, e.g. ``知識``."""
+    pinyin: tuple[str, ...] | None = None
+    """Pinyin with tone marks, one per character, or ``None`` to keep the computed one."""
+    jyutping: tuple[str, ...] | None = None
+    """Jyutping with tone digits, one per character, or ``None`` to keep the computed one."""
+    line: int | None = None
+    """Line of the corrections file."""
+
+
+@dataclass(frozen=True)
+class GlossFix:
+    """The English gloss of a Chinese word in this article, chosen or written by the teacher."""
+
+    word: str
+    """The word as written in the article."""
+    gloss: str
+    """The gloss to show (e.g. ``tram`` for 電車)."""
+    line: int | None = None
+    """Line of the corrections file."""
+
+
+@dataclass(frozen=True)
+class WordFix:
+    """How a stretch of Chinese is cut into words in this article."""
+
+    text: str
+    """The characters, e.g. ``微細懸浮粒子`` or ``萬人次``."""
+    parts: tuple[str, ...]
+    """The words they are cut into, joining back into ``text``: ``("微細懸浮粒子",)`` keeps it
+    whole, ``("萬", "人次")`` cuts it."""
+    line: int | None = None
+    """Line of the corrections file."""
+
+
+@dataclass(frozen=True)
+class VocabAddition:
+    """A word the teacher adds to the vocabulary list."""
+
+    lang: Lang
+    """``en`` or ``zh``."""
+    word: str
+    """The word as written in the article."""
+    translation: tuple[str, ...] = ()
+    """Its Chinese counterparts (English word) or English glosses (Chinese word), if given."""
+    line: int | None = None
+    """Line of the corrections file."""
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """A teacher's corrections for one article, honoured by every stage and every output."""
+
+    path: str | None = None
+    """The corrections file they were read from."""
+    pins: tuple[tuple[int, int], ...] = ()
+    """``(English paragraph, Chinese paragraph)`` pairs that must be aligned together."""
+    unpins: tuple[tuple[int, int], ...] = ()
+    """``(English paragraph, Chinese paragraph)`` pairs that must not be aligned together."""
+    counterparts: tuple[CounterpartChoice, ...] = ()
+    """Chosen counterparts (or "none") per glossary term."""
+    highlights_added: tuple[Highlight, ...] = ()
+    """Chinese highlights to add."""
+    highlights_removed: tuple[Highlight, ...] = ()
+    """Chinese highlights to remove."""
+    readings: tuple[ReadingFix, ...] = ()
+    """Readings of words in this article."""
+    glosses: tuple[GlossFix, ...] = ()
+    """Glosses of words in this article."""
+    words: tuple[WordFix, ...] = ()
+    """Words to segment differently."""
+    vocabulary_hidden: tuple[str, ...] = ()
+    """Vocabulary suggestions to leave out (the word as listed)."""
+    vocabulary_added: tuple[VocabAddition, ...] = ()
+    """Words to add to the vocabulary lists."""
+
+    def is_empty(self) -> bool:
+        """Whether there is nothing to correct."""
+        return not any(getattr(self, f) for f in self.__dataclass_fields__ if f != "path")
+
+
 @dataclass(frozen=True)
 class Document:
     """A bilingual article and everything the pipeline has learnt about it."""
@@ -513,6 +639,9 @@ class Document:
     """Problems the reader accepted but the user may want to know about (``file:line: …``)."""
     pins: tuple[tuple[int, int], ...] = ()
     """Teacher-pinned ``(English paragraph, Chinese paragraph)`` pairs the aligner must respect."""
+    corrections: Corrections | None = None
+    """The teacher's corrections file for this article, if any (every stage honours its part).
+    Kept in Python only for now; its JSON form is the corrections file itself."""
 
     # -- navigation ---------------------------------------------------------------------------
 
