@@ -49,6 +49,7 @@ __all__ = [
     "VocabItem",
     "Vocabulary",
     "WordFix",
+    "json_schema",
 ]
 
 #: Version of the JSON form: bumped when a key changes meaning, type or disappears, not when one is
@@ -728,3 +729,19 @@ class Document:
             warnings=tuple(d.get("warnings", ())),
             pins=tuple((int(a), int(b)) for a, b in d.get("pins", ())),
         )
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON form, as shipped in
+    ``duizhao/schema/document.schema.json`` (``duizhao schema`` prints it).
+
+    Example:
+        >>> json_schema()["properties"]["schema"]["const"] == SCHEMA_VERSION
+        True
+    """
+    import json
+    from importlib.resources import files
+
+    text = (files("duizhao") / "schema" / "document.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
