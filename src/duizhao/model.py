@@ -735,7 +735,7 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the JSON form, as shipped in
     ``duizhao/schema/document.schema.json`` (``duizhao schema`` prints it).
 
-    Example:
+    Examples:
         >>> json_schema()["properties"]["schema"]["const"] == SCHEMA_VERSION
         True
     """
