@@ -187,8 +187,10 @@
     var row = p.appendChild(el("div", { "class": "opts" }));
     row.appendChild(button("Save", function () {
       var changes = [];
-      if (fpy.value.trim() !== py.trim() || fjp.value.trim() !== jp.trim())
-        changes.push({ action: "reading", word: word, pinyin: fpy.value, jyutping: fjp.value });
+      var reading = { action: "reading", word: word };
+      if (fpy.value.trim() !== py.trim()) reading.pinyin = fpy.value;
+      if (fjp.value.trim() !== jp.trim()) reading.jyutping = fjp.value;
+      if ("pinyin" in reading || "jyutping" in reading) changes.push(reading);
       if (fgl.value.trim() && fgl.value.trim() !== gloss.trim())
         changes.push({ action: "gloss", word: word, gloss: fgl.value });
       var parts = fcut.value.trim().split(/\s+/);

@@ -9,8 +9,8 @@ message for the page and leaves the file as it was.
 The actions: ``counterpart`` (``term``, ``zh``: Chinese, or ``null`` for none),
 ``clear-counterpart``
 (``term``), ``pair`` (``en``, ``zh``: paragraph numbers from 0), ``unpair`` (``en``, ``zh``),
-``clear-pairing`` (``en``), ``reading`` (``word``, ``pinyin``, ``jyutping``; an empty one is kept
-as computed), ``gloss`` (``word``, ``gloss``), ``words`` (``text``, ``parts``: the words separated
+``clear-pairing`` (``en``), ``reading`` (``word``, ``pinyin``, ``jyutping``: one left out stays as
+it is, an empty one is computed again), ``gloss`` (``word``, ``gloss``), ``words`` (``text``, ``parts``: the words separated
 by spaces), ``clear`` (``field``: readings, glosses or words; ``key``), ``hide`` / ``unhide``
 (``word``), ``add-vocabulary`` (``word``), ``highlight`` (``term``, ``zh``, ``paragraph``,
 ``remove``).
@@ -88,15 +88,22 @@ def _counterpart(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -
 
 
 def _reading(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
+    """A reading left out of the change keeps what the file says; an empty one is computed."""
     word = _text(change, "word")
-    py = _text(change, "pinyin", empty=True) if change.get("pinyin") is not None else ""
-    jp = _text(change, "jyutping", empty=True) if change.get("jyutping") is not None else ""
     if not _in_chinese(doc, word):
         raise EditError(f"{word} is not in the Chinese text")
-    if not py and not jp:
+    now = next((r for r in f.corrections().readings if r.word == word), None)
+    values = {}
+    for kind in ("pinyin", "jyutping"):
+        if change.get(kind) is not None:
+            values[kind] = _text(change, kind, empty=True)
+        else:
+            kept = getattr(now, kind) if now is not None else None
+            values[kind] = " ".join(kept) if kept else ""
+    if not values["pinyin"] and not values["jyutping"]:
         f.clear_reading(word)
     else:
-        f.set_reading(word, pinyin=py or None, jyutping=jp or None)
+        f.set_reading(word, pinyin=values["pinyin"] or None, jyutping=values["jyutping"] or None)
 
 
 def _words(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
