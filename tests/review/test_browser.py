@@ -16,11 +16,11 @@ pytestmark = pytest.mark.browser
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
-from conftest import SEED  # noqa: E402
-
 from duizhao.cli import main  # noqa: E402
 from duizhao.reader.corrections import corrections_path, read_corrections  # noqa: E402
 from duizhao.review import ReviewServer  # noqa: E402
+
+from conftest import SEED  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -65,7 +65,7 @@ def _changed(page, action):
 @pytest.fixture(scope="module")
 def corrected(browser, site):
     """The four corrections made by clicking, and what was chosen."""
-    server, folder = site
+    server, _folder = site
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -6,14 +6,16 @@ The page sends a change as a small JSON object, e.g. ``{"action": "counterpart",
 one syllable per character) and writes the corrections file, or raises :class:`EditError` with a
 message for the page and leaves the file as it was.
 
-The actions: ``counterpart`` (``term``, ``zh``: Chinese, or ``null`` for none),
-``clear-counterpart``
-(``term``), ``pair`` (``en``, ``zh``: paragraph numbers from 0), ``unpair`` (``en``, ``zh``),
-``clear-pairing`` (``en``), ``reading`` (``word``, ``pinyin``, ``jyutping``: one left out stays as
-it is, an empty one is computed again), ``gloss`` (``word``, ``gloss``), ``words`` (``text``, ``parts``: the words separated
-by spaces), ``clear`` (``field``: readings, glosses or words; ``key``), ``hide`` / ``unhide``
-(``word``), ``add-vocabulary`` (``word``), ``highlight`` (``term``, ``zh``, ``paragraph``,
-``remove``).
+The actions and their keys:
+
+* ``counterpart`` (``term``, ``zh``: Chinese, or ``null`` for none), ``clear-counterpart``
+  (``term``);
+* ``pair`` and ``unpair`` (``en``, ``zh``: paragraph numbers from 0), ``clear-pairing`` (``en``);
+* ``reading`` (``word``, ``pinyin``, ``jyutping``: one left out stays as it is, an empty one is
+  computed again), ``gloss`` (``word``, ``gloss``), ``words`` (``text``, ``parts``: the words
+  separated by spaces), ``clear`` (``field``: readings, glosses or words; ``key``);
+* ``hide``, ``unhide`` and ``add-vocabulary`` (``word``);
+* ``highlight`` (``term``, ``zh``, ``paragraph``, ``remove``).
 """
 
 from __future__ import annotations
