@@ -9,7 +9,7 @@ Example:
     >>> text, starts = assemble_article({"english": "A tram.", "chinese": "一輛電車。",
     ...                                  "glossary": "tram：a vehicle on rails"})
     >>> starts["glossary"], text.splitlines()[starts["glossary"] - 1]  # "a tram"
-    (10, 'tram：a vehicle on rails')
+    (11, 'tram：a vehicle on rails')
 """
 
 from __future__ import annotations
