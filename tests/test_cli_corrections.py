@@ -170,3 +170,14 @@ def test_a_broken_corrections_file_stops_every_command(tmp_path, capsys, command
     assert err.startswith("error: ") and err.count("\n") == 1
     assert f"{d / 'labs.duizhao.toml'}:5: '一起' has 2 Han characters" in err
     assert (d / "labs.duizhao.toml").read_text(encoding="utf-8") == broken
+
+
+def test_a_counterpart_given_by_hand_in_saved_json_is_honoured(saved_json, tmp_path, capsys):
+    data = json.loads(saved_json.read_text(encoding="utf-8"))
+    data["glossary"][0]["zh"] = ["實驗室集群"]  # the teacher edits the saved JSON
+    data["meta"]["path"] = None  # no corrections file beside it, no article to look beside
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["sheet", str(edited), "-o", str(tmp_path), "-q"]) == 0
+    html = (tmp_path / "edited.html").read_text(encoding="utf-8")
+    assert '<td lang="zh-Hant" class="zh-cell">實驗室集群' in html

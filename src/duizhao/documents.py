@@ -73,8 +73,12 @@ def load_document(
         found = find_corrections(json_corrections(path, doc), corrections)
         doc = attach_corrections(doc, found) if found is not None else doc
         if doc.alignment is not None and (doc.links or not doc.glossary):
-            # what `duizhao annotate --format json` wrote: run only what the corrections change
-            return annotate(doc, start=first_stage(found), **options)
+            # what `duizhao annotate --format json` wrote: run only what the corrections (or a
+            # counterpart given by hand in its glossary) change
+            start = first_stage(found)
+            if start in ("vocabulary", "done") and _links_disagree(doc):
+                start = "link"
+            return annotate(doc, start=start, **options)
         # what `duizhao parse --format json` wrote: read, but not annotated yet
     else:
         from .reader import read
@@ -97,3 +101,32 @@ def json_corrections(path: str | os.PathLike[str], doc: Document) -> Path:
     if corrections_path(own).is_file() or not doc.meta.path:
         return own
     return Path(doc.meta.path)
+
+
+def _links_disagree(doc: Document) -> bool:
+    """Whether a glossary entry's given counterpart (``glossary[].zh``, perhaps edited by hand in
+    saved JSON) is not what its link leads with, or a "no counterpart" entry is highlighted.
+
+    Example:
+        >>> from duizhao.model import Counterpart, GlossaryEntry, TermLink
+        >>> doc = Document(glossary=(GlossaryEntry("cluster", "", zh=("產業集群",)),),
+        ...                links=(TermLink(0, counterparts=(Counterpart("集群", 0.9),)),))
+        >>> _links_disagree(doc)  # 產業集群 "industry cluster" was given, 集群 leads
+        True
+    """
+    from .text.convert import to_simplified
+
+    links = {link.entry: link for link in doc.links}
+    for i, entry in enumerate(doc.glossary):
+        link = links.get(i)
+        if link is None:
+            return True
+        if entry.no_counterpart:
+            if link.zh:
+                return True
+            continue
+        if entry.zh:
+            first = link.counterparts[0].text if link.counterparts else ""
+            if to_simplified(first) not in {to_simplified(z) for z in entry.zh}:
+                return True
+    return False
