@@ -36,17 +36,20 @@ if TYPE_CHECKING:
 
 __all__ = ["ChineseAnnotator", "annotate_document", "annotate_text", "default_annotator"]
 
-# Pre-tokenisation of everything that is not a Han word. Order matters: dates before numbers.
+# Pre-tokenisation of everything that is not a Han word. Order matters: months before numbers.
+# Hong Kong conventions (the CityU word standard): a month is one word (3月, 4月初, 6月份), a
+# year or a day is a number and a word (1996 / 年, 30 / 日); a number keeps its multiplier
+# (2.5萬, 9.87億) and a letter written against it (8A), but not its measure word (450 / 名).
 # Numbers written in Chinese numerals stay whole when they carry a decimal point or a percent
-# sign, or are written with ○ for zero (三．六％, 二○○二年); elsewhere jieba cuts them.
+# sign, or are written with ○ for zero (三．六％, 二○○二年); elsewhere the segmenter cuts them.
 _D = "[0-9０-９]"
 _CN = "〇○零一二三四五六七八九十百千萬万億亿兩两廿卅"
 _CNUM_AHEAD = f"[{_CN}]+(?:[.．][{_CN}]|[%％])|[{_CN}]*○"
 _PIECE_RE = re.compile(
     rf"""
-    (?P<date>{_D}{{1,4}}\s?年(?:\s?{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)?
-             |{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)
-    |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?(?:\s?[%％‰])?)
+    (?P<date>{_D}{{1,2}}\s?月(?:份|初|中|底|尾)?)
+    |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?
+             (?:\s?[%％‰]|[千萬万億亿兆]+|[A-ZＡ-Ｚ](?![A-Za-z])|(?:/{_D}+)+)?)
     |(?P<latin>[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*(?:[-'’.&][A-Za-z0-9]+)*)
     |(?P<cnum>[{_CN}]+[.．][{_CN}]+[%％]?|[{_CN}]+[%％]|[{_CN}]*○[{_CN}]*年?)
     |(?P<han>(?:(?!{_CNUM_AHEAD})[{HAN}])+)
@@ -195,7 +198,7 @@ class ChineseAnnotator:
             for t, s in zip(texts, simps, strict=True)
         ]
         words = [
-            [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum")]
+            [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum", "num")]
             for spans in all_spans
         ]
         if self.pinyin is None:
