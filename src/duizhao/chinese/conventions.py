@@ -54,6 +54,9 @@ _NOT_IN_NAMES = frozenset(
 #: Productive suffixes that make a new word from the word before them (露宿者, 民主派).
 SUFFIXES = frozenset("者派性化制")
 
+#: Suffixes of place names (通州街 Tung Chau Street, 東勢鎮 Dongshi town).
+PLACE_SUFFIXES = frozenset("縣鎮鄉村邨街道島市")
+
 # Numeral characters: a run of tokens made only of these is one number (幾十萬, 四五百, 七一).
 _NUMERAL = "一二三四五六七八九十百千萬億兩幾數廿卅零〇○"
 _NUMERAL_TOKEN_RE = re.compile(f"[{_NUMERAL}]+")
@@ -62,16 +65,17 @@ _FRACTION_RE = re.compile(f"[{_NUMERAL}]+分之[{_NUMERAL}]+")
 # Numbers that do not join: 一 before a classifier is its own word, and so is a lone 數/幾
 # ("several") unless another numeral follows.
 _LONE = frozenset("數幾")
+_MULTIPLIERS = frozenset("萬億万亿")
 
 
 @cache
 def transliteration_chars() -> frozenset[str]:
-    """Characters typical of transliterated foreign names (布 殊 "Bush", 碧 咸 "Beckham").
+    """Characters typical of transliterated foreign names (斯 爾 拉 克 …).
 
-    Taken from CC-CEDICT: the characters of its proper-name entries whose English is one Latin
-    name (``Bush``, ``Beckham``), kept when at least half of a character's uses in the
-    dictionary are in such names (so 斯, 爾, 羅 are in; 布 "cloth" is not). A read-only set
-    computed once a process.
+    Taken from CC-CEDICT: the characters of its foreign-name entries (a proper noun whose
+    English starts with a Latin name and says ``(name)``, a nationality or a foreign place),
+    kept when at least a third of a character's uses in the dictionary's words are in such
+    names. A read-only set computed once a process.
     """
     from collections import Counter
 
@@ -79,18 +83,22 @@ def transliteration_chars() -> frozenset[str]:
 
     in_names: Counter[str] = Counter()
     overall: Counter[str] = Counter()
-    name_re = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?: \(.*\))?$")
+    foreign = re.compile(
+        r"^[A-Z][a-z]+.*(\(name\)|\b(?:English|French|German|Russian|American|British|Italian"
+        r"|Spanish|Greek|Roman|Dutch|Polish|Portuguese|Swedish|Norwegian|Danish|Hungarian|Czech"
+        r"|Brazilian|Argentine|Mexican|Canadian|Australian|Austrian|Swiss|Belgian|Irish|Scottish"
+        r"|Finnish|US|UK)\b)"
+    )
     for e in cedict().entries():
         word = e.traditional
         if len(word) < 2:
             continue
         for ch in set(word):
             overall[ch] += 1
-        if e.pinyin[:1].isupper() and e.glosses and name_re.match(e.glosses[0]):
-            if not any(g.startswith(("surname", "variant")) for g in e.glosses):
-                for ch in set(word):
-                    in_names[ch] += 1
-    return frozenset(ch for ch, n in in_names.items() if n >= 3 and n >= 0.5 * overall[ch])
+        if e.pinyin[:1].isupper() and e.glosses and foreign.match(e.glosses[0]):
+            for ch in set(word):
+                in_names[ch] += 1
+    return frozenset(ch for ch, n in in_names.items() if n >= 5 and n >= overall[ch] * 0.15)
 
 
 def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
@@ -148,9 +156,61 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
     return i
 
 
+def _not_x_not_x(words: Sequence[str], i: int) -> int:
+    """The Cantonese question form A唔A(B): 係唔係 "is it or not", 同唔同意 "agree or not"."""
+    if (
+        len(words[i]) == 1
+        and i + 2 < len(words)
+        and words[i + 1] == "唔"
+        and words[i + 2][0] == words[i]
+    ):
+        return i + 3
+    return i
+
+
+def _split_multiplier(words: list[str]) -> list[str]:
+    """Cut 萬/億 off the word after a number: 幾十 萬人 → 幾十 萬 人 (never 萬人 "everyman")."""
+    out: list[str] = []
+    for k, w in enumerate(words):
+        if (
+            len(w) >= 2
+            and w[0] in _MULTIPLIERS
+            and k > 0
+            and (_NUMERAL_TOKEN_RE.fullmatch(words[k - 1]) or words[k - 1] in ("多", "餘"))
+        ):
+            out.extend((w[0], w[1:]))
+        else:
+            out.append(w)
+    return out
+
+
+def _transliteration(words: Sequence[str], i: int, chars: frozenset[str]) -> int:
+    """A run of single characters, most of them typical of foreign names (奧 巴 馬 → 奧巴馬)."""
+    j = i
+    while j < len(words) and len(words[j]) == 1 and words[j] not in _NOT_IN_NAMES:
+        j += 1
+    run = words[i:j]
+    typical = sum(w in chars for w in run)
+    if (len(run) >= 3 and typical * 3 >= len(run) * 2) or (len(run) == 2 and typical == 2):
+        return j
+    return i
+
+
 def _suffix(words: Sequence[str], i: int) -> int:
     if len(words[i]) >= 2 and i + 1 < len(words) and words[i + 1] in SUFFIXES:
         return i + 2
+    # place names: 通州 街, 湄 潭 縣
+    if i + 1 < len(words) and words[i + 1] in PLACE_SUFFIXES and len(words[i]) == 2:
+        return i + 2
+    if (
+        i + 2 < len(words)
+        and words[i + 2] in PLACE_SUFFIXES
+        and len(words[i]) == 1
+        and len(words[i + 1]) == 1
+        and words[i] not in _NOT_IN_NAMES
+        and words[i + 1] not in _NOT_IN_NAMES
+    ):
+        return i + 3
     return i
 
 
@@ -172,9 +232,13 @@ def apply_conventions(
     # fractions first: force their spans when token boundaries allow it
     for m in _FRACTION_RE.finditer(text):
         out = _join_span(out, m.start(), m.end())
+    out = _split_multiplier(out)
     out = _merge(out, _rule_spans(out, _numbers))
+    out = _merge(out, _rule_spans(out, _not_x_not_x))
     is_rare = rare or (lambda _w: False)
     out = _merge(out, _rule_spans(out, lambda ws, i: _name(ws, i, is_rare)))
+    chars = transliteration_chars()
+    out = _merge(out, _rule_spans(out, lambda ws, i: _transliteration(ws, i, chars)))
     out = _merge(out, _rule_spans(out, _suffix))
     return out
 

@@ -150,7 +150,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 2
+_TABLE_FORMAT = 3
 
 _BASES = {
     # name: (package, file, script of the dictionary)
@@ -181,6 +181,7 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, in
                 freq.setdefault(word[:i], 0)
     if base == "hant":
         total += _fill_gaps(freq, total)
+        total -= _drop_quantifiers(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     to_base = to_simplified if script == "simplified" else _to_taiwan
@@ -204,8 +205,23 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, in
 _NOT_COPIED = frozenset("一二三四五六七八九十百千萬億兩幾這那每各某此該本全半零第多")
 _MEASURES = frozenset(
     "一二三四五六七八九十百千萬億兩個次年月日天週周號位名種件條項家所間場批部本張隻把台輛架宗份"
-    "門層頁點分秒時歲元塊毛角斤尺寸里米度倍成股線屆期段輪口頭座棟幢封篇句句首遍趟番樣類"
+    "門層頁點分秒時歲元塊毛角斤尺寸里米度倍成股線屆期段輪口頭座棟幢封篇句首遍趟番樣類代套組"
 )
+
+
+_QUANTIFIER_FIRST = frozenset("一二三四五六七八九十兩幾這那每某此該")
+
+
+def _drop_quantifiers(freq: dict[str, int]) -> int:
+    """Take numeral + measure word pairs (一套, 這一, 三代) out of jieba-tw's dictionary: both
+    the Hong Kong and the Taiwan word standards write them as two words. Returns the frequency
+    removed."""
+    removed = 0
+    for word in [w for w in freq if len(w) == 2]:
+        if word[0] in _QUANTIFIER_FIRST and word[1] in _MEASURES and freq[word]:
+            removed += freq[word]
+            freq[word] = 0
+    return removed
 
 
 def _fill_gaps(freq: dict[str, int], total: int) -> int:
