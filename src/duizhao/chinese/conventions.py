@@ -9,16 +9,18 @@ rejoins the single characters the dictionary left behind where one of these patt
 are one word. The conventions follow the City University of Hong Kong word standard (as in the
 SIGHAN 2005 CityU corpus) where it and the Taiwan standard of the dictionary differ.
 
-Every rule only *joins* whole tokens (or, for a short list of over-long dictionary compounds,
-cuts one into known words), so the words always join back into the text.
+Every rule only *joins* whole tokens (or cuts 萬/億 off the word after a number: 幾十 萬人 →
+幾十萬 人), so the words always join back into the text.
 
 The tables used here were written by hand from general knowledge of Chinese: the common
 surnames of Hong Kong, the characters of foreign-name transliteration (taken from CC-CEDICT's own
 name entries, see :func:`transliteration_chars`), and productive suffixes.
 
 Example:
-    >>> apply_conventions(["經濟", "發展", "局長", "陳", "偉明", "指出"])  # "… Chan Wai-ming said"
-    ['經濟', '發展', '局長', '陳偉明', '指出']
+    >>> apply_conventions(["局長", "陳", "偉", "明", "指出"])  # "Secretary Chan Wai-ming said"
+    ['局長', '陳偉明', '指出']
+    >>> apply_conventions(["陳", "偉明", "指出"], rare=lambda w: w == "偉明")
+    ['陳偉明', '指出']
     >>> apply_conventions(["露宿", "者", "近", "四", "分", "之一"])  # "rough sleepers, nearly a quarter"
     ['露宿者', '近', '四分之一']
 """
@@ -47,7 +49,7 @@ DOUBLE_SURNAMES = frozenset(["歐陽", "司徒", "上官", "諸葛", "司馬", "
 _NOT_IN_NAMES = frozenset(
     "的了在是和與及或等說稱指問答被把將對向從到也都就又還才再已曾會要能可該這那其之而但並"
     "亦即如若為因所以於上下中內外前後時年月日個位名人們先生太女士伯叔姨婆公父母兄弟姐妹仔"
-    "氏家表示認為今昨明去來今次首一二三四五六七八九十百千萬億兩幾每各某全半多少大小新舊不"
+    "氏家表示認為今昨去來次首一二三四五六七八九十百千萬億兩幾每各某全半多少大小新舊不"
     "沒未非無有乃以於則便卻仍更最很太甚極頗只僅單另共同一"
 )
 

@@ -61,7 +61,7 @@ MARKUP_RE = re.compile(r"([^\s|\[\],;/()]+)(?:\|([^\s|\[\],;/()]+))?\[([A-Za-z0-
 """CC-CEDICT's cross-reference markup: ``清遠|清远[Qing1 yuan3]`` or ``量詞[liang4 ci2]``."""
 
 
-_PRONUNCIATION_NOTE_RE = re.compile(r"\s*\((?:Taiwan pr\.|also pr\.|pr\.)[^)]*\)")
+_PRONUNCIATION_NOTE_RE = re.compile(r"\s*\([^()]*\bpr\.(?:\s*\[[^\]]*\])?[^()]*\)")
 
 
 def _marks(pinyin: str) -> str:
@@ -86,6 +86,11 @@ def clean_sense(sense: str) -> str:
     sense = _PRONUNCIATION_NOTE_RE.sub("", sense)
     out = MARKUP_RE.sub(repl, sense)
     return re.sub(r"\s*\[[A-Za-z0-9:, ]+\]", "", out).strip()
+
+
+_VARIANT_RE = re.compile(
+    r"^(?:old |unofficial |Japanese )?variant of ([^\s|\[]+)(?:\|[^\s\[]+)?(?:\[([A-Za-z0-9: ]+)\])?"
+)
 
 
 def _unsuitable(sense: str) -> bool:
@@ -124,6 +129,17 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
                 continue
             (poor if _unsuitable(sense) else good).append(sense)
     if not good:
+        # a variant-only entry (佔 "variant of 占[zhan4]"): the senses of the word it points to
+        for e in chosen:
+            for g in e.glosses:
+                m = _VARIANT_RE.match(g)
+                if m and m.group(1) != word:
+                    from .pinyin import to_tone_marks
+
+                    py = tuple(to_tone_marks(x) for x in (m.group(2) or "").split())
+                    target = _senses(m.group(1), m.group(1), py)
+                    if target:
+                        return target
         for e in ordered:
             if e in chosen:
                 continue
