@@ -11,7 +11,8 @@
 4. Cross-references are written as readable text: ``清遠|清远[Qing1 yuan3]`` becomes
    ``清遠 (Qīngyuǎn)``.
 5. With the aligned English sentence, the senses whose English words occur in it come first
-   (集群 in a sentence about *clusters*), and at most three are shown.
+   (應 "should" in a sentence that says *should*), and at most three senses are shown (a sense
+   being one of CC-CEDICT's ``;``-separated meanings).
 
 Example:
     >>> cedict_gloss("行", "行", ("xíng",), 2)  # "to walk"
@@ -64,6 +65,9 @@ MARKUP_RE = re.compile(r"([^\s|\[\],;/()]+)(?:\|([^\s|\[\],;/()]+))?\[([A-Za-z0-
 _PRONUNCIATION_NOTE_RE = re.compile(r"\s*\([^()]*\bpr\.(?:\s*\[[^\]]*\])?[^()]*\)")
 
 
+_EXAMPLE_RE = re.compile(r"\s*\(Example:.*\)\s*$")
+
+
 def _marks(pinyin: str) -> str:
     from .pinyin import to_tone_marks
 
@@ -84,6 +88,7 @@ def clean_sense(sense: str) -> str:
         return f"{m.group(1)} ({_marks(m.group(3))})"
 
     sense = _PRONUNCIATION_NOTE_RE.sub("", sense)
+    sense = _EXAMPLE_RE.sub("", sense)
     out = MARKUP_RE.sub(repl, sense)
     return re.sub(r"\s*\[[A-Za-z0-9:, ]+\]", "", out).strip()
 
@@ -91,6 +96,25 @@ def clean_sense(sense: str) -> str:
 _VARIANT_RE = re.compile(
     r"^(?:old |unofficial |Japanese )?variant of ([^\s|\[]+)(?:\|[^\s\[]+)?(?:\[([A-Za-z0-9: ]+)\])?"
 )
+
+
+def _pieces(sense: str) -> list[str]:
+    """A CC-CEDICT field cut into its senses (``to emit; to discharge`` is two), keeping
+    semicolons inside brackets; pieces that only point elsewhere are left out."""
+    out, depth, cur = [], 0, ""
+    for ch in sense:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == ";" and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur.strip())
+    return [p for p in out if p and not _POINTER_RE.search(p)]
+
+
+_POINTER_RE = re.compile(r"\bvariant of\b|^CL:|^see |^also written")
 
 
 def _unsuitable(sense: str) -> bool:
@@ -124,10 +148,10 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
         for g in e.glosses:
             if _SKIP_SENSE.match(g):
                 continue
-            sense = clean_sense(g)
-            if not sense or sense in good or sense in poor:
-                continue
-            (poor if _unsuitable(sense) else good).append(sense)
+            for sense in _pieces(clean_sense(g)):
+                if sense in good or sense in poor:
+                    continue
+                (poor if _unsuitable(sense) else good).append(sense)
     if not good:
         # a variant-only entry (佔 "variant of 占[zhan4]"): the senses of the word it points to
         for e in chosen:
@@ -144,9 +168,9 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
             if e in chosen:
                 continue
             for g in e.glosses:
-                sense = clean_sense(g)
-                if sense and not _SKIP_SENSE.match(g) and not _unsuitable(sense):
-                    good.append(sense)
+                if _SKIP_SENSE.match(g):
+                    continue
+                good.extend(x for x in _pieces(clean_sense(g)) if not _unsuitable(x))
     return tuple(good or poor[:1])
 
 
