@@ -198,7 +198,9 @@ def test_corrections_reading_overrides_computed() -> None:
     doc = read(NEW_ARTICLE)
     import dataclasses
 
-    fixes = Corrections(readings=(ReadingFix("路邊", pinyin=("lù", "biān"), jyutping=("lou6", "bin6")),))
+    fixes = Corrections(
+        readings=(ReadingFix("路邊", pinyin=("lù", "biān"), jyutping=("lou6", "bin6")),)
+    )
     fixed = annotate_document(dataclasses.replace(doc, corrections=fixes), ChineseAnnotator())
     assert token(fixed, "路邊").jyutping == ("lou6", "bin6")
     assert token(annotate_document(doc), "路邊").jyutping == ("lou6", "bin1")

@@ -21,7 +21,7 @@ Example:
     ['局長', '陳偉明', '指出']
     >>> apply_conventions(["陳", "偉明", "指出"], rare=lambda w: w == "偉明")
     ['陳偉明', '指出']
-    >>> apply_conventions(["露宿", "者", "近", "四", "分", "之一"])  # "rough sleepers, nearly a quarter"
+    >>> apply_conventions(["露宿", "者", "近", "四", "分", "之一"])  # "nearly a quarter of …"
     ['露宿者', '近', '四分之一']
 """
 
@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
-__all__ = ["SURNAMES", "SUFFIXES", "apply_conventions", "transliteration_chars"]
+__all__ = ["SUFFIXES", "SURNAMES", "apply_conventions", "transliteration_chars"]
 
 #: Common single-character surnames of Hong Kong (most frequent first, roughly), leaving out
 #: those that are more often an ordinary word (高 "tall", 白 "white", 方 "side", 石 "stone",
@@ -115,7 +115,9 @@ def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
     return out
 
 
-def _rule_spans(words: Sequence[str], rule: Callable[[Sequence[str], int], int]) -> list[tuple[int, int]]:
+def _rule_spans(
+    words: Sequence[str], rule: Callable[[Sequence[str], int], int]
+) -> list[tuple[int, int]]:
     spans = []
     i = 0
     while i < len(words):
@@ -148,12 +150,7 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
         return i
     if len(rest[0]) == 2 and rare(rest[0]) and rest[0][1] not in _NOT_IN_NAMES:
         return i + 2
-    if (
-        len(rest) == 2
-        and len(rest[0]) == 1
-        and len(rest[1]) == 1
-        and rest[1] not in _NOT_IN_NAMES
-    ):
+    if len(rest) == 2 and len(rest[0]) == 1 and len(rest[1]) == 1 and rest[1] not in _NOT_IN_NAMES:
         return i + 3
     return i
 

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["UNSUITABLE_RE", "MARKUP_RE", "cedict_gloss", "choose_gloss", "clean_sense"]
+__all__ = ["MARKUP_RE", "UNSUITABLE_RE", "cedict_gloss", "choose_gloss", "clean_sense"]
 
 
 def _numbered(pinyin: Sequence[str | None]) -> str:
@@ -94,7 +94,8 @@ def clean_sense(sense: str) -> str:
 
 
 _VARIANT_RE = re.compile(
-    r"^(?:old |unofficial |Japanese )?variant of ([^\s|\[]+)(?:\|[^\s\[]+)?(?:\[([A-Za-z0-9: ]+)\])?"
+    r"^(?:old |unofficial |Japanese )?variant of ([^\s|\[]+)(?:\|[^\s\[]+)?"
+    r"(?:\[([A-Za-z0-9: ]+)\])?"
 )
 
 
@@ -176,8 +177,36 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
-    "the a an to of in on at for and or by with from as be is are was sth sb etc one's oneself "
-    "used also see abbr".split()
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "as",
+        "be",
+        "is",
+        "are",
+        "was",
+        "sth",
+        "sb",
+        "etc",
+        "one's",
+        "oneself",
+        "used",
+        "also",
+        "see",
+        "abbr",
+    ]
 )
 
 

@@ -27,7 +27,8 @@ words whose reading in the romanisers' dictionaries is not the one a Hong Kong c
 
 Example:
     >>> text = "申請量上升"  # "applications rose"
-    >>> fix_pinyin(text, text.replace("請", "请"), [(0, 2), (2, 3), (3, 5)], ["shēn", "qǐng", "liáng", "shàng", "shēng"])
+    >>> readings = ["shēn", "qǐng", "liáng", "shàng", "shēng"]
+    >>> fix_pinyin(text, text.replace("請", "请"), [(0, 2), (2, 3), (3, 5)], readings)
     ['shēn', 'qǐng', 'liàng', 'shàng', 'shēng']
 """
 
@@ -48,9 +49,7 @@ _NOUN_VERB_TAGS = frozenset({"n", "nz", "vn", "v", "nt", "ns", "j", "l", "an"})
 # After these, 量 is "to measure" or part of another word (考量 "consideration" is a word).
 _MEASURE_WORDS = frozenset("、，。；：？！「」『』（）")
 # Measure words and the like after the demonstrative 呢/哩 "this" (Cantonese).
-_AFTER_DEMONSTRATIVE = frozenset(
-    "個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段"
-)
+_AFTER_DEMONSTRATIVE = frozenset("個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段")
 _CLAUSE_END = frozenset("，。？！；：、…」』）,.?!;: \n")
 _STILL_BEFORE = frozenset("有係未喺")
 
@@ -105,7 +104,9 @@ def _rules(
 
 
 # Words ending in 量 where it is "to measure / to consider" (考量 "consideration", 衡量, 打量).
-_KEEP_LIANG = frozenset({"考量", "衡量", "打量", "思量", "测量", "丈量", "估量", "商量", "掂量", "酌量"})
+_KEEP_LIANG = frozenset(
+    {"考量", "衡量", "打量", "思量", "测量", "丈量", "估量", "商量", "掂量", "酌量"}
+)
 
 
 def fix_pinyin(
@@ -166,7 +167,7 @@ def word_readings() -> Mapping[str, tuple[tuple[str, ...] | None, tuple[str, ...
         for line in fh:
             if not line.strip() or line.startswith("#"):
                 continue
-            word, py, jp = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            word, py, jp = [*line.rstrip("\n").split("\t"), "", ""][:3]
             pinyin = tuple(to_tone_marks(s) for s in py.split()) if py.strip("- ") else None
             jyut = tuple(jp.split()) if jp.strip("- ") else None
             table[word] = (pinyin, jyut)

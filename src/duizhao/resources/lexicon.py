@@ -38,10 +38,10 @@ __all__ = [
     "CedictEntry",
     "cedict",
     "cedict_path",
-    "hsk_level",
-    "hsk_words",
     "hk_glosses",
     "hk_glosses_path",
+    "hsk_level",
+    "hsk_words",
 ]
 
 CEDICT_ATTRIBUTION = (
