@@ -53,8 +53,10 @@ _NOT_IN_NAMES = frozenset(
     "沒未非無有乃以於則便卻仍更最很太甚極頗只僅單另共同一"
 )
 
-#: Productive suffixes that make a new word from the word before them (露宿者, 民主派).
-SUFFIXES = frozenset("者派性化制")
+#: Productive suffixes that make a new word from the word before them (露宿者, 民主派, 引導性).
+#: (化 "-ize" and 制 "system" were measured neutral and leave words without a gloss or an HSK
+#: level: 恆常化 would hide 恆常 "regular" from the vocabulary list.)
+SUFFIXES = frozenset("者派性")
 
 #: Suffixes of place names (通州街 Tung Chau Street, 東勢鎮 Dongshi town).
 PLACE_SUFFIXES = frozenset("縣鎮鄉村邨街道島市")

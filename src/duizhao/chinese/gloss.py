@@ -175,6 +175,9 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
     return tuple(good or poor[:1])
 
 
+#: Senses of the productive suffixes joined by :mod:`.conventions` (露宿者 "one who sleeps rough").
+_SUFFIX_SENSES = {"者": "-er, one who …", "派": "faction; school", "性": "-ness, -ity; quality"}
+
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
     [
@@ -248,6 +251,11 @@ def choose_gloss(
     if hk:
         return hk
     senses = list(_senses(word, simplified, tuple(pinyin)))
+    if not senses and len(word) >= 3 and word[-1] in _SUFFIX_SENSES:
+        # a word made with a productive suffix (露宿者): the stem's sense and the suffix's
+        stem = _senses(word[:-1], simplified[:-1], tuple(pinyin[:-1]))
+        if stem:
+            return f"{stem[0]} ({word[:-1]}) + {_SUFFIX_SENSES[word[-1]]} ({word[-1]})"
     if not senses:
         return None
     if english:
