@@ -53,6 +53,14 @@ _NOT_IN_NAMES = frozenset(
     "沒未非無有乃以於則便卻仍更最很太甚極頗只僅單另共同一"
 )
 
+# Verbs of saying after a name (李剛 表示 "Li Gang said") and last characters of titles before one
+# (書記 劉淇 "Secretary Liu Qi").
+_SAYING = frozenset(
+    ["說", "表示", "指出", "認為", "強調", "稱", "透露", "承認", "坦言", "解釋", "回應", "補充",
+     "相信", "估計", "建議", "要求", "批評", "質疑", "希望", "擔心", "重申", "宣布", "證實"]
+)  # fmt: skip
+_TITLE_ENDS = frozenset("長記席理員官任師授監裁事督使")
+
 #: Productive suffixes that make a new word from the word before them (露宿者, 民主派, 引導性).
 #: (化 "-ize" and 制 "system" were measured neutral and leave words without a gloss or an HSK
 #: level: 恆常化 would hide 恆常 "regular" from the vocabulary list.)
@@ -150,6 +158,13 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
     rest = words[i + 1 : i + 3]
     if not rest or rest[0][0] in _NOT_IN_NAMES:
         return i
+    # a two-character name: after a title (書記 劉淇) or before a verb of saying (李剛 表示)
+    if (
+        len(rest[0]) == 1
+        and (len(rest) == 1 or rest[1] in _SAYING or (i > 0 and words[i - 1][-1] in _TITLE_ENDS))
+        and (len(rest) == 1 or len(rest[1]) > 1 or rest[1] in _SAYING)
+    ):
+        return i + 2
     if len(rest[0]) == 2 and rare(rest[0]) and rest[0][1] not in _NOT_IN_NAMES:
         return i + 2
     if len(rest) == 2 and len(rest[0]) == 1 and len(rest[1]) == 1 and rest[1] not in _NOT_IN_NAMES:

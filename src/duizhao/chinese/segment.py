@@ -150,7 +150,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 3
+_TABLE_FORMAT = 4
 
 _BASES = {
     # name: (package, file, script of the dictionary)
@@ -182,6 +182,7 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, in
     if base == "hant":
         total += _fill_gaps(freq, total)
         total -= _drop_quantifiers(freq)
+        total += _add_names(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     to_base = to_simplified if script == "simplified" else _to_taiwan
@@ -222,6 +223,27 @@ def _drop_quantifiers(freq: dict[str, int]) -> int:
             removed += freq[word]
             freq[word] = 0
     return removed
+
+
+def _add_names(freq: dict[str, int], weight: int = 3) -> int:
+    """Add CC-CEDICT's proper names (places, people, bodies; two to four characters) that
+    jieba-tw's dictionary lacks, at a low frequency: they only win over single characters.
+    Returns the frequency added."""
+    from duizhao.resources.lexicon import cedict
+
+    added = 0
+    for e in cedict().entries():
+        word = e.traditional
+        if not (2 <= len(word) <= 4) or not e.pinyin[:1].isupper() or freq.get(word):
+            continue
+        form = _to_taiwan(word)
+        if freq.get(form):
+            continue
+        freq[form] = weight
+        for i in range(1, len(form)):
+            freq.setdefault(form[:i], 0)
+        added += weight
+    return added
 
 
 def _fill_gaps(freq: dict[str, int], total: int) -> int:
