@@ -72,6 +72,7 @@ PLACE_SUFFIXES = frozenset("縣鎮鄉村邨街道島市")
 # Numeral characters: a run of tokens made only of these is one number (幾十萬, 四五百, 七一).
 _NUMERAL = "一二三四五六七八九十百千萬億兩幾數廿卅零〇○"
 _NUMERAL_TOKEN_RE = re.compile(f"[{_NUMERAL}]+")
+_ANY_NUMERAL_RE = re.compile(f"[{_NUMERAL}]")
 # Fractions and "one of": 四分之一, 三成半 stays as the dictionary cuts it.
 _FRACTION_RE = re.compile(f"[{_NUMERAL}]+分之[{_NUMERAL}]+")
 # Numbers that do not join: 一 before a classifier is its own word, and so is a lone 數/幾
@@ -123,21 +124,6 @@ def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
         i = b
     out.extend(words[i:])
     return out
-
-
-def _rule_spans(
-    words: Sequence[str], rule: Callable[[Sequence[str], int], int]
-) -> list[tuple[int, int]]:
-    spans = []
-    i = 0
-    while i < len(words):
-        j = rule(words, i)
-        if j > i + 1:
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
-    return spans
 
 
 def _numbers(words: Sequence[str], i: int) -> int:
@@ -245,18 +231,42 @@ def apply_conventions(
     """
     out = list(words)
     text = "".join(out)
+    if all(len(w) > 1 for w in out) and not _ANY_NUMERAL_RE.search(text):
+        return out  # nothing any rule could join (the common case)
     # fractions first: force their spans when token boundaries allow it
     for m in _FRACTION_RE.finditer(text):
         out = _join_span(out, m.start(), m.end())
     out = _split_multiplier(out)
-    out = _merge(out, _rule_spans(out, _numbers))
-    out = _merge(out, _rule_spans(out, _not_x_not_x))
     is_rare = rare or (lambda _w: False)
-    out = _merge(out, _rule_spans(out, lambda ws, i: _name(ws, i, is_rare)))
     chars = transliteration_chars()
-    out = _merge(out, _rule_spans(out, lambda ws, i: _transliteration(ws, i, chars)))
-    out = _merge(out, _rule_spans(out, _suffix))
-    return out
+    rules: list[Callable[[Sequence[str], int], int]] = [
+        _numbers,
+        _not_x_not_x,
+        lambda ws, i: _name(ws, i, is_rare),
+        lambda ws, i: _transliteration(ws, i, chars),
+        _suffix,
+    ]
+    # one pass, rules in this order at each position; a position is only tried when a rule
+    # could start there (a single character here or next, or a numeral)
+    n = len(out)
+    merged: list[str] = []
+    i = 0
+    while i < n:
+        w = out[i]
+        if len(w) == 1 or (i + 1 < n and len(out[i + 1]) == 1) or w[0] in _NUMERAL:
+            for rule in rules:
+                j = rule(out, i)
+                if j > i + 1:
+                    merged.append("".join(out[i:j]))
+                    i = j
+                    break
+            else:
+                merged.append(w)
+                i += 1
+        else:
+            merged.append(w)
+            i += 1
+    return merged
 
 
 def _join_span(words: list[str], start: int, end: int) -> list[str]:

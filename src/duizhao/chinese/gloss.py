@@ -245,6 +245,25 @@ def choose_gloss(
     Returns:
         The senses joined with ``"; "``, or ``None`` when there are none.
     """
+    if not english:
+        return _gloss_alone(word, simplified, tuple(pinyin), max_senses)
+    return _gloss(word, simplified, pinyin, max_senses, english)
+
+
+@lru_cache(maxsize=1 << 16)
+def _gloss_alone(
+    word: str, simplified: str, pinyin: tuple[str | None, ...], max_senses: int
+) -> str | None:
+    return _gloss(word, simplified, pinyin, max_senses, None)
+
+
+def _gloss(
+    word: str,
+    simplified: str,
+    pinyin: tuple[str | None, ...],
+    max_senses: int,
+    english: str | None,
+) -> str | None:
     from duizhao.resources.lexicon import hk_glosses
 
     hk = hk_glosses().get(word) or hk_glosses().get(simplified)

@@ -64,9 +64,10 @@ def _word_at(words: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
 
 
 def _tag(word: str) -> str | None:
-    from .segment import _pos_tags
+    """jieba's part of speech (the table the default annotator loads for its own tags)."""
+    from .segment import _pos_tags, hk_user_dict_path
 
-    return _pos_tags(()).get(word)
+    return _pos_tags((hk_user_dict_path(),)).get(word)
 
 
 def _rules(
