@@ -150,7 +150,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 4
+_TABLE_FORMAT = 5
 
 _BASES = {
     # name: (package, file, script of the dictionary)
@@ -182,7 +182,7 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, in
     if base == "hant":
         total += _fill_gaps(freq, total)
         total -= _drop_quantifiers(freq)
-        total += _add_names(freq)
+        total += _add_cedict_words(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     to_base = to_simplified if script == "simplified" else _to_taiwan
@@ -225,17 +225,21 @@ def _drop_quantifiers(freq: dict[str, int]) -> int:
     return removed
 
 
-def _add_names(freq: dict[str, int], weight: int = 3) -> int:
-    """Add CC-CEDICT's proper names (places, people, bodies; two to four characters) that
-    jieba-tw's dictionary lacks, at a low frequency: they only win over single characters.
-    Returns the frequency added."""
+def _add_cedict_words(freq: dict[str, int], names: int = 3, words: int = 1) -> int:
+    """Add CC-CEDICT's words that jieba-tw's dictionary lacks, at a low frequency, so that they
+    only win over single characters: proper names (places, people, bodies; two to four
+    characters) at ``names``, two-character common words (薪金 "salary", 特設 "specially set
+    up") at ``words``. Longer common words are left out: many are phrases the word standards
+    cut. Returns the frequency added."""
     from duizhao.resources.lexicon import cedict
 
     added = 0
     for e in cedict().entries():
         word = e.traditional
-        if not (2 <= len(word) <= 4) or not e.pinyin[:1].isupper() or freq.get(word):
+        proper = e.pinyin[:1].isupper()
+        if not (2 <= len(word) <= (4 if proper else 2)) or freq.get(word):
             continue
+        weight = names if proper else words
         form = _to_taiwan(word)
         if freq.get(form):
             continue
