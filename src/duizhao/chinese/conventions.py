@@ -10,7 +10,8 @@ are one word. The conventions follow the City University of Hong Kong word stand
 SIGHAN 2005 CityU corpus) where it and the Taiwan standard of the dictionary differ.
 
 Every rule only *joins* whole tokens (or cuts 萬/億 off the word after a number: 幾十 萬人 →
-幾十萬 人), so the words always join back into the text.
+幾十萬 人, and 每/各 off the word they begin: 每日 → 每 日), so the words always join back into
+the text.
 
 The tables used here were written by hand from general knowledge of Chinese: the common
 surnames of Hong Kong, the characters of foreign-name transliteration (taken from CC-CEDICT's own
@@ -170,6 +171,24 @@ def _not_x_not_x(words: Sequence[str], i: int) -> int:
     return i
 
 
+def _split_each(words: list[str]) -> list[str]:
+    """每 "every" and 各 "each" are words of their own before a noun or measure word (每 日,
+    各 地), as both the Hong Kong and the Taiwan standards write them; a few words keep them
+    (每當 "whenever", 各自 "each one")."""
+    if not any(len(w) == 2 and w[0] in "每各" for w in words):
+        return words
+    out: list[str] = []
+    for w in words:
+        if len(w) == 2 and w[0] in "每各" and w not in _EACH_WORDS:
+            out.extend(w)
+        else:
+            out.append(w)
+    return out
+
+
+_EACH_WORDS = frozenset(["每每", "每當", "每逢", "各自", "各種", "各位"])
+
+
 def _split_multiplier(words: list[str]) -> list[str]:
     """Cut 萬/億 off the word after a number: 幾十 萬人 → 幾十 萬 人 (never 萬人 "everyman")."""
     out: list[str] = []
@@ -229,7 +248,7 @@ def apply_conventions(
     Returns:
         The words, joined where a convention says so; they join back into the same text.
     """
-    out = list(words)
+    out = _split_each(list(words))
     text = "".join(out)
     if all(len(w) > 1 for w in out) and not _ANY_NUMERAL_RE.search(text):
         return out  # nothing any rule could join (the common case)
