@@ -310,7 +310,11 @@ class ChineseAnnotator:
                 gloss = override.gloss
             if han:
                 if self.glosses and gloss is None:
-                    en = next((e for s0, s1, e in english if s0 <= a < s1), None)
+                    en = (
+                        next((e for s0, s1, e in english if s0 <= a < s1), None)
+                        if english
+                        else None
+                    )
                     gloss = choose_gloss(word, sword, py, self.max_senses, english=en)
                 hsk = levels.get(sword)
                 if self.with_pos:
