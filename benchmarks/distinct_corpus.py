@@ -78,8 +78,8 @@ def write_corpus(dev: Path, folder: Path, n: int, *, beads: int = 6) -> list[Pat
         half = len(en) // 2
         en_paras = [" ".join(en[:half]), " ".join(en[half:])]
         zh_paras = [to_traditional("".join(zh[:half])), to_traditional("".join(zh[half:]))]
-        day = 1 + k % 28
-        lines = [*en_paras, f"小說選讀 2025.{1 + k // 28 % 12:02d}.{day:02d}：第{k + 1}篇", *zh_paras]
+        title = f"小說選讀 2025.{1 + k // 28 % 12:02d}.{1 + k % 28:02d}：第{k + 1}篇"
+        lines = [*en_paras, title, *zh_paras]
         lines.append("/ Glossary生字 /")
         lines += [f"{term}：{definition}" for term, definition in _glossary(" ".join(en))]
         path = folder / f"article-{k:04d}.txt"
