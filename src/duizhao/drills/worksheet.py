@@ -148,7 +148,7 @@ def make_worksheets(
     docs: Document | Sequence[Document],
     *,
     kinds: Iterable[str] | None = None,
-    count: int | Mapping[str, int] = DEFAULT_COUNT,
+    count: int | Mapping[str, int] | None = None,
     seed: int = 0,
     versions: int = 1,
     word_bank: bool = True,
@@ -167,7 +167,8 @@ def make_worksheets(
             :data:`~duizhao.drills.KINDS`); default: those of the ``audience``.
         count: How many items per exercise (chosen at random, with ``seed``): questions, or for
             the cloze blanks; or a mapping ``{kind: count}`` (kinds it does not name get
-            :data:`DEFAULT_COUNT`). Fewer when the articles do not have that many.
+            :data:`DEFAULT_COUNT`; ``None``: :data:`DEFAULT_COUNT` each). Fewer when the articles
+            do not have that many; when a count was given, the notes say so.
         seed: Seed of every random choice: the same seed gives the same sheets, byte for byte.
         versions: How many versions (A, B, …): the same items, in another order, with other
             letters.
@@ -202,6 +203,9 @@ def make_worksheets(
         raise unknown_kind(unknown[0])
     if not kinds:
         raise DrillError("no drill kinds chosen")
+    asked = count is not None
+    if count is None:
+        count = DEFAULT_COUNT
     counts = (
         {k: int(count) for k in KINDS}
         if isinstance(count, int)
@@ -263,7 +267,7 @@ def make_worksheets(
             continue
         picks = sorted(chooser.chosen)
         want = counts[kind.name]
-        if chooser.total < want and len(draft.items) > len(picks):
+        if asked and chooser.total < want and len(draft.items) > len(picks):
             what = ("blank" if chooser.blanks else "question") + ("" if chooser.total == 1 else "s")
             notes.append(
                 f"{kind.title}: {chooser.total} {what} of the {want} asked for (no more "
