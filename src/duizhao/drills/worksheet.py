@@ -267,12 +267,14 @@ def make_worksheets(
             continue
         picks = sorted(chooser.chosen)
         want = counts[kind.name]
-        if asked and chooser.total < want and len(draft.items) > len(picks):
+        if asked and chooser.total < want:
             what = ("blank" if chooser.blanks else "question") + ("" if chooser.total == 1 else "s")
-            notes.append(
-                f"{kind.title}: {chooser.total} {what} of the {want} asked for (no more "
-                "without setting a sentence or a term twice)"
+            why = (
+                "no more without setting a sentence or a term twice"
+                if len(draft.items) > len(picks)
+                else "the articles have no more"
             )
+            notes.append(f"{kind.title}: {chooser.total} {what} of the {want} asked for ({why})")
         extra = _extra_options(draft, picks, LEVELS[level], rng(seed, "extra", kind.name))
         picked[kind.name] = (kind, draft, picks, extra)
     chosen = []

@@ -10,6 +10,8 @@ terms as the glossary lists them (``overtake``), the key gives the form as writt
 
 from __future__ import annotations
 
+import re
+
 from ..model import Item, Span
 from ..terms import sentence_bounds
 from . import Draft, ExerciseKind, Request
@@ -41,6 +43,14 @@ def _items(req: Request) -> list[Item]:
                 if not t.glossary and o.sentence in glossary_sentences:
                     continue  # suggested words only take sentences free of glossary terms
                 by_sentence.setdefault(o.sentence, []).append((o.paragraph, o.start, o.end, t.term))
+        # every form of a term the article uses, to blank it also where the linking missed it
+        # (an answer left in print gives itself away)
+        # (of every article on the sheet: one article's term may be in another's sentence)
+        forms = sorted(
+            {(o.text, t.term) for t in req.terms for o in t.en}
+            | {(t.term, t.term) for t in req.terms if t.en},
+            key=lambda f: -len(f[0]),
+        )
         label = req.refs[a].label
         for n in sorted(by_sentence):
             bounds = sentence_bounds(doc, "en", n)
@@ -48,11 +58,14 @@ def _items(req: Request) -> list[Item]:
                 continue
             p, s0, s1 = bounds
             text = doc.en[p].text
+            for form, term in forms:
+                for m in re.finditer(rf"\b{re.escape(form)}\b", text[s0:s1], re.IGNORECASE):
+                    by_sentence[n].append((p, s0 + m.start(), s0 + m.end(), term))
             spans: list[Span] = []
             answers: list[str] = []
             listed: list[str] = []
             pos = s0
-            for para, start, end, term in sorted(by_sentence[n]):
+            for para, start, end, term in sorted(by_sentence[n], key=lambda x: (x[1], -x[2])):
                 if para != p or start < pos or not (s0 <= start and end <= s1):
                     continue  # overlapping matches: keep the first
                 if start > pos:
