@@ -53,7 +53,11 @@ def _cmd_drill(args: argparse.Namespace) -> int:
             kinds=kinds,
             audience=args.audience or "both",
             level=args.level,
-            count={k: counts.get(k, args.count) for k in kinds},
+            count=(
+                {k: counts.get(k, args.count) for k in kinds}
+                if args.count is not None
+                else (counts or None)
+            ),
             seed=args.seed,
             versions=args.versions,
             word_bank=not args.no_bank,
@@ -113,7 +117,6 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--count",
         type=int,
-        default=10,
         help="items per exercise: questions, and for the cloze blanks (default 10)",
     )
     p.add_argument(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,7 +31,7 @@ from ..output.templates import environment, generator
 from .exercises import Draft, ExerciseKind, Request
 from .files import output_stem
 from .kinds import EXERCISES, KINDS, parse_kinds, unknown_kind
-from .model import ArticleRef, DrillError, Section, Worksheet, letter
+from .model import ArticleRef, DrillError, Item, Section, Worksheet, letter
 from .seeding import rng
 from .terms import article_refs, gather_terms
 
@@ -82,13 +83,43 @@ def _pos_class(pos: str) -> str:
     return p[:1] if p[:1] in ("n", "v", "a", "d") else ""
 
 
+class _Board:
+    """What the sheet prints so far: a question whose answer is printed elsewhere, or whose
+    text prints another's answer, does not go on it."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.answers: list[re.Pattern[str]] = []
+
+    @staticmethod
+    def _text(it: Item) -> str:
+        return "".join(s.text for s in it.prompt)
+
+    @staticmethod
+    def _patterns(it: Item) -> list[re.Pattern[str]]:
+        return [re.compile(rf"\b{re.escape(a)}\b", re.IGNORECASE) for a in it.answers if a]
+
+    def fits(self, it: Item, blanks: bool) -> bool:
+        text = self._text(it)
+        if any(p.search(text) for p in self.answers):
+            return False
+        return not blanks or not any(p.search(t) for p in self._patterns(it) for t in self.texts)
+
+    def add(self, it: Item, blanks: bool) -> None:
+        self.texts.append(self._text(it))
+        if blanks:
+            self.answers += self._patterns(it)
+
+
 class _Chooser:
     """Picks the questions of one kind, one at a time (the kinds take turns): up to ``count`` of
     them (for a cloze, ``count`` blanks), none using a sentence another question uses, preferred
     ones first, then those that drill a term not drilled yet; only a cloze drills a term twice."""
 
-    def __init__(self, draft: Draft, count: int, rng: random.Random, blanks: bool) -> None:
-        self.draft, self.count, self.blanks = draft, count, blanks
+    def __init__(
+        self, draft: Draft, count: int, rng: random.Random, blanks: bool, board: _Board
+    ) -> None:
+        self.draft, self.count, self.blanks, self.board = draft, count, blanks, board
         flags = list(draft.preferred) or [False] * len(draft.items)
         self.order = list(range(len(draft.items)))
         rng.shuffle(self.order)
@@ -112,7 +143,10 @@ class _Chooser:
                 words = {w.lower() for w in it.listed}
                 if fresh_only and words and words <= self.covered:
                     continue
+                if not self.board.fits(it, self.blanks):
+                    continue
                 self.chosen.append(i)
+                self.board.add(it, self.blanks)
                 used.update(it.uses)
                 self.covered |= words
                 self.total += cost
@@ -203,7 +237,8 @@ def make_worksheets(
         raise unknown_kind(unknown[0])
     if not kinds:
         raise DrillError("no drill kinds chosen")
-    asked = count is not None
+    # the kinds whose count the teacher gave: a shortfall is noted for those only
+    asked = set(KINDS) if isinstance(count, int) else set(count or ())
     if count is None:
         count = DEFAULT_COUNT
     counts = (
@@ -250,9 +285,10 @@ def make_worksheets(
     #    The kinds take turns, one question at a time, the one with the fewest candidates
     #    first, so that none is crowded out of the sentences by another.
     drafts = [(kind, kind.build(request)) for kind in EXERCISES.values() if kind.name in kinds]
+    board = _Board()
     choosers = {
         kind.name: _Chooser(
-            draft, counts[kind.name], rng(seed, "pick", kind.name), kind.layout == "cloze"
+            draft, counts[kind.name], rng(seed, "pick", kind.name), kind.layout == "cloze", board
         )
         for kind, draft in sorted(drafts, key=lambda kd: len(kd[1].items))
         if draft.items
@@ -267,7 +303,7 @@ def make_worksheets(
             continue
         picks = sorted(chooser.chosen)
         want = counts[kind.name]
-        if asked and chooser.total < want:
+        if kind.name in asked and chooser.total < want:
             what = ("blank" if chooser.blanks else "question") + ("" if chooser.total == 1 else "s")
             why = (
                 "no more without setting a sentence or a term twice"

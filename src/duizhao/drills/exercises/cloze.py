@@ -51,6 +51,7 @@ def _items(req: Request) -> list[Item]:
             | {(t.term, t.term) for t in req.terms if t.en},
             key=lambda f: -len(f[0]),
         )
+        glossary_terms = {t.term.lower() for t in req.terms if t.glossary}
         label = req.refs[a].label
         for n in sorted(by_sentence):
             bounds = sentence_bounds(doc, "en", n)
@@ -58,7 +59,10 @@ def _items(req: Request) -> list[Item]:
                 continue
             p, s0, s1 = bounds
             text = doc.en[p].text
+            glossary_only = n in glossary_sentences
             for form, term in forms:
+                if glossary_only and term.lower() not in glossary_terms:
+                    continue  # suggested words stay in print in a glossary term's sentence
                 for m in re.finditer(rf"\b{re.escape(form)}\b", text[s0:s1], re.IGNORECASE):
                     by_sentence[n].append((p, s0 + m.start(), s0 + m.end(), term))
             spans: list[Span] = []
