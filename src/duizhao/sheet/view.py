@@ -113,7 +113,7 @@ def _find_in_zh(doc: Document, text: str) -> tuple[int, int, int] | None:
     return None
 
 
-def _glossary_view(doc: Document) -> list[dict[str, Any]]:
+def _glossary_view(doc: Document, reading: str = "both") -> list[dict[str, Any]]:
     links = {link.entry: link for link in doc.links}
     rows = []
     for i, entry in enumerate(doc.glossary):
@@ -136,6 +136,10 @@ def _glossary_view(doc: Document) -> list[dict[str, Any]]:
         if where is None and zh:
             where = _find_in_zh(doc, zh)
         py, jp = _readings_at(doc, *where) if where else ("", "")
+        if reading not in ("pinyin", "both"):
+            py = ""
+        if reading not in ("jyutping", "both"):
+            jp = ""
         check = bool(link is not None and link.uncertain and zh and not entry.zh)
         rows.append(
             {
@@ -298,7 +302,7 @@ def sheet_context(
     title = m.title_en or m.title_zh
     if not title:
         title = Path(m.path).stem if m.path else "Study sheet"
-    glossary = _glossary_view(doc) if "glossary" in show else []
+    glossary = _glossary_view(doc, reading) if "glossary" in show else []
     vocabulary = _vocabulary_view(doc)
     if "vocab-en" not in show:
         vocabulary["en"] = []
