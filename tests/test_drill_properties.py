@@ -181,3 +181,45 @@ def test_distractors_by_level(docs) -> None:
     assert hard.sections[0].word_bank == ()
     [easy] = make_worksheets(docs[0], kinds=["cloze"], seed=1, level="easy")
     assert easy.sections[0].letters and easy.sections[0].word_bank
+
+
+def _questions_per_page(html: str) -> list[int]:
+    """How many questions (numbered items, matching rows) each printed page holds, laid out by
+    WeasyPrint as ``--pdf`` does."""
+    weasyprint = pytest.importorskip("weasyprint")
+    document = weasyprint.HTML(string=html, media_type="print").render()
+    out = []
+    for page in document.pages:
+        seen = set()
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            el = getattr(box, "element", None)
+            # on the worksheet (the key cut off) every list item and table row is a question
+            if el is not None and getattr(box, "element_tag", "") in ("li", "tr"):
+                seen.add(id(el))
+            stack.extend(getattr(box, "children", ()))
+        out.append(len(seen))
+    return out
+
+
+def _without_keeps(html: str) -> str:
+    """The same page without the rules that keep questions together (to show the check bites)."""
+    html = html.replace(' class="part part-', ' data-x="').replace(" tail\"", '"')
+    return re.sub(r"ol\.items > li:first-child,.*?page-break-after: avoid; }", "", html, flags=re.S)
+
+
+def test_no_page_holds_a_lone_question(docs) -> None:
+    from duizhao.drills import render_worksheet
+
+    lone_without_rules = 0
+    for seed in range(2):
+        for count in (2, 3, 4, 5):
+            for which in ([0], [1], [0, 1]):
+                [ws] = make_worksheets([docs[i] for i in which], count=count, seed=seed)
+                html = render_worksheet(ws).split('<main class="paper key">')[0] + "</body></html>"
+                counts = _questions_per_page(html)
+                assert all(n != 1 for n in counts), (seed, count, which, counts)
+                lone_without_rules += any(n == 1 for n in _questions_per_page(_without_keeps(html)))
+    # the same sheets without the layout rules do leave a question alone: the check bites
+    assert lone_without_rules > 0
