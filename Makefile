@@ -41,6 +41,7 @@ demo: system-deps $(VENV)/.dev-installed
 # The README's picture of a study sheet (docs/render.md): the seed's sheet in headless Chromium.
 screenshot: system-deps $(VENV)/.dev-installed
 	$(BIN)/python docs/make_screenshot.py docs/sheet.png
+	$(BIN)/python docs/make_presets.py
 
 test: system-deps $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q

@@ -24,7 +24,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
 
     # fail on a typo before the slow annotation
     if args.kinds is None:
-        kinds, counts = AUDIENCE_KINDS[args.audience or "both"], {}
+        kinds, counts = AUDIENCE_KINDS[args.audience or "both"], dict[str, int]()
     else:
         kinds, counts = parse_kind_counts(args.kinds)
     if args.pdf:

@@ -44,7 +44,7 @@ def sheet_options_from(args: argparse.Namespace, doc: Any = None) -> Any:
             from ..sheet.options import _PRESETS
 
             start = base if base is not None else _PRESETS[args.audience or "both"]["sections"]
-            base = frozenset(start) - parse_sections(args.without)  # type: ignore[arg-type]
+            base = frozenset(start) - parse_sections(args.without)  # type: ignore[call-overload]
         sections = base if base is not None else frozenset(SECTIONS)
     return sheet_options(
         args.audience,

@@ -110,7 +110,7 @@ def parse_sections(text: str | Iterable[str]) -> frozenset[str]:
         DuizhaoError: An unknown section.
     """
     parts = text.split(",") if isinstance(text, str) else list(text)
-    out = set()
+    out: set[str] = set()
     for p in parts:
         p = p.strip().lower()
         if not p or p == "none":

@@ -273,7 +273,7 @@ def build_site(
         opts = dataclasses.replace(opts, reading=reading)
     paths = _iter_articles(src)
     bar = _Progress(len(paths), stream, progress)
-    options = _SiteOptions(
+    site_opts = _SiteOptions(
         dest=dest,
         pdf=pdf,
         options=opts,
@@ -305,7 +305,7 @@ def build_site(
         files.extend(written)
         bar.update(done, path.name)
 
-    if jobs > 1 and len(paths) > 1 and not _picklable(options):
+    if jobs > 1 and len(paths) > 1 and not _picklable(site_opts):
         warnings.warn(
             "the page hooks or the loader cannot be sent to worker processes (they must be "
             "module-level functions or picklable objects): building in one process",
@@ -317,14 +317,14 @@ def build_site(
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_build_one, path, options): path for path in paths}
+            futures = {pool.submit(_build_one, path, site_opts): path for path in paths}
             for done, fut in enumerate(as_completed(futures), 1):
                 collect(done, futures[fut], fut.result())
         errors.sort()
     else:
         for n, path in enumerate(paths):
             bar.update(n, path.name)
-            collect(n + 1, path, _build_one(path, options))
+            collect(n + 1, path, _build_one(path, site_opts))
     bar.update(len(paths), "index.html")
     bar.close()
     # newest first; undated articles last, by file name

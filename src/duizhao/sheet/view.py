@@ -265,7 +265,7 @@ def sheet_context(
         view["number"] = number
         return view
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     dropped_zh_only = 0
     for b in _paragraph_beads(doc):
         ens = [i for i in b.en if 0 <= i < len(doc.en)]

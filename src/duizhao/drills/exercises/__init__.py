@@ -110,9 +110,10 @@ class Draft:
     """A heading other than the kind's (the zh matching turned round)."""
     instructions: str = ""
     """Instructions other than the kind's (a cloze without a word bank, Jyutping readings)."""
-    distractors: tuple[str, ...] = ()
-    """Matching: more right sides that answer no item (the article's other terms and words,
-    of the same part of speech first), added as extra options at the medium and hard levels."""
+    distractors: tuple[tuple[str, str], ...] = ()
+    """Matching: more right sides that answer no item, ``(text, part of speech or "")``: the
+    articles' other words, added as extra options at the medium and hard levels (those of the
+    items' part of speech first)."""
 
 
 #: Arranges one version's questions: (items, rights, rng, right_lang, version, extra options)
