@@ -167,6 +167,9 @@ def test_tapping_a_word_shows_its_gloss(browser, sheet_file):
     pop = page.locator("#pop")
     assert pop.is_visible()
     assert word.get_attribute("data-g") in pop.text_content()
+    box = pop.bounding_box()  # wholly on the phone's screen
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 900
     _shot(page, "sheet-gloss-390.png")
     page.keyboard.press("Escape")
     assert not pop.is_visible()

@@ -403,3 +403,28 @@ def test_glossary_entry_round_trip_keeps_no_counterpart():
     e = GlossaryEntry("preferential", "giving an advantage", no_counterpart=True)
     assert GlossaryEntry.from_dict(e.to_dict()) == e
     assert VocabItem.from_dict(VocabItem("en", "x", uncertain=True).to_dict(), "en").uncertain
+
+
+def test_frequency_is_explained_in_print(seed, tmp_path):
+    html = render_sheet(seed)
+    assert "Zipf scale from 1 (rare) to 7 (very common)" in html
+    _pdf_tools()
+    text = pdftext(render_pdf(seed, tmp_path / "z.pdf"), "-raw")
+    assert "Zipf scale from 1 (rare)" in text
+
+
+def test_no_line_starts_with_a_hyphen():
+    from duizhao.model import Paragraph, Sentence
+    from duizhao.sheet.paragraph import paragraph_view
+
+    text = "深圳-香港-廣州集群。"  # "Shenzhen–Hong Kong–Guangzhou cluster."
+    para = Paragraph("zh", text, (Sentence(0, len(text)),), sheet_docs.tokenise(text))
+    view = paragraph_view(para, lang="zh", index=0, first_sentence=0, sentence_bead={},
+                          marks=[], reading="pinyin", text=text, html_lang="zh-Hant")
+    nodes = list(walk(view["pieces"]))
+    # every hyphen is glued to the word before it, so a line never starts with one
+    for glue in (n for n in nodes if n["kind"] == "glue"):
+        assert glue["children"][0]["text"] != "-"
+    loose = [n for n in nodes if n["kind"] == "text" and n["text"] == "-"]
+    assert all(any(n is c for g in nodes if g["kind"] == "glue" for c in g["children"])
+               for n in loose)

@@ -18,8 +18,6 @@ Example:
 from __future__ import annotations
 
 import os
-import random
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,10 +26,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..model import Document
 from ..output.files import make_folder, write_text
 from ..output.templates import environment, generator
+from .choosing import AUDIENCE_KINDS, LEVELS, Board, Chooser, extra_options
 from .exercises import Draft, ExerciseKind, Request
 from .files import output_stem
 from .kinds import EXERCISES, KINDS, parse_kinds, unknown_kind
-from .model import ArticleRef, DrillError, Item, Section, Worksheet, letter
+from .model import ArticleRef, DrillError, Section, Worksheet, letter
 from .seeding import rng
 from .terms import article_refs, gather_terms
 
@@ -54,128 +53,6 @@ __all__ = [
 #: Questions per exercise unless the teacher says otherwise.
 DEFAULT_COUNT = 10
 ReadingKind = Literal["pinyin", "jyutping", "both"]
-
-
-#: The exercises each audience gets unless the teacher names them (``--for``).
-AUDIENCE_KINDS: Mapping[str, tuple[str, ...]] = {
-    "english": ("cloze", "match", "zh", "translate"),
-    "chinese": ("zh", "readings", "translate"),
-    "both": KINDS,
-}
-#: The help levels (:attr:`Worksheet.level`) and how many extra options a matching gets.
-LEVELS: Mapping[str, int] = {"easy": 0, "medium": 2, "hard": 3}
-
-
-def _pos_class(pos: str) -> str:
-    """A coarse part of speech shared by glossary tags and jieba's: n, v, a(dj), d (adverb).
-
-    Example:
-        >>> _pos_class("adj."), _pos_class("vn"), _pos_class("n."), _pos_class("")
-        ('a', 'v', 'n', '')
-    """
-    p = pos.strip().lower()
-    if p.startswith("adj"):
-        return "a"
-    if p.startswith("adv"):
-        return "d"
-    if p.startswith("phr"):
-        return "v"
-    return p[:1] if p[:1] in ("n", "v", "a", "d") else ""
-
-
-class _Board:
-    """What the sheet prints so far: a question whose answer is printed elsewhere, or whose
-    text prints another's answer, does not go on it."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.answers: list[re.Pattern[str]] = []
-
-    @staticmethod
-    def _text(it: Item) -> str:
-        return "".join(s.text for s in it.prompt)
-
-    @staticmethod
-    def _patterns(it: Item) -> list[re.Pattern[str]]:
-        return [re.compile(rf"\b{re.escape(a)}\b", re.IGNORECASE) for a in it.answers if a]
-
-    def fits(self, it: Item, blanks: bool) -> bool:
-        text = self._text(it)
-        if any(p.search(text) for p in self.answers):
-            return False
-        return not blanks or not any(p.search(t) for p in self._patterns(it) for t in self.texts)
-
-    def add(self, it: Item, blanks: bool) -> None:
-        self.texts.append(self._text(it))
-        if blanks:
-            self.answers += self._patterns(it)
-
-
-class _Chooser:
-    """Picks the questions of one kind, one at a time (the kinds take turns): up to ``count`` of
-    them (for a cloze, ``count`` blanks), none using a sentence another question uses, preferred
-    ones first, then those that drill a term not drilled yet; only a cloze drills a term twice."""
-
-    def __init__(
-        self, draft: Draft, count: int, rng: random.Random, blanks: bool, board: _Board
-    ) -> None:
-        self.draft, self.count, self.blanks, self.board = draft, count, blanks, board
-        flags = list(draft.preferred) or [False] * len(draft.items)
-        self.order = list(range(len(draft.items)))
-        rng.shuffle(self.order)
-        self.order.sort(key=lambda i: not flags[i])  # stable: preferred first, each shuffled
-        self.chosen: list[int] = []
-        self.covered: set[str] = set()
-        self.total = 0
-
-    def step(self, used: set[str]) -> bool:
-        """Pick one more question if one fits; return whether one was picked."""
-        for fresh_only in (True, False) if self.blanks else (True,):
-            for i in self.order:
-                if self.total >= self.count:
-                    return False
-                it = self.draft.items[i]
-                if i in self.chosen or used.intersection(it.uses):
-                    continue
-                cost = len(it.answers) if self.blanks else 1
-                if self.total + cost > self.count:
-                    continue
-                words = {w.lower() for w in it.listed}
-                if fresh_only and words and words <= self.covered:
-                    continue
-                if not self.board.fits(it, self.blanks):
-                    continue
-                self.chosen.append(i)
-                self.board.add(it, self.blanks)
-                used.update(it.uses)
-                self.covered |= words
-                self.total += cost
-                return True
-        return False
-
-
-def _extra_options(
-    draft: Draft, picks: Sequence[int], n: int, rng: random.Random
-) -> tuple[str, ...]:
-    """``n`` distractors for a matching: the right sides of questions not asked, then the
-    draft's pool, those of the asked items' parts of speech first."""
-    if n <= 0 or not draft.rights:
-        return ()
-    asked = {draft.rights[i] for i in picks}
-    wanted = {_pos_class(draft.items[i].hint) for i in picks} - {""}
-    cands: list[tuple[str, str]] = [
-        (draft.rights[i], draft.items[i].hint) for i in range(len(draft.items)) if i not in picks
-    ]
-    cands += list(draft.distractors)
-    seen = set(asked)
-    pool = []
-    for text, pos in cands:
-        if text and text not in seen:
-            seen.add(text)
-            pool.append((text, _pos_class(pos)))
-    rng.shuffle(pool)
-    pool.sort(key=lambda c: 0 if c[1] and c[1] in wanted else (1 if not c[1] else 2))
-    return tuple(t for t, _ in pool[:n])
 
 
 def make_worksheets(
@@ -285,9 +162,9 @@ def make_worksheets(
     #    The kinds take turns, one question at a time, the one with the fewest candidates
     #    first, so that none is crowded out of the sentences by another.
     drafts = [(kind, kind.build(request)) for kind in EXERCISES.values() if kind.name in kinds]
-    board = _Board()
+    board = Board()
     choosers = {
-        kind.name: _Chooser(
+        kind.name: Chooser(
             draft, counts[kind.name], rng(seed, "pick", kind.name), kind.layout == "cloze", board
         )
         for kind, draft in sorted(drafts, key=lambda kd: len(kd[1].items))
@@ -311,7 +188,7 @@ def make_worksheets(
                 else "the articles have no more"
             )
             notes.append(f"{kind.title}: {chooser.total} {what} of the {want} asked for ({why})")
-        extra = _extra_options(draft, picks, LEVELS[level], rng(seed, "extra", kind.name))
+        extra = extra_options(draft, picks, LEVELS[level], rng(seed, "extra", kind.name))
         picked[kind.name] = (kind, draft, picks, extra)
     chosen = []
     for kind, draft in drafts:  # back in sheet order
