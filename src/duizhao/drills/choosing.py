@@ -90,9 +90,15 @@ class Chooser:
     ) -> None:
         self.draft, self.count, self.blanks, self.board = draft, count, blanks, board
         flags = list(draft.preferred) or [False] * len(draft.items)
+        # a term with few candidate sentences is asked first, before another kind takes them
+        per_term: dict[str, int] = {}
+        for it in draft.items:
+            for w in {w.lower() for w in it.listed}:
+                per_term[w] = per_term.get(w, 0) + 1
+        rarity = [min((per_term[w.lower()] for w in it.listed), default=0) for it in draft.items]
         self.order = list(range(len(draft.items)))
         rng.shuffle(self.order)
-        self.order.sort(key=lambda i: not flags[i])  # stable: preferred first, each shuffled
+        self.order.sort(key=lambda i: (not flags[i], rarity[i]))  # stable: shuffled within
         self.chosen: list[int] = []
         self.covered: set[str] = set()
         self.total = 0

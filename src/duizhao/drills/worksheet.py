@@ -159,15 +159,15 @@ def make_worksheets(
     #    and no two questions share a sentence (kinds in sheet order: the cloze chooses first)
     #    The kind with the fewest candidates chooses first, so that a scarce kind is not
     #    crowded out of the sentences by a plentiful one.
-    #    The kinds take turns, one question at a time, the one with the fewest candidates
-    #    first, so that none is crowded out of the sentences by another.
+    #    The kinds take turns, one question at a time, in sheet order, so that none is crowded
+    #    out of the sentences by another; each asks its rarest terms first.
     drafts = [(kind, kind.build(request)) for kind in EXERCISES.values() if kind.name in kinds]
     board = Board()
     choosers = {
         kind.name: Chooser(
             draft, counts[kind.name], rng(seed, "pick", kind.name), kind.layout == "cloze", board
         )
-        for kind, draft in sorted(drafts, key=lambda kd: len(kd[1].items))
+        for kind, draft in drafts
         if draft.items
     }
     used: set[str] = set()
