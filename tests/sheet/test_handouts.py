@@ -428,3 +428,26 @@ def test_no_line_starts_with_a_hyphen():
     loose = [n for n in nodes if n["kind"] == "text" and n["text"] == "-"]
     assert all(any(n is c for g in nodes if g["kind"] == "glue" for c in g["children"])
                for n in loose)
+
+
+def test_weasyprint_engine_prints_the_html_templates(seed, tmp_path):
+    """--pdf-engine weasyprint: the HTML print form, for a user's own HTML templates."""
+    try:
+        check_pdf_support("weasyprint")
+    except (ImportError, DuizhaoError) as e:
+        pytest.skip(f"WeasyPrint unavailable: {e}")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "sheet.html.j2").write_text(
+        '{% extends "default/sheet.html.j2" %}{% block footer %}<p>Form 4B handout</p>'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    pdf = render_pdf(seed, tmp_path / "w.pdf", reading="none", templates=folder,
+                     engine="weasyprint")
+    text = pdftext(pdf, "-raw")
+    assert "Form 4B handout" in text and "On this occasion" in text
+    with pytest.raises(DuizhaoError, match="engine"):
+        render_pdf(seed, tmp_path / "x.pdf", engine="latex")
