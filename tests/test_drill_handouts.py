@@ -87,7 +87,8 @@ def test_word_worksheet_and_key_apart(annotated_seed: Document, tmp_path: Path) 
     from duizhao.drills.docx import worksheet_docx
     from duizhao.output.docx import docx_text
 
-    [ws] = make_worksheets(annotated_seed, seed=2, count=5)
+    kinds = ["cloze", "choice", "match", "zh", "readings", "translate"]
+    [ws] = make_worksheets(annotated_seed, kinds=kinds, seed=2, count=5)
     sheet, key = worksheet_docx(ws, tmp_path / "w.docx", tmp_path / "w.key.docx")
     sheet_text = "\n".join(docx_text(sheet))
     key_text = "\n".join(docx_text(key))
@@ -99,6 +100,11 @@ def test_word_worksheet_and_key_apart(annotated_seed: Document, tmp_path: Path) 
             assert f"({it.first + k}) {a}" not in sheet_text  # the sheet never gives it
     for s in ws.sections:
         assert s.title in sheet_text and s.title in key_text
+    for s in ws.sections:
+        if s.kind == "choice":
+            for it in s.items:
+                assert f"({it.answers[0]}) {it.choices['abcd'.index(it.answers[0])]}" in key_text
+                assert all(c in sheet_text for c in it.choices)
     import docx
 
     assert len(docx.Document(str(sheet)).tables) >= 2  # the word bank and the matchings

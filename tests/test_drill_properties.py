@@ -52,7 +52,7 @@ def _check(ws, chosen: list[Document], counts: dict[str, int]) -> None:
     prompts = [
         (id(it), _text(it.prompt))
         for s in ws.sections
-        if s.layout in ("cloze", "readings", "translate")
+        if s.layout in ("cloze", "choice", "readings", "translate")
         for it in s.items
     ]
     for s in ws.sections:
@@ -64,6 +64,10 @@ def _check(ws, chosen: list[Document], counts: dict[str, int]) -> None:
                         assert other == id(it) or not pat.search(text), (a, text)
                     # nor left unblanked in its own sentence
                     assert not pat.search(_text(it.prompt)), (a, _text(it.prompt))
+            if s.layout == "choice":
+                pat = re.compile(rf"\b{re.escape(it.note)}\b", re.IGNORECASE)
+                for _, text in prompts:  # its own sentence has the blank instead
+                    assert not pat.search(text), (it.note, text)
             if s.layout == "translate":
                 model = it.answers[0]
                 for other, text in prompts:
@@ -76,6 +80,11 @@ def _check(ws, chosen: list[Document], counts: dict[str, int]) -> None:
             if s.layout == "cloze":
                 assert _filled(it) in en_sentences
                 assert len({s2.blank for s2 in it.prompt if s2.blank is not None}) == len(it.answers)
+            elif s.layout == "choice":
+                k = "abcd".index(it.answers[0])
+                assert it.choices[k] == it.note and len(set(it.choices)) == len(it.choices) >= 3
+                filled = "".join(it.note if x.blank is not None else x.text for x in it.prompt)
+                assert filled in en_sentences
             elif s.layout == "match":
                 assert it.answers[0] in by_letter
             elif s.layout == "readings":

@@ -101,7 +101,8 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     add_audience_option(p)
     p.add_argument(
         "--kinds",
-        help="comma-separated exercises: cloze, match, zh, readings, translate (default: all; "
+        help="comma-separated exercises: cloze, choice, match, zh, readings, translate (default: "
+        "all but choice; "
         "--for english: no readings; --for chinese: zh, readings, translate); "
         "KIND:N sets that exercise's count (cloze:8,match:5)",
     )

@@ -20,16 +20,16 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .exercises import Draft
-from .kinds import KINDS
 from .model import Item
 
 __all__ = ["AUDIENCE_KINDS", "LEVELS", "Board", "Chooser", "extra_options", "pos_class"]
 
-#: The exercises each audience gets unless the teacher names them (``--for``).
+#: The exercises each audience gets unless the teacher names them (``--for``); multiple choice
+#: (``choice``) competes with the cloze for the same sentences and is asked for by name.
 AUDIENCE_KINDS: Mapping[str, tuple[str, ...]] = {
     "english": ("cloze", "match", "zh", "translate"),
     "chinese": ("zh", "readings", "translate"),
-    "both": KINDS,
+    "both": ("cloze", "match", "zh", "readings", "translate"),
 }
 #: The help levels (:attr:`Worksheet.level`) and how many extra options a matching gets.
 LEVELS: Mapping[str, int] = {"easy": 0, "medium": 2, "hard": 3}
@@ -66,9 +66,12 @@ class Board:
 
     @staticmethod
     def _patterns(it: Item) -> list[re.Pattern[str]]:
-        return [re.compile(rf"\b{re.escape(a)}\b", re.IGNORECASE) for a in it.answers if a]
+        words = it.answers if not it.choices else (it.note,)  # a choice's answer is a letter
+        return [re.compile(rf"\b{re.escape(a)}\b", re.IGNORECASE) for a in words if a]
 
     def fits(self, it: Item, blanks: bool) -> bool:
+        """Whether ``it`` prints no answer of the sheet, and (a question with blanks) its
+        answers are printed nowhere on it."""
         text = self._text(it)
         if any(p.search(text) for p in self.answers):
             return False
@@ -86,9 +89,17 @@ class Chooser:
     ones first, then those that drill a term not drilled yet; only a cloze drills a term twice."""
 
     def __init__(
-        self, draft: Draft, count: int, rng: random.Random, blanks: bool, board: Board
+        self,
+        draft: Draft,
+        count: int,
+        rng: random.Random,
+        blanks: bool,
+        board: Board,
+        answered: bool = False,
     ) -> None:
         self.draft, self.count, self.blanks, self.board = draft, count, blanks, board
+        #: its questions have answers that must not be printed elsewhere (cloze, choice)
+        self.answered = answered or blanks
         flags = list(draft.preferred) or [False] * len(draft.items)
         # a term with few candidate sentences is asked first, before another kind takes them
         per_term: dict[str, int] = {}
@@ -118,10 +129,10 @@ class Chooser:
                 words = {w.lower() for w in it.listed}
                 if fresh_only and words and words <= self.covered:
                     continue
-                if not self.board.fits(it, self.blanks):
+                if not self.board.fits(it, self.answered):
                     continue
                 self.chosen.append(i)
-                self.board.add(it, self.blanks)
+                self.board.add(it, self.answered)
                 used.update(it.uses)
                 self.covered |= words
                 self.total += cost

@@ -111,6 +111,14 @@ def _sheet(d: Any, ws: Worksheet) -> None:
                 add_text(t.rows[0].cells[0].paragraphs[0], "     ".join(s.word_bank), size=11)
             for it in s.items:
                 _spans(d.add_paragraph(), it.prompt, it.answers, it.first, letters=s.letters)
+        elif layout == "choice":
+            for i, it in enumerate(s.items, 1):
+                p = d.add_paragraph(f"{i}. ")
+                for sp in it.prompt:
+                    p.add_run(_LINE if sp.blank is not None else sp.text)
+                d.add_paragraph(
+                    "      ".join(f"({'abcd'[k]}) {c}" for k, c in enumerate(it.choices))
+                )
         elif layout == "match":
             t = d.add_table(rows=0, cols=5)
             for i, o in enumerate(s.options):
@@ -156,6 +164,10 @@ def _key(d: Any, ws: Worksheet) -> None:
                     if w and w.lower() != a.lower():
                         add_text(p, f" (listed as {w})", size=9)
                 _spans(d.add_paragraph(), it.prompt, it.answers, it.first, key=True)
+        elif layout == "choice":
+            for i, it in enumerate(s.items, 1):
+                p = d.add_paragraph(f"{i}. ")
+                add_text(p, f"({it.answers[0]}) {it.note}", bold=True)
         elif layout == "match":
             by_letter = {o.letter: o.text for o in s.options}
             for i, it in enumerate(s.items, 1):

@@ -77,6 +77,9 @@ class Item:
     first: int = 0
     """Cloze: the worksheet-wide number of its first blank (blanks are numbered 1, 2, … across
     the section: ``--count`` counts blanks)."""
+    choices: tuple[str, ...] = ()
+    """Multiple choice: the options (a), (b), …, the same in every version; the answer is the
+    letter, :attr:`note` the word."""
 
 
 @dataclass(frozen=True)

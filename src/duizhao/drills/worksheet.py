@@ -165,7 +165,12 @@ def make_worksheets(
     board = Board()
     choosers = {
         kind.name: Chooser(
-            draft, counts[kind.name], rng(seed, "pick", kind.name), kind.layout == "cloze", board
+            draft,
+            counts[kind.name],
+            rng(seed, "pick", kind.name),
+            kind.layout == "cloze",
+            board,
+            answered=kind.layout == "choice",
         )
         for kind, draft in drafts
         if draft.items

@@ -34,7 +34,7 @@ layout also needs its block in ``worksheet.html.j2``; the layouts are :data:`LAY
 Example:
     >>> from duizhao.registry import discover
     >>> sorted(discover("duizhao.drills.exercises", "EXERCISE"))
-    ['cloze', 'match', 'readings', 'translate', 'zh']
+    ['choice', 'cloze', 'match', 'readings', 'translate', 'zh']
 """
 
 from __future__ import annotations
@@ -59,10 +59,11 @@ __all__ = [
 ]
 
 #: The section layouts ``worksheet.html.j2`` knows, each named after the kind that first used
-#: it: sentences with blanks and a word bank (``cloze``); a lettered matching table (``match``);
+#: it: sentences with blanks and a word bank (``cloze``); a sentence with one blank and lettered
+#: options (``choice``); a lettered matching table (``match``);
 #: a marked Chinese word and a line to write on (``readings``); a Chinese sentence to translate,
 #: two lines, and the model answer in the key (``translate``).
-LAYOUTS = ("cloze", "match", "readings", "translate")
+LAYOUTS = ("cloze", "choice", "match", "readings", "translate")
 
 
 @dataclass(frozen=True)
