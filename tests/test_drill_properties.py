@@ -175,6 +175,14 @@ def test_each_chinese_sentence_is_set_once_for_readings(docs) -> None:
         assert len(uses) == len(set(uses))
 
 
+def test_matchings_ask_every_term(docs) -> None:
+    # the terms a matching lists are like a word bank: a cloze of the same terms leaves them be
+    [ws] = make_worksheets(docs[0], kinds=["cloze", "match", "zh"], count=10, seed=2)
+    by_kind = {s.kind: s for s in ws.sections}
+    assert len(by_kind["match"].items) == len(docs[0].glossary)
+    assert len(by_kind["zh"].items) == len(docs[0].glossary)
+
+
 def test_distractors_by_level(docs) -> None:
     many = [docs[0], docs[1], docs[2]]
     for level, extra in (("easy", 0), ("medium", 2), ("hard", 3)):

@@ -96,8 +96,12 @@ class Chooser:
         blanks: bool,
         board: Board,
         answered: bool = False,
+        sentences: bool = True,
     ) -> None:
         self.draft, self.count, self.blanks, self.board = draft, count, blanks, board
+        #: its prompts are sentences of the articles (a matching's are the terms themselves,
+        #: listed like a word bank: they are checked against nothing)
+        self.sentences = sentences
         #: its questions have answers that must not be printed elsewhere (cloze, choice)
         self.answered = answered or blanks
         flags = list(draft.preferred) or [False] * len(draft.items)
@@ -129,10 +133,11 @@ class Chooser:
                 words = {w.lower() for w in it.listed}
                 if fresh_only and words and words <= self.covered:
                     continue
-                if not self.board.fits(it, self.answered):
+                if self.sentences and not self.board.fits(it, self.answered):
                     continue
                 self.chosen.append(i)
-                self.board.add(it, self.answered)
+                if self.sentences:
+                    self.board.add(it, self.answered)
                 used.update(it.uses)
                 self.covered |= words
                 self.total += cost

@@ -171,6 +171,7 @@ def make_worksheets(
             kind.layout == "cloze",
             board,
             answered=kind.layout == "choice",
+            sentences=kind.layout != "match",
         )
         for kind, draft in drafts
         if draft.items
