@@ -7,9 +7,11 @@
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-# System packages: Chromium for the browser tests, CJK fonts and the HarfBuzz subsetter for PDFs,
-# poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
-APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
+# System packages: Chromium for the browser tests, CJK fonts (and Liberation, with its narrow face
+# for readings) and the HarfBuzz subsetter for PDFs, poppler-utils (pdftotext, pdftoppm) to read
+# PDFs back in the tests, LibreOffice Writer to check that the Word files convert to PDF.
+APT_PACKAGES := chromium fonts-noto-cjk fonts-liberation libharfbuzz-subset0 poppler-utils \
+	libreoffice-writer-nogui
 
 .PHONY: demo review screenshot test lint bench bench-quick bench-align bench-bank bench-chinese system-deps clean
 
@@ -19,7 +21,7 @@ $(BIN)/python:
 
 # Editable install with every extra the tests exercise; redone when pyproject.toml changes.
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,pdf,anki,embed,review]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,pdf,docx,anki,embed,review]"
 	touch $@
 
 system-deps:
@@ -50,6 +52,7 @@ review: $(VENV)/.dev-installed
 screenshot: system-deps $(VENV)/.dev-installed
 	$(BIN)/python docs/make_screenshot.py docs/sheet.png
 	$(BIN)/python docs/make_review_screenshot.py docs/review.png
+	$(BIN)/python docs/make_presets.py
 
 test: system-deps $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q

@@ -168,8 +168,16 @@ def _rows_chinese(d: dict[str, Any]) -> list[Row]:
     st = d.get("startup_s", {})
     key = "warm cache: import + first line, wall s (best of 3)"
     if key in st:
-        rows.append(_row("Chinese", "start-up: import + first line (caches built)",
-                         f"{st[key]:.2f} s", "", "≤ 1.5 s", st[key] <= 1.5))
+        rows.append(
+            _row(
+                "Chinese",
+                "start-up: import + first line (caches built)",
+                f"{st[key]:.2f} s",
+                "",
+                "≤ 1.5 s",
+                st[key] <= 1.5,
+            )
+        )
     return rows
 
 
@@ -179,20 +187,52 @@ def _rows_align(d: dict[str, Any]) -> list[Row]:
     base = f"{gc:.3f} Gale–Church" if gc is not None else ""
     rows = []
     if "duizhao" in s:
-        rows.append(_row("Alignment", "strict bead F1, MAC-Dev (literary), default",
-                         f"{s['duizhao']['f1']:.3f}", base, "≥ 0.80", s["duizhao"]["f1"] >= 0.80))
+        rows.append(
+            _row(
+                "Alignment",
+                "strict bead F1, MAC-Dev (literary), default",
+                f"{s['duizhao']['f1']:.3f}",
+                base,
+                "≥ 0.80",
+                s["duizhao"]["f1"] >= 0.80,
+            )
+        )
     if "duizhao+embed" in s:
         f = s["duizhao+embed"]["f1"]
-        rows.append(_row("Alignment", "strict bead F1, MAC-Dev, with the embed extra",
-                         f"{f:.3f}", base, "≥ 0.90", f >= 0.90))
+        rows.append(
+            _row(
+                "Alignment",
+                "strict bead F1, MAC-Dev, with the embed extra",
+                f"{f:.3f}",
+                base,
+                "≥ 0.90",
+                f >= 0.90,
+            )
+        )
     cpu_ms = sp.get("seed: align_document after start-up, CPU (ms)")
     if cpu_ms is not None:
-        rows.append(_row("Alignment", "seed editorial aligned after start-up (CPU)",
-                         f"{cpu_ms:.1f} ms", "", "< 50 ms", cpu_ms < 50))
+        rows.append(
+            _row(
+                "Alignment",
+                "seed editorial aligned after start-up (CPU)",
+                f"{cpu_ms:.1f} ms",
+                "",
+                "< 50 ms",
+                cpu_ms < 50,
+            )
+        )
     per_s = sp.get("long text: sentences per second, CPU")
     if per_s is not None:
-        rows.append(_row("Alignment", "sentences aligned per second, long text (CPU)",
-                         f"{per_s:,.0f}", "", "≥ 1,000", per_s >= 1000))
+        rows.append(
+            _row(
+                "Alignment",
+                "sentences aligned per second, long text (CPU)",
+                f"{per_s:,.0f}",
+                "",
+                "≥ 1,000",
+                per_s >= 1000,
+            )
+        )
     embed_s = sp.get("long text +embed: sentences per second, CPU")
     if embed_s is not None:
         rows.append(_row("Alignment", "the same with the embed extra", f"{embed_s:,.0f}"))
@@ -225,15 +265,44 @@ def _rows_site(d: dict[str, Any]) -> list[Row]:
     def add(name: str, label: str, target: str = "", limit: float | None = None) -> None:
         r = by.get(name)
         if r:
-            rows.append(_row("Sheets", label, f"{r['cpu_s']:.3f} s CPU ({r['wall_s']:.3f} wall)",
-                             "", target, None if limit is None else r["cpu_s"] < limit))
+            rows.append(
+                _row(
+                    "Sheets",
+                    label,
+                    f"{r['cpu_s']:.3f} s CPU ({r['wall_s']:.3f} wall)",
+                    "",
+                    target,
+                    None if limit is None else r["cpu_s"] < limit,
+                )
+            )
 
     add("seed: sheet HTML, warm (mean of 20)", "seed sheet HTML, warm", "< 0.3 s", 0.3)
-    add("seed: PDF (pinyin), warm", "seed sheet PDF (pinyin), warm", "< 2 s", 2.0)
+    engines = d.get("pdf_engines") or {}
+    typst, ref = engines.get("typst"), engines.get("baseline")
+    if typst:
+        at = f" at {ref['rev'][-7:]}" if isinstance(ref, dict) else ""
+        rows.append(_row("Sheets", "seed sheet PDF (pinyin), warm, Typst (wall)",
+                         f"{typst['warm_wall_s']:.3f} s",
+                         f"{ref['warm_wall_s']:.2f} s WeasyPrint{at}" if at else "",
+                         "≤ 1.0 s", typst["warm_wall_s"] <= 1.0))  # fmt: skip
+        rows.append(_row("Sheets", "seed sheet PDF (pinyin), new process, Typst (wall)",
+                         f"{typst['cold_wall_s']:.2f} s",
+                         f"{ref['first_in_process_s']:.2f} s first PDF of a process{at}"
+                         if at else "", "≤ 3 s", typst["cold_wall_s"] <= 3.0))  # fmt: skip
+        for name in ("weasyprint", "weasyprint, one block per word (experiment)"):
+            if name in engines:
+                rows.append(_row("Sheets", f"seed sheet PDF (pinyin), warm, {name} (wall)",
+                                 f"{engines[name]['warm_wall_s']:.2f} s"))  # fmt: skip
+    else:
+        add("seed: PDF (pinyin), warm", "seed sheet PDF (pinyin), warm", "< 2 s", 2.0)
     add("seed: PDF (none), warm", "seed sheet PDF (no readings), warm")
     n = d.get("articles", 100)
-    add(f"site: {n} articles, HTML, total", f"corpus site, {n} articles, one core",
-        "< 60 s" if n == 100 else "", 60.0 if n == 100 else None)
+    add(
+        f"site: {n} articles, HTML, total",
+        f"corpus site, {n} articles, one core",
+        "< 60 s" if n == 100 else "",
+        60.0 if n == 100 else None,
+    )
     add(f"site: {n} articles, rendering only", f"corpus site, {n} articles, rendering only")
     return rows
 
@@ -254,8 +323,13 @@ def _rows_speed(d: dict[str, Any]) -> list[Row]:
     for k, v in w.items():
         if k != "first_call_in_process":
             rows.append(_row("Speed", f"warm per article: {k}", f"{v * 1000:.0f} ms"))
-    rows.append(_row("Speed", "first article in a process (loads everything)",
-                     f"{w['first_call_in_process']:.1f} s"))
+    rows.append(
+        _row(
+            "Speed",
+            "first article in a process (loads everything)",
+            f"{w['first_call_in_process']:.1f} s",
+        )
+    )
     rows += [
         _row("Speed", f"build of {t['articles']} synthetic articles, HTML, jobs={t['jobs']}",
              f"{t['wall_s']:.0f} s wall"),
@@ -339,8 +413,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="smaller corpora, for a smoke test")
     ap.add_argument("--only", nargs="+", choices=list(SECTIONS), help="run only these")
     ap.add_argument("--dev-data", type=Path, default=DEFAULT_DEV)
-    ap.add_argument("--summary-only", action="store_true",
-                    help="do not run anything: summarise the JSON already in benchmarks/results")
+    ap.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="do not run anything: summarise the JSON already in benchmarks/results",
+    )
     args = ap.parse_args(argv)
     names = args.only or list(SECTIONS)
     previous: dict[str, Any] = {}

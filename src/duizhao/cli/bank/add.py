@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="articles, or JSON from 'annotate'")
     p.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N",
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
         help="annotate in N worker processes (the bank is written by one; default 1)",
     )
 
@@ -32,9 +36,7 @@ def _load_one(path: str) -> tuple[Document | None, str | None]:
         return None, str(e)
 
 
-def _load_all(
-    files: Sequence[str], jobs: int
-) -> Iterator[tuple[str, Document | None, str | None]]:
+def _load_all(files: Sequence[str], jobs: int) -> Iterator[tuple[str, Document | None, str | None]]:
     """Annotate the files in order, in ``jobs`` worker processes (annotation is the expensive,
     independent part); the caller writes each to the bank as it comes, from one process."""
     if jobs <= 1 or len(files) < 2:

@@ -42,6 +42,7 @@ ANKI_FIELDS = (
     "Example",
     "Source",
     "Date",
+    "Check",
 )
 
 _ANKI_CSS = """\
@@ -54,12 +55,14 @@ _ANKI_CSS = """\
 .rd { color: #134e7a; font-size: 18px; }
 .ex { font-size: 18px; text-align: left; margin-top: 1em; color: #333; }
 .src { font-size: 13px; color: #667085; margin-top: 1em; }
+.chk { font-size: 14px; font-weight: 700; color: #9f1239; }
 """
 
 _ANKI_FRONT = '<div class="term">{{Term}}</div>{{#POS}}<div class="pos">{{POS}}</div>{{/POS}}'
 _ANKI_INFO = (
     '<div class="def">{{Definition}}</div>'
     '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}'
+    '{{#Check}}<div class="chk">{{Check}}</div>{{/Check}}'
     '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
 )
 _ANKI_TAIL = (
@@ -182,6 +185,7 @@ def write_apkg(
                     c.example,  # already HTML
                     _field(c.source),
                     _field(c.date),
+                    "check: this Chinese counterpart is uncertain" if c.check else "",
                 ],
                 guid=genanki.guid_for(c.article, c.term.lower()),
                 tags=list(c.tags),
