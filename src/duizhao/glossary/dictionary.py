@@ -53,6 +53,11 @@ EN_FUNCTION = word_set(
     "someone something somebody etc and or in on at for with by as from into onto off up out "
     "it its this that these those esp especially usually used usu also often very all"
 )
+#: English negations, as the word CC-CEDICT's glosses use for them.
+_NEGATIONS: dict[str, tuple[str, ...]] = {
+    "never": ("not",), "nothing": ("not",), "nobody": ("no",), "none": ("no",),
+    "cannot": ("not",), "neither": ("not",), "nor": ("not",), "without": ("not",),
+}  # fmt: skip
 #: Strength given to a match on the shared five-letter prefix only (a derived word).
 PREFIX_STRENGTH = 0.6
 #: Strength given to a match on a word a term's word is derived from (carbon for decarbonise).
@@ -101,6 +106,8 @@ def en_keys(word: str) -> Mapping[str, float]:
     for lem in lemmas(w) | {base}:
         for v in spelling_variants(lem) | {lem}:
             out[v] = 1.0
+    for k in _NEGATIONS.get(w, ()) + (("not",) if w.endswith("n't") else ()):
+        out.setdefault(k, 0.7)  # CC-CEDICT says "not" (未, 不) where English says "never"
     for v in spelling_variants(base) | {base}:
         if len(v) >= 5:
             out.setdefault("~" + v[:5], PREFIX_STRENGTH)

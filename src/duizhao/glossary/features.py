@@ -63,8 +63,10 @@ FEATURES = (
     "phrase",  # a sense of a word covering the span holds the whole multi-word term
     "dict_def",  # words of the glossary definition translated inside the span (capped at 1)
     "explained",  # share of the span's characters that translate another English word
-    "extra",  # characters translating neither the term nor its definition, less two for each
-    # word of a multi-word term CC-CEDICT does not find (per 4)
+    "extra",  # characters of known words translating neither the term nor its definition nor
+    # another English word, less two for each word of the term CC-CEDICT does not find (per 4)
+    "unknown",  # characters of words CC-CEDICT does not know that nothing accounts for (per 4)
+    "coverage",  # dict_term again for a term of several words (all of them matter there)
     "single",  # one character
     "edge",  # edges that are function words (0, 1 or 2)
     "whole_token",  # exactly one token
@@ -222,6 +224,14 @@ def _word_infos(q: Query, bead: BeadView, k: int, own: set[int]) -> list[_WordIn
 _EDGES = EDGE_WORDS | NEVER_END
 
 
+def _is_term_word(keys: Mapping[str, float], q: Query) -> bool:
+    """Whether an English word of an occurrence is one of the term's words (or a function
+    word), not a word filling one of its slots."""
+    if not keys or all(k.lower() in EN_FUNCTION for k in keys):
+        return True
+    return any(k in tk for tk in q.words for k in keys if not k.startswith("~"))
+
+
 def _strays(s: ZhSentence, infos: list[_WordInfo]) -> frozenset[int]:
     """Tokens (by index) of one Han character that are not function words and translate no
     other English word of the bead: often a piece of a word the segmenter split (脫|碳)."""
@@ -307,7 +317,11 @@ def _span_features(
     covered = [False] * n
     explained = [False] * n
     best_char = [0.0] * len(q.words)
+    known = [False] * n  # inside a word CC-CEDICT knows (so it says what the characters mean)
     for w in inside:
+        if w.known and (not w.loose or w.end - w.start > 1):
+            for c in range(w.start - span.start, w.end - span.start):
+                known[c] = True
         t = max(w.term) if w.term else 0.0
         d = max(w.defn) if w.defn else 0.0
         if w.loose:
@@ -354,6 +368,7 @@ def _span_features(
         last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
         covered[n - 1] = covered[span.text.index("是", 1)] = True
     unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
+    idle = [not covered[c] and not explained[c] for c in range(n)]
     zpos = bead.zh_position(k, (span.start + span.end) / 2)
     lo, hi = zone
     outside = max(0.0, lo - bead.zh_position(k, span.end), bead.zh_position(k, span.start) - hi)
@@ -365,10 +380,11 @@ def _span_features(
         "dict_def": min(1.0, sum(best_def)),
         "explained": sum(explained) / n,
         # characters nothing accounts for, less two for each word of the term CC-CEDICT
-        # does not find (倡議 for "advocacy" in 倡議團體 "advocacy group")
-        "extra": max(
-            0, sum(1 for c in range(n) if not covered[c] and not explained[c]) - 2 * unmatched
-        ) / 4,
+        # does not find (倡議 for "advocacy" in 倡議團體 "advocacy group"): those of words
+        # CC-CEDICT knows (it says they mean something else), and those of words it does not
+        "extra": max(0, sum(1 for c in range(n) if idle[c] and known[c]) - 2 * unmatched) / 4,
+        "unknown": sum(1 for c in range(n) if idle[c] and not known[c]) / 4,
+        "coverage": sum(best) / n_words if n_words > 1 else 0.0,
         "single": 1.0 if n == 1 else 0.0,
         "edge": float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
         "whole_token": 1.0 if span.first == span.last and not span.part else 0.0,
@@ -419,11 +435,14 @@ def candidates(
         if bead is None or not bead.sentences:
             continue
         aligned_sentences.update(s.number for s in bead.sentences)
+        # the term's own words; a word filling a slot of it ("Great-Granddad's" in "feather
+        # in Great-Granddad's cap") is another word, whose Chinese is not the counterpart
         own = {
             i
             for i, w in enumerate(bead.en_words)
             for o in occs
             if w.paragraph == o.paragraph and w.start < o.end and w.end > o.start
+            and (len(q.words) == 1 or _is_term_word(w.keys, q))
         }
         infos = [_word_infos(q, bead, k, own) for k in range(len(bead.sentences))]
         strays = [_strays(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
