@@ -53,8 +53,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from baseline import checkout, env  # noqa: E402
-from glossary_data import DEV, ROOT, Article, fixture_articles, mac_articles  # noqa: E402
+from baseline import checkout
+from glossary_data import DEV, ROOT, Article, fixture_articles, mac_articles
 
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
 WARMUP = ROOT / "corpus" / "2025-10-06-hong-kong-trams.md"
@@ -295,7 +295,7 @@ def report(results: dict[str, dict[str, Any]], versions: list[str]) -> None:
         print(f"\n== {group} ==")
         print(f"{'':34}" + "".join(f"{v:>34}" for v in versions))
 
-        def line(label: str, get: Any) -> None:
+        def line(label: str, get: Any, rows: dict[str, Any] = rows) -> None:
             cells = []
             for v in versions:
                 r = rows[v]
@@ -392,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
             speed[name] = timing(src, args.repeats, hidden)
             s = speed[name]
             print(f"  {name:42} cold {s['cold_cpu_s']:.3f} s   warm {s['warm_cpu_s']:.3f} s"
-                  f"   (wall: cold {s['cold_wall_s']:.3f}, warm {s['warm_wall_s']:.3f})")  # fmt: skip
+                  f"   (wall: cold {s['cold_wall_s']:.3f}, "
+                  f"warm {s['warm_wall_s']:.3f})")  # fmt: skip
         if len(speed) > 1:
             me = speed["duizhao"]["warm_cpu_s"]
             for name in list(speed)[1:]:
@@ -404,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     hidden_terms = {
-        v: {a: s for a, s in per.items() if not a.startswith("mac/04") and not a.startswith("mac/05")}
+        v: {a: s for a, s in per.items() if not a.startswith(("mac/04", "mac/05"))}
         for v, per in per_term.items()
     }  # fmt: skip
     (out / "bench_glossary.json").write_text(

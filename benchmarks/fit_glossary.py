@@ -42,11 +42,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from glossary_data import DEV, ROOT, fixture_articles, mac_articles, prepared  # noqa: E402
-
-from duizhao.glossary import LinkContext, find_term, term_forms  # noqa: E402
-from duizhao.glossary.features import FEATURES, candidates, query  # noqa: E402
-from duizhao.glossary.finder import calibrated  # noqa: E402
+from duizhao.glossary import LinkContext, find_term, term_forms
+from duizhao.glossary.features import FEATURES, candidates, query
+from duizhao.glossary.finder import calibrated
+from glossary_data import DEV, ROOT, fixture_articles, mac_articles, prepared
 
 #: L2 penalty on the weights.
 L2 = 0.002
@@ -199,6 +198,9 @@ def choose_threshold(scored: list[tuple[float, bool]]) -> tuple[float, float, in
 def write_weights(w: np.ndarray, cal: np.ndarray, threshold: float, note: str) -> Path:
     path = ROOT / "src" / "duizhao" / "glossary" / "weights.py"
     weights = "\n".join(f'    ("{f}", {v:.3f}),' for f, v in zip(FEATURES, w, strict=True))
+    import textwrap
+
+    note = textwrap.fill(note, width=96)
     path.write_text(
         f'''"""The counterpart finder's fitted numbers (written by ``benchmarks/fit_glossary.py``).
 

@@ -19,9 +19,9 @@ Example:
     >>> text = "葡萄是酸的。"  # "the grapes are sour"
     >>> s = zh_sentence(text, 0, 0, 0, len(text), ((0, 2), (2, 3), (3, 4), (4, 5), (5, 6)))
     >>> [sp.text for sp in s.spans]
-    ['葡萄', '葡萄是', '葡萄是酸', '葡萄是酸的', '是', '是酸', '是酸的', '酸', '酸的']
-    >>> dictionary_tokens("法定最低工資。")  # "statutory minimum wage"
-    ((0, 2), (2, 6), (6, 7))
+    ['葡萄', '葡萄是', '葡萄是酸的', '是', '是酸', '是酸的', '酸', '酸的']
+    >>> dictionary_tokens("知識產權貿易中心。")  # "intellectual property trading hub"
+    ((0, 4), (4, 8), (8, 9))
 """
 
 from __future__ import annotations
@@ -223,7 +223,8 @@ def _greedy(simp: str) -> list[str]:
     d = cedict()
     out, i = [], 0
     while i < len(simp):
-        j = next(j for j in range(min(len(simp), i + MAX_WORD), i, -1) if j == i + 1 or simp[i:j] in d)
+        top = min(len(simp), i + MAX_WORD)
+        j = next(j for j in range(top, i, -1) if j == i + 1 or simp[i:j] in d)
         out.append(simp[i:j])
         i = j
     return out

@@ -94,7 +94,7 @@ def en_keys(word: str) -> Mapping[str, float]:
 
     Example:
         >>> sorted(en_keys("honoured"))
-        ['honor', 'honored', 'honour', 'honoured', '~honor', '~honou']
+        ['honor', 'honour', 'honoured', '~honor', '~honou']
     """
     w = _normalise(word).strip("'-")
     if w.endswith("'s"):
@@ -121,12 +121,11 @@ def derived_words(word: str) -> tuple[str, ...]:
     ``payment``, ``pay``; ``healthcare`` → ``health``, ``care``).
 
     Example:
-        >>> derived_words("decarbonise")
-        ('carbon', 'carbonise')
+        >>> derived_words("decarbonise"), derived_words("co-payment")
+        (('carbon',), ('pay', 'payment'))
     """
     from duizhao.resources.lemmas import is_known
 
-    from .terms import closed_compound_split
 
     w = lemma(_normalise(word))
     out: set[str] = set()

@@ -14,7 +14,7 @@ in the whole text that are aligned with the term (``specificity``).
 Example:
     >>> q = query("leap to one's feet", definition="to stand up suddenly and quickly")
     >>> [sorted(k)[:2] for k in q.words], q.phrase
-    ([['leap', 'leaping'], ['feet', 'foot']], ('leap', 'foot'))
+    ([['leap'], ['feet', 'foot']], ('leap', 'foot'))
 """
 
 from __future__ import annotations
@@ -238,9 +238,9 @@ def _strays(s: ZhSentence, infos: list[_WordInfo]) -> frozenset[int]:
     explained = {(w.start, w.end) for w in infos if w.other >= 0.5}
     out = set()
     for i, (a, b) in enumerate(s.tokens):
-        if b - a == 1 and is_han(s.text[a]) and (a, b) not in explained:
-            if s.simple[i] not in _EDGES:
-                out.add(i)
+        alone = b - a == 1 and is_han(s.text[a]) and s.simple[i] not in _EDGES
+        if alone and (a, b) not in explained:
+            out.add(i)
     return frozenset(out)
 
 
@@ -370,8 +370,8 @@ def _span_features(
     unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
     idle = [not covered[c] and not explained[c] for c in range(n)]
     zpos = bead.zh_position(k, (span.start + span.end) / 2)
-    lo, hi = zone
-    outside = max(0.0, lo - bead.zh_position(k, span.end), bead.zh_position(k, span.start) - hi)
+    zl, zr = zone
+    outside = max(0.0, zl - bead.zh_position(k, span.end), bead.zh_position(k, span.start) - zr)
     return {
         "dict_term": sum(best) / n_words,
         "dict_char": sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words,
@@ -389,9 +389,9 @@ def _span_features(
         "edge": float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
         "whole_token": 1.0 if span.first == span.last and not span.part else 0.0,
         "part": 1.0 if span.part else 0.0,
-        "stray": float(
-            (not span.part and span.first - 1 in strays) + (not span.part and span.last + 1 in strays)
-        ),
+        "stray": 0.0
+        if span.part
+        else float((span.first - 1 in strays) + (span.last + 1 in strays)),
         "in_dict": 1.0
         if any(w.known and w.start == span.start and w.end == span.end for w in inside)
         else 0.0,
@@ -430,7 +430,7 @@ def candidates(
         return []
     per_occurrence: list[dict[str, tuple[tuple[float, float], dict[str, float], tuple]]] = []
     aligned_sentences: set[int] = set()
-    for b, occs in by_bead.items():
+    for occs in by_bead.values():
         bead = context.bead(doc, occs[0].sentence)
         if bead is None or not bead.sentences:
             continue
@@ -453,13 +453,13 @@ def candidates(
                     if bead.en_words[i].paragraph == o.paragraph
                     and bead.en_words[i].start < o.end and bead.en_words[i].end > o.start]
             lo, hi = (min(mine), max(mine)) if mine else (0.5, 0.5)
-            place = (lo + hi) / 2
+            en_place = (lo + hi) / 2
             zone = _zone(anchors, lo, hi)
             found: dict[str, tuple[tuple[float, float], dict[str, float], tuple]] = {}
             for k, s in enumerate(bead.sentences):
                 for span in s.spans:
                     f = _span_features(
-                        q, s, span, infos[k], place, zone, bead, k, strays[k], starts[k]
+                        q, s, span, infos[k], en_place, zone, bead, k, strays[k], starts[k]
                     )
                     rank = (f["anchors"], f["position"])
                     prev = found.get(span.text)

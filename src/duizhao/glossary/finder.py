@@ -25,10 +25,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from duizhao.model import Counterpart, Document, Occurrence
-
-from .context import LinkContext
 from duizhao.resources import encoder
 
+from .context import LinkContext
 from .features import (
     FEATURES,
     Candidate,
@@ -279,7 +278,8 @@ class CounterpartFinder:
 
     def _confidence(self, found: Sequence[Candidate], shares: Sequence[float]) -> float:
         best = found[0].text
-        nested = sum(s for c, s in zip(found[1:], shares[1:], strict=False) if _nested(best, c.text))
+        pairs = zip(found[1:], shares[1:], strict=False)
+        nested = sum(s for c, s in pairs if _nested(best, c.text))
         return calibrated(self.calibration, shares[0], nested, found[0].score)
 
     def rerank(self, ranking: Ranking, claimed: Callable[[Candidate], float]) -> Ranking:
