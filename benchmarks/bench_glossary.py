@@ -30,9 +30,11 @@ and English occurrences) and are scored the same way:
 * **vocabulary** (seed): the English suggestions' Chinese, right / marked uncertain / wrong (a
   word whose gold is "no counterpart" is right when it has none or is marked uncertain);
 * **speed**: the glossary and vocabulary stages on the seed (``glossary_timing.py``): cold (first
-  call in a process) and warm (after another article), CPU seconds, for this version, for the
+  call in a process) and warm (after another article), CPU seconds, in an environment without the
+  BLAS thread variables that ``run_all.py`` sets (as a user's shell is), for this version, for the
   reference checkout as it installs (no ``threadpoolctl``: the encoder's BLAS then runs threaded),
-  and for the reference with ``threadpoolctl`` (the stricter baseline).
+  and for the reference with ``threadpoolctl`` installed (the stricter baseline: most of today's
+  cost was the threaded BLAS).
 
 Usage: ``.venv/bin/python benchmarks/bench_glossary.py [--dev DIR] [--no-baseline]
 [--show-held-out] [--repeats N]``. Writes ``benchmarks/results/bench_glossary.json``.
@@ -67,10 +69,13 @@ CLASSES = (
 # -- running both versions ------------------------------------------------------------------------
 
 
-def _env(src: Path, hide: Path | None = None) -> dict[str, str]:
-    e = dict(os.environ)
+#: Variables that cap the BLAS threads; the timings run without them, as a user's shell would.
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _env(src: Path, hide: Path | None = None, *, user: bool = False) -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if not (user and k in _THREAD_VARS)}
     e["PYTHONPATH"] = os.pathsep.join(str(p) for p in (hide, src) if p is not None)
-    e.setdefault("OMP_NUM_THREADS", "1")
     return e
 
 
@@ -88,7 +93,7 @@ def timing(src: Path, repeats: int, hide: Path | None = None) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "glossary_timing.py"), str(WARMUP), str(SEED),
          str(repeats)],
-        env=_env(src, hide), capture_output=True, text=True, check=True, cwd=ROOT,
+        env=_env(src, hide, user=True), capture_output=True, text=True, check=True, cwd=ROOT,
     )  # fmt: skip
     data: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return data

@@ -43,8 +43,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from duizhao.glossary import LinkContext, find_term, term_forms
-from duizhao.glossary.features import FEATURES, candidates, query
+from duizhao.glossary.features import FEATURES, candidates
 from duizhao.glossary.finder import calibrated
+from duizhao.glossary.query import query
 from glossary_data import DEV, ROOT, fixture_articles, mac_articles, prepared
 
 #: L2 penalty on the weights.

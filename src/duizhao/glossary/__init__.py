@@ -30,6 +30,7 @@ Modules:
     dictionary: CC-CEDICT as a bilingual word table (English keys, Chinese glosses, strength).
     candidates: a Chinese sentence's tokens, dictionary words and candidate spans.
     context: the glossary's view of a document's alignment, and :class:`LinkContext`.
+    query: an English term as the finder looks for it.
     features: the evidence for each candidate, as numbers.
     weights: the fitted weights, calibration and threshold (benchmarks/fit_glossary.py).
     finder: :class:`CounterpartFinder`, which ranks the candidates and says how sure it is.

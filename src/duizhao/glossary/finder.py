@@ -33,10 +33,10 @@ from .features import (
     Candidate,
     add_similarity,
     candidates,
-    query,
     rescored,
     softmax,
 )
+from .query import query
 from .weights import CALIBRATION, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
