@@ -16,12 +16,13 @@ and English occurrences) and are scored the same way:
 
 * **top-1 / top-3**: the first (first three) ``counterparts`` hold an acceptable answer;
 * **failure class** of each wrong top-1, in this order: *no English occurrence*; *none found*;
-  *cut inside a word* (an occurrence of it starts or ends inside a token of the document, other
-  than between the two dictionary words of a compound token, 創新|集群); *span too short* (inside
-  an acceptable answer); *span too long* (holds one); *wrong place* (CC-CEDICT links it to another
+  *cut inside a word* (it occurs nowhere as whole tokens of the document, nor as a dictionary
+  part of a compound token: 集群 in 創新|集群 is whole, 合資 in 合資格 is cut); *span too
+  short* (inside an acceptable answer); *span too long* (holds one); *wrong place* (CC-CEDICT links it to another
   English word of the aligned sentences); *no English partner* (nothing in the English explains
   it);
-* **cut inside a word**, over every top-1, right or wrong;
+* **cut inside a word**, over every top-1, right or wrong: the counterpart occurs nowhere in the
+  Chinese as whole tokens (or as a dictionary part of a compound token);
 * **confidence**: accuracy of the counterparts shown as certain (above the threshold) and of those
   marked uncertain (today's finder marks nothing: all its counterparts count as certain);
 * **English occurrences** P/R: exact spans for glossary-mac-dev (its README), the forms as
@@ -108,22 +109,26 @@ def _tokens(d: dict[str, Any]) -> list[list[tuple[int, int]]]:
 
 def _cut(occurrences: list[dict[str, Any]], tokens: list[list[tuple[int, int]]],
          texts: list[str]) -> bool:  # fmt: skip
-    """Whether an occurrence starts or ends inside a token (other than at the joint of a
-    compound token of two dictionary words, both of two characters or more)."""
+    """Whether a counterpart is cut inside a word: none of its occurrences in the Chinese is a
+    run of whole tokens, or a dictionary part of a compound token that leaves no single
+    character cut off (集群 in 創新|集群; never 合資 out of 合資格)."""
     from duizhao.resources.lexicon import cedict
     from duizhao.text.convert import to_simplified
 
     d = cedict()
-    for o in occurrences:
+
+    def whole(o: dict[str, Any]) -> bool:
         p, a, b = o["paragraph"], o["start"], o["end"]
         for s, e in tokens[p] if p < len(tokens) else ():
             for x in (a, b):
                 if s < x < e:
-                    left, right = texts[p][s:x], texts[p][x:e]
-                    kept = right if x == a else left
-                    if min(len(left), len(right)) < 2 or to_simplified(kept) not in d:
-                        return True
-    return False
+                    piece = texts[p][max(s, a) : min(e, b)]
+                    rest = (x - s) if x == a else (e - x)
+                    if rest < 2 or len(piece) < 2 or to_simplified(piece) not in d:
+                        return False
+        return True
+
+    return bool(occurrences) and not any(whole(o) for o in occurrences)
 
 
 def _find_all(text: str, texts: list[str]) -> list[dict[str, Any]]:
@@ -173,8 +178,7 @@ def failure_class(top: str | None, gold: list[str], entry: dict[str, Any], d: di
     if top is None:
         return "none found"
     texts = [p["text"] for p in d["zh"]["paragraphs"]]
-    zh = entry.get("occurrences", {}).get("zh") or _find_all(top, texts)
-    if _cut(zh, _tokens(d), texts):
+    if _cut(_find_all(top, texts), _tokens(d), texts):
         return "cut inside a word"
     if any(top in g and top != g for g in gold):
         return "span too short"
@@ -211,7 +215,7 @@ def score_article(art: Article, d: dict[str, Any]) -> dict[str, Any]:
             "term": term, "top": top, "ok": ok, "top3": any(c in gold["zh"] for c in cps[:3]),
             "gold": gold["zh"], "confidence": e.get("confidence"),
             "uncertain": bool(e.get("uncertain", False)) and top is not None,
-            "cut": bool(top) and _cut(zh, _tokens(d), texts),
+            "cut": bool(top) and _cut(_find_all(top, texts) if top else [], _tokens(d), texts),
             "class": None if ok else failure_class(top, gold["zh"], e, d, term),
             "en": [tp, fp, fn],
         })  # fmt: skip
