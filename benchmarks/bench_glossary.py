@@ -18,9 +18,9 @@ and English occurrences) and are scored the same way:
 * **failure class** of each wrong top-1, in this order: *no English occurrence*; *none found*;
   *cut inside a word* (it occurs nowhere as whole tokens of the document, nor as a dictionary
   part of a compound token: 集群 in 創新|集群 is whole, 合資 in 合資格 is cut); *span too
-  short* (inside an acceptable answer); *span too long* (holds one); *wrong place* (CC-CEDICT links it to another
-  English word of the aligned sentences); *no English partner* (nothing in the English explains
-  it);
+  short* (inside an acceptable answer); *span too long* (holds one); *wrong place* (CC-CEDICT
+  links it to another English word of the aligned sentences); *no English partner* (nothing in
+  the English explains it);
 * **cut inside a word**, over every top-1, right or wrong: the counterpart occurs nowhere in the
   Chinese as whole tokens (or as a dictionary part of a compound token);
 * **confidence**: accuracy of the counterparts shown as certain (above the threshold) and of those
@@ -209,7 +209,6 @@ def score_article(art: Article, d: dict[str, Any]) -> dict[str, Any]:
         cps = [c["text"] for c in e.get("counterparts", [])]
         top = cps[0] if cps else None
         ok = top in gold["zh"]
-        zh = e.get("occurrences", {}).get("zh") or (_find_all(top, texts) if top else [])
         tp, fp, fn = _en_scores(art, term, e)
         terms.append({
             "term": term, "top": top, "ok": ok, "top3": any(c in gold["zh"] for c in cps[:3]),
