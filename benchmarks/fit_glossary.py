@@ -87,9 +87,9 @@ def collect(dev: Path) -> tuple[list[Term], list[str]]:
 
 
 def set_similarity(data: list[Term], terms: list[str], w: np.ndarray) -> None:
-    """Give the best :data:`RESCORE` candidates of each term (by ``w`` without the similarity)
-    their similarity feature, as the finder does."""
-    from duizhao.glossary.features import RESCORE, RESCORE_WEAK
+    """Give the candidates the finder would have the encoder look at (by ``w`` without the
+    similarity: :func:`duizhao.glossary.features.rescored`) their similarity features."""
+    from duizhao.glossary.features import Candidate, rescored
     from duizhao.resources.encoder import Embeddings
 
     memo = Embeddings()
@@ -100,14 +100,16 @@ def set_similarity(data: list[Term], terms: list[str], w: np.ndarray) -> None:
         x[:, SIM] = x[:, SIM_ALONE] = 0.0
         s = x @ base
         order = sorted(range(len(texts)), key=lambda i: (-s[i], len(texts[i]), texts[i]))
-        weak = all(x[i, dict_term] < 0.5 for i in order[:3])
-        top = order[: RESCORE_WEAK if weak else RESCORE]
-        if len(top) < 2:
+        ranked = [Candidate(texts[i], {"dict_term": float(x[i, dict_term])}, [], i) for i in order]
+        top = rescored(ranked)
+        if not top:
             continue
-        vec = memo.vectors([term, *(texts[i] for i in top)])
-        sims = [float(vec[term] @ vec[texts[i]]) for i in top]
+        weak = all(x[i, dict_term] < 0.5 for i in order[:3])
+        vec = memo.vectors([term, *(c.text for c in top)])
+        sims = [float(vec[term] @ vec[c.text]) for c in top]
         mean = sum(sims) / len(sims)
-        for i, v in zip(top, sims, strict=True):
+        for c, v in zip(top, sims, strict=True):
+            i = int(c.score)  # the row, carried in the score
             x[i, SIM] = v - mean
             x[i, SIM_ALONE] = v - mean if weak else 0.0
 
