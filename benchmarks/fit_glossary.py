@@ -100,7 +100,11 @@ def set_similarity(data: list[Term], terms: list[str], w: np.ndarray) -> None:
         x[:, SIM] = x[:, SIM_ALONE] = 0.0
         s = x @ base
         order = sorted(range(len(texts)), key=lambda i: (-s[i], len(texts[i]), texts[i]))
-        ranked = [Candidate(texts[i], {"dict_term": float(x[i, dict_term])}, [], i) for i in order]
+        ranked = [
+            Candidate(texts[i], {"dict_term": float(x[i, dict_term])}, [], float(s[i]))
+            for i in order
+        ]
+        row = {id(c): i for c, i in zip(ranked, order, strict=True)}
         top = rescored(ranked)
         if not top:
             continue
@@ -109,7 +113,7 @@ def set_similarity(data: list[Term], terms: list[str], w: np.ndarray) -> None:
         sims = [float(vec[term] @ vec[c.text]) for c in top]
         mean = sum(sims) / len(sims)
         for c, v in zip(top, sims, strict=True):
-            i = int(c.score)  # the row, carried in the score
+            i = row[id(c)]
             x[i, SIM] = v - mean
             x[i, SIM_ALONE] = v - mean if weak else 0.0
 

@@ -77,6 +77,10 @@ FEATURES = (
 RESCORE = 8
 #: … and how many when CC-CEDICT supports none of the best three (the encoder is all there is).
 RESCORE_WEAK = 16
+#: The longest candidate of a one-word term, in tokens and characters.
+SHORT_TOKENS, SHORT_CHARS = 3, 6
+#: The lead (in score) by which a candidate CC-CEDICT fully supports needs no encoder.
+DECIDED = 3.0
 
 @dataclass
 class Candidate:
@@ -341,6 +345,8 @@ def candidates(
             by_bead.setdefault(b, []).append(o)
     if not by_bead:
         return []
+    # a one-word term is a word or two in Chinese, a few words at most (ticklish: 怕癢)
+    max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
     per_occurrence: list[dict[str, tuple[tuple[float, float], dict[str, float], tuple]]] = []
     aligned_sentences: set[int] = set()
     for occs in by_bead.values():
@@ -371,6 +377,8 @@ def candidates(
             found: dict[str, tuple[tuple[float, float], dict[str, float], tuple]] = {}
             for k, s in enumerate(bead.sentences):
                 for span in s.spans:
+                    if span.last - span.first >= max_tokens or span.end - span.start > max_chars:
+                        continue
                     f = _span_features(
                         q, s, span, infos[k], en_place, zone, bead, k, strays[k], starts[k]
                     )
@@ -406,8 +414,16 @@ def candidates(
 
 
 def rescored(ranked: Sequence[Candidate]) -> list[Candidate]:
-    """The candidates the encoder looks at (``ranked`` is best first): the first
-    :data:`RESCORE`, or :data:`RESCORE_WEAK` when CC-CEDICT translates none of the best three."""
+    """The candidates the encoder looks at (``ranked`` is best first, scored without it): none
+    when CC-CEDICT has decided (the best translates every word of the term and leads the next by
+    :data:`DECIDED`), else the first :data:`RESCORE`, or :data:`RESCORE_WEAK` when CC-CEDICT
+    translates none of the best three."""
+    if (
+        len(ranked) > 1
+        and ranked[0].features.get("dict_term", 0.0) >= 0.99
+        and ranked[0].score - ranked[1].score >= DECIDED
+    ):
+        return []
     weak = all(c.features.get("dict_term", 0.0) < 0.5 for c in ranked[:3])
     top = list(ranked[: RESCORE_WEAK if weak else RESCORE])
     return top if len(top) >= 2 else []
