@@ -10,7 +10,7 @@ BIN     := $(VENV)/bin
 # poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
 APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo screenshot test lint bench bench-quick bench-align bench-bank bench-chinese system-deps clean
+.PHONY: demo screenshot test lint bench bench-quick bench-align bench-bank bench-chinese bench-glossary system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ bench-align: $(VENV)/.dev-installed
 # Term bank: ingest 10,000 synthetic articles, concordance and query times, size (docs/bank.md).
 bench-bank: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_bank.py corpus --articles 10000
+
+# Glossary counterparts beside today's finder: top-1, confidence, English occurrences, speed
+# (docs/glossary.md); refit the finder's weights with benchmarks/fit_glossary.py --write.
+bench-glossary: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_glossary.py
 
 # Chinese: segmentation F1, pinyin polyphones, Jyutping, chars/s and start-up (docs/chinese.md).
 bench-chinese: $(VENV)/.dev-installed

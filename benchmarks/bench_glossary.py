@@ -107,25 +107,39 @@ def _tokens(d: dict[str, Any]) -> list[list[tuple[int, int]]]:
     return [[(t["start"], t["end"]) for t in p.get("tokens", ())] for p in d["zh"]["paragraphs"]]
 
 
-def _cut(occurrences: list[dict[str, Any]], tokens: list[list[tuple[int, int]]],
-         texts: list[str]) -> bool:  # fmt: skip
-    """Whether a counterpart is cut inside a word: none of its occurrences in the Chinese is a
-    run of whole tokens, or a dictionary part of a compound token that leaves no single
-    character cut off (集群 in 創新|集群; never 合資 out of 合資格)."""
+def _pieces(word: str) -> list[int]:
+    """The cut points of a word cut into CC-CEDICT words, longest first (in Simplified)."""
     from duizhao.resources.lexicon import cedict
     from duizhao.text.convert import to_simplified
 
-    d = cedict()
+    d, simp = cedict(), to_simplified(word)
+    cuts, i = [0], 0
+    while i < len(simp):
+        i = next(j for j in range(min(len(simp), i + 8), i, -1) if j == i + 1 or simp[i:j] in d)
+        cuts.append(i)
+    return cuts
+
+
+def _cut(occurrences: list[dict[str, Any]], tokens: list[list[tuple[int, int]]],
+         texts: list[str]) -> bool:  # fmt: skip
+    """Whether a counterpart is cut inside a word: none of its occurrences in the Chinese is a
+    run of whole tokens, or a part of a compound token made of its dictionary words (cut
+    longest first) that leaves no single character cut off (集群 in 創新|集群, 最低工資 in
+    法定|最|低|工資; never 合資 out of 合資|格)."""
 
     def whole(o: dict[str, Any]) -> bool:
         p, a, b = o["paragraph"], o["start"], o["end"]
         for s, e in tokens[p] if p < len(tokens) else ():
-            for x in (a, b):
-                if s < x < e:
-                    piece = texts[p][max(s, a) : min(e, b)]
-                    rest = (x - s) if x == a else (e - x)
-                    if rest < 2 or len(piece) < 2 or to_simplified(piece) not in d:
-                        return False
+            inner = [x for x in (a, b) if s < x < e]
+            if not inner:
+                continue
+            cuts = {s + c for c in _pieces(texts[p][s:e])}
+            if min(e, b) - max(s, a) < 2:
+                return False  # the piece kept is a single character
+            for x in inner:
+                cut_off = x - s if x == a else e - x
+                if x not in cuts or cut_off < 2:
+                    return False
         return True
 
     return bool(occurrences) and not any(whole(o) for o in occurrences)
@@ -199,6 +213,18 @@ def _en_scores(art: Article, term: str, entry: dict[str, Any]) -> tuple[int, int
     return sum((gc & pc).values()), sum((pc - gc).values()), sum((gc - pc).values())
 
 
+def _split_nulls(beads: Any) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Beads as a set, a bead with an empty side split into one bead per unit."""
+    out = set()
+    for en, zh in beads:
+        if en and zh:
+            out.add((en, zh))
+        else:
+            out.update(((i,), ()) for i in en)
+            out.update(((), (j,)) for j in zh)
+    return out
+
+
 def score_article(art: Article, d: dict[str, Any]) -> dict[str, Any]:
     """Every figure of one article's annotate JSON."""
     texts = [p["text"] for p in d["zh"]["paragraphs"]]
@@ -224,6 +250,11 @@ def score_article(art: Article, d: dict[str, Any]) -> dict[str, Any]:
         want = [(tuple(b["en"]), tuple(b["zh"])) for b in art.paragraph_beads]
         out["beads"] = {"exact": got == want, "hit": len(set(got) & set(want)),
                         "pred": len(got), "gold": len(want)}  # fmt: skip
+    if art.sentence_beads is not None:
+        got_s = _split_nulls((tuple(b["en"]), tuple(b["zh"])) for b in d["alignment"]["sentences"])
+        want_s = _split_nulls((tuple(e), tuple(z)) for e, z in art.sentence_beads)
+        out["sentence_beads"] = {"hit": len(got_s & want_s), "pred": len(got_s),
+                                 "gold": len(want_s)}  # fmt: skip
     if art.vocabulary:
         items = {v["word"]: v for v in d.get("vocabulary", {}).get("en", [])}
         vocab = []
@@ -267,6 +298,10 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
             "precision": sum(b["hit"] for b in beads) / max(1, sum(b["pred"] for b in beads)),
             "recall": sum(b["hit"] for b in beads) / max(1, sum(b["gold"] for b in beads)),
         }  # fmt: skip
+    sent = [s["sentence_beads"] for s in scored if "sentence_beads" in s]
+    if sent:
+        hit = sum(b["hit"] for b in sent)
+        out["sentence_bead_f1"] = 2 * hit / max(1, sum(b["pred"] + b["gold"] for b in sent))
     vocab = [v for s in scored for v in s.get("vocabulary", [])]
     if vocab:
         sure_v = [v for v in vocab if not v["uncertain"]]
@@ -327,6 +362,7 @@ def report(results: dict[str, dict[str, Any]], versions: list[str]) -> None:
         line("paragraph beads exact / P / R",
              lambda r: f"{r['beads']['articles_exact']}/{r['beads']['articles']}"
              f" / {r['beads']['precision']:.3f} / {r['beads']['recall']:.3f}")  # fmt: skip
+        line("aligner: strict sentence bead F1", lambda r: f"{r['sentence_bead_f1']:.3f}")
         line("vocabulary: right (all)",
              lambda r: _pct(r["vocabulary"]["right"], r["vocabulary"]["words"]))  # fmt: skip
         line("vocabulary: certain, right",

@@ -46,6 +46,7 @@ class Article:
         fitted: Whether the fitting script may use it.
         terms: Term → ``{"zh": [acceptable counterparts], "en": [forms], "en_spans": [...]}``.
         paragraph_beads: The gold paragraph beads (``mac`` only).
+        sentence_beads: The gold sentence beads ``(en, zh)`` (the fixtures and the seed).
         vocabulary: English vocabulary word → acceptable counterparts (``[]``: none; seed only).
     """
 
@@ -57,6 +58,7 @@ class Article:
     terms: dict[str, dict[str, Any]]
     paragraph_beads: list[dict[str, list[int]]] | None = None
     vocabulary: dict[str, list[str]] = field(default_factory=dict)
+    sentence_beads: list[tuple[list[int], list[int]]] | None = None
 
 
 def mac_articles(dev: Path = DEV) -> list[Article]:
@@ -112,6 +114,7 @@ def fixture_articles(fixtures: Path = FIXTURES) -> list[Article]:
                 fitted=not seed and gold.get("set", "dev") in FITTED_FIXTURES,
                 terms=gold["terms"],
                 vocabulary=vocabulary,
+                sentence_beads=[(list(e), list(z)) for e, z in gold.get("beads", [])] or None,
             )
         )
     return out

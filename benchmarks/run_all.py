@@ -192,6 +192,10 @@ def _rows_glossary(d: dict[str, Any]) -> list[Row]:
         rows.append(_row("Glossary", f"top-1 cut inside a word, {group}",
                          str(s["cut_inside_a_word"]), str(b["cut_inside_a_word"]) if b else "",
                          "0", s["cut_inside_a_word"] == 0))
+        if "sentence_bead_f1" in s:
+            f = s["sentence_bead_f1"]
+            rows.append(_row("Alignment", f"editorial fixtures ({group}): strict sentence F1",
+                             f"{f:.3f}", "", "≥ 0.95", f >= 0.95))  # fmt: skip
         if "vocabulary" in s:
             v = s["vocabulary"]
             vs = v["certain"]
