@@ -371,6 +371,59 @@ def report(results: dict[str, dict[str, Any]], versions: list[str]) -> None:
             r["vocabulary"]["uncertain"]["right"], r["vocabulary"]["uncertain"]["n"]))
 
 
+def markdown(data: dict[str, Any]) -> str:
+    """The figures as a Markdown table (docs/glossary.md copies it)."""
+    versions = data["versions"]
+    me = versions[0]
+    base = versions[1] if len(versions) > 1 else None
+    out = ["| set | terms | top-1 | top-3 | shown as certain: right | marked uncertain: right "
+           "| English P / R | top-1 cut inside a word |", "|---|---:|---|---|---|---|---|---|"]
+
+    def cell(r: dict[str, Any] | None, get: Any) -> str:
+        try:
+            return get(r) if r else "—"
+        except (KeyError, ZeroDivisionError):
+            return "—"
+
+    for group, r in data["sets"][me].items():
+        b = data["sets"][base].get(group) if base else None
+
+        def both(get: Any, r: dict[str, Any] = r, b: dict[str, Any] | None = b) -> str:
+            return f"{cell(r, get)} ({cell(b, get)})" if base else cell(r, get)
+
+        out.append("| " + " | ".join([
+            group, str(r["terms"]),
+            both(lambda x: f"{x['top1']:.3f}"), both(lambda x: f"{x['top3']:.3f}"),
+            both(lambda x: f"{x['certain']['right']}/{x['certain']['n']}"),
+            cell(r, lambda x: f"{x['uncertain']['right']}/{x['uncertain']['n']}"),
+            both(lambda x: f"{x['en_precision']:.3f} / {x['en_recall']:.3f}"),
+            both(lambda x: str(x["cut_inside_a_word"])),
+        ]) + " |")  # fmt: skip
+    out.append("")
+    out.append("In brackets: today's finder (2bd8588) in the same run; it marks nothing uncertain.")
+    seed = data["sets"][me].get("seed", {})
+    if "vocabulary" in seed:
+        v = seed["vocabulary"]
+        bv = data["sets"][base]["seed"].get("vocabulary") if base else None
+        line = (f"Seed English vocabulary ({v['words']} words): right {v['right']}, shown as "
+                f"certain {v['certain']['n']} (right {v['certain']['right']}), marked uncertain "
+                f"{v['uncertain']['n']} (right {v['uncertain']['right']})")  # fmt: skip
+        if bv:
+            line += (f"; today: right {bv['right']}, shown as certain {bv['certain']['n']} "
+                     f"(right {bv['certain']['right']})")  # fmt: skip
+        out.append("")
+        out.append(line + ".")
+    speed = data.get("speed", {})
+    if speed:
+        out += ["", "| glossary + vocabulary stages, seed, CPU | cold | warm | warm speed-up |",
+                "|---|---|---|---|"]  # fmt: skip
+        for name, s in speed.items():
+            up = f"{s['warm_speedup']:.1f}×" if "warm_speedup" in s else ""
+            out.append(f"| {name} | {s['cold_cpu_s']:.2f} s | {s['warm_cpu_s'] * 1000:.0f} ms "
+                       f"| {up} |")  # fmt: skip
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", type=Path, default=DEV, help="the glossary-mac-dev folder")
@@ -379,7 +432,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="print the held-out articles' per-term results too")  # fmt: skip
     ap.add_argument("--repeats", type=int, default=7, help="warm timing repetitions")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--markdown-only", action="store_true",
+                    help="only rewrite bench_glossary.md from the last bench_glossary.json")
     args = ap.parse_args(argv)
+    results_dir = ROOT / "benchmarks" / "results"
+    if args.markdown_only:
+        data = json.loads((results_dir / "bench_glossary.json").read_text(encoding="utf-8"))
+        (results_dir / "bench_glossary.md").write_text(markdown(data), encoding="utf-8")
+        return 0
     t0 = time.perf_counter()
     articles = fixture_articles() + mac_articles(args.dev)
     if not mac_articles(args.dev):
@@ -452,10 +512,12 @@ def main(argv: list[str] | None = None) -> int:
         v: {a: s for a, s in per.items() if not a.startswith(("mac/04", "mac/05"))}
         for v, per in per_term.items()
     }  # fmt: skip
+    data = {"versions": list(versions), "sets": results, "speed": speed,
+            "per_article": hidden_terms, "seconds": seconds}  # fmt: skip
     (out / "bench_glossary.json").write_text(
-        json.dumps({"versions": list(versions), "sets": results, "speed": speed,
-                    "per_article": hidden_terms, "seconds": seconds},
-                   ensure_ascii=False, indent=1), encoding="utf-8")  # fmt: skip
+        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    (out / "bench_glossary.md").write_text(markdown(data), encoding="utf-8")
     return 0
 
 
