@@ -156,14 +156,16 @@ class CounterpartFinder:
         similarity: An optional ``f(english, chinese) -> matrix`` of similarities (e.g.
             :func:`duizhao.resources.encoder.similarity`, which :meth:`default` uses): the term
             against each of the :data:`~duizhao.glossary.features.RESCORE` best candidates
-            (the ``similarity`` feature). ``None``: CC-CEDICT and the text only.
+            (the ``similarity`` feature). ``None``: CC-CEDICT and the text only (the same
+            weights, the similarity features left at 0; the calibration and the threshold were
+            fitted with the encoder, so such a finder is less sure, and less often right).
     """
 
     weights: tuple[tuple[str, float], ...] = WEIGHTS
     calibration: tuple[float, float, float, float] = CALIBRATION
     threshold: float = THRESHOLD
     max_counterparts: int = 3
-    similarity: Callable[[Sequence[str], Sequence[str]], np.ndarray] | None = None
+    similarity: Callable[[Sequence[str], Sequence[str]], np.ndarray] | None = encoder.similarity
 
     @classmethod
     def default(cls) -> CounterpartFinder:
