@@ -13,7 +13,7 @@ BIN     := $(VENV)/bin
 APT_PACKAGES := chromium fonts-noto-cjk fonts-liberation libharfbuzz-subset0 poppler-utils \
 	libreoffice-writer-nogui
 
-.PHONY: demo review screenshot test lint bench bench-quick bench-align bench-bank bench-chinese system-deps clean
+.PHONY: demo review screenshot test lint bench bench-quick bench-align bench-bank bench-chinese bench-glossary system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,11 @@ bench-align: $(VENV)/.dev-installed
 # Term bank: ingest 10,000 synthetic articles, concordance and query times, size (docs/bank.md).
 bench-bank: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_bank.py corpus --articles 10000
+
+# Glossary counterparts beside today's finder: top-1, confidence, English occurrences, speed
+# (docs/glossary.md); refit the finder's weights with benchmarks/fit_glossary.py --write.
+bench-glossary: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_glossary.py
 
 # Chinese: segmentation F1, pinyin polyphones, Jyutping, chars/s and start-up (docs/chinese.md).
 bench-chinese: $(VENV)/.dev-installed
