@@ -93,3 +93,13 @@ def test_cli_text_and_limits(seed_path: Path, capsys: pytest.CaptureFixture[str]
 def test_cli_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["annotate", str(tmp_path / "missing.txt")]) == 2
     assert capsys.readouterr().err.startswith("error:")
+
+
+def test_cli_text_marks_uncertain_counterparts(capsys: pytest.CaptureFixture[str], annotated_seed) -> None:
+    from duizhao.cli.annotate import _annotate_text
+
+    text = _annotate_text(annotated_seed)
+    for link in annotated_seed.links:
+        term = annotated_seed.glossary[link.entry].term
+        line = next(x for x in text.splitlines() if x.strip().startswith(f"{term} →"))
+        assert ("check" in line) == link.uncertain
