@@ -11,7 +11,16 @@ __all__ = ["DuizhaoError", "InputError", "MissingExtraError", "PinError"]
 
 
 class DuizhaoError(Exception):
-    """Base class of every error duizhao raises on purpose."""
+    """Base class of every error duizhao raises on purpose.
+
+    Examples:
+        >>> import duizhao
+        >>> try:
+        ...     duizhao.read_text("only English here, no 中文 paragraph.")  # "Chinese"
+        ... except duizhao.DuizhaoError as e:
+        ...     print(f"error: {e}")
+        error: <string>: no Chinese paragraphs found
+    """
 
 
 class InputError(DuizhaoError, ValueError):
@@ -21,6 +30,11 @@ class InputError(DuizhaoError, ValueError):
         path: The file (or ``"<stdin>"`` / ``"<string>"``) the input came from.
         line: The 1-based line the problem was found on, or ``None``.
         message: What was wrong, in one line.
+
+    Examples:
+        >>> e = InputError("trams.txt", 12, "cannot read glossary line '電車 tram'")  # "tram"
+        >>> str(e), e.line
+        ("trams.txt:12: cannot read glossary line '電車 tram'", 12)
     """
 
     def __init__(self, path: str, line: int | None, message: str) -> None:

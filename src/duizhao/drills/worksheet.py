@@ -100,6 +100,19 @@ def make_worksheets(
     Raises:
         DrillError: An unknown kind, a bad count, a glossary that was not linked (the document
             was not annotated), or nothing at all could be drilled.
+
+    Examples:
+        >>> from duizhao import annotate, read_text
+        >>> doc = annotate(read_text(
+        ...     "Hong Kong's trams are cheap and slow.\\n\\n香港的電車便宜又慢。\\n\\n"
+        ...     "/ Glossary生字 /\\ntram：a vehicle that runs on rails along a street"
+        ... ))  # "Hong Kong's trams (電車) are cheap and slow"
+        >>> [sheet] = make_worksheets(doc, kinds=["cloze", "zh"], seed=1)
+        >>> cloze = sheet.sections[0]
+        >>> "".join(s.text or "____" for s in cloze.items[0].prompt), cloze.items[0].answers
+        ("Hong Kong's ____ are cheap and slow.", ('trams',))
+        >>> [s.kind for s in sheet.sections], sheet.notes[-1][:40]  # one pair: no matching
+        (['cloze'], 'Match the English words with their Chine')
     """
     docs = [docs] if isinstance(docs, Document) else list(docs)
     if not docs:
@@ -285,6 +298,16 @@ def render_worksheet(
         template: The page template's name.
         links: ``(label, href)`` pairs shown above the sheet on screen, never printed (the site
             links back to the study sheet and the index).
+
+    Examples:
+        >>> from duizhao import annotate, read_text
+        >>> doc = annotate(read_text(
+        ...     "Hong Kong's trams are cheap and slow.\\n\\n香港的電車便宜又慢。\\n\\n"
+        ...     "/ Glossary生字 /\\ntram：a vehicle that runs on rails along a street"
+        ... ))  # "Hong Kong's trams (電車) are cheap and slow"
+        >>> html = render_worksheet(make_worksheets(doc, kinds=["cloze"])[0])
+        >>> "Answer key" in html and "trams" in html  # the key gives the word, "trams" (電車)
+        True
     """
     env: jinja2.Environment = environment(templates)
     return env.get_template(template).render(

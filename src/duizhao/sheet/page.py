@@ -56,6 +56,16 @@ def render_sheet(
 
     Returns:
         The HTML page as a string (UTF-8, one file, no external resources).
+
+    Examples:
+        >>> from duizhao import annotate, read_text
+        >>> doc = annotate(read_text(
+        ...     "Hong Kong's trams are cheap and slow.\\n\\n香港的電車便宜又慢。\\n\\n"
+        ...     "/ Glossary生字 /\\ntram：a vehicle that runs on rails along a street"
+        ... ))  # "Hong Kong's trams (電車) are cheap and slow"
+        >>> html = render_sheet(doc, reading="jyutping")
+        >>> '<rt class="jp">din6</rt>' in html  # 電 "electric" read din6 above the character
+        True
     """
     ctx = sheet_context(
         doc,
@@ -92,6 +102,17 @@ def render_pdf(
     Raises:
         MissingExtraError: The engine is not installed.
         DuizhaoError: Its system libraries or a CJK font are missing; an unknown engine.
+
+    Examples:
+        >>> import tempfile
+        >>> from duizhao import annotate, read_text
+        >>> doc = annotate(read_text(
+        ...     "Hong Kong's trams are cheap and slow.\\n\\n香港的電車便宜又慢。\\n\\n"
+        ...     "/ Glossary生字 /\\ntram：a vehicle that runs on rails along a street"
+        ... ))  # "Hong Kong's trams (電車) are cheap and slow"
+        >>> pdf = render_pdf(doc, Path(tempfile.mkdtemp()) / "trams.pdf")  # 電車 "trams"
+        >>> pdf.read_bytes()[:5]
+        b'%PDF-'
     """
     check_pdf_support(engine)
     opts = _options(options, reading)

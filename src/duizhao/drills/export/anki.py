@@ -154,6 +154,17 @@ def write_apkg(
     Raises:
         MissingExtraError: genanki is not installed (``pip install 'duizhao[anki]'``).
         DrillError: There is nothing to put in the deck.
+
+    Examples:
+        >>> import tempfile, zipfile
+        >>> from duizhao import annotate, read_text
+        >>> doc = annotate(read_text(
+        ...     "Hong Kong's trams are cheap and slow.\\n\\n香港的電車便宜又慢。\\n\\n"
+        ...     "/ Glossary生字 /\\ntram：a vehicle that runs on rails along a street"
+        ... ))  # "Hong Kong's trams (電車) are cheap and slow"
+        >>> deck = write_apkg(doc, Path(tempfile.mkdtemp()) / "trams.apkg")  # tram ↔ 電車
+        >>> deck.name, "collection.anki2" in zipfile.ZipFile(deck).namelist()
+        ('trams.apkg', True)
     """
     try:
         import genanki
