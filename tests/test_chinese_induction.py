@@ -61,5 +61,17 @@ def test_what_is_not_induced() -> None:
     assert induce_words(runs) == frozenset()
 
 
+def test_lone_character_before_a_word_and_straddling() -> None:
+    # 防 "against" before 感染 "infection" modifies it: not one new word
+    assert induce_words([["預", "防", "感染"], ["要", "防", "感染"]]) == frozenset()
+    # whole tokens twice, straddling a dictionary word once: a word, joined only where whole
+    runs = [["氧化", "鎘"], ["吸入", "氧化", "鎘"], ["氧化", "鎘粉"]]
+    assert induce_words(runs) == frozenset({"氧化鎘"})
+    assert join_induced(["氧化", "鎘粉"], frozenset({"氧化鎘"})) == ["氧化", "鎘粉"]
+    # mostly straddling: not a word
+    runs = [["氧化", "鎘"], ["吸入", "氧化", "鎘"], *[["氧化", "鎘粉"]] * 5]
+    assert induce_words(runs) == frozenset()
+
+
 def test_join_never_cuts_a_word() -> None:
     assert join_induced(["氧化鎘中", "毒"], frozenset({"鎘中毒"})) == ["氧化鎘中", "毒"]

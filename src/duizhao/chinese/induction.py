@@ -12,10 +12,12 @@ never cut). Nothing is learnt across articles and nothing is stored: unsupervise
 
 The tests of a candidate (all must hold):
 
-* it occurs at least ``min_count`` times in the article, always as whole tokens of the
-  segmenter's cut (it never straddles a dictionary word);
+* it occurs at least ``min_count`` times in the article as whole tokens of the segmenter's cut,
+  and that is at least half of its occurrences (elsewhere it straddles a dictionary word, and
+  stays as the dictionary cuts it there);
 * at least one of its pieces is a single character, and neither its first nor its last character
-  is a function character (的, 是, 在, 不 …: :data:`FUNCTION_CHARS`);
+  is a function character (的, 是, 在, 不 …: :data:`FUNCTION_CHARS`); it is not a measure word
+  and the word after it (宗 凶殺案), nor a lone character and the one word it modifies (防 感染);
 * **cohesion**: each character that the segmenter left on its own occurs in the article mostly
   inside the candidate (at least ``cohesion`` of its occurrences): 鎘 only ever in 氧化鎘,
   岡 only in 花岡, whereas 大 or 人 occur everywhere;
@@ -117,6 +119,8 @@ def induce_words(
         for a, b, s in _candidates(words, max_len):
             if s[0] in FUNCTION_CHARS or s[-1] in FUNCTION_CHARS or words[a] in MEASURE_CHARS:
                 continue
+            if b - a == 2 and len(words[a]) == 1 and len(words[a + 1]) > 1:
+                continue  # a lone character before a word modifies it (防 感染, 拍 膊頭)
             aligned[s] += 1
             pieces.setdefault(s, tuple(words[a:b]))
             i, j = starts[a], starts[b]
@@ -131,8 +135,8 @@ def induce_words(
     full = "\n".join("".join(words) for words in runs)
     out: list[str] = []
     for s in found:
-        if full.count(s) != aligned[s]:
-            continue  # it straddles a dictionary word somewhere
+        if full.count(s) > 2 * aligned[s]:
+            continue  # it mostly straddles dictionary words
         k = aligned[s]
         if any(chars[p] * cohesion > k for p in pieces[s] if len(p) == 1):
             continue
