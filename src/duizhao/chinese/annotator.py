@@ -222,6 +222,12 @@ class ChineseAnnotator:
             self.segment(t, extra_words=extra, simplified=s, cuts=cuts, forced=forced)
             for t, s in zip(texts, simps, strict=True)
         ]
+        return self._join_article_words(texts, all_spans)
+
+    def _join_article_words(
+        self, texts: Sequence[str], all_spans: list[list[tuple[int, int, str]]]
+    ) -> list[list[tuple[int, int, str]]]:
+        """The spans with the article's own words joined (with :attr:`induce`)."""
         if not self.induce:
             return all_spans
         runs = [r for t, spans in zip(texts, all_spans, strict=True) for r in han_runs(t, spans)]
@@ -280,12 +286,16 @@ class ChineseAnnotator:
         extra = tuple(extra_words)
         fixes, cuts = _corrections_tables(corrections)
         simps = [to_simplified(t) for t in texts]
-        all_spans = self.segment_many(
-            texts, extra_words=extra, simplified=simps, cuts=cuts, forced=fixes
-        )
+        plain = [
+            self.segment(t, extra_words=extra, simplified=s, cuts=cuts, forced=fixes)
+            for t, s in zip(texts, simps, strict=True)
+        ]
+        all_spans = self._join_article_words(texts, plain)
+        # the readings are found in the dictionary's words: an article's own word joins
+        # tokens, it does not change how its characters are read
         words = [
             [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum", "num")]
-            for spans in all_spans
+            for spans in plain
         ]
         if self.pinyin is None:
             pinyins: list[list[str | None]] = [[None] * len(t) for t in texts]
