@@ -12,7 +12,8 @@ and writes ``benchmarks/results/bench_chinese.json``. Baselines are measured in 
   stands beside the reference's, measured on the same machine at the same time;
 * segmentation (``seg-sighan-cityu-dev``, Hong Kong news, CityU standard, and ``seg-sighan-as``,
   Taiwan, Academia Sinica standard): word-span P/R/F1 of stock jieba on the raw text and of
-  duizhao;
+  duizhao, which is given 40 consecutive lines at a time as one pseudo-article (the product
+  always segments a whole article; see ``chinese/induction.py``), and one line at a time;
 * pinyin (``pinyin-cpp``, one polyphone per sentence): accuracy on the Simplified sentences and on
   the same sentences converted to Traditional with ``s2hk``, stock pypinyin beside duizhao, and
   per polyphone of editorials (知 應 地 量 行 重 長 降 處 …);
@@ -153,14 +154,29 @@ def traditional(items: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]
 # -- predictions (run in this process for duizhao, in a child process for the reference) --------
 
 
-def predict_seg(texts: list[str]) -> list[list[str]]:
-    """duizhao's words (spaces left out), with whichever duizhao is importable."""
+#: Consecutive dev lines given to the segmenter together, as one pseudo-article: the product
+#: always segments a whole article (the strings that recur in it are kept whole).
+ARTICLE_LINES = 40
+
+
+def predict_seg(texts: list[str], article: bool = True) -> list[list[str]]:
+    """duizhao's words (spaces left out), with whichever duizhao is importable: windows of
+    :data:`ARTICLE_LINES` lines as articles (``article=False``: one line at a time)."""
     from duizhao.chinese import ChineseAnnotator
 
     annotator = ChineseAnnotator(pinyin=False, jyutping=False)
+    if not hasattr(annotator, "segment_many"):  # the reference version: one line at a time
+        article = False
     out = []
-    for t in texts:
-        out.append([t[a:b] for a, b, _ in annotator.segment(t) if t[a:b].strip()])
+    step = ARTICLE_LINES if article else 1
+    for first in range(0, len(texts), step):
+        window = texts[first : first + step]
+        for t, spans in zip(
+            window,
+            annotator.segment_many(window) if article else [annotator.segment(t) for t in window],
+            strict=True,
+        ):
+            out.append([t[a:b] for a, b, _ in spans if t[a:b].strip()])
     return out
 
 
@@ -327,6 +343,9 @@ def bench_seg(data: Path, limit: int | None, ref: dict[str, Any] | None) -> dict
             systems[f"reference {ref['commit']}"] = by_part(
                 gold, ref["seg"][name], "halves", score_seg
             )
+        systems["duizhao, one line at a time (no article)"] = by_part(
+            gold, predict_seg(texts, article=False), "halves", score_seg
+        )
         systems["duizhao"] = by_part(gold, pred, "halves", score_seg)  # type: ignore[arg-type]
         systems["duizhao"]["chars_per_s"] = sum(map(len, texts)) / dt
         results[name] = {"sentences": len(gold), "systems": systems}

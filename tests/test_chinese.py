@@ -263,11 +263,18 @@ def test_tokens_join_back_and_readings_align(text: str) -> None:
     st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=4).map("".join),
 )
 def test_batch_matches_single_and_extra_words(texts: list[str], extra: str) -> None:
-    a = default_annotator()
+    # without the article's own words, a batch is the texts one by one
+    a = ChineseAnnotator(induce=False)
     many = a.annotate_many(texts, extra_words=[extra])
     for text, tokens in zip(texts, many, strict=True):
         assert_well_formed(text, tokens)
         assert tokens == a.annotate(text, extra_words=[extra])
+    # with them (the default), a batch only joins words: every cut it makes is made without them
+    b = default_annotator()
+    for text, tokens in zip(texts, b.annotate_many(texts, extra_words=[extra]), strict=True):
+        assert_well_formed(text, tokens)
+        alone = {t.start for t in a.annotate(text, extra_words=[extra])}
+        assert {t.start for t in tokens} <= alone
 
 
 # -- user dictionary and overrides ------------------------------------------------------------

@@ -26,6 +26,7 @@ from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
 from .gloss import choose_gloss
+from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
@@ -90,6 +91,9 @@ class ChineseAnnotator:
         hsk_standard: The HSK list (see :func:`duizhao.resources.lexicon.hsk_words`), or
             ``None`` for none.
         pos: Whether to give parts of speech.
+        induce: Whether :meth:`annotate_many` keeps whole the strings that recur in its texts
+            though the segmenter cuts them (:mod:`duizhao.chinese.induction`: names and terms
+            of the article, 碧咸, 氧化鎘).
 
     Example:
         >>> annotator = ChineseAnnotator()
@@ -109,6 +113,7 @@ class ChineseAnnotator:
         max_senses: int = 3,
         hsk_standard: str | None = "2021",
         pos: bool = True,
+        induce: bool = True,
     ) -> None:
         if segmenter is None:
             segmenter = JiebaSegmenter([user_dict] if user_dict is not None else [])
@@ -125,6 +130,7 @@ class ChineseAnnotator:
         self.max_senses = max_senses
         self.hsk_standard = hsk_standard
         self.with_pos = pos
+        self.induce = induce
         self.overrides: dict[str, Override] = {}
         if overrides is not None:
             for o in load_overrides(overrides):
@@ -190,6 +196,44 @@ class ChineseAnnotator:
         self._segment_free(simp, pos, len(simp), spans, source)
         return spans
 
+    def segment_many(
+        self,
+        texts: Sequence[str],
+        *,
+        extra_words: Iterable[str] = (),
+        simplified: Sequence[str] | None = None,
+        cuts: dict[str, tuple[str, ...]] | None = None,
+        forced: Iterable[str] = (),
+    ) -> list[list[tuple[int, int, str]]]:
+        """:meth:`segment` for the paragraphs of one article: with :attr:`induce`, the strings
+        that recur in the article though the segmenter cuts them are kept whole
+        (:func:`~duizhao.chinese.induction.induce_words`).
+
+        Example:
+            >>> texts = ["氧化鎘中毒", "吸入氧化鎘", "氧化鎘粉塵"]  # "cadmium oxide" three times
+            >>> spans = default_annotator().segment_many(texts)
+            >>> [[t[a:b] for a, b, _ in s] for t, s in zip(texts, spans)]
+            [['氧化鎘', '中毒'], ['吸入', '氧化鎘'], ['氧化鎘', '粉塵']]
+        """
+        extra = tuple(extra_words)
+        forced = tuple(forced)
+        simps = simplified if simplified is not None else [to_simplified(t) for t in texts]
+        all_spans = [
+            self.segment(t, extra_words=extra, simplified=s, cuts=cuts, forced=forced)
+            for t, s in zip(texts, simps, strict=True)
+        ]
+        return self._join_article_words(texts, all_spans)
+
+    def _join_article_words(
+        self, texts: Sequence[str], all_spans: list[list[tuple[int, int, str]]]
+    ) -> list[list[tuple[int, int, str]]]:
+        """The spans with the article's own words joined (with :attr:`induce`)."""
+        if not self.induce:
+            return all_spans
+        runs = [r for t, spans in zip(texts, all_spans, strict=True) for r in han_runs(t, spans)]
+        induced = induce_words(runs)
+        return [join_spans(t, spans, induced) for t, spans in zip(texts, all_spans, strict=True)]
+
     def _segment_free(
         self, simp: str, start: int, end: int, out: list[tuple[int, int, str]], source: str
     ) -> None:
@@ -228,6 +272,9 @@ class ChineseAnnotator:
     ) -> list[tuple[Token, ...]]:
         """:meth:`annotate` for several texts (faster: the polyphone model runs in batches).
 
+        The texts are taken as the paragraphs of one article: strings that recur in them are
+        kept whole (see :meth:`segment_many`).
+
         Args:
             texts: The texts.
             extra_words: Words to keep whole.
@@ -239,13 +286,16 @@ class ChineseAnnotator:
         extra = tuple(extra_words)
         fixes, cuts = _corrections_tables(corrections)
         simps = [to_simplified(t) for t in texts]
-        all_spans = [
+        plain = [
             self.segment(t, extra_words=extra, simplified=s, cuts=cuts, forced=fixes)
             for t, s in zip(texts, simps, strict=True)
         ]
+        all_spans = self._join_article_words(texts, plain)
+        # the readings are found in the dictionary's words: an article's own word joins
+        # tokens, it does not change how its characters are read
         words = [
             [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum", "num")]
-            for spans in all_spans
+            for spans in plain
         ]
         if self.pinyin is None:
             pinyins: list[list[str | None]] = [[None] * len(t) for t in texts]
