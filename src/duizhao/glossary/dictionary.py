@@ -43,6 +43,7 @@ __all__ = [
     "en_keys",
     "gloss",
     "phrase_in",
+    "senses",
     "strength",
     "term_keys",
 ]
@@ -328,3 +329,31 @@ def phrase_in(term: tuple[str, ...], g: Gloss | None) -> bool:
     return any(
         any(p[i : i + n] == term for i in range(len(p) - n + 1)) for p in g.phrases
     )
+
+
+#: How many of a word's CC-CEDICT senses :func:`senses` gives.
+MAX_SENSES = 4
+
+
+@lru_cache(maxsize=65536)
+def _senses_simplified(simplified: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for sense in _senses(simplified):
+        s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", sense).strip()
+        s = " ".join(s.split())
+        if s and not _NOT_A_SENSE.match(s.lower()) and s not in out:
+            out.append(s)
+        if len(out) == MAX_SENSES:
+            break
+    return tuple(out)
+
+
+def senses(word: str) -> tuple[str, ...]:
+    """The first :data:`MAX_SENSES` English senses CC-CEDICT gives a Chinese word (either
+    script), without notes in brackets; ``()`` when it does not have the word.
+
+    Example:
+        >>> senses("下滑")
+        ('to slide down', 'to decline')
+    """
+    return _senses_simplified(to_simplified(word))

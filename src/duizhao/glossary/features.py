@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from duizhao.model import Document, Occurrence
 from duizhao.text.script import is_han
@@ -34,12 +33,8 @@ from .query import Query
 
 __all__ = [
     "FEATURES",
-    "RESCORE",
-    "RESCORE_WEAK",
     "Candidate",
-    "add_similarity",
     "candidates",
-    "rescored",
     "softmax",
 ]
 
@@ -70,17 +65,15 @@ FEATURES = (
     "agreement",  # share of the term's occurrences whose Chinese holds it
     "specificity",  # share of its occurrences in the text that are aligned with the term
     "similarity",  # the encoder's cosine of the term and the candidate, minus the mean of the
-    # best RESCORE candidates (only those get it; see add_similarity)
+    # best RESCORE candidates (only those get it; see :mod:`duizhao.glossary.similarity`)
     "similarity_alone",  # the same when CC-CEDICT translates none of the best three
+    "explained_encoder",  # how much closer the encoder puts the candidate to another English
+    # word of the term's beads than to the term (0 when it is closest to the term)
+    "gloss_similarity",  # the encoder's best cosine of the term and an English sense CC-CEDICT
+    # gives the candidate, minus the mean of the RESCORE candidates that have senses
 )
-#: How many of the best candidates the encoder looks at …
-RESCORE = 8
-#: … and how many when CC-CEDICT supports none of the best three (the encoder is all there is).
-RESCORE_WEAK = 16
 #: The longest candidate of a one-word term, in tokens and characters.
 SHORT_TOKENS, SHORT_CHARS = 3, 6
-#: The lead (in score) by which a candidate CC-CEDICT fully supports needs no encoder.
-DECIDED = 3.0
 
 @dataclass
 class Candidate:
@@ -411,41 +404,6 @@ def candidates(
         total = everything.count(c.text)
         c.features["specificity"] = aligned.count(c.text) / total if total else 0.0
     return list(texts.values())
-
-
-def rescored(ranked: Sequence[Candidate]) -> list[Candidate]:
-    """The candidates the encoder looks at (``ranked`` is best first, scored without it): none
-    when CC-CEDICT has decided (the best translates every word of the term and leads the next by
-    :data:`DECIDED`), else the first :data:`RESCORE`, or :data:`RESCORE_WEAK` when CC-CEDICT
-    translates none of the best three."""
-    if (
-        len(ranked) > 1
-        and ranked[0].features.get("dict_term", 0.0) >= 0.99
-        and ranked[0].score - ranked[1].score >= DECIDED
-    ):
-        return []
-    weak = all(c.features.get("dict_term", 0.0) < 0.5 for c in ranked[:3])
-    top = list(ranked[: RESCORE_WEAK if weak else RESCORE])
-    return top if len(top) >= 2 else []
-
-
-def add_similarity(
-    term: str,
-    ranked: Sequence[Candidate],
-    similarity: Callable[[Sequence[str], Sequence[str]], Any],
-) -> None:
-    """Set the ``similarity`` features of the :func:`rescored` candidates of ``ranked``: the
-    cosine of the term and the candidate in ``similarity``, minus their mean (and the same as
-    ``similarity_alone`` when CC-CEDICT is silent on the best three); the others keep 0."""
-    top = rescored(ranked)
-    if not top:
-        return
-    weak = all(c.features.get("dict_term", 0.0) < 0.5 for c in ranked[:3])
-    sims = [float(v) for v in similarity([term], [c.text for c in top])[0]]
-    mean = sum(sims) / len(sims)
-    for c, v in zip(top, sims, strict=True):
-        c.features["similarity"] = v - mean
-        c.features["similarity_alone"] = v - mean if weak else 0.0
 
 
 def softmax(scores: Sequence[float], temperature: float = 1.0) -> list[float]:

@@ -31,18 +31,17 @@ from .context import LinkContext
 from .features import (
     FEATURES,
     Candidate,
-    add_similarity,
     candidates,
-    rescored,
     softmax,
 )
 from .query import query
+from .similarity import add_similarity, encoder_strings, other_words
 from .weights import CALIBRATION, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Claims", "CounterpartFinder", "Ranking", "Request", "calibrated"]
+__all__ = ["Claims", "CounterpartFinder", "Ranking", "Request", "calibrated", "evidence"]
 
 
 
@@ -64,6 +63,20 @@ def calibrated(
     a, b, c, d = calibration
     z = a + b * _logit(share) + c * nested + d * score
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def evidence(found: Sequence[Candidate], shares: Sequence[float]) -> tuple[float, float, float]:
+    """What the confidence in the best of ranked candidates is calibrated on: its softmax share,
+    the shares of the candidates inside it or around it, and its score (see :func:`calibrated`).
+
+    Example:
+        >>> evidence([Candidate("集群", {}, [], 2.0), Candidate("群", {}, [], 1.0)], [0.7, 0.3])
+        (0.7, 0.3, 2.0)
+    """
+    best = found[0].text
+    pairs = zip(found[1:], shares[1:], strict=False)
+    nested = sum(s for c, s in pairs if _nested(best, c.text))
+    return shares[0], nested, found[0].score
 
 
 class Claims:
@@ -155,7 +168,7 @@ class CounterpartFinder:
         max_counterparts: How many counterparts to keep per term.
         similarity: An optional ``f(english, chinese) -> matrix`` of similarities (e.g.
             :func:`duizhao.resources.encoder.similarity`, which :meth:`default` uses): the term
-            against each of the :data:`~duizhao.glossary.features.RESCORE` best candidates
+            against each of the :data:`~duizhao.glossary.similarity.RESCORE` best candidates
             (the ``similarity`` feature). ``None``: CC-CEDICT and the text only (the same
             weights, the similarity features left at 0; the calibration and the threshold were
             fitted with the encoder, so such a finder is less sure, and less often right).
@@ -240,22 +253,27 @@ class CounterpartFinder:
         """
         ctx = context if context is not None else LinkContext()
         found: list[list[Candidate]] = []
+        others: list[tuple[str, ...]] = []
         for r in requests:
             if not r.occurrences or not doc.zh:
                 found.append([])
+                others.append(())
                 continue
             q = query(r.term, forms=r.forms, definition=r.definition)
             found.append(self.score(candidates(doc, q, r.occurrences, ctx)))
+            others.append(other_words(doc, (r.term, *r.forms), r.occurrences, ctx))
         if self.similarity is not None and self._weights.get("similarity"):
+            if not self._weights.get("explained_encoder"):
+                others = [()] * len(others)
             if self.similarity is encoder.similarity:  # one batch for the whole document
                 ctx.embeddings.vectors(
-                    [s for r, f in zip(requests, found, strict=True) if f
-                     for s in (r.term, *(c.text for c in rescored(f)))]
+                    [s for r, f, o in zip(requests, found, others, strict=True) if f
+                     for s in encoder_strings(r.term, f, o)]
                 )  # fmt: skip
             sim = self._similarity(ctx)
-            for r, f in zip(requests, found, strict=True):
+            for r, f, o in zip(requests, found, others, strict=True):
                 if f:
-                    add_similarity(r.term, f, sim)
+                    add_similarity(r.term, f, sim, o)
             found = [self.score(f) for f in found]
         out = []
         for f in found:
@@ -279,10 +297,7 @@ class CounterpartFinder:
         return memo
 
     def _confidence(self, found: Sequence[Candidate], shares: Sequence[float]) -> float:
-        best = found[0].text
-        pairs = zip(found[1:], shares[1:], strict=False)
-        nested = sum(s for c, s in pairs if _nested(best, c.text))
-        return calibrated(self.calibration, shares[0], nested, found[0].score)
+        return calibrated(self.calibration, *evidence(found, shares))
 
     def rerank(self, ranking: Ranking, claimed: Callable[[Candidate], float]) -> Ranking:
         """Rank again, counting the places other terms or words have taken as explained.

@@ -29,7 +29,13 @@ from .context import LinkContext
 from .finder import Claims, CounterpartFinder, Ranking, Request
 from .terms import find_term, term_forms
 
-__all__ = ["find_chinese", "link_entry", "link_glossary", "missing_term_warning"]
+__all__ = [
+    "find_chinese",
+    "link_entry",
+    "link_glossary",
+    "linked_rankings",
+    "missing_term_warning",
+]
 
 
 def find_chinese(
@@ -189,6 +195,47 @@ def link_entry(
     return _found_link(doc, index, en, _ranking(doc, index, en, finder, context), finder, context)
 
 
+def linked_rankings(
+    doc: Document,
+    en: dict[int, tuple[Occurrence, ...]],
+    given: dict[int, TermLink | None],
+    *,
+    finder: CounterpartFinder,
+    context: LinkContext,
+) -> dict[int, Ranking]:
+    """The finder's ranking of each glossary entry the teacher did not settle, after competitive
+    linking: what one term confidently takes (or the teacher gave) is explained for the others.
+
+    Args:
+        doc: The document.
+        en: Each entry's English occurrences, by entry number.
+        given: Each entry's teacher-given link (``None``: the finder's job).
+        finder: The counterpart finder.
+        context: The document's :class:`LinkContext`.
+
+    Returns:
+        Entry number → :class:`~duizhao.glossary.Ranking`, for the entries without a given link
+        (``benchmarks/fit_glossary.py`` scores these, the way :func:`link_glossary` uses them).
+    """
+    todo = [i for i in en if given[i] is None]
+    requests = []
+    for i in todo:
+        e = doc.glossary[i]
+        forms = term_forms(e.term, pos=e.pos, definition=e.definition)
+        requests.append(Request(e.term, forms, en[i], e.definition))
+    rankings = dict(zip(todo, finder.rankings(doc, requests, context=context), strict=True))
+    claims = Claims()
+    for i, link in given.items():
+        if link is not None:
+            claims.add(f"term {i}", 2.0, ((o.paragraph, o.start, o.end) for o in link.zh))
+    for i, r in rankings.items():
+        if r.candidates and not finder.uncertain(r.confidence):
+            claims.add(f"term {i}", r.confidence, r.candidates[0].places)
+    return {
+        i: finder.rerank(r, claims.share(f"term {i}", r.confidence)) for i, r in rankings.items()
+    }
+
+
 def link_glossary(
     doc: Document,
     *,
@@ -235,26 +282,11 @@ def link_glossary(
         for i, e in enumerate(doc.glossary)
     }
     given = {i: _given_link(doc, i, en[i]) for i in en}
-    todo = [i for i in en if given[i] is None]
-    requests = []
-    for i in todo:
-        e = doc.glossary[i]
-        forms = term_forms(e.term, pos=e.pos, definition=e.definition)
-        requests.append(Request(e.term, forms, en[i], e.definition))
-    rankings = dict(zip(todo, finder.rankings(doc, requests, context=context), strict=True))
-    # competitive linking: what one term confidently takes is explained for the others
-    claims = Claims()
-    for i, link in given.items():
-        if link is not None:
-            claims.add(f"term {i}", 2.0, ((o.paragraph, o.start, o.end) for o in link.zh))
-    for i, r in rankings.items():
-        if r.candidates and not finder.uncertain(r.confidence):
-            claims.add(f"term {i}", r.confidence, r.candidates[0].places)
+    rankings = linked_rankings(doc, en, given, finder=finder, context=context)
     links = tuple(
         given[i] or _found_link(
             doc, i, en[i],
-            finder.rerank(rankings[i], claims.share(f"term {i}", rankings[i].confidence)),
-            finder, context,
+            rankings[i], finder, context,
         )
         for i in en
     )  # fmt: skip
