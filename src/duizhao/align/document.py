@@ -71,6 +71,7 @@ def align_units(
         total = float(lens[1].sum()) / max(float(lens[0].sum()), 1.0)
         again = with_ratio(scorer, ratio) if ratio else None
         if again is not None and ratio is not None and abs(ratio / total - 1.0) > 0.02:
+            del prep  # free the first scorer's tables before building the second's
             prep = again.prepare(en, zh, glossary_pairs=glossary_pairs)
             beads = align_with_pins(prep, groups, 0, n, 0, m, n, m, lens, max_merge)
     return tuple(beads)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Document, GlossaryEntry, Lang, Meta, Paragraph
-from ..text.script import script_of
+from ..text.script import script_counts, script_of, script_of_counts
 from ..text.sentences import split_sentences
 from .decode import BLANKS
 
@@ -91,12 +91,16 @@ def _split_block(block: list[tuple[int, str]]) -> Iterable[tuple[int, list[str]]
     the wrap width.
     """
     runs: list[list[tuple[int, str]]] = []
+    han = latin = 0  # the script counts of the last run, kept as it grows (linear, not quadratic)
     for lineno, line in block:
-        lang = script_of(line)
-        if runs and (lang is None or script_of(" ".join(t for _, t in runs[-1])) == lang):
+        counts = script_counts(line)
+        lang = script_of_counts(*counts)
+        if runs and (lang is None or script_of_counts(han, latin) == lang):
             runs[-1].append((lineno, line))
+            han, latin = han + counts[0], latin + counts[1]
         else:
             runs.append([(lineno, line)])
+            han, latin = counts
     for run in runs:
         # The lines are yielded as written (an indented continuation line keeps its indent, so
         # nothing is lost); the caller strips each paragraph's own leading and trailing blanks.
