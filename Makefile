@@ -2,6 +2,7 @@
 #   make demo   create .venv, install duizhao, build the study site for corpus/ into out/
 #   make test   install the dev extra into .venv and run every test
 #   make bench  run the speed and quality benchmarks (reads ../shared/dev-data)
+#   make review open the sample articles in the review page (a local web page; Ctrl+C stops it)
 
 PYTHON  ?= python3
 VENV    := .venv
@@ -10,7 +11,7 @@ BIN     := $(VENV)/bin
 # poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
 APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo screenshot test lint bench bench-quick bench-align bench-bank bench-chinese system-deps clean
+.PHONY: demo review screenshot test lint bench bench-quick bench-align bench-bank bench-chinese system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +19,7 @@ $(BIN)/python:
 
 # Editable install with every extra the tests exercise; redone when pyproject.toml changes.
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,pdf,anki,embed]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,pdf,anki,embed,review]"
 	touch $@
 
 system-deps:
@@ -35,10 +36,20 @@ system-deps:
 
 demo: system-deps $(VENV)/.dev-installed
 	$(BIN)/duizhao build corpus -o out --pdf
+	@echo "Open out/index.html in a browser: every sample article's study sheet, PDF and drills."
+	@echo "Run duizhao yourself as $(BIN)/duizhao (or 'source $(BIN)/activate' first); 'make review' opens the review page."
 
-# The README's picture of a study sheet (docs/render.md): the seed's sheet in headless Chromium.
+# The review page on a copy of the sample corpus (so the corrections it writes stay out of corpus/).
+review: $(VENV)/.dev-installed
+	mkdir -p out/review
+	for f in corpus/*.txt corpus/*.md; do [ -e "out/review/$$(basename $$f)" ] || cp "$$f" out/review/; done
+	$(BIN)/duizhao review out/review
+
+# The README's pictures (docs/render.md, docs/review.md): the seed's sheet and its review page in
+# headless Chromium.
 screenshot: system-deps $(VENV)/.dev-installed
 	$(BIN)/python docs/make_screenshot.py docs/sheet.png
+	$(BIN)/python docs/make_review_screenshot.py docs/review.png
 
 test: system-deps $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q

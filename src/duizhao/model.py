@@ -49,6 +49,7 @@ __all__ = [
     "VocabItem",
     "Vocabulary",
     "WordFix",
+    "json_schema",
 ]
 
 #: Version of the JSON form: bumped when a key changes meaning, type or disappears, not when one is
@@ -609,10 +610,40 @@ class Corrections:
     """Vocabulary suggestions to leave out (the word as listed)."""
     vocabulary_added: tuple[VocabAddition, ...] = ()
     """Words to add to the vocabulary lists."""
+    pin_lines: tuple[int | None, ...] = ()
+    """The line of the corrections file of each of :attr:`pins` (``None``: from :attr:`folded`)."""
+    unpin_lines: tuple[int | None, ...] = ()
+    """The line of each of :attr:`unpins`."""
+    hidden_lines: tuple[int | None, ...] = ()
+    """The line of each of :attr:`vocabulary_hidden`."""
+    folded: str | None = None
+    """The old pin file (``NAME.align.toml``) whose pins were read in with these, if any."""
+
+    def line_of(self, field_name: str, index: int) -> int | None:
+        """The corrections file's line of entry ``index`` of a field (``None`` if unknown).
+
+        Example:
+            >>> Corrections(pins=((0, 1),), pin_lines=(3,)).line_of("pins", 0)
+            3
+        """
+        parallel = {
+            "pins": "pin_lines",
+            "unpins": "unpin_lines",
+            "vocabulary_hidden": "hidden_lines",
+        }
+        if field_name in parallel:
+            lines = getattr(self, parallel[field_name])
+            return lines[index] if 0 <= index < len(lines) else None
+        entry = getattr(self, field_name)[index]
+        return getattr(entry, "line", None)
 
     def is_empty(self) -> bool:
         """Whether there is nothing to correct."""
-        return not any(getattr(self, f) for f in self.__dataclass_fields__ if f != "path")
+        return not any(
+            getattr(self, f)
+            for f in self.__dataclass_fields__
+            if f not in ("path", "folded") and not f.endswith("_lines")
+        )
 
 
 @dataclass(frozen=True)
@@ -728,3 +759,19 @@ class Document:
             warnings=tuple(d.get("warnings", ())),
             pins=tuple((int(a), int(b)) for a, b in d.get("pins", ())),
         )
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON form, as shipped in
+    ``duizhao/schema/document.schema.json`` (``duizhao schema`` prints it).
+
+    Examples:
+        >>> json_schema()["properties"]["schema"]["const"] == SCHEMA_VERSION
+        True
+    """
+    import json
+    from importlib.resources import files
+
+    text = (files("duizhao") / "schema" / "document.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -1,6 +1,10 @@
 """The two entry points: :func:`align_units` aligns two lists of texts, :func:`align_document` a
 document's paragraphs and then the sentences inside each aligned paragraph group.
 
+A teacher's pins (pairs that must share a bead) are kept by the dynamic programme; unpins (pairs
+that must not) by :class:`Apart`, a scorer around the scorer that prices any bead holding such a
+pair out of reach, so the DP itself needs to know nothing about them.
+
 Both price beads with a scorer (default :class:`~duizhao.align.lexical.LexicalScorer`), search
 with the banded dynamic programme of :mod:`.dp`, and estimate the Chinese/English length ratio
 again from the paired units when some units are left without counterpart (an untranslated lead
@@ -10,16 +14,64 @@ paragraph would otherwise inflate it).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
 from ..model import Alignment, Bead, Document
 from .dp import LOW_CONFIDENCE, align_segments, align_with_pins, pin_groups, unit_lengths
 from .lexical import LexicalScorer
-from .scoring import AlignScorer, with_ratio
+from .scoring import AlignScorer, PreparedScorer, with_ratio
 
-__all__ = ["align_document", "align_units"]
+__all__ = ["Apart", "align_document", "align_units"]
+
+#: The cost of a bead that pairs two units a teacher said do not translate each other: far above
+#: any real bead, yet finite, so the confidence arithmetic stays finite.
+FORBIDDEN = 1e6
+
+
+@dataclasses.dataclass(frozen=True)
+class Apart:
+    """A scorer that keeps the ``unpins`` pairs ``(en, zh)`` out of every bead (else ``inner``).
+
+    Example:
+        >>> beads = align_units(["In 2022 it fell."], ["2022年下跌。"], unpins=[(0, 0)])
+        >>> [(b.en, b.zh) for b in beads]  # the teacher says these do not translate each other
+        [((), (0,)), ((0,), ())]
+    """
+
+    inner: AlignScorer
+    unpins: frozenset[tuple[int, int]]
+
+    def prepare(
+        self,
+        en: Sequence[str],
+        zh: Sequence[str],
+        *,
+        glossary_pairs: Sequence[tuple[str, str]] = (),
+    ) -> PreparedScorer:
+        return _PreparedApart(
+            self.inner.prepare(en, zh, glossary_pairs=glossary_pairs), tuple(sorted(self.unpins))
+        )
+
+    def with_ratio(self, ratio: float) -> Apart | None:
+        inner = with_ratio(self.inner, ratio)
+        return None if inner is None else Apart(inner, self.unpins)
+
+
+@dataclasses.dataclass(frozen=True)
+class _PreparedApart:
+    inner: PreparedScorer
+    unpins: tuple[tuple[int, int], ...]
+
+    def costs(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+        c = self.inner.costs(a, b, i, js)
+        if not (a and b):
+            return c
+        for e, z in self.unpins:
+            if i - a <= e < i:
+                c = np.where((js - b <= z) & (z < js), c + FORBIDDEN, c)
+        return c
 
 
 def align_units(
@@ -30,6 +82,7 @@ def align_units(
     max_merge: int = 4,
     pins: Sequence[tuple[int, int]] = (),
     glossary_pairs: Sequence[tuple[str, str]] = (),
+    unpins: Collection[tuple[int, int]] = (),
 ) -> tuple[Bead, ...]:
     """Align two lists of units (sentences, lines or paragraphs) monotonically.
 
@@ -41,6 +94,7 @@ def align_units(
         pins: ``(en, zh)`` unit pairs that must share a bead. Pins that share a unit form one
             bead (``(0, 1), (0, 2)`` pins English 0 to Chinese 1–2); pins must not cross.
         glossary_pairs: ``(English term, Chinese term)`` pairs known to translate each other.
+        unpins: ``(en, zh)`` unit pairs that must not share a bead (see :class:`Apart`).
 
     Returns:
         Beads in order; every unit is in exactly one bead. A unit without counterpart is a bead
@@ -57,6 +111,8 @@ def align_units(
     n, m = len(en), len(zh)
     groups = pin_groups(pins, n, m)
     scorer = scorer if scorer is not None else LexicalScorer()
+    if unpins:
+        scorer = Apart(scorer, frozenset(unpins))
     if n == 0 or m == 0:
         return tuple(
             [Bead(en=(k,), zh=(), score=1.0) for k in range(n)]
@@ -84,6 +140,14 @@ def _paired_ratio(beads: Sequence[Bead], lens: tuple[np.ndarray, np.ndarray]) ->
     return sz / se if se > 0 and sz > 0 else None
 
 
+def _unpins(doc: Document) -> frozenset[tuple[int, int]]:
+    """The corrections' unpins that are inside the document (others were warned about)."""
+    c = doc.corrections
+    if c is None:
+        return frozenset()
+    return frozenset((e, z) for e, z in c.unpins if e < len(doc.en) and z < len(doc.zh))
+
+
 def align_document(
     doc: Document,
     *,
@@ -98,6 +162,8 @@ def align_document(
         scorer: Bead pricing (default :class:`LexicalScorer`), used at both levels.
         pins: ``(English paragraph, Chinese paragraph)`` pairs fixed by a teacher, in addition
             to the document's own ``pins``; the aligner keeps them (see :func:`align_units`).
+            The unpins of the document's corrections (``doc.corrections.unpins``) are kept
+            apart.
         max_merge: Most sentences on one side of a sentence bead.
 
     Returns:
@@ -118,6 +184,7 @@ def align_document(
         max_merge=3,
         pins=(*doc.pins, *pins),
         glossary_pairs=glossary_pairs,
+        unpins=_unpins(doc),
     )
     en_sents = doc.sentence_texts("en")
     zh_sents = doc.sentence_texts("zh")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-__all__ = ["CommandGroup", "print_json", "warn_all"]
+__all__ = ["CommandGroup", "add_corrections_options", "print_json", "warn_all"]
 
 
 @dataclass(frozen=True)
@@ -36,3 +36,16 @@ def warn_all(warnings: Sequence[str], args: argparse.Namespace) -> None:
     if not getattr(args, "quiet", False):
         for w in warnings:
             print(f"warning: {w}", file=sys.stderr)
+
+
+def add_corrections_options(p: argparse.ArgumentParser) -> None:
+    """``--corrections FILE`` and ``--no-corrections``, for commands that read one article."""
+    g = p.add_mutually_exclusive_group()
+    g.add_argument(
+        "--corrections",
+        metavar="TOML",
+        help="the corrections file to use (default: NAME.duizhao.toml beside FILE)",
+    )
+    g.add_argument(
+        "--no-corrections", action="store_true", help="ignore the corrections file beside FILE"
+    )

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import CommandGroup, print_json, warn_all
+from ._common import CommandGroup, add_corrections_options, print_json, warn_all
 
 
 def _cmd_align(args: argparse.Namespace) -> int:
@@ -32,11 +32,16 @@ def _cmd_align(args: argparse.Namespace) -> int:
         raise InputError("<command line>", None, "give FILE or --en/--zh, not both")
     from ..reader import read
 
-    # The article's own pins and those of NAME.align.toml beside it, unless --pins names a file.
-    doc = read(args.file, encoding=args.encoding, sidecar=not args.pins)
-    warn_all(doc.warnings, args)
-    if args.pins:
+    # The article's own pins and its corrections file (NAME.duizhao.toml, and the old
+    # NAME.align.toml) beside it, unless --pins, --corrections or --no-corrections say otherwise.
+    corrections = False if args.no_corrections else args.corrections
+    if args.pins and args.pins.endswith(".duizhao.toml"):
+        corrections = args.pins
+    elif args.pins:
+        corrections = False
         pins = [*read_pins(args.pins), *pins]
+    doc = read(args.file, encoding=args.encoding, corrections=corrections)
+    warn_all(doc.warnings, args)
     doc = align_document(doc, scorer=scorer, pins=pins)
     assert doc.alignment is not None
     if args.format == "json":
@@ -71,7 +76,8 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
             "Align the English and Chinese of an article: paragraphs first, then the sentences "
             "inside each paragraph pair (numbered as in 'duizhao parse'). With --en/--zh, align "
             "two plain files where line i (from 0, blank lines included) is unit i. Paragraph pins "
-            "are read from FILE's sidecar NAME.align.toml when it exists (see docs/align.md)."
+            "and unpins are read from FILE's corrections file NAME.duizhao.toml (or the old "
+            "NAME.align.toml) when it exists (see docs/review.md)."
         ),
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="article file")
@@ -87,7 +93,12 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         help="keep English unit EN with Chinese unit ZH (paragraphs for FILE, lines for --en/--zh;"
         " repeatable)",
     )
-    p.add_argument("--pins", metavar="TOML", help="pin file (default: FILE's NAME.align.toml)")
+    p.add_argument(
+        "--pins",
+        metavar="TOML",
+        help="a pin file (NAME.align.toml) or corrections file used instead of FILE's own",
+    )
+    add_corrections_options(p)
     p.add_argument("--embed", action="store_true", help="add sentence embeddings (extra 'embed')")
     p.add_argument("--format", choices=["json", "text"], default="json", help="output format")
     p.add_argument("--encoding", help="force the input encoding of FILE")

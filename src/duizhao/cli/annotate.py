@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import CommandGroup, print_json, warn_all
+from ._common import CommandGroup, add_corrections_options, print_json, warn_all
 
 
 def _annotate_text(doc: Any) -> str:
@@ -34,11 +34,12 @@ def _annotate_text(doc: Any) -> str:
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
-    from ..pipeline import annotate
+    from ..documents import load_document
 
-    doc = annotate(
+    doc = load_document(
         args.file,
         encoding=args.encoding,
+        corrections=False if args.no_corrections else args.corrections,
         en_limit=args.en_limit,
         en_max_zipf=args.en_max_zipf,
         zh_limit=args.zh_limit,
@@ -60,10 +61,11 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         description=(
             "Print the complete document: paragraphs and sentences, the alignment, the Chinese "
             "tokens, each glossary term's occurrences and Chinese counterpart, and suggested "
-            "vocabulary for learners of English and of Chinese."
+            "vocabulary for learners of English and of Chinese. The corrections file "
+            "NAME.duizhao.toml beside FILE is honoured (see docs/review.md)."
         ),
     )
-    p.add_argument("file", metavar="FILE", help="article file")
+    p.add_argument("file", metavar="FILE", help="article file (or saved annotate JSON)")
     p.add_argument("--format", choices=["json", "text"], default="text", help="output format")
     p.add_argument("--encoding", help="force the input encoding; detected if omitted")
     p.add_argument("--en-limit", type=int, default=20, help="most English words (default 20)")
@@ -77,6 +79,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--zh-min-hsk", type=int, default=6, help="lowest HSK level of Chinese words (default 6)"
     )
+    add_corrections_options(p)
     p.set_defaults(func=_cmd_annotate)
 
 

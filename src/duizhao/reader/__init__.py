@@ -24,6 +24,8 @@ Modules:
     builder: what both formats share (paragraphs, titles, dates).
     formats: the input formats, one module each (``editorial``, ``markdown``).
     pins: the one grammar of pinned paragraph pairs (``EN:ZH``) and the old sidecar file.
+    corrections: the corrections file beside an article (``NAME.duizhao.toml``): read, applied
+        as far as the text as read goes, and rewritten keeping its comments.
     lines: plain text files of units, one a line (``duizhao align --en/--zh``).
 """
 
@@ -31,22 +33,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Corrections, Document
 from ..registry import discover, unknown_choice
 from ..text.script import script_of
+from .attach import attach_corrections
 from .builder import Builder
+from .corrections import corrections_path, read_corrections
 from .decode import BLANKS, decode, normalise_lines
 from .formats import InputFormat
 from .glossary_line import is_glossary_header, parse_glossary_line
 from .lines import read_lines
-from .pins import pins_path, read_pins
+from .pins import pins_path
 
 __all__ = [
     "decode",
+    "find_corrections",
     "input_formats",
     "is_glossary_header",
     "normalise_lines",
@@ -117,8 +121,9 @@ def read(
     encoding: str | None = None,
     fmt: str | None = None,
     sidecar: bool = True,
+    corrections: str | os.PathLike[str] | Corrections | bool | None = None,
 ) -> Document:
-    """Read an article file into a :class:`Document`.
+    """Read an article file into a :class:`Document`, with its corrections file.
 
     Example:
         >>> doc = read("corpus/2025-09-02-wipo-innovation-clusters.txt")
@@ -129,12 +134,17 @@ def read(
         path: The file.
         encoding: Force an encoding (e.g. ``"big5hkscs"``); detected when ``None``.
         fmt: Force ``"editorial"`` or ``"markdown"``; detected when ``None``.
-        sidecar: Also read the pins of ``NAME.align.toml`` beside the file, if there is one
-            (they join the document's own ``pins``, so every stage after this one honours them).
+        sidecar: Read the files beside the article: its corrections file ``NAME.duizhao.toml``
+            and the old pin file ``NAME.align.toml`` (see :mod:`duizhao.reader.corrections`).
+        corrections: ``None`` (the default: the file beside the article when ``sidecar``),
+            ``False`` for none, a corrections file to use instead, or
+            :class:`~duizhao.model.Corrections` already read. They travel in
+            ``doc.corrections``; pins and counterpart choices are applied here, the rest by the
+            later stages (:func:`duizhao.pipeline.annotate`).
 
     Raises:
-        InputError: The file (or its sidecar) cannot be read, or is not an article duizhao
-            understands.
+        InputError: The file (or its corrections file) cannot be read, or is not an article
+            duizhao understands.
     """
     name = str(path)
     try:
@@ -146,7 +156,32 @@ def read(
     except OSError as e:
         raise InputError(name, None, f"cannot read file: {e.strerror or e}") from None
     doc = read_bytes(data, path=name, encoding=encoding, fmt=fmt)
-    pin_file = pins_path(path)
-    if sidecar and pin_file.is_file():
-        doc = replace(doc, pins=(*doc.pins, *read_pins(pin_file)))
-    return doc
+    return attach_corrections(doc, find_corrections(path, corrections, sidecar=sidecar))
+
+
+def find_corrections(
+    article: str | os.PathLike[str],
+    corrections: str | os.PathLike[str] | Corrections | bool | None = None,
+    *,
+    sidecar: bool = True,
+) -> Corrections | None:
+    """The corrections of an article (see :func:`read` for ``corrections`` and ``sidecar``).
+
+    Raises:
+        InputError: A corrections file named explicitly does not exist, or one cannot be read.
+    """
+    if isinstance(corrections, Corrections):
+        return corrections
+    if corrections is False:
+        return None
+    if corrections is not None and corrections is not True:
+        explicit = Path(corrections)
+        if not explicit.is_file():
+            raise InputError(str(explicit), None, "no such corrections file")
+        return read_corrections(explicit)
+    if not sidecar:
+        return None
+    own = corrections_path(article)
+    if own.is_file() or pins_path(article).is_file():
+        return read_corrections(own, article=article)
+    return None

@@ -13,6 +13,12 @@ The stages, in order, each a pure function from a document to a new document:
 Every engine has a working default; pass another to swap one stage's engine without touching the
 rest.
 
+The teacher's corrections file (``doc.corrections``, read with the article) is honoured between
+the stages (:mod:`.corrections`): the reader has applied pins and counterpart choices, the aligner
+keeps unpinned pairs apart, and after the Chinese stage, the links and the vocabulary the
+corrections of each are checked and completed. ``start`` runs the stages from a later one, for a
+document that has been through the earlier ones (saved ``duizhao annotate`` JSON).
+
 Example:
     >>> from duizhao.pipeline import annotate
     >>> doc = annotate("corpus/2025-09-02-wipo-innovation-clusters.txt")  # doctest: +SKIP
@@ -24,16 +30,45 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from duizhao.model import Document
+from duizhao.model import Corrections, Document
+
+from .corrections import honour_chinese, honour_links, honour_vocabulary
 
 if TYPE_CHECKING:
     from duizhao.align import AlignScorer
     from duizhao.chinese import ChineseAnnotator
     from duizhao.glossary import CounterpartFinder
 
-__all__ = ["annotate"]
+__all__ = ["STAGES", "Stage", "annotate", "first_stage", "honour_chinese", "honour_links",
+           "honour_vocabulary"]
+
+#: The stages in order (``annotate(start=...)`` names one).
+Stage = Literal["align", "chinese", "link", "vocabulary", "done"]
+STAGES: tuple[Stage, ...] = ("align", "chinese", "link", "vocabulary", "done")
+
+
+def first_stage(corrections: Corrections | None) -> Stage:
+    """The first stage whose output a corrections file changes (``done`` when none does).
+
+    Example:
+        >>> from duizhao.model import Corrections, GlossFix
+        >>> first_stage(Corrections(glosses=(GlossFix("電車", "tram"),)))  # "tram"
+        'chinese'
+        >>> first_stage(None)
+        'done'
+    """
+    c = corrections
+    if c is None or c.is_empty():
+        return "done"
+    if c.pins or c.unpins:
+        return "align"
+    if c.readings or c.glosses or c.words:
+        return "chinese"
+    if c.counterparts or c.highlights_added or c.highlights_removed:
+        return "link"
+    return "vocabulary"
 
 
 def annotate(
@@ -48,6 +83,7 @@ def annotate(
     en_max_zipf: float = 4.0,
     zh_limit: int = 30,
     zh_min_hsk: int = 6,
+    start: Stage = "align",
 ) -> Document:
     """Build the complete document: alignment, Chinese tokens, glossary links and vocabulary.
 
@@ -63,6 +99,7 @@ def annotate(
         en_max_zipf: Only English words rarer than this Zipf frequency.
         zh_limit: Most Chinese vocabulary suggestions.
         zh_min_hsk: Lowest HSK level of Chinese suggestions.
+        start: The first stage to run (the document has been through the ones before it).
 
     Returns:
         The complete document (what ``duizhao annotate FILE --format json`` prints).
@@ -80,16 +117,24 @@ def annotate(
         from duizhao.reader import read
 
         doc = read(doc_or_path, encoding=encoding)
-    doc = align_document(doc, scorer=scorer, pins=pins)
-    doc = annotate_document(doc, annotator)
+    order = STAGES.index(start)
+    if order <= 0:
+        doc = align_document(doc, scorer=scorer, pins=pins)
+    if order <= 1:
+        doc = annotate_document(doc, annotator)
+        doc = honour_chinese(doc)
     context = LinkContext()  # this document's work, shared by the two glossary stages
-    doc = link_glossary(doc, finder=finder, context=context)
-    return suggest_vocabulary(
-        doc,
-        en_limit=en_limit,
-        en_max_zipf=en_max_zipf,
-        zh_limit=zh_limit,
-        zh_min_hsk=zh_min_hsk,
-        finder=finder,
-        context=context,
-    )
+    if order <= 2:
+        doc = link_glossary(doc, finder=finder, context=context)
+    doc = honour_links(doc)  # cheap, and the same when done twice
+    if order <= 3:
+        doc = suggest_vocabulary(
+            doc,
+            en_limit=en_limit,
+            en_max_zipf=en_max_zipf,
+            zh_limit=zh_limit,
+            zh_min_hsk=zh_min_hsk,
+            finder=finder,
+            context=context,
+        )
+    return honour_vocabulary(doc, finder=finder, context=context)
