@@ -20,13 +20,24 @@ class InputError(DuizhaoError, ValueError):
     Attributes:
         path: The file (or ``"<stdin>"`` / ``"<string>"``) the input came from.
         line: The 1-based line the problem was found on, or ``None``.
-        message: What was wrong, in one line.
+        message: What was wrong, in one line (and what to do about it).
+        remedy: ``(option, what to do)`` when a command-line option can fix the problem, e.g.
+            ``("--encoding", "name its encoding with --encoding")``: the command line adds it to
+            the message of a command that has the option, and only there.
     """
 
-    def __init__(self, path: str, line: int | None, message: str) -> None:
+    def __init__(
+        self,
+        path: str,
+        line: int | None,
+        message: str,
+        *,
+        remedy: tuple[str, str] | None = None,
+    ) -> None:
         self.path = str(path)
         self.line = line
         self.message = message
+        self.remedy = remedy
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
 

@@ -28,7 +28,14 @@ from ..errors import PinError
 from ..model import Bead
 from .scoring import PreparedScorer, bead_types, unit_length
 
-__all__ = ["LOW_CONFIDENCE", "MAX_WIDENING", "align_segments", "align_with_pins", "pin_groups", "unit_lengths"]
+__all__ = [
+    "LOW_CONFIDENCE",
+    "MAX_WIDENING",
+    "align_segments",
+    "align_with_pins",
+    "pin_groups",
+    "unit_lengths",
+]
 
 _INF = float("inf")
 

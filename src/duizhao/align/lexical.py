@@ -243,11 +243,9 @@ class _Entries:
             if self.by_row:
                 parts[fixed // _BLOCK].append((anchor, fixed, spread, gaps))
                 continue
-            cuts = np.searchsorted(spread, np.arange(spread[0] // _BLOCK + 1,
-                                                     spread[-1] // _BLOCK + 1) * _BLOCK)  # fmt: skip
-            for blk, (k0, k1) in enumerate(
-                itertools.pairwise([0, *cuts.tolist(), len(spread)]), spread[0] // _BLOCK
-            ):
+            first, last = int(spread[0]) // _BLOCK, int(spread[-1]) // _BLOCK
+            cuts = np.searchsorted(spread, np.arange(first + 1, last + 1) * _BLOCK).tolist()
+            for blk, (k0, k1) in enumerate(itertools.pairwise([0, *cuts, len(spread)]), first):
                 if k1 > k0:
                     parts[blk].append((anchor, fixed, spread[k0:k1], gaps[k0:k1]))
         self.fixed, self.spread, self.gaps = [], [], []

@@ -7,13 +7,12 @@ import sys
 from typing import Any
 
 from ..errors import DuizhaoError
-from ._common import CommandGroup, warn_all
+from ._common import CommandGroup, add_limit_option, error_line, max_bytes, warn_all
 
 
 def _cmd_sheet(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from ..documents import load_document
+    from ..output.files import all_or_nothing, file_stem
     from ..sheet import check_pdf_support, write_sheet
 
     if args.pdf:
@@ -21,18 +20,19 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            doc = load_document(path)
-            written = write_sheet(
-                doc,
-                args.output,
-                stem=Path(path).stem,
-                pdf=args.pdf,
-                reading=args.reading,
-                script=args.script,
-                templates=args.templates,
-            )
+            with all_or_nothing():  # an article that fails leaves none of its files behind
+                doc = load_document(path, max_bytes=max_bytes(args))
+                written = write_sheet(
+                    doc,
+                    args.output,
+                    stem=file_stem(path, "sheet"),
+                    pdf=args.pdf,
+                    reading=args.reading,
+                    script=args.script,
+                    templates=args.templates,
+                )
         except DuizhaoError as e:
-            print(f"error: {e}", file=sys.stderr)
+            print(error_line(e, args), file=sys.stderr)
             status = 2
             continue
         warn_all(doc.warnings, args)
@@ -43,6 +43,9 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from ..documents import load_document
     from ..drills import site_hook
     from ..sheet import build_site
 
@@ -54,6 +57,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         script=args.script,
         templates=args.templates,
         extra_pages=[] if args.no_drills else [site_hook(pdf=args.pdf, templates=args.templates)],
+        load=partial(load_document, max_bytes=max_bytes(args)),
         progress=None if not args.quiet else False,
         jobs=args.jobs,
     )
@@ -85,6 +89,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     sheet_opts.add_argument(
         "--templates", metavar="DIR", help="folder of templates overriding the default ones"
     )
+    add_limit_option(sheet_opts)
 
     p = sub.add_parser(
         "sheet",

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..model import Document
-from ..output.files import make_folder, write_text
+from ..output.files import href, make_folder, output_file, safe_stem, write_text
 from ..output.templates import environment, generator
 from .exercises import Draft, ExerciseKind, Request
 from .files import output_stem
@@ -248,16 +248,17 @@ def write_worksheets(
         The files written.
     """
     out = make_folder(outdir)
+    stem = safe_stem(stem, "drills")
     written = []
     for ws in sheets:
         name = stem if len(sheets) == 1 else f"{stem}-{ws.version}"
         html = render_worksheet(ws, templates=templates, links=links)
-        path = write_text(out / f"{name}.html", html)
+        path = write_text(output_file(out, f"{name}.html"), html)
         written.append(path)
         if pdf:
             from ..output.pdf import html_to_pdf
 
-            written.append(html_to_pdf(html, out / f"{name}.pdf"))
+            written.append(html_to_pdf(html, output_file(out, f"{name}.pdf")))
     return written
 
 
@@ -323,7 +324,7 @@ class DrillPages:
             f"{stem}.drills",
             pdf=self.pdf,
             templates=self.templates,
-            links=[("Index", "index.html"), ("Study sheet", f"{stem}.html")],
+            links=[("Index", "index.html"), ("Study sheet", href(f"{stem}.html"))],
         )
         links = [("Drills", files[0].name)]
         if self.pdf:

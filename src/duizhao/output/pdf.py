@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import DuizhaoError, MissingExtraError
+from .files import writing
 
 __all__ = ["check_pdf_support", "html_to_pdf"]
 
@@ -99,5 +100,6 @@ def html_to_pdf(html: str, path: str | os.PathLike[str], *, base_url: str | None
     # WeasyPrint logs every CSS property it ignores (screen-only rules); keep the terminal quiet.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     out = Path(path)
-    weasyprint.HTML(string=html, base_url=base_url, media_type="print").write_pdf(out)
+    with writing(out) as tmp:  # the PDF appears whole or not at all
+        weasyprint.HTML(string=html, base_url=base_url, media_type="print").write_pdf(tmp)
     return out

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Document
-from ..output.files import file_stem, make_folder, write_text
+from ..output.files import file_stem, make_folder, output_file, safe_stem, write_text
 from ..output.pdf import html_to_pdf
 from ..output.templates import environment
 from .view import Reading, Script, sheet_context
@@ -94,7 +94,8 @@ def write_sheet(
     Args:
         doc: The document.
         outdir: The folder (created).
-        stem: File name without extension (default: the article's file stem, else ``sheet``).
+        stem: File name without extension (default: the article's file stem, else ``sheet``),
+            made a safe name (:func:`~duizhao.output.files.safe_stem`).
         pdf: Also write the A4 PDF (needs the ``pdf`` extra and a CJK font).
         reading, script, templates, extra_links: As for :func:`render_sheet`.
 
@@ -102,16 +103,19 @@ def write_sheet(
         The files written.
     """
     out = make_folder(outdir)
-    if stem is None:
-        stem = file_stem(doc.meta.path, "sheet")
+    stem = file_stem(doc.meta.path, "sheet") if stem is None else safe_stem(stem, "sheet")
     html = render_sheet(
         doc, reading=reading, script=script, templates=templates, extra_links=extra_links
     )
-    written = [write_text(out / f"{stem}.html", html)]
+    written = [write_text(output_file(out, f"{stem}.html"), html)]
     if pdf:
         written.append(
             render_pdf(
-                doc, out / f"{stem}.pdf", reading=reading, script=script, templates=templates
+                doc,
+                output_file(out, f"{stem}.pdf"),
+                reading=reading,
+                script=script,
+                templates=templates,
             )
         )
     return written

@@ -32,7 +32,7 @@ from typing import TextIO
 from ..documents import ARTICLE_SUFFIXES, load_document
 from ..errors import DuizhaoError
 from ..model import Document
-from ..output.files import file_stem, make_folder, write_text
+from ..output.files import all_or_nothing, file_stem, href, make_folder, output_file, write_text
 from ..output.pdf import check_pdf_support
 from ..output.templates import environment, generator
 from ..resources.lexicon import CEDICT_ATTRIBUTION
@@ -73,7 +73,7 @@ class SiteArticle:
     paragraphs: tuple[int, int]
     """English and Chinese paragraph counts."""
     pages: tuple[tuple[str, str], ...] = ()
-    """``(label, file name)`` of every page written for it (sheet, PDF, extra pages)."""
+    """``(label, relative URL)`` of every page written for it (sheet, PDF, extra pages)."""
 
 
 @dataclass(frozen=True)
@@ -155,31 +155,32 @@ def _build_one(path: Path, opt: _SiteOptions) -> tuple[SiteArticle | None, str |
     """Render one article of a site: ``(article, None, files)`` or ``(None, error, files)``."""
     stem = file_stem(path, "sheet")
     try:
-        doc = (opt.load or load_document)(path)
-        extra: list[tuple[str, str]] = []
-        for hook in opt.extra_pages:
-            extra.extend(hook(doc, opt.dest, stem))
-        header_links = [("Index", "index.html")]
-        if opt.pdf:
-            header_links.append(("PDF", f"{stem}.pdf"))
-        header_links += extra
-        written = write_sheet(
-            doc,
-            opt.dest,
-            stem=stem,
-            pdf=opt.pdf,
-            reading=opt.reading,
-            script=opt.script,
-            templates=opt.templates,
-            extra_links=header_links,
-        )
+        with all_or_nothing():  # an article that fails leaves none of its pages behind
+            doc = (opt.load or load_document)(path)
+            extra: list[tuple[str, str]] = []
+            for hook in opt.extra_pages:
+                extra.extend(hook(doc, opt.dest, stem))
+            header_links = [("Index", "index.html")]
+            if opt.pdf:
+                header_links.append(("PDF", href(f"{stem}.pdf")))
+            header_links += [(label, href(name)) for label, name in extra]
+            written = write_sheet(
+                doc,
+                opt.dest,
+                stem=stem,
+                pdf=opt.pdf,
+                reading=opt.reading,
+                script=opt.script,
+                templates=opt.templates,
+                extra_links=header_links,
+            )
     except DuizhaoError as e:
         return None, (str(e) if str(path) in str(e) else f"{path}: {e}"), []
-    written += [opt.dest / name for _, name in extra]
-    pages = [("Sheet", f"{stem}.html")]
+    written += [output_file(opt.dest, name) for _, name in extra]
+    pages = [("Sheet", href(f"{stem}.html"))]
     if opt.pdf:
-        pages.append(("PDF", f"{stem}.pdf"))
-    pages += extra
+        pages.append(("PDF", href(f"{stem}.pdf")))
+    pages += [(label, href(name)) for label, name in extra]
     m = doc.meta
     article = SiteArticle(
         source=path,
@@ -287,7 +288,7 @@ def build_site(
     # newest first; undated articles last, by file name
     articles.sort(key=lambda a: a.stem)
     articles.sort(key=lambda a: a.date or "", reverse=True)
-    index = dest / "index.html"
+    index = output_file(dest, "index.html")
     html = (
         environment(templates)
         .get_template("index.html.j2")

@@ -22,7 +22,7 @@ from typing import Any
 
 from ...errors import MissingExtraError
 from ...model import Document
-from ...output.files import make_folder
+from ...output.files import writing
 from ..files import output_stem
 from ..model import DrillError
 from .cards import as_list, cards
@@ -189,7 +189,6 @@ def write_apkg(
         )
     ts = _timestamp(docs) if timestamp is None else timestamp
     out = Path(path)
-    make_folder(out.parent)
     # genanki's own writer stamps the zip with the current time; write it ourselves, fixed.
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "collection.anki2"
@@ -204,13 +203,10 @@ def write_apkg(
         finally:
             conn.close()
         data = db.read_bytes()
-    try:
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for arcname, payload in (("collection.anki2", data), ("media", b"{}")):
-                info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                z.writestr(info, payload)
-    except OSError as e:
-        raise DrillError(f"{out}: cannot write the file ({e.strerror or e})") from e
+    with writing(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        for arcname, payload in (("collection.anki2", data), ("media", b"{}")):
+            info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, payload)
     return out
