@@ -7,7 +7,7 @@ The command-line front end prints ``error: <message>`` for any :class:`DuizhaoEr
 
 from __future__ import annotations
 
-__all__ = ["DuizhaoError", "InputError", "MissingExtraError", "PinError"]
+__all__ = ["ContentError", "DuizhaoError", "InputError", "MissingExtraError", "PinError"]
 
 
 class DuizhaoError(Exception):
@@ -42,7 +42,12 @@ class InputError(DuizhaoError, ValueError):
         super().__init__(f"{where}: {message}")
 
 
-class PinError(DuizhaoError, ValueError):
+class ContentError(DuizhaoError):
+    """What is in the input cannot be used, found by a stage that does not know the file it came
+    from (a pin outside the texts, nothing to drill): the command line names the files."""
+
+
+class PinError(ContentError, ValueError):
     """Pinned paragraph pairs that cannot be honoured: malformed, outside the texts, or crossing."""
 
 

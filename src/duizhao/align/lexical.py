@@ -252,17 +252,17 @@ class _Entries:
         for blk in range(nblocks):
             chunk, parts[blk] = parts[blk], []
             sizes = [len(c[3]) for c in chunk]
-            fixed = np.repeat(np.array([c[1] for c in chunk], dtype=np.int32), sizes)
-            spread = (
+            fixed_at = np.repeat(np.array([c[1] for c in chunk], dtype=np.int32), sizes)
+            spread_at = (
                 np.concatenate([c[2] for c in chunk]).astype(np.int32)
                 if chunk
                 else np.zeros(0, dtype=np.int32)
             )
             gap = np.concatenate([c[3] for c in chunk]) if chunk else np.zeros(0, dtype=np.int32)
-            anchor = np.repeat(np.array([c[0] for c in chunk], dtype=np.int32), sizes)
+            anchor_of = np.repeat(np.array([c[0] for c in chunk], dtype=np.int32), sizes)
             del chunk
-            row, col = (fixed, spread) if self.by_row else (spread, fixed)
-            yield blk * _BLOCK, [row, col, gap, anchor]
+            row, col = (fixed_at, spread_at) if self.by_row else (spread_at, fixed_at)
+            yield blk * _BLOCK, [row, col, gap, anchor_of]
 
 
 #: Rows of :class:`_AnchorRows` sorted at a time.

@@ -94,13 +94,20 @@ def inputs_of(args: argparse.Namespace) -> list[str]:
     return out
 
 
-def error_line(e: BaseException, args: argparse.Namespace) -> str:
+def error_line(
+    e: BaseException, args: argparse.Namespace, files: Sequence[str] | None = None
+) -> str:
     """The one ``error: …`` line for ``e``, with what the user can do about it *with this
     command*: an :class:`~duizhao.errors.InputError` whose remedy is an option (``--encoding``,
-    ``--max-bytes``) gets it only when the command has that option and it applies to the file."""
-    from ..errors import InputError
+    ``--max-bytes``) gets it only when the command has that option and it applies to the file.
+    An error about content that does not know its file is given ``files`` (default: every file
+    the command was given)."""
+    from ..errors import ContentError, InputError
 
     text = " ".join(str(e).split()) or type(e).__name__  # one line, whatever the message holds
+    files = list(files) if files is not None else inputs_of(args)
+    if isinstance(e, ContentError) and files:
+        text = f"{', '.join(files)}: {text}"
     if isinstance(e, InputError) and e.remedy is not None:
         option, remedy = e.remedy
         dest = option.lstrip("-").replace("-", "_")

@@ -47,7 +47,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         try:
             doc = read(path, encoding=args.encoding, max_bytes=max_bytes(args))
         except DuizhaoError as e:
-            print(error_line(e, args), file=sys.stderr)
+            print(error_line(e, args, [path]), file=sys.stderr)
             status = 2
             continue
         warn_all(doc.warnings, args)

@@ -32,7 +32,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
                     templates=args.templates,
                 )
         except DuizhaoError as e:
-            print(error_line(e, args), file=sys.stderr)
+            print(error_line(e, args, [path]), file=sys.stderr)
             status = 2
             continue
         warn_all(doc.warnings, args)

@@ -29,7 +29,7 @@ from ..output.templates import environment, generator
 from .exercises import Draft, ExerciseKind, Request
 from .files import output_stem
 from .kinds import EXERCISES, KINDS, parse_kinds, unknown_kind
-from .model import ArticleRef, DrillError, Section, Worksheet, letter
+from .model import ArticleRef, DrillError, NothingToDrillError, Section, Worksheet, letter
 from .seeding import pick, rng
 from .terms import article_refs, gather_terms
 
@@ -144,7 +144,9 @@ def make_worksheets(
         )
         chosen.append((kind, draft, picks))
     if not chosen:
-        raise DrillError("nothing to drill: " + "; ".join(notes) if notes else "nothing to drill")
+        raise NothingToDrillError(
+            "nothing to drill: " + "; ".join(notes) if notes else "nothing to drill"
+        )
 
     # 2. arrange them for each version
     if title is None:

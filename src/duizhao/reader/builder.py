@@ -29,6 +29,8 @@ class Builder:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pins: list[tuple[int, int]] = field(default_factory=list)
+    pin_lines: list[int | None] = field(default_factory=list)
+    """The line each of ``pins`` was read from (when known)."""
 
     def warn(self, line: int | None, message: str) -> None:
         where = f"{self.path}:{line}" if line is not None else self.path
@@ -63,6 +65,15 @@ class Builder:
             raise InputError(self.path, None, "no Chinese paragraphs found")
         if not self.en:
             raise InputError(self.path, None, "no English paragraphs found")
+        for k, (e, z) in enumerate(self.pins):
+            if not (0 <= e < len(self.en) and 0 <= z < len(self.zh)):
+                line = self.pin_lines[k] if k < len(self.pin_lines) else None
+                raise InputError(
+                    self.path,
+                    line,
+                    f"pin {e}={z} is outside the article: it has {len(self.en)} English and "
+                    f"{len(self.zh)} Chinese paragraphs, numbered from 0",
+                )
         meta = Meta(
             source=self.meta.get("source"),
             date=self.meta.get("date"),

@@ -120,10 +120,10 @@ def decode(data: bytes, *, path: str = "<bytes>", encoding: str | None = None) -
                     f"bytes after the {codec} byte-order mark do not decode: {e.reason}",
                 ) from None
     if b"\x00" in data:
-        codec = _utf16_without_bom(data)
-        if codec is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise InputError(path, _line_of(data, data.index(b"\x00")), "binary data (NUL byte)")
-        return _check_text(data.decode(codec), path), codec
+        return _check_text(data.decode(utf16), path), utf16
     try:
         return _check_text(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as utf8_error:

@@ -24,7 +24,7 @@ from ...errors import MissingExtraError
 from ...model import Document
 from ...output.files import writing
 from ..files import output_stem
-from ..model import DrillError
+from ..model import NothingToDrillError
 from .cards import as_list, cards
 
 __all__ = ["ANKI_FIELDS", "ANKI_MODEL_ID", "write_apkg"]
@@ -164,7 +164,7 @@ def write_apkg(
     docs = as_list(docs)
     cs = cards(docs, vocabulary=vocabulary)
     if not cs:
-        raise DrillError("nothing to put in the Anki deck: the articles have no glossary")
+        raise NothingToDrillError("nothing to put in the Anki deck: the articles have no glossary")
     name = deck_name or _deck_name(docs)
     deck = genanki.Deck(_stable_id("duizhao deck|" + name), name)
     model = _anki_model()
@@ -203,7 +203,7 @@ def write_apkg(
         finally:
             conn.close()
         data = db.read_bytes()
-    with writing(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+    with writing(out) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
         for arcname, payload in (("collection.anki2", data), ("media", b"{}")):
             info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
