@@ -12,10 +12,10 @@ output name may contain and where a file may be written:
   place only when the writer has finished, so a failed run never leaves a half-written file;
   :func:`write_text` and :func:`write_bytes` write through it.
 * **All or nothing.** Inside :func:`all_or_nothing` (the command line wraps every command in one)
-  every file created through this module is removed again if the block fails, so a run that ends
-  with an error leaves no new output behind. Files it overwrote keep their new content. The files
-  of the block are kept in a context variable, set and reset by the block itself: the only state
-  here, and never shared between two runs.
+  every file and folder created through this module is removed again if the block fails (a
+  folder only when it is empty), so a run that ends with an error leaves no new output behind.
+  Files it overwrote keep their new content. The files of the block are kept in a context
+  variable, set and reset by the block itself: the only state here, never shared by two runs.
 * **Errors.** Errors of the operating system (a folder that cannot be made, a file that cannot
   be written) become a :class:`~duizhao.errors.DuizhaoError` naming the path, so the command line
   prints one ``error: …`` line.
@@ -155,10 +155,14 @@ def make_folder(path: str | os.PathLike[str]) -> Path:
         DuizhaoError: It cannot be created (e.g. a file of that name exists).
     """
     folder = Path(path)
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise DuizhaoError(f"{folder}: cannot create the folder ({e.strerror or e})") from e
+    journal = _JOURNAL.get()
+    if journal is not None:
+        journal.extend(reversed(missing))  # outermost first: removed last
     return folder
 
 
@@ -167,7 +171,8 @@ _JOURNAL: ContextVar[list[Path] | None] = ContextVar("duizhao_output_journal", d
 
 @contextmanager
 def all_or_nothing() -> Iterator[None]:
-    """Remove the files created through this module inside the block if the block fails.
+    """Remove the files (and empty folders) created through this module inside the block if the
+    block fails.
 
     Blocks nest: the files of an inner block that succeeds belong to the outer block.
 
@@ -191,7 +196,7 @@ def all_or_nothing() -> Iterator[None]:
     except BaseException:
         for path in reversed(created):
             with suppress(OSError):
-                path.unlink()
+                path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
         raise
     finally:
         _JOURNAL.reset(token)
