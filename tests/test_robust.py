@@ -162,20 +162,23 @@ _MEMORY_PROBE = textwrap.dedent(
 
 #: Peak memory of the process that aligns a 10,000-sentence article, in MB (the seed's sentences
 #: over and over: every anchor is found in every 17th unit, the worst case for the scorer; 660 MB
-#: measured). Before issue 18 the scorer's tables grew with n·m: 2 GB at 3,500 sentences.
-MEMORY_CEILING_MB = 900
+#: measured, the margin is for the allocator's ways). Before issue 18 the scorer's tables grew with
+#: n·m: 2 GB at 3,500 sentences, and at 10,000 they would take several times that.
+MEMORY_CEILING_MB = 1200
 
 
 @pytest.mark.slow
 def test_aligning_10000_sentences_stays_under_a_memory_ceiling():
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
+    # (numpy's transparent huge pages would count whole 2 MB pages of half-used arrays)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1",
+           "NUMPY_MADVISE_HUGEPAGE": "0"}  # fmt: skip
     proc = subprocess.run(
         [sys.executable, "-c", _MEMORY_PROBE, str(SEED), "10000"],
         capture_output=True, text=True, env=env, timeout=900, check=True,
     )  # fmt: skip
-    n_en, n_zh, _, peak_mb, pairs = (int(x) for x in proc.stdout.split())
+    n_en, n_zh, before_mb, peak_mb, pairs = (int(x) for x in proc.stdout.split())
     assert n_en >= 10_000 and n_zh >= 10_000 and pairs >= 8_000  # aligned, not left unpaired
-    assert peak_mb < MEMORY_CEILING_MB, f"peak {peak_mb} MB"
+    assert peak_mb < MEMORY_CEILING_MB, f"peak {peak_mb} MB ({before_mb} MB before aligning)"
 
 
 def test_the_scorer_keeps_anchors_within_the_band_only():
