@@ -206,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
             results["reading"][shape] = entry
 
         size = 250_000 if args.quick else 2_000_000
-        copies = max(1, size // len(paragraphs_article(1).encode("utf-8")))
+        one, two = (len(paragraphs_article(k).encode("utf-8")) for k in (1, 2))
+        copies = max(1, 1 + (size - one) // (two - one))  # the most that fit in ``size``
         article = folder / "large.txt"
         article.write_text(paragraphs_article(copies), encoding="utf-8")
         results["sheet"]["article_bytes"] = article.stat().st_size
