@@ -85,13 +85,13 @@ _COMMANDS = (
 
 @pytest.mark.parametrize("trial", range(12))
 def test_a_damaged_bank_file_is_one_error_line(small_bank, seed, tmp_path, capsys, trial) -> None:
-    r = random.Random(trial)
     db = tmp_path / "damaged.sqlite3"
     shutil.copy(small_bank, db)
-    size = db.stat().st_size
-    with db.open("r+b") as f:  # scribble over a part of one page (not the header's first bytes)
-        f.seek(r.randrange(100, size - 64))
-        f.write(bytes(r.randrange(256) for _ in range(r.choice([8, 64, 512]))))
+    pages = db.stat().st_size // 4096
+    page = 1 + trial * (pages - 1) // 12  # one page of the bank's tables, indexes or text index
+    with db.open("r+b") as f:  # overwritten with noise, as a bad disk block would be
+        f.seek(page * 4096)
+        f.write(random.Random(trial).randbytes(4096))
     doc_json = tmp_path / "seed.json"
     doc_json.write_text(json.dumps(seed.to_dict(), ensure_ascii=False), encoding="utf-8")
     for command in _COMMANDS:
