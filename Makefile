@@ -7,11 +7,13 @@
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-# System packages: Chromium for the browser tests, CJK fonts and the HarfBuzz subsetter for PDFs,
-# poppler-utils (pdftotext, pdftoppm) to read PDFs back in the tests.
-APT_PACKAGES := chromium fonts-noto-cjk libharfbuzz-subset0 poppler-utils
+# System packages: Chromium for the browser tests, CJK fonts (and Liberation, with its narrow face
+# for readings) and the HarfBuzz subsetter for PDFs, poppler-utils (pdftotext, pdftoppm) to read
+# PDFs back in the tests, LibreOffice Writer to check that the Word files convert to PDF.
+APT_PACKAGES := chromium fonts-noto-cjk fonts-liberation libharfbuzz-subset0 poppler-utils \
+	libreoffice-writer-nogui
 
-.PHONY: demo review screenshot test lint bench bench-quick bench-align bench-bank bench-chinese system-deps clean
+.PHONY: demo review screenshot test lint bench bench-quick bench-align bench-bank bench-chinese bench-glossary system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +21,7 @@ $(BIN)/python:
 
 # Editable install with every extra the tests exercise; redone when pyproject.toml changes.
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,pdf,anki,embed,review]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,pdf,docx,anki,embed,review]"
 	touch $@
 
 system-deps:
@@ -50,6 +52,7 @@ review: $(VENV)/.dev-installed
 screenshot: system-deps $(VENV)/.dev-installed
 	$(BIN)/python docs/make_screenshot.py docs/sheet.png
 	$(BIN)/python docs/make_review_screenshot.py docs/review.png
+	$(BIN)/python docs/make_presets.py
 
 test: system-deps $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q
@@ -74,6 +77,11 @@ bench-align: $(VENV)/.dev-installed
 # Term bank: ingest 10,000 synthetic articles, concordance and query times, size (docs/bank.md).
 bench-bank: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_bank.py corpus --articles 10000
+
+# Glossary counterparts beside today's finder: top-1, confidence, English occurrences, speed
+# (docs/glossary.md); refit the finder's weights with benchmarks/fit_glossary.py --write.
+bench-glossary: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/bench_glossary.py
 
 # Chinese: segmentation F1, pinyin polyphones, Jyutping, chars/s and start-up (docs/chinese.md).
 bench-chinese: $(VENV)/.dev-installed

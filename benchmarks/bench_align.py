@@ -91,7 +91,7 @@ def gale_church(en: Sequence[str], zh: Sequence[str]) -> list[Bead]:
             if i == 0 and j == 0:
                 continue
             best, arg = inf, (0, 0)
-            for (a, b) in _GC_PRIORS:
+            for a, b in _GC_PRIORS:
                 if i >= a and j >= b and dist[i - a][j - b] < inf:
                     d = dist[i - a][j - b] + cost(sum(le[i - a : i]), sum(lz[j - b : j]), a, b)
                     if d < best:
@@ -109,8 +109,9 @@ def gale_church(en: Sequence[str], zh: Sequence[str]) -> list[Bead]:
 # -- duizhao systems ------------------------------------------------------------------------------
 
 
-def duizhao_system(scorer_factory: Callable[[], object] | None) -> Callable[[list[str], list[str]],
-                                                                             list[Bead]]:
+def duizhao_system(
+    scorer_factory: Callable[[], object] | None,
+) -> Callable[[list[str], list[str]], list[Bead]]:
     from duizhao.align import align_units
 
     scorer = scorer_factory() if scorer_factory else None

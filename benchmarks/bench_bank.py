@@ -107,8 +107,7 @@ def recombine(docs: Sequence[Document], rng: random.Random, number: int) -> Docu
             en_occ = remap(d, "en", link.en)
             if not en_occ:
                 continue
-            links.append(replace(link, entry=len(glossary), en=en_occ,
-                                 zh=remap(d, "zh", link.zh)))
+            links.append(replace(link, entry=len(glossary), en=en_occ, zh=remap(d, "zh", link.zh)))
             glossary.append(entry)
     vocab: dict[str, list[VocabItem]] = {"en": [], "zh": []}
     for d in sorted(used):
@@ -147,8 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(ROOT / "corpus"), help="sample articles")
     ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--pipeline-sample", type=int, default=10,
-                    help="synthetic articles re-annotated to measure the full pipeline")
+    ap.add_argument(
+        "--pipeline-sample",
+        type=int,
+        default=10,
+        help="synthetic articles re-annotated to measure the full pipeline",
+    )
     ap.add_argument("--db", help="bank file (default: a temporary one, deleted afterwards)")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
@@ -164,8 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         annotate(p)
     t_warm = (time.perf_counter() - t) / len(files)
     print(
-        f"annotated {len(files)} sample articles: {t_first:.1f} s cold, "
-        f"{t_warm:.2f} s/article warm"
+        f"annotated {len(files)} sample articles: {t_first:.1f} s cold, {t_warm:.2f} s/article warm"
     )
 
     rng = random.Random(args.seed)
@@ -177,8 +179,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sample = docs[: args.pipeline_sample]
     t = time.perf_counter()
     for d in sample:
-        bare = Document(meta=d.meta, en=tuple(replace(p, tokens=()) for p in d.en),
-                        zh=tuple(replace(p, tokens=()) for p in d.zh), glossary=d.glossary)
+        bare = Document(
+            meta=d.meta,
+            en=tuple(replace(p, tokens=()) for p in d.en),
+            zh=tuple(replace(p, tokens=()) for p in d.zh),
+            glossary=d.glossary,
+        )
         annotate(bare)
     t_pipe = (time.perf_counter() - t) / max(1, len(sample))
 
@@ -214,8 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"kwic {common.word!r} limit 50": lambda: bank.kwic(common.word, limit=50),
             f"kwic {rare.word!r} (all lines)": lambda: bank.kwic(rare.word),
             f"kwic {zh!r} (Chinese counterpart) limit 50": lambda: bank.kwic(zh, limit=50),
-            "kwic 'venture capital' (full text) limit 50":
-                lambda: bank.kwic("venture capital", limit=50),
+            "kwic 'venture capital' (full text) limit 50": lambda: bank.kwic(
+                "venture capital", limit=50
+            ),
             "terms (whole bank)": lambda: bank.terms(),
             "terms (one year)": lambda: bank.terms("2010-01-01", "2010-12-31"),
             "new_in (latest article)": lambda: bank.new_in(rows[-1]),
@@ -246,8 +253,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "queries": results,
         "python": sys.version.split()[0],
     }
-    print(f"\n{n} synthetic articles ({counts['sentence']} sentences, "
-          f"{counts['occurrence']} occurrences, {counts['term']} distinct terms)")
+    print(
+        f"\n{n} synthetic articles ({counts['sentence']} sentences, "
+        f"{counts['occurrence']} occurrences, {counts['term']} distinct terms)"
+    )
     print(f"{'step':<48} {'figure':>14}")
     for label, value in [
         ("recombine annotated documents", f"{t_recombine:.1f} s"),

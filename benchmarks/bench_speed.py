@@ -39,8 +39,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
 RESULTS = ROOT / "benchmarks" / "results"
 BIN = Path(sys.executable).parent
-SOURCES = [*sorted((ROOT / "corpus").glob("*.txt")), *sorted((ROOT / "corpus").glob("*.md")),
-           *sorted((ROOT / "tests" / "fixtures" / "glossary").glob("*.txt"))]
+SOURCES = [
+    *sorted((ROOT / "corpus").glob("*.txt")),
+    *sorted((ROOT / "corpus").glob("*.md")),
+    *sorted((ROOT / "tests" / "fixtures" / "glossary").glob("*.txt")),
+]
 
 FLOOR = r"""
 import sys, jieba, opencc, pypinyin
@@ -134,8 +137,9 @@ def synthetic_corpus(folder: Path, n: int, seed: int = 2025) -> None:
         gloss = [f"{e.term}：{e.definition or 'see the article'}" for e in doc.glossary]
         for bead in doc.alignment.paragraphs:
             if bead.en and bead.zh:
-                pool.append(([doc.en[i].text for i in bead.en], [doc.zh[i].text for i in bead.zh],
-                             gloss))
+                pool.append(
+                    ([doc.en[i].text for i in bead.en], [doc.zh[i].text for i in bead.zh], gloss)
+                )
     rng = random.Random(seed)
     start = time.mktime((2020, 1, 1, 0, 0, 0, 0, 0, -1))
     for i in range(n):

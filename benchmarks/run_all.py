@@ -15,7 +15,9 @@ Benchmarks (``--only`` takes these names):
 
 * ``chinese``  — segmentation F1, pinyin polyphones, Jyutping, chars/s, start-up (dev data);
 * ``align``    — strict bead F1 on MAC-Dev beside Gale–Church, speed (dev data);
-* ``glossary`` — English occurrences and Chinese counterparts on the hand-made fixture set;
+* ``glossary`` — Chinese counterparts (top-1, top-3, failure classes, accuracy above and below
+  the confidence threshold), English occurrences, vocabulary and speed, beside today's finder, on
+  glossary-mac-dev (tuning and held-out parts), the fixtures and the seed;
 * ``site``     — one sheet (HTML, PDF) warm and a 100-article corpus site;
 * ``speed``    — cold start against the bare work floor, warm stages, 1,000-article build, memory;
 * ``bank``     — the term bank at 10,000 synthetic articles;
@@ -49,7 +51,7 @@ def _commands(dev: Path, quick: bool) -> dict[str, tuple[list[str], bool]]:
     return {
         "chinese": ([py.format("chinese"), str(dev), *(["--quick"] if quick else [])], True),
         "align": ([py.format("align"), str(dev / "align-mac-dev"), "--embed"], True),
-        "glossary": ([py.format("glossary")], False),
+        "glossary": ([py.format("glossary"), "--dev", str(dev / "glossary-mac-dev")], False),
         "site": ([py.format("site"), "--articles", "20" if quick else "100"], False),
         "speed": ([py.format("speed"), *(["--quick"] if quick else [])], False),
         "bank": ([py.format("bank"), "corpus", "--articles", "1000" if quick else "10000"], False),
@@ -109,35 +111,81 @@ def _pct(x: float) -> str:
 
 
 def _rows_chinese(d: dict[str, Any]) -> list[Row]:
-    seg, py, jp = d["segmentation"]["systems"], d["pinyin"]["systems"], d["jyutping"]["systems"]
-    rows = [
-        _row("Chinese", "segmentation word F1, seg-sighan-as (Traditional)",
-             f"{seg['duizhao']['f1']:.3f}",
-             f"{seg['jieba (stock, raw text)']['f1']:.3f} stock jieba; "
-             f"{seg['jieba (stock, hk2s text)']['f1']:.3f} hk2s + jieba", "≥ 0.90",
-             seg["duizhao"]["f1"] >= 0.90),
-        _row("Chinese", "pinyin polyphone accuracy, pinyin-cpp → s2hk (Traditional)",
-             _pct(py["duizhao, Traditional"]["accuracy"]),
-             _pct(py["pypinyin (stock), Traditional"]["accuracy"]) + " stock pypinyin", "≥ 97.5 %",
-             py["duizhao, Traditional"]["accuracy"] >= 0.975),
-        _row("Chinese", "pinyin polyphone accuracy, pinyin-cpp (Simplified)",
-             _pct(py["duizhao, Simplified"]["accuracy"]),
-             _pct(py["pypinyin (stock), Simplified"]["accuracy"]) + " stock pypinyin"),
-        _row("Chinese", "Jyutping character accuracy, jyutping-hkcancor",
-             f"{jp['duizhao']['accuracy']:.4f}", f"{jp['ToJyutping']['accuracy']:.4f} ToJyutping",
-             "≥ 0.93", jp["duizhao"]["accuracy"] >= 0.93),
-    ]  # fmt: skip
+    rows: list[Row] = []
+
+    def ref_of(systems: dict[str, Any]) -> tuple[str, Any]:
+        name = next((k for k in systems if k.startswith("reference")), "")
+        return name, systems.get(name)
+
+    def parts(x: dict[str, Any], key: str, fmt: str = "{:.3f}") -> str:
+        return " / ".join(fmt.format(x[p][key]) for p in ("tuning", "held-out"))
+
+    seg = d.get("segmentation", {})
+    for name, label, target in (("cityu", "CityU dev (Hong Kong)", 0.90),
+                                ("as", "AS dev (Taiwan)", 0.90)):  # fmt: skip
+        if name not in seg:
+            continue
+        s = seg[name]["systems"]
+        rname, ref = ref_of(s)
+        ours = s["duizhao"]
+        alone = s.get("duizhao, one line at a time (no article)")
+        base = f"{parts(ref, 'f1')} {rname}" if ref else ""
+        if alone:
+            base += f"; {parts(alone, 'f1')} one line at a time"
+        rows.append(_row("Chinese", f"segmentation word F1, {label}, tuning / held-out",
+                         parts(ours, "f1"), base,
+                         f"≥ {target:.2f}",
+                         min(ours["tuning"]["f1"], ours["held-out"]["f1"]) >= target))  # fmt: skip
+    py = d.get("pinyin", {})
+    for script, target in (("Traditional", 0.98), ("Simplified", None)):
+        if script not in py:
+            continue
+        s = py[script]["systems"]
+        rname, ref = ref_of(s)
+        ours = s["duizhao"]
+        pct = "{:.2%}"
+        rows.append(_row("Chinese",
+                         f"pinyin polyphone accuracy, CPP dev ({script}), tuning / held-out",
+                         parts(ours, "accuracy", pct),
+                         (f"{parts(ref, 'accuracy', pct)} {rname}; " if ref else "")
+                         + f"{parts(s['pypinyin (stock)'], 'accuracy', pct)} stock pypinyin",
+                         "≥ 98.0 %" if target else "",
+                         None if target is None
+                         else min(ours["tuning"]["accuracy"],
+                                  ours["held-out"]["accuracy"]) >= target))  # fmt: skip
+    jp = d.get("jyutping", {}).get("systems")
+    if jp:
+        rname, ref = ref_of(jp)
+        ours = jp["duizhao"]
+        rows.append(_row("Chinese",
+                         "Jyutping character accuracy, HKCanCor dev, tuning / held-out",
+                         parts(ours, "accuracy", "{:.4f}"),
+                         f"{parts(jp['ToJyutping'], 'accuracy', '{:.4f}')} ToJyutping"
+                         + (f"; {parts(ref, 'accuracy', '{:.4f}')} {rname}" if ref else ""),
+                         "≥ 0.93 and above ToJyutping",
+                         min(ours["tuning"]["accuracy"], ours["held-out"]["accuracy"]) >= 0.93
+                         and ours["held-out"]["accuracy"]
+                         > jp["ToJyutping"]["held-out"]["accuracy"]))  # fmt: skip
     sp = d.get("speed", {})
-    if "annotate_many_chars_per_s" in sp:
-        v = sp["annotate_many_chars_per_s"]
+    if "duizhao" in sp:
+        v = sp["duizhao"]["annotate_many_chars_per_s"]
+        rname = next((k for k in sp if k.startswith("reference")), "")
+        base = f"{sp[rname]['annotate_many_chars_per_s']:,.0f} {rname}" if rname else ""
         rows.append(_row("Chinese", "whole annotation, chars/s per core (CPU time)",
-                         f"{v:,.0f}", f"{py['pypinyin (stock), Traditional']['chars_per_s']:,.0f}"
-                         " stock pypinyin alone", "≥ 50,000", v >= 50_000))  # fmt: skip
+                         f"{v:,.0f}", base, "≥ 34,500", v >= 34_500))  # fmt: skip
     st = d.get("startup_s", {})
     key = "warm cache: import + first line, wall s (best of 3)"
     if key in st:
-        rows.append(_row("Chinese", "start-up: import + first line (caches built)",
-                         f"{st[key]:.2f} s", "", "≤ 1.5 s", st[key] <= 1.5))
+        rows.append(
+            _row(
+                "Chinese",
+                "start-up: import + first line (caches built)",
+                f"{st[key]:.2f} s",
+                "",
+                "≤ 1.5 s",
+                st[key] <= 1.5,
+            )
+        )
     return rows
 
 
@@ -147,20 +195,52 @@ def _rows_align(d: dict[str, Any]) -> list[Row]:
     base = f"{gc:.3f} Gale–Church" if gc is not None else ""
     rows = []
     if "duizhao" in s:
-        rows.append(_row("Alignment", "strict bead F1, MAC-Dev (literary), default",
-                         f"{s['duizhao']['f1']:.3f}", base, "≥ 0.80", s["duizhao"]["f1"] >= 0.80))
+        rows.append(
+            _row(
+                "Alignment",
+                "strict bead F1, MAC-Dev (literary), default",
+                f"{s['duizhao']['f1']:.3f}",
+                base,
+                "≥ 0.80",
+                s["duizhao"]["f1"] >= 0.80,
+            )
+        )
     if "duizhao+embed" in s:
         f = s["duizhao+embed"]["f1"]
-        rows.append(_row("Alignment", "strict bead F1, MAC-Dev, with the embed extra",
-                         f"{f:.3f}", base, "≥ 0.90", f >= 0.90))
+        rows.append(
+            _row(
+                "Alignment",
+                "strict bead F1, MAC-Dev, with the embed extra",
+                f"{f:.3f}",
+                base,
+                "≥ 0.90",
+                f >= 0.90,
+            )
+        )
     cpu_ms = sp.get("seed: align_document after start-up, CPU (ms)")
     if cpu_ms is not None:
-        rows.append(_row("Alignment", "seed editorial aligned after start-up (CPU)",
-                         f"{cpu_ms:.1f} ms", "", "< 50 ms", cpu_ms < 50))
+        rows.append(
+            _row(
+                "Alignment",
+                "seed editorial aligned after start-up (CPU)",
+                f"{cpu_ms:.1f} ms",
+                "",
+                "< 50 ms",
+                cpu_ms < 50,
+            )
+        )
     per_s = sp.get("long text: sentences per second, CPU")
     if per_s is not None:
-        rows.append(_row("Alignment", "sentences aligned per second, long text (CPU)",
-                         f"{per_s:,.0f}", "", "≥ 1,000", per_s >= 1000))
+        rows.append(
+            _row(
+                "Alignment",
+                "sentences aligned per second, long text (CPU)",
+                f"{per_s:,.0f}",
+                "",
+                "≥ 1,000",
+                per_s >= 1000,
+            )
+        )
     embed_s = sp.get("long text +embed: sentences per second, CPU")
     if embed_s is not None:
         rows.append(_row("Alignment", "the same with the embed extra", f"{embed_s:,.0f}"))
@@ -168,21 +248,53 @@ def _rows_align(d: dict[str, Any]) -> list[Row]:
 
 
 def _rows_glossary(d: dict[str, Any]) -> list[Row]:
-    rows = []
-    for name, s in d["sets"].items():
-        top = s["top1"]
-        rows.append(_row("Glossary", f"English occurrences P / R ({name} set, {s['terms']} terms)",
-                         f"{s['en_precision']:.3f} / {s['en_recall']:.3f}", "", "1.000 / 1.000",
-                         s["en_precision"] == 1.0 and s["en_recall"] == 1.0))  # fmt: skip
-        rows.append(_row("Glossary", f"Chinese counterpart top-1 ({name} set)",
-                         f"{top['default']:.3f}",
-                         f"{top['CC-CEDICT only (baseline)']:.3f} CC-CEDICT only; "
-                         f"{top['no encoder (baseline)']:.3f} no encoder",
-                         "≥ 0.90", top["default"] >= 0.90))  # fmt: skip
-        if "align_sentence_f1" in s:
-            f = s["align_sentence_f1"]
-            rows.append(_row("Alignment", f"editorial fixtures ({name} set): strict sentence F1",
+    rows: list[Row] = []
+    versions = d["versions"]
+    me, base = versions[0], versions[1] if len(versions) > 1 else None
+    targets = {"glossary-mac-dev, tuning (01–03)", "glossary-mac-dev, held-out (04–05)",
+               "glossary-mac-dev, all"}  # fmt: skip
+    for group, s in d["sets"][me].items():
+        b = d["sets"][base].get(group) if base else None
+        target = group in targets or group.startswith("seed")
+        sure = s["certain"]
+        acc = sure["right"] / sure["n"] if sure["n"] else 1.0
+        rows.append(_row("Glossary", f"top-1 / top-3, {group} ({s['terms']} terms)",
+                         f"{s['top1']:.3f} / {s['top3']:.3f}",
+                         f"{b['top1']:.3f} / {b['top3']:.3f} today" if b else "",
+                         "≥ 0.90 top-1" if target else "", s["top1"] >= 0.90 if target else None))
+        rows.append(_row("Glossary", f"shown as certain: right, {group}",
+                         f"{acc:.3f} ({sure['right']}/{sure['n']})",
+                         f"{b['top1']:.3f} (all certain)" if b else "", "≥ 0.97", acc >= 0.97))
+        rows.append(_row("Glossary", f"English occurrences P / R, {group}",
+                         f"{s['en_precision']:.3f} / {s['en_recall']:.3f}",
+                         f"{b['en_precision']:.3f} / {b['en_recall']:.3f}" if b else "",
+                         "1.000 / 1.000", s["en_precision"] == 1.0 and s["en_recall"] == 1.0))
+        rows.append(_row("Glossary", f"top-1 cut inside a word, {group}",
+                         str(s["cut_inside_a_word"]), str(b["cut_inside_a_word"]) if b else "",
+                         "0", s["cut_inside_a_word"] == 0))
+        if "sentence_bead_f1" in s:
+            f = s["sentence_bead_f1"]
+            rows.append(_row("Alignment", f"editorial fixtures ({group}): strict sentence F1",
                              f"{f:.3f}", "", "≥ 0.95", f >= 0.95))  # fmt: skip
+        if "vocabulary" in s:
+            v = s["vocabulary"]
+            vs = v["certain"]
+            rows.append(_row("Glossary", f"vocabulary shown as certain: right, {group}",
+                             f"{vs['right']}/{vs['n']}", "", "≥ 0.97",
+                             vs["right"] >= 0.97 * vs["n"]))  # fmt: skip
+    speed = d.get("speed", {})
+    if "duizhao" in speed:
+        me_s = speed["duizhao"]
+        for name, s in speed.items():
+            if name == "duizhao":
+                continue
+            ratio = s["warm_cpu_s"] / me_s["warm_cpu_s"]
+            rows.append(_row("Glossary", f"glossary + vocabulary warm (CPU), against {name}",
+                             f"{me_s['warm_cpu_s'] * 1000:.0f} ms",
+                             f"{s['warm_cpu_s'] * 1000:.0f} ms ({ratio:.1f}×)", "≥ 10× faster",
+                             ratio >= 10))  # fmt: skip
+        rows.append(_row("Glossary", "glossary + vocabulary cold (CPU, first call)",
+                         f"{me_s['cold_cpu_s']:.2f} s"))
     return rows
 
 
@@ -193,15 +305,44 @@ def _rows_site(d: dict[str, Any]) -> list[Row]:
     def add(name: str, label: str, target: str = "", limit: float | None = None) -> None:
         r = by.get(name)
         if r:
-            rows.append(_row("Sheets", label, f"{r['cpu_s']:.3f} s CPU ({r['wall_s']:.3f} wall)",
-                             "", target, None if limit is None else r["cpu_s"] < limit))
+            rows.append(
+                _row(
+                    "Sheets",
+                    label,
+                    f"{r['cpu_s']:.3f} s CPU ({r['wall_s']:.3f} wall)",
+                    "",
+                    target,
+                    None if limit is None else r["cpu_s"] < limit,
+                )
+            )
 
     add("seed: sheet HTML, warm (mean of 20)", "seed sheet HTML, warm", "< 0.3 s", 0.3)
-    add("seed: PDF (pinyin), warm", "seed sheet PDF (pinyin), warm", "< 2 s", 2.0)
+    engines = d.get("pdf_engines") or {}
+    typst, ref = engines.get("typst"), engines.get("baseline")
+    if typst:
+        at = f" at {ref['rev'][-7:]}" if isinstance(ref, dict) else ""
+        rows.append(_row("Sheets", "seed sheet PDF (pinyin), warm, Typst (wall)",
+                         f"{typst['warm_wall_s']:.3f} s",
+                         f"{ref['warm_wall_s']:.2f} s WeasyPrint{at}" if at else "",
+                         "≤ 1.0 s", typst["warm_wall_s"] <= 1.0))  # fmt: skip
+        rows.append(_row("Sheets", "seed sheet PDF (pinyin), new process, Typst (wall)",
+                         f"{typst['cold_wall_s']:.2f} s",
+                         f"{ref['first_in_process_s']:.2f} s first PDF of a process{at}"
+                         if at else "", "≤ 3 s", typst["cold_wall_s"] <= 3.0))  # fmt: skip
+        for name in ("weasyprint", "weasyprint, one block per word (experiment)"):
+            if name in engines:
+                rows.append(_row("Sheets", f"seed sheet PDF (pinyin), warm, {name} (wall)",
+                                 f"{engines[name]['warm_wall_s']:.2f} s"))  # fmt: skip
+    else:
+        add("seed: PDF (pinyin), warm", "seed sheet PDF (pinyin), warm", "< 2 s", 2.0)
     add("seed: PDF (none), warm", "seed sheet PDF (no readings), warm")
     n = d.get("articles", 100)
-    add(f"site: {n} articles, HTML, total", f"corpus site, {n} articles, one core",
-        "< 60 s" if n == 100 else "", 60.0 if n == 100 else None)
+    add(
+        f"site: {n} articles, HTML, total",
+        f"corpus site, {n} articles, one core",
+        "< 60 s" if n == 100 else "",
+        60.0 if n == 100 else None,
+    )
     add(f"site: {n} articles, rendering only", f"corpus site, {n} articles, rendering only")
     return rows
 
@@ -222,8 +363,13 @@ def _rows_speed(d: dict[str, Any]) -> list[Row]:
     for k, v in w.items():
         if k != "first_call_in_process":
             rows.append(_row("Speed", f"warm per article: {k}", f"{v * 1000:.0f} ms"))
-    rows.append(_row("Speed", "first article in a process (loads everything)",
-                     f"{w['first_call_in_process']:.1f} s"))
+    rows.append(
+        _row(
+            "Speed",
+            "first article in a process (loads everything)",
+            f"{w['first_call_in_process']:.1f} s",
+        )
+    )
     rows += [
         _row("Speed", f"build of {t['articles']} synthetic articles, HTML, jobs={t['jobs']}",
              f"{t['wall_s']:.0f} s wall"),
@@ -343,8 +489,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="smaller corpora, for a smoke test")
     ap.add_argument("--only", nargs="+", choices=list(SECTIONS), help="run only these")
     ap.add_argument("--dev-data", type=Path, default=DEFAULT_DEV)
-    ap.add_argument("--summary-only", action="store_true",
-                    help="do not run anything: summarise the JSON already in benchmarks/results")
+    ap.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="do not run anything: summarise the JSON already in benchmarks/results",
+    )
     args = ap.parse_args(argv)
     names = args.only or list(SECTIONS)
     previous: dict[str, Any] = {}

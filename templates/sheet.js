@@ -31,7 +31,10 @@
     var r = w.getBoundingClientRect();
     var left = Math.max(8, Math.min(r.left, window.innerWidth - pop.offsetWidth - 8));
     pop.style.left = left + "px";
-    pop.style.top = (r.bottom + 6) + "px";
+    // below the word, or above it when there is no room below; always inside the window
+    var top = r.bottom + 6;
+    if (top + pop.offsetHeight > window.innerHeight - 8) top = r.top - pop.offsetHeight - 6;
+    pop.style.top = Math.max(8, top) + "px";
   });
   document.addEventListener("scroll", hidePop, { passive: true });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hidePop(); pinned = null; light(null); } });

@@ -119,9 +119,12 @@ def test_short_input_keeps_dictionary_readings() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("WIPO於2025年9月2日公布", ["WIPO", "2025年9月2日"]),
+        # Hong Kong (CityU) conventions: a month is one word, a year and a day two
+        ("WIPO於2025年9月2日公布", ["WIPO", "2025", "年", "9月", "2", "日"]),
         ("收益僅佔0.1%。", ["0.1%"]),
-        ("金額達3,500萬", ["3,500"]),
+        ("金額達3,500萬", ["3,500萬"]),
+        ("近15萬人次", ["近", "15萬", "人次"]),
+        ("其中近四分之一", ["四分之一"]),
         ("增長三．六％，二○○二年", ["三．六％", "二○○二年"]),
         ("COVID-19疫情", ["COVID-19"]),
     ],
@@ -134,10 +137,13 @@ def test_numbers_dates_latin(text: str, expected: list[str]) -> None:
 
 
 def test_date_token_keeps_han_readings() -> None:
-    text = "2025年"
+    text = "9月"
     (token,) = annotate_text(text)
-    assert token.pinyin == (None, None, None, None, "nián")
-    assert token.jyutping[-1] == "nin4"
+    assert token.pinyin == (None, "yuè")
+    assert token.jyutping[-1] == "jyut6"
+    text = "15萬"  # a number with its multiplier: 萬 is read
+    (token,) = annotate_text(text)
+    assert token.pinyin == (None, None, "wàn")
 
 
 # -- script conversion ------------------------------------------------------------------------
@@ -257,11 +263,18 @@ def test_tokens_join_back_and_readings_align(text: str) -> None:
     st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=4).map("".join),
 )
 def test_batch_matches_single_and_extra_words(texts: list[str], extra: str) -> None:
-    a = default_annotator()
+    # without the article's own words, a batch is the texts one by one
+    a = ChineseAnnotator(induce=False)
     many = a.annotate_many(texts, extra_words=[extra])
     for text, tokens in zip(texts, many, strict=True):
         assert_well_formed(text, tokens)
         assert tokens == a.annotate(text, extra_words=[extra])
+    # with them (the default), a batch only joins words: every cut it makes is made without them
+    b = default_annotator()
+    for text, tokens in zip(texts, b.annotate_many(texts, extra_words=[extra]), strict=True):
+        assert_well_formed(text, tokens)
+        alone = {t.start for t in a.annotate(text, extra_words=[extra])}
+        assert {t.start for t in tokens} <= alone
 
 
 # -- user dictionary and overrides ------------------------------------------------------------

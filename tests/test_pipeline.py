@@ -26,7 +26,16 @@ def test_seed_done_when(complete: Document) -> None:
     for term, word in [("cluster", "集群"), ("metric", "指標"), ("preferential", "特惠")]:
         link = links[term]
         assert link.counterparts[0].text == word
-        assert len(link.zh) == sum(p.text.count(word) for p in complete.zh) > 0
+        # highlighted only where the aligned English holds the term (issue 13)
+        assert complete.alignment is not None
+        aligned = {
+            z
+            for b in complete.alignment.sentences
+            if any(o.sentence in b.en for o in link.en)
+            for z in b.zh
+        }
+        assert 0 < len(link.zh) <= sum(p.text.count(word) for p in complete.zh)
+        assert {o.sentence for o in link.zh} <= aligned
         for o in link.zh:
             assert complete.zh[o.paragraph].text[o.start : o.end] == word
 
@@ -84,3 +93,13 @@ def test_cli_text_and_limits(seed_path: Path, capsys: pytest.CaptureFixture[str]
 def test_cli_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["annotate", str(tmp_path / "missing.txt")]) == 2
     assert capsys.readouterr().err.startswith("error:")
+
+
+def test_cli_text_marks_uncertain_counterparts(capsys: pytest.CaptureFixture[str], annotated_seed) -> None:
+    from duizhao.cli.annotate import _annotate_text
+
+    text = _annotate_text(annotated_seed)
+    for link in annotated_seed.links:
+        term = annotated_seed.glossary[link.entry].term
+        line = next(x for x in text.splitlines() if x.strip().startswith(f"{term} →"))
+        assert ("check" in line) == link.uncertain

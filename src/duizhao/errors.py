@@ -11,7 +11,16 @@ __all__ = ["ContentError", "DuizhaoError", "InputError", "MissingExtraError", "P
 
 
 class DuizhaoError(Exception):
-    """Base class of every error duizhao raises on purpose."""
+    """Base class of every error duizhao raises on purpose.
+
+    Examples:
+        >>> import duizhao
+        >>> try:
+        ...     duizhao.read_text("only English here, no 中文 paragraph.")  # "Chinese"
+        ... except duizhao.DuizhaoError as e:
+        ...     print(f"error: {e}")
+        error: <string>: no Chinese paragraphs found
+    """
 
 
 class InputError(DuizhaoError, ValueError):
@@ -24,6 +33,11 @@ class InputError(DuizhaoError, ValueError):
         remedy: ``(option, what to do)`` when a command-line option can fix the problem, e.g.
             ``("--encoding", "name its encoding with --encoding")``: the command line adds it to
             the message of a command that has the option, and only there.
+
+    Examples:
+        >>> e = InputError("trams.txt", 12, "cannot read glossary line '電車 tram'")  # "tram"
+        >>> str(e), e.line
+        ("trams.txt:12: cannot read glossary line '電車 tram'", 12)
     """
 
     def __init__(

@@ -648,7 +648,21 @@ class Corrections:
 
 @dataclass(frozen=True)
 class Document:
-    """A bilingual article and everything the pipeline has learnt about it."""
+    """A bilingual article and everything the pipeline has learnt about it.
+
+    Examples:
+        >>> from duizhao.text.sentences import split_sentences
+        >>> en, zh = "Trams are slow.", "電車很慢。"  # "trams are slow"
+        >>> doc = Document(
+        ...     en=(Paragraph("en", en, split_sentences(en, "en")),),
+        ...     zh=(Paragraph("zh", zh, split_sentences(zh, "zh")),),
+        ...     glossary=(GlossaryEntry("tram", "a vehicle on rails", zh=("電車",)),),
+        ... )
+        >>> doc.sentence_texts("zh"), doc.to_dict()["glossary"][0]["zh"]
+        (['電車很慢。'], ['電車'])
+        >>> Document.from_dict(doc.to_dict()) == doc
+        True
+    """
 
     meta: Meta = field(default_factory=Meta)
     """Source, date, titles."""

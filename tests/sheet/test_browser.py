@@ -167,7 +167,82 @@ def test_tapping_a_word_shows_its_gloss(browser, sheet_file):
     pop = page.locator("#pop")
     assert pop.is_visible()
     assert word.get_attribute("data-g") in pop.text_content()
+    box = pop.bounding_box()  # wholly on the phone's screen
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 900
     _shot(page, "sheet-gloss-390.png")
     page.keyboard.press("Escape")
     assert not pop.is_visible()
+    page.close()
+
+
+def _pdf_words(path: Path) -> list[tuple[int, float, float, str]]:
+    import re
+    import subprocess
+
+    xml = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    out, page = [], -1
+    for line in xml.splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', line)
+        if m:
+            out.append((page, float(m.group(1)), float(m.group(2)), m.group(3)))
+    return out
+
+
+def test_browser_print_keeps_the_columns_side_by_side(browser, tmp_path):
+    """Ctrl+P in Chromium (print to PDF): A4, the two columns side by side, as many pages as
+    the PDF duizhao makes (give or take one)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    doc = sheet_docs.annotated_seed()
+    path = tmp_path / "sheet.html"
+    path.write_text(render_sheet(doc, reading="pinyin"), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    printed = tmp_path / "printed.pdf"
+    page.pdf(path=str(printed), format="A4", print_background=True, prefer_css_page_size=True)
+    page.close()
+    words = _pdf_words(printed)
+    en = next(w for w in words if w[3] == "occasion,")  # English ¶1 (row 2)
+    zh = next(w for w in words if w[3].startswith("今"))  # its Chinese, 今次WIPO…
+    assert en[0] == zh[0], "the English and its Chinese are on different pages"
+    assert en[1] < zh[1] - 150, "the columns are not side by side"
+    assert abs(en[2] - zh[2]) < 40, "the Chinese does not start beside the English"
+    # pinyin stays readable: at least 6 pt high
+    from pypdf import PdfReader
+
+    n_print = len(PdfReader(str(printed)).pages)
+    try:
+        from duizhao.sheet import render_pdf
+
+        ours = render_pdf(doc, tmp_path / "ours.pdf", reading="pinyin")
+    except Exception as e:  # PDF support missing: the page count is not compared
+        pytest.skip(f"no PDF to compare with: {e}")
+    n_ours = len(PdfReader(str(ours)).pages)
+    assert n_print <= n_ours + 1, f"browser print {n_print} pages, the PDF {n_ours}"
+
+
+def test_readings_do_not_push_characters_apart(browser, tmp_path):
+    """A word's characters keep their width under their readings (a narrow face that may
+    overhang), and Jyutping is at least 7 pt in print."""
+    path = tmp_path / "both.html"
+    path.write_text(render_sheet(sheet_docs.annotated_seed(), reading="both"), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        widths, size = page.evaluate(
+            """() => { const rs = Array.from(document.querySelectorAll('p.para.zh ruby > ruby'));
+                 return [rs.map(r => r.getBoundingClientRect().width),
+                         parseFloat(getComputedStyle(rs[0]).fontSize)]; }"""
+        )
+        wide = [w for w in widths if w > size * 1.08]
+        assert len(widths) > 500 and len(wide) <= 0.03 * len(widths), (media, len(wide))
+    jp = page.evaluate("parseFloat(getComputedStyle(document.querySelector('rt.jp')).fontSize)")
+    assert jp >= 7 * 96 / 72 - 0.01  # 7 pt in print
     page.close()

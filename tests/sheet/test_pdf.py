@@ -56,7 +56,7 @@ def pdftotext(path: Path, *extra: str) -> str:
 def _norm(text: str) -> str:
     """Compare text regardless of line breaks, spacing, ligatures, hyphens and printed numbers."""
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s\d\-‐–]+", "", text)
+    return re.sub(r"[\s\d\-‐–\u00ad]+", "", text)
 
 
 def test_a4_pages(pinyin_pdf):

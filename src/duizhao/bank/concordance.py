@@ -86,9 +86,7 @@ class ConcordanceMixin:
             ]
         return sorted(set(ids))
 
-    def kwic(
-        self, term: str, *, limit: int | None = None, fulltext: bool = True
-    ) -> list[KwicLine]:
+    def kwic(self, term: str, *, limit: int | None = None, fulltext: bool = True) -> list[KwicLine]:
         """The concordance of a term: every stored sentence using it, with its aligned sentence.
 
         ``term`` is looked up as a glossary term or vocabulary word (every inflected form the
@@ -287,4 +285,3 @@ def aligned(
             base, sstart = offsets[o["sentence"]]
             marks.append((base + o["start"] - sstart, base + o["end"] - sstart))
     return text, tuple(sorted(marks))
-

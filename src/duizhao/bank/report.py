@@ -36,7 +36,6 @@ from .when import as_date
 __all__ = [
     "DueLine",
     "DueSheet",
-
     "due_sheet",
     "kwic_html",
     "kwic_text",
@@ -124,8 +123,10 @@ def kwic_html(
                 "zh": other if en_side else own,
             }
         )
-    return environment(templates).get_template("bank/kwic.html.j2").render(
-        term=term, term_lang=term_lang(term), rows=rows, generator=generator()
+    return (
+        environment(templates)
+        .get_template("bank/kwic.html.j2")
+        .render(term=term, term_lang=term_lang(term), rows=rows, generator=generator())
     )
 
 
@@ -227,8 +228,10 @@ def render_due(
         DuizhaoError: No items, or ``templates`` is not a folder.
     """
     sheet = due_sheet(items, on, learner=learner)
-    return environment(templates).get_template("bank/due.html.j2").render(
-        sheet=sheet, generator=generator()
+    return (
+        environment(templates)
+        .get_template("bank/due.html.j2")
+        .render(sheet=sheet, generator=generator())
     )
 
 

@@ -348,8 +348,9 @@ class ReviewMixin:
         rows = list(self.conn.execute(sql.format(when="a.date <= ?"), (*args, day.isoformat())))
         if len(rows) < limit:
             rows += list(
-                self.conn.execute(sql.format(when="(a.date > ? OR a.date IS NULL)"),
-                                  (*args, day.isoformat()))
+                self.conn.execute(
+                    sql.format(when="(a.date > ? OR a.date IS NULL)"), (*args, day.isoformat())
+                )
             )
         return rows[:limit]
 

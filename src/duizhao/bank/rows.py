@@ -248,4 +248,3 @@ def iter_rows(docs: Iterable[Document]) -> Iterator[dict[str, list[dict[str, Any
     """:func:`document_rows` over many documents (a generator, for bulk loading)."""
     for d in docs:
         yield document_rows(d)
-

@@ -25,28 +25,36 @@ from duizhao.model import Token
 from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
-from .gloss import cedict_gloss
+from .gloss import choose_gloss
+from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
 from .segment import JiebaSegmenter, Segmenter
 
 if TYPE_CHECKING:
-    from duizhao.model import Document
+    from duizhao.model import Corrections, Document
+
+#: English sentences a paragraph's glosses are chosen for: ``(start, end, English text)`` spans
+#: of the Chinese paragraph.
+EnglishContext = Sequence[tuple[int, int, str]]
 
 __all__ = ["ChineseAnnotator", "annotate_document", "annotate_text", "default_annotator"]
 
-# Pre-tokenisation of everything that is not a Han word. Order matters: dates before numbers.
+# Pre-tokenisation of everything that is not a Han word. Order matters: months before numbers.
+# Hong Kong conventions (the CityU word standard): a month is one word (3月, 4月初, 6月份), a
+# year or a day is a number and a word (1996 / 年, 30 / 日); a number keeps its multiplier
+# (2.5萬, 9.87億) and a letter written against it (8A), but not its measure word (450 / 名).
 # Numbers written in Chinese numerals stay whole when they carry a decimal point or a percent
-# sign, or are written with ○ for zero (三．六％, 二○○二年); elsewhere jieba cuts them.
+# sign, or are written with ○ for zero (三．六％, 二○○二年); elsewhere the segmenter cuts them.
 _D = "[0-9０-９]"
 _CN = "〇○零一二三四五六七八九十百千萬万億亿兩两廿卅"
 _CNUM_AHEAD = f"[{_CN}]+(?:[.．][{_CN}]|[%％])|[{_CN}]*○"
 _PIECE_RE = re.compile(
     rf"""
-    (?P<date>{_D}{{1,4}}\s?年(?:\s?{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)?
-             |{_D}{{1,2}}\s?月(?:\s?{_D}{{1,2}}\s?[日號号])?)
-    |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?(?:\s?[%％‰])?)
+    (?P<date>{_D}{{1,2}}\s?月(?:份|初|中|底|尾)?)
+    |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?
+             (?:\s?[%％‰]|[千萬万億亿兆]+|[A-ZＡ-Ｚ](?![A-Za-z])|(?:/{_D}+)+)?)
     |(?P<latin>[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*(?:[-'’.&][A-Za-z0-9]+)*)
     |(?P<cnum>[{_CN}]+[.．][{_CN}]+[%％]?|[{_CN}]+[%％]|[{_CN}]*○[{_CN}]*年?)
     |(?P<han>(?:(?!{_CNUM_AHEAD})[{HAN}])+)
@@ -57,7 +65,7 @@ _PIECE_RE = re.compile(
 )
 
 
-# Bounded: keyed on each document's extra words.
+# Bounded: keyed on each document's extra words and word cuts.
 @lru_cache(maxsize=256)
 def _forced_re(words: frozenset[str]) -> re.Pattern[str] | None:
     if not words:
@@ -83,6 +91,9 @@ class ChineseAnnotator:
         hsk_standard: The HSK list (see :func:`duizhao.resources.lexicon.hsk_words`), or
             ``None`` for none.
         pos: Whether to give parts of speech.
+        induce: Whether :meth:`annotate_many` keeps whole the strings that recur in its texts
+            though the segmenter cuts them (:mod:`duizhao.chinese.induction`: names and terms
+            of the article, 碧咸, 氧化鎘).
 
     Example:
         >>> annotator = ChineseAnnotator()
@@ -99,9 +110,10 @@ class ChineseAnnotator:
         pinyin: Romaniser | bool | None = True,
         jyutping: Romaniser | bool | None = True,
         glosses: bool = True,
-        max_senses: int = 4,
+        max_senses: int = 3,
         hsk_standard: str | None = "2021",
         pos: bool = True,
+        induce: bool = True,
     ) -> None:
         if segmenter is None:
             segmenter = JiebaSegmenter([user_dict] if user_dict is not None else [])
@@ -118,6 +130,7 @@ class ChineseAnnotator:
         self.max_senses = max_senses
         self.hsk_standard = hsk_standard
         self.with_pos = pos
+        self.induce = induce
         self.overrides: dict[str, Override] = {}
         if overrides is not None:
             for o in load_overrides(overrides):
@@ -128,9 +141,23 @@ class ChineseAnnotator:
     # -- segmentation ----------------------------------------------------------------------
 
     def segment(
-        self, text: str, *, extra_words: Iterable[str] = (), simplified: str | None = None
+        self,
+        text: str,
+        *,
+        extra_words: Iterable[str] = (),
+        simplified: str | None = None,
+        cuts: dict[str, tuple[str, ...]] | None = None,
+        forced: Iterable[str] = (),
     ) -> list[tuple[int, int, str]]:
         """Cut ``text`` into spans.
+
+        Args:
+            text: The text.
+            extra_words: Words to keep whole (the glossary's equivalents).
+            simplified: The text in Simplified characters, when already converted.
+            cuts: A teacher's word cuts: stretch of text (Simplified) → the words it is cut
+                into (``萬人次`` → ``萬``, ``人次``).
+            forced: More words to keep whole (the words of a teacher's corrections).
 
         Returns:
             ``(start, end, kind)`` covering the text in order, where kind is ``han``,
@@ -138,7 +165,13 @@ class ChineseAnnotator:
             word of the override file).
         """
         simp = simplified if simplified is not None else to_simplified(text)
-        forced_words = self._override_words | {to_simplified(w) for w in extra_words if w}
+        cuts = cuts or {}
+        forced_words = (
+            self._override_words
+            | {to_simplified(w) for w in extra_words if w}
+            | {to_simplified(w) for w in forced if w}
+            | set(cuts)
+        )
         spans: list[tuple[int, int, str]] = []
         pattern = _forced_re(frozenset(forced_words))
         if getattr(self.segmenter, "script", "simplified") == "traditional":
@@ -151,10 +184,55 @@ class ChineseAnnotator:
             for m in pattern.finditer(simp):
                 if m.start() > pos:
                     self._segment_free(simp, pos, m.start(), spans, source)
-                spans.append((m.start(), m.end(), "forced"))
+                parts = cuts.get(m.group())
+                if parts:
+                    i = m.start()
+                    for part in parts:
+                        spans.append((i, i + len(part), "forced"))
+                        i += len(part)
+                else:
+                    spans.append((m.start(), m.end(), "forced"))
                 pos = m.end()
         self._segment_free(simp, pos, len(simp), spans, source)
         return spans
+
+    def segment_many(
+        self,
+        texts: Sequence[str],
+        *,
+        extra_words: Iterable[str] = (),
+        simplified: Sequence[str] | None = None,
+        cuts: dict[str, tuple[str, ...]] | None = None,
+        forced: Iterable[str] = (),
+    ) -> list[list[tuple[int, int, str]]]:
+        """:meth:`segment` for the paragraphs of one article: with :attr:`induce`, the strings
+        that recur in the article though the segmenter cuts them are kept whole
+        (:func:`~duizhao.chinese.induction.induce_words`).
+
+        Example:
+            >>> texts = ["氧化鎘中毒", "吸入氧化鎘", "氧化鎘粉塵"]  # "cadmium oxide" three times
+            >>> spans = default_annotator().segment_many(texts)
+            >>> [[t[a:b] for a, b, _ in s] for t, s in zip(texts, spans)]
+            [['氧化鎘', '中毒'], ['吸入', '氧化鎘'], ['氧化鎘', '粉塵']]
+        """
+        extra = tuple(extra_words)
+        forced = tuple(forced)
+        simps = simplified if simplified is not None else [to_simplified(t) for t in texts]
+        all_spans = [
+            self.segment(t, extra_words=extra, simplified=s, cuts=cuts, forced=forced)
+            for t, s in zip(texts, simps, strict=True)
+        ]
+        return self._join_article_words(texts, all_spans)
+
+    def _join_article_words(
+        self, texts: Sequence[str], all_spans: list[list[tuple[int, int, str]]]
+    ) -> list[list[tuple[int, int, str]]]:
+        """The spans with the article's own words joined (with :attr:`induce`)."""
+        if not self.induce:
+            return all_spans
+        runs = [r for t, spans in zip(texts, all_spans, strict=True) for r in han_runs(t, spans)]
+        induced = induce_words(runs)
+        return [join_spans(t, spans, induced) for t, spans in zip(texts, all_spans, strict=True)]
 
     def _segment_free(
         self, simp: str, start: int, end: int, out: list[tuple[int, int, str]], source: str
@@ -185,18 +263,39 @@ class ChineseAnnotator:
         return self.annotate_many([text], extra_words=extra_words)[0]
 
     def annotate_many(
-        self, texts: Sequence[str], *, extra_words: Iterable[str] = ()
+        self,
+        texts: Sequence[str],
+        *,
+        extra_words: Iterable[str] = (),
+        english: Sequence[EnglishContext] | None = None,
+        corrections: Corrections | None = None,
     ) -> list[tuple[Token, ...]]:
-        """:meth:`annotate` for several texts (faster: the polyphone model runs in batches)."""
+        """:meth:`annotate` for several texts (faster: the polyphone model runs in batches).
+
+        The texts are taken as the paragraphs of one article: strings that recur in them are
+        kept whole (see :meth:`segment_many`).
+
+        Args:
+            texts: The texts.
+            extra_words: Words to keep whole.
+            english: For each text, the aligned English sentences (``(start, end, English)``
+                spans of the text): glosses are chosen for them.
+            corrections: A teacher's corrections (their ``readings``, ``glosses`` and
+                ``words`` are applied: a teacher's reading, gloss or word cut always wins).
+        """
         extra = tuple(extra_words)
+        fixes, cuts = _corrections_tables(corrections)
         simps = [to_simplified(t) for t in texts]
-        all_spans = [
-            self.segment(t, extra_words=extra, simplified=s)
+        plain = [
+            self.segment(t, extra_words=extra, simplified=s, cuts=cuts, forced=fixes)
             for t, s in zip(texts, simps, strict=True)
         ]
+        all_spans = self._join_article_words(texts, plain)
+        # the readings are found in the dictionary's words: an article's own word joins
+        # tokens, it does not change how its characters are read
         words = [
-            [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum")]
-            for spans in all_spans
+            [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum", "num")]
+            for spans in plain
         ]
         if self.pinyin is None:
             pinyins: list[list[str | None]] = [[None] * len(t) for t in texts]
@@ -212,9 +311,12 @@ class ChineseAnnotator:
             jyutpings = [
                 self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
             ]
+        contexts: Sequence[EnglishContext] = english if english is not None else [()] * len(texts)
         return [
-            self._tokens(t, s, spans, py, jp)
-            for t, s, spans, py, jp in zip(texts, simps, all_spans, pinyins, jyutpings, strict=True)
+            self._tokens(t, s, spans, py, jp, ctx, fixes)
+            for t, s, spans, py, jp, ctx in zip(
+                texts, simps, all_spans, pinyins, jyutpings, contexts, strict=True
+            )
         ]
 
     def _tokens(
@@ -224,6 +326,8 @@ class ChineseAnnotator:
         spans: list[tuple[int, int, str]],
         pinyin: list[str | None],
         jyutping: list[str | None],
+        english: EnglishContext = (),
+        fixes: dict[str, Override] | None = None,
     ) -> tuple[Token, ...]:
         from duizhao.resources.lexicon import hsk_words
 
@@ -236,15 +340,19 @@ class ChineseAnnotator:
             py = tuple(pinyin[k] if is_han(text[k]) else None for k in range(a, b))
             jp = tuple(jyutping[k] if is_han(text[k]) else None for k in range(a, b))
             gloss = hsk = pos = None
-            override = self.overrides.get(word) or self.overrides.get(sword)
+            override = None
+            if fixes:
+                override = fixes.get(word) or fixes.get(sword)
+            if override is None:
+                override = self.overrides.get(word) or self.overrides.get(sword)
             if override is not None:
                 hans = [k for k in range(b - a) if is_han(word[k])]
-                if override.pinyin is not None:
+                if override.pinyin is not None and len(override.pinyin) == len(hans):
                     lst = list(py)
                     for k, r in zip(hans, override.pinyin, strict=True):
                         lst[k] = r
                     py = tuple(lst)
-                if override.jyutping is not None:
+                if override.jyutping is not None and len(override.jyutping) == len(hans):
                     lst = list(jp)
                     for k, r in zip(hans, override.jyutping, strict=True):
                         lst[k] = r
@@ -252,7 +360,12 @@ class ChineseAnnotator:
                 gloss = override.gloss
             if han:
                 if self.glosses and gloss is None:
-                    gloss = cedict_gloss(word, sword, py, self.max_senses)
+                    en = (
+                        next((e for s0, s1, e in english if s0 <= a < s1), None)
+                        if english
+                        else None
+                    )
+                    gloss = choose_gloss(word, sword, py, self.max_senses, english=en)
                 hsk = levels.get(sword)
                 if self.with_pos:
                     pos = self.segmenter.pos(sword)
@@ -291,6 +404,9 @@ def annotate_document(doc: Document, annotator: ChineseAnnotator | None = None) 
     """Fill in the tokens of every Chinese paragraph.
 
     The Chinese equivalents the glossary gives (``cluster【集群】``) are kept as whole words.
+    When the document is aligned, each word's gloss is chosen for the English sentence its
+    sentence is aligned with. A teacher's corrections (:attr:`Document.corrections`) win: their
+    word cuts, readings and glosses replace the computed ones.
 
     Args:
         doc: The document.
@@ -301,8 +417,55 @@ def annotate_document(doc: Document, annotator: ChineseAnnotator | None = None) 
     """
     annotator = annotator or default_annotator()
     extra = [z for entry in doc.glossary for z in entry.zh]
-    results = annotator.annotate_many([p.text for p in doc.zh], extra_words=extra)
+    results = annotator.annotate_many(
+        [p.text for p in doc.zh],
+        extra_words=extra,
+        english=_english_context(doc),
+        corrections=doc.corrections,
+    )
     zh = tuple(
         dataclasses.replace(p, tokens=tokens) for p, tokens in zip(doc.zh, results, strict=True)
     )
     return dataclasses.replace(doc, zh=zh)
+
+
+def _english_context(doc: Document) -> list[list[tuple[int, int, str]]] | None:
+    """For each Chinese paragraph, its sentences' spans with the English they are aligned with."""
+    if doc.alignment is None or not doc.alignment.sentences:
+        return None
+    en_texts = doc.sentence_texts("en")
+    english_of: dict[int, str] = {}
+    for bead in doc.alignment.sentences:
+        en = " ".join(en_texts[k] for k in bead.en if 0 <= k < len(en_texts))
+        for z in bead.zh:
+            english_of[z] = en
+    out: list[list[tuple[int, int, str]]] = [[] for _ in doc.zh]
+    for n, p, sent in doc.sentences("zh"):
+        if english_of.get(n):
+            out[p].append((sent.start, sent.end, english_of[n]))
+    return out
+
+
+def _corrections_tables(
+    corrections: Corrections | None,
+) -> tuple[dict[str, Override], dict[str, tuple[str, ...]]]:
+    """A teacher's readings and glosses as overrides (word → Override, both scripts), and word
+    cuts (Simplified stretch → its words)."""
+    fixes: dict[str, Override] = {}
+    cuts: dict[str, tuple[str, ...]] = {}
+    if corrections is None:
+        return fixes, cuts
+    for r in corrections.readings:
+        fixes[r.word] = Override(r.word, r.pinyin, r.jyutping, None)
+    for g in corrections.glosses:
+        old = fixes.get(g.word)
+        fixes[g.word] = Override(
+            g.word, old.pinyin if old else None, old.jyutping if old else None, g.gloss
+        )
+    for w in list(fixes):
+        fixes.setdefault(to_simplified(w), fixes[w])
+    for fix in corrections.words:
+        if fix.parts and "".join(fix.parts) == fix.text:
+            simp = to_simplified(fix.text)
+            cuts[simp] = tuple(to_simplified(p) for p in fix.parts)
+    return fixes, cuts

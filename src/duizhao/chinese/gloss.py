@@ -1,15 +1,26 @@
-"""Glosses: CC-CEDICT's English senses for a word, chosen by the word's reading.
+"""Glosses: English senses for a word, fit for a school handout and chosen for the sentence.
 
-Where CC-CEDICT has several entries for a word, the one whose pinyin matches the word's computed
-reading comes first (行 *xíng* "to walk; OK" rather than 行 *háng* "row; firm"); proper nouns and
-variant entries come last. Senses that only point elsewhere (``CL:``, ``also written``…) are left
-out.
+1. A word in the shipped table of Hong Kong senses (:func:`duizhao.resources.lexicon.hk_glosses`:
+   電車 "tram", 的士 "taxi", 立法會 "Legislative Council") takes that gloss.
+2. Otherwise CC-CEDICT's entries for the word; where there are several, the one whose pinyin
+   matches the word's computed reading comes first (行 *xíng* "to walk" rather than 行 *háng*
+   "row; firm"). Proper-noun entries (a surname, a county) are used only when nothing else fits.
+3. Senses unfit for a classroom are dropped — vulgar or sexual ones, archaic ones, Taiwan-only
+   ones (``(Tw) video game``), surnames and place names — unless nothing else is left, and
+   senses that only point elsewhere (``CL:``, ``also written``, ``Taiwan pr.``) are left out.
+4. Cross-references are written as readable text: ``清遠|清远[Qing1 yuan3]`` becomes
+   ``清遠 (Qīngyuǎn)``.
+5. With the aligned English sentence, the senses whose English words occur in it come first
+   (應 "should" in a sentence that says *should*), and at most three senses are shown (a sense
+   being one of CC-CEDICT's ``;``-separated meanings).
 
 Example:
     >>> cedict_gloss("行", "行", ("xíng",), 2)  # "to walk"
     'to walk; to go'
-    >>> cedict_gloss("行", "行", ("háng",), 2)  # "row"
-    'row; line'
+    >>> cedict_gloss("排放", "排放", ("pái", "fàng"), 3)  # no "(of animals) to ovulate"
+    'to arrange in order; to emit; to discharge (exhaust gas, waste water etc)'
+    >>> choose_gloss("應", "应", ("yīng",), 3, english="The government should act.")
+    'should; to agree (to do sth); ought to'
 """
 
 from __future__ import annotations
@@ -19,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["cedict_gloss"]
+__all__ = ["MARKUP_RE", "UNSUITABLE_RE", "cedict_gloss", "choose_gloss", "clean_sense"]
 
 
 def _numbered(pinyin: Sequence[str | None]) -> str:
@@ -32,46 +43,249 @@ def _norm_cedict_pinyin(p: str) -> str:
     return p.lower().replace("u:", "v")
 
 
-_SKIP_SENSE = re.compile(r"^(CL:|Taiwan pr\.|also pr\.|also written|see also )")
+_SKIP_SENSE = re.compile(
+    r"^(CL:|Taiwan pr\.|also pr\.|also written|see also |see |variant of |old variant of |"
+    r"erhua variant of |used in |Japanese variant of )"
+)
+
+UNSUITABLE_RE = re.compile(
+    r"vulgar|\bfuck|\bshit\b|\bcunt|\bpenis|\bvagina|\bsemen\b|ovulat|copulat|\bsexual "
+    r"intercourse|prostitut|masturbat|\bporn|\berotic|\bbreasts?\b|\btesticle|"
+    r"\(Tw\)|\(Taiwan\)|^Taiwan |\barchaic\b|\(old\)|\bobsolete\b|^surname |^old name for|"
+    r"\b(?:county|prefecture|township|district) (?:in|of) |\bplace name\b",
+    re.IGNORECASE,
+)
+"""Senses that a school handout does not show when the word has any other sense: vulgar and
+sexual senses, archaic and obsolete ones, Taiwan-only ones, surnames and place names."""
+
+MARKUP_RE = re.compile(r"([^\s|\[\],;/()]+)(?:\|([^\s|\[\],;/()]+))?\[([A-Za-z0-9:, ]+)\]")
+"""CC-CEDICT's cross-reference markup: ``清遠|清远[Qing1 yuan3]`` or ``量詞[liang4 ci2]``."""
+
+
+_PRONUNCIATION_NOTE_RE = re.compile(r"\s*\([^()]*\bpr\.(?:\s*\[[^\]]*\])?[^()]*\)")
+
+
+_EXAMPLE_RE = re.compile(r"\s*\(Example:.*\)\s*$")
+
+
+def _marks(pinyin: str) -> str:
+    from .pinyin import to_tone_marks
+
+    syl = pinyin.replace(",", " ").split()
+    text = "".join(to_tone_marks(s) for s in syl)
+    return text[:1].upper() + text[1:] if pinyin[:1].isupper() else text
+
+
+def clean_sense(sense: str) -> str:
+    """A CC-CEDICT sense with its cross-reference markup written as readable text.
+
+    Example:
+        >>> clean_sense("Qingxin county in Qingyuan 清遠|清远[Qing1 yuan3], Guangdong")
+        'Qingxin county in Qingyuan 清遠 (Qīngyuǎn), Guangdong'
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        return f"{m.group(1)} ({_marks(m.group(3))})"
+
+    sense = _PRONUNCIATION_NOTE_RE.sub("", sense)
+    sense = _EXAMPLE_RE.sub("", sense)
+    out = MARKUP_RE.sub(repl, sense)
+    return re.sub(r"\s*\[[A-Za-z0-9:, ]+\]", "", out).strip()
+
+
+_VARIANT_RE = re.compile(
+    r"^(?:old |unofficial |Japanese )?variant of ([^\s|\[]+)(?:\|[^\s\[]+)?"
+    r"(?:\[([A-Za-z0-9: ]+)\])?"
+)
+
+
+def _pieces(sense: str) -> list[str]:
+    """A CC-CEDICT field cut into its senses (``to emit; to discharge`` is two), keeping
+    semicolons inside brackets; pieces that only point elsewhere are left out."""
+    out, depth, cur = [], 0, ""
+    for ch in sense:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == ";" and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur.strip())
+    return [p for p in out if p and not _POINTER_RE.search(p)]
+
+
+_POINTER_RE = re.compile(r"\bvariant of\b|^CL:|^see |^also written")
+
+
+def _unsuitable(sense: str) -> bool:
+    return bool(UNSUITABLE_RE.search(sense))
 
 
 @lru_cache(maxsize=1 << 16)
-def cedict_gloss(
-    word: str, simplified: str, pinyin: tuple[str | None, ...], max_senses: int
-) -> str | None:
-    """CC-CEDICT's senses for a word, preferring the entry that matches its reading.
-
-    Args:
-        word: The word as written.
-        simplified: The same word in Simplified characters (looked up when ``word`` has no entry).
-        pinyin: The word's reading, one tone-marked syllable per character (``None`` for
-            characters that are not Han).
-        max_senses: At most this many senses.
-
-    Returns:
-        The senses joined with ``"; "``, or ``None`` when CC-CEDICT has no entry.
-    """
+def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple[str, ...]:
+    """Every sense worth showing, best entry first, cleaned, unfit ones last (if at all)."""
     from duizhao.resources.lexicon import cedict
 
     entries = cedict().lookup(word) or cedict().lookup(simplified)
     if not entries:
-        return None
-    if len(entries) > 1:
-        reading = _numbered(pinyin)
+        return ()
+    reading = _numbered(pinyin)
 
-        def rank(e: Any) -> tuple[int, int, int]:
-            p = _norm_cedict_pinyin(e.pinyin)
-            proper = e.pinyin[:1].isupper()
-            variant = all(g.startswith(("variant of", "old variant", "surname")) for g in e.glosses)
-            return (p != reading, proper + variant, 0)
+    def rank(e: Any) -> tuple[int, int]:
+        p = _norm_cedict_pinyin(e.pinyin)
+        proper = e.pinyin[:1].isupper()
+        variant = all(_SKIP_SENSE.match(g) or g.startswith("surname") for g in e.glosses)
+        return (proper + variant, p != reading)
 
-        entries = tuple(sorted(entries, key=rank))
-        best = _norm_cedict_pinyin(entries[0].pinyin)
-        same = [e for e in entries if _norm_cedict_pinyin(e.pinyin) == best]
-        entries = tuple(same[:2])
-    senses: list[str] = []
-    for e in entries:
+    ordered = sorted(entries, key=rank)
+    common = [e for e in ordered if not e.pinyin[:1].isupper()] or ordered
+    best = _norm_cedict_pinyin(common[0].pinyin)
+    # the entries with the chosen reading (two at most), then proper nouns as a last resort
+    chosen = [e for e in common if _norm_cedict_pinyin(e.pinyin) == best][:2]
+    good: list[str] = []
+    poor: list[str] = []
+    for e in chosen:
         for g in e.glosses:
-            if not _SKIP_SENSE.match(g) and g not in senses:
-                senses.append(g)
-    return "; ".join(senses[:max_senses]) or None
+            if _SKIP_SENSE.match(g):
+                continue
+            for sense in _pieces(clean_sense(g)):
+                if sense in good or sense in poor:
+                    continue
+                (poor if _unsuitable(sense) else good).append(sense)
+    if not good:
+        # a variant-only entry (佔 "variant of 占[zhan4]"): the senses of the word it points to
+        for e in chosen:
+            for g in e.glosses:
+                m = _VARIANT_RE.match(g)
+                if m and m.group(1) != word:
+                    from .pinyin import to_tone_marks
+
+                    py = tuple(to_tone_marks(x) for x in (m.group(2) or "").split())
+                    target = _senses(m.group(1), m.group(1), py)
+                    if target:
+                        return target
+        for e in ordered:
+            if e in chosen:
+                continue
+            for g in e.glosses:
+                if _SKIP_SENSE.match(g):
+                    continue
+                good.extend(x for x in _pieces(clean_sense(g)) if not _unsuitable(x))
+    return tuple(good or poor[:1])
+
+
+#: Senses of the productive suffixes joined by :mod:`.conventions` (露宿者 "one who sleeps rough").
+_SUFFIX_SENSES = {"者": "-er, one who …", "派": "faction; school", "性": "-ness, -ity; quality"}
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "as",
+        "be",
+        "is",
+        "are",
+        "was",
+        "sth",
+        "sb",
+        "etc",
+        "one's",
+        "oneself",
+        "used",
+        "also",
+        "see",
+        "abbr",
+    ]
+)
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _STOP}
+
+
+def _stem(word: str) -> str:
+    return word[: max(4, len(word) - 3)] if len(word) > 5 else word
+
+
+def _in_sentence(sense: str, english: set[str]) -> bool:
+    return any(_stem(w) in english for w in _content(re.sub(r"\([^)]*\)", "", sense)))
+
+
+def choose_gloss(
+    word: str,
+    simplified: str,
+    pinyin: tuple[str | None, ...],
+    max_senses: int = 3,
+    *,
+    english: str | None = None,
+) -> str | None:
+    """The gloss of a word: Hong Kong sense, or CC-CEDICT's senses fit for a handout.
+
+    Args:
+        word: The word as written.
+        simplified: The same word in Simplified characters.
+        pinyin: Its reading, one tone-marked syllable per character.
+        max_senses: At most this many senses.
+        english: The aligned English sentence, if any: senses whose words occur in it come first.
+
+    Returns:
+        The senses joined with ``"; "``, or ``None`` when there are none.
+    """
+    if not english:
+        return _gloss_alone(word, simplified, tuple(pinyin), max_senses)
+    return _gloss(word, simplified, pinyin, max_senses, english)
+
+
+@lru_cache(maxsize=1 << 16)
+def _gloss_alone(
+    word: str, simplified: str, pinyin: tuple[str | None, ...], max_senses: int
+) -> str | None:
+    return _gloss(word, simplified, pinyin, max_senses, None)
+
+
+def _gloss(
+    word: str,
+    simplified: str,
+    pinyin: tuple[str | None, ...],
+    max_senses: int,
+    english: str | None,
+) -> str | None:
+    from duizhao.resources.lexicon import hk_glosses
+
+    hk = hk_glosses().get(word) or hk_glosses().get(simplified)
+    if hk:
+        return hk
+    senses = list(_senses(word, simplified, tuple(pinyin)))
+    if not senses and len(word) >= 3 and word[-1] in _SUFFIX_SENSES:
+        # a word made with a productive suffix (露宿者): the stem's sense and the suffix's
+        stem = _senses(word[:-1], simplified[:-1], tuple(pinyin[:-1]))
+        if stem:
+            return f"{stem[0]} ({word[:-1]}) + {_SUFFIX_SENSES[word[-1]]} ({word[-1]})"
+    if not senses:
+        return None
+    if english:
+        words = {_stem(w) for w in _content(english)} | _content(english)
+        hits = [s for s in senses if _in_sentence(s, words)]
+        senses = hits + [s for s in senses if s not in hits]
+    return "; ".join(senses[:max_senses])
+
+
+def cedict_gloss(
+    word: str, simplified: str, pinyin: tuple[str | None, ...], max_senses: int
+) -> str | None:
+    """:func:`choose_gloss` without an English sentence (kept for callers of the old name)."""
+    return choose_gloss(word, simplified, pinyin, max_senses)

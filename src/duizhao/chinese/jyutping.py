@@ -20,6 +20,7 @@ from duizhao.resources import diskcache
 from duizhao.text.convert import to_traditional
 from duizhao.text.script import is_han
 
+from .polyphones import apply_word_readings, fix_jyutping
 from .tables import pack_table, unpack_table
 
 __all__ = ["JyutpingRomaniser"]
@@ -64,10 +65,13 @@ class JyutpingRomaniser:
     Args:
         within_words: Match dictionary entries inside the segmenter's words only (otherwise
             longest match over the whole text, as ToJyutping itself does).
+        context: Apply the shipped word readings and the context rules of
+            :mod:`~duizhao.chinese.polyphones` (知識 *zi1 sik1*, 申請量 *loeng6*, 呢個 *ni1*).
     """
 
-    def __init__(self, *, within_words: bool = False) -> None:
+    def __init__(self, *, within_words: bool = False, context: bool = True) -> None:
         self.within_words = within_words
+        self.context = context
 
     def romanise(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]]
@@ -118,4 +122,7 @@ class JyutpingRomaniser:
                 elif is_han(text[a]):
                     readings[a] = table.get(text[a]) or table.get(to_traditional(text[a]))
                 j = i
+        if self.context:
+            apply_word_readings(text, simplified, readings, jyutping=True)
+            readings = fix_jyutping(text, simplified, words, readings)
         return readings

@@ -25,6 +25,7 @@ from duizhao.resources import diskcache
 from duizhao.text.script import is_han
 
 from .g2pm import polyphone_model as g2pm_model
+from .polyphones import apply_word_readings, fix_pinyin
 from .tables import pack_table, unpack_table
 
 __all__ = ["PinyinRomaniser", "Romaniser", "to_tone_marks"]
@@ -149,6 +150,8 @@ class PinyinRomaniser:
         polyphone_model: Use g2pM (otherwise pypinyin's most common reading outside phrases).
         phrase_confidence: How sure g2pM must be to overrule a dictionary phrase (``0``: always;
             above ``1``: never).
+        context: Apply the shipped word readings and the polyphone rules of
+            :mod:`~duizhao.chinese.polyphones` (申請量 *liàng*, 應 "should" *yīng*, 頻密地 *de*).
     """
 
     def __init__(
@@ -157,10 +160,12 @@ class PinyinRomaniser:
         large_phrases: bool = True,
         polyphone_model: bool = True,
         phrase_confidence: float = 0.99,
+        context: bool = True,
     ) -> None:
         self.large_phrases = large_phrases
         self.polyphone_model = polyphone_model
         self.phrase_confidence = phrase_confidence
+        self.context = context
 
     def romanise(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]]
@@ -231,4 +236,8 @@ class PinyinRomaniser:
                 for k, (p, prob) in zip(positions, preds, strict=True):
                     if k not in covered or prob >= self.phrase_confidence:
                         out[n][k] = to_tone_marks(p)
+        if self.context:
+            for n, (text, simp, words) in enumerate(items):
+                apply_word_readings(text, simp, out[n], jyutping=False)
+                out[n] = fix_pinyin(text, simp, words, out[n])
         return out

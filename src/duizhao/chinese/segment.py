@@ -27,6 +27,7 @@ from duizhao.resources import diskcache
 from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
+from .conventions import apply_conventions
 from .tables import pack_table, unpack_table
 
 __all__ = [
@@ -148,6 +149,9 @@ def _to_taiwan(text: str) -> str:
     return convert(convert(text, "hk2t"), "t2tw")
 
 
+#: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
+_TABLE_FORMAT = 5
+
 _BASES = {
     # name: (package, file, script of the dictionary)
     "jieba": ("jieba", "dict.txt", "simplified"),
@@ -177,6 +181,8 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, in
                 freq.setdefault(word[:i], 0)
     if base == "hant":
         total += _fill_gaps(freq, total)
+        total -= _drop_quantifiers(freq)
+        total += _add_cedict_words(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     to_base = to_simplified if script == "simplified" else _to_taiwan
@@ -194,9 +200,54 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, in
     return "\n".join(freq), array.array("q", freq.values()).tobytes(), tok.total
 
 
-# First characters of numeral, demonstrative and quantifier compounds (一萬, 這次, 每年), which the
-# Traditional standards write as two words: such words are not copied from jieba's dictionary.
+# Numeral, demonstrative and quantifier compounds (一萬, 這次, 每年, 這個), which the Traditional
+# standards write as two words, are not copied from jieba's dictionary: a word whose first
+# character is one of these and whose second is a numeral, a measure word or a time unit.
 _NOT_COPIED = frozenset("一二三四五六七八九十百千萬億兩幾這那每各某此該本全半零第多")
+_MEASURES = frozenset(
+    "一二三四五六七八九十百千萬億兩個次年月日天週周號位名種件條項家所間場批部本張隻把台輛架宗份"
+    "門層頁點分秒時歲元塊毛角斤尺寸里米度倍成股線屆期段輪口頭座棟幢封篇句首遍趟番樣類代套組"
+)
+
+
+_QUANTIFIER_FIRST = frozenset("一二三四五六七八九十兩幾這那每某此該")
+
+
+def _drop_quantifiers(freq: dict[str, int]) -> int:
+    """Take numeral + measure word pairs (一套, 這一, 三代) out of jieba-tw's dictionary: both
+    the Hong Kong and the Taiwan word standards write them as two words. Returns the frequency
+    removed."""
+    removed = 0
+    for word in [w for w in freq if len(w) == 2]:
+        if word[0] in _QUANTIFIER_FIRST and word[1] in _MEASURES and freq[word]:
+            removed += freq[word]
+            freq[word] = 0
+    return removed
+
+
+def _add_cedict_words(freq: dict[str, int], names: int = 3, words: int = 1) -> int:
+    """Add CC-CEDICT's words that jieba-tw's dictionary lacks, at a low frequency, so that they
+    only win over single characters: proper names (places, people, bodies; two to four
+    characters) at ``names``, two-character common words (薪金 "salary", 特設 "specially set
+    up") at ``words``. Longer common words are left out: many are phrases the word standards
+    cut. Returns the frequency added."""
+    from duizhao.resources.lexicon import cedict
+
+    added = 0
+    for e in cedict().entries():
+        word = e.traditional
+        proper = e.pinyin[:1].isupper()
+        if not (2 <= len(word) <= (4 if proper else 2)) or freq.get(word):
+            continue
+        weight = names if proper else words
+        form = _to_taiwan(word)
+        if freq.get(form):
+            continue
+        freq[form] = weight
+        for i in range(1, len(form)):
+            freq.setdefault(form[:i], 0)
+        added += weight
+    return added
 
 
 def _fill_gaps(freq: dict[str, int], total: int) -> int:
@@ -222,7 +273,7 @@ def _fill_gaps(freq: dict[str, int], total: int) -> int:
     index = cedict()
     added = 0
     for (word, f), form in zip(simple, forms, strict=True):
-        if freq.get(form) or form[0] in _NOT_COPIED:
+        if freq.get(form) or (form[0] in _NOT_COPIED and form[1] in _MEASURES):
             continue
         if word not in index and form not in index:
             continue
@@ -239,7 +290,7 @@ def _freq_table(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
     import array
 
     package, name, _ = _BASES[base]
-    key = diskcache.source_key(base, _package_file(package, name), *user_dicts)
+    key = diskcache.source_key(base, _TABLE_FORMAT, _package_file(package, name), *user_dicts)
     keys, values, total = diskcache.load_or_build(
         f"seg-{base}", key, lambda: _build_freq(base, user_dicts)
     )
@@ -326,6 +377,8 @@ class JiebaSegmenter:
         dictionary: str = "hant",
         hk_dict: bool = True,
         hmm: bool | None = None,
+        conventions: bool = True,
+        name_freq: int = 30,
     ) -> None:
         if dictionary not in _BASES:
             raise ValueError(f"dictionary must be one of {sorted(_BASES)}, not {dictionary!r}")
@@ -340,6 +393,8 @@ class JiebaSegmenter:
         self.dictionary = dictionary
         self.script = _BASES[dictionary][2]
         self.hmm = (dictionary == "jieba") if hmm is None else hmm
+        self.conventions = conventions
+        self.name_freq = name_freq
 
     def cut(self, text: str) -> list[str]:
         """Words of a run of Han characters (in :attr:`script`)."""
@@ -348,6 +403,10 @@ class JiebaSegmenter:
         words = list(tok.cut(source, HMM=self.hmm))
         if sum(map(len, words)) != len(text):  # never trust a third party with our offsets
             return list(text)
+        if self.conventions:
+            freq = tok.FREQ
+            limit = self.name_freq
+            words = apply_conventions(words, rare=lambda w: freq.get(w, 0) < limit)
         if source is not text:
             out, i = [], 0
             for w in words:

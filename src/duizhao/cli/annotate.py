@@ -22,16 +22,18 @@ def _annotate_text(doc: Any) -> str:
     for link in doc.links:
         entry = doc.glossary[link.entry]
         zh = link.counterparts[0].text if link.counterparts else "-"
+        check = ", check" if link.uncertain else ""
         en = ", ".join(o.text for o in link.en) or "not found"
         lines.append(
-            f"    {entry.term} → {zh} ({link.confidence:.2f}); English: {en};"
+            f"    {entry.term} → {zh} ({link.confidence:.2f}{check}); English: {en};"
             f" Chinese: {len(link.zh)}×"
         )
     if doc.vocabulary is not None:
         lines.append("  vocabulary (en):")
         for v in doc.vocabulary.en:
             tr = " / ".join(v.translation) or "-"
-            lines.append(f"    {v.word} (Zipf {v.level}) {tr}")
+            check = " (check)" if v.uncertain and v.translation else ""
+            lines.append(f"    {v.word} (Zipf {v.level}) {tr}{check}")
         lines.append("  vocabulary (zh):")
         for v in doc.vocabulary.zh:
             level = f"HSK {v.level}" if v.level else "off-list"

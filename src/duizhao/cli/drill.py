@@ -19,11 +19,20 @@ def _cmd_drill(args: argparse.Namespace) -> int:
         write_drills,
         write_text,
     )
+    from ..drills.worksheet import AUDIENCE_KINDS
     from ..output.pdf import check_pdf_support
 
-    kinds, counts = parse_kind_counts(args.kinds)  # fail on a typo before the slow annotation
+    # fail on a typo before the slow annotation
+    if args.kinds is None:
+        kinds, counts = AUDIENCE_KINDS[args.audience or "both"], dict[str, int]()
+    else:
+        kinds, counts = parse_kind_counts(args.kinds)
     if args.pdf:
         check_pdf_support()
+    if args.docx:
+        from ..output.docx import check_docx_support
+
+        check_docx_support()
     docs = []
     for path in args.files:
         doc = load_document(path, max_bytes=max_bytes(args))
@@ -39,9 +48,16 @@ def _cmd_drill(args: argparse.Namespace) -> int:
             group,
             args.output,
             pdf=args.pdf,
+            docx=args.docx,
             templates=args.templates,
             kinds=kinds,
-            count={k: counts.get(k, args.count) for k in kinds},
+            audience=args.audience or "both",
+            level=args.level,
+            count=(
+                {k: counts.get(k, args.count) for k in kinds}
+                if args.count is not None
+                else (counts or None)
+            ),
             seed=args.seed,
             versions=args.versions,
             word_bank=not args.no_bank,
@@ -80,15 +96,30 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         "files", nargs="+", metavar="FILE", help="article files (or `duizhao annotate` JSON)"
     )
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+    from .sheet import add_audience_option
+
+    add_audience_option(p)
     p.add_argument(
         "--kinds",
-        default="cloze,match,zh,readings,translate",
-        help="comma-separated exercises: cloze, match, zh, readings, translate (default: all); "
+        help="comma-separated exercises: cloze, choice, match, zh, readings, translate (default: "
+        "all but choice; "
+        "--for english: no readings; --for chinese: zh, readings, translate); "
         "KIND:N sets that exercise's count (cloze:8,match:5)",
+    )
+    p.add_argument(
+        "--level",
+        choices=["easy", "medium", "hard"],
+        default="medium",
+        help="how much help: easy (word bank and first letters), medium (word bank, extra "
+        "options to match: default) or hard (no word bank, more extra options)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same sheet)")
     p.add_argument("--versions", type=int, default=1, help="versions A, B, … (default 1)")
-    p.add_argument("--count", type=int, default=10, help="most items per exercise (default 10)")
+    p.add_argument(
+        "--count",
+        type=int,
+        help="items per exercise: questions, and for the cloze blanks (default 10)",
+    )
     p.add_argument(
         "--each", action="store_true", help="one worksheet per article instead of one for all"
     )
@@ -106,6 +137,11 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--vocab", action="store_true", help="also drill the suggested vocabulary")
     p.add_argument("--no-bank", action="store_true", help="cloze without a word bank")
     p.add_argument("--pdf", action="store_true", help="also write A4 PDFs")
+    p.add_argument(
+        "--docx",
+        action="store_true",
+        help="also write Word files to edit: NAME.docx and its key NAME.key.docx",
+    )
     p.add_argument("--anki", metavar="DECK.apkg", help="write an Anki deck")
     p.add_argument("--deck", metavar="NAME", help="Anki deck name (default duizhao::DATE TITLE)")
     p.add_argument("--tsv", metavar="FILE", help="write a Quizlet list (term TAB definition)")

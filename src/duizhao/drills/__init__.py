@@ -28,7 +28,12 @@ Exports (:mod:`.export`): :func:`write_apkg` (Anki, via the optional ``genanki``
 Modules: :mod:`.model` (the worksheet as data), :mod:`.terms` (what can be drilled),
 :mod:`.exercises` (one module per kind), :mod:`.kinds` (their order, ``--kinds`` parsing),
 :mod:`.seeding`, :mod:`.worksheet` (making, rendering and writing worksheets; the site hook),
-:mod:`.files`, :mod:`.export`.
+:mod:`.docx` (the worksheet and its key as Word files), :mod:`.files`, :mod:`.export`.
+
+Worksheets are sound by construction: no sentence is used by two questions of a version, nothing
+printed gives another question's answer away, ``count`` counts items (blanks for the cloze), the
+kinds come from an audience preset (``audience``) unless named, and a counterpart below the
+finder's threshold (``TermLink.uncertain``) is never drilled (the exports flag it instead).
 
 Example:
     >>> from duizhao.model import Document, GlossaryEntry, Occurrence, Paragraph, Sentence, TermLink

@@ -2,7 +2,7 @@
 
 Example:
     >>> KINDS
-    ('cloze', 'match', 'zh', 'readings', 'translate')
+    ('cloze', 'choice', 'match', 'zh', 'readings', 'translate')
     >>> parse_kind_counts("cloze:8,match,readings:5")
     (('cloze', 'match', 'readings'), {'cloze': 8, 'readings': 5})
 """

@@ -76,6 +76,16 @@ class Item:
     """The model answer as spans (translation: the English original with the term marked)."""
     listed: tuple[str, ...] = ()
     """Cloze: for each answer, the word as the glossary lists it (``overtake`` for ``overtook``)."""
+    uses: tuple[str, ...] = ()
+    """The sentences the item shows or answers with (``ARTICLE|en|12``, ``ARTICLE|zh|7``): no
+    two items of a worksheet share one, so no sentence is set twice and no item's answer is
+    printed in another."""
+    first: int = 0
+    """Cloze: the worksheet-wide number of its first blank (blanks are numbered 1, 2, … across
+    the section: ``--count`` counts blanks)."""
+    choices: tuple[str, ...] = ()
+    """Multiple choice: the options (a), (b), …, the same in every version; the answer is the
+    letter, :attr:`note` the word."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,8 @@ class Section:
     """Matching: the lettered choices (a permutation of the items' right sides)."""
     word_bank: tuple[str, ...] = ()
     """Cloze: the words to choose from, as listed in the glossary."""
+    letters: bool = False
+    """Cloze: each blank shows the first letter of its answer (the easy level)."""
     layout: str = ""
     """How the template lays the section out: ``cloze`` (sentences with blanks), ``match``
     (a lettered matching table), ``readings`` (a marked word and a line to write on) or
@@ -154,6 +166,11 @@ class Worksheet:
     """Messages for the teacher: kinds that were skipped and why."""
     reading: str = "pinyin"
     """What the readings section asks for: ``pinyin``, ``jyutping`` or ``both``."""
+    level: str = "medium"
+    """How much help: ``easy`` (word bank and first letters, no extra options), ``medium``
+    (word bank, two extra options to match) or ``hard`` (no word bank, three extra options)."""
+    audience: str = "both"
+    """Who it is for: ``english``, ``chinese`` or ``both`` (which kinds were chosen)."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form (plain dicts and lists)."""

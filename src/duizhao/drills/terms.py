@@ -56,6 +56,14 @@ class Term:
     """Where the counterpart occurs in the Chinese text."""
     glossary: bool
     """False for suggested vocabulary."""
+    uncertain: bool = False
+    """The counterpart :attr:`zh` is below the finder's confidence threshold: no exercise is
+    built on it, and the exports carry it with a "check" flag."""
+
+    @property
+    def sure_zh(self) -> str:
+        """The counterpart when it may be drilled (certain), else ``""``."""
+        return "" if self.uncertain else self.zh
 
 
 def _label(doc: Document, i: int) -> str:
@@ -129,8 +137,10 @@ def gather_terms(docs: Sequence[Document], vocabulary: bool) -> list[Term]:
         seen = set()
         for i, e in enumerate(doc.glossary):
             link = links.get(i)
-            zh = _counterpart(link, e.zh)
-            zh_occ = link.zh if link is not None else ()
+            zh = "" if e.no_counterpart else _counterpart(link, e.zh)
+            zh_occ = link.zh if link is not None and not e.no_counterpart else ()
+            # a found counterpart below the threshold is never drilled (a given one always is)
+            uncertain = bool(zh and not e.zh and link is not None and link.uncertain)
             if link is not None and zh and zh_occ and zh_occ[0].text != zh:
                 zh_occ = tuple(o for o in zh_occ if o.text == zh) or zh_occ
             seen.add(e.term.lower())
@@ -144,6 +154,7 @@ def gather_terms(docs: Sequence[Document], vocabulary: bool) -> list[Term]:
                     en=link.en if link is not None else (),
                     zh_occ=zh_occ,
                     glossary=True,
+                    uncertain=uncertain,
                 )
             )
         if (vocabulary or not doc.glossary) and doc.vocabulary is not None:
@@ -163,6 +174,7 @@ def gather_terms(docs: Sequence[Document], vocabulary: bool) -> list[Term]:
                         en=v.occurrences,
                         zh_occ=(),
                         glossary=False,
+                        uncertain=v.uncertain,
                     )
                 )
     return out

@@ -9,24 +9,31 @@ Three jobs, each a pure function over the :class:`~duizhao.model.Document`:
   inflects (``memoranda of understanding``), but never a form inside another word (``lag`` is
   not found in ``flag``).
 * :func:`link_glossary` adds the Chinese counterpart of each term (for example ``cluster`` →
-  ``集群``, "cluster"): candidates come from the aligned Chinese sentences, scored by CC-CEDICT in
-  both directions, a multilingual word similarity, agreement across the term's occurrences and
-  whether another English word of the sentence explains the candidate better. The teacher's
-  equivalent (``cluster【集群】``) always wins. It then lists every occurrence of the counterpart in
-  the Chinese text.
+  ``集群``, "cluster"), found as phrase alignment: the candidates are runs of whole words of the
+  Chinese sentences aligned with the term's occurrences, weighed by CC-CEDICT in both directions
+  (through Simplified), the term's definition, what the *other* English words of the sentence
+  already explain, agreement between occurrences, the span's place and edges, and the
+  multilingual encoder on the few best; the confidence is calibrated, and a counterpart below the
+  finder's threshold is ``uncertain`` (outputs mark it "check"). The teacher's equivalent
+  (``cluster【集群】``) always wins; a term marked as having no counterpart gets none. The
+  counterpart is highlighted in the Chinese sentences aligned with the term's English ones; a
+  term found nowhere in the English is a warning.
 * :func:`suggest_vocabulary` suggests words beyond the glossary: rarer English words (by wordfreq's
-  Zipf frequency) with a Chinese counterpart where one is found, and Chinese words at or above a
-  chosen HSK level with their readings and CC-CEDICT glosses.
+  Zipf frequency) with a Chinese counterpart from the same finder and threshold, and Chinese
+  words at or above a chosen HSK level with their readings and CC-CEDICT glosses.
 
 A :class:`LinkContext` carries one document's work from :func:`link_glossary` to
-:func:`suggest_vocabulary`.
+:func:`suggest_vocabulary`. How it works, and how well: docs/glossary.md.
 
 Modules:
     terms: English forms of a term and their occurrences (:func:`find_term`).
-    candidates: Chinese candidate words in a sentence; CC-CEDICT glosses, reverse index and
-        dictionary scores.
+    dictionary: CC-CEDICT as a bilingual word table (English keys, Chinese glosses, strength).
+    candidates: a Chinese sentence's tokens, dictionary words and candidate spans.
     context: the glossary's view of a document's alignment, and :class:`LinkContext`.
-    finder: :class:`CounterpartFinder`, which ranks the candidates.
+    query: an English term as the finder looks for it.
+    features: the evidence for each candidate, as numbers.
+    weights: the fitted weights, calibration and threshold (benchmarks/fit_glossary.py).
+    finder: :class:`CounterpartFinder`, which ranks the candidates and says how sure it is.
     link: :func:`link_glossary` and :func:`find_chinese` (Chinese occurrences).
     vocabulary: :func:`suggest_vocabulary`.
 
@@ -54,19 +61,21 @@ Example:
 from __future__ import annotations
 
 from .context import LinkContext
-from .finder import CounterpartFinder
-from .link import find_chinese, link_entry, link_glossary
+from .finder import CounterpartFinder, Ranking
+from .link import find_chinese, link_entry, link_glossary, missing_term_warning
 from .terms import TermPattern, find_term, spelling_variants, term_forms, term_pattern
 from .vocabulary import suggest_vocabulary
 
 __all__ = [
     "CounterpartFinder",
     "LinkContext",
+    "Ranking",
     "TermPattern",
     "find_chinese",
     "find_term",
     "link_entry",
     "link_glossary",
+    "missing_term_warning",
     "spelling_variants",
     "suggest_vocabulary",
     "term_forms",

@@ -1,332 +1,332 @@
-"""Chinese candidates for a term's counterpart, and what CC-CEDICT says about them.
+"""The Chinese side of counterpart finding: a sentence's words, dictionary words and candidates.
 
-A candidate is a word of a Chinese sentence aligned with the term: a token of the segmenter, a run
-of up to three tokens, a CC-CEDICT word inside a longer token, or a dictionary word the segmenter
-split or merged (:func:`candidates`). :func:`dict_score` says how well CC-CEDICT supports a
-candidate as the translation of an English term, in both directions (its glosses; the reverse
-index of glosses to headwords, built once and kept in the user cache directory).
+A :class:`ZhSentence` is one Chinese sentence as the finder sees it:
 
-The Chinese words come from the document's tokens when it is annotated; otherwise
-:func:`zh_tokens` segments the text itself with stock jieba on the Simplified conversion. That
-segmentation is a known duplicate of the ``chinese`` stage, kept for now so that linking works on
-an unannotated document with the same results; issue 13 replaces the finder and takes its
-candidates from the document's tokens only.
+* its *tokens*, the document's own words (the ``chinese`` stage runs before the glossary stage, so
+  they are the segmenter's words; a document without tokens is cut into CC-CEDICT words, longest
+  first, by :func:`dictionary_tokens`);
+* its *dictionary words*: every CC-CEDICT headword inside the sentence (looked up in Simplified),
+  the tokens that are not headwords, and whether each one starts and ends on token boundaries;
+* its *candidate spans*: contiguous runs of whole tokens inside one clause, up to
+  :data:`MAX_TOKENS` tokens and :data:`MAX_CHARS` characters, not starting with a particle (的,
+  了) nor ending with a preposition or conjunction (把, 和) nor leaving a 是…的 frame open; the
+  whole clause when it is at most :data:`MAX_CLAUSE` characters (葡萄是酸的 for "sour grapes");
+  and the dictionary words of a compound token and runs of them (集群 in 創新集群, "innovation
+  cluster"). No other cut inside a token is ever made: never one that leaves a single character
+  cut off (合資 is never cut out of 合資格, "eligible").
 
 Example:
-    >>> dict_score(frozenset({"shortage"}), "短缺"), dict_score(frozenset({"bank"}), "短缺")
-    (1.0, 0.0)
-    >>> greedy_words("法定最低工資")  # "statutory minimum wage"
-    ('法定', '最', '低', '工資')
-    >>> [c.word for c in candidates("產業集群", 0, 0, 4, ((0, 2), (2, 4)))][:3]
-    ['產業', '產業集群', '集群']
+    >>> text = "葡萄是酸的。"  # "the grapes are sour"
+    >>> s = zh_sentence(text, 0, 0, 0, len(text), ((0, 2), (2, 3), (3, 4), (4, 5), (5, 6)))
+    >>> [sp.text for sp in s.spans]
+    ['葡萄', '葡萄是', '葡萄是酸的', '是', '是酸', '是酸的', '酸', '酸的']
+    >>> dictionary_tokens("知識產權貿易中心。")  # "intellectual property trading hub"
+    ((0, 4), (4, 8), (8, 9))
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from duizhao.model import Document
-from duizhao.resources import diskcache
-from duizhao.resources.lemmas import lemmas
 from duizhao.text.convert import to_simplified
 from duizhao.text.english import word_set
 from duizhao.text.script import is_han
 
+from .dictionary import Gloss, gloss
+
 __all__ = [
-    "ZH_SUFFIXES",
-    "Candidate",
-    "candidates",
-    "clean_gloss",
-    "dict_score",
-    "glosses",
-    "greedy_words",
-    "zh_for_en",
-    "zh_tokens",
+    "EDGE_WORDS",
+    "MAX_CHARS",
+    "MAX_CLAUSE",
+    "MAX_TOKENS",
+    "NEVER_END",
+    "Span",
+    "Word",
+    "ZhSentence",
+    "dictionary_tokens",
+    "zh_sentence",
 ]
 
-#: Function words and other words too common to be a counterpart (both scripts).
-_ZH_STOP = word_set(
-    "的 了 是 在 和 及 與 与 或 即 也 都 則 则 而 等 個 个 之 其 "
-    "此 這 这 那 有 為 为 於 于 以 對 对 將 将 把 被 從 从 向 到 "
-    "由 並 并 但 就 又 還 还 更 最 很 已 仍 再 不 所 會 会 "
-    "要 該 该 各 每 中 上 下 後 后 前 內 内 外 其中 以及 以至 不過 "
-    "不过 然而 因此 如果 可是 當中 当中 今次 今年 去年 換言之 换言之 包括 "
-    "還有 还有 除了 過去 过去 方面 問題 问题"
+#: Most tokens in a candidate span.
+MAX_TOKENS = 6
+#: Most characters in a candidate span.
+MAX_CHARS = 10
+#: Longest whole clause kept as a candidate (an idiom translated by a clause).
+MAX_CLAUSE = 16
+#: Longest CC-CEDICT word looked for inside a sentence.
+MAX_WORD = 8
+
+#: Particles that never start a word (Simplified).
+_NEVER_START = word_set("的 了 着 地 得 吗 呢 吧 啊 呀 么 之 们 等 嘛 哦 啦 罢 兮")
+#: Prepositions and conjunctions that never end one (Simplified).
+NEVER_END = word_set(
+    "和 与 及 或 把 被 将 从 对 向 给 在 于 而 但 并 因 为 以 跟 同 由 自 则 且 若 如 比 连 往 "
+    "朝 当 虽 乃 及其 以及 或者 而且 但是 因为 所以 如果 虽然 对于 关于"
 )
-#: Characters that make words of the word before them (保薦人 "sponsor", 流動性 "liquidity").
-ZH_SUFFIXES = frozenset("人者員家性化率額業界式品量費權制度法型區")
-_GLOSS_REF = re.compile(
-    r"(?:abbr\. (?:for|of)|variant of|see also|see|old variant of|"
-    r"also written|used in)\s+([^\s|\[,;]+)(?:\|([^\s\[,;]+))?"
-)
-
-#: Bump when :func:`clean_gloss` or the reverse index changes.
-_REVERSE_INDEX_FORMAT = 1
-
-
-# -- CC-CEDICT ---------------------------------------------------------------------------------
+#: Function words that may sit at the edge of a counterpart but seldom do (Simplified): pronouns,
+#: adverbs, auxiliaries, aspect particles. A span's edges are checked against them.
+EDGE_WORDS = word_set(
+    "也 就 才 都 又 还 便 即 只 已 仍 再 不 没 很 更 最 这 那 其 此 该 各 每 一 个 是 有 我 你 "
+    "他 她 它 我们 你们 他们 她们 咱们 自己 着 了 的 得 地 过 些 所 已经 正 就是 还是 也是 "
+    "却 倒 会 能 要 竟 又是 只是 便是 却是 只得 只好 正在 将会 那么 这么 如此 大家 人家 "
+    "说 道 说道 问 问道 笑道 叫道 令 使 让 叫 给"
+) | _NEVER_START
 
 
-def clean_gloss(gloss: str) -> str:
-    """A CC-CEDICT gloss as plain lower-case English: no brackets, classifiers, ``sb``/``sth``,
-    or leading ``to``/``a``/``the``.
+@dataclass(frozen=True)
+class Word:
+    """A word inside a Chinese sentence: a CC-CEDICT headword or a token.
 
-    Example:
-        >>> clean_gloss("to overtake (sb)")
-        'overtake'
+    Attributes:
+        start: Start offset in the paragraph text.
+        end: End offset.
+        gloss: What CC-CEDICT says it means (``None`` for a token it does not have).
+        aligned: It starts and ends on token boundaries (a token, or a run of tokens).
     """
-    g = re.sub(r"\([^)]*\)|\[[^\]]*\]|CL:.*|\bsb\b|\bsth\b", " ", gloss.lower())
-    g = re.sub(r"^(to|a|an|the) ", "", g.strip())
-    return re.sub(r"\s+", " ", g).strip(" .,;")
+
+    start: int
+    end: int
+    gloss: Gloss | None
+    aligned: bool
 
 
-@lru_cache(maxsize=65536)
-def glosses(word: str) -> tuple[str, ...]:
-    """CC-CEDICT glosses of a Chinese word (either script), following ``abbr. for X`` and
-    ``variant of X`` one step."""
+@dataclass(frozen=True)
+class Span:
+    """A candidate counterpart: a run of whole tokens of one clause.
+
+    Attributes:
+        text: The text as written.
+        start: Start offset in the paragraph text.
+        end: End offset.
+        first: Index of its first token in the sentence's tokens.
+        last: Index of its last token.
+        clause: It is a whole clause (from punctuation to punctuation).
+        part: It is a dictionary word, or a run of them, of a compound token (集群 in 創新集群
+            "innovation cluster"), the only cut inside a token that is made.
+    """
+
+    text: str
+    start: int
+    end: int
+    first: int
+    last: int
+    clause: bool = False
+    part: bool = False
+
+
+@dataclass(frozen=True)
+class ZhSentence:
+    """One Chinese sentence as the counterpart finder sees it.
+
+    Attributes:
+        number: Document-wide sentence number.
+        paragraph: Paragraph number.
+        start: Start offset of the sentence in the paragraph text.
+        end: End offset.
+        text: The paragraph text (offsets index into it).
+        tokens: The tokens inside the sentence, ``(start, end)``.
+        names: For each token, whether the segmenter tagged it as a name (person, place,
+            organisation).
+        simple: Each token in Simplified characters.
+        words: Its dictionary words (:class:`Word`), by start offset.
+        spans: Its candidate spans (:class:`Span`), by start offset, then length.
+    """
+
+    number: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[tuple[int, int], ...]
+    names: tuple[bool, ...]
+    simple: tuple[str, ...]
+    words: tuple[Word, ...]
+    spans: tuple[Span, ...]
+
+
+def dictionary_tokens(text: str) -> tuple[tuple[int, int], ...]:
+    """Cut a text into CC-CEDICT words, longest first; other characters are runs of their own.
+
+    For documents the ``chinese`` stage has not annotated (the pipeline always has): the finder
+    needs words, and this is a plain dictionary cut, not a segmenter.
+    """
     from duizhao.resources.lexicon import cedict
 
     d = cedict()
-    out: list[str] = []
-    for entry in d.lookup(word):
-        for gloss in entry.glosses:
-            m = _GLOSS_REF.search(gloss)
-            if m:
-                for ref in m.groups():
-                    if ref and ref != word:
-                        found = d.lookup(ref)
-                        for e2 in found:
-                            out.extend(e2.glosses)
-                        if not found:  # 特別優惠 is not a headword: use its words
-                            for part in greedy_words(ref):
-                                if len(part) > 1 and set(part) & set(word):
-                                    for e2 in d.lookup(part):
-                                        out.extend(e2.glosses)
-            out.append(gloss)
-    return tuple(out)
-
-
-def greedy_words(text: str) -> tuple[str, ...]:
-    """Split Chinese text into CC-CEDICT words, longest match first (at most six characters)."""
-    from duizhao.resources.lexicon import cedict
-
-    d = cedict()
-    out, i = [], 0
-    while i < len(text):
-        for j in range(min(len(text), i + 6), i, -1):
-            if j == i + 1 or text[i:j] in d:
-                out.append(text[i:j])
+    simp = to_simplified(text)
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not is_han(text[i]):
+            j = i + 1
+            while j < n and not is_han(text[j]) and text[j].isalnum() and text[i].isalnum():
+                j += 1
+            out.append((i, j))
+            i = j
+            continue
+        for j in range(min(n, i + MAX_WORD), i, -1):
+            if j == i + 1 or (all(map(is_han, text[i:j])) and simp[i:j] in d):
+                out.append((i, j))
                 i = j
                 break
     return tuple(out)
 
 
-class _ReverseIndex:
-    """A read-only ``gloss → headwords`` mapping that splits its values when asked."""
-
-    def __init__(self, keys: str, values: list[str]) -> None:
-        self._index = dict(zip(keys.split("\n"), values, strict=True))
-
-    def get(self, gloss: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
-        found = self._index.get(gloss)
-        return default if found is None else tuple(found.split("\x1f"))
-
-
-# Read-only table loaded once a process (and kept in the user cache directory).
-@cache
-def _reverse_index() -> _ReverseIndex:
-    """English gloss word → Chinese headwords (Traditional and Simplified) whose cleaned gloss
-    is exactly that word or phrase. Built once (about 5 s) and kept in the user cache directory.
-    """
-    from duizhao.resources.lexicon import cedict, cedict_path
-
-    def build() -> tuple[str, list[str]]:
-        rev: dict[str, set[str]] = {}
-        for entry in cedict().entries():
-            for gloss in entry.glosses:
-                g = clean_gloss(gloss)
-                if g and len(g) < 40:
-                    rev.setdefault(g, set()).update((entry.traditional, entry.simplified))
-        keys = sorted(rev)
-        return "\n".join(keys), ["\x1f".join(sorted(rev[k])) for k in keys]
-
-    key = diskcache.source_key("reverse-index", _REVERSE_INDEX_FORMAT, cedict_path())
-    keys, values = diskcache.load_or_build("gloss-reverse", key, build)
-    return _ReverseIndex(keys, values)
-
-
-@lru_cache(maxsize=65536)
-def dict_score(forms: frozenset[str], word: str) -> float:
-    """How well CC-CEDICT says ``word`` translates an English term given by its ``forms``.
-
-    1.0 when a gloss is one of the forms (``preferential (treatment)``), 0.7 when a gloss
-    contains one as a whole word (``industry cluster``), 0.5 when the word is part of a headword
-    glossed by the term (集群 in 產業集群 "industry cluster"), else 0.
-    """
-    best = 0.0
-    for gloss in glosses(word):
-        g = clean_gloss(gloss)
-        if g in forms:
-            return 1.0
-        parts = [p.strip() for p in re.split(r"[,;/]| or ", g)]
-        if any(p in forms for p in parts):
-            return 1.0
-        words = set(re.findall(r"[a-z][a-z'\-]*", g))
-        if len(words) <= 4 and any(f in words or (" " in f and f in g) for f in forms):
-            best = max(best, 0.7)
-    if best < 0.5 and len(word) >= 2:
-        rev = _reverse_index()
-        for f in forms:
-            for h in rev.get(f, ()):
-                if word in h and len(h) <= len(word) + 3:
-                    best = max(best, 0.5 if h != word else 1.0)
-    return best
-
-
-@lru_cache(maxsize=65536)
-def zh_for_en(word: str) -> tuple[str, ...]:
-    """Chinese headwords glossed exactly as an English word (any of its lemmas) in CC-CEDICT."""
-    rev = _reverse_index()
-    out: set[str] = set()
-    for lemma in lemmas(word.lower()):
-        out.update(rev.get(lemma, ()))
-    return tuple(sorted(out))
-
-
-# -- Chinese words -------------------------------------------------------------------------------
-
-
-def zh_tokens(doc: Document) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Word spans of each Chinese paragraph: the annotated tokens, else stock jieba on the text
-    (a known duplicate of the ``chinese`` stage, see the module docstring)."""
-    out = []
-    for para in doc.zh:
-        if para.tokens:
-            out.append(tuple((t.start, t.end) for t in para.tokens))
-        else:
-            out.append(_segment(para.text))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1024)
-def _segment(text: str) -> tuple[tuple[int, int], ...]:
-    """Word spans of a Chinese paragraph by stock jieba, on its (length-keeping) Simplified form."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    simp = to_simplified(text)
-    return tuple((s, e) for _, s, e in jieba.tokenize(simp))
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A Chinese word that may be a term's counterpart, where it is first found in a sentence.
-
-    Attributes:
-        word: The word, e.g. ``集群`` ("cluster").
-        rel: Its relative position in the sentence (0 at the start, 1 at the end).
-        para: The Chinese paragraph.
-        start: Start offset in the paragraph text.
-        end: End offset in the paragraph text.
-        parts: The words making up the candidate: the segmenter's, or CC-CEDICT's inside a
-            token.
-        in_dict: The candidate is a CC-CEDICT headword.
-        token: The candidate is exactly one of the segmenter's tokens.
-    """
-
-    word: str
-    rel: float
-    para: int
-    start: int
-    end: int
-    parts: tuple[str, ...] = ()
-    in_dict: bool = False
-    token: bool = False
-
-
-def candidates(
-    text: str, paragraph: int, start: int, end: int, tokens: Sequence[tuple[int, int]]
-) -> tuple[Candidate, ...]:
-    """Candidate Chinese words in one sentence (first place each is found).
-
-    Words are the segmenter's tokens, runs of up to three tokens (at most six characters, no
-    function word inside) and CC-CEDICT words inside longer tokens.
-
-    Args:
-        text: The text of the Chinese paragraph.
-        paragraph: Its number (kept in the candidates).
-        start: Start offset of the sentence in ``text``.
-        end: End offset of the sentence in ``text``.
-        tokens: Word spans ``(start, end)`` of the paragraph (those inside the sentence are used).
-
-    Returns:
-        The candidates, in the order they are found.
-    """
+@lru_cache(maxsize=4096)
+def _dictionary_words(simp: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of every CC-CEDICT headword in a Simplified Han run."""
     from duizhao.resources.lexicon import cedict
 
-    p, s0, s1 = paragraph, start, end
-    toks = [(a, b) for a, b in tokens if a >= s0 and b <= s1]
-    length = max(1, s1 - s0)
-    out: dict[str, Candidate] = {}
+    d = cedict()
+    n = len(simp)
+    return tuple(
+        (i, j)
+        for i in range(n)
+        for j in range(i + 1, min(n, i + MAX_WORD) + 1)
+        if simp[i:j] in d
+    )
 
-    def ok(a: int, b: int) -> bool:
-        w = text[a:b]
-        return all(map(is_han, w)) and w not in _ZH_STOP
 
-    token_spans = set(toks)
+def _compound_parts(
+    text: str, simp: str, offset: int, token: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The dictionary words of a compound token and the runs of them (集群 in 創新集群,
+    都市固體廢物 in 都市固體廢物收費), as the token is cut into CC-CEDICT words longest first;
+    never a run that leaves a single character cut off (合資 is not cut out of 合資格)."""
+    a, b = token
+    if b - a < 4 or not _is_han_text(text[a:b]):
+        return []
+    pieces = _greedy(simp[a - offset : b - offset])
+    cuts = [a]
+    for piece in pieces:
+        cuts.append(cuts[-1] + len(piece))
+    if len(cuts) < 3:
+        return []
+    out = []
+    for i in range(len(pieces)):
+        for j in range(i, len(pieces)):
+            x, y = cuts[i], cuts[j + 1]
+            if (x, y) == (a, b) or y - x < 2:
+                continue
+            if (x > a and x - a < 2) or (y < b and b - y < 2):
+                continue  # a single character would be cut off
+            out.append((x, y))
+    return out
 
-    def add(a: int, b: int, parts: tuple[str, ...] = ()) -> None:
-        w = text[a:b]
-        if w not in out:
-            rel = ((a + b) / 2 - s0) / length
-            out[w] = Candidate(w, rel, p, a, b, parts, w in d, (a, b) in token_spans)
+
+def _greedy(simp: str) -> list[str]:
+    """Cut Simplified text into CC-CEDICT words, longest first."""
+    from duizhao.resources.lexicon import cedict
 
     d = cedict()
-    for i, (a, b) in enumerate(toks):
-        if not ok(a, b):
-            continue
-        # a long token is also looked at in its dictionary words (法定最低工資 holds 最低工資)
-        split = greedy_words(text[a:b]) if b - a >= 4 else (text[a:b],)
-        add(a, b, split)
-        if len(split) > 1:
-            offsets = [a]
-            for piece in split:
-                offsets.append(offsets[-1] + len(piece))
-            for x in range(len(split)):
-                for y in range(x + 1, len(split) + 1):
-                    if (x, y) != (0, len(split)) and offsets[y] - offsets[x] >= 2:
-                        add(offsets[x], offsets[y], split[x:y])
-        for j in range(i + 1, min(i + 3, len(toks))):
-            if toks[j][1] - a > 6 or not ok(*toks[j]):
-                break
-            # a run ends on a word or a word-forming suffix, not on a stray character
-            # (共付額 and 保薦人, not 共付額過)
-            last = text[toks[j][0] : toks[j][1]]
-            if len(last) > 1 or last in ZH_SUFFIXES or text[a : toks[j][1]] in d:
-                add(a, toks[j][1], tuple(text[x:y] for x, y in toks[i : j + 1]))
-    # a run of single characters is often a word the segmenter did not know (脫|碳)
+    out, i = [], 0
+    while i < len(simp):
+        top = min(len(simp), i + MAX_WORD)
+        j = next(j for j in range(top, i, -1) if j == i + 1 or simp[i:j] in d)
+        out.append(simp[i:j])
+        i = j
+    return out
+
+
+def _is_han_text(text: str) -> bool:
+    return bool(text) and all(map(is_han, text))
+
+
+def zh_sentence(
+    text: str,
+    number: int,
+    paragraph: int,
+    start: int,
+    end: int,
+    tokens: Sequence[tuple[int, int]],
+    names: Sequence[bool] = (),
+) -> ZhSentence:
+    """Build the finder's view of one Chinese sentence.
+
+    Args:
+        text: The paragraph text.
+        number: The sentence's document-wide number.
+        paragraph: The paragraph's number.
+        start: Start offset of the sentence in ``text``.
+        end: End offset.
+        tokens: The paragraph's tokens ``(start, end)`` (those inside the sentence are used).
+        names: For each of the paragraph's tokens, whether it is a name.
+
+    Returns:
+        The sentence with its dictionary words and candidate spans.
+    """
+    picked = [
+        (i, (a, b)) for i, (a, b) in enumerate(tokens) if a >= start and b <= end and b > a
+    ]
+    toks = tuple(t for _, t in picked)
+    is_name = tuple(bool(names[i]) if i < len(names) else False for i, _ in picked)
+    simp = to_simplified(text[start:end])
+    starts = {a for a, _ in toks}
+    ends = {b for _, b in toks}
+
+    # dictionary words: inside each Han run, every headword; and every Han token
+    words: dict[tuple[int, int], Word] = {}
     i = 0
-    while i < len(toks):
+    n = end - start
+    while i < n:
+        if not is_han(simp[i]):
+            i += 1
+            continue
         j = i
-        while j < len(toks) and toks[j][1] - toks[j][0] == 1 and ok(*toks[j]):
+        while j < n and is_han(simp[j]):
             j += 1
-        if j - i >= 2:
-            for x in range(i, j - 1):
-                for y in range(x + 2, min(j, x + 4) + 1):
-                    add(toks[x][0], toks[y - 1][1], (text[toks[x][0] : toks[y - 1][1]],))
-        i = max(j, i + 1)
-    # dictionary words the segmenter split or merged (碳中和 cut as 碳|中|和)
-    for x in range(s0, s1):
-        for y in range(x + 2, min(s1, x + 6) + 1):
-            if text[x:y] in d and ok(x, y):
-                add(x, y, _split_parts(text[x:y]))
-    return tuple(out.values())
+        for a, b in _dictionary_words(simp[i:j]):
+            s0, s1 = start + i + a, start + i + b
+            words[(s0, s1)] = Word(s0, s1, gloss(simp[i + a : i + b]), s0 in starts and s1 in ends)
+        i = j
+    for a, b in toks:
+        if (a, b) not in words and _is_han_text(text[a:b]):
+            words[(a, b)] = Word(a, b, None, True)
 
-
-def _split_parts(word: str) -> tuple[str, ...]:
-    """A dictionary word as parts (its longest sub-words), for coverage of multi-word terms."""
-    parts = greedy_words(word)
-    return parts if len(parts) > 1 else (word,)
+    # candidate spans: runs of whole Han tokens inside a clause
+    spans: list[Span] = []
+    simple = [simp[a - start : b - start] for a, b in toks]
+    han = [_is_han_text(text[a:b]) for a, b in toks]
+    k = 0
+    while k < len(toks):
+        if not han[k]:
+            k += 1
+            continue
+        m = k
+        while m < len(toks) and han[m]:
+            m += 1
+        # tokens k..m-1 are one clause
+        seen: set[tuple[int, int]] = set()
+        for x in range(k, m):
+            if simple[x] in _NEVER_START:
+                continue
+            for y in range(x, min(m, x + MAX_TOKENS)):
+                a, b = toks[x][0], toks[y][1]
+                if b - a > MAX_CHARS:
+                    break
+                if simple[y] in NEVER_END:
+                    continue
+                if y + 1 < m and simple[y + 1] == "的" and "是" in "".join(simple[x + 1 : y + 1]):
+                    continue  # an open 是…的 frame: 葡萄是酸的, not 葡萄是酸
+                spans.append(Span(text[a:b], a, b, x, y, clause=(x == k and y == m - 1)))
+                seen.add((a, b))
+            for a, b in _compound_parts(text, simp, start, toks[x]):
+                spans.append(Span(text[a:b], a, b, x, x, part=True))
+        a, b = toks[k][0], toks[m - 1][1]
+        if (a, b) not in seen and b - a <= MAX_CLAUSE and m - k > 1:
+            spans.append(Span(text[a:b], a, b, k, m - 1, clause=True))
+        k = m
+    return ZhSentence(
+        number=number,
+        paragraph=paragraph,
+        start=start,
+        end=end,
+        text=text,
+        tokens=toks,
+        names=is_name,
+        simple=tuple(simple),
+        words=tuple(sorted(words.values(), key=lambda w: (w.start, w.end))),
+        spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))),
+    )

@@ -1,10 +1,10 @@
-"""One document's work for the glossary stages: its alignment as the glossary sees it, and caches.
+"""One document's work for the glossary stages: its alignment as the finder sees it, and caches.
 
-:func:`~duizhao.glossary.link_glossary` and :func:`~duizhao.glossary.suggest_vocabulary` both rank
+:func:`~duizhao.glossary.link_glossary` and :func:`~duizhao.glossary.suggest_vocabulary` both find
 Chinese counterparts of English words in the same document. A :class:`LinkContext` carries what
-they can share: the document's :class:`AlignedText` (which Chinese sentences are aligned with each
-English sentence, the Chinese words), the candidates of each Chinese sentence, and the encoder's
-similarities and vectors.
+they share: the document's :class:`AlignedText` (its sentence beads), each Chinese sentence's
+:class:`~duizhao.glossary.candidates.ZhSentence` and each bead's :class:`BeadView` (its English
+words and which Chinese words CC-CEDICT links to them).
 
 Example:
     >>> from duizhao.model import Alignment, Bead, Paragraph, Sentence, Token
@@ -13,9 +13,12 @@ Example:
     >>> zh = Paragraph("zh", "集群增長。指標下跌。", (Sentence(0, 5), Sentence(5, 10)), words)
     >>> beads = (Bead(en=(0,), zh=(0,)), Bead(en=(1,), zh=(1,)))
     >>> doc = Document(en=(en,), zh=(zh,), alignment=Alignment(sentences=beads))
-    >>> view = LinkContext().aligned_text(doc)
-    >>> view.aligned[1], view.zh_sentences[1], view.zh_texts[1]  # "Metrics fell."
-    ((1,), (0, 5, 10), '指標下跌。')
+    >>> context = LinkContext()
+    >>> view = context.aligned_text(doc)
+    >>> view.beads[view.bead_of[1]], view.zh_sentences[1]  # "Metrics fell."
+    (((1,), (1,)), (0, 5, 10))
+    >>> [w.text for w in context.bead(doc, 1).en_words]
+    ['Metrics', 'fell']
 """
 
 from __future__ import annotations
@@ -25,17 +28,41 @@ from dataclasses import dataclass, field
 
 from duizhao.model import Document
 from duizhao.resources.encoder import Embeddings
+from duizhao.text.english import WORD_RE
 
-from .candidates import Candidate, candidates, zh_tokens
+from .candidates import ZhSentence, dictionary_tokens, zh_sentence
+from .dictionary import en_keys
 
-__all__ = ["AlignedText", "LinkContext", "aligned_zh", "zh_sentence_index"]
+__all__ = [
+    "AlignedText",
+    "BeadView",
+    "EnWord",
+    "LinkContext",
+    "aligned_zh",
+    "en_sentence_index",
+    "zh_sentence_index",
+]
+
+#: Weakest CC-CEDICT link between an English and a Chinese word that counts as one.
+MIN_LINK = 0.3
+
+_NAME_TAGS = ("nr", "ns", "nt")
 
 
 def zh_sentence_index(doc: Document) -> tuple[tuple[int, int, int], ...]:
     """``(paragraph, start, end)`` of every Chinese sentence, by document-wide number (a
     paragraph without sentences counts as one sentence)."""
+    return _sentence_index(doc, "zh")
+
+
+def en_sentence_index(doc: Document) -> tuple[tuple[int, int, int], ...]:
+    """``(paragraph, start, end)`` of every English sentence, by document-wide number."""
+    return _sentence_index(doc, "en")
+
+
+def _sentence_index(doc: Document, lang: str) -> tuple[tuple[int, int, int], ...]:
     out: list[tuple[int, int, int]] = []
-    for para_no, para in enumerate(doc.zh):
+    for para_no, para in enumerate(doc.en if lang == "en" else doc.zh):
         if para.sentences:
             out.extend((para_no, s.start, s.end) for s in para.sentences)
         else:
@@ -49,16 +76,16 @@ def aligned_zh(doc: Document) -> dict[int, tuple[int, ...]]:
     Uses ``doc.alignment`` when there is one; otherwise pairs sentences by their relative position
     in the text (a rough fallback so linking still works on an unaligned document).
     """
-    out: dict[int, tuple[int, ...]] = {}
+    return {e: bead[1] for bead in _beads(doc) for e in bead[0]}
+
+
+def _beads(doc: Document) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     if doc.alignment is not None and doc.alignment.sentences:
-        for bead in doc.alignment.sentences:
-            for e in bead.en:
-                out[e] = tuple(bead.zh)
-        return out
+        return [(tuple(b.en), tuple(b.zh)) for b in doc.alignment.sentences if b.en]
     en_lens = [len(t) for t in doc.sentence_texts("en")]
     zh_lens = [len(t) for t in doc.sentence_texts("zh")]
     if not en_lens or not zh_lens:
-        return out
+        return [((e,), ()) for e in range(len(en_lens))]
 
     def cum(lens: list[int]) -> list[tuple[float, float]]:
         total, acc, spans = float(sum(lens)) or 1.0, 0, []
@@ -68,42 +95,92 @@ def aligned_zh(doc: Document) -> dict[int, tuple[int, ...]]:
         return spans
 
     zs = cum(zh_lens)
-    for e, (a, b) in enumerate(cum(en_lens)):
-        out[e] = tuple(z for z, (c, d) in enumerate(zs) if c < b + 0.05 and d > a - 0.05)
-    return out
+    return [
+        ((e,), tuple(z for z, (c, d) in enumerate(zs) if c < b + 0.05 and d > a - 0.05))
+        for e, (a, b) in enumerate(cum(en_lens))
+    ]
 
 
 @dataclass(frozen=True)
 class AlignedText:
-    """The glossary's view of a document: aligned sentences and Chinese words.
+    """The glossary's view of a document's alignment.
 
     Attributes:
-        aligned: English sentence number → the aligned Chinese sentence numbers
-            (:func:`aligned_zh`).
-        zh_sentences: Chinese sentence number → ``(paragraph, start, end)``
-            (:func:`zh_sentence_index`).
-        tokens: Word spans ``(start, end)`` of each Chinese paragraph
-            (:func:`~duizhao.glossary.candidates.zh_tokens`).
-        en_texts: The text of each English sentence, by document-wide number.
-        zh_texts: The text of each Chinese sentence, by document-wide number.
+        beads: ``(English sentences, Chinese sentences)`` of each sentence bead with English
+            (document-wide numbers).
+        bead_of: English sentence number → its bead's index in ``beads``.
+        en_sentences: English sentence number → ``(paragraph, start, end)``.
+        zh_sentences: Chinese sentence number → ``(paragraph, start, end)``.
     """
 
-    aligned: Mapping[int, tuple[int, ...]]
+    beads: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+    bead_of: Mapping[int, int]
+    en_sentences: tuple[tuple[int, int, int], ...]
     zh_sentences: tuple[tuple[int, int, int], ...]
-    tokens: tuple[tuple[tuple[int, int], ...], ...]
-    en_texts: tuple[str, ...]
-    zh_texts: tuple[str, ...]
+
+    @property
+    def aligned(self) -> dict[int, tuple[int, ...]]:
+        """English sentence number → aligned Chinese sentence numbers."""
+        return {e: self.beads[b][1] for e, b in self.bead_of.items()}
 
     @classmethod
     def of(cls, doc: Document) -> AlignedText:
         """The view of ``doc``."""
+        beads = tuple(_beads(doc))
         return cls(
-            aligned=aligned_zh(doc),
+            beads=beads,
+            bead_of={e: i for i, (en, _) in enumerate(beads) for e in en},
+            en_sentences=en_sentence_index(doc),
             zh_sentences=zh_sentence_index(doc),
-            tokens=zh_tokens(doc),
-            en_texts=tuple(doc.sentence_texts("en")),
-            zh_texts=tuple(doc.sentence_texts("zh")),
         )
+
+
+@dataclass(frozen=True)
+class EnWord:
+    """An English word of a bead.
+
+    Attributes:
+        text: The word as written.
+        paragraph: English paragraph number.
+        start: Start offset in the paragraph text.
+        end: End offset.
+        position: Its place in the bead's English, 0 (start) to 1 (end).
+        keys: Its dictionary keys (:func:`~duizhao.glossary.dictionary.en_keys`).
+    """
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    position: float
+    keys: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class BeadView:
+    """One sentence bead as the finder sees it: English words, Chinese sentences, their links.
+
+    Attributes:
+        en_words: The English words of the bead's sentences, in order.
+        sentences: The bead's Chinese sentences.
+        zh_offsets: Where each Chinese sentence starts in the bead's Chinese (characters).
+        zh_length: Characters of Chinese in the bead.
+        links: ``(paragraph, start, end)`` of a Chinese word → the English words it translates
+            by CC-CEDICT, as ``(index in en_words, strength)``; for words on token boundaries
+            (a token CC-CEDICT lacks means what its words mean: 左腿 "left leg") and for the
+            words inside such a token.
+    """
+
+    en_words: tuple[EnWord, ...]
+    sentences: tuple[ZhSentence, ...]
+    zh_offsets: tuple[int, ...]
+    zh_length: int
+    links: Mapping[tuple[int, int, int], tuple[tuple[int, float], ...]]
+
+    def zh_position(self, k: int, offset: float) -> float:
+        """The place (0–1) in the bead's Chinese of a paragraph offset in sentence ``k``."""
+        s = self.sentences[k]
+        return (self.zh_offsets[k] + offset - s.start) / max(1, self.zh_length)
 
 
 @dataclass(eq=False)
@@ -113,19 +190,18 @@ class LinkContext:
     Pass the same context to :func:`~duizhao.glossary.link_glossary`,
     :func:`~duizhao.glossary.suggest_vocabulary` and :meth:`CounterpartFinder.rank
     <duizhao.glossary.CounterpartFinder.rank>` for the same document (same text, alignment and
-    tokens) with the same finder; never share one between documents. Everything is filled as it
-    is needed.
+    tokens); never share one between documents. Everything is filled as it is needed.
 
     Attributes:
         text: The document's :class:`AlignedText`, made on first use.
-        candidates: Chinese sentence number → its candidate words.
-        similarity: English query → Chinese word → similarity given by the finder's encoder.
-        embeddings: The encoder's vectors of the texts seen so far.
+        sentences: Chinese sentence number → its :class:`~duizhao.glossary.candidates.ZhSentence`.
+        beads: Bead index → its :class:`BeadView`.
+        embeddings: The encoder's vectors of the texts seen so far (when the finder uses it).
     """
 
     text: AlignedText | None = None
-    candidates: dict[int, tuple[Candidate, ...]] = field(default_factory=dict)
-    similarity: dict[str, dict[str, float]] = field(default_factory=dict)
+    sentences: dict[int, ZhSentence] = field(default_factory=dict)
+    beads: dict[int, BeadView] = field(default_factory=dict)
     embeddings: Embeddings = field(default_factory=Embeddings)
 
     def aligned_text(self, doc: Document) -> AlignedText:
@@ -134,12 +210,83 @@ class LinkContext:
             self.text = AlignedText.of(doc)
         return self.text
 
-    def candidates_in(self, doc: Document, zh_sentence: int) -> tuple[Candidate, ...]:
-        """The candidate words of one Chinese sentence of ``doc``, found on the first call."""
-        found = self.candidates.get(zh_sentence)
+    def sentence(self, doc: Document, number: int) -> ZhSentence:
+        """The finder's view of Chinese sentence ``number``, made on the first call."""
+        found = self.sentences.get(number)
         if found is None:
-            view = self.aligned_text(doc)
-            p, s0, s1 = view.zh_sentences[zh_sentence]
-            found = candidates(doc.zh[p].text, p, s0, s1, view.tokens[p])
-            self.candidates[zh_sentence] = found
+            p, s0, s1 = self.aligned_text(doc).zh_sentences[number]
+            para = doc.zh[p]
+            if para.tokens:
+                tokens = tuple((t.start, t.end) for t in para.tokens)
+                names = tuple(bool(t.pos and t.pos.startswith(_NAME_TAGS)) for t in para.tokens)
+            else:
+                tokens, names = dictionary_tokens(para.text), ()
+            found = zh_sentence(para.text, number, p, s0, s1, tokens, names)
+            self.sentences[number] = found
         return found
+
+    def bead(self, doc: Document, en_sentence: int) -> BeadView | None:
+        """The view of the bead holding English sentence ``en_sentence`` (``None`` if it has
+        no bead)."""
+        view = self.aligned_text(doc)
+        b = view.bead_of.get(en_sentence)
+        if b is None:
+            return None
+        found = self.beads.get(b)
+        if found is None:
+            found = self._make_bead(doc, b)
+            self.beads[b] = found
+        return found
+
+    def _make_bead(self, doc: Document, b: int) -> BeadView:
+        view = self.aligned_text(doc)
+        en, zh = view.beads[b]
+        en_total = sum(view.en_sentences[e][2] - view.en_sentences[e][1] for e in en) or 1
+        words: list[EnWord] = []
+        acc = 0
+        for e in en:
+            p, s0, s1 = view.en_sentences[e]
+            text = doc.en[p].text
+            for m in WORD_RE.finditer(text, s0, s1):
+                pos = (acc + (m.start() + m.end()) / 2 - s0) / en_total
+                words.append(EnWord(m.group(), p, m.start(), m.end(), pos, en_keys(m.group())))
+            acc += s1 - s0
+        sentences = tuple(self.sentence(doc, z) for z in zh if z < len(view.zh_sentences))
+        offsets, acc = [], 0
+        for s in sentences:
+            offsets.append(acc)
+            acc += s.end - s.start
+        # which English words each Chinese word (on token boundaries) translates
+        by_key: dict[str, list[tuple[int, float]]] = {}
+        for i, w in enumerate(words):
+            for k, v in w.keys.items():
+                by_key.setdefault(k, []).append((i, v))
+        links: dict[tuple[int, int, int], tuple[tuple[int, float], ...]] = {}
+        for s in sentences:
+            unknown = [(w.start, w.end) for w in s.words if w.aligned and w.gloss is None]
+            for zw in s.words:
+                inside_unknown = any(a <= zw.start and zw.end <= b for a, b in unknown)
+                if zw.gloss is not None and (zw.aligned or inside_unknown):
+                    # a word on token boundaries, or a word inside a token CC-CEDICT lacks
+                    keys = zw.gloss.keys
+                elif zw.aligned and zw.gloss is None:
+                    # a token CC-CEDICT lacks means what its words mean (左腿 "left leg")
+                    parts = [
+                        w.gloss
+                        for w in s.words
+                        if w.gloss is not None and zw.start <= w.start and w.end <= zw.end
+                    ]
+                    if not parts:
+                        continue
+                    keys = {k: v for g in parts for k, v in g.keys.items()}
+                else:
+                    continue
+                best: dict[int, float] = {}
+                for k, g in keys.items():
+                    for i, v in by_key.get(k, ()):
+                        if g * v > best.get(i, 0.0):
+                            best[i] = g * v
+                found = tuple((i, v) for i, v in sorted(best.items()) if v >= MIN_LINK)
+                if found:
+                    links[(s.paragraph, zw.start, zw.end)] = found
+        return BeadView(tuple(words), sentences, tuple(offsets), acc, links)

@@ -1,6 +1,14 @@
 """Linking the glossary to the text: each term's occurrences, Chinese counterpart and its
 occurrences in the Chinese text.
 
+What the teacher said always wins: a given equivalent (``cluster【集群】``, or a counterpart chosen
+in the corrections file) is the counterpart, never uncertain, highlighted wherever it occurs; a
+term marked as having no counterpart gets none and no Chinese highlight. Otherwise the
+:class:`~duizhao.glossary.CounterpartFinder` finds it, and it is highlighted only in the Chinese
+sentences aligned with an English sentence that holds the term; below the finder's threshold it is
+*uncertain* (outputs mark it "check"). A term that is nowhere in the English is a warning naming
+the term and its glossary line.
+
 Example:
     >>> from duizhao.model import Paragraph, Sentence, Token
     >>> text = "產業集群和集群"  # "industry cluster and cluster"
@@ -11,19 +19,22 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from duizhao.model import Counterpart, Document, Occurrence, TermLink
 from duizhao.text.convert import convert
 
 from .context import LinkContext
-from .finder import CounterpartFinder
+from .finder import Claims, CounterpartFinder, Ranking, Request
 from .terms import find_term, term_forms
 
-__all__ = ["find_chinese", "link_entry", "link_glossary"]
+__all__ = ["find_chinese", "link_entry", "link_glossary", "missing_term_warning"]
 
 
-def find_chinese(text: str, doc: Document) -> tuple[Occurrence, ...]:
+def find_chinese(
+    text: str, doc: Document, *, sentences: Iterable[int] | None = None
+) -> tuple[Occurrence, ...]:
     """Every occurrence of a Chinese word in the Chinese paragraphs.
 
     A match that cuts into words at both ends (會計 in 社會|計劃) is not counted; a match
@@ -33,12 +44,14 @@ def find_chinese(text: str, doc: Document) -> tuple[Occurrence, ...]:
     Args:
         text: The word, e.g. ``集群`` ("cluster").
         doc: The document (its Chinese tokens are used when present).
+        sentences: Only in these Chinese sentences (document-wide numbers); default: anywhere.
 
     Returns:
         The occurrences in reading order, with document-wide sentence numbers.
     """
     if not text:
         return ()
+    wanted = None if sentences is None else set(sentences)
     firsts = doc.first_sentence("zh")
     out = []
     for p, para in enumerate(doc.zh):
@@ -47,12 +60,15 @@ def find_chinese(text: str, doc: Document) -> tuple[Occurrence, ...]:
         i = para.text.find(text)
         while i >= 0:
             j = i + len(text)
+            sentence = firsts[p] + para.sentence_at(i)
             inside = any(t.start <= i and j <= t.end for t in para.tokens)
             # a word cut at both ends (社會|計劃 for 會計) is two other words; a word cut at one
             # end only is a segmentation slip (三藩|市集|群 for 集群)
             cut_both = i not in starts and j not in ends
-            if inside or not cut_both or not para.tokens:
-                out.append(Occurrence(p, firsts[p] + para.sentence_at(i), i, j, text))
+            if (inside or not cut_both or not para.tokens) and (
+                wanted is None or sentence in wanted
+            ):
+                out.append(Occurrence(p, sentence, i, j, text))
             i = para.text.find(text, j)
     return tuple(out)
 
@@ -73,6 +89,77 @@ def _script_forms(word: str) -> list[str]:
     return forms
 
 
+def missing_term_warning(doc: Document, index: int) -> str:
+    """The warning for a glossary term found nowhere in the English text.
+
+    Example:
+        >>> from duizhao.model import GlossaryEntry, Meta
+        >>> doc = Document(meta=Meta(path="a.txt"), glossary=(GlossaryEntry("metric", "", line=9),))
+        >>> missing_term_warning(doc, 0)
+        "a.txt:9: glossary term 'metric' is not in the English text"
+    """
+    entry = doc.glossary[index]
+    where = doc.meta.path or "<text>"
+    if entry.line is not None:
+        where = f"{where}:{entry.line}"
+    return f"{where}: glossary term {entry.term!r} is not in the English text"
+
+
+def _given_link(doc: Document, index: int, en: tuple[Occurrence, ...]) -> TermLink | None:
+    """The link of an entry whose counterpart the teacher gave or ruled out, else ``None``."""
+    entry = doc.glossary[index]
+    if entry.no_counterpart:
+        return TermLink(entry=index, confidence=1.0, en=en)
+    if not entry.zh:
+        return None
+    zh_text = "".join(p.text for p in doc.zh)
+    given: list[Counterpart] = []
+    for z in entry.zh:
+        written = next((f for f in _script_forms(z) if f in zh_text), z)
+        if all(g.text != written for g in given):
+            given.append(Counterpart(text=written, score=1.0, source="given"))
+    found = [o for g in given for o in find_chinese(g.text, doc)]
+    return TermLink(
+        entry=index,
+        counterparts=tuple(given),
+        confidence=1.0,
+        en=en,
+        zh=tuple(sorted(set(found), key=lambda o: (o.paragraph, o.start, -o.end))),
+    )
+
+
+def _ranking(
+    doc: Document, index: int, en: tuple[Occurrence, ...], finder: CounterpartFinder,
+    context: LinkContext,
+) -> Ranking:  # fmt: skip
+    entry = doc.glossary[index]
+    forms = term_forms(entry.term, pos=entry.pos, definition=entry.definition)
+    return finder.ranking(doc, entry.term, forms, en, definition=entry.definition, context=context)
+
+
+def _found_link(
+    doc: Document, index: int, en: tuple[Occurrence, ...], ranking: Ranking,
+    finder: CounterpartFinder, context: LinkContext,
+) -> TermLink:  # fmt: skip
+    if not ranking.candidates:
+        return TermLink(entry=index, en=en)
+    counterparts = tuple(
+        Counterpart(text=c.text, score=round(s, 3), source="alignment")
+        for c, s in zip(ranking.candidates[: finder.max_counterparts], ranking.shares, strict=False)
+    )
+    # highlighted only where the aligned English holds the term
+    view = context.aligned_text(doc)
+    aligned = {z for o in en for z in view.aligned.get(o.sentence, ())}
+    return TermLink(
+        entry=index,
+        counterparts=counterparts,
+        confidence=round(ranking.confidence, 3),
+        uncertain=finder.uncertain(ranking.confidence),
+        en=en,
+        zh=find_chinese(counterparts[0].text, doc, sentences=aligned),
+    )
+
+
 def link_entry(
     doc: Document,
     index: int,
@@ -80,7 +167,8 @@ def link_entry(
     finder: CounterpartFinder | None = None,
     context: LinkContext | None = None,
 ) -> TermLink:
-    """Link one glossary entry (see :func:`link_glossary`).
+    """Link one glossary entry on its own (see :func:`link_glossary`, which also weighs the
+    entries against each other).
 
     Args:
         doc: The document.
@@ -93,33 +181,12 @@ def link_entry(
     """
     entry = doc.glossary[index]
     finder = finder if finder is not None else CounterpartFinder.default()
+    context = context if context is not None else LinkContext()
     en = find_term(entry.term, doc, pos=entry.pos, definition=entry.definition)
-    forms = term_forms(entry.term, pos=entry.pos, definition=entry.definition)
-    ranked = finder.rank(doc, entry.term, forms, en, definition=entry.definition, context=context)
-    zh_text = "".join(p.text for p in doc.zh)
-    given: list[Counterpart] = []
-    for z in entry.zh:
-        written = next((f for f in _script_forms(z) if f in zh_text), z)
-        if all(g.text != written for g in given):
-            given.append(Counterpart(text=written, score=1.0, source="given"))
-    if given:
-        rest = [c for c in ranked if all(c.text != g.text for g in given)]
-        counterparts = (given + rest)[: max(len(given), finder.max_counterparts)]
-        confidence = 1.0
-    else:
-        counterparts = ranked
-        confidence = ranked[0].score if ranked else 0.0
-    zh: tuple[Occurrence, ...] = ()
-    if counterparts:
-        found = [o for g in (given or counterparts[:1]) for o in find_chinese(g.text, doc)]
-        zh = tuple(sorted(set(found), key=lambda o: (o.paragraph, o.start, -o.end)))
-    return TermLink(
-        entry=index,
-        counterparts=tuple(counterparts),
-        confidence=round(confidence, 3),
-        en=en,
-        zh=zh,
-    )
+    link = _given_link(doc, index, en)
+    if link is not None:
+        return link
+    return _found_link(doc, index, en, _ranking(doc, index, en, finder, context), finder, context)
 
 
 def link_glossary(
@@ -133,7 +200,7 @@ def link_glossary(
 
     Works best on an aligned document whose Chinese paragraphs are annotated (see
     :func:`duizhao.pipeline.annotate`); without an alignment, sentences are paired by their
-    position in the text; without tokens, the Chinese text is segmented with jieba.
+    position in the text; without tokens, the Chinese is cut into CC-CEDICT words.
 
     Args:
         doc: The document.
@@ -146,8 +213,10 @@ def link_glossary(
 
     Returns:
         A new document whose ``links`` hold one :class:`~duizhao.model.TermLink` per glossary
-        entry, in glossary order. A teacher-given equivalent (``cluster【集群】``) is always the
-        first counterpart, with confidence 1.
+        entry, in glossary order, and whose ``warnings`` name every term not found in the
+        English. A teacher-given equivalent (``cluster【集群】``) is always the first
+        counterpart, with confidence 1; a found one below the finder's threshold is
+        ``uncertain``.
 
     Example:
         >>> from duizhao.model import GlossaryEntry, Paragraph, Sentence, Token
@@ -161,7 +230,38 @@ def link_glossary(
     """
     finder = finder if finder is not None else CounterpartFinder.default()
     context = LinkContext() if context is None else context
+    en = {
+        i: find_term(e.term, doc, pos=e.pos, definition=e.definition)
+        for i, e in enumerate(doc.glossary)
+    }
+    given = {i: _given_link(doc, i, en[i]) for i in en}
+    todo = [i for i in en if given[i] is None]
+    requests = []
+    for i in todo:
+        e = doc.glossary[i]
+        forms = term_forms(e.term, pos=e.pos, definition=e.definition)
+        requests.append(Request(e.term, forms, en[i], e.definition))
+    rankings = dict(zip(todo, finder.rankings(doc, requests, context=context), strict=True))
+    # competitive linking: what one term confidently takes is explained for the others
+    claims = Claims()
+    for i, link in given.items():
+        if link is not None:
+            claims.add(f"term {i}", 2.0, ((o.paragraph, o.start, o.end) for o in link.zh))
+    for i, r in rankings.items():
+        if r.candidates and not finder.uncertain(r.confidence):
+            claims.add(f"term {i}", r.confidence, r.candidates[0].places)
     links = tuple(
-        link_entry(doc, i, finder=finder, context=context) for i in range(len(doc.glossary))
-    )
-    return replace(doc, links=links)
+        given[i] or _found_link(
+            doc, i, en[i],
+            finder.rerank(rankings[i], claims.share(f"term {i}", rankings[i].confidence)),
+            finder, context,
+        )
+        for i in en
+    )  # fmt: skip
+    warnings = list(doc.warnings)
+    for link in links:
+        if not link.en:
+            w = missing_term_warning(doc, link.entry)
+            if w not in warnings:
+                warnings.append(w)
+    return replace(doc, links=links, warnings=tuple(warnings))

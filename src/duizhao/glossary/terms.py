@@ -26,12 +26,33 @@ from duizhao.model import Document, Occurrence
 from duizhao.resources.lemmas import lemminflect
 from duizhao.text.english import spelling_variants, word_set, zipf
 
-__all__ = ["TermPattern", "find_term", "spelling_variants", "term_forms", "term_pattern"]
+__all__ = [
+    "TermPattern",
+    "closed_compound_split",
+    "find_term",
+    "spelling_variants",
+    "term_forms",
+    "term_pattern",
+]
 
 #: Words of a multi-word term that never inflect.
 _FUNCTION_WORDS = word_set(
     "a an the of to in on at for by with from and or as into onto per via than about against "
     "off up down out over under upon within without between among through"
+)
+
+#: Adverb particles of phrasal verbs, which may follow their object ("phased them out").
+_PARTICLES = word_set("out up off down away back over aside around about through")
+#: The object a phrasal verb may hold before its particle: a pronoun or a short noun phrase.
+_NOT_IN_OBJECT = (
+    r"(?!(?:and|or|but|to|of|in|on|at|for|with|by|from|as|that|than|then|when|while|if|so|"
+    r"is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|not)\b)"
+)
+_OBJECT = (
+    r"(?i:(?:it|them|him|her|me|us|you|this|that|these|those|"
+    r"(?:the|a|an|his|her|their|its|our|my|your|some|any|this|that|these|those)"
+    rf"(?:\s+{_NOT_IN_OBJECT}[a-z][\w'’-]*){{1,2}}|"
+    rf"{_NOT_IN_OBJECT}[a-z][\w'’-]*(?:\s+{_NOT_IN_OBJECT}[a-z][\w'’-]*)?)\s+)"
 )
 
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
@@ -159,7 +180,13 @@ def _inflecting_words(words: list[str], upos: str | None) -> set[int]:
     if upos is None or upos == "ADJ" or upos == "ADV":
         return set(content)
     if upos == "VERB":
-        return {content[0]}
+        # a verb, and the verbs coordinated with it (hem and haw → hemmed and hawed)
+        out = {content[0]}
+        lowered = [w.lower() for w in words]
+        for i in range(content[0] + 1, len(words) - 1):
+            if lowered[i] in ("and", "or") and i + 1 in content:
+                out.add(i + 1)
+        return out
     # a noun phrase inflects its head: the last word before "of" (memorandum of
     # understanding), otherwise the last word (venture capital → venture capitals)
     lowered = [w.lower() for w in words]
@@ -229,6 +256,15 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
             ordered = sorted(forms, key=lambda f: (-len(f), f))
             all_slots.append(tuple(sorted(forms)))
             parts.append("(?:" + "|".join(_form_regex(f, acronym) for f in ordered) + ")")
+        # a phrasal verb may hold its object before the particle (phase out → phased them out)
+        if (
+            upos in ("VERB", None)
+            and len(words) >= 2
+            and words[-1].lower() in _PARTICLES
+            and words[-2].lower() not in _PLACEHOLDERS | _FUNCTION_WORDS
+            and parts[-1]
+        ):
+            parts[-1] = f"{_OBJECT}?" + parts[-1]
         # words joined without a space: "decision-making" also as "decisionmaking"
         body = ""
         for i, part in enumerate(parts):
@@ -242,7 +278,7 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                 body += f"(?:{_SEP}{'|' if joined_ok else ''})" + part
         alternatives.append(body)
         if len(words) == 1 and words[0].isalpha() and words[0].lower() == words[0]:
-            split = _closed_compound_split(words[0].lower())
+            split = closed_compound_split(words[0].lower())
             if split is not None:
                 head, tail = split
                 tail_forms = sorted(_word_forms(tail, upos), key=lambda f: (-len(f), f))
@@ -258,7 +294,7 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
     return TermPattern(term=term, slots=tuple(all_slots), regex=regex)
 
 
-def _closed_compound_split(word: str) -> tuple[str, str] | None:
+def closed_compound_split(word: str) -> tuple[str, str] | None:
     """``healthcare`` → ``("health", "care")`` when both halves are common words."""
     if len(word) < 7:
         return None

@@ -1,8 +1,9 @@
 """Vocabulary suggestions beyond the glossary: rarer English words and harder Chinese words.
 
-English words are ranked by wordfreq's Zipf frequency (rarest first) with a Chinese counterpart
-where the finder finds one; Chinese words by HSK level, with their readings and CC-CEDICT glosses
-(from the annotated tokens).
+English words are ranked by wordfreq's Zipf frequency (rarest first) with the Chinese counterpart
+the glossary's :class:`~duizhao.glossary.CounterpartFinder` finds, marked ``uncertain`` below the
+same threshold as the glossary's; Chinese words by HSK level, with their readings and CC-CEDICT
+glosses (from the annotated tokens).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from duizhao.text.english import WORD_RE, zipf
 from duizhao.text.script import is_han
 
 from .context import LinkContext
-from .finder import CounterpartFinder
+from .finder import Claims, CounterpartFinder, Request
 from .terms import find_term
 
 __all__ = ["suggest_vocabulary"]
@@ -38,7 +39,9 @@ def suggest_vocabulary(
     English (for learners of English): words whose lemma is rarer than ``en_max_zipf`` on
     wordfreq's Zipf scale (3 ≈ once per million words), rarest first; glossary terms, names
     (capitalised inside a sentence, or unknown to lemminflect), numbers and words with digits are
-    left out. Each has its Chinese counterpart where one is found in the aligned sentences.
+    left out. Each has its Chinese counterpart where one is found in the aligned sentences, by the
+    same finder as the glossary terms; one below the finder's threshold is ``uncertain``
+    (outputs mark it "check").
 
     Chinese (for learners of Chinese): the annotated tokens of HSK level ``zh_min_hsk`` or
     above (7 stands for the 7–9 band), and, with ``zh_unlisted``, words off the HSK list that
@@ -110,11 +113,26 @@ def _suggest_en(
     ranked.sort(key=lambda x: (x[0], x[1]))
     finder = finder if finder is not None else CounterpartFinder.default()
     context = LinkContext() if context is None else context
+    picked = ranked[:limit]
+    requests = [
+        Request(base, tuple(sorted({o.text.lower() for o in occ})), tuple(occ))
+        for _, base, occ in picked
+    ]
+    rankings = finder.rankings(doc, requests, context=context)
+    # competitive linking: the glossary's counterparts, and each word's confident one, are
+    # explained for the other words
+    claims = Claims()
+    for link in doc.links:
+        if link.counterparts and not link.uncertain:
+            places = ((o.paragraph, o.start, o.end) for o in link.zh)
+            claims.add(f"term {link.entry}", 2.0, places)  # the glossary comes first
+    for (_, base, _), r in zip(picked, rankings, strict=True):
+        if r.candidates and not finder.uncertain(r.confidence):
+            claims.add(base, r.confidence, r.candidates[0].places)
     items = []
-    for z, base, occ in ranked[:limit]:
-        forms = sorted({o.text.lower() for o in occ})
-        found = finder.rank(doc, base, forms, occ, context=context) if doc.zh else []
-        translation = tuple(c.text for c in found[:1] if c.score >= 0.35)
+    for (z, base, occ), ranking in zip(picked, rankings, strict=True):
+        ranking = finder.rerank(ranking, claims.share(base, ranking.confidence))
+        best = ranking.candidates[:1]
         items.append(
             VocabItem(
                 lang="en",
@@ -122,7 +140,8 @@ def _suggest_en(
                 forms=tuple(sorted({o.text for o in occ})),
                 count=len(occ),
                 level=round(z, 2),
-                translation=translation,
+                translation=tuple(c.text for c in best),
+                uncertain=bool(best) and finder.uncertain(ranking.confidence),
                 occurrences=tuple(occ),
             )
         )

@@ -21,8 +21,8 @@ document that has been through the earlier ones (saved ``duizhao annotate`` JSON
 
 Example:
     >>> from duizhao.pipeline import annotate
-    >>> doc = annotate("corpus/2025-09-02-wipo-innovation-clusters.txt")  # doctest: +SKIP
-    >>> [link.counterparts[0].text for link in doc.links]  # doctest: +SKIP
+    >>> doc = annotate("corpus/2025-09-02-wipo-innovation-clusters.txt")
+    >>> [link.counterparts[0].text for link in doc.links]  # cluster, metric, preferential
     ['集群', '指標', '特惠']
 """
 
@@ -106,6 +106,18 @@ def annotate(
 
     Raises:
         InputError: The file cannot be read or is not an article.
+
+    Examples:
+        >>> from duizhao.reader import read_text
+        >>> doc = annotate(read_text(
+        ...     "Hong Kong's trams are cheap and slow.\\n\\n香港的電車便宜又慢。\\n\\n"
+        ...     "/ Glossary生字 /\\ntram：a vehicle that runs on rails along a street"
+        ... ))  # "Hong Kong's trams (電車) are cheap and slow"
+        >>> link = doc.links[0]
+        >>> link.counterparts[0].text, [o.text for o in link.en], [o.text for o in link.zh]
+        ('電車', ['trams'], ['電車'])
+        >>> [t.text_in(doc.zh[0].text) for t in doc.zh[0].tokens][:3], doc.zh[0].tokens[2].pinyin
+        (['香港', '的', '電車'], ('diàn', 'chē'))
     """
     from duizhao.align import align_document
     from duizhao.chinese import annotate_document

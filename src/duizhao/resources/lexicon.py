@@ -38,6 +38,8 @@ __all__ = [
     "CedictEntry",
     "cedict",
     "cedict_path",
+    "hk_glosses",
+    "hk_glosses_path",
     "hsk_level",
     "hsk_words",
 ]
@@ -252,3 +254,32 @@ def hsk_level(word: str, *, standard: str = HSK_STANDARD) -> int | None:
         return level
     found = [levels[s] for s in _simplified_forms(word) if s in levels]
     return min(found) if found else None
+
+
+def hk_glosses_path() -> Path:
+    """The shipped table of Hong Kong senses (``resources/data/hk_glosses.tsv``)."""
+    from importlib import resources
+
+    return Path(str(resources.files("duizhao") / "resources" / "data" / "hk_glosses.tsv"))
+
+
+# A read-only table loaded once.
+@cache
+def hk_glosses() -> Mapping[str, str]:
+    """Hong Kong senses of words, shown instead of CC-CEDICT's (電車 "tram", not "trolleybus").
+
+    Written by the duizhao developers from general knowledge of Hong Kong usage (the English
+    names of institutions as the Hong Kong SAR Government writes them); keys in both scripts.
+
+    Example:
+        >>> hk_glosses()["電車"], hk_glosses()["电车"]
+        ('tram (Hong Kong Tramways)', 'tram (Hong Kong Tramways)')
+    """
+    table: dict[str, str] = {}
+    for line in hk_glosses_path().read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, senses = line.partition("\t")
+        table[word] = senses.strip()
+        table.setdefault(to_simplified(word), senses.strip())
+    return MappingProxyType(table)

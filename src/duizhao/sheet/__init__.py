@@ -12,8 +12,12 @@ without tokens the Chinese is plain text, without links nothing is highlighted.
 Modules:
     paragraph: one paragraph cut into sentences, glossary marks, words and characters.
     view: the whole document as view data (:func:`sheet_context`).
-    page: the HTML page, the A4 PDF, and both written to a folder (:func:`render_sheet`,
+    options: the audience presets and the teacher's switches (:func:`sheet_options`).
+    page: the HTML page, the A4 PDF, the Word file, written to a folder (:func:`render_sheet`,
         :func:`render_pdf`, :func:`write_sheet`).
+    typst: the PDF typeset by Typst from the view data (``templates/sheet.typ``).
+    fit: ``--pages N``: what to leave out or shrink so the sheet fits (:func:`fit_pages`).
+    docx: the sheet as an editable Word file (:func:`sheet_docx`).
     site: every article of a folder and an index (:func:`build_site`); other outputs add their
         pages through :data:`PageHook` hooks.
 
@@ -27,23 +31,42 @@ Example:
 from __future__ import annotations
 
 from ..output.pdf import check_pdf_support
+from .fit import Fitted, fit_pages
+from .options import (
+    AUDIENCES,
+    READINGS_FOR,
+    SECTIONS,
+    Audience,
+    SheetOptions,
+    parse_sections,
+    sheet_options,
+)
 from .page import render_pdf, render_sheet, write_sheet
 from .paragraph import TERM_COLOURS
 from .site import PageHook, SiteArticle, SiteResult, build_site
 from .view import READINGS, Reading, Script, sheet_context
 
 __all__ = [
+    "AUDIENCES",
     "READINGS",
+    "READINGS_FOR",
+    "SECTIONS",
     "TERM_COLOURS",
+    "Audience",
+    "Fitted",
     "PageHook",
     "Reading",
     "Script",
+    "SheetOptions",
     "SiteArticle",
     "SiteResult",
     "build_site",
     "check_pdf_support",
+    "fit_pages",
+    "parse_sections",
     "render_pdf",
     "render_sheet",
     "sheet_context",
+    "sheet_options",
     "write_sheet",
 ]

@@ -31,7 +31,7 @@ Example:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 from typing import Any
@@ -92,7 +92,7 @@ def char_reading(values: Sequence[str | None], i: int) -> str | None:
 
 
 #: Punctuation that must not start a line (it sticks to the word before it) …
-_CLOSING = frozenset("，。、；：！？」』）》〉】〕”’,.;:!?)]…—％%")
+_CLOSING = frozenset("，。、；：！？」』）》〉】〕”’,.;:!?)]…—％%-‐–－・·～")
 #: … and punctuation that must not end one (it sticks to the word after it).
 _OPENING = frozenset("「『（《〈【〔“‘([")
 
@@ -131,8 +131,14 @@ def paragraph_view(
     reading: str,
     text: str,
     html_lang: str,
+    checks: frozenset[int] = frozenset(),
+    wants_reading: Callable[[str, int | None], bool] | None = None,
 ) -> dict[str, Any]:
-    """Cut one paragraph into sentences → marks → words → characters for the templates."""
+    """Cut one paragraph into sentences → marks → words → characters for the templates.
+
+    ``checks`` are the term numbers whose Chinese counterpart is uncertain (their marks carry
+    ``check``); ``wants_reading(word, hsk)`` says which words get readings (default: all).
+    """
     n = len(text)
     sents = _non_overlapping(
         (s.start, s.end, first_sentence + i) for i, s in enumerate(para.sentences)
@@ -165,9 +171,12 @@ def paragraph_view(
         tok = para.tokens[k]
         chars = []
         any_reading = False
+        this = want_py or want_jp
+        if this and wants_reading is not None:
+            this = wants_reading(text[tok.start : tok.end], tok.hsk)
         for pos in range(a, b):
-            py = char_reading(tok.pinyin, pos - tok.start) if want_py else None
-            jp = char_reading(tok.jyutping, pos - tok.start) if want_jp else None
+            py = char_reading(tok.pinyin, pos - tok.start) if want_py and this else None
+            jp = char_reading(tok.jyutping, pos - tok.start) if want_jp and this else None
             any_reading = any_reading or bool(py or jp)
             chars.append({"ch": text[pos], "py": py, "jp": jp})
         full_py = " ".join(p for p in tok.pinyin if p) if tok.pinyin else ""
@@ -207,6 +216,7 @@ def paragraph_view(
                         "kind": "mark",
                         "term": m,
                         "colour": (m - 1) % TERM_COLOURS,
+                        "check": m in checks,
                         "children": words(g),
                     }
                 )

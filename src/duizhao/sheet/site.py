@@ -36,6 +36,8 @@ from ..output.files import all_or_nothing, file_stem, href, make_folder, output_
 from ..output.pdf import check_pdf_support
 from ..output.templates import environment, generator
 from ..resources.lexicon import CEDICT_ATTRIBUTION
+from .fit import fit_pages
+from .options import SheetOptions
 from .page import write_sheet
 from .view import Reading, Script
 
@@ -90,6 +92,8 @@ class SiteResult:
     """Wall time of the build."""
     files: tuple[Path, ...] = field(default=())
     """Every file written."""
+    notes: tuple[str, ...] = ()
+    """Messages for the teacher (what ``pages`` left out of which sheet)."""
 
 
 def _iter_articles(folder: Path) -> list[Path]:
@@ -134,11 +138,14 @@ class _Progress:
 class _SiteOptions:
     dest: Path
     pdf: bool
-    reading: Reading
+    options: SheetOptions
     script: Script | None
     templates: str | None
     extra_pages: tuple[PageHook, ...]
     load: Callable[[Path], Document] | None
+    docx: bool = False
+    pages: int | None = None
+    engine: str = "typst"
 
 
 def _picklable(obj: object) -> bool:
@@ -151,35 +158,52 @@ def _picklable(obj: object) -> bool:
     return True
 
 
-def _build_one(path: Path, opt: _SiteOptions) -> tuple[SiteArticle | None, str | None, list[Path]]:
-    """Render one article of a site: ``(article, None, files)`` or ``(None, error, files)``."""
+def _build_one(
+    path: Path, opt: _SiteOptions
+) -> tuple[SiteArticle | None, str | None, list[Path], str | None]:
+    """Render one article of a site: ``(article, None, files, note)`` or ``(None, error, …)``."""
     stem = file_stem(path, "sheet")
+    note = None
     try:
         with all_or_nothing():  # an article that fails leaves none of its pages behind
             doc = (opt.load or load_document)(path)
+            options = opt.options
+            if opt.pages:
+                fitted = fit_pages(
+                    doc, opt.pages, options, script=opt.script, templates=opt.templates
+                )
+                options = fitted.options
+                told = fitted.note(opt.pages)
+                note = f"{path.name}: {told}" if told else None
             extra: list[tuple[str, str]] = []
             for hook in opt.extra_pages:
                 extra.extend(hook(doc, opt.dest, stem))
             header_links = [("Index", "index.html")]
             if opt.pdf:
                 header_links.append(("PDF", href(f"{stem}.pdf")))
+            if opt.docx:
+                header_links.append(("Word", href(f"{stem}.docx")))
             header_links += [(label, href(name)) for label, name in extra]
             written = write_sheet(
                 doc,
                 opt.dest,
                 stem=stem,
                 pdf=opt.pdf,
-                reading=opt.reading,
+                docx=opt.docx,
                 script=opt.script,
                 templates=opt.templates,
                 extra_links=header_links,
+                options=options,
+                engine=opt.engine,
             )
     except DuizhaoError as e:
-        return None, (str(e) if str(path) in str(e) else f"{path}: {e}"), []
+        return None, (str(e) if str(path) in str(e) else f"{path}: {e}"), [], None
     written += [output_file(opt.dest, name) for _, name in extra]
     pages = [("Sheet", href(f"{stem}.html"))]
     if opt.pdf:
         pages.append(("PDF", href(f"{stem}.pdf")))
+    if opt.docx:
+        pages.append(("Word", href(f"{stem}.docx")))
     pages += [(label, href(name)) for label, name in extra]
     m = doc.meta
     article = SiteArticle(
@@ -195,7 +219,7 @@ def _build_one(path: Path, opt: _SiteOptions) -> tuple[SiteArticle | None, str |
         paragraphs=(len(doc.en), len(doc.zh)),
         pages=tuple(pages),
     )
-    return article, None, written
+    return article, None, written, note
 
 
 def build_site(
@@ -203,10 +227,14 @@ def build_site(
     out: str | os.PathLike[str],
     *,
     pdf: bool = False,
-    reading: Reading = "pinyin",
+    reading: Reading | None = None,
     script: Script | None = None,
     templates: str | os.PathLike[str] | None = None,
     extra_pages: Sequence[PageHook] = (),
+    docx: bool = False,
+    options: SheetOptions | None = None,
+    pages: int | None = None,
+    engine: str = "typst",
     load: Callable[[Path], Document] | None = None,
     progress: bool | None = None,
     stream: TextIO | None = None,
@@ -218,8 +246,12 @@ def build_site(
         folder: The folder of articles (``*.txt``, ``*.md``; not recursive).
         out: The output folder (created).
         pdf: Also write each sheet as a PDF.
-        reading, script, templates: As for :func:`render_sheet`.
+        reading, script, templates, options: As for :func:`render_sheet`.
         extra_pages: Hooks that write more pages per article (see :data:`PageHook`).
+        docx: Also write each sheet as a Word file.
+        pages: Fit each sheet on this many A4 pages (:func:`~duizhao.sheet.fit_pages`); what
+            was left out is in the result's ``notes``.
+        engine: The PDF engine (``typst`` or ``weasyprint``).
         load: Reads and annotates one file (default :func:`load_document`).
         progress: Show a progress bar on ``stream``; ``None`` shows it when ``stream`` is a TTY.
         stream: Where the progress bar goes (default ``sys.stderr``).
@@ -237,25 +269,38 @@ def build_site(
     if not src.is_dir():
         raise DuizhaoError(f"{src}: not a folder")
     dest = make_folder(out)
-    if pdf:
-        check_pdf_support()
+    if pdf or pages:
+        check_pdf_support(engine if pdf else "typst")
+    opts = options or SheetOptions()
+    if reading is not None:
+        opts = dataclasses.replace(opts, reading=reading)
     paths = _iter_articles(src)
     bar = _Progress(len(paths), stream, progress)
-    options = _SiteOptions(
+    site_opts = _SiteOptions(
         dest=dest,
         pdf=pdf,
-        reading=reading,
+        options=opts,
         script=script,
         templates=None if templates is None else str(templates),
         extra_pages=tuple(extra_pages),
         load=load,
+        docx=docx,
+        pages=pages,
+        engine=engine,
     )
     articles: list[SiteArticle] = []
     errors: list[str] = []
     files: list[Path] = []
+    notes: list[str] = []
 
-    def collect(done: int, path: Path, result: tuple[SiteArticle | None, str | None, list[Path]]):
-        article, error, written = result
+    def collect(
+        done: int,
+        path: Path,
+        result: tuple[SiteArticle | None, str | None, list[Path], str | None],
+    ) -> None:
+        article, error, written, note = result
+        if note is not None:
+            notes.append(note)
         if article is not None:
             articles.append(article)
         if error is not None:
@@ -263,7 +308,7 @@ def build_site(
         files.extend(written)
         bar.update(done, path.name)
 
-    if jobs > 1 and len(paths) > 1 and not _picklable(options):
+    if jobs > 1 and len(paths) > 1 and not _picklable(site_opts):
         warnings.warn(
             "the page hooks or the loader cannot be sent to worker processes (they must be "
             "module-level functions or picklable objects): building in one process",
@@ -275,14 +320,14 @@ def build_site(
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_build_one, path, options): path for path in paths}
+            futures = {pool.submit(_build_one, path, site_opts): path for path in paths}
             for done, fut in enumerate(as_completed(futures), 1):
                 collect(done, futures[fut], fut.result())
         errors.sort()
     else:
         for n, path in enumerate(paths):
             bar.update(n, path.name)
-            collect(n + 1, path, _build_one(path, options))
+            collect(n + 1, path, _build_one(path, site_opts))
     bar.update(len(paths), "index.html")
     bar.close()
     # newest first; undated articles last, by file name
@@ -309,4 +354,5 @@ def build_site(
         errors=tuple(errors),
         seconds=time.perf_counter() - t0,
         files=tuple(files),
+        notes=tuple(sorted(notes)),
     )

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +26,7 @@ from ..errors import DuizhaoError
 from ..model import Bead, Document, Lang
 from ..output.templates import generator
 from ..resources.lexicon import CEDICT_ATTRIBUTION
+from .options import SheetOptions
 from .paragraph import TERM_COLOURS, char_reading, paragraph_view
 
 __all__ = ["READINGS", "Reading", "Script", "sheet_context"]
@@ -111,23 +113,34 @@ def _find_in_zh(doc: Document, text: str) -> tuple[int, int, int] | None:
     return None
 
 
-def _glossary_view(doc: Document) -> list[dict[str, Any]]:
+def _glossary_view(doc: Document, reading: str = "both") -> list[dict[str, Any]]:
     links = {link.entry: link for link in doc.links}
     rows = []
     for i, entry in enumerate(doc.glossary):
         link = links.get(i)
         zh = ""
         where: tuple[int, int, int] | None = None
-        if link is not None and link.zh:
+        if entry.no_counterpart:
+            pass  # the teacher says there is none: no Chinese is shown
+        elif entry.zh:
+            zh = entry.zh[0]
+            if link is not None:
+                occ = next((o for o in link.zh if o.text == zh), None)
+                if occ is not None:
+                    where = (occ.paragraph, occ.start, occ.end)
+        elif link is not None and link.zh:
             occ = link.zh[0]
             zh, where = occ.text, (occ.paragraph, occ.start, occ.end)
         elif link is not None and link.counterparts:
             zh = link.counterparts[0].text
-        elif entry.zh:
-            zh = entry.zh[0]
-        if where is None:
+        if where is None and zh:
             where = _find_in_zh(doc, zh)
         py, jp = _readings_at(doc, *where) if where else ("", "")
+        if reading not in ("pinyin", "both"):
+            py = ""
+        if reading not in ("jyutping", "both"):
+            jp = ""
+        check = bool(link is not None and link.uncertain and zh and not entry.zh)
         rows.append(
             {
                 "number": i + 1,
@@ -136,13 +149,15 @@ def _glossary_view(doc: Document) -> list[dict[str, Any]]:
                 "pos": entry.pos or "",
                 "definition": entry.definition,
                 "zh": zh,
-                "other_zh": list(entry.zh[1:]),
+                "other_zh": [] if entry.no_counterpart else list(entry.zh[1:]),
                 "pinyin": py,
                 "jyutping": jp,
                 "linked": bool(link is not None and (link.en or link.zh)),
                 "en_count": len(link.en) if link else 0,
-                "zh_count": len(link.zh) if link else 0,
+                "zh_count": 0 if entry.no_counterpart or not link else len(link.zh),
                 "confidence": link.confidence if link else None,
+                "check": check,
+                "no_counterpart": entry.no_counterpart,
             }
         )
     return rows
@@ -158,6 +173,7 @@ def _vocabulary_view(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "count": v.count,
             "level": None if v.level is None else round(float(v.level), 1),
             "translation": list(v.translation),
+            "check": v.uncertain and bool(v.translation),
         }
         for v in doc.vocabulary.en
     ]
@@ -169,6 +185,7 @@ def _vocabulary_view(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "translation": list(v.translation),
             "pinyin": v.pinyin or "",
             "jyutping": v.jyutping or "",
+            "check": v.uncertain and bool(v.translation),
         }
         for v in doc.vocabulary.zh
     ]
@@ -178,26 +195,33 @@ def _vocabulary_view(doc: Document) -> dict[str, list[dict[str, Any]]]:
 def sheet_context(
     doc: Document,
     *,
-    reading: Reading = "pinyin",
+    reading: Reading | None = None,
     script: Script | None = None,
     extra_links: Sequence[tuple[str, str]] = (),
     for_print: bool = False,
+    options: SheetOptions | None = None,
 ) -> dict[str, Any]:
     """The view data the sheet templates render: plain dicts and lists (see docs/render.md).
 
     Args:
         doc: The document; alignment, tokens, links and vocabulary are used when present.
-        reading: Readings above the Chinese words: ``pinyin``, ``jyutping``, ``both`` or ``none``.
+        reading: Readings above the Chinese words: ``pinyin``, ``jyutping``, ``both`` or ``none``
+            (overrides ``options.reading``).
         script: Show the Chinese in this script (:func:`duizhao.chinese.convert_document`), or
             ``None`` for the script the document is in.
         extra_links: ``(label, href)`` pairs shown in the sheet's header (e.g. drill pages).
         for_print: Leave out what only a screen uses (toolbar, toggles, script): for PDFs.
+        options: The audience preset and switches (:func:`~duizhao.sheet.sheet_options`).
 
     Raises:
         DuizhaoError: ``reading`` or ``script`` is not one of the allowed values.
     """
-    if reading not in READINGS:
-        raise DuizhaoError(f"unknown reading {reading!r} (choose from {', '.join(READINGS)})")
+    opts = options or SheetOptions()
+    if reading is not None:
+        if reading not in READINGS:
+            raise DuizhaoError(f"unknown reading {reading!r} (choose from {', '.join(READINGS)})")
+        opts = replace(opts, reading=reading)
+    reading = opts.reading
     if script not in (None, "traditional", "simplified"):
         raise DuizhaoError(f"unknown script {script!r} (choose traditional or simplified)")
     if script is not None and script != (doc.script or "traditional"):
@@ -205,19 +229,26 @@ def sheet_context(
 
         doc = convert_document(doc, script)  # offsets stay valid: the conversion keeps lengths
     zh_lang = _zh_lang(doc, script)
+    show = opts.sections
 
     marks: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+    checks: set[int] = set()
     for link in doc.links:
-        for lang, occs in (("en", link.en), ("zh", link.zh)):
+        entry = doc.glossary[link.entry] if 0 <= link.entry < len(doc.glossary) else None
+        no_zh = entry is not None and entry.no_counterpart
+        if link.uncertain and not no_zh and not (entry is not None and entry.zh):
+            checks.add(link.entry + 1)
+        for lang, occs in (("en", link.en), ("zh", () if no_zh else link.zh)):
             for o in occs:
                 marks.setdefault((lang, o.paragraph), []).append((o.start, o.end, link.entry + 1))
     sbeads = _sentence_beads(doc)
     low = _low_beads(doc)
     firsts = {"en": doc.first_sentence("en"), "zh": doc.first_sentence("zh")}
+    wants = None if opts.readings_for == "all" else opts.wants_reading
 
-    def para_view(lang: Lang, i: int) -> dict[str, Any]:
+    def para_view(lang: Lang, i: int, number: int) -> dict[str, Any]:
         para = doc.paragraphs(lang)[i]
-        return paragraph_view(
+        view = paragraph_view(
             para,
             lang=lang,
             index=i,
@@ -228,18 +259,32 @@ def sheet_context(
             reading=reading,
             text=para.text,
             html_lang=zh_lang if lang == "zh" else "en",
+            checks=frozenset(checks) if lang == "zh" else frozenset(),
+            wants_reading=wants,
         )
+        view["number"] = number
+        return view
 
-    rows = []
+    rows: list[dict[str, Any]] = []
+    dropped_zh_only = 0
     for b in _paragraph_beads(doc):
-        en = [para_view("en", i) for i in b.en if 0 <= i < len(doc.en)]
-        zh = [para_view("zh", i) for i in b.zh if 0 <= i < len(doc.zh)]
-        if not en and not zh:
+        ens = [i for i in b.en if 0 <= i < len(doc.en)]
+        zhs = [i for i in b.zh if 0 <= i < len(doc.zh)]
+        if not ens and not zhs:
             continue
-        kind = "pair" if en and zh else ("en-only" if en else "zh-only")
+        kind = "pair" if ens and zhs else ("en-only" if ens else "zh-only")
+        if kind == "zh-only" and "zh-only" not in show:
+            dropped_zh_only += 1
+            continue
+        number = len(rows) + 1  # one number per row, the same in both columns
+        en = [para_view("en", i, number) for i in ens]
+        zh = [para_view("zh", i, number) for i in zhs]
+        source = ", ".join([f"English ¶{i + 1}" for i in ens] + [f"Chinese ¶{i + 1}" for i in zhs])
         rows.append(
             {
                 "kind": kind,
+                "number": number,
+                "source": source,
                 "en": en,
                 "zh": zh,
                 "score": b.score,
@@ -257,10 +302,32 @@ def sheet_context(
     title = m.title_en or m.title_zh
     if not title:
         title = Path(m.path).stem if m.path else "Study sheet"
-    glossary = _glossary_view(doc)
+    glossary = _glossary_view(doc, reading) if "glossary" in show else []
     vocabulary = _vocabulary_view(doc)
+    if "vocab-en" not in show:
+        vocabulary["en"] = []
+    if "vocab-zh" not in show:
+        vocabulary["zh"] = []
     if vocabulary["zh"] or vocabulary["en"]:
         has_glosses = has_glosses or any(v["translation"] for v in vocabulary["zh"])
+    has_links = any(link.en or link.zh for link in doc.links)
+    has_checks = bool(checks) or any(v["check"] for v in vocabulary["en"] + vocabulary["zh"])
+    legend = []
+    if has_links:
+        legend.append(
+            "Glossary terms are shaded, underlined and numbered alike in both columns"
+            + (" (numbers as in the glossary table)." if glossary else ".")
+        )
+    if has_checks:
+        legend.append(
+            "Check: a dotted underline and “?” mark a Chinese counterpart duizhao is not sure "
+            "of; check it before class."
+        )
+    if has_readings and opts.readings_for == "level":
+        legend.append(f"Readings are given for words of HSK level {opts.hsk_level} and above.")
+    elif has_readings and opts.readings_for == "new":
+        legend.append("Readings are given for the words new to the class.")
+    columns = ["en", "zh"] if opts.first == "en" else ["zh", "en"]
     return {
         "meta": {
             "source": m.source,
@@ -279,16 +346,29 @@ def sheet_context(
         "has_tokens": has_tokens,
         "has_glosses": has_glosses,
         "has_alignment": doc.alignment is not None,
-        "has_links": any(link.en or link.zh for link in doc.links),
+        "has_links": has_links,
+        "has_checks": has_checks,
         "rows": rows,
+        "columns": columns,
         "glossary": glossary,
         "vocabulary": vocabulary,
+        "legend": legend,
         "term_colours": TERM_COLOURS,
         "counts": {
             "en_paragraphs": len(doc.en),
             "zh_paragraphs": len(doc.zh),
             "terms": len(doc.glossary),
             "vocabulary": len(vocabulary["en"]) + len(vocabulary["zh"]),
+            "zh_only_left_out": dropped_zh_only,
+        },
+        "options": {
+            "audience": opts.audience,
+            "first": opts.first,
+            "readings_for": opts.readings_for,
+            "hsk_level": opts.hsk_level,
+            "sections": sorted(show),
+            "font_size": float(opts.font_size),
+            "grey": opts.grey,
         },
         "extra_links": list(extra_links),
         "cedict_attribution": CEDICT_ATTRIBUTION,

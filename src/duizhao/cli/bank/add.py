@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="articles, or JSON from 'annotate'")
     p.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N",
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
         help="annotate in N worker processes (the bank is written by one; default 1)",
     )
     add_limit_option(p)

@@ -34,7 +34,7 @@ layout also needs its block in ``worksheet.html.j2``; the layouts are :data:`LAY
 Example:
     >>> from duizhao.registry import discover
     >>> sorted(discover("duizhao.drills.exercises", "EXERCISE"))
-    ['cloze', 'match', 'readings', 'translate', 'zh']
+    ['choice', 'cloze', 'match', 'readings', 'translate', 'zh']
 """
 
 from __future__ import annotations
@@ -59,10 +59,11 @@ __all__ = [
 ]
 
 #: The section layouts ``worksheet.html.j2`` knows, each named after the kind that first used
-#: it: sentences with blanks and a word bank (``cloze``); a lettered matching table (``match``);
+#: it: sentences with blanks and a word bank (``cloze``); a sentence with one blank and lettered
+#: options (``choice``); a lettered matching table (``match``);
 #: a marked Chinese word and a line to write on (``readings``); a Chinese sentence to translate,
 #: two lines, and the model answer in the key (``translate``).
-LAYOUTS = ("cloze", "match", "readings", "translate")
+LAYOUTS = ("cloze", "choice", "match", "readings", "translate")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ class Request:
     """What readings are asked: ``pinyin``, ``jyutping`` or ``both``."""
     word_bank: bool = True
     """Whether a kind with a word bank gives one."""
+    kinds: tuple[str, ...] = ()
+    """Every kind asked for on the sheet (a kind may avoid giving another's answers away)."""
+    level: str = "medium"
+    """How much help (:attr:`duizhao.drills.Worksheet.level`)."""
 
     @property
     def has_glossary(self) -> bool:
@@ -106,17 +111,27 @@ class Draft:
     """A heading other than the kind's (the zh matching turned round)."""
     instructions: str = ""
     """Instructions other than the kind's (a cloze without a word bank, Jyutping readings)."""
+    distractors: tuple[tuple[str, str], ...] = ()
+    """Matching: more right sides that answer no item, ``(text, part of speech or "")``: the
+    articles' other words, added as extra options at the medium and hard levels (those of the
+    items' part of speech first)."""
 
 
-#: Arranges one version's questions: (items, rights, rng, right_lang, version) -> items, options.
+#: Arranges one version's questions: (items, rights, rng, right_lang, version, extra options)
+#: -> items, options.
 Arrange = Callable[
-    [Sequence[Item], Sequence[str], random.Random, str, int],
+    [Sequence[Item], Sequence[str], random.Random, str, int, Sequence[str]],
     tuple[tuple[Item, ...], tuple[Option, ...]],
 ]
 
 
 def in_order(
-    items: Sequence[Item], rights: Sequence[str], rng: random.Random, right_lang: str, version: int
+    items: Sequence[Item],
+    rights: Sequence[str],
+    rng: random.Random,
+    right_lang: str,
+    version: int,
+    extra: Sequence[str] = (),
 ) -> tuple[tuple[Item, ...], tuple[Option, ...]]:
     """Version A keeps the article's order; the other versions are shuffled. No options."""
     if version > 0:
@@ -130,22 +145,26 @@ def arrange_matching(
     rng: random.Random,
     right_lang: str,
     version: int = 0,
+    extra: Sequence[str] = (),
 ) -> tuple[tuple[Item, ...], tuple[Option, ...]]:
     """Shuffle the items and the options; each item's answer becomes its option's letter.
 
-    No item faces its own answer on its row (a giveaway), when there are two or more.
+    ``extra`` right sides (distractors) become options that answer no item. No item faces its
+    own answer on its row (a giveaway), when there are two or more.
     """
-    order = list(range(len(items)))
+    n = len(items)
+    order = list(range(n))
     rng.shuffle(order)
-    perm = list(range(len(items)))
+    sides = list(rights[:n]) + list(extra)
+    perm = list(range(len(sides)))
     # no item faces its own answer on its row (a giveaway): shuffle until none does (a random
     # permutation is such a derangement with odds of about 1/e, so a few tries are enough)
     for _ in range(200):
         rng.shuffle(perm)
-        if len(perm) < 2 or all(p != o for p, o in zip(perm, order, strict=True)):
+        if n < 2 or all(perm[i] != order[i] for i in range(n)):
             break
-    letters = [letter(i) for i in range(len(items))]
-    options = tuple(Option(letters[i], rights[perm[i]], right_lang) for i in range(len(perm)))
+    letters = [letter(i) for i in range(len(perm))]
+    options = tuple(Option(letters[i], sides[perm[i]], right_lang) for i in range(len(perm)))
     where = {src: i for i, src in enumerate(perm)}
     out = tuple(replace(items[k], answers=(letters[where[k]],)) for k in order)
     return out, options

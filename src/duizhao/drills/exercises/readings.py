@@ -1,8 +1,9 @@
 """``readings``: write the pinyin (or Jyutping) of the marked Chinese words, each in its clause.
 
-The words are the glossary counterparts first, then the suggested Chinese words (for a document
-without vocabulary suggestions, its words of HSK level 5 and above, hardest first), at most one
-marked word per clause; the answers are the readings of the annotation's tokens.
+The words are the glossary counterparts first (not those marked uncertain), then the suggested
+Chinese words (for a document without vocabulary suggestions, its words of HSK level 5 and above,
+hardest first), at most one marked word per clause, and the worksheet sets one per sentence; the
+answers are the readings of the annotation's tokens.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _words(req: Request, a: int, doc: Document) -> list[tuple[str, Occurrence]]:
     words: list[tuple[str, Occurrence]] = []
     seen: set[str] = set()
     for t in req.terms:
-        if t.article == a and t.zh and t.zh_occ and t.zh not in seen:
+        if t.article == a and t.sure_zh and t.zh_occ and t.zh not in seen:
             seen.add(t.zh)
             occ = rng(req.seed, "readings", label, t.zh).choice(t.zh_occ)
             words.append((t.term, occ))
@@ -110,7 +111,7 @@ def _build(req: Request) -> Draft:
             _, s0, s1 = bounds
             lo, hi = _clause(para.text, s0, s1, occ.start, occ.end)
             if (occ.paragraph, lo) in clauses:
-                continue  # one marked word per clause
+                continue  # one marked word per clause (and the worksheet: one per sentence)
             clauses.add((occ.paragraph, lo))
             prompt = (
                 Span(para.text[lo : occ.start]),
@@ -126,6 +127,7 @@ def _build(req: Request) -> Draft:
                     lang=zh_lang(doc),
                     note=term,
                     source=req.refs[a].label,
+                    uses=(f"{req.refs[a].label}|zh|{occ.sentence}",),
                 )
             )
     # in reading order, article by article

@@ -2,14 +2,16 @@
 article's own English sentence as the model answer.
 
 Only sentence pairs the aligner matched one-to-one or two-to-two are used; the Chinese side that
-holds the counterpart is preferred, and the counterpart is marked in the prompt.
+holds the counterpart is preferred, and the counterpart is marked in the prompt (unless it is
+uncertain, or the sheet has the English ↔ Chinese matching, whose answer that would give away).
+The worksheet never sets a pair whose English or Chinese is used by another question.
 """
 
 from __future__ import annotations
 
+from ...model import Bead, Document
 from ..model import Item, Span
-from ..seeding import rng
-from ..terms import sentence_bounds, zh_lang
+from ..terms import Term, sentence_bounds, zh_lang
 from . import Draft, ExerciseKind, Request
 
 __all__ = ["EXERCISE"]
@@ -18,6 +20,7 @@ __all__ = ["EXERCISE"]
 def _build(req: Request) -> Draft:
     items: list[Item] = []
     order: list[tuple[int, int]] = []
+    preferred: list[bool] = []
     for t in req.terms:
         doc = req.docs[t.article]
         if not t.glossary or not t.en or doc.alignment is None:
@@ -26,59 +29,81 @@ def _build(req: Request) -> Draft:
         for o in t.en:
             for b in doc.alignment.sentences:
                 if o.sentence in b.en and b.zh and len(b.en) <= 2 and len(b.zh) <= 2:
-                    beads.append((o.sentence, b))
+                    if b not in beads:
+                        beads.append(b)
                     break
         if not beads:
             continue
-        # a bead whose Chinese holds the counterpart is the clearest exercise
-        zh_sents = {o.sentence for o in t.zh_occ}
-        good = [x for x in beads if zh_sents & set(x[1].zh)] or beads
+        # every pair holding the term is a candidate (the worksheet takes one whose sentences
+        # no other question uses); a pair whose Chinese holds the counterpart is the clearest
+        zh_sents = {o.sentence for o in t.zh_occ} if t.sure_zh else set()
         label = req.refs[t.article].label
-        _, bead = rng(req.seed, "translate", label, t.term).choice(good)
-        zh_texts = doc.sentence_texts("zh")
-        prompt: list[Span] = []
-        for z in bead.zh:
-            s = zh_texts[z]
-            # mark the counterpart so the student sees which word the term translates
-            k = s.find(t.zh) if t.zh else -1
-            if k >= 0:
-                prompt += [Span(s[:k]), Span(t.zh, mark=True), Span(s[k + len(t.zh) :])]
-            else:
-                prompt.append(Span(s))
-        model: list[Span] = []
-        for e in bead.en:
-            bounds = sentence_bounds(doc, "en", e)
-            if bounds is None:
-                continue
-            p, s0, s1 = bounds
-            text = doc.en[p].text
-            if model:
-                model.append(Span(" "))
-            pos = s0
-            for o in sorted((o for o in t.en if o.paragraph == p), key=lambda o: o.start):
-                if s0 <= o.start and o.end <= s1 and o.start >= pos:
-                    model += [Span(text[pos : o.start]), Span(text[o.start : o.end], mark=True)]
-                    pos = o.end
-            model.append(Span(text[pos:s1]))
-        order.append((t.article, bead.zh[0]))
-        items.append(
-            Item(
-                key=f"translate|{label}|{t.term}",
-                prompt=tuple(s for s in prompt if s.text),
-                answers=("".join(s.text for s in model),),
-                lang=zh_lang(doc),
-                hint=t.term,
-                source=label,
-                model=tuple(s for s in model if s.text),
-            )
-        )
-    items = [it for _, it in sorted(zip(order, items, strict=True), key=lambda x: x[0])]
+        for bead in beads:
+            _add(req, t, doc, bead, label, items, order)
+            preferred.append(bool(zh_sents & set(bead.zh)) or not zh_sents)
+    ranked = sorted(zip(order, items, preferred, strict=True), key=lambda x: x[0])
     why = (
         "no glossary term sits in an aligned sentence pair"
         if req.has_glossary
         else "there is no glossary"
     )
-    return Draft(tuple(items), why=why)
+    return Draft(
+        tuple(it for _, it, _ in ranked), why=why, preferred=tuple(p for _, _, p in ranked)
+    )
+
+
+def _add(
+    req: Request,
+    t: Term,
+    doc: Document,
+    bead: Bead,
+    label: str,
+    items: list[Item],
+    order: list[tuple[int, int]],
+) -> None:
+    """The question of one sentence pair holding the term ``t``."""
+    zh_texts = doc.sentence_texts("zh")
+    prompt: list[Span] = []
+    # mark the counterpart so the student sees which word the term translates, unless it
+    # is uncertain, or the sheet asks for it (English ↔ Chinese matching): a giveaway
+    mark = t.sure_zh if "zh" not in req.kinds else ""
+    for z in bead.zh:
+        s = zh_texts[z]
+        k = s.find(mark) if mark else -1
+        if k >= 0:
+            prompt += [Span(s[:k]), Span(mark, mark=True), Span(s[k + len(mark) :])]
+        else:
+            prompt.append(Span(s))
+    model: list[Span] = []
+    for e in bead.en:
+        bounds = sentence_bounds(doc, "en", e)
+        if bounds is None:
+            continue
+        p, s0, s1 = bounds
+        text = doc.en[p].text
+        if model:
+            model.append(Span(" "))
+        pos = s0
+        for o in sorted((o for o in t.en if o.paragraph == p), key=lambda o: o.start):
+            if s0 <= o.start and o.end <= s1 and o.start >= pos:
+                model += [Span(text[pos : o.start]), Span(text[o.start : o.end], mark=True)]
+                pos = o.end
+        model.append(Span(text[pos:s1]))
+    order.append((t.article, bead.zh[0]))
+    items.append(
+        Item(
+            key=f"translate|{label}|{t.term}|{bead.zh[0]}",
+            prompt=tuple(s for s in prompt if s.text),
+            answers=("".join(s.text for s in model),),
+            lang=zh_lang(doc),
+            hint=t.term,
+            source=label,
+            model=tuple(s for s in model if s.text),
+            listed=(t.term,),
+            uses=tuple(f"{label}|en|{e}" for e in bead.en)
+            + tuple(f"{label}|zh|{z}" for z in bead.zh),
+        )
+    )
 
 
 EXERCISE = ExerciseKind(

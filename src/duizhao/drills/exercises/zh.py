@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ...model import Document
 from ..terms import zh_lang
 from . import Draft, ExerciseKind, Pair, Request, arrange_matching, matching_draft
 
@@ -21,7 +22,7 @@ def _pairs(req: Request) -> list[Pair]:
     out: list[Pair] = []
     seen_left, seen_right = set(), set()
     for t in req.terms:
-        if not t.glossary or not t.zh or t.term.lower() in seen_left or t.zh in seen_right:
+        if not t.glossary or not t.sure_zh or t.term.lower() in seen_left or t.zh in seen_right:
             continue
         seen_left.add(t.term.lower())
         seen_right.add(t.zh)
@@ -39,7 +40,7 @@ def _vocabulary_pairs(req: Request) -> list[Pair]:
             continue
         for v in doc.vocabulary.zh:
             gloss = v.translation[0].split(";")[0].strip() if v.translation else ""
-            if not gloss or v.word in seen_left or gloss.lower() in seen_right:
+            if v.uncertain or not gloss or v.word in seen_left or gloss.lower() in seen_right:
                 continue
             seen_left.add(v.word)
             seen_right.add(gloss.lower())
@@ -48,11 +49,36 @@ def _vocabulary_pairs(req: Request) -> list[Pair]:
     return out
 
 
+def _pos_of(doc: Document, word: str) -> str:
+    """jieba's part of speech of ``word`` where the article has it as one token, else ``""``."""
+    for para in doc.zh:
+        for tok in para.tokens:
+            if tok.pos and tok.end - tok.start == len(word) and tok.text_in(para.text) == word:
+                return tok.pos
+    return ""
+
+
+def _distractors(req: Request, pairs: list[Pair]) -> tuple[tuple[str, str], ...]:
+    """Chinese words of the articles that answer no pair: suggested words, with their part of
+    speech (from the annotation) so that the worksheet can prefer the items' own."""
+    used = {p[3] for p in pairs} | {t.zh for t in req.terms if t.zh}
+    out: list[tuple[str, str]] = []
+    for doc in req.docs:
+        if doc.vocabulary is None:
+            continue
+        for v in doc.vocabulary.zh:
+            if v.word not in used and len(v.word) >= 2:
+                used.add(v.word)
+                out.append((v.word, _pos_of(doc, v.word)))
+    return tuple(out)
+
+
 def _build(req: Request) -> Draft:
     lang = zh_lang(req.docs[0])
     pairs = _pairs(req)
     if pairs:
-        return matching_draft("zh", pairs, _WHY, right_lang=lang)
+        draft = matching_draft("zh", pairs, _WHY, right_lang=lang)
+        return replace(draft, distractors=_distractors(req, pairs))
     # no glossary: Chinese words ↔ their English meaning
     draft = matching_draft("zh", _vocabulary_pairs(req), _WHY)
     return replace(

@@ -42,6 +42,7 @@ ANKI_FIELDS = (
     "Example",
     "Source",
     "Date",
+    "Check",
 )
 
 _ANKI_CSS = """\
@@ -54,12 +55,14 @@ _ANKI_CSS = """\
 .rd { color: #134e7a; font-size: 18px; }
 .ex { font-size: 18px; text-align: left; margin-top: 1em; color: #333; }
 .src { font-size: 13px; color: #667085; margin-top: 1em; }
+.chk { font-size: 14px; font-weight: 700; color: #9f1239; }
 """
 
 _ANKI_FRONT = '<div class="term">{{Term}}</div>{{#POS}}<div class="pos">{{POS}}</div>{{/POS}}'
 _ANKI_INFO = (
     '<div class="def">{{Definition}}</div>'
     '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}'
+    '{{#Check}}<div class="chk">{{Check}}</div>{{/Check}}'
     '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
 )
 _ANKI_TAIL = (
@@ -151,6 +154,17 @@ def write_apkg(
     Raises:
         MissingExtraError: genanki is not installed (``pip install 'duizhao[anki]'``).
         DrillError: There is nothing to put in the deck.
+
+    Examples:
+        >>> import tempfile, zipfile
+        >>> from duizhao import annotate, read_text
+        >>> doc = annotate(read_text(
+        ...     "Hong Kong's trams are cheap and slow.\\n\\n香港的電車便宜又慢。\\n\\n"
+        ...     "/ Glossary生字 /\\ntram：a vehicle that runs on rails along a street"
+        ... ))  # "Hong Kong's trams (電車) are cheap and slow"
+        >>> deck = write_apkg(doc, Path(tempfile.mkdtemp()) / "trams.apkg")  # tram ↔ 電車
+        >>> deck.name, "collection.anki2" in zipfile.ZipFile(deck).namelist()
+        ('trams.apkg', True)
     """
     try:
         import genanki
@@ -182,6 +196,7 @@ def write_apkg(
                     c.example,  # already HTML
                     _field(c.source),
                     _field(c.date),
+                    "check: this Chinese counterpart is uncertain" if c.check else "",
                 ],
                 guid=genanki.guid_for(c.article, c.term.lower()),
                 tags=list(c.tags),

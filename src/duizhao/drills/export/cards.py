@@ -51,6 +51,10 @@ class Card:
     """Publication date."""
     tags: tuple[str, ...] = field(default=())
     """Tags (no spaces)."""
+    check: bool = False
+    """The Chinese counterpart is uncertain (below the finder's threshold): check it before use.
+    Every export carries the flag (Anki: the ``Check`` field and a ``check`` tag; CSV: the
+    ``check`` column; Quizlet: ``(check: 集群)``)."""
 
 
 def anki_article_id(doc: Document) -> str:
@@ -123,6 +127,8 @@ def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> t
         m = doc.meta
         source = " ".join(x for x in (m.source, m.title_zh or m.title_en) if x)
         tags = ["duizhao", "glossary" if t.glossary else "vocabulary"]
+        if t.uncertain and t.zh:
+            tags.append("check")
         if m.date:
             tags.append(m.date)
         if m.source:
@@ -141,6 +147,7 @@ def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> t
                 source=source,
                 date=m.date or "",
                 tags=tuple(tags),
+                check=t.uncertain and bool(t.zh),
             )
         )
     return tuple(out)

@@ -21,8 +21,8 @@ from .cards import as_list, cards, tag
 
 __all__ = ["CSV_HEADER", "csv_text", "quizlet_text"]
 
-#: The header row of :func:`csv_text`.
-CSV_HEADER = ("term", "translation", "pronunciation", "tags")
+#: The header row of :func:`csv_text` (``check``: ``yes`` when the Chinese is uncertain).
+CSV_HEADER = ("term", "translation", "pronunciation", "tags", "check")
 
 
 def _flat(s: str) -> str:
@@ -38,13 +38,16 @@ def quizlet_text(
     Args:
         docs: Documents.
         vocabulary: Add suggested English vocabulary.
-        chinese: Put the Chinese counterpart after the definition (``… (集群)``).
+        chinese: Put the Chinese counterpart after the definition (``… (集群)``); an uncertain
+            one is flagged ``(check: 集群)`` (a Quizlet list has two columns, so the flag goes
+            into the definition).
     """
     lines = []
     for c in cards(docs, vocabulary=vocabulary):
         definition = c.definition
         if chinese and c.chinese:
-            definition = f"{definition} ({c.chinese})" if definition else c.chinese
+            zh = f"check: {c.chinese}" if c.check else c.chinese
+            definition = f"{definition} ({zh})" if definition else f"({zh})"
         term, definition = _flat(c.term), _flat(definition)
         if term and definition:
             lines.append(f"{term}\t{definition}")
@@ -82,13 +85,13 @@ def csv_text(
             seen.add(c.chinese)
             meaning = c.term + (f": {c.definition}" if c.definition else "")
             pron = " / ".join(x for x in (c.pinyin, c.jyutping) if x)
-            w.writerow([_flat(c.chinese), _flat(meaning), pron, tags])
+            w.writerow([_flat(c.chinese), _flat(meaning), pron, tags, "yes" if c.check else ""])
         else:
             if c.term.lower() in seen:
                 continue
             seen.add(c.term.lower())
             meaning = "; ".join(x for x in (c.chinese, c.definition) if x)
-            w.writerow([_flat(c.term), _flat(meaning), "", tags])
+            w.writerow([_flat(c.term), _flat(meaning), "", tags, "yes" if c.check else ""])
     if vocabulary:
         for doc in docs:
             if doc.vocabulary is None:
@@ -101,5 +104,6 @@ def csv_text(
                     continue
                 seen.add(key)
                 pron = " / ".join(x for x in (v.pinyin, v.jyutping) if x) if lang == "zh" else ""
-                w.writerow([_flat(v.word), _flat("; ".join(v.translation)), pron, tags])
+                flag = "yes" if v.uncertain and v.translation else ""
+                w.writerow([_flat(v.word), _flat("; ".join(v.translation)), pron, tags, flag])
     return buf.getvalue()

@@ -1,0 +1,129 @@
+"""The glossary-linking data sets, as the glossary benchmark and the fitting script read them.
+
+* ``mac``: ``../shared/dev-data/glossary-mac-dev`` (five novel excerpts, 50 terms, gold by an
+  independent annotator; see its README). Split in two: **tuning** = articles 01, 02, 03 (the
+  fitting script sees them); **held-out** = articles 04 and 05 (only scored, never fitted on,
+  their per-term results never printed while tuning: ``bench_glossary.py --hide-held-out``).
+* ``fixtures``: ``tests/fixtures/glossary`` (hand-made editorial-style articles written for this
+  project by the developers of the first finder), in the sets named by their gold files:
+  ``dev``, ``heldout`` and ``fresh`` (the names are the first finder's; the fitting script sees
+  all three) and ``classes`` (one article per failure class, written for the tests of this
+  finder; never fitted on).
+* ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
+  English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
+  scored.
+
+Each article is an :class:`Article`: the file, which set and split it belongs to, and per term
+the acceptable Chinese counterparts and the gold English occurrences.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "glossary"
+DEV = ROOT.parent / "shared" / "dev-data" / "glossary-mac-dev"
+#: The articles of glossary-mac-dev that may be tuned on; the others are held out.
+MAC_TUNING = ("01", "02", "03")
+#: The sets of hand-made fixtures the fitting script uses (the failure-class fixtures are tests).
+FITTED_FIXTURES = ("dev", "heldout", "fresh")
+
+
+@dataclass
+class Article:
+    """One article with gold glossary links.
+
+    Attributes:
+        name: A short name (``mac/01-deer-wrestling``, ``fixtures/housing``, ``seed``).
+        path: The article file.
+        group: ``mac``, ``fixtures`` or ``seed``.
+        split: ``tuning`` or ``held-out`` for ``mac``; ``dev``, ``heldout`` or ``fresh`` for
+            the fixtures; ``seed`` for the seed.
+        fitted: Whether the fitting script may use it.
+        terms: Term → ``{"zh": [acceptable counterparts], "en": [forms], "en_spans": [...]}``.
+        paragraph_beads: The gold paragraph beads (``mac`` only).
+        sentence_beads: The gold sentence beads ``(en, zh)`` (the fixtures and the seed).
+        vocabulary: English vocabulary word → acceptable counterparts (``[]``: none; seed only).
+    """
+
+    name: str
+    path: Path
+    group: str
+    split: str
+    fitted: bool
+    terms: dict[str, dict[str, Any]]
+    paragraph_beads: list[dict[str, list[int]]] | None = None
+    vocabulary: dict[str, list[str]] = field(default_factory=dict)
+    sentence_beads: list[tuple[list[int], list[int]]] | None = None
+
+
+def mac_articles(dev: Path = DEV) -> list[Article]:
+    """The glossary-mac-dev articles (empty when the dev data is not there)."""
+    gold_path = dev / "gold.json"
+    if not gold_path.exists():
+        return []
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    out = []
+    for art in gold["articles"]:
+        tuning = art["file"][:2] in MAC_TUNING
+        terms = {
+            g["term"]: {"zh": g["zh"], "en": g["en_forms"], "en_spans": g["en_spans"]}
+            for g in art["glossary"]
+        }
+        out.append(
+            Article(
+                name=f"mac/{art['file'].removesuffix('.txt')}",
+                path=dev / art["file"],
+                group="mac",
+                split="tuning" if tuning else "held-out",
+                fitted=tuning,
+                terms=terms,
+                paragraph_beads=art["paragraph_beads"],
+            )
+        )
+    return out
+
+
+def fixture_articles(fixtures: Path = FIXTURES) -> list[Article]:
+    """The hand-made fixture articles and the seed."""
+    out = []
+    for gold_path in sorted(fixtures.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if "terms" not in gold:
+            continue
+        name = gold_path.name.removesuffix(".gold.json")
+        if "path" in gold:
+            path = (gold_path.parent / gold["path"]).resolve()
+        else:
+            path = gold_path.with_name(f"{name}.txt")
+        seed = name == "seed"
+        vocabulary: dict[str, list[str]] = {}
+        vocab_path = fixtures / f"{name}-vocabulary.gold.json"
+        if vocab_path.exists():
+            vocabulary = json.loads(vocab_path.read_text(encoding="utf-8"))["words"]
+        out.append(
+            Article(
+                name="seed" if seed else f"fixtures/{name}",
+                path=path,
+                group="seed" if seed else "fixtures",
+                split="seed" if seed else gold.get("set", "dev"),
+                fitted=not seed and gold.get("set", "dev") in FITTED_FIXTURES,
+                terms=gold["terms"],
+                vocabulary=vocabulary,
+                sentence_beads=[(list(e), list(z)) for e, z in gold.get("beads", [])] or None,
+            )
+        )
+    return out
+
+
+def prepared(path: Path) -> Any:
+    """The article read, aligned and annotated (everything before the glossary stage)."""
+    from duizhao.align import align_document
+    from duizhao.chinese import annotate_document
+    from duizhao.reader import read
+
+    return annotate_document(align_document(read(path)))

@@ -1,0 +1,199 @@
+"""Readings in context: rules for the polyphones of editorials, and a table of word readings.
+
+The romanisers read words from their dictionaries and, for Mandarin, a polyphone model; a few
+characters that matter in Hong Kong editorials are still misread where no dictionary word covers
+them. The rules here look at the words around such a character and give its reading:
+
+====== ================================================ =========================================
+char   rule                                             examples
+====== ================================================ =========================================
+量     after a noun or verb it is "amount": *liàng*      申請量 "number of applications",
+       / *loeng6*; alone before a noun "to measure"       交易量 "trading volume"
+應     alone before a verb it is "should": *yīng* /       應 加強 "should strengthen"
+       *jing1*
+地     after an adjective or adverb, before a verb, the   頻密地 舉行 "held frequently"
+       adverbial particle: *de* (Jyutping keeps *dei6*)
+處     ending the name of a department: *chù* / *cyu3*    入境處 "Immigration Department"
+====== ================================================ =========================================
+
+and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
+particle 嗎 *maa3* ending a clause, 返 *faan1* "to return" as a word of its own and 重 *zung6*
+"still" before 有/係/未/喺.
+
+:func:`word_readings` is the shipped table of word readings
+(``resources/data/hk_readings.tsv``, written by hand from general knowledge of Hong Kong usage):
+words whose reading in the romanisers' dictionaries is not the one a Hong Kong classroom uses
+(知識 *zi1 sik1*, not the prescriptive *zi3 sik1*) or that they lack.
+
+Example:
+    >>> text = "申請量上升"  # "applications rose"
+    >>> readings = ["shēn", "qǐng", "liáng", "shàng", "shēng"]
+    >>> fix_pinyin(text, text.replace("請", "请"), [(0, 2), (2, 3), (3, 5)], readings)
+    ['shēn', 'qǐng', 'liàng', 'shàng', 'shēng']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+__all__ = ["apply_word_readings", "fix_jyutping", "fix_pinyin", "word_readings"]
+
+# jieba part-of-speech tags of adjectives and adverbs (before adverbial 地), and of the words
+# that make 量 an amount (nouns, verbs, their kin).
+_ADVERBIAL_TAGS = frozenset({"a", "ad", "an", "d", "vd", "z", "b"})
+_NOUN_VERB_TAGS = frozenset({"n", "nz", "vn", "v", "nt", "ns", "j", "l", "an"})
+# After these, 量 is "to measure" or part of another word (考量 "consideration" is a word).
+_MEASURE_WORDS = frozenset("、，。；：？！「」『』（）")
+# Measure words and the like after the demonstrative 呢/哩 "this" (Cantonese).
+_AFTER_DEMONSTRATIVE = frozenset("個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段")
+_CLAUSE_END = frozenset("，。？！；：、…」』）,.?!;: \n")
+_STILL_BEFORE = frozenset("有係未喺")
+
+
+def _word_at(words: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Position → the word span that covers it."""
+    out = {}
+    for a, b in words:
+        for k in range(a, b):
+            out[k] = (a, b)
+    return out
+
+
+def _tag(word: str) -> str | None:
+    """jieba's part of speech (the table the default annotator loads for its own tags)."""
+    from .segment import _pos_tags, hk_user_dict_path
+
+    return _pos_tags((hk_user_dict_path(),)).get(word)
+
+
+def _rules(
+    text: str, simplified: str, words: Sequence[tuple[int, int]]
+) -> list[tuple[int, str, str | None]]:
+    """``(position, pinyin, jyutping or None)`` for every polyphone a rule settles."""
+    span = _word_at(words)
+    out: list[tuple[int, str, str | None]] = []
+    for k, ch in enumerate(simplified):
+        if ch not in "量应地处":
+            continue
+        a, b = span.get(k, (k, k + 1))
+        prev = next((w for w in words if w[1] == a), None)
+        nxt = next((w for w in words if w[0] == b), None)
+        prev_word = simplified[prev[0] : prev[1]] if prev else ""
+        if ch == "量" and b - a >= 2 and k == b - 1 and simplified[a:b] not in _KEEP_LIANG:
+            # a word of the segmenter ending in 量 (申請量, 交易量): an amount
+            out.append((k, "liàng", "loeng6"))
+        elif ch == "量" and (a, b) == (k, k + 1) and prev and _tag(prev_word) in _NOUN_VERB_TAGS:
+            out.append((k, "liàng", "loeng6"))
+        elif ch == "应" and (a, b) == (k, k + 1) and nxt is not None:
+            out.append((k, "yīng", "jing1"))
+        elif (
+            ch == "地"
+            and (a, b) == (k, k + 1)
+            and prev is not None
+            and prev[1] - prev[0] >= 2
+            and _tag(prev_word) in _ADVERBIAL_TAGS
+            and nxt is not None
+        ):
+            out.append((k, "de", None))
+        elif ch == "处" and k == b - 1 and b - a >= 3:
+            out.append((k, "chù", "cyu3"))
+    return out
+
+
+# Words ending in 量 where it is "to measure / to consider" (考量 "consideration", 衡量, 打量).
+_KEEP_LIANG = frozenset(
+    {"考量", "衡量", "打量", "思量", "测量", "丈量", "估量", "商量", "掂量", "酌量"}
+)
+
+
+def fix_pinyin(
+    text: str, simplified: str, words: Sequence[tuple[int, int]], readings: list[str | None]
+) -> list[str | None]:
+    """Apply the polyphone rules to pinyin readings (one per character; a new list)."""
+    out = list(readings)
+    for k, py, _jp in _rules(text, simplified, words):
+        out[k] = py
+    return out
+
+
+def fix_jyutping(
+    text: str, simplified: str, words: Sequence[tuple[int, int]], readings: list[str | None]
+) -> list[str | None]:
+    """Apply the polyphone rules and the Cantonese context rules to Jyutping readings."""
+    out = list(readings)
+    for k, _py, jp in _rules(text, simplified, words):
+        if jp is not None:
+            out[k] = jp
+    n = len(text)
+    for k, ch in enumerate(text):
+        after = text[k + 1] if k + 1 < n else "\n"
+        if ch in "呢哩" and after in _AFTER_DEMONSTRATIVE:
+            out[k] = "ni1"
+        elif ch == "嗎" and after in _CLAUSE_END and k > 0:
+            out[k] = "maa3"
+        elif ch == "返" and out[k] == "faan2" and not _in_word(words, k):
+            out[k] = "faan1"
+        elif ch == "重" and after in _STILL_BEFORE and not _in_word(words, k):
+            out[k] = "zung6"
+    return out
+
+
+def _in_word(words: Sequence[tuple[int, int]], k: int) -> bool:
+    """Whether position ``k`` is inside a word of two or more characters."""
+    return any(a <= k < b and b - a > 1 for a, b in words)
+
+
+def hk_readings_path() -> str:
+    """The shipped table of word readings (``resources/data/hk_readings.tsv``)."""
+    return str(resources.files("duizhao") / "resources" / "data" / "hk_readings.tsv")
+
+
+# A read-only table loaded once.
+@cache
+def word_readings() -> Mapping[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]:
+    """Word → (pinyin or ``None``, Jyutping or ``None``), from the shipped table.
+
+    Keys are given in both scripts.
+    """
+    from duizhao.text.convert import to_simplified
+
+    from .pinyin import to_tone_marks
+
+    table: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]] = {}
+    with open(hk_readings_path(), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            word, py, jp = [*line.rstrip("\n").split("\t"), "", ""][:3]
+            pinyin = tuple(to_tone_marks(s) for s in py.split()) if py.strip("- ") else None
+            jyut = tuple(jp.split()) if jp.strip("- ") else None
+            table[word] = (pinyin, jyut)
+            table[to_simplified(word)] = (pinyin, jyut)
+    return MappingProxyType(table)
+
+
+# Bounded by the table: one pattern.
+@cache
+def _table_re() -> re.Pattern[str] | None:
+    keys = sorted(word_readings(), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, keys))) if keys else None
+
+
+def apply_word_readings(
+    text: str, simplified: str, readings: list[str | None], *, jyutping: bool
+) -> None:
+    """Set the readings of every word of the shipped table found in the text (in place)."""
+    pattern = _table_re()
+    if pattern is None:
+        return
+    table = word_readings()
+    for source in (text, simplified) if simplified != text else (text,):
+        for m in pattern.finditer(source):
+            pinyin, jyut = table[m.group()]
+            given = jyut if jyutping else pinyin
+            if given is not None and len(given) == m.end() - m.start():
+                readings[m.start() : m.end()] = list(given)

@@ -1,0 +1,458 @@
+"""The evidence for each candidate counterpart of a term, as numbers (the finder's features).
+
+For every occurrence of the term, each candidate span of the aligned Chinese sentences
+(:mod:`duizhao.glossary.candidates`) is described by what CC-CEDICT says of the dictionary words
+inside it (do they translate the term's words, its definition's words, or the *other* English
+words of the bead?), its shape (length, edges, whole tokens, a whole clause, a name) and its place
+(against the relative place of the term, and between the Chinese words of the term's English
+neighbours). A candidate string found at several occurrences gets the mean of its best place at
+each, with the share of occurrences that hold it (``agreement``) and the share of its occurrences
+in the whole text that are aligned with the term (``specificity``).
+
+:data:`FEATURES` lists the features in the order of a weight vector.
+
+Example:
+    >>> FEATURES[:3]
+    ('dict_term', 'dict_char', 'dict_focus')
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from duizhao.model import Document, Occurrence
+from duizhao.text.script import is_han
+
+from .candidates import EDGE_WORDS, NEVER_END, Span, ZhSentence
+from .context import BeadView, LinkContext
+from .dictionary import EN_FUNCTION, phrase_in, strength
+from .query import Query
+
+__all__ = [
+    "FEATURES",
+    "RESCORE",
+    "RESCORE_WEAK",
+    "Candidate",
+    "add_similarity",
+    "candidates",
+    "rescored",
+    "softmax",
+]
+
+#: The features, in the order of a weight vector.
+FEATURES = (
+    "dict_term",  # share of the term's words CC-CEDICT finds translated inside the span
+    "dict_char",  # what single characters inside longer tokens add to dict_term (躍 "leap")
+    "dict_focus",  # the same, for the one dictionary word that covers most of the span
+    "phrase",  # a sense of a word covering the span holds the whole multi-word term
+    "dict_def",  # words of the glossary definition translated inside the span (capped at 1)
+    "explained",  # share of the span's characters that translate another English word
+    "extra",  # characters of known words translating neither the term nor its definition nor
+    # another English word, less two for each word of the term CC-CEDICT does not find (per 4)
+    "unknown",  # characters of words CC-CEDICT does not know that nothing accounts for (per 4)
+    "coverage",  # dict_term again for a term of several words (all of them matter there)
+    "single",  # one character
+    "edge",  # edges that are function words (0, 1 or 2)
+    "whole_token",  # exactly one token
+    "part",  # one of the two dictionary words of a compound token (集群 in 創新集群)
+    "stray",  # neighbours that are stray characters: a one-character token, not a function
+    # word, that translates no other English word (脫 before 碳 for "decarbonise")
+    "in_dict",  # a CC-CEDICT headword
+    "clause",  # a whole clause
+    "name",  # holds a name (person, place, organisation)
+    "length",  # distance from two characters per word of the term (per 2)
+    "position",  # distance of relative places in the bead (0–1)
+    "anchors",  # characters outside the place the term's neighbours point at: log(1 + n/4)
+    "agreement",  # share of the term's occurrences whose Chinese holds it
+    "specificity",  # share of its occurrences in the text that are aligned with the term
+    "similarity",  # the encoder's cosine of the term and the candidate, minus the mean of the
+    # best RESCORE candidates (only those get it; see add_similarity)
+    "similarity_alone",  # the same when CC-CEDICT translates none of the best three
+)
+#: How many of the best candidates the encoder looks at …
+RESCORE = 8
+#: … and how many when CC-CEDICT supports none of the best three (the encoder is all there is).
+RESCORE_WEAK = 16
+#: The longest candidate of a one-word term, in tokens and characters.
+SHORT_TOKENS, SHORT_CHARS = 3, 6
+#: The lead (in score) by which a candidate CC-CEDICT fully supports needs no encoder.
+DECIDED = 3.0
+
+@dataclass
+class Candidate:
+    """A candidate counterpart with its features.
+
+    Attributes:
+        text: The Chinese text as written.
+        features: Feature name → value (see :data:`FEATURES`).
+        places: ``(paragraph, start, end)`` of its best place at each occurrence that has it.
+        score: The finder's weighted sum (set by the finder).
+    """
+
+    text: str
+    features: dict[str, float]
+    places: list[tuple[int, int, int]]
+    score: float = 0.0
+
+
+@dataclass
+class _WordInfo:
+    start: int
+    end: int
+    term: tuple[float, ...]
+    defn: tuple[float, ...]
+    phrase: bool
+    other: float
+    known: bool
+    loose: bool
+
+
+def _word_infos(q: Query, bead: BeadView, k: int, own: set[int]) -> list[_WordInfo]:
+    s = bead.sentences[k]
+    out = []
+    for w in s.words:
+        g = w.gloss
+        # a character inside a longer token is a weak witness (躍 "leap" in 躍起; but also 數
+        # "to list" in 數量 "quantity"): it counts apart (dict_char), and not for the definition
+        loose = w.end - w.start == 1 and not w.aligned
+        term = tuple(strength(keys, g) for keys in q.words) if g is not None else ()
+        defn = (
+            tuple(strength(keys, g) for keys in q.definition)
+            if g is not None and not loose
+            else ()
+        )
+        other = 0.0
+        if g is not None:  # an unknown token is explained through its words
+            for i, v in bead.links.get((s.paragraph, w.start, w.end), ()):
+                if i not in own and v > other:
+                    other = v
+        out.append(
+            _WordInfo(
+                w.start, w.end, term, defn, phrase_in(q.phrase, g), other, g is not None, loose
+            )
+        )
+    return out
+
+
+_EDGES = EDGE_WORDS | NEVER_END
+
+
+def _is_term_word(keys: Mapping[str, float], q: Query) -> bool:
+    """Whether an English word of an occurrence is one of the term's words (or a function
+    word), not a word filling one of its slots."""
+    if not keys or all(k.lower() in EN_FUNCTION for k in keys):
+        return True
+    return any(k in tk for tk in q.words for k in keys if not k.startswith("~"))
+
+
+def _strays(s: ZhSentence, infos: list[_WordInfo]) -> frozenset[int]:
+    """Tokens (by index) of one Han character that are not function words and translate no
+    other English word of the bead: often a piece of a word the segmenter split (脫|碳)."""
+    explained = {(w.start, w.end) for w in infos if w.other >= 0.5}
+    out = set()
+    for i, (a, b) in enumerate(s.tokens):
+        alone = b - a == 1 and is_han(s.text[a]) and s.simple[i] not in _EDGES
+        if alone and (a, b) not in explained:
+            out.add(i)
+    return frozenset(out)
+
+
+def _anchors(
+    bead: BeadView, infos: list[list[_WordInfo]], own: set[int]
+) -> list[tuple[float, float]]:
+    """``(English place, Chinese place)`` of the CC-CEDICT links between the bead's other words
+    that keep to one order: the heaviest chain of links rising on both sides (a word found twice
+    on one side links to at most one place of the chain)."""
+    links = []
+    for k, s in enumerate(bead.sentences):
+        for info in infos[k]:
+            if info.end - info.start < 2:
+                continue
+            for i, v in bead.links.get((s.paragraph, info.start, info.end), ()):
+                if i not in own and v >= 0.6:
+                    zpos = bead.zh_position(k, (info.start + info.end) / 2)
+                    links.append((bead.en_words[i].position, zpos, v))
+    if not links:
+        return []
+    links.sort()
+    # heaviest chain increasing in both places (quadratic: a bead has a few dozen links)
+    best = [v for _, _, v in links]
+    prev = [-1] * len(links)
+    for j, (ej, zj, vj) in enumerate(links):
+        for i in range(j):
+            ei, zi, _ = links[i]
+            if ei < ej and zi < zj and best[i] + vj > best[j]:
+                best[j] = best[i] + vj
+                prev[j] = i
+    j = max(range(len(links)), key=lambda x: best[x])
+    chain = []
+    while j >= 0:
+        chain.append((links[j][0], links[j][1]))
+        j = prev[j]
+    return chain[::-1]
+
+
+def _zone(anchors: list[tuple[float, float]], lo: float, hi: float) -> tuple[float, float]:
+    """The Chinese place between the anchors just before and just after English ``lo``–``hi``
+    (``anchors`` is a chain: rising on both sides)."""
+    zl, zr = 0.0, 1.0
+    for e, z in anchors:
+        if e < lo:
+            zl = z
+        elif e > hi:
+            zr = z
+            break
+    return zl, zr
+
+
+def _span_features(
+    q: Query,
+    s: ZhSentence,
+    span: Span,
+    infos: list[_WordInfo],
+    en_place: float,
+    zone: tuple[float, float],
+    bead: BeadView,
+    k: int,
+    strays: frozenset[int] = frozenset(),
+    starts: Sequence[int] | None = None,
+) -> dict[str, float]:
+    n = span.end - span.start
+    if starts is None:
+        starts = [w.start for w in infos]
+    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    inside = [w for w in infos[lo:hi] if w.end <= span.end]
+    n_words = max(1, len(q.words))
+    best = [0.0] * len(q.words)
+    best_def = [0.0] * len(q.definition)
+    focus = 0.0
+    phrase = False
+    covered = [False] * n
+    explained = [False] * n
+    best_char = [0.0] * len(q.words)
+    known = [False] * n  # inside a word CC-CEDICT knows (so it says what the characters mean)
+    for w in inside:
+        if w.known and (not w.loose or w.end - w.start > 1):
+            for c in range(w.start - span.start, w.end - span.start):
+                known[c] = True
+        t = max(w.term) if w.term else 0.0
+        d = max(w.defn) if w.defn else 0.0
+        if w.loose:
+            for i, v in enumerate(w.term):
+                if v > best_char[i]:
+                    best_char[i] = v
+            if t >= 0.3:
+                covered[w.start - span.start] = True
+            elif w.other >= 0.5:
+                explained[w.start - span.start] = True
+            continue
+        for i, v in enumerate(w.term):
+            if v > best[i]:
+                best[i] = v
+        for i, v in enumerate(w.defn):
+            if v > best_def[i]:
+                best_def[i] = v
+        if w.term:
+            f = sum(w.term) / n_words * (w.end - w.start) / n
+            focus = max(focus, f)
+        if w.phrase and 2 * (w.end - w.start) >= n:
+            phrase = True
+        if t >= 0.3 or d >= 0.5:
+            for c in range(w.start - span.start, w.end - span.start):
+                covered[c] = True
+        elif w.other >= 0.5 and w.other > t:
+            for c in range(w.start - span.start, w.end - span.start):
+                explained[c] = True
+    if span.part:
+        first = last = ""
+    else:
+        first, last = s.simple[span.first], s.simple[span.last]
+        # an edge token inside a longer dictionary word of the span is no function word there
+        # (最 in 最低工資 "minimum wage", 可 in 可知 "knowable")
+        a0, b0 = s.tokens[span.first]
+        a1, b1 = s.tokens[span.last]
+        for w in inside:
+            if w.known and w.end - w.start >= 2:
+                if w.start == a0 and w.end > b0:
+                    first = ""
+                if w.end == b1 and w.start < a1:
+                    last = ""
+    if last == "的" and n > 2 and "是" in span.text[1:-1]:
+        last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
+        covered[n - 1] = covered[span.text.index("是", 1)] = True
+    unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
+    idle = [not covered[c] and not explained[c] for c in range(n)]
+    zpos = bead.zh_position(k, (span.start + span.end) / 2)
+    zl, zr = zone
+    outside = max(0.0, zl - bead.zh_position(k, span.end), bead.zh_position(k, span.start) - zr)
+    return {
+        "dict_term": sum(best) / n_words,
+        "dict_char": sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words,
+        "dict_focus": focus,
+        "phrase": 1.0 if phrase else 0.0,
+        "dict_def": min(1.0, sum(best_def)),
+        "explained": sum(explained) / n,
+        # characters nothing accounts for, less two for each word of the term CC-CEDICT
+        # does not find (倡議 for "advocacy" in 倡議團體 "advocacy group"): those of words
+        # CC-CEDICT knows (it says they mean something else), and those of words it does not
+        "extra": max(0, sum(1 for c in range(n) if idle[c] and known[c]) - 2 * unmatched) / 4,
+        "unknown": sum(1 for c in range(n) if idle[c] and not known[c]) / 4,
+        "coverage": sum(best) / n_words if n_words > 1 else 0.0,
+        "single": 1.0 if n == 1 else 0.0,
+        "edge": float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
+        "whole_token": 1.0 if span.first == span.last and not span.part else 0.0,
+        "part": 1.0 if span.part else 0.0,
+        "stray": 0.0
+        if span.part
+        else float((span.first - 1 in strays) + (span.last + 1 in strays)),
+        "in_dict": 1.0
+        if any(w.known and w.start == span.start and w.end == span.end for w in inside)
+        else 0.0,
+        "clause": 1.0 if span.clause else 0.0,
+        "name": 1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
+        "length": abs(n - 2 * q.size) / 2,
+        "position": abs(zpos - en_place),
+        "anchors": math.log1p(outside * bead.zh_length / 4),
+    }
+
+
+def candidates(
+    doc: Document,
+    q: Query,
+    occurrences: Sequence[Occurrence],
+    context: LinkContext,
+) -> list[Candidate]:
+    """Every candidate counterpart of a term in the Chinese aligned with its occurrences.
+
+    Args:
+        doc: The document.
+        q: The term's :class:`Query`.
+        occurrences: Its English occurrences.
+        context: The document's :class:`~duizhao.glossary.LinkContext`.
+
+    Returns:
+        The candidates (not yet scored), in the order they were first found.
+    """
+    view = context.aligned_text(doc)
+    by_bead: dict[int, list[Occurrence]] = {}
+    for o in occurrences:
+        b = view.bead_of.get(o.sentence)
+        if b is not None:
+            by_bead.setdefault(b, []).append(o)
+    if not by_bead:
+        return []
+    # a one-word term is a word or two in Chinese, a few words at most (ticklish: 怕癢)
+    max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
+    per_occurrence: list[dict[str, tuple[tuple[float, float], dict[str, float], tuple]]] = []
+    aligned_sentences: set[int] = set()
+    for occs in by_bead.values():
+        bead = context.bead(doc, occs[0].sentence)
+        if bead is None or not bead.sentences:
+            continue
+        aligned_sentences.update(s.number for s in bead.sentences)
+        # the term's own words; a word filling a slot of it ("Great-Granddad's" in "feather
+        # in Great-Granddad's cap") is another word, whose Chinese is not the counterpart
+        own = {
+            i
+            for i, w in enumerate(bead.en_words)
+            for o in occs
+            if w.paragraph == o.paragraph and w.start < o.end and w.end > o.start
+            and (len(q.words) == 1 or _is_term_word(w.keys, q))
+        }
+        infos = [_word_infos(q, bead, k, own) for k in range(len(bead.sentences))]
+        strays = [_strays(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
+        starts = [[w.start for w in infos[k]] for k in range(len(bead.sentences))]
+        anchors = _anchors(bead, infos, own)
+        for o in occs:
+            mine = [bead.en_words[i].position for i in own
+                    if bead.en_words[i].paragraph == o.paragraph
+                    and bead.en_words[i].start < o.end and bead.en_words[i].end > o.start]
+            lo, hi = (min(mine), max(mine)) if mine else (0.5, 0.5)
+            en_place = (lo + hi) / 2
+            zone = _zone(anchors, lo, hi)
+            found: dict[str, tuple[tuple[float, float], dict[str, float], tuple]] = {}
+            for k, s in enumerate(bead.sentences):
+                for span in s.spans:
+                    if span.last - span.first >= max_tokens or span.end - span.start > max_chars:
+                        continue
+                    f = _span_features(
+                        q, s, span, infos[k], en_place, zone, bead, k, strays[k], starts[k]
+                    )
+                    rank = (f["anchors"], f["position"])
+                    prev = found.get(span.text)
+                    if prev is None or rank < prev[0]:
+                        found[span.text] = (rank, f, (s.paragraph, span.start, span.end))
+            per_occurrence.append(found)
+    if not per_occurrence:
+        return []
+    n_occ = len(per_occurrence)
+    texts: dict[str, Candidate] = {}
+    for found in per_occurrence:
+        for text, (_, f, place) in found.items():
+            c = texts.get(text)
+            if c is None:
+                texts[text] = Candidate(text, dict(f), [place])
+            else:
+                for key, v in f.items():
+                    c.features[key] += v
+                c.places.append(place)
+    zh_texts = doc.sentence_texts("zh")
+    everything = "\n".join(zh_texts)
+    aligned = "\n".join(zh_texts[n] for n in sorted(aligned_sentences) if n < len(zh_texts))
+    for c in texts.values():
+        m = len(c.places)
+        for key in c.features:
+            c.features[key] /= m
+        c.features["agreement"] = m / n_occ
+        total = everything.count(c.text)
+        c.features["specificity"] = aligned.count(c.text) / total if total else 0.0
+    return list(texts.values())
+
+
+def rescored(ranked: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates the encoder looks at (``ranked`` is best first, scored without it): none
+    when CC-CEDICT has decided (the best translates every word of the term and leads the next by
+    :data:`DECIDED`), else the first :data:`RESCORE`, or :data:`RESCORE_WEAK` when CC-CEDICT
+    translates none of the best three."""
+    if (
+        len(ranked) > 1
+        and ranked[0].features.get("dict_term", 0.0) >= 0.99
+        and ranked[0].score - ranked[1].score >= DECIDED
+    ):
+        return []
+    weak = all(c.features.get("dict_term", 0.0) < 0.5 for c in ranked[:3])
+    top = list(ranked[: RESCORE_WEAK if weak else RESCORE])
+    return top if len(top) >= 2 else []
+
+
+def add_similarity(
+    term: str,
+    ranked: Sequence[Candidate],
+    similarity: Callable[[Sequence[str], Sequence[str]], Any],
+) -> None:
+    """Set the ``similarity`` features of the :func:`rescored` candidates of ``ranked``: the
+    cosine of the term and the candidate in ``similarity``, minus their mean (and the same as
+    ``similarity_alone`` when CC-CEDICT is silent on the best three); the others keep 0."""
+    top = rescored(ranked)
+    if not top:
+        return
+    weak = all(c.features.get("dict_term", 0.0) < 0.5 for c in ranked[:3])
+    sims = [float(v) for v in similarity([term], [c.text for c in top])[0]]
+    mean = sum(sims) / len(sims)
+    for c, v in zip(top, sims, strict=True):
+        c.features["similarity"] = v - mean
+        c.features["similarity_alone"] = v - mean if weak else 0.0
+
+
+def softmax(scores: Sequence[float], temperature: float = 1.0) -> list[float]:
+    """Shares of a softmax (the largest score gets the largest share)."""
+    if not scores:
+        return []
+    top = max(scores)
+    exps = [math.exp((s - top) / temperature) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]

@@ -1,0 +1,255 @@
+"""Word files (.docx) a teacher can edit, with python-docx (the ``docx`` extra).
+
+What the sheet and the worksheets share: an A4 document with the fonts set for English and
+Chinese, runs with shading (a highlight that survives being edited and printed), underlines and
+superscripts, readings above the characters as Word's own phonetic guide (``w:ruby``: what
+Home › Phonetic Guide makes, and what LibreOffice reads as ruby), tables whose header row repeats
+on every page, and saving with errors turned into :class:`~duizhao.errors.DuizhaoError`.
+
+Example:
+    >>> import tempfile, pathlib
+    >>> doc = new_document("A test")
+    >>> p = doc.add_paragraph()
+    >>> run = add_text(p, "集群", east_asian=True, shade="FDE68A", underline="single")  # cluster
+    >>> add_ruby(p, "集", "jí")
+    >>> path = save(doc, pathlib.Path(tempfile.mkdtemp()) / "t.docx")
+    >>> docx_text(path)[-1]
+    '集群集'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from ..errors import MissingExtraError
+from .files import writing
+
+__all__ = [
+    "add_ruby",
+    "add_text",
+    "check_docx_support",
+    "docx_text",
+    "keep_row_whole",
+    "new_document",
+    "repeat_header",
+    "save",
+    "set_cell_shading",
+]
+
+#: The fonts written into the files: what a Hong Kong school computer has, and what LibreOffice
+#: substitutes with fonts-noto-cjk / fonts-liberation elsewhere.
+LATIN_FONT = "Times New Roman"
+EAST_ASIAN_FONT = {"zh-Hant": "PMingLiU", "zh-Hans": "SimSun"}
+READING_FONT = "Arial Narrow"
+
+
+def check_docx_support() -> None:
+    """Check that Word files can be written.
+
+    Raises:
+        MissingExtraError: python-docx is not installed (``pip install 'duizhao[docx]'``).
+    """
+    try:
+        import docx  # noqa: F401
+    except ImportError as e:
+        raise MissingExtraError("python-docx", "docx", "Word output") from e
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
+def _element(tag: str, **attrs: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(_qn(k), v)
+    return el
+
+
+def new_document(title: str, *, zh_lang: str = "zh-Hant", size: float = 10.5) -> Any:
+    """An empty A4 document: narrow margins, Latin and East Asian fonts, ``size`` pt text."""
+    check_docx_support()
+    import docx
+    from docx.shared import Mm, Pt
+
+    doc = docx.Document()
+    doc.core_properties.title = title
+    doc.core_properties.author = "duizhao"
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(15)
+        section.top_margin, section.bottom_margin = Mm(15), Mm(16)
+    normal = doc.styles["Normal"]
+    normal.font.name = LATIN_FONT
+    normal.font.size = Pt(size)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = _element("w:rFonts")
+        rpr.append(fonts)
+    fonts.set(_qn("w:eastAsia"), EAST_ASIAN_FONT.get(zh_lang, "PMingLiU"))
+    lang = _element("w:lang", **{"w:val": "en-GB", "w:eastAsia": _word_lang(zh_lang)})
+    rpr.append(lang)
+    normal.paragraph_format.space_after = Pt(3)
+    return doc
+
+
+def _word_lang(zh_lang: str) -> str:
+    return "zh-CN" if zh_lang == "zh-Hans" else "zh-HK"
+
+
+def add_text(
+    paragraph: Any,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float | None = None,
+    shade: str | None = None,
+    underline: str | None = None,
+    superscript: bool = False,
+    colour: str | None = None,
+    east_asian: bool = False,
+) -> Any:
+    """Add a run: ``shade`` a fill colour (``"FDE68A"``), ``underline`` ``single``, ``dotted``,
+    ``double`` or ``thick``."""
+    from docx.enum.text import WD_UNDERLINE
+    from docx.shared import Pt, RGBColor
+
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    run.italic = italic or None
+    if size is not None:
+        run.font.size = Pt(size)
+    if superscript:
+        run.font.superscript = True
+    if colour:
+        run.font.color.rgb = RGBColor.from_string(colour)
+    if underline:
+        run.font.underline = {
+            "single": WD_UNDERLINE.SINGLE,
+            "dotted": WD_UNDERLINE.DOTTED_HEAVY,
+            "double": WD_UNDERLINE.DOUBLE,
+            "thick": WD_UNDERLINE.THICK,
+        }[underline]
+    if shade:
+        run._r.get_or_add_rPr().append(
+            _element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": shade})
+        )
+    if east_asian:
+        run._r.get_or_add_rPr().append(_element("w:lang", **{"w:eastAsia": "zh-HK"}))
+    return run
+
+
+def add_ruby(
+    paragraph: Any,
+    base: str,
+    reading: str,
+    *,
+    size: float = 11,
+    reading_size: float = 6.5,
+    shade: str | None = None,
+    underline: str | None = None,
+) -> None:
+    """Add ``base`` with ``reading`` above it as Word's phonetic guide (``w:ruby``)."""
+    from docx.enum.text import WD_UNDERLINE
+
+    half = str(round(size * 2))
+    rhalf = str(round(reading_size * 2))
+    run = paragraph.add_run()
+    ruby = _element("w:ruby")
+    pr = _element("w:rubyPr")
+    for tag, val in (
+        ("w:rubyAlign", "center"),
+        ("w:hps", rhalf),
+        ("w:hpsRaise", str(round(size * 2)) if size else "20"),
+        ("w:hpsBaseText", half),
+        ("w:lid", "zh-HK"),
+    ):
+        pr.append(_element(tag, **{"w:val": val}))
+    ruby.append(pr)
+
+    def sub(text: str, halfpts: str, font: str | None) -> Any:
+        r = _element("w:r")
+        rpr = _element("w:rPr")
+        if font:
+            rpr.append(_element("w:rFonts", **{"w:ascii": font, "w:hAnsi": font}))
+        rpr.append(_element("w:sz", **{"w:val": halfpts}))
+        if shade:
+            rpr.append(_element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": shade}))
+        r.append(rpr)
+        t = _element("w:t")
+        t.text = text
+        r.append(t)
+        return r
+
+    rt = _element("w:rt")
+    rt.append(sub(reading, rhalf, READING_FONT))
+    rb = _element("w:rubyBase")
+    base_run = sub(base, half, None)
+    if underline:
+        u = {"single": WD_UNDERLINE.SINGLE, "dotted": WD_UNDERLINE.DOTTED_HEAVY}[underline]
+        base_run[0].append(_element("w:u", **{"w:val": _underline_name(u)}))
+    rb.append(base_run)
+    ruby.append(rt)
+    ruby.append(rb)
+    run._r.append(ruby)
+
+
+def _underline_name(u: Any) -> str:
+    return {1: "single", 20: "dottedHeavy"}.get(int(u), "single")
+
+
+def set_cell_shading(cell: Any, fill: str) -> None:
+    """Fill a table cell with a colour (``"F2F2F2"``)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr.append(_element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill}))
+
+
+def repeat_header(row: Any) -> None:
+    """Repeat a table's first row at the top of every page (``w:tblHeader``); keep it whole."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(_element("w:tblHeader", **{"w:val": "true"}))
+    trpr.append(_element("w:cantSplit", **{"w:val": "true"}))
+
+
+def keep_row_whole(row: Any) -> None:
+    """Never split a table row across two pages (``w:cantSplit``)."""
+    row._tr.get_or_add_trPr().append(_element("w:cantSplit", **{"w:val": "true"}))
+
+
+def save(doc: Any, path: str | os.PathLike[str]) -> Path:
+    """Save a document, creating its folder.
+
+    Raises:
+        DuizhaoError: The file cannot be written.
+    """
+    out = Path(path)
+    with writing(out) as tmp:  # whole or not at all (output.files)
+        doc.save(str(tmp))
+    return out
+
+
+def docx_text(path: str | os.PathLike[str]) -> list[str]:
+    """The text of every paragraph of a .docx (body and tables, in order), with the base text of
+    phonetic guides and without the readings: what a reader of the file sees as text."""
+    check_docx_support()
+    import docx
+
+    doc = docx.Document(str(path))
+    body = doc.element.body
+    out = []
+    for p in body.iter(_qn("w:p")):
+        parts = []
+        for t in p.iter(_qn("w:t")):
+            if any(a.tag == _qn("w:rt") for a in t.iterancestors()):
+                continue
+            parts.append(t.text or "")
+        out.append("".join(parts))
+    return out
