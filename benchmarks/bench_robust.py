@@ -12,7 +12,8 @@ Usage: ``.venv/bin/python benchmarks/bench_robust.py [--quick] [--no-baseline]``
    256 quadratic.
 2. **Memory.** ``duizhao sheet ARTICLE -o DIR`` on an article of about 2 MB (the seed's
    paragraphs over and over: the largest article read by default) in a child process: its peak
-   resident memory (``ru_maxrss`` from ``wait4``), CPU and wall time; the same for the reference,
+   resident memory (``ru_maxrss`` from ``wait4``; this script stays small, so the child's figure
+   is its own), CPU and wall time; the same for the reference,
    its address space held to ``--baseline-cap`` GB so that it cannot take the machine (it is
    reported as stopped when it reaches it). ``--quick`` uses a 250 kB article.
 
