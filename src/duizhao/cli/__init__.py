@@ -7,7 +7,11 @@ of a command are defined next to its handler. The ``bank`` group is a package of
 subcommands are a registry too (:mod:`duizhao.cli.bank`). Heavy modules (jieba, CC-CEDICT,
 WeasyPrint) are imported inside the handler that needs them, so ``duizhao --help`` and
 ``duizhao parse`` start fast. Errors the user can fix print one ``error: …`` line on stderr and exit
-with status 2; there is never a traceback for bad input.
+with status 2; there is never a traceback for bad input. :func:`main` is the one error boundary:
+errors of the system, of SQLite, of codecs, running out of memory and any other exception also
+become one line naming the command's files (``DUIZHAO_TRACEBACK=1`` shows the traceback of an
+internal error instead, for a bug report), and a command that fails leaves no new output file
+behind (:func:`duizhao.output.files.all_or_nothing`).
 
 Adding a command is adding one module here, e.g. ``cli/stats.py``::
 
@@ -34,6 +38,7 @@ Adding a command is adding one module here, e.g. ``cli/stats.py``::
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Mapping, Sequence
 
@@ -93,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 130
     except Exception as e:  # the one error boundary: one line, exit 2, never a traceback
+        if os.environ.get("DUIZHAO_TRACEBACK") and not isinstance(e, DuizhaoError):
+            raise
         print(_error_line(e, args), file=sys.stderr)
         return 2
 

@@ -215,7 +215,7 @@ def writing(path: str | os.PathLike[str]) -> Iterator[Path]:
     final = Path(path)
     make_folder(final.parent)
     existed = final.exists() or final.is_symlink()
-    tmp = final.with_name(f".{final.name[:100]}.{secrets.token_hex(4)}.part")
+    tmp = final.with_name(f".{final.name[:40]}.{secrets.token_hex(4)}.part")  # < 255 bytes
     try:
         tmp.touch(exist_ok=False)
     except OSError as e:
