@@ -20,7 +20,8 @@ Benchmarks (``--only`` takes these names):
   glossary-mac-dev (tuning and held-out parts), the fixtures and the seed;
 * ``site``     — one sheet (HTML, PDF) warm and a 100-article corpus site;
 * ``speed``    — cold start against the bare work floor, warm stages, 1,000-article build, memory;
-* ``bank``     — the term bank at 10,000 synthetic articles.
+* ``bank``     — the term bank at 10,000 synthetic articles;
+* ``robust``   — reading time at 1×, 4×, 16× the input, memory of ``sheet`` on a 2 MB article.
 
 The quality benchmarks read ``../shared/dev-data`` (``--dev-data``); without it they are skipped
 with a note and the others still run. ``--quick`` uses smaller corpora (for a smoke test).
@@ -54,6 +55,7 @@ def _commands(dev: Path, quick: bool) -> dict[str, tuple[list[str], bool]]:
         "site": ([py.format("site"), "--articles", "20" if quick else "100"], False),
         "speed": ([py.format("speed"), *(["--quick"] if quick else [])], False),
         "bank": ([py.format("bank"), "corpus", "--articles", "1000" if quick else "10000"], False),
+        "robust": ([py.format("robust"), *(["--quick"] if quick else [])], False),
     }
 
 
@@ -407,6 +409,41 @@ def _rows_bank(d: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def _rows_robust(d: dict[str, Any]) -> list[Row]:
+    rows = []
+    timeout = d.get("timeout_s", 120)
+
+    def shown(e: dict[str, Any], who: str) -> str:
+        ts = e.get(who)
+        if not ts:
+            return ""
+        if ts[-1] is None:
+            return f"{ts[0]:.2f} s at 1×, > {timeout:.0f} s at {len(ts) and 4 ** (len(ts) - 1)}×"
+        return f"×{e[who + '_growth']} ({ts[0]:.2f} → {ts[-1]:.2f} s)"
+
+    for shape, e in d["reading"].items():
+        times = e["duizhao"]
+        factor = 4 ** (len(times) - 1)
+        growth = e.get("duizhao_growth")
+        rows.append(_row("Robustness", f"reading time 1× → {factor}× ({e['sizes_bytes'][-1]:,} B): "
+                         f"{shape}", shown(e, "duizhao"), shown(e, "reference"),
+                         f"≤ ×{factor * 1.5:.0f} (linear)",
+                         growth is not None and growth <= factor * 1.5))  # fmt: skip
+    sheet = d["sheet"]
+    size = f"{sheet['article_bytes'] / 1e6:.1f} MB"
+    for key, label, unit in (("peak_rss_mb", "peak memory", "MB"), ("cpu_s", "CPU time", "s")):
+        ours = sheet["duizhao"]
+        ref = sheet.get("reference")
+        base = ""
+        if ref is not None:
+            base = f"{ref[key]:,.0f} {unit}" + ("" if ref["status"] == 0 else
+                                                 f" (stopped: {ref['status']})")  # fmt: skip
+        rows.append(_row("Robustness", f"sheet on a {size} article: {label}",
+                         f"{ours[key]:,.0f} {unit}" + ("" if ours["status"] == 0 else " (failed)"),
+                         base))  # fmt: skip
+    return rows
+
+
 SECTIONS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "chinese": _rows_chinese,
     "align": _rows_align,
@@ -414,6 +451,7 @@ SECTIONS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "site": _rows_site,
     "speed": _rows_speed,
     "bank": _rows_bank,
+    "robust": _rows_robust,
 }
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from .model import Corrections, Document
 from .reader.attach import attach_corrections
 from .reader.corrections import corrections_path
+from .reader.decode import MAX_BYTES
 from .reader.document_json import document_from_json, is_document_json
 
 __all__ = [
@@ -46,6 +47,7 @@ def load_document(
     encoding: str | None = None,
     pins: Sequence[tuple[int, int]] = (),
     corrections: str | os.PathLike[str] | Corrections | bool | None = None,
+    max_bytes: int | None = MAX_BYTES,
     **options: Any,
 ) -> Document:
     """The complete document of an article file or of saved annotate JSON.
@@ -57,6 +59,8 @@ def load_document(
             those of its corrections file (not for annotate JSON: it is already aligned).
         corrections: ``None`` for the corrections file beside the file, ``False`` for none, or
             a corrections file (or :class:`~duizhao.model.Corrections`) to use instead.
+        max_bytes: The largest article (default 2 MiB, :data:`~duizhao.reader.decode.MAX_BYTES`;
+            ``None``: no limit); saved JSON may be larger, its text not.
         **options: Passed to :func:`duizhao.pipeline.annotate` (``en_limit``, ``finder``, …).
 
     Returns:
@@ -69,7 +73,7 @@ def load_document(
     from .reader import find_corrections
 
     if is_document_json(path):
-        doc = document_from_json(path)
+        doc = document_from_json(path, max_bytes=max_bytes)
         found = find_corrections(json_corrections(path, doc), corrections)
         doc = attach_corrections(doc, found) if found is not None else doc
         if doc.alignment is not None and (doc.links or not doc.glossary):
@@ -83,7 +87,7 @@ def load_document(
     else:
         from .reader import read
 
-        doc = read(path, encoding=encoding, corrections=corrections)
+        doc = read(path, encoding=encoding, corrections=corrections, max_bytes=max_bytes)
     if pins:
         doc = replace(doc, pins=(*doc.pins, *pins))
     return annotate(doc, **options)

@@ -7,7 +7,7 @@ The command-line front end prints ``error: <message>`` for any :class:`DuizhaoEr
 
 from __future__ import annotations
 
-__all__ = ["DuizhaoError", "InputError", "MissingExtraError", "PinError"]
+__all__ = ["ContentError", "DuizhaoError", "InputError", "MissingExtraError", "PinError"]
 
 
 class DuizhaoError(Exception):
@@ -29,7 +29,10 @@ class InputError(DuizhaoError, ValueError):
     Attributes:
         path: The file (or ``"<stdin>"`` / ``"<string>"``) the input came from.
         line: The 1-based line the problem was found on, or ``None``.
-        message: What was wrong, in one line.
+        message: What was wrong, in one line (and what to do about it).
+        remedy: ``(option, what to do)`` when a command-line option can fix the problem, e.g.
+            ``("--encoding", "name its encoding with --encoding")``: the command line adds it to
+            the message of a command that has the option, and only there.
 
     Examples:
         >>> e = InputError("trams.txt", 12, "cannot read glossary line '電車 tram'")  # "tram"
@@ -37,15 +40,28 @@ class InputError(DuizhaoError, ValueError):
         ("trams.txt:12: cannot read glossary line '電車 tram'", 12)
     """
 
-    def __init__(self, path: str, line: int | None, message: str) -> None:
+    def __init__(
+        self,
+        path: str,
+        line: int | None,
+        message: str,
+        *,
+        remedy: tuple[str, str] | None = None,
+    ) -> None:
         self.path = str(path)
         self.line = line
         self.message = message
+        self.remedy = remedy
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
 
 
-class PinError(DuizhaoError, ValueError):
+class ContentError(DuizhaoError):
+    """What is in the input cannot be used, found by a stage that does not know the file it came
+    from (a pin outside the texts, nothing to drill): the command line names the files."""
+
+
+class PinError(ContentError, ValueError):
     """Pinned paragraph pairs that cannot be honoured: malformed, outside the texts, or crossing."""
 
 

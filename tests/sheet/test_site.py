@@ -88,8 +88,8 @@ def test_cli_sheet_and_build(tmp_path, monkeypatch, seed):
     from duizhao.cli import main
 
     # the pipeline is tested elsewhere
-    monkeypatch.setattr(d, "load_document", lambda path: seed)
-    monkeypatch.setattr(r, "load_document", lambda path: seed)
+    monkeypatch.setattr(d, "load_document", lambda path, **kw: seed)
+    monkeypatch.setattr(r, "load_document", lambda path, **kw: seed)
     out = tmp_path / "sheets"
     assert main(["sheet", str(SEED), "-o", str(out), "--reading", "jyutping", "-q"]) == 0
     html = (out / f"{SEED.stem}.html").read_text(encoding="utf-8")

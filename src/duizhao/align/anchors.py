@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from ..resources import diskcache
@@ -209,6 +209,13 @@ def en_tokens(text: str) -> list[str]:
     return keys
 
 
+# Bounded; hands out immutable sets: one set per dictionary entry however often its word occurs
+# (a long text has hundreds of thousands of words, and a new set for each took memory).
+@lru_cache(maxsize=1 << 16)
+def _stem_set(stems: str) -> frozenset[str]:
+    return frozenset(stems.split())
+
+
 def zh_tokens(
     text: str,
     index: Mapping[str, str],
@@ -249,7 +256,7 @@ def zh_tokens(
         for size in range(min(longest, n - pos), 0, -1):
             stems = index.get(t[pos : pos + size])
             if stems is not None:
-                out.append((False, frozenset(stems.split())))
+                out.append((False, _stem_set(stems)))
                 pos += size
                 break
         else:

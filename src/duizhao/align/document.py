@@ -9,6 +9,11 @@ Both price beads with a scorer (default :class:`~duizhao.align.lexical.LexicalSc
 with the banded dynamic programme of :mod:`.dp`, and estimate the Chinese/English length ratio
 again from the paired units when some units are left without counterpart (an untranslated lead
 paragraph would otherwise inflate it).
+
+A paragraph longer than :data:`LONG_PARAGRAPH` cannot be priced as one unit: its words not found
+on the other side outweigh any bead, and it would be left without counterpart. A document with
+one is aligned sentence by sentence between its pins instead, and its paragraph beads are made
+from the sentence beads (paragraphs that share a sentence bead share a paragraph bead).
 """
 
 from __future__ import annotations
@@ -21,9 +26,14 @@ import numpy as np
 from ..model import Alignment, Bead, Document
 from .dp import LOW_CONFIDENCE, align_segments, align_with_pins, pin_groups, unit_lengths
 from .lexical import LexicalScorer
-from .scoring import AlignScorer, PreparedScorer, with_ratio
+from .scoring import AlignScorer, PreparedScorer, unit_length, with_ratio
 
-__all__ = ["Apart", "align_document", "align_units"]
+__all__ = ["LONG_PARAGRAPH", "Apart", "align_document", "align_units"]
+
+#: The longest paragraph aligned as one unit, in characters without spaces, per language (about
+#: ten sentences; the seed's longest has 430 and 150). Measured on the seed: paragraphs of three
+#: merged (950–1,070 and 360–400 characters) still pair, of six (2,000 and 760) no longer do.
+LONG_PARAGRAPH = {"en": 1200, "zh": 450}
 
 #: The cost of a bead that pairs two units a teacher said do not translate each other: far above
 #: any real bead, yet finite, so the confidence arithmetic stays finite.
@@ -127,6 +137,7 @@ def align_units(
         total = float(lens[1].sum()) / max(float(lens[0].sum()), 1.0)
         again = with_ratio(scorer, ratio) if ratio else None
         if again is not None and ratio is not None and abs(ratio / total - 1.0) > 0.02:
+            del prep  # free the first scorer's tables before building the second's
             prep = again.prepare(en, zh, glossary_pairs=glossary_pairs)
             beads = align_with_pins(prep, groups, 0, n, 0, m, n, m, lens, max_merge)
     return tuple(beads)
@@ -174,6 +185,9 @@ def align_document(
     """
     scorer = scorer if scorer is not None else LexicalScorer()
     glossary_pairs = [(e.term, z) for e in doc.glossary for z in e.zh]
+    if any(unit_length(p.text) > LONG_PARAGRAPH[p.lang] for p in (*doc.en, *doc.zh)):
+        alignment = _by_sentences(doc, scorer, (*doc.pins, *pins), max_merge, glossary_pairs)
+        return dataclasses.replace(doc, alignment=alignment)
     en_paras = [p.text for p in doc.en]
     zh_paras = [p.text for p in doc.zh]
     para_beads = align_units(
@@ -218,3 +232,113 @@ def align_document(
     return dataclasses.replace(
         doc, alignment=Alignment(paragraphs=tuple(para_beads), sentences=tuple(sent_beads))
     )
+
+
+# -- documents with paragraphs too long to align as units ----------------------------------------
+
+
+def _by_sentences(
+    doc: Document,
+    scorer: AlignScorer,
+    pins: Sequence[tuple[int, int]],
+    max_merge: int,
+    glossary_pairs: Sequence[tuple[str, str]],
+) -> Alignment:
+    """Align the sentences of each stretch between pinned paragraphs (and inside each pinned
+    group), then make the paragraph beads from the sentence beads."""
+    ne, nz = len(doc.en), len(doc.zh)
+    groups = pin_groups(pins, ne, nz)
+    en_first = [*doc.first_sentence("en"), sum(len(p.sentences) for p in doc.en)]
+    zh_first = [*doc.first_sentence("zh"), sum(len(p.sentences) for p in doc.zh)]
+    stretches: list[tuple[int, int, int, int, bool]] = []  # paragraphs, ends exclusive
+    ce = cz = 0
+    for e0, e1, z0, z1 in groups:
+        stretches += [(ce, e0, cz, z0, False), (e0, e1 + 1, z0, z1 + 1, True)]
+        ce, cz = e1 + 1, z1 + 1
+    stretches.append((ce, ne, cz, nz, False))
+    unpins = frozenset(
+        (se, sz)
+        for e, z in _unpins(doc)
+        for se in range(en_first[e], en_first[e + 1])
+        for sz in range(zh_first[z], zh_first[z + 1])
+    )
+    sc: AlignScorer = Apart(scorer, unpins) if unpins else scorer
+    en, zh = doc.sentence_texts("en"), doc.sentence_texts("zh")
+    lens = unit_lengths(en, zh)
+
+    def run(prep: PreparedScorer) -> list[list[Bead]]:
+        out = []
+        for e0, e1, z0, z1, _ in stretches:
+            i0, i1, j0, j1 = en_first[e0], en_first[e1], zh_first[z0], zh_first[z1]
+            if i1 > i0 and j1 > j0:
+                out.append(align_segments(prep, [(i0, i1, j0, j1)], len(en), len(zh), lens,
+                                          max_merge, LOW_CONFIDENCE))  # fmt: skip
+            else:
+                out.append([Bead(en=(k,), zh=(), score=1.0) for k in range(i0, i1)]
+                           + [Bead(en=(), zh=(k,), score=1.0) for k in range(j0, j1)])  # fmt: skip
+        return out
+
+    per_stretch = run(sc.prepare(en, zh, glossary_pairs=glossary_pairs))
+    flat = [b for beads in per_stretch for b in beads]
+    if any(not (b.en and b.zh) for b in flat):  # as in align_units: the ratio of the pairs
+        ratio = _paired_ratio(flat, lens)
+        total = float(lens[1].sum()) / max(float(lens[0].sum()), 1.0)
+        again = with_ratio(sc, ratio) if ratio else None
+        if again is not None and ratio is not None and abs(ratio / total - 1.0) > 0.02:
+            per_stretch = run(again.prepare(en, zh, glossary_pairs=glossary_pairs))
+    en_para = [p for p, para in enumerate(doc.en) for _ in para.sentences]
+    zh_para = [p for p, para in enumerate(doc.zh) for _ in para.sentences]
+    paragraphs: list[Bead] = []
+    for (e0, e1, z0, z1, pinned), beads in zip(stretches, per_stretch, strict=True):
+        if pinned:
+            paragraphs.append(Bead(tuple(range(e0, e1)), tuple(range(z0, z1)), 1.0, pinned=True))
+        else:
+            paragraphs += _paragraph_beads(beads, en_para, zh_para)
+    return Alignment(
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(b for beads in per_stretch for b in beads),
+    )
+
+
+def _paragraph_beads(
+    beads: Sequence[Bead], en_para: Sequence[int], zh_para: Sequence[int]
+) -> list[Bead]:
+    """Paragraph beads from sentence beads: paragraphs joined by a sentence bead share a bead
+    (the beads are monotone, so each group is a run of paragraphs on each side); its score is the
+    mean of its sentence beads' scores.
+
+    Example:
+        >>> s = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.7), Bead((2,), (), 0.2)]
+        >>> [(b.en, b.zh, b.score) for b in _paragraph_beads(s, [0, 0, 1], [0, 1])]
+        [((0,), (0, 1), 0.8), ((1,), (), 0.2)]
+    """
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    nodes = [[("en", en_para[s]) for s in b.en] + [("zh", zh_para[s]) for s in b.zh] for b in beads]
+    for group in nodes:
+        for x in group[1:]:
+            parent[find(x)] = find(group[0])
+    order: list[tuple[str, int]] = []
+    members: dict[tuple[str, int], tuple[set[int], set[int], list[float]]] = {}
+    for b, group in zip(beads, nodes, strict=True):
+        root = find(group[0])
+        if root not in members:
+            members[root] = (set(), set(), [])
+            order.append(root)
+        en, zh, scores = members[root]
+        en.update(p for lang, p in group if lang == "en")
+        zh.update(p for lang, p in group if lang == "zh")
+        scores.append(b.score)
+    out = []
+    for root in order:
+        en, zh, scores = members[root]
+        score = round(sum(scores) / len(scores), 3)
+        out.append(Bead(tuple(sorted(en)), tuple(sorted(zh)), score, score < LOW_CONFIDENCE))
+    return out

@@ -6,8 +6,8 @@ shapes of :func:`~duizhao.align.scoring.bead_types` and turns its steps into
 :class:`~duizhao.model.Bead` s with a 0–1 score.
 
 The search is banded around the diagonal given by cumulative lengths (√n + 8 units wide at first),
-and the band is widened only when the best path touches its edge, so the cost grows as n·√n rather
-than n².
+and the band is widened only when the best path touches its edge, at most twice
+(:data:`MAX_WIDENING`), so time and memory grow as n·√n rather than n².
 
 Example:
     >>> pin_groups([(0, 1), (0, 2), (3, 4)], 5, 5)  # English 0 with Chinese 1–2; 3 with 4
@@ -28,12 +28,23 @@ from ..errors import PinError
 from ..model import Bead
 from .scoring import PreparedScorer, bead_types, unit_length
 
-__all__ = ["LOW_CONFIDENCE", "align_segments", "align_with_pins", "pin_groups", "unit_lengths"]
+__all__ = [
+    "LOW_CONFIDENCE",
+    "MAX_WIDENING",
+    "align_segments",
+    "align_with_pins",
+    "pin_groups",
+    "unit_lengths",
+]
 
 _INF = float("inf")
 
 #: Beads scoring below this are flagged ``low_confidence``.
 LOW_CONFIDENCE = 0.5
+
+#: The widest band searched, as a multiple of the first (√n + 8 units): the band doubles at
+#: most twice. On a path that still touches the edge the best path inside the band is kept.
+MAX_WIDENING = 4
 
 
 def _band_centres(
@@ -72,8 +83,11 @@ def _dp(
     centres = _band_centres(i0, i1, j0, j1, lens)
     # Long texts drift further from the length diagonal: start wider (√n keeps it sub-quadratic).
     width = max(width, int(math.sqrt(max(n, m))) + 8)
+    # Widen at most twice: memory and time stay those of a band, never of the whole n × m table
+    # (the scorers keep their evidence within this reach too).
+    widest = MAX_WIDENING * width
     while True:
-        result = _dp_band(prep, i0, j0, n, m, types, centres, width)
+        result = _dp_band(prep, i0, j0, n, m, types, centres, width, last=width >= widest)
         if result is not None:
             return result
         width *= 2
@@ -88,7 +102,10 @@ def _dp_band(
     types: tuple[tuple[int, int], ...],
     centres: np.ndarray,
     width: int,
+    last: bool = False,
 ) -> list[tuple[int, int, int, int, float]] | None:
+    """The best path inside the band, or ``None`` when it touches the band's edge (unless this
+    is the ``last`` band tried: then the best path inside it)."""
     full = width >= max(n, m)
     los = np.clip(centres - width, 0, m) if not full else np.zeros(n + 1, dtype=np.int64)
     his = np.clip(centres + width, 0, m) if not full else np.full(n + 1, m, dtype=np.int64)
@@ -163,7 +180,7 @@ def _dp_band(
         a, b = int(back_a[i][k]), int(back_b[i][k])
         beads.append((i0 + i, a, j0 + j, b, float(step_cost[i][k])))
         i, j = i - a, j - b
-    if touches:
+    if touches and not last:
         return None
     beads.reverse()
     return beads

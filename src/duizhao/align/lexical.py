@@ -15,10 +15,11 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -99,23 +100,39 @@ class _AnchorRows:
     at once with difference arrays and kept per (row, band).
     """
 
-    def __init__(self, rows: list[list[tuple[int, int, float, float]]]) -> None:
+    def __init__(self, entries: _Entries, rows: int) -> None:
+        self.anchor_gain = np.array(entries.gains, dtype=np.float64)
+        self.anchor_weight = np.array(entries.weights, dtype=np.float64)
+        # Entries are ordered (row, col, gap, gain, weight) whatever order they were found in, so
+        # that sums always add up in the same order: anchors are ranked by (gain, weight).
+        by_value = np.lexsort((self.anchor_weight, self.anchor_gain))
+        rank = np.empty(len(by_value), dtype=np.int32)
+        rank[by_value] = np.arange(len(by_value), dtype=np.int32)
         self.cols: list[np.ndarray] = []
         self.gaps: list[np.ndarray] = []
-        self.gains: list[np.ndarray] = []
-        self.weights: list[np.ndarray] = []
-        for row in rows:
-            row = sorted(row)
-            self.cols.append(np.array([e[0] for e in row], dtype=np.int64))
-            self.gaps.append(np.array([e[1] for e in row], dtype=np.int64))
-            self.gains.append(np.array([e[2] for e in row], dtype=np.float64))
-            self.weights.append(np.array([e[3] for e in row], dtype=np.float64))
+        self.anchors: list[np.ndarray] = []
+        # A block of rows at a time, so that sorting needs memory for one block only.
+        for first, (row, col, gap, anchor) in entries.blocks(rows):
+            order = np.lexsort((rank[anchor], gap, col, row))
+            row, col, gap, anchor = row[order], col[order], gap[order], anchor[order]
+            last = min(first + _BLOCK, rows)
+            bounds = np.searchsorted(row, np.arange(first, last + 1)).tolist()
+            for k0, k1 in itertools.pairwise(bounds):
+                self.cols.append(col[k0:k1])
+                self.gaps.append(gap[k0:k1])
+                self.anchors.append(anchor[k0:k1])
         self._cache: dict[tuple[int, ...], tuple[int, int, np.ndarray, np.ndarray]] = {}
 
     def _entries(self, r: int, first: int, last: int) -> tuple[np.ndarray, ...]:
         cols = self.cols[r]
         k0, k1 = np.searchsorted(cols, first), np.searchsorted(cols, last, side="right")
-        return cols[k0:k1], self.gaps[r][k0:k1], self.gains[r][k0:k1], self.weights[r][k0:k1]
+        anchors = self.anchors[r][k0:k1]
+        return (
+            cols[k0:k1].astype(np.int64),
+            self.gaps[r][k0:k1].astype(np.int64),
+            self.anchor_gain[anchors],
+            self.anchor_weight[anchors],
+        )
 
     @staticmethod
     def _intervals(
@@ -184,6 +201,89 @@ class _AnchorRows:
         return lo, gain, weight
 
 
+class _Entries:
+    """Entries ``(row, col, gap, anchor)`` while they are collected, one chunk per anchor found:
+    in one row at several columns (``by_row``, the English side) or in one column at several
+    rows (the Chinese side); ``gains[anchor]`` and ``weights[anchor]`` are its values. A long
+    text has millions of entries: they are kept as 32-bit integers (as Python tuples they took
+    gigabytes)."""
+
+    __slots__ = ("by_row", "fixed", "gains", "gaps", "spread", "weights")
+
+    def __init__(self, by_row: bool) -> None:
+        self.by_row = by_row
+        self.fixed: list[int] = []
+        self.spread: list[np.ndarray] = []
+        self.gaps: list[np.ndarray] = []
+        self.gains: list[float] = []
+        self.weights: list[float] = []
+
+    def add(self, fixed: int, spread: np.ndarray, first_gap: int, gain: float,
+            weight: float) -> None:  # fmt: skip
+        """One anchor found in row (or column) ``fixed`` at the sorted columns (or rows)
+        ``spread``; its gaps run along ``spread``, ``first_gap`` for the first entry."""
+        if len(spread) == 0:
+            return
+        gaps = np.empty(len(spread), dtype=np.int32)
+        gaps[0] = first_gap
+        np.subtract(spread[1:], spread[:-1], out=gaps[1:])
+        self.fixed.append(fixed)
+        self.spread.append(spread)
+        self.gaps.append(gaps)
+        self.gains.append(gain)
+        self.weights.append(weight)
+
+    def blocks(self, rows: int) -> Iterator[tuple[int, list[np.ndarray]]]:
+        """``(first row, [row, col, gap, anchor])`` for each block of :data:`_BLOCK` rows from
+        0 to ``rows``, as flat arrays; the chunks are given up as they are used."""
+        nblocks = (rows + _BLOCK - 1) // _BLOCK
+        parts: list[list[tuple[int, int, np.ndarray, np.ndarray]]] = [[] for _ in range(nblocks)]
+        for anchor in range(len(self.fixed)):
+            fixed, spread, gaps = self.fixed[anchor], self.spread[anchor], self.gaps[anchor]
+            if self.by_row:
+                parts[fixed // _BLOCK].append((anchor, fixed, spread, gaps))
+                continue
+            first, last = int(spread[0]) // _BLOCK, int(spread[-1]) // _BLOCK
+            cuts = np.searchsorted(spread, np.arange(first + 1, last + 1) * _BLOCK).tolist()
+            for blk, (k0, k1) in enumerate(itertools.pairwise([0, *cuts, len(spread)]), first):
+                if k1 > k0:
+                    parts[blk].append((anchor, fixed, spread[k0:k1], gaps[k0:k1]))
+        self.fixed, self.spread, self.gaps = [], [], []
+        for blk in range(nblocks):
+            chunk, parts[blk] = parts[blk], []
+            sizes = [len(c[3]) for c in chunk]
+            fixed_at = np.repeat(np.array([c[1] for c in chunk], dtype=np.int32), sizes)
+            spread_at = (
+                np.concatenate([c[2] for c in chunk]).astype(np.int32)
+                if chunk
+                else np.zeros(0, dtype=np.int32)
+            )
+            gap = np.concatenate([c[3] for c in chunk]) if chunk else np.zeros(0, dtype=np.int32)
+            anchor_of = np.repeat(np.array([c[0] for c in chunk], dtype=np.int32), sizes)
+            del chunk
+            row, col = (fixed_at, spread_at) if self.by_row else (spread_at, fixed_at)
+            yield blk * _BLOCK, [row, col, gap, anchor_of]
+
+
+#: Rows of :class:`_AnchorRows` sorted at a time.
+_BLOCK = 512
+
+
+def anchor_window(units: int, n: int, m: int) -> int:
+    """How far from the diagonal (in units of the other side, which has ``units``) an anchor is
+    looked for.
+
+    A quarter of the other side (at least 60 units), but never more than four widths of the
+    dynamic programme's first band (``√max(n, m) + 8``): what the scorer keeps then grows as
+    ``n·√n``, like the search, instead of ``n·m`` (gigabytes for a long article).
+
+    Example:
+        >>> anchor_window(300, 300, 300), anchor_window(10_000, 10_000, 10_000)
+        (75, 432)
+    """
+    return max(60, min(units // 4, 4 * (math.isqrt(max(n, m)) + 8)))
+
+
 _PAD = 24
 
 
@@ -223,7 +323,11 @@ class _PreparedLexical:
         # translations the English never uses still counts: it is evidence of untranslated text.
         zh_all = [zh_tokens(t, index, gloss, longest) for t in zh]
         latin = {w for toks in zh_all for strong_, ws in toks for w in ws if strong_}
-        zh_toks = [{(strong_, ws, ws & en_vocab) for strong_, ws in toks} for toks in zh_all]
+        known: dict[tuple[bool, frozenset[str]], tuple[bool, frozenset[str], frozenset[str]]] = {}
+        zh_toks = [
+            {known.setdefault(t, (t[0], t[1], t[1] & en_vocab)) for t in toks} for toks in zh_all
+        ]
+        del known
         if not s.count_absent:
             zh_toks = [{t for t in toks if t[2]} for toks in zh_toks]
 
@@ -249,9 +353,10 @@ class _PreparedLexical:
             return math.log(p / q) - miss, miss
 
         # English side: each key w of unit r, found in Chinese unit j or not.
-        en_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
+        en_rows = _Entries(by_row=True)
         en_base = np.zeros(n)
-        window = max(60, m // 4)
+        window = anchor_window(m, n, m)
+        zh_arrays = {w: np.array(units, dtype=np.int32) for w, units in zh_units_of.items()}
         for r, keys in enumerate(en_toks):
             center = (r * m) // max(n, 1)
             lo, hi = center - window, center + window
@@ -271,21 +376,24 @@ class _PreparedLexical:
                 en_base[r] += miss
                 if units:
                     k0, k1 = bisect_left(units, lo), bisect_right(units, hi)
-                    prev = None
-                    for j in units[k0:k1]:
-                        en_rows[r].append((j, n + m + 1 if prev is None else j - prev, gain, wt))
-                        prev = j
+                    en_rows.add(r, zh_arrays[w][k0:k1], n + m + 1, gain, wt)
+        en_table = _AnchorRows(en_rows, n)  # (its chunks are freed before the Chinese side's)
+        del en_rows, zh_arrays
         # Chinese side: each word t of unit j, its translation found in English unit r or not.
-        zh_rows: list[list[tuple[int, int, float, float]]] = [[] for _ in range(n)]
+        zh_rows = _Entries(by_row=False)
         zh_base = np.zeros(m)
-        window = max(60, n // 4)
+        en_units_for: dict[frozenset[str], list[int]] = {}
+        window = anchor_window(n, n, m)
         for j, toks in enumerate(zh_toks):
             center = (j * n) // max(m, 1)
             lo, hi = center - window, center + window
             for strong_, all_ws, ws in sorted(
                 toks, key=lambda t: (t[0], sorted(t[1]), sorted(t[2]))
             ):
-                units = sorted({r for w in ws for r in en_units_of.get(w, ())})
+                units = en_units_for.get(ws)
+                if units is None:
+                    units = sorted({r for w in ws for r in en_units_of.get(w, ())})
+                    en_units_for[ws] = units
                 if strong_:
                     p, wt = s.p_anchor, s.anchors
                 elif len(all_ws) <= s.specific:
@@ -298,17 +406,15 @@ class _PreparedLexical:
                     continue
                 zh_base[j] += miss
                 k0, k1 = bisect_left(units, lo), bisect_right(units, hi)
-                prev = None
-                for r in units[k0:k1]:
-                    zh_rows[r].append((j, n + m + 1 if prev is None else r - prev, gain, wt))
-                    prev = r
+                if k1 > k0:
+                    zh_rows.add(j, np.array(units[k0:k1], dtype=np.int32), n + m + 1, gain, wt)
         return cls(
             scorer=s,
             length=length,
             en_base=np.concatenate(([0.0], np.cumsum(en_base))),
             zh_base=np.concatenate(([0.0], np.cumsum(zh_base))),
-            en_rows=_AnchorRows(en_rows),
-            zh_rows=_AnchorRows(zh_rows),
+            en_rows=en_table,
+            zh_rows=_AnchorRows(zh_rows, n),
         )
 
     def _row_sums(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, ...]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DuizhaoError
+from ..output.files import write_text
 from ..output.templates import environment, generator
 from ..text.script import display_width, term_lang
 from .concordance import KwicLine
@@ -250,5 +251,4 @@ def write_due(
         from ..output.pdf import html_to_pdf
 
         return html_to_pdf(html, out)
-    out.write_text(html, encoding="utf-8")
-    return out
+    return write_text(out, html)

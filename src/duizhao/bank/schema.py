@@ -28,6 +28,7 @@ __all__ = [
     "connect",
     "default_path",
     "migrate",
+    "not_a_bank",
 ]
 
 _V1 = """
@@ -223,6 +224,14 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("duizhao")) / "bank.sqlite3"
 
 
+def not_a_bank(e: sqlite3.Error) -> str:
+    """What to say about a file SQLite cannot use as a bank: not one at all, or a damaged one."""
+    return (
+        f"not a duizhao term bank, or a damaged one ({e}); give another file with --db, or "
+        "restore it from a backup"
+    )
+
+
 def _locked(e: sqlite3.Error) -> bool:
     return "locked" in str(e) or "busy" in str(e)
 
@@ -268,9 +277,9 @@ def connect(path: str | os.PathLike[str], *, timeout: float = 30.0) -> sqlite3.C
                 f"{p}: the term bank is locked by another process (waited {timeout:g} s); "
                 "try again when it has finished"
             ) from e
-        raise DuizhaoError(f"{p}: not a duizhao term bank ({e})") from e
+        raise DuizhaoError(f"{p}: {not_a_bank(e)}") from e
     except sqlite3.DatabaseError as e:
-        raise DuizhaoError(f"{p}: not a duizhao term bank ({e})") from e
+        raise DuizhaoError(f"{p}: {not_a_bank(e)}") from e
     except OSError as e:
         raise DuizhaoError(f"{p}: cannot create the term bank ({e.strerror or e})") from e
     conn.execute("PRAGMA synchronous = NORMAL")

@@ -31,7 +31,7 @@ from .concordance import ConcordanceMixin
 from .queries import QueriesMixin
 from .review import ReviewMixin
 from .rows import ROW_TABLES, document_rows
-from .schema import Transaction, connect, default_path, migrate
+from .schema import Transaction, connect, default_path, migrate, not_a_bank
 
 if TYPE_CHECKING:
     import fsrs
@@ -127,7 +127,10 @@ class TermBank(QueriesMixin, ConcordanceMixin, ReviewMixin):
             migrate(self.conn)
         except sqlite3.DatabaseError as e:
             self.conn.close()
-            raise DuizhaoError(f"{self.path}: not a duizhao term bank ({e})") from e
+            raise DuizhaoError(f"{self.path}: {not_a_bank(e)}") from e
+        except DuizhaoError as e:  # e.g. written by a newer duizhao: name the file
+            self.conn.close()
+            raise DuizhaoError(f"{self.path}: {e}") from e
         except BaseException:
             self.conn.close()
             raise

@@ -9,7 +9,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-__all__ = ["CommandGroup", "add_corrections_options", "print_json", "warn_all"]
+__all__ = [
+    "CommandGroup",
+    "add_corrections_options",
+    "add_limit_option",
+    "error_line",
+    "inputs_of",
+    "max_bytes",
+    "print_json",
+    "warn_all",
+]
 
 
 @dataclass(frozen=True)
@@ -26,9 +35,9 @@ class CommandGroup:
 
 
 def print_json(obj: Any, out: TextIO) -> None:
-    """Print ``obj`` as indented UTF-8 JSON (Chinese as it is, not escaped)."""
-    json.dump(obj, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """Print ``obj`` as indented UTF-8 JSON (Chinese as it is, not escaped), all at once: made
+    whole before the first byte is written, so a failure never leaves half a document."""
+    out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
 def warn_all(warnings: Sequence[str], args: argparse.Namespace) -> None:
@@ -49,3 +58,62 @@ def add_corrections_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--no-corrections", action="store_true", help="ignore the corrections file beside FILE"
     )
+
+
+def add_limit_option(p: argparse.ArgumentParser) -> None:
+    """``--max-bytes N``, for commands that read articles (the limit of
+    :data:`duizhao.reader.decode.MAX_BYTES`)."""
+    from ..reader.decode import MAX_BYTES
+
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"the largest article read, in bytes (default {MAX_BYTES:,}; 0: no limit)",
+    )
+
+
+def max_bytes(args: argparse.Namespace) -> int | None:
+    """The article limit the user chose (``None`` for none)."""
+    from ..reader.decode import MAX_BYTES
+
+    value = getattr(args, "max_bytes", MAX_BYTES)
+    return None if value is not None and value <= 0 else value
+
+
+def inputs_of(args: argparse.Namespace) -> list[str]:
+    """The files a command was given (its ``FILE`` arguments, folder, or bank), for messages."""
+    out: list[str] = []
+    for name in ("file", "files", "folder", "en", "zh"):
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, list):
+            out += [str(v) for v in value]
+    return out
+
+
+def error_line(
+    e: BaseException, args: argparse.Namespace, files: Sequence[str] | None = None
+) -> str:
+    """The one ``error: …`` line for ``e``, with what the user can do about it *with this
+    command*: an :class:`~duizhao.errors.InputError` whose remedy is an option (``--encoding``,
+    ``--max-bytes``) gets it only when the command has that option and it applies to the file.
+    An error about content that does not know its file is given ``files`` (default: every file
+    the command was given)."""
+    from ..errors import ContentError, InputError
+
+    text = " ".join(str(e).split()) or type(e).__name__  # one line, whatever the message holds
+    files = list(files) if files is not None else inputs_of(args)
+    if isinstance(e, ContentError) and files:
+        text = f"{', '.join(files)}: {text}"
+    if isinstance(e, InputError) and e.remedy is not None:
+        option, remedy = e.remedy
+        dest = option.lstrip("-").replace("-", "_")
+        applies = dest != "encoding" or e.path in (
+            [args.file] if isinstance(getattr(args, "file", None), str) else []
+        ) + list(getattr(args, "files", None) or [])
+        if hasattr(args, dest) and applies:
+            text += f", or {remedy}"
+    return f"error: {text}"

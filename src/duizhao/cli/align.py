@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import CommandGroup, add_corrections_options, print_json, warn_all
+from ._common import (
+    CommandGroup,
+    add_corrections_options,
+    add_limit_option,
+    max_bytes,
+    print_json,
+    warn_all,
+)
 
 
 def _cmd_align(args: argparse.Namespace) -> int:
@@ -21,7 +28,8 @@ def _cmd_align(args: argparse.Namespace) -> int:
     if args.file is None:
         if not (args.en and args.zh):
             raise InputError("<command line>", None, "give FILE, or both --en and --zh")
-        en, zh = read_lines(args.en), read_lines(args.zh)
+        limit = max_bytes(args)
+        en, zh = read_lines(args.en, max_bytes=limit), read_lines(args.zh, max_bytes=limit)
         beads = align_units(en, zh, scorer=scorer, pins=pins)
         if args.format == "json":
             print_json({"sentences": [b.to_dict() for b in beads]}, sys.stdout)
@@ -40,7 +48,9 @@ def _cmd_align(args: argparse.Namespace) -> int:
     elif args.pins:
         corrections = False
         pins = [*read_pins(args.pins), *pins]
-    doc = read(args.file, encoding=args.encoding, corrections=corrections)
+    doc = read(
+        args.file, encoding=args.encoding, corrections=corrections, max_bytes=max_bytes(args)
+    )
     warn_all(doc.warnings, args)
     doc = align_document(doc, scorer=scorer, pins=pins)
     assert doc.alignment is not None
@@ -102,6 +112,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--embed", action="store_true", help="add sentence embeddings (extra 'embed')")
     p.add_argument("--format", choices=["json", "text"], default="json", help="output format")
     p.add_argument("--encoding", help="force the input encoding of FILE")
+    add_limit_option(p)
     p.set_defaults(func=_cmd_align)
 
 

@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import CommandGroup, add_corrections_options, print_json, warn_all
+from ._common import (
+    CommandGroup,
+    add_corrections_options,
+    add_limit_option,
+    max_bytes,
+    print_json,
+    warn_all,
+)
 
 
 def _annotate_text(doc: Any) -> str:
@@ -42,6 +49,7 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
         args.file,
         encoding=args.encoding,
         corrections=False if args.no_corrections else args.corrections,
+        max_bytes=max_bytes(args),
         en_limit=args.en_limit,
         en_max_zipf=args.en_max_zipf,
         zh_limit=args.zh_limit,
@@ -82,6 +90,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         "--zh-min-hsk", type=int, default=6, help="lowest HSK level of Chinese words (default 6)"
     )
     add_corrections_options(p)
+    add_limit_option(p)
     p.set_defaults(func=_cmd_annotate)
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import CommandGroup, warn_all
+from ._common import CommandGroup, add_limit_option, max_bytes, warn_all
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
@@ -35,7 +35,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
         check_docx_support()
     docs = []
     for path in args.files:
-        doc = load_document(path)
+        doc = load_document(path, max_bytes=max_bytes(args))
         warn_all(doc.warnings, args)
         if args.script:
             from ..chinese import convert_document
@@ -149,6 +149,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--templates", metavar="DIR", help="folder of templates overriding the default ones"
     )
+    add_limit_option(p)
     p.set_defaults(func=_cmd_drill)
 
 

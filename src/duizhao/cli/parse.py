@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ..errors import DuizhaoError
-from ._common import CommandGroup, print_json, warn_all
+from ._common import CommandGroup, add_limit_option, error_line, max_bytes, print_json, warn_all
 
 
 def _summary(doc: Any) -> str:
@@ -45,9 +45,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            doc = read(path, encoding=args.encoding)
+            doc = read(path, encoding=args.encoding, max_bytes=max_bytes(args))
         except DuizhaoError as e:
-            print(f"error: {e}", file=sys.stderr)
+            print(error_line(e, args, [path]), file=sys.stderr)
             status = 2
             continue
         warn_all(doc.warnings, args)
@@ -78,6 +78,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--encoding", help="force the input encoding (e.g. big5hkscs, gb18030); detected if omitted"
     )
+    add_limit_option(p)
     p.set_defaults(func=_cmd_parse)
 
 

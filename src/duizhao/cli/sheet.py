@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ..errors import DuizhaoError
-from ._common import CommandGroup, warn_all
+from ._common import CommandGroup, add_limit_option, error_line, max_bytes, warn_all
 
 
 def _new_words(args: argparse.Namespace, doc: Any) -> frozenset[str] | None:
@@ -59,9 +59,8 @@ def sheet_options_from(args: argparse.Namespace, doc: Any = None) -> Any:
 
 
 def _cmd_sheet(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from ..documents import load_document
+    from ..output.files import all_or_nothing, file_stem
     from ..sheet import check_pdf_support, fit_pages, write_sheet
 
     if args.pdf or args.pages:
@@ -71,29 +70,30 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            doc = load_document(path)
-            options = sheet_options_from(args, doc)
-            if args.pages:
-                fitted = fit_pages(
-                    doc, args.pages, options, script=args.script, templates=args.templates
+            with all_or_nothing():  # an article that fails leaves none of its files behind
+                doc = load_document(path, max_bytes=max_bytes(args))
+                options = sheet_options_from(args, doc)
+                if args.pages:
+                    fitted = fit_pages(
+                        doc, args.pages, options, script=args.script, templates=args.templates
+                    )
+                    options = fitted.options
+                    note = fitted.note(args.pages)
+                    if note and not args.quiet:
+                        print(f"note: {path}: {note}", file=sys.stderr)
+                written = write_sheet(
+                    doc,
+                    args.output,
+                    stem=file_stem(path, "sheet"),
+                    pdf=args.pdf,
+                    docx=args.docx,
+                    script=args.script,
+                    templates=args.templates,
+                    options=options,
+                    engine=args.pdf_engine,
                 )
-                options = fitted.options
-                note = fitted.note(args.pages)
-                if note and not args.quiet:
-                    print(f"note: {path}: {note}", file=sys.stderr)
-            written = write_sheet(
-                doc,
-                args.output,
-                stem=Path(path).stem,
-                pdf=args.pdf,
-                docx=args.docx,
-                script=args.script,
-                templates=args.templates,
-                options=options,
-                engine=args.pdf_engine,
-            )
         except DuizhaoError as e:
-            print(f"error: {e}", file=sys.stderr)
+            print(error_line(e, args, [path]), file=sys.stderr)
             status = 2
             continue
         warn_all(doc.warnings, args)
@@ -110,6 +110,9 @@ def _check_docx() -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from ..documents import load_document
     from ..drills import site_hook
     from ..sheet import build_site
 
@@ -135,6 +138,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         pages=args.pages,
         engine=args.pdf_engine,
         extra_pages=[] if args.no_drills else [hook],
+        load=partial(load_document, max_bytes=max_bytes(args)),
         progress=None if not args.quiet else False,
         jobs=args.jobs,
     )
@@ -224,6 +228,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     sheet_opts.add_argument(
         "--templates", metavar="DIR", help="folder of templates overriding the default ones"
     )
+    add_limit_option(sheet_opts)
 
     p = sub.add_parser(
         "sheet",

@@ -12,18 +12,21 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from ..model import Document
+from ..output.files import file_stem, safe_stem
 
 __all__ = ["output_stem"]
 
 
 def output_stem(docs: Sequence[Document]) -> str:
-    """``ARTICLE.drills`` for one article, else ``drills-FIRSTDATE--LASTDATE`` (or ``drills``)."""
+    """``ARTICLE.drills`` for one article, else ``drills-FIRSTDATE--LASTDATE`` (or ``drills``),
+    always a safe file name (:func:`~duizhao.output.files.safe_stem`: what a file says about
+    itself never leads outside the output folder)."""
     if len(docs) == 1 and docs[0].meta.path:
-        return Path(docs[0].meta.path).stem + ".drills"
+        return file_stem(docs[0].meta.path, "article") + ".drills"
     dates = sorted(d.meta.date for d in docs if d.meta.date)
     if dates:
-        return f"drills-{dates[0]}" + (f"--{dates[-1]}" if dates[-1] != dates[0] else "")
+        stem = f"drills-{dates[0]}" + (f"--{dates[-1]}" if dates[-1] != dates[0] else "")
+        return safe_stem(stem, "drills")
     return "drills"

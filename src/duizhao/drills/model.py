@@ -17,12 +17,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..errors import DuizhaoError
+from ..errors import ContentError, DuizhaoError
 
 __all__ = [
     "ArticleRef",
     "DrillError",
     "Item",
+    "NothingToDrillError",
     "Option",
     "Section",
     "Span",
@@ -33,6 +34,11 @@ __all__ = [
 
 class DrillError(DuizhaoError):
     """No worksheet or export can be made from the documents (e.g. nothing to drill)."""
+
+
+class NothingToDrillError(DrillError, ContentError):
+    """The documents have nothing a worksheet or an export could ask (the command line names
+    their files)."""
 
 
 @dataclass(frozen=True)

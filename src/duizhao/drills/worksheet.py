@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..model import Document
-from ..output.files import make_folder, write_text
+from ..output.files import href, make_folder, output_file, safe_stem, write_text
 from ..output.templates import environment, generator
 from .choosing import AUDIENCE_KINDS, LEVELS, Board, Chooser, extra_options
 from .exercises import Draft, ExerciseKind, Request
 from .files import output_stem
 from .kinds import EXERCISES, KINDS, parse_kinds, unknown_kind
-from .model import ArticleRef, DrillError, Section, Worksheet, letter
+from .model import ArticleRef, DrillError, NothingToDrillError, Section, Worksheet, letter
 from .seeding import rng
 from .terms import article_refs, gather_terms
 
@@ -218,7 +218,9 @@ def make_worksheets(
         else:
             chosen.append(picked[kind.name])
     if not chosen:
-        raise DrillError("nothing to drill: " + "; ".join(notes) if notes else "nothing to drill")
+        raise NothingToDrillError(
+            "nothing to drill: " + "; ".join(notes) if notes else "nothing to drill"
+        )
 
     # 2. arrange them for each version
     if title is None:
@@ -344,20 +346,23 @@ def write_worksheets(
         The files written.
     """
     out = make_folder(outdir)
+    stem = safe_stem(stem, "drills")
     written = []
     for ws in sheets:
         name = stem if len(sheets) == 1 else f"{stem}-{ws.version}"
         html = render_worksheet(ws, templates=templates, links=links)
-        path = write_text(out / f"{name}.html", html)
+        path = write_text(output_file(out, f"{name}.html"), html)
         written.append(path)
         if pdf:
             from ..output.pdf import html_to_pdf
 
-            written.append(html_to_pdf(html, out / f"{name}.pdf"))
+            written.append(html_to_pdf(html, output_file(out, f"{name}.pdf")))
         if docx:
             from .docx import worksheet_docx
 
-            written += worksheet_docx(ws, out / f"{name}.docx", out / f"{name}.key.docx")
+            written += worksheet_docx(
+                ws, output_file(out, f"{name}.docx"), output_file(out, f"{name}.key.docx")
+            )
     return written
 
 
@@ -432,7 +437,7 @@ class DrillPages:
             pdf=self.pdf,
             docx=self.docx,
             templates=self.templates,
-            links=[("Index", "index.html"), ("Study sheet", f"{stem}.html")],
+            links=[("Index", "index.html"), ("Study sheet", href(f"{stem}.html"))],
         )
         labels = {".html": "Drills", ".pdf": "Drills PDF", ".docx": "Drills (Word)"}
         links = []

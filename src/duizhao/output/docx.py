@@ -23,7 +23,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..errors import DuizhaoError, MissingExtraError
+from ..errors import MissingExtraError
+from .files import writing
 
 __all__ = [
     "add_ruby",
@@ -230,11 +231,8 @@ def save(doc: Any, path: str | os.PathLike[str]) -> Path:
         DuizhaoError: The file cannot be written.
     """
     out = Path(path)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        doc.save(str(out))
-    except OSError as e:
-        raise DuizhaoError(f"{out}: cannot write the file ({e.strerror or e})") from e
+    with writing(out) as tmp:  # whole or not at all (output.files)
+        doc.save(str(tmp))
     return out
 
 

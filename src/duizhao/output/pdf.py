@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import DuizhaoError, MissingExtraError
+from .files import write_bytes, writing
 
 __all__ = ["PDF_ENGINES", "check_pdf_support", "html_to_pdf", "pdf_pages", "typst_to_pdf"]
 
@@ -125,7 +126,8 @@ def html_to_pdf(html: str, path: str | os.PathLike[str], *, base_url: str | None
     # WeasyPrint logs every CSS property it ignores (screen-only rules); keep the terminal quiet.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     out = Path(path)
-    weasyprint.HTML(string=html, base_url=base_url, media_type="print").write_pdf(out)
+    with writing(out) as tmp:  # the PDF appears whole or not at all
+        weasyprint.HTML(string=html, base_url=base_url, media_type="print").write_pdf(tmp)
     return out
 
 
@@ -173,11 +175,7 @@ def typst_to_pdf(
     except typst.TypstError as e:
         raise DuizhaoError(f"the PDF template failed: {e.message}") from e
     if path is not None:
-        out = Path(path)
-        try:
-            out.write_bytes(pdf)
-        except OSError as e:
-            raise DuizhaoError(f"{out}: cannot write the file ({e.strerror or e})") from e
+        write_bytes(path, bytes(pdf))  # whole or not at all (output.files)
     return bytes(pdf)
 
 

@@ -42,7 +42,7 @@ from ..text.script import script_of
 from .attach import attach_corrections
 from .builder import Builder
 from .corrections import corrections_path, read_corrections
-from .decode import BLANKS, decode, normalise_lines
+from .decode import BLANKS, MAX_BYTES, decode, normalise_lines, read_file_bytes
 from .formats import InputFormat
 from .glossary_line import is_glossary_header, parse_glossary_line
 from .lines import read_lines
@@ -122,6 +122,7 @@ def read(
     fmt: str | None = None,
     sidecar: bool = True,
     corrections: str | os.PathLike[str] | Corrections | bool | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Document:
     """Read an article file into a :class:`Document`, with its corrections file.
 
@@ -141,20 +142,15 @@ def read(
             :class:`~duizhao.model.Corrections` already read. They travel in
             ``doc.corrections``; pins and counterpart choices are applied here, the rest by the
             later stages (:func:`duizhao.pipeline.annotate`).
+        max_bytes: The largest file accepted (default :data:`~.decode.MAX_BYTES`, 2 MiB);
+            ``None`` for no limit.
 
     Raises:
-        InputError: The file (or its corrections file) cannot be read, or is not an article
-            duizhao understands.
+        InputError: The file (or its corrections file) cannot be read, is too large, or is not
+            an article duizhao understands.
     """
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, None, "is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(name, None, f"cannot read file: {e.strerror or e}") from None
+    data = read_file_bytes(path, max_bytes)
     doc = read_bytes(data, path=name, encoding=encoding, fmt=fmt)
     return attach_corrections(doc, find_corrections(path, corrections, sidecar=sidecar))
 

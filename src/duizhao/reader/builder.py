@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Document, GlossaryEntry, Lang, Meta, Paragraph
-from ..text.script import script_of
+from ..text.script import script_counts, script_of, script_of_counts
 from ..text.sentences import split_sentences
 from .decode import BLANKS
 
@@ -29,6 +29,8 @@ class Builder:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pins: list[tuple[int, int]] = field(default_factory=list)
+    pin_lines: list[int | None] = field(default_factory=list)
+    """The line each of ``pins`` was read from (when known)."""
 
     def warn(self, line: int | None, message: str) -> None:
         where = f"{self.path}:{line}" if line is not None else self.path
@@ -63,6 +65,15 @@ class Builder:
             raise InputError(self.path, None, "no Chinese paragraphs found")
         if not self.en:
             raise InputError(self.path, None, "no English paragraphs found")
+        for k, (e, z) in enumerate(self.pins):
+            if not (0 <= e < len(self.en) and 0 <= z < len(self.zh)):
+                line = self.pin_lines[k] if k < len(self.pin_lines) else None
+                raise InputError(
+                    self.path,
+                    line,
+                    f"pin {e}={z} is outside the article: it has {len(self.en)} English and "
+                    f"{len(self.zh)} Chinese paragraphs, numbered from 0",
+                )
         meta = Meta(
             source=self.meta.get("source"),
             date=self.meta.get("date"),
@@ -91,12 +102,16 @@ def _split_block(block: list[tuple[int, str]]) -> Iterable[tuple[int, list[str]]
     the wrap width.
     """
     runs: list[list[tuple[int, str]]] = []
+    han = latin = 0  # the script counts of the last run, kept as it grows (linear, not quadratic)
     for lineno, line in block:
-        lang = script_of(line)
-        if runs and (lang is None or script_of(" ".join(t for _, t in runs[-1])) == lang):
+        counts = script_counts(line)
+        lang = script_of_counts(*counts)
+        if runs and (lang is None or script_of_counts(han, latin) == lang):
             runs[-1].append((lineno, line))
+            han, latin = han + counts[0], latin + counts[1]
         else:
             runs.append([(lineno, line)])
+            han, latin = counts
     for run in runs:
         # The lines are yielded as written (an indented continuation line keeps its indent, so
         # nothing is lost); the caller strips each paragraph's own leading and trailing blanks.

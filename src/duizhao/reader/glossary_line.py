@@ -74,10 +74,14 @@ _POS = {
     "pluralnoun": "n. pl.",
     "interj": "interj.",
 }
-_POS_GROUP = re.compile(r"[(（]\s*([A-Za-z][A-Za-z. /,&]*?)\s*[)）]")
-_ZH_GROUP = re.compile(r"[【\[［〔]\s*([^】\]］〕]*?)\s*[】\]］〕]")
+# The patterns take time linear in the line, whatever it holds: a group stops at the next opening
+# bracket, and a separator is looked for only where a run of blanks starts (the lookbehinds), so no
+# run of blanks or brackets is scanned again from each of its characters.
+_POS_GROUP = re.compile(r"[(（]([^()（）]*)[)）]")
+_POS_WORDS = re.compile(r"[A-Za-z][A-Za-z. /,&]*")
+_ZH_GROUP = re.compile(r"[【\[［〔]([^【\[［〔】\]］〕]*)[】\]］〕]")
 _BULLET = re.compile(r"^(?:[-*•·‧▪●]\s+|\d{1,3}\s*[.)、．]\s*|[(（]\d{1,3}[)）]\s*)")
-_SEPARATOR = re.compile(r"\s*[：:]\s*|\t+\s*|\s+[–—-]\s+")
+_SEPARATOR = re.compile(r"(?<!\s)\s*[：:]\s*|(?<!\t)\t+\s*|(?<!\s)\s+[–—-]\s+")
 _ZH_SPLIT = re.compile(r"\s*[／/、;；,，|｜]\s*")
 
 
@@ -116,17 +120,23 @@ def parse_glossary_line(
     head, definition = body[: m.start()], body[m.end() :].strip(BLANKS)
     zh: list[str] = []
     for g in _ZH_GROUP.finditer(head):
-        zh.extend(z for z in _ZH_SPLIT.split(g.group(1)) if z)
+        zh.extend(z for z in _ZH_SPLIT.split(g.group(1).strip()) if z)
     head = _ZH_GROUP.sub(" ", head)
     pos = None
     for g in list(_POS_GROUP.finditer(head)):
+        if not _POS_WORDS.fullmatch(g.group(1).strip()):
+            continue
         p = _normalise_pos(g.group(1))
         if p is not None:
             pos = p
             head = head.replace(g.group(0), " ")
     if pos is None:
         lead = _POS_GROUP.match(definition)
-        if lead and (p := _normalise_pos(lead.group(1))) is not None:
+        if (
+            lead
+            and _POS_WORDS.fullmatch(lead.group(1).strip())
+            and (p := _normalise_pos(lead.group(1))) is not None
+        ):
             pos, definition = p, definition[lead.end() :].strip(BLANKS)
     term = " ".join(head.split())
     if not term or not LATIN_RE.search(term) or HAN_RE.search(term) or len(term.split()) > 8:

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
-from .decode import decode
+from .decode import MAX_BYTES, decode, read_file_bytes
 
 __all__ = ["read_lines"]
 
 
-def read_lines(path: str | Path) -> list[str]:
+def read_lines(path: str | Path, *, max_bytes: int | None = MAX_BYTES) -> list[str]:
     """The lines of a text file as units: line ``i`` (from 0) is unit ``i``, blank lines too.
 
-    A final line end does not start another unit. The encoding is detected as for articles.
+    A final line end does not start another unit. The encoding is detected as for articles, and
+    the file may have at most ``max_bytes`` bytes (``None``: no limit).
 
     Raises:
-        InputError: The file cannot be read or decoded.
+        InputError: The file cannot be read, is too large, or cannot be decoded.
     """
     where = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise InputError(where, None, f"cannot read: {e.strerror or e}") from e
+    data = read_file_bytes(path, max_bytes)
     if not data:
         return []
     text, _ = decode(data, path=where)

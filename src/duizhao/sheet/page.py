@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..model import Document
-from ..output.files import file_stem, make_folder, write_text
+from ..output.files import file_stem, make_folder, output_file, safe_stem, write_text
 from ..output.pdf import check_pdf_support, html_to_pdf
 from ..output.templates import environment
 from .options import SheetOptions
@@ -143,7 +143,8 @@ def write_sheet(
     Args:
         doc: The document.
         outdir: The folder (created).
-        stem: File name without extension (default: the article's file stem, else ``sheet``).
+        stem: File name without extension (default: the article's file stem, else ``sheet``),
+            made a safe name (:func:`~duizhao.output.files.safe_stem`).
         pdf: Also write the A4 PDF (needs the ``pdf`` extra and a CJK font).
         docx: Also write a Word file a teacher can edit (needs the ``docx`` extra).
         reading, script, templates, extra_links, options: As for :func:`render_sheet`.
@@ -153,18 +154,17 @@ def write_sheet(
         The files written.
     """
     out = make_folder(outdir)
-    if stem is None:
-        stem = file_stem(doc.meta.path, "sheet")
+    stem = file_stem(doc.meta.path, "sheet") if stem is None else safe_stem(stem, "sheet")
     opts = _options(options, reading)
     html = render_sheet(
         doc, script=script, templates=templates, extra_links=extra_links, options=opts
     )
-    written = [write_text(out / f"{stem}.html", html)]
+    written = [write_text(output_file(out, f"{stem}.html"), html)]
     if pdf:
         written.append(
             render_pdf(
                 doc,
-                out / f"{stem}.pdf",
+                output_file(out, f"{stem}.pdf"),
                 script=script,
                 templates=templates,
                 options=opts,
@@ -174,5 +174,7 @@ def write_sheet(
     if docx:
         from .docx import sheet_docx
 
-        written.append(sheet_docx(doc, out / f"{stem}.docx", script=script, options=opts))
+        written.append(
+            sheet_docx(doc, output_file(out, f"{stem}.docx"), script=script, options=opts)
+        )
     return written

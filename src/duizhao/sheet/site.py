@@ -32,7 +32,7 @@ from typing import TextIO
 from ..documents import ARTICLE_SUFFIXES, load_document
 from ..errors import DuizhaoError
 from ..model import Document
-from ..output.files import file_stem, make_folder, write_text
+from ..output.files import all_or_nothing, file_stem, href, make_folder, output_file, write_text
 from ..output.pdf import check_pdf_support
 from ..output.templates import environment, generator
 from ..resources.lexicon import CEDICT_ATTRIBUTION
@@ -75,7 +75,7 @@ class SiteArticle:
     paragraphs: tuple[int, int]
     """English and Chinese paragraph counts."""
     pages: tuple[tuple[str, str], ...] = ()
-    """``(label, file name)`` of every page written for it (sheet, PDF, extra pages)."""
+    """``(label, relative URL)`` of every page written for it (sheet, PDF, extra pages)."""
 
 
 @dataclass(frozen=True)
@@ -165,43 +165,46 @@ def _build_one(
     stem = file_stem(path, "sheet")
     note = None
     try:
-        doc = (opt.load or load_document)(path)
-        options = opt.options
-        if opt.pages:
-            fitted = fit_pages(doc, opt.pages, options, script=opt.script, templates=opt.templates)
-            options = fitted.options
-            told = fitted.note(opt.pages)
-            note = f"{path.name}: {told}" if told else None
-        extra: list[tuple[str, str]] = []
-        for hook in opt.extra_pages:
-            extra.extend(hook(doc, opt.dest, stem))
-        header_links = [("Index", "index.html")]
-        if opt.pdf:
-            header_links.append(("PDF", f"{stem}.pdf"))
-        if opt.docx:
-            header_links.append(("Word", f"{stem}.docx"))
-        header_links += extra
-        written = write_sheet(
-            doc,
-            opt.dest,
-            stem=stem,
-            pdf=opt.pdf,
-            docx=opt.docx,
-            script=opt.script,
-            templates=opt.templates,
-            extra_links=header_links,
-            options=options,
-            engine=opt.engine,
-        )
+        with all_or_nothing():  # an article that fails leaves none of its pages behind
+            doc = (opt.load or load_document)(path)
+            options = opt.options
+            if opt.pages:
+                fitted = fit_pages(
+                    doc, opt.pages, options, script=opt.script, templates=opt.templates
+                )
+                options = fitted.options
+                told = fitted.note(opt.pages)
+                note = f"{path.name}: {told}" if told else None
+            extra: list[tuple[str, str]] = []
+            for hook in opt.extra_pages:
+                extra.extend(hook(doc, opt.dest, stem))
+            header_links = [("Index", "index.html")]
+            if opt.pdf:
+                header_links.append(("PDF", href(f"{stem}.pdf")))
+            if opt.docx:
+                header_links.append(("Word", href(f"{stem}.docx")))
+            header_links += [(label, href(name)) for label, name in extra]
+            written = write_sheet(
+                doc,
+                opt.dest,
+                stem=stem,
+                pdf=opt.pdf,
+                docx=opt.docx,
+                script=opt.script,
+                templates=opt.templates,
+                extra_links=header_links,
+                options=options,
+                engine=opt.engine,
+            )
     except DuizhaoError as e:
         return None, (str(e) if str(path) in str(e) else f"{path}: {e}"), [], None
-    written += [opt.dest / name for _, name in extra]
-    pages = [("Sheet", f"{stem}.html")]
+    written += [output_file(opt.dest, name) for _, name in extra]
+    pages = [("Sheet", href(f"{stem}.html"))]
     if opt.pdf:
-        pages.append(("PDF", f"{stem}.pdf"))
+        pages.append(("PDF", href(f"{stem}.pdf")))
     if opt.docx:
-        pages.append(("Word", f"{stem}.docx"))
-    pages += extra
+        pages.append(("Word", href(f"{stem}.docx")))
+    pages += [(label, href(name)) for label, name in extra]
     m = doc.meta
     article = SiteArticle(
         source=path,
@@ -330,7 +333,7 @@ def build_site(
     # newest first; undated articles last, by file name
     articles.sort(key=lambda a: a.stem)
     articles.sort(key=lambda a: a.date or "", reverse=True)
-    index = dest / "index.html"
+    index = output_file(dest, "index.html")
     html = (
         environment(templates)
         .get_template("index.html.j2")

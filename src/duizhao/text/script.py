@@ -25,7 +25,9 @@ __all__ = [
     "display_width",
     "has_han",
     "is_han",
+    "script_counts",
     "script_of",
+    "script_of_counts",
     "term_lang",
 ]
 
@@ -67,8 +69,24 @@ def script_of(text: str) -> Literal["en", "zh"] | None:
     Returns:
         ``"zh"``, ``"en"``, or ``None`` when the text has neither Han characters nor Latin letters.
     """
-    han = len(HAN_RE.findall(text))
-    latin = len(LATIN_RE.findall(text))
+    return script_of_counts(*script_counts(text))
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """``(Han characters, Latin letters)`` of ``text``: what :func:`script_of` decides by.
+
+    The counts of a text are the sums of those of its parts, so a reader can decide the script
+    of a growing run of lines without counting it again for every line.
+
+    Example:
+        >>> script_counts("WIPO 公布排名")  # "WIPO publishes its ranking"
+        (4, 4)
+    """
+    return len(HAN_RE.findall(text)), len(LATIN_RE.findall(text))
+
+
+def script_of_counts(han: int, latin: int) -> Literal["en", "zh"] | None:
+    """:func:`script_of` from the counts of :func:`script_counts`."""
     if han == 0 and latin == 0:
         return None
     return "zh" if han * 3 >= latin else "en"

@@ -10,6 +10,10 @@ the closing quotes and brackets that follow with their sentence::
 
     >>> [s for s in split_zh_text("他說：「好。」然後走了！")]
     ['他說：「好。」', '然後走了！']
+
+Both take time linear in the length of the paragraph: a stretch of more than
+:data:`MAX_SENTENCE` characters without sentence punctuation is cut at a clause mark or a space
+(:func:`split_long`, the fallback splitter), and pysbd reads a long paragraph window by window.
 """
 
 from __future__ import annotations
@@ -24,7 +28,15 @@ from ..model import Lang, Sentence
 if TYPE_CHECKING:
     import pysbd
 
-__all__ = ["split_en", "split_sentences", "split_zh", "split_zh_text"]
+__all__ = [
+    "MAX_SENTENCE",
+    "WINDOW",
+    "split_en",
+    "split_long",
+    "split_sentences",
+    "split_zh",
+    "split_zh_text",
+]
 
 # A Chinese sentence ends after a run of terminal punctuation (。！？, their ASCII forms, ……)
 # and any closing quotes or brackets right after it.
@@ -64,7 +76,11 @@ def _from_cuts(text: str, cuts: list[int]) -> tuple[Sentence, ...]:
 
 
 def split_zh(text: str) -> tuple[Sentence, ...]:
-    """Split Chinese text after 。！？ and ……, keeping closing quotes with their sentence."""
+    """Split Chinese text after 。！？ and ……, keeping closing quotes with their sentence.
+
+    A stretch longer than :data:`MAX_SENTENCE` characters without any of them is cut at its last
+    clause mark (；，：、) or space (see :func:`split_long`).
+    """
     cuts = []
     for m in _ZH_END.finditer(text):
         end = m.end()
@@ -73,7 +89,7 @@ def split_zh(text: str) -> tuple[Sentence, ...]:
             end -= 1
         if end < len(text):
             cuts.append(end)
-    return _from_cuts(text, cuts)
+    return _from_cuts(text, split_long(text, cuts))
 
 
 def split_zh_text(text: str) -> list[str]:
@@ -89,27 +105,101 @@ def _pysbd() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+#: Characters pysbd reads at once. Its time grows faster than the length of its input (a
+#: 200,000-character paragraph took minutes), so a longer paragraph is read window by window:
+#: each window starts at the last sentence the previous one found, so that every sentence is
+#: read whole at least once.
+WINDOW = 2000
+
+#: The longest sentence kept whole: a longer stretch without sentence punctuation (a paragraph
+#: with no full stops, a list of words) is cut at its last clause mark or space before the limit.
+MAX_SENTENCE = 2000
+
+_SOFT = (";；", ",，:：、—–", " \t\u3000")
+
+
+def split_long(text: str, cuts: list[int], limit: int | None = None) -> list[int]:
+    """Add cuts so that no stretch between cuts is longer than ``limit`` characters.
+
+    The fallback splitter for text without sentence punctuation: a long stretch is cut after
+    its last semicolon in the second half of each ``limit`` characters, else after its last
+    comma, colon, enumeration comma or dash, else at its last space, else at the limit itself.
+
+    Example:
+        >>> text = "one, two; three four five"
+        >>> split_long(text, [], limit=12)  # "one, two;" "three four" "five"
+        [9, 21]
+    """
+    limit = MAX_SENTENCE if limit is None else limit
+    out: list[int] = []
+    prev = 0
+    for c in [*cuts, len(text)]:
+        while c - prev > limit:
+            prev = _soft_cut(text, prev, prev + limit)
+            out.append(prev)
+        if c < len(text):
+            out.append(c)
+        prev = c
+    return out
+
+
+def _soft_cut(text: str, lo: int, hi: int) -> int:
+    """Where to cut ``text[lo:hi]`` that has no sentence end: after the best clause mark or space
+    in its second half (``hi`` if there is none)."""
+    floor = lo + (hi - lo) // 2
+    for marks in _SOFT:
+        best = max(text.rfind(ch, floor, hi) for ch in marks)
+        if best >= floor:
+            return best + 1
+    return hi
+
+
 def split_en(text: str) -> tuple[Sentence, ...]:
     """Split English text with pysbd, mapping each sentence back onto ``text``.
 
     Line breaks inside a paragraph (hard-wrapped text) are read as spaces. If pysbd ever returns
     a sentence that cannot be found in the text, the rest is kept as one sentence, never lost.
+    A paragraph longer than :data:`WINDOW` characters is read window by window, and a sentence
+    longer than :data:`MAX_SENTENCE` is cut (:func:`split_long`), so the time is linear in the
+    length of the paragraph.
     """
     flat = text.replace("\n", " ")
     cuts: list[int] = []
     pos = 0
-    for piece in _pysbd().segment(flat):
+    while True:
+        end = min(len(flat), pos + WINDOW)
+        found = _pysbd_cuts(flat, pos, end)
+        if end == len(flat):
+            cuts += found
+            break
+        if found:
+            cuts += found
+            pos = found[-1]  # the last sentence may run past the window: read it again
+        else:
+            pos = _soft_cut(flat, pos, end)  # one sentence longer than the window
+    cuts = sorted({c for c in cuts if 0 < c < len(text)})
+    return _from_cuts(text, split_long(text, _merge_closers(text, cuts)))
+
+
+def _pysbd_cuts(flat: str, lo: int, hi: int) -> list[int]:
+    """Where pysbd starts a new sentence in ``flat[lo:hi]`` (offsets into ``flat``, > ``lo``)."""
+    part = flat[lo:hi]
+    cuts: list[int] = []
+    pos = 0
+    for piece in _pysbd().segment(part):
         piece = piece.strip()
         if not piece:
             continue
-        found = flat.find(piece, pos)
+        found = part.find(piece, pos)
         if found < 0:
             break  # pysbd changed the text: keep the rest as one sentence
         if found > 0:
-            cuts.append(found)
+            cuts.append(lo + found)
         pos = found + len(piece)
-    cuts = sorted({c for c in cuts if 0 < c < len(text)})
-    return _from_cuts(text, _merge_closers(text, cuts))
+    return cuts
+
+
+_BLANK_RUN = re.compile(r"\s*")
 
 
 def _merge_closers(text: str, cuts: list[int]) -> list[int]:
@@ -117,8 +207,8 @@ def _merge_closers(text: str, cuts: list[int]) -> list[int]:
     continuing a quotation (pysbd sometimes cuts inside ``"…?" he asked``)."""
     out = []
     for c in cuts:
-        rest = text[c:].lstrip()
-        if not rest or rest[0] in _CLOSERS or rest[0].islower():
+        k = _BLANK_RUN.match(text, c).end()  # type: ignore[union-attr]
+        if k == len(text) or text[k] in _CLOSERS or text[k].islower():
             continue
         out.append(c)
     return out

@@ -131,10 +131,40 @@ def run_command(
     io = Streams(stdin or sys.stdin, stdout or sys.stdout, sys.stderr)
     try:
         return _run(args, io)
-    except sqlite3.OperationalError as e:  # e.g. locked by another process for too long
+    except DuizhaoError:
+        raise
+    except Exception as e:
         from ...bank import default_path
 
-        raise DuizhaoError(f"{args.db or default_path()}: {e}") from e
+        db = args.db or default_path()
+        if isinstance(e, sqlite3.OperationalError) and ("locked" in str(e) or "busy" in str(e)):
+            raise DuizhaoError(
+                f"{db}: the term bank is locked by another process ({e}); try again when it has "
+                "finished"
+            ) from e
+        damage = _damage(db)
+        if damage is not None or isinstance(e, sqlite3.DatabaseError):
+            raise DuizhaoError(
+                f"{db}: the term bank file is damaged ({damage or e}); restore it from a backup, "
+                "or give another file with --db"
+            ) from e
+        raise
+
+
+def _damage(db: object) -> str | None:
+    """What SQLite's quick check finds wrong with a bank file, or ``None`` if nothing."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        return str(e)
+    found = [str(r[0]) for r in rows if r and r[0] != "ok"]
+    return "; ".join(found)[:200] if found else None
 
 
 def _run(args: argparse.Namespace, io: Streams) -> int:

@@ -6,7 +6,6 @@ Exits with 1 when no sentence uses the term (like ``grep``).
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import BankCommand, Streams
@@ -25,10 +24,11 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     from ...bank import kwic_html, kwic_text
+    from ...output.files import write_text
 
     lines = bank.kwic(args.term, limit=args.limit or None)
     if args.html:
-        Path(args.html).write_text(kwic_html(args.term, lines), encoding="utf-8")
+        write_text(args.html, kwic_html(args.term, lines))
     if args.format == "json":
         dump([ln.to_dict() for ln in lines], io.stdout)
     elif lines:

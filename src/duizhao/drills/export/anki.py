@@ -22,9 +22,9 @@ from typing import Any
 
 from ...errors import MissingExtraError
 from ...model import Document
-from ...output.files import make_folder
+from ...output.files import writing
 from ..files import output_stem
-from ..model import DrillError
+from ..model import NothingToDrillError
 from .cards import as_list, cards
 
 __all__ = ["ANKI_FIELDS", "ANKI_MODEL_ID", "write_apkg"]
@@ -178,7 +178,7 @@ def write_apkg(
     docs = as_list(docs)
     cs = cards(docs, vocabulary=vocabulary)
     if not cs:
-        raise DrillError("nothing to put in the Anki deck: the articles have no glossary")
+        raise NothingToDrillError("nothing to put in the Anki deck: the articles have no glossary")
     name = deck_name or _deck_name(docs)
     deck = genanki.Deck(_stable_id("duizhao deck|" + name), name)
     model = _anki_model()
@@ -204,7 +204,6 @@ def write_apkg(
         )
     ts = _timestamp(docs) if timestamp is None else timestamp
     out = Path(path)
-    make_folder(out.parent)
     # genanki's own writer stamps the zip with the current time; write it ourselves, fixed.
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "collection.anki2"
@@ -219,13 +218,10 @@ def write_apkg(
         finally:
             conn.close()
         data = db.read_bytes()
-    try:
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for arcname, payload in (("collection.anki2", data), ("media", b"{}")):
-                info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                z.writestr(info, payload)
-    except OSError as e:
-        raise DrillError(f"{out}: cannot write the file ({e.strerror or e})") from e
+    with writing(out) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
+        for arcname, payload in (("collection.anki2", data), ("media", b"{}")):
+            info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, payload)
     return out

@@ -93,10 +93,11 @@ def _parse_markdown(lines: list[str], b: Builder) -> None:
 def _front_matter_line(line: str, lineno: int, b: Builder) -> None:
     if not line.strip() or line.lstrip().startswith("#"):
         return
-    m = re.match(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$", line)
+    m = re.match(r"^\s*([A-Za-z_]+)\s*:(.*)$", line)
     if m is None:
-        raise InputError(b.path, lineno, f"front matter line {line.strip()!r} is not 'key: value'")
-    key, value = m.group(1).lower(), m.group(2)
+        shown = line.strip()[:60]
+        raise InputError(b.path, lineno, f"front matter line {shown!r} is not 'key: value'")
+    key, value = m.group(1).lower(), m.group(2).strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         value = value[1:-1]
     if key not in _META_KEYS:
@@ -112,6 +113,7 @@ def _front_matter_line(line: str, lineno: int, b: Builder) -> None:
         for part in filter(None, (p.strip() for p in value.split(","))):
             try:
                 b.pins.append(parse_pin(part))
+                b.pin_lines.append(lineno)
             except PinError as e:
                 raise InputError(b.path, lineno, str(e)) from None
     else:
