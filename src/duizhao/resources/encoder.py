@@ -93,6 +93,7 @@ def _mapped_backend(version: str, tokenizer: Any) -> Any:
     process reads only the rows of the pieces it meets and worker processes share the pages.
     ``None`` when the backend has attributes this does not know (another version of the package).
     """
+    import contextlib
     import json
     import os
     import shutil
@@ -125,10 +126,8 @@ def _mapped_backend(version: str, tokenizer: Any) -> Any:
                 else:
                     return None  # something this does not know how to keep
             (tmp / "layout.json").write_text(json.dumps(layout))
-            try:
+            with contextlib.suppress(OSError):  # another process was first
                 os.rename(tmp, folder)
-            except OSError:
-                pass  # another process was first
         except OSError:
             return None  # an unwritable cache: the package's own loading
         finally:
