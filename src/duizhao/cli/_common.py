@@ -5,11 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-__all__ = ["CommandGroup", "add_corrections_options", "print_json", "warn_all"]
+__all__ = [
+    "CommandGroup",
+    "add_corrections_options",
+    "add_dask_option",
+    "each_article",
+    "print_json",
+    "warn_all",
+]
 
 
 @dataclass(frozen=True)
@@ -49,3 +56,31 @@ def add_corrections_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--no-corrections", action="store_true", help="ignore the corrections file beside FILE"
     )
+
+
+def add_dask_option(p: argparse.ArgumentParser) -> None:
+    """``--dask ADDRESS``: run the per-article work as Dask tasks (``build``, ``bank add``)."""
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="annotate the articles as Dask tasks on the scheduler at ADDRESS (tcp://host:8786), "
+        "or on a local cluster of --jobs workers with 'local'; the results are written here "
+        "(extra 'dask')",
+    )
+
+
+def each_article(files: Sequence[str], args: argparse.Namespace, desc: str) -> Iterator[str]:
+    """The files one by one, with a progress bar on stderr when it is a terminal and there is
+    more than one file (none with ``-q``)."""
+    import os
+
+    from ..pipeline.parallel import progress_bar
+
+    bar = progress_bar(len(files), desc=desc, enabled=False if args.quiet else None)
+    try:
+        for f in files:
+            bar.set_postfix_str(os.path.basename(f), refresh=False)
+            yield f
+            bar.update(1)
+    finally:
+        bar.close()

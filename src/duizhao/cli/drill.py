@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import CommandGroup, warn_all
+from ._common import CommandGroup, each_article, warn_all
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
@@ -34,7 +34,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
 
         check_docx_support()
     docs = []
-    for path in args.files:
+    for path in each_article(args.files, args, "drill"):
         doc = load_document(path)
         warn_all(doc.warnings, args)
         if args.script:

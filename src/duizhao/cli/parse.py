@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ..errors import DuizhaoError
-from ._common import CommandGroup, print_json, warn_all
+from ._common import CommandGroup, each_article, print_json, warn_all
 
 
 def _summary(doc: Any) -> str:
@@ -43,7 +43,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     docs = []
     status = 0
-    for path in args.files:
+    for path in each_article(args.files, args, "parse"):
         try:
             doc = read(path, encoding=args.encoding)
         except DuizhaoError as e:

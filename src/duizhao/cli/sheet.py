@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ..errors import DuizhaoError
-from ._common import CommandGroup, warn_all
+from ._common import CommandGroup, add_dask_option, each_article, warn_all
 
 
 def _new_words(args: argparse.Namespace, doc: Any) -> frozenset[str] | None:
@@ -69,7 +69,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     if args.docx:
         _check_docx()
     status = 0
-    for path in args.files:
+    for path in each_article(args.files, args, "sheet"):
         try:
             doc = load_document(path)
             options = sheet_options_from(args, doc)
@@ -137,6 +137,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         extra_pages=[] if args.no_drills else [hook],
         progress=None if not args.quiet else False,
         jobs=args.jobs,
+        dask=args.dask,
     )
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
@@ -249,8 +250,14 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("folder", metavar="DIR", help="folder of articles")
     p.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes, which share the tables the first article loads (default 1)",
     )
+    add_dask_option(p)
     p.add_argument("--no-drills", action="store_true", help="do not add a drill page per article")
     p.add_argument(
         "--kinds",
