@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from duizhao.resources import lexicon
+from duizhao.resources.compact import compact_table
 from duizhao.resources.lexicon import CEDICT_ATTRIBUTION, Cedict, CedictEntry, cedict, hsk_level
 
 
@@ -74,9 +75,10 @@ def _write_gz(path: Path, text: str) -> None:
 def test_parse_small_file(tmp_path: Path) -> None:
     src = tmp_path / "cedict.txt.gz"
     _write_gz(src, SMALL)
-    lines, index, longest = lexicon._parse(src)
-    c = Cedict(lines, index, longest)
-    assert len(c) == 3
+    _lines, index, longest = lexicon._parse(src)
+    c = Cedict(compact_table("test", "k", lambda: lexicon._build_table(src), persist=False))
+    assert len(c) == 3 and c.max_word_length == 2
+    assert sorted(c.headwords()) == sorted(index)
     assert [e.pinyin for e in c.lookup("行")] == ["hang2", "xing2"]
     assert c.lookup("银行")[0].glosses == ("bank", "CL:家[jia1]")
     assert longest == 2
@@ -100,7 +102,7 @@ def test_disk_cache_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     _write_gz(src, SMALL)
     monkeypatch.setattr(lexicon, "cedict_path", lambda: src)
     built = lexicon.cedict.__wrapped__()  # bypass the per-process cache
-    assert lexicon._cache_file(src).is_file()  # type: ignore[union-attr]
+    assert lexicon._cache_file(src).is_dir()  # type: ignore[union-attr]
     loaded = lexicon.cedict.__wrapped__()
     assert [e for e in loaded.entries()] == [e for e in built.entries()]
     assert loaded.lookup("行") == built.lookup("行")

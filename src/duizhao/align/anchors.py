@@ -19,9 +19,9 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
-from types import MappingProxyType
 
 from ..resources import diskcache
+from ..resources.compact import compact_table
 from ..text.numbers import (
     digit_keys,
     en_word_number,
@@ -138,20 +138,20 @@ def _index_key() -> str:
     )
 
 
-# A read-only table loaded once per process (the mapping is a read-only view).
+# A read-only table opened once per process (memory-mapped, see duizhao.resources.compact).
 @cache
 def cedict_index() -> tuple[Mapping[str, str], int, frozenset[str]]:
     """Chinese headword (either script) → English content-word stems of its senses.
 
     The stems are one space-separated string per headword (split when a word is found). Built
     once from :func:`duizhao.resources.lexicon.cedict` (about a second) and kept in the user cache
-    directory, so later processes load it in a few tens of milliseconds.
+    directory as a memory-mapped table, so later processes open it at once.
 
     Returns:
         (index, longest headword, every stem that some headword translates to).
     """
 
-    def build() -> tuple[str, str, int, str]:
+    def build() -> tuple[dict[str, str], dict[str, object]]:
         from ..resources.lexicon import cedict
 
         out: dict[str, set[str]] = defaultdict(set)
@@ -169,11 +169,11 @@ def cedict_index() -> tuple[Mapping[str, str], int, frozenset[str]]:
                     longest = max(longest, len(form))
         index = {k: " ".join(sorted(v)) for k, v in sorted(out.items())}
         vocab = frozenset().union(*out.values())
-        return "\n".join(index), "\n".join(index.values()), longest, " ".join(vocab)
+        return index, {"_meta": ("q", [longest]), "_vocab": [" ".join(sorted(vocab))]}
 
-    keys, values, longest, vocab = diskcache.load_or_build("align-index", _index_key(), build)
-    index = dict(zip(keys.split("\n"), values.split("\n"), strict=True))
-    return MappingProxyType(index), longest, frozenset(vocab.split())
+    table = compact_table("align-index", _index_key(), build)
+    vocab = table.column("_vocab")[0]
+    return table, int(table.column("_meta")[0]), frozenset(vocab.split())
 
 
 def glossary_words(pairs: Sequence[tuple[str, str]]) -> dict[str, frozenset[str]]:

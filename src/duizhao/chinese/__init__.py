@@ -38,11 +38,13 @@ The sub-stages, one module each:
 * :mod:`.annotator`: :class:`ChineseAnnotator`, which puts them together;
 * :mod:`.convert`: :func:`convert_document` (the string conversion is
   :mod:`duizhao.text.convert`);
-* :mod:`.tables`: string tables packed for the disk cache.
+* :mod:`.wordgraph`: jieba's algorithm over the compact dictionary table.
 
 Everything heavy is loaded lazily, once per process, and the derived tables (the segmenter's
-dictionary, the Jyutping table, the phrase table) are cached in the user cache directory
-(``platformdirs.user_cache_dir("duizhao")``), keyed by the versions and sizes of their sources.
+dictionary, the Jyutping table, the phrase table) are built once into the user cache directory
+(``platformdirs.user_cache_dir("duizhao")``), keyed by the versions and sizes of their sources,
+as memory-mapped tries (:mod:`duizhao.resources.compact`): opened in a millisecond, a few MB each
+in a process's memory, shared by worker processes.
 """
 
 from __future__ import annotations

@@ -89,8 +89,17 @@ def transliteration_chars() -> frozenset[str]:
     Taken from CC-CEDICT: the characters of its foreign-name entries (a proper noun whose
     English starts with a Latin name and says ``(name)``, a nationality or a foreign place),
     kept when at least a third of a character's uses in the dictionary's words are in such
-    names. A read-only set computed once a process.
+    names. A read-only set computed once (and kept in the user cache directory: it takes a
+    pass over the whole dictionary).
     """
+    from duizhao.resources import diskcache
+    from duizhao.resources.lexicon import cedict_path
+
+    key = diskcache.source_key("transliteration", 1, cedict_path())
+    return frozenset(diskcache.load_or_build("transliteration", key, _transliteration_chars))
+
+
+def _transliteration_chars() -> str:
     from collections import Counter
 
     from duizhao.resources.lexicon import cedict
@@ -112,7 +121,7 @@ def transliteration_chars() -> frozenset[str]:
         if e.pinyin[:1].isupper() and e.glosses and foreign.match(e.glosses[0]):
             for ch in set(word):
                 in_names[ch] += 1
-    return frozenset(ch for ch, n in in_names.items() if n >= 5 and n >= overall[ch] * 0.15)
+    return "".join(sorted(ch for ch, n in in_names.items() if n >= 5 and n >= overall[ch] * 0.15))
 
 
 def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:

@@ -34,9 +34,9 @@ __all__ = ["MARKUP_RE", "UNSUITABLE_RE", "cedict_gloss", "choose_gloss", "clean_
 
 
 def _numbered(pinyin: Sequence[str | None]) -> str:
-    from pypinyin.contrib.tone_convert import to_tone3
+    from .pinyin import numbered
 
-    return " ".join(to_tone3(p, neutral_tone_with_five=True) for p in pinyin if p)
+    return " ".join(numbered(p) for p in pinyin if p)
 
 
 def _norm_cedict_pinyin(p: str) -> str:

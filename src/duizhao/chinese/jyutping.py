@@ -11,22 +11,21 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import cache
-from types import MappingProxyType
 from typing import Any
 
 from duizhao.resources import diskcache
+from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.convert import to_traditional
 from duizhao.text.script import is_han
 
 from .polyphones import apply_word_readings, fix_jyutping
-from .tables import pack_table, unpack_table
 
 __all__ = ["JyutpingRomaniser"]
 
 
-def _jyutping_build() -> tuple[str, str]:
+def _jyutping_build() -> tuple[dict[str, str], dict[str, object]]:
     from ToJyutping import Trie as trie_module
 
     table: dict[str, str] = {}
@@ -42,12 +41,12 @@ def _jyutping_build() -> tuple[str, str]:
                 table[prefix] = " ".join(j.jyutping for j in first)
         for ch, child in node.items():
             stack.append((prefix + ch, child))
-    return pack_table(table)
+    return table, {}
 
 
-# A read-only table loaded once.
+# A read-only table opened once (memory-mapped).
 @cache
-def _jyutping_table() -> Mapping[str, str]:
+def _jyutping_table() -> CompactTable:
     import importlib.metadata
 
     try:
@@ -55,8 +54,7 @@ def _jyutping_table() -> Mapping[str, str]:
     except importlib.metadata.PackageNotFoundError:
         version = "?"
     key = diskcache.source_key(version)
-    table = unpack_table(diskcache.load_or_build("jyutping", key, _jyutping_build))
-    return MappingProxyType(table)
+    return compact_table("jyutping", key, _jyutping_build)
 
 
 class JyutpingRomaniser:
@@ -106,8 +104,9 @@ class JyutpingRomaniser:
                 if base + 1.0 < cost[i + 1]:
                     cost[i + 1] = base + 1.0
                     back[i + 1] = i
-                for j in range(i + 2, min(size, i + longest) + 1):
-                    if text[a : start + j] in table:
+                for key in table.prefixes(text[a : start + min(size, i + longest)]):
+                    j = i + len(key)
+                    if j >= i + 2:
                         crossings = sum(1 for b in range(a + 1, start + j) if b in bounds)
                         c = base + 1.0 + 0.25 * crossings
                         if c < cost[j]:

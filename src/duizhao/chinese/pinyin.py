@@ -18,17 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
-from types import MappingProxyType
 from typing import Protocol
 
 from duizhao.resources import diskcache
+from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.script import is_han
 
 from .g2pm import polyphone_model as g2pm_model
 from .polyphones import apply_word_readings, fix_pinyin
-from .tables import pack_table, unpack_table
 
-__all__ = ["PinyinRomaniser", "Romaniser", "to_tone_marks"]
+__all__ = ["PinyinRomaniser", "Romaniser", "numbered", "to_tone_marks"]
 
 
 class Romaniser(Protocol):
@@ -47,9 +46,8 @@ class Romaniser(Protocol):
         ...
 
 
-@lru_cache(maxsize=4096)
-def to_tone_marks(syllable: str) -> str:
-    """``yin2`` / ``lu:4`` / ``lv4`` / ``yín`` → a tone-marked syllable."""
+def _to_tone_marks(syllable: str) -> str:
+    """:func:`to_tone_marks` with pypinyin (what the cached table holds)."""
     from pypinyin.contrib.tone_convert import to_tone
 
     s = syllable.strip().lower().replace("u:", "v").replace("ü", "v")
@@ -58,19 +56,27 @@ def to_tone_marks(syllable: str) -> str:
     return to_tone(s) if "v" in s else syllable.strip().lower()
 
 
+@lru_cache(maxsize=4096)
+def to_tone_marks(syllable: str) -> str:
+    """``yin2`` / ``lu:4`` / ``lv4`` / ``yín`` → a tone-marked syllable."""
+    s = syllable.strip().lower().replace("u:", "v").replace("ü", "v")
+    if not (s and s[-1] in "12345") and "v" not in s:
+        return syllable.strip().lower()
+    found: str | None = _pinyin_table(True).get(f"\x01{s}")
+    return found if found is not None else _to_tone_marks(syllable)
+
+
 # -- phrase and character tables -----------------------------------------------------------
 
 
 @lru_cache(maxsize=1 << 15)
 def _char_readings(char: str) -> tuple[str, ...]:
     """pypinyin's readings of one character, most common first (``()`` if it has none)."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    found = pinyin_dict.get(ord(char)) if len(char) == 1 else None
+    found = _pinyin_table(True).get(char) if len(char) == 1 else None
     return tuple(found.split(",")) if found else ()
 
 
-def _large_phrases_build() -> tuple[str, str]:
+def _large_phrases(char_readings: Mapping[int, str]) -> dict[str, str]:
     """The ``large_pinyin`` phrases that disagree with pypinyin's own data (or add a word).
 
     Only phrases that contain a character with more than one reading are kept: elsewhere the
@@ -83,29 +89,75 @@ def _large_phrases_build() -> tuple[str, str]:
     for word, readings in large_pinyin.phrases_dict.items():
         if word in base or len(word) < 2:
             continue
-        if not any(len(_char_readings(ch)) > 1 for ch in word):
+        if not any("," in char_readings.get(ord(ch), "") for ch in word):
             continue
         syl = [r[0] for r in readings]
         if len(syl) != len(word):
             continue
         out[word] = " ".join(syl)
-    return pack_table(out)
+    return out
 
 
-# Read-only tables loaded once: one with and one without the large_pinyin phrases.
-@cache
-def _phrase_pinyin(large: bool) -> Mapping[str, str]:
+def _build_pinyin(large: bool) -> tuple[dict[str, str], dict[str, object]]:
+    """The pinyin table: every character's readings (``a,b``), every phrase's (``a b``), and
+    the tone-mark spelling of every numbered syllable (under ``\\x01`` + the syllable)."""
+    from pypinyin.contrib.tone_convert import to_normal, to_tone3
     from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.pinyin_dict import pinyin_dict
 
-    table = {w: " ".join(r[0] for r in v) for w, v in phrases_dict.items() if len(w) > 1}
+    table: dict[str, str] = {chr(c): r for c, r in pinyin_dict.items()}
+    phrases = {w: " ".join(r[0] for r in v) for w, v in phrases_dict.items() if len(w) > 1}
     if large:
-        import pypinyin_dict
+        table.update(_large_phrases(pinyin_dict))
+    table.update(phrases)  # pypinyin's own phrases win where both have one
+    curated = [1 if k in phrases else 0 for k in table]
+    marked = {s for r in table.values() for s in r.replace(",", " ").split()}
+    bases = {to_normal(m).replace("ü", "v") for m in marked} - {""}
+    for b in sorted(bases):
+        for form in (b, *(f"{b}{t}" for t in "12345")):
+            if form[-1] in "12345" or "v" in form:
+                table[f"\x01{form}"] = _to_tone_marks(form)
+                marked.add(table[f"\x01{form}"])
+    for m in sorted(marked):
+        table[f"\x02{m}"] = to_tone3(m, neutral_tone_with_five=True)
+    curated += [0] * (len(table) - len(curated))
+    return table, {"curated": ("b", curated)}
 
-        key = diskcache.source_key(getattr(pypinyin_dict, "__version__", "?"), "large")
-        extra = unpack_table(diskcache.load_or_build("large_pinyin", key, _large_phrases_build))
-        extra.update(table)  # pypinyin's own phrases win where both have one
-        table = extra
-    return MappingProxyType(table)
+
+#: Bumped when the way the pinyin table is built changes.
+_PINYIN_FORMAT = 1
+
+
+# Read-only tables opened once: one with and one without the large_pinyin phrases.
+@cache
+def _pinyin_table(large: bool) -> CompactTable:
+    """Characters, phrases and syllable spellings (see :func:`_build_pinyin`), memory-mapped."""
+    import importlib.metadata
+
+    versions = []
+    for dist in ("pypinyin", "pypinyin-dict"):
+        try:
+            versions.append(importlib.metadata.version(dist))
+        except importlib.metadata.PackageNotFoundError:
+            versions.append("?")
+    key = diskcache.source_key("pinyin", _PINYIN_FORMAT, large, *versions)
+    return compact_table(f"pinyin-{'large' if large else 'base'}", key,
+                         lambda: _build_pinyin(large))  # fmt: skip
+
+
+def numbered(syllable: str) -> str:
+    """A tone-marked syllable with a tone number (``yín`` → ``yin2``; neutral tone ``5``).
+
+    Example:
+        >>> numbered("háng"), numbered("de")
+        ('hang2', 'de5')
+    """
+    found: str | None = _pinyin_table(True).get(f"\x02{syllable}")
+    if found is not None:
+        return found
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    return str(to_tone3(syllable, neutral_tone_with_five=True))
 
 
 # -- the romaniser -------------------------------------------------------------------------
@@ -177,15 +229,15 @@ class PinyinRomaniser:
         self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
     ) -> list[list[str | None]]:
         """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
-        phrases = _phrase_pinyin(self.large_phrases)
+        phrases = _pinyin_table(self.large_phrases)
+        curated = phrases.column("curated")
+        values = phrases.column("value")
         g2pm = g2pm_model() if self.polyphone_model else None
         cands = g2pm.candidates if g2pm is not None else {}
         out: list[list[str | None]] = []
         queries: list[tuple[str, list[int]]] = []
         owners: list[tuple[int, list[int]]] = []
         in_phrase: list[set[int]] = []
-        from pypinyin.phrases_dict import phrases_dict as curated
-
         for n, (_text, simp, words) in enumerate(items):
             readings: list[str | None] = [None] * len(simp)
             ambiguous: list[int] = []
@@ -194,25 +246,23 @@ class PinyinRomaniser:
             for start, end in words:
                 i = start
                 while i < end:
-                    # longest phrase starting at i inside the word
-                    j = end
-                    while j - i > 1:
-                        p = phrases.get(simp[i:j])
-                        if p is not None:
-                            syl = p.split(" ")
-                            readings[i:j] = syl
-                            is_curated = simp[i:j] in curated
-                            for k in range(i, j):
-                                ch = simp[k]
-                                if ch not in cands:
-                                    continue
-                                if is_curated and syl[k - i] != (_char_readings(ch) or ("",))[0]:
-                                    continue  # a curated rarer reading stands
-                                ambiguous.append(k)
-                                covered.add(k)
-                            i = j
-                            break
-                        j -= 1
+                    # the longest phrase starting at i inside the word
+                    found = [(k, r) for k, r in phrases.prefix_rows(simp[i:end]) if len(k) > 1]
+                    if found:
+                        key, row = found[-1]
+                        j = i + len(key)
+                        syl = values[row].split(" ")
+                        readings[i:j] = syl
+                        is_curated = curated[row]
+                        for k in range(i, j):
+                            ch = simp[k]
+                            if ch not in cands:
+                                continue
+                            if is_curated and syl[k - i] != (_char_readings(ch) or ("",))[0]:
+                                continue  # a curated rarer reading stands
+                            ambiguous.append(k)
+                            covered.add(k)
+                        i = j
                     else:
                         ch = simp[i]
                         r = _char_readings(ch) or _char_readings(_text[i])

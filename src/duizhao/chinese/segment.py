@@ -1,10 +1,10 @@
 """Word segmentation: the segmenter protocol, jieba on private dictionaries, user dictionaries.
 
 A segmenter cuts a run of Han characters into words that join back into the run. The default,
-:class:`JiebaSegmenter`, runs jieba's algorithm on a private tokenizer whose dictionary is built
-here: a base dictionary (jieba-tw's Traditional one, or jieba's own), common words the base lacks,
-the shipped Hong Kong public-life dictionary and any user dictionaries. Each combination is built
-once and cached on disk (:mod:`duizhao.resources.diskcache`).
+:class:`JiebaSegmenter`, runs jieba's algorithm (:mod:`.wordgraph`) on a dictionary built here:
+a base dictionary (jieba-tw's Traditional one, or jieba's own), common words the base lacks, the
+shipped Hong Kong public-life dictionary and any user dictionaries. Each combination is built once
+into the user cache directory as a memory-mapped table (:mod:`duizhao.resources.compact`).
 
 Example:
     >>> JiebaSegmenter().cut("香港銀行")  # "Hong Kong banks"
@@ -18,17 +18,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
+from math import log
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Protocol
 
 from duizhao.errors import InputError
 from duizhao.resources import diskcache
+from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
 from .conventions import apply_conventions
-from .tables import pack_table, unpack_table
+from .wordgraph import WordGraph
 
 __all__ = [
     "JiebaSegmenter",
@@ -159,11 +160,9 @@ _BASES = {
 }
 
 
-def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, int]:
+def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int], int]:
     """A jieba prefix dictionary: the base dictionary, then each user dictionary (converted to
-    the base's script), added as jieba's ``add_word`` would. Packed for a fast cache."""
-    import array
-
+    the base's script), added as jieba's ``add_word`` would; and its total frequency."""
     import jieba
 
     package, name, script = _BASES[base]
@@ -197,7 +196,7 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[str, bytes, in
                 freq[word] = g
                 for i in range(1, len(word)):
                     freq.setdefault(word[:i], 0)
-    return "\n".join(freq), array.array("q", freq.values()).tobytes(), tok.total
+    return freq, tok.total
 
 
 # Numeral, demonstrative and quantifier compounds (一萬, 這次, 每年, 這個), which the Traditional
@@ -284,24 +283,25 @@ def _fill_gaps(freq: dict[str, int], total: int) -> int:
     return added
 
 
-def _freq_table(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int], int]:
-    """The prefix dictionary and total frequency for a base and user dictionaries (a new dict,
-    from the disk cache when it can)."""
-    import array
-
+def _graph_table(base: str, user_dicts: tuple[Path, ...]) -> CompactTable:
+    """The segmenter's dictionary as a compact table (see :class:`.wordgraph.WordGraph`)."""
     package, name, _ = _BASES[base]
     key = diskcache.source_key(base, _TABLE_FORMAT, _package_file(package, name), *user_dicts)
-    keys, values, total = diskcache.load_or_build(
-        f"seg-{base}", key, lambda: _build_freq(base, user_dicts)
-    )
-    with diskcache.gc_paused():
-        counts = array.array("q")
-        counts.frombytes(values)
-        freq = dict(zip(keys.split("\n"), counts, strict=True))
-    return freq, total
+
+    def build() -> tuple[list[str], dict[str, Any]]:
+        freq, total = _build_freq(base, user_dicts)
+        logtotal = log(total)
+        return list(freq), {
+            "freq": ("q", list(freq.values())),
+            # exactly jieba's arithmetic: log(FREQ.get(word) or 1) - logtotal
+            "logp": ("d", [log(f or 1) - logtotal for f in freq.values()]),
+            "_meta": ("d", [logtotal, float(max(map(len, freq)))]),
+        }
+
+    return compact_table(f"seg-{base}", key, build)
 
 
-def _build_tags(user_dicts: tuple[Path, ...]) -> tuple[str, str]:
+def _build_tags(user_dicts: tuple[Path, ...]) -> tuple[dict[str, str], dict[str, Any]]:
     tags: dict[str, str] = {}
     with _package_file("jieba", "dict.txt").open(encoding="utf-8") as fh:
         for line in fh:
@@ -312,7 +312,7 @@ def _build_tags(user_dicts: tuple[Path, ...]) -> tuple[str, str]:
         for word, _f, tag in load_user_dict(path):
             if tag:
                 tags[to_simplified(word)] = tag
-    return pack_table(tags)
+    return tags, {}
 
 
 # Read-only tables, one per combination of user dictionaries (a few per process at most).
@@ -320,24 +320,14 @@ def _build_tags(user_dicts: tuple[Path, ...]) -> tuple[str, str]:
 def _pos_tags(user_dicts: tuple[Path, ...]) -> Mapping[str, str]:
     """jieba's part-of-speech tags (keys in Simplified), with the user dictionaries' tags."""
     key = diskcache.source_key(_package_file("jieba", "dict.txt"), *user_dicts)
-    packed = diskcache.load_or_build("pos", key, lambda: _build_tags(user_dicts))
-    return MappingProxyType(unpack_table(packed))
+    return compact_table("pos", key, lambda: _build_tags(user_dicts))
 
 
-# One tokenizer per dictionary combination (a few per process at most), shared by every
-# segmenter that uses it. Only its ``cut`` is ever called, which does not change it.
+# One word graph per dictionary combination (a few per process at most), shared by every
+# segmenter that uses it; it is read-only.
 @lru_cache(maxsize=8)
-def _jieba_tokenizer(base: str, user_dicts: tuple[Path, ...]) -> Any:
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    freq, total = _freq_table(base, user_dicts)
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = freq, total, True
-    tok.tmp_dir = str(diskcache.cache_dir())
-    return tok
+def _word_graph(base: str, user_dicts: tuple[Path, ...]) -> WordGraph:
+    return WordGraph(_graph_table(base, user_dicts))
 
 
 # ------------------------------------------------------------------------------------------
@@ -346,7 +336,7 @@ def _jieba_tokenizer(base: str, user_dicts: tuple[Path, ...]) -> Any:
 
 
 class JiebaSegmenter:
-    """jieba's algorithm on a private tokenizer, with a Hong Kong vocabulary on top.
+    """jieba's algorithm on a private dictionary, with a Hong Kong vocabulary on top.
 
     Two base dictionaries are available:
 
@@ -399,14 +389,14 @@ class JiebaSegmenter:
     def cut(self, text: str) -> list[str]:
         """Words of a run of Han characters (in :attr:`script`)."""
         source = _to_taiwan(text) if self.script == "traditional" else text
-        tok = _jieba_tokenizer(self.dictionary, self.user_dicts)
-        words = list(tok.cut(source, HMM=self.hmm))
+        graph = _word_graph(self.dictionary, self.user_dicts)
+        words = graph.cut(source, self.hmm)
         if sum(map(len, words)) != len(text):  # never trust a third party with our offsets
             return list(text)
         if self.conventions:
-            freq = tok.FREQ
+            freq = graph.freq
             limit = self.name_freq
-            words = apply_conventions(words, rare=lambda w: freq.get(w, 0) < limit)
+            words = apply_conventions(words, rare=lambda w: freq(w) < limit)
         if source is not text:
             out, i = [], 0
             for w in words:
@@ -427,7 +417,7 @@ class StockJiebaSegmenter:
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text``."""
-        return list(_jieba_tokenizer("jieba", ()).cut(text, HMM=True))
+        return _word_graph("jieba", ()).cut(text, True)
 
     def pos(self, word: str) -> str | None:
         """jieba's tag of ``word``."""

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 __all__ = [
     "CommandGroup",
     "add_corrections_options",
+    "add_dask_option",
     "add_limit_option",
+    "each_article",
     "error_line",
     "inputs_of",
     "max_bytes",
@@ -117,3 +119,31 @@ def error_line(
         if hasattr(args, dest) and applies:
             text += f", or {remedy}"
     return f"error: {text}"
+
+
+def add_dask_option(p: argparse.ArgumentParser) -> None:
+    """``--dask ADDRESS``: run the per-article work as Dask tasks (``build``, ``bank add``)."""
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="annotate the articles as Dask tasks on the scheduler at ADDRESS (tcp://host:8786), "
+        "or on a local cluster of --jobs workers with 'local'; the results are written here "
+        "(extra 'dask')",
+    )
+
+
+def each_article(files: Sequence[str], args: argparse.Namespace, desc: str) -> Iterator[str]:
+    """The files one by one, with a progress bar on stderr when it is a terminal and there is
+    more than one file (none with ``-q``)."""
+    import os
+
+    from ..pipeline.parallel import progress_bar
+
+    bar = progress_bar(len(files), desc=desc, enabled=False if args.quiet else None)
+    try:
+        for f in files:
+            bar.set_postfix_str(os.path.basename(f), refresh=False)
+            yield f
+            bar.update(1)
+    finally:
+        bar.close()

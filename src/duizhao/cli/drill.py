@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import CommandGroup, add_limit_option, max_bytes, warn_all
+from ._common import CommandGroup, add_limit_option, each_article, max_bytes, warn_all
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
@@ -34,7 +34,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
 
         check_docx_support()
     docs = []
-    for path in args.files:
+    for path in each_article(args.files, args, "drill"):
         doc = load_document(path, max_bytes=max_bytes(args))
         warn_all(doc.warnings, args)
         if args.script:

@@ -7,7 +7,15 @@ import sys
 from typing import Any
 
 from ..errors import DuizhaoError
-from ._common import CommandGroup, add_limit_option, error_line, max_bytes, print_json, warn_all
+from ._common import (
+    CommandGroup,
+    add_limit_option,
+    each_article,
+    error_line,
+    max_bytes,
+    print_json,
+    warn_all,
+)
 
 
 def _summary(doc: Any) -> str:
@@ -43,7 +51,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     docs = []
     status = 0
-    for path in args.files:
+    for path in each_article(args.files, args, "parse"):
         try:
             doc = read(path, encoding=args.encoding, max_bytes=max_bytes(args))
         except DuizhaoError as e:

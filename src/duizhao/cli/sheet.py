@@ -7,7 +7,15 @@ import sys
 from typing import Any
 
 from ..errors import DuizhaoError
-from ._common import CommandGroup, add_limit_option, error_line, max_bytes, warn_all
+from ._common import (
+    CommandGroup,
+    add_dask_option,
+    add_limit_option,
+    each_article,
+    error_line,
+    max_bytes,
+    warn_all,
+)
 
 
 def _new_words(args: argparse.Namespace, doc: Any) -> frozenset[str] | None:
@@ -68,7 +76,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     if args.docx:
         _check_docx()
     status = 0
-    for path in args.files:
+    for path in each_article(args.files, args, "sheet"):
         try:
             with all_or_nothing():  # an article that fails leaves none of its files behind
                 doc = load_document(path, max_bytes=max_bytes(args))
@@ -141,6 +149,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         load=partial(load_document, max_bytes=max_bytes(args)),
         progress=None if not args.quiet else False,
         jobs=args.jobs,
+        dask=args.dask,
     )
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
@@ -254,8 +263,14 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("folder", metavar="DIR", help="folder of articles")
     p.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes, which share the tables the first article loads (default 1)",
     )
+    add_dask_option(p)
     p.add_argument("--no-drills", action="store_true", help="do not add a drill page per article")
     p.add_argument(
         "--kinds",

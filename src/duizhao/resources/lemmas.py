@@ -1,10 +1,10 @@
 """English lemmas and inflections (lemminflect), its tables kept in the user cache directory.
 
-lemminflect parses its gzipped tables on first use (about 1 s a process); the parsed tables are
-kept on disk by :mod:`duizhao.resources.diskcache` and handed to lemminflect's (lazy,
-process-wide) singletons before they would load them. The tables are exactly what lemminflect
-would load itself. Plain English word helpers (patterns, Zipf frequency, spellings) are in
-:mod:`duizhao.text.english`.
+lemminflect parses its gzipped tables on first use (about 1 s and 50 MB a process); here they are
+built once into the user cache directory as memory-mapped tables
+(:mod:`duizhao.resources.compact`) and handed to lemminflect's (lazy, process-wide) singletons
+before they would load them (:class:`PackedForms`). The answers are exactly lemminflect's own.
+Plain English word helpers (patterns, Zipf frequency, spellings) are in :mod:`duizhao.text.english`.
 
 Example:
     >>> lemma("overtook"), lemma("clusters"), lemma("data")
@@ -22,14 +22,55 @@ from pathlib import Path
 from typing import Any
 
 from duizhao.resources import diskcache
+from duizhao.resources.compact import CompactTable, compact_table
 
-__all__ = ["is_known", "lemma", "lemmas", "lemminflect"]
+__all__ = ["PackedForms", "is_known", "lemma", "lemmas", "lemminflect"]
 
 
-# Read-only: the lemminflect module, its tables loaded once a process.
+# Separators of the packed form of one entry: TAG<US>form<RS>form<GS>TAG<US>form (control
+# characters, which no English word of lemminflect's tables holds: checked when packing).
+_GS, _RS, _US = "\x1d", "\x1e", "\x1f"
+
+
+def _pack(table: dict[str, dict[str, tuple[str, ...]]]) -> tuple[dict[str, str], dict[str, Any]]:
+    """lemminflect's ``word -> {tag: (forms…)}`` table as ``word -> packed string``."""
+    out = {}
+    for word, forms in table.items():
+        packed = _GS.join(tag + _US + _RS.join(v) for tag, v in forms.items())
+        if any(c in word for c in (_GS, _RS, _US)) or packed.count(_US) != len(forms):
+            raise ValueError(f"cannot pack the entry of {word!r}")
+        out[word] = packed
+    return out, {}
+
+
+class PackedForms:
+    """lemminflect's lemma or inflection table read from a memory-mapped compact table.
+
+    lemminflect only calls ``.get(word, default)`` on its tables and copies what it gets; each
+    call here unpacks a new ``{tag: (forms…)}`` dict in the table's order, so its answers are
+    exactly those of the dict it replaces, without 50 MB of dicts in every process.
+    """
+
+    def __init__(self, table: CompactTable) -> None:
+        self._get = table.get
+
+    def get(self, word: str, default: Any = None) -> Any:
+        """The word's ``{tag: (forms…)}``, or ``default``."""
+        packed = self._get(word)
+        if packed is None:
+            return default
+        out = {}
+        for part in packed.split(_GS):
+            tag, _, forms = part.partition(_US)
+            out[tag] = tuple(forms.split(_RS)) if forms else ()
+        return out
+
+
+# Read-only: the lemminflect module, its tables opened once a process.
 @cache
 def lemminflect() -> Any:
-    """The ``lemminflect`` module, its lemma and inflection tables read from the user cache.
+    """The ``lemminflect`` module, its lemma and inflection tables memory-mapped from the user
+    cache directory (built there once from the package's own files).
 
     Returns:
         The module (``getAllLemmas``, ``getAllInflections``, ``getAllInflectionsOOV`` …).
@@ -44,15 +85,17 @@ def lemminflect() -> Any:
         version = importlib.metadata.version("lemminflect")
         lemmatizer, inflections = Lemmatizer(), Inflections()
         if not hasattr(lemmatizer, "lemma_dict"):
-            key = diskcache.source_key("lemmas", version, Path(lemmatizer.lemma_lu_fn))
-            lemmatizer.lemma_dict = diskcache.load_or_build(
-                "lemminflect-lemmas", key, lemmatizer._getLemmaDict
+            key = diskcache.source_key("lemmas", 2, version, Path(lemmatizer.lemma_lu_fn))
+            table = compact_table(
+                "lemminflect-lemmas", key, lambda: _pack(lemmatizer._getLemmaDict())
             )
+            lemmatizer.lemma_dict = PackedForms(table)
         if not hasattr(inflections, "infl_dict"):
-            key = diskcache.source_key("inflections", version, Path(inflections.infl_lu_fn))
-            inflections.infl_dict = diskcache.load_or_build(
-                "lemminflect-inflections", key, inflections._getInflDict
+            key = diskcache.source_key("inflections", 2, version, Path(inflections.infl_lu_fn))
+            table = compact_table(
+                "lemminflect-inflections", key, lambda: _pack(inflections._getInflDict())
             )
+            inflections.infl_dict = PackedForms(table)
     except Exception:  # another layout of the package: it loads its own tables
         pass
     return lemminflect

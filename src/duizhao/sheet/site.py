@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -35,6 +35,7 @@ from ..model import Document
 from ..output.files import all_or_nothing, file_stem, href, make_folder, output_file, write_text
 from ..output.pdf import check_pdf_support
 from ..output.templates import environment, generator
+from ..pipeline.parallel import run_each
 from ..resources.lexicon import CEDICT_ATTRIBUTION
 from .fit import fit_pages
 from .options import SheetOptions
@@ -102,36 +103,6 @@ def _iter_articles(folder: Path) -> list[Path]:
         for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
     )
-
-
-class _Progress:
-    """A one-line progress bar on a terminal (nothing when the stream is not a TTY)."""
-
-    def __init__(self, total: int, stream: TextIO | None, enabled: bool | None) -> None:
-        self.total = total
-        self.stream = stream if stream is not None else sys.stderr
-        if enabled is None:
-            enabled = total > 1 and bool(getattr(self.stream, "isatty", lambda: False)())
-        self.enabled = enabled
-        self.start = time.perf_counter()
-
-    def update(self, done: int, label: str) -> None:
-        if not self.enabled:
-            return
-        width = 28
-        filled = int(width * done / max(1, self.total))
-        elapsed = time.perf_counter() - self.start
-        label = label if len(label) <= 32 else label[:31] + "…"
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} "
-            f"{elapsed:5.1f}s {label:<32}"
-        )
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 @dataclass(frozen=True)
@@ -222,6 +193,29 @@ def _build_one(
     return article, None, written, note
 
 
+def _annotate_one(
+    path: Path, load: Callable[[Path], Document] | None
+) -> tuple[Document | None, str | None]:
+    """One article's document, or the error (a Dask task: everything but writing the pages)."""
+    try:
+        return (load or load_document)(path), None
+    except DuizhaoError as e:
+        return None, str(e)
+
+
+@dataclass(frozen=True)
+class _Annotated:
+    """A loader that hands back a document made elsewhere (or raises the error it met there)."""
+
+    doc: Document | None
+    error: str | None
+
+    def __call__(self, path: Path) -> Document:
+        if self.doc is None:
+            raise DuizhaoError(self.error or f"{path}: could not be read")
+        return self.doc
+
+
 def build_site(
     folder: str | os.PathLike[str],
     out: str | os.PathLike[str],
@@ -239,6 +233,7 @@ def build_site(
     progress: bool | None = None,
     stream: TextIO | None = None,
     jobs: int = 1,
+    dask: str | None = None,
 ) -> SiteResult:
     """Render every article of a folder, and an ``index.html`` listing them by date.
 
@@ -255,8 +250,11 @@ def build_site(
         load: Reads and annotates one file (default :func:`load_document`).
         progress: Show a progress bar on ``stream``; ``None`` shows it when ``stream`` is a TTY.
         stream: Where the progress bar goes (default ``sys.stderr``).
-        jobs: Worker processes (``1``: all in this process). With more, ``load`` and the hooks
-            must be picklable (module-level functions).
+        jobs: Worker processes (``1``: all in this process), forked after the first article
+            has loaded the tables (:func:`duizhao.pipeline.parallel.run_each`). With more, or
+            with ``dask``, ``load`` and the hooks must be picklable (module-level functions).
+        dask: Annotate the articles as Dask tasks on this scheduler (``local``: a local cluster
+            of ``jobs`` workers); the pages are written here (the ``dask`` extra).
 
     Returns:
         A :class:`SiteResult`; articles that failed are listed in ``errors``, not raised.
@@ -275,7 +273,6 @@ def build_site(
     if reading is not None:
         opts = dataclasses.replace(opts, reading=reading)
     paths = _iter_articles(src)
-    bar = _Progress(len(paths), stream, progress)
     site_opts = _SiteOptions(
         dest=dest,
         pdf=pdf,
@@ -293,12 +290,27 @@ def build_site(
     files: list[Path] = []
     notes: list[str] = []
 
-    def collect(
-        done: int,
-        path: Path,
-        result: tuple[SiteArticle | None, str | None, list[Path], str | None],
-    ) -> None:
-        article, error, written, note = result
+    if (jobs > 1 or dask) and len(paths) > 1 and not _picklable(site_opts):
+        warnings.warn(
+            "the page hooks or the loader cannot be sent to worker processes (they must be "
+            "module-level functions or picklable objects): building in one process",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        jobs, dask = 1, None
+    done: Iterator[tuple[Path, tuple[SiteArticle | None, str | None, list[Path], str | None]]]
+    if dask:
+        # the annotation (the expensive part) as Dask tasks; the pages are written here
+        results = run_each(partial(_annotate_one, load=site_opts.load), paths, jobs=jobs,
+                           dask=dask, progress=progress, stream=stream, desc="build")  # fmt: skip
+        done = (
+            (path, _build_one(path, dataclasses.replace(site_opts, load=_Annotated(*found))))
+            for path, found in results
+        )
+    else:
+        done = run_each(partial(_build_one, opt=site_opts), paths, jobs=jobs, progress=progress,
+                        stream=stream, desc="build")  # fmt: skip
+    for _path, (article, error, written, note) in done:
         if note is not None:
             notes.append(note)
         if article is not None:
@@ -306,30 +318,6 @@ def build_site(
         if error is not None:
             errors.append(error)
         files.extend(written)
-        bar.update(done, path.name)
-
-    if jobs > 1 and len(paths) > 1 and not _picklable(site_opts):
-        warnings.warn(
-            "the page hooks or the loader cannot be sent to worker processes (they must be "
-            "module-level functions or picklable objects): building in one process",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        jobs = 1
-    if jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_build_one, path, site_opts): path for path in paths}
-            for done, fut in enumerate(as_completed(futures), 1):
-                collect(done, futures[fut], fut.result())
-        errors.sort()
-    else:
-        for n, path in enumerate(paths):
-            bar.update(n, path.name)
-            collect(n + 1, path, _build_one(path, site_opts))
-    bar.update(len(paths), "index.html")
-    bar.close()
     # newest first; undated articles last, by file name
     articles.sort(key=lambda a: a.stem)
     articles.sort(key=lambda a: a.date or "", reverse=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .._common import add_limit_option, error_line, max_bytes
+from .._common import add_dask_option, add_limit_option, error_line, max_bytes
 from . import BankCommand, Streams
 
 if TYPE_CHECKING:
     from ...bank import TermBank
-    from ...model import Document
+
+#: One article's bank rows (:func:`duizhao.bank.document_rows`), or the error message.
+Rows = tuple[dict[str, list[dict[str, Any]]] | None, str | None]
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -26,44 +28,44 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="annotate in N worker processes (the bank is written by one; default 1)",
     )
     add_limit_option(p)
+    add_dask_option(p)
 
 
-def _load_one(path: str, limit: int | None = None) -> tuple[Document | None, str | None]:
-    """Annotate one file: the document, or the error line (picklable, for worker processes)."""
+def _rows_one(path: str, limit: int | None = None) -> Rows:
+    """Annotate one file into its bank rows, or its error line (a worker's or a Dask task's
+    work: plain, picklable values)."""
+    from ...bank import document_rows
     from ...documents import load_document
     from ...errors import DuizhaoError
 
     try:
-        return load_document(path, max_bytes=limit), None
+        return document_rows(load_document(path, max_bytes=limit)), None
     except DuizhaoError as e:
         return None, error_line(e, argparse.Namespace(files=[path], max_bytes=limit))
 
 
-def _load_all(
-    files: Sequence[str], jobs: int, limit: int | None
-) -> Iterator[tuple[str, Document | None, str | None]]:
-    """Annotate the files in order, in ``jobs`` worker processes (annotation is the expensive,
-    independent part); the caller writes each to the bank as it comes, from one process."""
-    load = partial(_load_one, limit=limit)
-    if jobs <= 1 or len(files) < 2:
-        for f in files:
-            yield (f, *load(f))
-        return
-    from concurrent.futures import ProcessPoolExecutor
+def _rows_all(
+    files: Sequence[str], args: argparse.Namespace, io: Streams
+) -> Iterator[tuple[str, Rows]]:
+    """Each file's rows, in the files' order, annotated here, in ``--jobs`` worker processes or
+    as Dask tasks (annotation is the expensive, independent part); the caller writes them."""
+    from ...pipeline.parallel import run_each
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-        for f, (doc, error) in zip(files, pool.map(load, files), strict=True):
-            yield f, doc, error
+    quiet = getattr(args, "quiet", False)
+    work = partial(_rows_one, limit=max_bytes(args))
+    yield from run_each(work, files, jobs=getattr(args, "jobs", 1),
+                        dask=getattr(args, "dask", None), progress=False if quiet else None,
+                        stream=io.stderr, desc="bank add")  # fmt: skip
 
 
 def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     status = 0
-    for f, doc, error in _load_all(args.files, getattr(args, "jobs", 1), max_bytes(args)):
-        if doc is None:
+    for f, (rows, error) in _rows_all(args.files, args, io):
+        if rows is None:
             print(error, file=io.stderr)
             status = 2
             continue
-        r = bank.add(doc)
+        r = bank.add_rows(rows)
         io.stdout.write(f"{r.status:<9} {f}  ({r.key})\n")
     return status
 
