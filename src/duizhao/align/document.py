@@ -182,6 +182,15 @@ def align_document(
 
     Raises:
         PinError: A pin is outside the document or pins cross.
+
+    Example:
+        >>> from duizhao import read_text
+        >>> doc = align_document(read_text("Trams are slow. But they are cheap.\\n\\n電車很慢。但是車費便宜。"))
+        >>> en, zh = doc.sentence_texts("en"), doc.sentence_texts("zh")
+        >>> for bead in doc.alignment.sentences:  # each English sentence beside its Chinese
+        ...     print(" ".join(en[i] for i in bead.en), "|", "".join(zh[j] for j in bead.zh))
+        Trams are slow. | 電車很慢。
+        But they are cheap. | 但是車費便宜。
     """
     scorer = scorer if scorer is not None else LexicalScorer()
     glossary_pairs = [(e.term, z) for e in doc.glossary for z in e.zh]

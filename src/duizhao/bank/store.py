@@ -111,6 +111,22 @@ class TermBank(QueriesMixin, ConcordanceMixin, ReviewMixin):
     Use it as a context manager, or call :meth:`close`. The queries, the concordance and the
     reviews are inherited from the mixins of :mod:`.queries`, :mod:`.concordance` and
     :mod:`.review` (one module each, so that no module holds the whole bank).
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from duizhao import annotate, read_text
+        >>> doc = annotate(read_text(
+        ...     "Trams are slow but cheap.\\n\\n電車雖然慢，但很便宜。\\n\\n"
+        ...     "/ Glossary生字 /\\n\\ntram【電車】：a vehicle that runs on rails\\n"
+        ... ))
+        >>> with TermBank(pathlib.Path(tempfile.mkdtemp()) / "bank.sqlite") as bank:
+        ...     print(bank.add(doc).status)
+        ...     print([(t.word, t.zh) for t in bank.terms(kind="glossary")])  # term, Chinese
+        ...     line = bank.kwic("tram")[0]  # the concordance: the sentence and its translation
+        ...     print(line.text, "|", line.other)
+        added
+        [('tram', '電車')]
+        Trams are slow but cheap. | 電車雖然慢，但很便宜。
     """
 
     def __init__(

@@ -414,6 +414,17 @@ def annotate_document(doc: Document, annotator: ChineseAnnotator | None = None) 
 
     Returns:
         A new document whose Chinese paragraphs have tokens.
+
+    Example:
+        >>> from duizhao import read_text
+        >>> doc = annotate_document(read_text("Trams are slow.\\n\\n電車很慢。"))
+        >>> zh = doc.zh[0]
+        >>> for token in zh.tokens[:3]:  # each word with its pinyin, Jyutping and English gloss
+        ...     print(token.text_in(zh.text), " ".join(token.pinyin), " ".join(token.jyutping),
+        ...           "|", token.gloss)
+        電車 diàn chē din6 ce1 | tram (Hong Kong Tramways)
+        很 hěn han2 | (adverb of degree); quite; very
+        慢 màn maan6 | slow
     """
     annotator = annotator or default_annotator()
     extra = [z for entry in doc.glossary for z in entry.zh]

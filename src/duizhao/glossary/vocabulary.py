@@ -62,6 +62,15 @@ def suggest_vocabulary(
 
     Returns:
         A new document with ``vocabulary`` set.
+
+    Example:
+        >>> from duizhao import align_document, annotate_document, read_text
+        >>> doc = read_text("The ferry is punctual.\\n\\n渡輪十分準時。")
+        >>> doc = suggest_vocabulary(annotate_document(align_document(doc)))
+        >>> [(v.word, v.translation) for v in doc.vocabulary.en]  # a rare English word
+        [('punctual', ('準時',))]
+        >>> [(v.word, v.pinyin, v.translation) for v in doc.vocabulary.zh]  # a word off the HSK list
+        [('渡輪', 'dù lún', ('ferry',))]
     """
     en_items = _suggest_en(doc, en_limit, en_max_zipf, finder, context) if en_limit > 0 else ()
     zh_items = _suggest_zh(doc, zh_limit, zh_min_hsk, zh_unlisted) if zh_limit > 0 else ()

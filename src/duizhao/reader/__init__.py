@@ -91,6 +91,16 @@ def read_text(
 
     Raises:
         InputError: The text is not an article duizhao can read.
+
+    Example:
+        >>> doc = read_text(
+        ...     "Trams are slow but cheap.\\n\\n電車雖然慢，但很便宜。\\n\\n"
+        ...     "/ Glossary生字 /\\n\\ntram【電車】：a vehicle that runs on rails in the street\\n"
+        ... )
+        >>> doc.en[0].text, doc.zh[0].text
+        ('Trams are slow but cheap.', '電車雖然慢，但很便宜。')
+        >>> [(entry.term, entry.zh) for entry in doc.glossary]  # the term and its given Chinese
+        [('tram', ('電車',))]
     """
     lines = normalise_lines(text)
     if not any(line.strip(BLANKS) for line in lines):

@@ -261,6 +261,20 @@ def build_site(
 
     Raises:
         DuizhaoError: ``folder`` is not a folder, or PDF support is missing when ``pdf`` is set.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "trams.txt").write_text(
+        ...     "Trams are slow.\\n\\n電車很慢。\\n\\n/ Glossary生字 /\\n\\ntram【電車】：a vehicle on rails\\n",
+        ...     encoding="utf-8",
+        ... )
+        >>> site = build_site(folder, folder / "site")
+        >>> [p.name for p in site.files], site.errors
+        (['trams.html', 'index.html'], ())
+        >>> page = (folder / "site" / "trams.html").read_text(encoding="utf-8")
+        >>> page.count('<mark class="term k0" data-t="1">')  # "Trams" and 電車, one colour
+        2
     """
     t0 = time.perf_counter()
     src = Path(folder)
