@@ -1,6 +1,8 @@
 # duizhao — every target sets up what it needs on a fresh Debian machine.
 #   make demo   create .venv, install duizhao, build the study site for corpus/ into out/
-#   make test   install the dev extra into .venv and run every test
+#   make test   install the dev extra into .venv, lint (ruff, mypy strict, import layers), build the
+#               docs (strict) and run every test
+#   make docs   the documentation site with the API reference, into site/
 #   make bench  run the speed and quality benchmarks (reads ../shared/dev-data)
 #   make review open the sample articles in the review page (a local web page; Ctrl+C stops it)
 
@@ -13,7 +15,7 @@ BIN     := $(VENV)/bin
 APT_PACKAGES := chromium fonts-noto-cjk fonts-liberation libharfbuzz-subset0 poppler-utils \
 	libreoffice-writer-nogui
 
-.PHONY: demo review screenshot test lint bench bench-quick bench-align bench-bank bench-chinese bench-glossary system-deps clean
+.PHONY: demo review screenshot test lint docs bench bench-quick bench-align bench-bank bench-chinese bench-glossary system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,13 +56,18 @@ screenshot: system-deps $(VENV)/.dev-installed
 	$(BIN)/python docs/make_review_screenshot.py docs/review.png
 	$(BIN)/python docs/make_presets.py
 
-test: system-deps $(VENV)/.dev-installed
+test: system-deps $(VENV)/.dev-installed lint docs
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The documentation site (docs/ and the API reference from the docstrings) into site/; strict:
+# a warning fails the build.
+docs: $(VENV)/.dev-installed
+	$(BIN)/mkdocs build --strict --quiet
 
 # Every benchmark, one table (benchmarks/results/summary.md, .json); the README's figures come from it.
 # Quality benchmarks read ../shared/dev-data (skipped with a note when it is not there).

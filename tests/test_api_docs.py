@@ -50,3 +50,17 @@ def test_a_name_without_an_example_is_caught(monkeypatch: pytest.MonkeyPatch) ->
     assert _examples("bare") == []
     with pytest.raises(AssertionError, match="no '>>>' example"):
         test_public_name_has_a_bilingual_example("bare")
+
+
+def test_the_api_reference_documents_every_public_name() -> None:
+    """docs/api.md (built by ``make docs``) has a ``:::`` entry for each name of ``__all__``."""
+    from pathlib import Path
+
+    api = Path(__file__).resolve().parents[1] / "docs" / "api.md"
+    documented = {
+        line.split()[1].rsplit(".", 1)[-1]
+        for line in api.read_text(encoding="utf-8").splitlines()
+        if line.startswith("::: ")
+    }
+    missing = sorted(set(PUBLIC) - documented)
+    assert not missing, f"docs/api.md does not document {missing}"

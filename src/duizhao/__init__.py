@@ -2,7 +2,7 @@
 
 The façade: the functions most users need, imported lazily so that ``import duizhao`` stays cheap.
 
-Example:
+Examples:
     >>> import duizhao
     >>> doc = duizhao.read("corpus/2025-09-02-wipo-innovation-clusters.txt")
     >>> doc.meta.title_zh
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # name -> module that defines it; resolved on first use (PEP 562).
 _EXPORTS = {

@@ -9,7 +9,7 @@ those beside the article it was made from (``meta.path``); only the stages they 
 again. ``annotate``, ``sheet``, ``drill``, ``build``, ``bank add``, ``review`` and the Python API
 all load through here, so they all see the same document.
 
-Example:
+Examples:
     >>> doc = load_document("corpus/2025-09-02-wipo-innovation-clusters.txt")  # doctest: +SKIP
     >>> doc.links[0].counterparts[0].text  # doctest: +SKIP
     '集群'
@@ -97,7 +97,7 @@ def json_corrections(path: str | os.PathLike[str], doc: Document) -> Path:
     """The article whose corrections file applies to saved JSON: ``NAME`` for ``NAME.json``
     when ``NAME.duizhao.toml`` is beside it, else the article the JSON was made from.
 
-    Example:
+    Examples:
         >>> json_corrections("out/trams.json", Document()).as_posix()  # no such file: itself
         'out/trams.json'
     """
@@ -111,7 +111,7 @@ def _links_disagree(doc: Document) -> bool:
     """Whether a glossary entry's given counterpart (``glossary[].zh``, perhaps edited by hand in
     saved JSON) is not what its link leads with, or a "no counterpart" entry is highlighted.
 
-    Example:
+    Examples:
         >>> from duizhao.model import Counterpart, GlossaryEntry, TermLink
         >>> doc = Document(glossary=(GlossaryEntry("cluster", "", zh=("產業集群",)),),
         ...                links=(TermLink(0, counterparts=(Counterpart("集群", 0.9),)),))

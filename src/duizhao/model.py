@@ -196,7 +196,7 @@ class Paragraph:
         An offset in the blank between two sentences belongs to the sentence before it, one
         before the first sentence to the first. A paragraph without sentences answers 0.
 
-        Example:
+        Examples:
             >>> from duizhao.text.sentences import split_sentences
             >>> text = "知識產權。貿易待拓展。"  # "Intellectual property. Trade awaits."
             >>> para = Paragraph("zh", text, split_sentences(text, "zh"))
@@ -622,7 +622,7 @@ class Corrections:
     def line_of(self, field_name: str, index: int) -> int | None:
         """The corrections file's line of entry ``index`` of a field (``None`` if unknown).
 
-        Example:
+        Examples:
             >>> Corrections(pins=((0, 1),), pin_lines=(3,)).line_of("pins", 0)
             3
         """

@@ -6,7 +6,7 @@ constant (``FORMAT``, ``SCORER``, ``EXERCISE``, ``COMMAND`` …). :func:`discove
 module of the package and collects those constants, so **adding a kind touches one module**: write
 the new module, and nothing else changes. The result is read-only and computed once per process.
 
-Example:
+Examples:
     >>> from duizhao.registry import discover
     >>> sorted(discover("duizhao.reader.formats", "FORMAT"))  # the input formats
     ['editorial', 'markdown']

@@ -38,7 +38,7 @@ Modules:
     document: align_units and align_document.
     display: beads_to_text, the side-by-side text view.
 
-Example:
+Examples:
     >>> from duizhao.align import align_units
     >>> beads = align_units(["WIPO hosted two events.", "It was 2025."],
     ...                     ["WIPO舉行兩場活動。", "那是2025年。"])  # 舉行 "to hold"

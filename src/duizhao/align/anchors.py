@@ -6,7 +6,7 @@ of words, each with the English keys it may translate to: its numbers, its Latin
 (WIPO, SAR), the article's glossary terms and a forward longest match over the CC-CEDICT
 headwords (either script), whose glosses are stemmed the same way as the English text.
 
-Example:
+Examples:
     >>> en_tokens("WIPO hosted two events in the 21st century.")
     ['#21', 'wipo', 'host', '#2', 'event', 'century']
     >>> zh_tokens("WIPO舉行兩場活動", {"舉行": "hold"}, {}, 2)  # 舉行 "to hold", 活動 "event"
@@ -79,7 +79,7 @@ _INDEX_FORMAT = 1
 def stem(word: str) -> str:
     """A crude, consistent English stem (the same on glosses and on the text).
 
-    Example:
+    Examples:
         >>> [stem(w) for w in ("Clusters", "hosted", "cities", "innovation's")]
         ['cluster', 'host', 'city', 'innovation']
     """
@@ -109,7 +109,7 @@ def stem(word: str) -> str:
 def gloss_words(gloss: str) -> list[str]:
     """Content-word stems of one CC-CEDICT sense, or ``[]`` when it is not a translation.
 
-    Example:
+    Examples:
         >>> gloss_words("to hold (a meeting)"), gloss_words("variant of 銀行")  # 銀行 "bank"
         (['hold'], [])
     """
@@ -179,7 +179,7 @@ def cedict_index() -> tuple[Mapping[str, str], int, frozenset[str]]:
 def glossary_words(pairs: Sequence[tuple[str, str]]) -> dict[str, frozenset[str]]:
     """The article's glossary as anchors: Chinese term → stems of its English term.
 
-    Example:
+    Examples:
         >>> words = glossary_words([("innovation clusters", "創新集群")])  # "innovation clusters"
         >>> {zh: sorted(en) for zh, en in words.items()}
         {'創新集群': ['cluster', 'innovation']}

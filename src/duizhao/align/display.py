@@ -1,7 +1,7 @@
 """The side-by-side text view of an alignment (``duizhao align --format text``), for a person to
 check: English left, Chinese right, wrapped to terminal cells (a CJK character takes two).
 
-Example:
+Examples:
     >>> from duizhao.model import Bead
     >>> beads = [Bead(en=(0,), zh=(0,), score=0.99),
     ...          Bead(en=(), zh=(1,), score=0.64, low_confidence=True)]

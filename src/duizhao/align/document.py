@@ -44,7 +44,7 @@ FORBIDDEN = 1e6
 class Apart:
     """A scorer that keeps the ``unpins`` pairs ``(en, zh)`` out of every bead (else ``inner``).
 
-    Example:
+    Examples:
         >>> beads = align_units(["In 2022 it fell."], ["2022年下跌。"], unpins=[(0, 0)])
         >>> [(b.en, b.zh) for b in beads]  # the teacher says these do not translate each other
         [((), (0,)), ((0,), ())]
@@ -113,7 +113,7 @@ def align_units(
     Raises:
         PinError: A pin is outside the texts or pins cross.
 
-    Example:
+    Examples:
         >>> [(b.en, b.zh) for b in align_units(["In 2022 it fell.", "Then 5% rose."],
         ...                                     ["2022年下跌。", "然後5%上升。"])]  # 下跌 "to fall"
         [((0,), (0,)), ((1,), (1,))]
@@ -183,9 +183,10 @@ def align_document(
     Raises:
         PinError: A pin is outside the document or pins cross.
 
-    Example:
+    Examples:
         >>> from duizhao import read_text
-        >>> doc = align_document(read_text("Trams are slow. But they are cheap.\\n\\n電車很慢。但是車費便宜。"))
+        >>> text = "Trams are slow. But they are cheap.\\n\\n電車很慢。但是車費便宜。"
+        >>> doc = align_document(read_text(text))
         >>> en, zh = doc.sentence_texts("en"), doc.sentence_texts("zh")
         >>> for bead in doc.alignment.sentences:  # each English sentence beside its Chinese
         ...     print(" ".join(en[i] for i in bead.en), "|", "".join(zh[j] for j in bead.zh))
@@ -316,7 +317,7 @@ def _paragraph_beads(
     (the beads are monotone, so each group is a run of paragraphs on each side); its score is the
     mean of its sentence beads' scores.
 
-    Example:
+    Examples:
         >>> s = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.7), Bead((2,), (), 0.2)]
         >>> [(b.en, b.zh, b.score) for b in _paragraph_beads(s, [0, 0, 1], [0, 1])]
         [((0,), (0, 1), 0.8), ((1,), (), 0.2)]

@@ -9,7 +9,7 @@ The search is banded around the diagonal given by cumulative lengths (√n + 8 u
 and the band is widened only when the best path touches its edge, at most twice
 (:data:`MAX_WIDENING`), so time and memory grow as n·√n rather than n².
 
-Example:
+Examples:
     >>> pin_groups([(0, 1), (0, 2), (3, 4)], 5, 5)  # English 0 with Chinese 1–2; 3 with 4
     [(0, 0, 1, 2), (3, 3, 4, 4)]
 """
@@ -68,7 +68,7 @@ def _dp(
     j0: int,
     j1: int,
     types: tuple[tuple[int, int], ...],
-    lens: tuple,
+    lens: tuple[np.ndarray, np.ndarray],
     width: int = 12,
 ) -> list[tuple[int, int, int, int, float]]:
     """Best monotone path from (i0, j0) to (i1, j1): beads as (i, a, j, b, cost), in order."""

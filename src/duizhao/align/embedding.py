@@ -90,9 +90,11 @@ class _PreparedEmbedding:
         if len(units) == 0:
             return np.zeros((len(starts), 1))
         if k <= len(vecs) and len(vecs[k - 1]):
-            return vecs[k - 1][np.clip(starts, 0, len(vecs[k - 1]) - 1)]
+            stored: np.ndarray = vecs[k - 1][np.clip(starts, 0, len(vecs[k - 1]) - 1)]
+            return stored
         idx = np.clip(starts[:, None] + np.arange(k)[None, :], 0, len(units) - 1)
-        return units[idx].sum(axis=1)
+        summed: np.ndarray = units[idx].sum(axis=1)
+        return summed
 
     def costs(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         c = self.base.costs(a, b, i, js)
@@ -101,4 +103,5 @@ class _PreparedEmbedding:
         e = self._run(self.en_vecs, a, np.array([i - a]))[0]
         z = self._run(self.zh_vecs, b, js - b)
         cos = (z @ e) / np.maximum(np.linalg.norm(z, axis=1) * np.linalg.norm(e), 1e-9)
-        return c + self.scorer.weight * (a + b) / 2 * (1.0 - cos)
+        cost: np.ndarray = c + self.scorer.weight * (a + b) / 2 * (1.0 - cos)
+        return cost

@@ -6,7 +6,7 @@ two unit lists once (:mod:`.anchors`) and keeps, per English unit, where each an
 the other side (:class:`_AnchorRows`), so that the dynamic programme can price a whole band of
 beads with a few array operations.
 
-Example:
+Examples:
     >>> prep = LexicalScorer().prepare(["It was 2025."], ["那是2025年。"])  # "that was 2025"
     >>> float(prep.costs(1, 1, 1, np.array([1]))[0]) < float(prep.costs(1, 0, 1, np.array([0]))[0])
     True
@@ -277,7 +277,7 @@ def anchor_window(units: int, n: int, m: int) -> int:
     dynamic programme's first band (``√max(n, m) + 8``): what the scorer keeps then grows as
     ``n·√n``, like the search, instead of ``n·m`` (gigabytes for a long article).
 
-    Example:
+    Examples:
         >>> anchor_window(300, 300, 300), anchor_window(10_000, 10_000, 10_000)
         (75, 432)
     """
@@ -466,16 +466,18 @@ class _PreparedLexical:
         is lowered by ``log k``, so merging units never buys evidence for free.
         """
         lo, hi = int(js.min()), int(js.max())
-        total = (self.en_base[i] - self.en_base[i - a]) + (
+        total: np.ndarray = (self.en_base[i] - self.en_base[i - a]) + (
             self.zh_base[js] - self.zh_base[np.maximum(js - b, 0)]
         )
         if a > _MIN_SPAN or b > _MIN_SPAN:
-            return total + self._llr_large(a, b, i, js)
+            large: np.ndarray = total + self._llr_large(a, b, i, js)
+            return large
         gain, w_en, w_zh = self._row_sums(i, lo, hi)
         k = js - lo
-        return total + (
+        small: np.ndarray = total + (
             gain[a, b - 1, k] - math.log(b) * w_en[a, b - 1, k] - math.log(a) * w_zh[a, b - 1, k]
         )
+        return small
 
     def _llr_large(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         """The anchor sums of beads larger than the row cache covers (``max_merge`` > 4)."""
@@ -496,4 +498,7 @@ class _PreparedLexical:
         prior = shape_prior(a, b, s.merge, s.null)
         if a == 0 or b == 0:
             return np.full(len(js), prior)
-        return prior + 0.5 * self.length.delta2(a, b, i, js) - self.lexical_llr(a, b, i, js)
+        cost: np.ndarray = (
+            prior + 0.5 * self.length.delta2(a, b, i, js) - self.lexical_llr(a, b, i, js)
+        )
+        return cost

@@ -4,7 +4,7 @@ length model, and :class:`LengthScorer`, the length-only baseline.
 A scorer is prepared once per pair of unit lists (:meth:`AlignScorer.prepare`); the prepared
 scorer prices beads for the dynamic programme (:meth:`PreparedScorer.costs`, lower is better).
 
-Example:
+Examples:
     >>> bead_types(2)  # 1:0, 0:1, 1:1, 1:2, 2:1 and 2:2
     ((1, 0), (0, 1), (1, 1), (1, 2), (2, 1), (2, 2))
     >>> unit_length("銀行 bank")  # 銀行 "bank": white space does not count
@@ -74,7 +74,7 @@ class AlignScorer(Protocol):
 def with_ratio(scorer: AlignScorer, ratio: float) -> AlignScorer | None:
     """The scorer with its length ratio fixed, or ``None`` when it does not estimate one.
 
-    Example:
+    Examples:
         >>> with_ratio(LengthScorer(), 0.3)
         LengthScorer(variance=3.0, null=10.0, merge=2.0, ratio=0.3)
         >>> with_ratio(LengthScorer(ratio=0.3), 0.5) is None  # fixed by its user: kept
@@ -145,7 +145,8 @@ class LengthModel:
         le = (self.en_cum[i] - self.en_cum[i - a]) * self.ratio
         lz = self.zh_cum[js] - self.zh_cum[js - b]
         mean = (le + lz) / 2.0
-        return (lz - le) ** 2 / (self.variance * (np.abs(mean) + 1.0))
+        d2: np.ndarray = (lz - le) ** 2 / (self.variance * (np.abs(mean) + 1.0))
+        return d2
 
 
 @dataclasses.dataclass(frozen=True)

@@ -39,7 +39,7 @@ Modules (this package re-exports their public names):
 
 The command line (``duizhao bank …``) is :mod:`duizhao.cli.bank`.
 
-Example:
+Examples:
     An article as read (``annotate`` it first for links, alignment and vocabulary), in a bank
     kept in memory (a path gives a file):
 

@@ -6,7 +6,7 @@ Every page renders through the shared output layer (:func:`duizhao.output.templa
 from the bank's own rows (:class:`~.review.DueItem`): each due term is blanked in a sentence the
 class has read, with its Chinese counterpart and its meaning as clues, then an answer key.
 
-Example:
+Examples:
     >>> from duizhao.bank.concordance import KwicLine
     >>> line = KwicLine(date="2025-09-02", source=None, title=None, lang="zh", sentence=3,
     ...                 text="創新集群數目", start=2, end=4,  # "number of innovation clusters"

@@ -11,7 +11,7 @@ once a day, so there are no same-day steps, and no fuzz, so the same ratings giv
 :func:`review_session` is the interactive review in a terminal; the "due today" sheet is in
 :mod:`.report`.
 
-Example:
+Examples:
     >>> parse_rating("Good"), parse_rating(" 4 ")
     (3, 4)
 """

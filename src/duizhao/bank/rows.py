@@ -5,7 +5,7 @@ Pure functions, no database and no global state, so an archive too large for one
 ``docs/bank.md``). Rows refer to each other by natural keys (the article's :func:`article_key`, a
 term's ``(lang, word)``), never by ids a database hands out.
 
-Example:
+Examples:
     >>> normalise_term("  Innovation  Cluster ")  # English: lower case, single spaces
     'innovation cluster'
     >>> normalise_term("創新集群")  # "innovation cluster": Chinese is kept as written
@@ -43,7 +43,7 @@ ROW_TABLES = ("article", "sentence", "term", "article_term", "counterpart", "occ
 def normalise_term(word: str, lang: str | None = None) -> str:
     """The key a term is stored under: English lower-cased with single spaces; Chinese as is.
 
-    Example:
+    Examples:
         >>> normalise_term("  Memorandum of  Understanding ")
         'memorandum of understanding'
     """

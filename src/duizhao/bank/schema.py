@@ -6,7 +6,7 @@ date when it is opened and a bank written by a newer duizhao is refused rather t
 :func:`connect` opens a file the way every bank connection is opened (autocommit, WAL, a busy
 timeout, foreign keys on) and :class:`Transaction` is the one ``BEGIN IMMEDIATE … COMMIT`` block.
 
-Example:
+Examples:
     >>> conn = connect(":memory:")
     >>> migrate(conn) == SCHEMA_VERSION
     True
@@ -191,7 +191,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     Raises:
         DuizhaoError: The file was written by a newer duizhao (its version is above ours).
     """
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise DuizhaoError(
             f"the term bank has schema version {version}, newer than this duizhao "
@@ -214,7 +214,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
             conn.execute("ROLLBACK")
             raise
         version = number
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def default_path() -> Path:

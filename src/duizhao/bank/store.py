@@ -112,7 +112,7 @@ class TermBank(QueriesMixin, ConcordanceMixin, ReviewMixin):
     reviews are inherited from the mixins of :mod:`.queries`, :mod:`.concordance` and
     :mod:`.review` (one module each, so that no module holds the whole bank).
 
-    Example:
+    Examples:
         >>> import pathlib, tempfile
         >>> from duizhao import annotate, read_text
         >>> doc = annotate(read_text(

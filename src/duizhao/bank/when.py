@@ -3,7 +3,7 @@
 Every date the bank stores or compares is UTC; a date without a time means its midnight, so a card
 "due on D" is due before the end of day D whatever the class's time zone.
 
-Example:
+Examples:
     >>> parse_when("2025-09-02")
     datetime.date(2025, 9, 2)
     >>> as_datetime("2025-09-02").isoformat()

@@ -18,7 +18,7 @@ Readings:
 
 Both can be corrected word by word with an override file (see :func:`load_overrides`).
 
-Example:
+Examples:
     >>> from duizhao.chinese import annotate_text
     >>> text = "香港銀行"  # "Hong Kong banks"
     >>> [(text[t.start:t.end], t.pinyin) for t in annotate_text(text)]

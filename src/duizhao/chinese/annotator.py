@@ -6,7 +6,7 @@ characters (same length); dates, numbers, Latin words, spaces and punctuation ar
 character; each word gets its CC-CEDICT gloss, HSK level and part of speech; the override file has
 the last word. Every offset refers to the text as given.
 
-Example:
+Examples:
     >>> text = "香港銀行"  # "Hong Kong banks"
     >>> [(text[t.start:t.end], t.gloss, t.hsk) for t in annotate_text(text)]
     [('香港', 'Hong Kong', None), ('銀行', 'bank', 2)]
@@ -95,7 +95,7 @@ class ChineseAnnotator:
             though the segmenter cuts them (:mod:`duizhao.chinese.induction`: names and terms
             of the article, 碧咸, 氧化鎘).
 
-    Example:
+    Examples:
         >>> annotator = ChineseAnnotator()
         >>> [t.gloss for t in annotator.annotate("貿易")]  # "trade"
         ['(commercial) trade']
@@ -121,10 +121,10 @@ class ChineseAnnotator:
             raise ValueError("give either user_dict or segmenter, not both")
         self.segmenter = segmenter
         self.pinyin: Romaniser | None = (
-            PinyinRomaniser() if pinyin is True else (pinyin or None)  # type: ignore[assignment]
+            PinyinRomaniser() if pinyin is True else (pinyin or None)
         )
         self.jyutping: Romaniser | None = (
-            JyutpingRomaniser() if jyutping is True else (jyutping or None)  # type: ignore[assignment]
+            JyutpingRomaniser() if jyutping is True else (jyutping or None)
         )
         self.glosses = glosses
         self.max_senses = max_senses
@@ -209,7 +209,7 @@ class ChineseAnnotator:
         that recur in the article though the segmenter cuts them are kept whole
         (:func:`~duizhao.chinese.induction.induce_words`).
 
-        Example:
+        Examples:
             >>> texts = ["氧化鎘中毒", "吸入氧化鎘", "氧化鎘粉塵"]  # "cadmium oxide" three times
             >>> spans = default_annotator().segment_many(texts)
             >>> [[t[a:b] for a, b, _ in s] for t, s in zip(texts, spans)]
@@ -393,7 +393,7 @@ def default_annotator() -> ChineseAnnotator:
 def annotate_text(text: str) -> tuple[Token, ...]:
     """Annotate one text with :func:`default_annotator`.
 
-    Example:
+    Examples:
         >>> [t.pinyin for t in annotate_text("會計")]  # "accountant"
         [('kuài', 'jì')]
     """
@@ -415,7 +415,7 @@ def annotate_document(doc: Document, annotator: ChineseAnnotator | None = None) 
     Returns:
         A new document whose Chinese paragraphs have tokens.
 
-    Example:
+    Examples:
         >>> from duizhao import read_text
         >>> doc = annotate_document(read_text("Trams are slow.\\n\\n電車很慢。"))
         >>> zh = doc.zh[0]

@@ -17,7 +17,7 @@ The tables used here were written by hand from general knowledge of Chinese: the
 surnames of Hong Kong, the characters of foreign-name transliteration (taken from CC-CEDICT's own
 name entries, see :func:`transliteration_chars`), and productive suffixes.
 
-Example:
+Examples:
     >>> apply_conventions(["局長", "陳", "偉", "明", "指出"])  # "Secretary Chan Wai-ming said"
     ['局長', '陳偉明', '指出']
     >>> apply_conventions(["陳", "偉明", "指出"], rare=lambda w: w == "偉明")

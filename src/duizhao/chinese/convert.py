@@ -3,7 +3,7 @@
 The string conversion itself is :mod:`duizhao.text.convert` (OpenCC, keeping the length); this
 module applies it to every Chinese text a document holds, so every offset stays valid.
 
-Example:
+Examples:
     >>> from duizhao.model import Document, Meta
     >>> doc = Document(meta=Meta(title_zh="香港銀行"))  # "Hong Kong banks"
     >>> convert_document(doc, "simplified").meta.title_zh
@@ -81,5 +81,5 @@ def convert_document(doc: Document, script: str) -> Document:
         glossary=glossary,
         links=links,
         vocabulary=vocabulary,
-        script=script,  # type: ignore[arg-type]
+        script=script,
     )

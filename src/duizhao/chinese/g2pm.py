@@ -4,7 +4,7 @@ g2pM (Park & Lee 2020) is a small BiLSTM whose weights ship in its wheel. It is 
 numpy, in batches, on Simplified text; its predictions are restricted to the character's own
 readings, each with its probability.
 
-Example:
+Examples:
     >>> model = polyphone_model()
     >>> (reading, p), = model.predict([("他在银行工作", [3])])[0]  # "he works at a bank": 行
     >>> reading, p > 0.5

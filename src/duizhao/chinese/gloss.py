@@ -14,7 +14,7 @@
    (應 "should" in a sentence that says *should*), and at most three senses are shown (a sense
    being one of CC-CEDICT's ``;``-separated meanings).
 
-Example:
+Examples:
     >>> cedict_gloss("行", "行", ("xíng",), 2)  # "to walk"
     'to walk; to go'
     >>> cedict_gloss("排放", "排放", ("pái", "fàng"), 3)  # no "(of animals) to ovulate"
@@ -79,7 +79,7 @@ def _marks(pinyin: str) -> str:
 def clean_sense(sense: str) -> str:
     """A CC-CEDICT sense with its cross-reference markup written as readable text.
 
-    Example:
+    Examples:
         >>> clean_sense("Qingxin county in Qingyuan 清遠|清远[Qing1 yuan3], Guangdong")
         'Qingxin county in Qingyuan 清遠 (Qīngyuǎn), Guangdong'
     """

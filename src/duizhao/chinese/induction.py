@@ -24,7 +24,7 @@ The tests of a candidate (all must hold):
 * **boundaries**: it is not always preceded, nor always followed, by the same character
   (otherwise it is a piece of a longer string, which is tried instead).
 
-Example:
+Examples:
     >>> runs = [["氧化", "鎘", "中毒"], ["吸入", "氧化", "鎘"], ["氧化", "鎘", "粉塵"]]
     >>> sorted(induce_words(runs))
     ['氧化鎘']
@@ -194,7 +194,7 @@ def join_spans(
 ) -> list[tuple[int, int, str]]:
     """``spans`` with the runs of ``han`` spans that spell an induced word joined.
 
-    Example:
+    Examples:
         >>> spans = [(0, 2, "han"), (2, 4, "han"), (4, 5, "han")]  # 吸入 氧化 鎘
         >>> join_spans("吸入氧化鎘", spans, frozenset({"氧化鎘"}))
         [(0, 2, 'han'), (2, 5, 'han')]

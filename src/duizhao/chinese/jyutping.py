@@ -3,7 +3,7 @@
 The text is cut into dictionary entries and single characters with as few pieces as possible,
 ties broken against pieces that cross a word of the segmenter (see :class:`JyutpingRomaniser`).
 
-Example:
+Examples:
     >>> text = "香港銀行"  # "Hong Kong banks"
     >>> JyutpingRomaniser().romanise(text, "香港银行", [(0, 2), (2, 4)])
     ['hoeng1', 'gong2', 'ngan4', 'hong4']

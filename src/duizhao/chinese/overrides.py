@@ -4,7 +4,7 @@ An override file lists words with their pinyin, Jyutping and, optionally, an Eng
 annotator keeps each word whole and uses the given values instead of the computed ones (see
 :class:`~duizhao.chinese.annotator.ChineseAnnotator`).
 
-Example:
+Examples:
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     path = Path(tmp) / "overrides.tsv"

@@ -5,7 +5,7 @@ Readings come from pypinyin's phrase and character data, a filtered part of the 
 than one reading that no dictionary phrase settles. See :class:`PinyinRomaniser` for how they are
 weighed.
 
-Example:
+Examples:
     >>> text = "会计"  # "accountant", in Simplified characters
     >>> PinyinRomaniser().romanise(text, text, [(0, 2)])
     ['kuài', 'jì']
@@ -148,7 +148,7 @@ def _pinyin_table(large: bool) -> CompactTable:
 def numbered(syllable: str) -> str:
     """A tone-marked syllable with a tone number (``yín`` → ``yin2``; neutral tone ``5``).
 
-    Example:
+    Examples:
         >>> numbered("háng"), numbered("de")
         ('hang2', 'de5')
     """

@@ -25,7 +25,7 @@ particle 嗎 *maa3* ending a clause, 返 *faan1* "to return" as a word of its ow
 words whose reading in the romanisers' dictionaries is not the one a Hong Kong classroom uses
 (知識 *zi1 sik1*, not the prescriptive *zi3 sik1*) or that they lack.
 
-Example:
+Examples:
     >>> text = "申請量上升"  # "applications rose"
     >>> readings = ["shēn", "qǐng", "liáng", "shàng", "shēng"]
     >>> fix_pinyin(text, text.replace("請", "请"), [(0, 2), (2, 3), (3, 5)], readings)

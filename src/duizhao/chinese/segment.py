@@ -6,7 +6,7 @@ a base dictionary (jieba-tw's Traditional one, or jieba's own), common words the
 shipped Hong Kong public-life dictionary and any user dictionaries. Each combination is built once
 into the user cache directory as a memory-mapped table (:mod:`duizhao.resources.compact`).
 
-Example:
+Examples:
     >>> JiebaSegmenter().cut("香港銀行")  # "Hong Kong banks"
     ['香港', '銀行']
     >>> JiebaSegmenter().pos("银行")  # "bank", asked in Simplified characters

@@ -8,7 +8,7 @@ and log probabilities) instead of a dict of 400,000 words built in every process
 starting at a position come from one trie walk (``prefixes``) instead of one dict look-up per
 character.
 
-Example:
+Examples:
     >>> from duizhao.chinese.segment import _word_graph, hk_user_dict_path
     >>> _word_graph("hant", (hk_user_dict_path(),)).cut("香港銀行")  # "Hong Kong banks"
     ['香港', '銀行']

@@ -35,7 +35,7 @@ printed gives another question's answer away, ``count`` counts items (blanks for
 kinds come from an audience preset (``audience``) unless named, and a counterpart below the
 finder's threshold (``TermLink.uncertain``) is never drilled (the exports flag it instead).
 
-Example:
+Examples:
     >>> from duizhao.model import Document, GlossaryEntry, Occurrence, Paragraph, Sentence, TermLink
     >>> text = "Shenzhen leads the clusters."
     >>> doc = Document(

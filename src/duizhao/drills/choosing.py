@@ -6,7 +6,7 @@ what the sheet prints so far refuses a question that would print another's answe
 is printed already. Sentences are never shared (``Item.uses``). :func:`extra_options` adds the
 distractors of a matching.
 
-Example:
+Examples:
     >>> AUDIENCE_KINDS["english"]
     ('cloze', 'match', 'zh', 'translate')
     >>> LEVELS["hard"]
@@ -38,7 +38,7 @@ LEVELS: Mapping[str, int] = {"easy": 0, "medium": 2, "hard": 3}
 def pos_class(pos: str) -> str:
     """A coarse part of speech shared by glossary tags and jieba's: n, v, a(dj), d (adverb).
 
-    Example:
+    Examples:
         >>> pos_class("adj."), pos_class("vn"), pos_class("n."), pos_class("")
         ('a', 'v', 'n', '')
     """

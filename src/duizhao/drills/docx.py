@@ -6,7 +6,7 @@ total-marks box, numbered parts with instructions and marks, the word bank in a 
 numbered across the part, matchings as real tables, the marked Chinese words underlined, lines to
 write on; the key gives every answer.
 
-Example:
+Examples:
     >>> import tempfile, pathlib
     >>> from duizhao.model import Document, GlossaryEntry, Occurrence, Paragraph, Sentence
     >>> from duizhao.model import TermLink

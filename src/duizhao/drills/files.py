@@ -1,6 +1,6 @@
 """The file stem drills are written under (the folder and the writing: :mod:`duizhao.output.files`).
 
-Example:
+Examples:
     >>> from duizhao.model import Document, Meta
     >>> output_stem([Document(meta=Meta(path="corpus/2025-10-06-hong-kong-trams.md"))])
     '2025-10-06-hong-kong-trams.drills'

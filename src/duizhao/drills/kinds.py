@@ -1,6 +1,6 @@
 """The exercise kinds in worksheet order, from the registry in :mod:`duizhao.drills.exercises`.
 
-Example:
+Examples:
     >>> KINDS
     ('cloze', 'choice', 'match', 'zh', 'readings', 'translate')
     >>> parse_kind_counts("cloze:8,match,readings:5")

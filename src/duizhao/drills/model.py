@@ -3,7 +3,7 @@
 Frozen dataclasses a custom template can walk (``worksheet.html.j2`` is one such template);
 :meth:`Worksheet.to_dict` gives the same data as plain dicts and lists, ready for JSON.
 
-Example:
+Examples:
     >>> item = Item(key="cloze|2025-09-02|3|cluster", answers=("clusters",),
     ...             prompt=(Span("Shenzhen leads the "), Span("", blank=0), Span(".")))
     >>> "".join(item.answers[s.blank] if s.blank is not None else s.text for s in item.prompt)

@@ -4,7 +4,7 @@ Each choice gets its own ``random.Random`` seeded with a string built from the w
 and what is being chosen (``seed|cloze|2025-09-02|cluster``), so adding a term or a kind changes
 no other choice, and the same documents and options always give byte-identical output.
 
-Example:
+Examples:
     >>> rng(1, "pick", "cloze").random() == rng(1, "pick", "cloze").random()
     True
     >>> pick(["a", "b", "c", "d"], 2, rng(1, "pick", "cloze"), [False, True, False, True])

@@ -7,7 +7,7 @@ and take the document as :func:`duizhao.documents.load_document` gives it. A doc
 glossary entries but no links was not run through the pipeline, and is refused with a message
 that says so.
 
-Example:
+Examples:
     >>> from duizhao.model import Document, Meta
     >>> doc = Document(meta=Meta(path="week/trams.md"), en=(), zh=())
     >>> article_refs([doc])[0].label   # no date: the file stem

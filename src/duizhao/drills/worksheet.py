@@ -7,7 +7,7 @@ into one self-contained HTML page with ``worksheet.html.j2``; :func:`write_drill
 writes the files (what ``duizhao drill`` does), and :func:`site_hook` adds a drill page per
 article to the site ``duizhao build`` makes.
 
-Example:
+Examples:
     >>> from duizhao.documents import load_document
     >>> doc = load_document("corpus/2025-09-02-wipo-innovation-clusters.txt")  # doctest: +SKIP
     >>> [ws] = make_worksheets([doc], kinds=("cloze", "match"), seed=1)   # doctest: +SKIP
@@ -463,7 +463,7 @@ def site_hook(
 
     ``kinds`` defaults to the audience's (:data:`AUDIENCE_KINDS`: no readings ``--for english``).
 
-    Example:
+    Examples:
         >>> site_hook(kinds=["zh", "cloze"], seed=3).kinds
         ('zh', 'cloze')
         >>> site_hook(audience="english").kinds

@@ -37,7 +37,7 @@ Modules:
     link: :func:`link_glossary` and :func:`find_chinese` (Chinese occurrences).
     vocabulary: :func:`suggest_vocabulary`.
 
-Example:
+Examples:
     >>> from itertools import pairwise
     >>> from duizhao.model import Document, GlossaryEntry, Paragraph, Sentence, Token
     >>> en = "The metric ranks Shenzhen ahead of Tokyo; the shortage of land is acute."

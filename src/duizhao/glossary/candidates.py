@@ -15,7 +15,7 @@ A :class:`ZhSentence` is one Chinese sentence as the finder sees it:
   cluster"). No other cut inside a token is ever made: never one that leaves a single character
   cut off (合資 is never cut out of 合資格, "eligible").
 
-Example:
+Examples:
     >>> text = "葡萄是酸的。"  # "the grapes are sour"
     >>> s = zh_sentence(text, 0, 0, 0, len(text), ((0, 2), (2, 3), (3, 4), (4, 5), (5, 6)))
     >>> [sp.text for sp in s.spans]

@@ -6,7 +6,7 @@ they share: the document's :class:`AlignedText` (its sentence beads), each Chine
 :class:`~duizhao.glossary.candidates.ZhSentence` and each bead's :class:`BeadView` (its English
 words and which Chinese words CC-CEDICT links to them).
 
-Example:
+Examples:
     >>> from duizhao.model import Alignment, Bead, Paragraph, Sentence, Token
     >>> en = Paragraph("en", "Clusters grew. Metrics fell.", (Sentence(0, 14), Sentence(15, 28)))
     >>> words = (Token(0, 2), Token(2, 4), Token(4, 5), Token(5, 7), Token(7, 9), Token(9, 10))

@@ -12,7 +12,7 @@ strength of a pair is one dictionary look-up and a set intersection, in either d
 :func:`strength` puts them together; :func:`phrase_in` says whether a sense holds a whole
 multi-word term (上了年紀 "to be getting on in years").
 
-Example:
+Examples:
     >>> strength(en_keys("robbing"), gloss("打劫"))  # "to loot; to rob"
     1.0
     >>> strength(en_keys("laughing"), gloss("哈哈大笑")) > 0  # "to burst into loud laughter"
@@ -93,7 +93,7 @@ def en_keys(word: str) -> Mapping[str, float]:
     """The keys of an English word: its lemmas in every spelling (strength 1) and their
     five-letter prefixes, marked ``~`` (strength :data:`PREFIX_STRENGTH`).
 
-    Example:
+    Examples:
         >>> sorted(en_keys("honoured"))
         ['honor', 'honour', 'honoured', '~honor', '~honou']
     """
@@ -121,7 +121,7 @@ def derived_words(word: str) -> tuple[str, ...]:
     and the word without a prefix or a suffix (``decarbonise`` → ``carbon``, ``co-payment`` →
     ``payment``, ``pay``; ``healthcare`` → ``health``, ``care``).
 
-    Example:
+    Examples:
         >>> derived_words("decarbonise"), derived_words("co-payment")
         (('carbon',), ('pay', 'payment'))
     """
@@ -161,7 +161,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
     """The two words of a closed compound (``healthcare`` → health, care), or ``()``: both
     known to lemminflect, and not a particle or preposition first (overtake, understand).
 
-    Example:
+    Examples:
         >>> compound_parts("healthcare"), compound_parts("overtake"), compound_parts("listing")
         (('health', 'care'), (), ())
     """
@@ -199,7 +199,7 @@ def term_keys(word: str) -> Mapping[str, float]:
 def content_lemmas(text: str) -> tuple[str, ...]:
     """The lemmas of the content words of an English phrase, in order (one lemma a word).
 
-    Example:
+    Examples:
         >>> content_lemmas("to be getting on in years")
         ('get', 'year')
     """
@@ -352,7 +352,7 @@ def senses(word: str) -> tuple[str, ...]:
     """The first :data:`MAX_SENSES` English senses CC-CEDICT gives a Chinese word (either
     script), without notes in brackets; ``()`` when it does not have the word.
 
-    Example:
+    Examples:
         >>> senses("下滑")
         ('to slide down', 'to decline')
     """

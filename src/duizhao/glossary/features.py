@@ -11,7 +11,7 @@ in the whole text that are aligned with the term (``specificity``).
 
 :data:`FEATURES` lists the features in the order of a weight vector.
 
-Example:
+Examples:
     >>> FEATURES[:3]
     ('dict_term', 'dict_char', 'dict_focus')
 """
@@ -22,6 +22,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from duizhao.model import Document, Occurrence
 from duizhao.text.script import is_han
@@ -340,7 +341,9 @@ def candidates(
         return []
     # a one-word term is a word or two in Chinese, a few words at most (ticklish: 怕癢)
     max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
-    per_occurrence: list[dict[str, tuple[tuple[float, float], dict[str, float], tuple]]] = []
+    per_occurrence: list[
+        dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]]
+    ] = []
     aligned_sentences: set[int] = set()
     for occs in by_bead.values():
         bead = context.bead(doc, occs[0].sentence)
@@ -367,7 +370,7 @@ def candidates(
             lo, hi = (min(mine), max(mine)) if mine else (0.5, 0.5)
             en_place = (lo + hi) / 2
             zone = _zone(anchors, lo, hi)
-            found: dict[str, tuple[tuple[float, float], dict[str, float], tuple]] = {}
+            found: dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]] = {}
             for k, s in enumerate(bead.sentences):
                 for span in s.spans:
                     if span.last - span.first >= max_tokens or span.end - span.start > max_chars:

@@ -10,7 +10,7 @@ held-apart predictions), and a counterpart below :attr:`CounterpartFinder.thresh
 The weights, the calibration and the threshold were fitted by ``benchmarks/fit_glossary.py``
 (which says what it saw; see docs/glossary.md).
 
-Example:
+Examples:
     >>> finder = CounterpartFinder()
     >>> finder.uncertain(0.99), finder.uncertain(0.01)
     (False, True)
@@ -69,7 +69,7 @@ def evidence(found: Sequence[Candidate], shares: Sequence[float]) -> tuple[float
     """What the confidence in the best of ranked candidates is calibrated on: its softmax share,
     the shares of the candidates inside it or around it, and its score (see :func:`calibrated`).
 
-    Example:
+    Examples:
         >>> evidence([Candidate("集群", {}, [], 2.0), Candidate("群", {}, [], 1.0)], [0.7, 0.3])
         (0.7, 0.3, 2.0)
     """
@@ -85,7 +85,7 @@ class Claims:
 
     A place counts against an item only when an item more confident than it took it.
 
-    Example:
+    Examples:
         >>> claims = Claims()
         >>> claims.add("underscore", 0.9, [(0, 10, 12)])
         >>> claims.add("apiece", 0.8, [(0, 10, 12)])

@@ -9,7 +9,7 @@ sentences aligned with an English sentence that holds the term; below the finder
 *uncertain* (outputs mark it "check"). A term that is nowhere in the English is a warning naming
 the term and its glossary line.
 
-Example:
+Examples:
     >>> from duizhao.model import Paragraph, Sentence, Token
     >>> text = "產業集群和集群"  # "industry cluster and cluster"
     >>> para = Paragraph("zh", text, (Sentence(0, 7),), (Token(0, 4), Token(4, 5), Token(5, 7)))
@@ -98,7 +98,7 @@ def _script_forms(word: str) -> list[str]:
 def missing_term_warning(doc: Document, index: int) -> str:
     """The warning for a glossary term found nowhere in the English text.
 
-    Example:
+    Examples:
         >>> from duizhao.model import GlossaryEntry, Meta
         >>> doc = Document(meta=Meta(path="a.txt"), glossary=(GlossaryEntry("metric", "", line=9),))
         >>> missing_term_warning(doc, 0)
@@ -265,7 +265,7 @@ def link_glossary(
         counterpart, with confidence 1; a found one below the finder's threshold is
         ``uncertain``.
 
-    Example:
+    Examples:
         >>> from duizhao.model import GlossaryEntry, Paragraph, Sentence, Token
         >>> en = Paragraph("en", "Clusters grew.", (Sentence(0, 14),))
         >>> words = (Token(0, 2), Token(2, 4), Token(4, 5))  # 集群|增長|。

@@ -1,7 +1,7 @@
 """An English term as the counterpart finder looks for it: its words' dictionary keys, its
 phrase, its definition's words and its size.
 
-Example:
+Examples:
     >>> q = query("leap to one's feet", definition="to stand up suddenly and quickly")
     >>> [sorted(k)[:2] for k in q.words], q.phrase, q.size
     ([['leap'], ['feet', 'foot']], ('leap', 'foot'), 2)
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from duizhao.text.english import word_set, zipf
 
-from .dictionary import EN_FUNCTION, compound_parts, en_keys, lemma, term_keys
+from ..resources.lemmas import lemma
+from .dictionary import EN_FUNCTION, compound_parts, en_keys, term_keys
 
 __all__ = ["Query", "query"]
 

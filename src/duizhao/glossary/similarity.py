@@ -6,7 +6,7 @@ batch (:func:`encoder_strings`): the cosine of the term and the candidate (``sim
 term and the candidate's CC-CEDICT senses (``gloss_similarity``), and of the bead's other English
 words and the candidate (``explained_encoder``; see :data:`~duizhao.glossary.features.FEATURES`).
 
-Example:
+Examples:
     >>> from duizhao.glossary.features import Candidate
     >>> ranked = [Candidate("集群", {"dict_term": 1.0}, [], 9.0), Candidate("群", {}, [], 1.0)]
     >>> rescored(ranked)  # CC-CEDICT has decided: no encoder

@@ -7,7 +7,7 @@ compound, possessives, and multi-word terms whose head inflects (``memoranda of 
 but never a form inside another word (``lag`` is not found in ``flag``) or after a prefix that makes
 another word (``non-preferential``).
 
-Example:
+Examples:
     >>> term_forms("overtake")
     ('overtake', 'overtaken', 'overtakes', 'overtaking', 'overtook')
     >>> pattern = term_pattern("memorandum of understanding", pos="n.")
@@ -324,7 +324,7 @@ def find_term(
         The occurrences in reading order: paragraph, document-wide sentence number, start and
         end offsets into the paragraph text, and the text as written (``overtook``).
 
-    Example:
+    Examples:
         >>> from duizhao.model import Paragraph
         >>> from duizhao.text.sentences import split_sentences
         >>> text = "Shenzhen overtook Tokyo. It is overtaking others."

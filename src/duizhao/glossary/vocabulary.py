@@ -63,13 +63,13 @@ def suggest_vocabulary(
     Returns:
         A new document with ``vocabulary`` set.
 
-    Example:
+    Examples:
         >>> from duizhao import align_document, annotate_document, read_text
         >>> doc = read_text("The ferry is punctual.\\n\\n渡輪十分準時。")
         >>> doc = suggest_vocabulary(annotate_document(align_document(doc)))
         >>> [(v.word, v.translation) for v in doc.vocabulary.en]  # a rare English word
         [('punctual', ('準時',))]
-        >>> [(v.word, v.pinyin, v.translation) for v in doc.vocabulary.zh]  # a word off the HSK list
+        >>> [(v.word, v.pinyin, v.translation) for v in doc.vocabulary.zh]  # off the HSK list
         [('渡輪', 'dù lún', ('ferry',))]
     """
     en_items = _suggest_en(doc, en_limit, en_max_zipf, finder, context) if en_limit > 0 else ()

@@ -6,7 +6,7 @@ superscripts, readings above the characters as Word's own phonetic guide (``w:ru
 Home › Phonetic Guide makes, and what LibreOffice reads as ruby), tables whose header row repeats
 on every page, and saving with errors turned into :class:`~duizhao.errors.DuizhaoError`.
 
-Example:
+Examples:
     >>> import tempfile, pathlib
     >>> doc = new_document("A test")
     >>> p = doc.add_paragraph()

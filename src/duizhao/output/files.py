@@ -20,7 +20,7 @@ output name may contain and where a file may be written:
   be written) become a :class:`~duizhao.errors.DuizhaoError` naming the path, so the command line
   prints one ``error: …`` line.
 
-Example:
+Examples:
     >>> import tempfile
     >>> folder = make_folder(tempfile.mkdtemp()) / "sheets"
     >>> stem = file_stem("corpus/2025-09-02-wipo-innovation-clusters.txt", "sheet")
@@ -83,7 +83,7 @@ def safe_stem(name: str, default: str = "output") -> str:
         name: The wanted stem (usually an input file's name without its extension).
         default: The stem when nothing of ``name`` is left.
 
-    Example:
+    Examples:
         >>> safe_stem("2025-09-02 WIPO: clusters"), safe_stem("社評 二〇二五"), safe_stem("..")
         ('2025-09-02-WIPO-clusters', '社評-二〇二五', 'output')
     """
@@ -115,7 +115,7 @@ def output_file(folder: str | os.PathLike[str], name: str) -> Path:
         DuizhaoError: ``name`` is not a plain file name (empty, ``.`` or ``..``, or holding a
             path separator or a NUL), so the file would land outside the folder.
 
-    Example:
+    Examples:
         >>> output_file("out", "a.html").as_posix()
         'out/a.html'
         >>> output_file("out", "../a.html")
@@ -137,7 +137,7 @@ def href(name: str) -> str:
     Every character that could end the path or change its meaning is %-escaped, and a name
     whose first part looks like a scheme (``javascript:``) is prefixed with ``./``.
 
-    Example:
+    Examples:
         >>> href("2025-09-02 WIPO.html"), href("javascript:alert(1).html")
         ('2025-09-02%20WIPO.html', './javascript%3Aalert%281%29.html')
     """
@@ -176,7 +176,7 @@ def all_or_nothing() -> Iterator[None]:
 
     Blocks nest: the files of an inner block that succeeds belong to the outer block.
 
-    Example:
+    Examples:
         >>> import tempfile
         >>> folder = Path(tempfile.mkdtemp())
         >>> try:

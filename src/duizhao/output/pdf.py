@@ -182,7 +182,7 @@ def typst_to_pdf(
 def pdf_pages(pdf: bytes) -> int:
     """The number of pages of a PDF (counted from its page objects; for our own PDFs).
 
-    Example:
+    Examples:
         >>> pdf_pages(b"<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type /Page >>")
         2
     """

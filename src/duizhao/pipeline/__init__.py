@@ -19,7 +19,7 @@ keeps unpinned pairs apart, and after the Chinese stage, the links and the vocab
 corrections of each are checked and completed. ``start`` runs the stages from a later one, for a
 document that has been through the earlier ones (saved ``duizhao annotate`` JSON).
 
-Example:
+Examples:
     >>> from duizhao.pipeline import annotate
     >>> doc = annotate("corpus/2025-09-02-wipo-innovation-clusters.txt")
     >>> [link.counterparts[0].text for link in doc.links]  # cluster, metric, preferential
@@ -52,7 +52,7 @@ STAGES: tuple[Stage, ...] = ("align", "chinese", "link", "vocabulary", "done")
 def first_stage(corrections: Corrections | None) -> Stage:
     """The first stage whose output a corrections file changes (``done`` when none does).
 
-    Example:
+    Examples:
         >>> from duizhao.model import Corrections, GlossFix
         >>> first_stage(Corrections(glosses=(GlossFix("電車", "tram"),)))  # "tram"
         'chinese'

@@ -14,7 +14,7 @@ gives the same document when applied twice.
 * :func:`honour_links` — "no counterpart" choices, and Chinese highlights added or taken away;
 * :func:`honour_vocabulary` — vocabulary suggestions hidden, words added.
 
-Example:
+Examples:
     >>> from duizhao.model import Corrections, Paragraph, Sentence, Token, ReadingFix
     >>> para = Paragraph("zh", "會計。", (Sentence(0, 3),),  # "accountant."
     ...                  (Token(0, 2, pinyin=("huì", "jì")), Token(2, 3, pinyin=(None,))))

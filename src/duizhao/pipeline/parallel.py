@@ -17,7 +17,7 @@ article ids) is the same whichever way they were computed:
 
 Every run with more than one item shows a progress bar (tqdm) on a terminal.
 
-Example:
+Examples:
     >>> [r for _, r in run_each(len, ["香港", "銀行業"])]  # "Hong Kong", "banking"
     [2, 3]
 """

@@ -92,7 +92,7 @@ def read_text(
     Raises:
         InputError: The text is not an article duizhao can read.
 
-    Example:
+    Examples:
         >>> doc = read_text(
         ...     "Trams are slow but cheap.\\n\\n電車雖然慢，但很便宜。\\n\\n"
         ...     "/ Glossary生字 /\\n\\ntram【電車】：a vehicle that runs on rails in the street\\n"
@@ -136,7 +136,7 @@ def read(
 ) -> Document:
     """Read an article file into a :class:`Document`, with its corrections file.
 
-    Example:
+    Examples:
         >>> doc = read("corpus/2025-09-02-wipo-innovation-clusters.txt")
         >>> doc.meta.source, doc.meta.date, len(doc.en), len(doc.zh)
         ('明報社評', '2025-09-02', 6, 7)

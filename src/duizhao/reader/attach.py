@@ -49,7 +49,7 @@ def attach_corrections(doc: Document, corrections: Corrections | None) -> Docume
     the rest (:attr:`~duizhao.model.Document.corrections`). Applying the same corrections twice
     gives the same document.
 
-    Example:
+    Examples:
         >>> from duizhao.model import Paragraph
         >>> doc = Document(en=(Paragraph("en", "A."),), zh=(Paragraph("zh", "甲。"),))
         >>> c = Corrections(path="a.duizhao.toml", pins=((0, 3),), pin_lines=(2,))

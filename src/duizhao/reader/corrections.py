@@ -39,7 +39,7 @@ never applied elsewhere. The old pin file ``NAME.align.toml`` is still read, wit
 corrections file is next written its pins are moved in and the old file is renamed
 ``NAME.align.toml.bak`` (:class:`~duizhao.reader.corrections_file.CorrectionsFile` writes).
 
-Example:
+Examples:
     >>> c = parse_corrections('[counterparts]\\ncluster = "集群"\\n', "x.duizhao.toml")
     >>> c.counterparts
     (CounterpartChoice(term='cluster', zh='集群', line=2),)
@@ -102,7 +102,7 @@ _PINYIN = re.compile(r"^[a-zü:āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ�
 def corrections_path(article: str | os.PathLike[str]) -> Path:
     """The corrections file of an article: ``NAME.duizhao.toml`` beside ``NAME.txt``.
 
-    Example:
+    Examples:
         >>> corrections_path("corpus/trams.md").as_posix()
         'corpus/trams.duizhao.toml'
     """

@@ -43,7 +43,7 @@ class CorrectionsFile:
     Raises:
         InputError: The existing file cannot be read (it is left untouched).
 
-    Example:
+    Examples:
         >>> import tempfile
         >>> folder = Path(tempfile.mkdtemp())
         >>> f = CorrectionsFile(folder / "trams.duizhao.toml")

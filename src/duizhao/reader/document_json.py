@@ -10,7 +10,7 @@ range, each unit in exactly one alignment bead, a real date. The first problem f
 with where it is (``en.paragraphs[3].sentences[0].end: 120 is past the end of the paragraph (87
 characters)``).
 
-Example:
+Examples:
     >>> is_document_json("corpus/2025-09-02-wipo-innovation-clusters.txt")  # an article, not JSON
     False
 """
@@ -237,7 +237,7 @@ def check_document(doc: Document, where: str = "<document>") -> None:
     Raises:
         InputError: The first problem found, naming where it is in the JSON form.
 
-    Example:
+    Examples:
         >>> from duizhao.model import Paragraph, Sentence
         >>> check_document(Document(en=(Paragraph("en", "Hi.", (Sentence(0, 3),)),)))
         Traceback (most recent call last):
@@ -253,7 +253,7 @@ def check_document(doc: Document, where: str = "<document>") -> None:
         fail("no Chinese paragraphs")
     counts = {}
     for lang in ("en", "zh"):
-        paras = doc.paragraphs(lang)  # type: ignore[arg-type]
+        paras = doc.paragraphs(lang)
         for p, para in enumerate(paras):
             problem = _paragraph_problem(para)
             if problem is not None:

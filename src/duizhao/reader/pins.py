@@ -4,7 +4,7 @@ A pin fixes an English paragraph to a Chinese paragraph (numbers from 0 per lang
 ``duizhao parse`` prints them). It is written ``EN:ZH``, ``EN=ZH`` or ``EN-ZH`` everywhere: on the
 command line (``--pin 0:1``), in Markdown front matter (``pins: 0=1, 5=6``) and in files.
 
-Example:
+Examples:
     >>> parse_pin("0:1"), parse_pin("5 = 6"), parse_pin("2-3")
     ((0, 1), (5, 6), (2, 3))
 """

@@ -140,7 +140,7 @@ class _Scanner:
 def value_lines(text: str) -> dict[tuple[Any, ...], int]:
     """The line of every table, key and array element of ``text`` (valid TOML), by path.
 
-    Example:
+    Examples:
         >>> lines = value_lines('[vocabulary]\\nhide = [\\n  "fare",\\n  "tram",\\n]\\n')
         >>> lines[("vocabulary", "hide", 1)]  # the second element: "tram"
         4

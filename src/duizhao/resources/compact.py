@@ -14,7 +14,7 @@ A table is written into a temporary folder and renamed into place, so a reader n
 table; a damaged or missing one is rebuilt; when the cache directory cannot be written the table
 is built in memory (slower start, same answers).
 
-Example:
+Examples:
     >>> t = compact_table("doctest-readings", "k1",
     ...                   lambda: ({"銀行": "yín háng", "會計": "kuài jì"}, {}), persist=False)
     >>> t.get("會計"), "銀行" in t, t.get("香港")  # "accountant", "bank", "Hong Kong"
@@ -74,7 +74,7 @@ class StringColumn(Sequence[str]):
 def string_column(values: Sequence[str]) -> StringColumn:
     """A string column held in memory (what a built table's column is before it is written).
 
-    Example:
+    Examples:
         >>> string_column(["集群", "", "指標"])[2]  # "cluster", "", "metric"
         '指標'
     """
@@ -132,7 +132,7 @@ class CompactTable(Mapping[str, str]):
         value: str = self._values[row]
         return value
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, or ``default`` (faster than the Mapping default)."""
         row = self._get(key) if self._get is not None else None
         return default if row is None else self._values[row]

@@ -8,7 +8,7 @@ SentencePiece model costs about 1.5 s, so the parsed tokenizer is kept in the us
 and memory-mapped (a process reads only the embedding rows it needs, and worker processes share
 them), and anything unexpected falls back to the package's own loading.
 
-Example:
+Examples:
     >>> sim = similarity(["bank", "cluster"], ["銀行", "集群"])
     >>> bool(sim[0, 0] > sim[0, 1] and sim[1, 1] > sim[1, 0])  # "bank", "cluster"
     True
@@ -181,13 +181,14 @@ def similarity(en: Sequence[str], zh: Sequence[str]) -> np.ndarray:
         A ``len(en) × len(zh)`` matrix of cosines.
     """
     vecs = embed([*en, *zh])
-    return vecs[: len(en)] @ vecs[len(en) :].T
+    cosines: np.ndarray = vecs[: len(en)] @ vecs[len(en) :].T
+    return cosines
 
 
 class Embeddings:
     """Unit vectors of texts, each text encoded once (one caller's memo, e.g. one document's).
 
-    Example:
+    Examples:
         >>> memo = Embeddings()
         >>> vec = memo.vectors(["cluster", "集群"])
         >>> round(float(vec["cluster"] @ vec["cluster"]), 3)

@@ -6,7 +6,7 @@ built once into the user cache directory as memory-mapped tables
 before they would load them (:class:`PackedForms`). The answers are exactly lemminflect's own.
 Plain English word helpers (patterns, Zipf frequency, spellings) are in :mod:`duizhao.text.english`.
 
-Example:
+Examples:
     >>> lemma("overtook"), lemma("clusters"), lemma("data")
     ('overtake', 'cluster', 'data')
     >>> sorted(lemmas("analyses"))

@@ -9,7 +9,7 @@ directory (``platformdirs.user_cache_dir("duizhao")``) as a memory-mapped table
 the data file's modification time or size changes, so a process opens it in well under a
 millisecond rather than parsing the file.
 
-Example:
+Examples:
     >>> from duizhao.resources.lexicon import cedict, hsk_level
     >>> [e.pinyin for e in cedict().lookup("銀行")]   # 銀行 "bank"
     ['yin2 hang2']
@@ -282,7 +282,7 @@ def hk_glosses() -> Mapping[str, str]:
     Written by the duizhao developers from general knowledge of Hong Kong usage (the English
     names of institutions as the Hong Kong SAR Government writes them); keys in both scripts.
 
-    Example:
+    Examples:
         >>> hk_glosses()["電車"], hk_glosses()["电车"]
         ('tram (Hong Kong Tramways)', 'tram (Hong Kong Tramways)')
     """

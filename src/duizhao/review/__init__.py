@@ -18,7 +18,7 @@ Modules:
     app: the routes, and the guard that answers only this machine's own pages.
     server: uvicorn on 127.0.0.1, a free port, the browser.
 
-Example:
+Examples:
     >>> from duizhao.review import ReviewServer
     >>> server = ReviewServer("corpus", open_browser=False)  # doctest: +SKIP
     >>> server.run()  # until Ctrl+C                          # doctest: +SKIP

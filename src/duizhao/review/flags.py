@@ -11,7 +11,7 @@ the reason it is listed:
 * a vocabulary word with no Chinese counterpart, or an uncertain one;
 * every warning (the corrections file's stale entries among them).
 
-Example:
+Examples:
     >>> from duizhao.model import Document, GlossaryEntry, Paragraph, TermLink
     >>> doc = Document(
     ...     en=(Paragraph("en", "A cluster."),), zh=(Paragraph("zh", "一個集群。"),),

@@ -5,7 +5,7 @@ Every page renders through the one jinja environment (:mod:`duizhao.output.templ
 templates in ``templates/review/``; the sheet itself is the study sheet's own view data
 (:func:`duizhao.sheet.sheet_context`) and template, with the review tools added in its blocks.
 
-Example:
+Examples:
     >>> text, starts = assemble_article({"english": "A tram.", "chinese": "一輛電車。",
     ...                                  "glossary": "tram：a vehicle on rails"})
     >>> starts["glossary"], text.splitlines()[starts["glossary"] - 1]  # "a tram"

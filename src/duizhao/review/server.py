@@ -1,6 +1,6 @@
 """Running the review app: uvicorn on 127.0.0.1 (a free port unless one is given), the browser.
 
-Example:
+Examples:
     >>> server = ReviewServer("corpus", open_browser=False)  # doctest: +SKIP
     >>> server.start(); server.url                          # doctest: +SKIP
     'http://127.0.0.1:43817/'

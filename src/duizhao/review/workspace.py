@@ -6,7 +6,7 @@ else, so no request can reach outside the folder, whatever it asks for. Document
 the state of the article and of its corrections file (a bounded cache of the server, not of the
 process).
 
-Example:
+Examples:
     >>> ws = Workspace("corpus")
     >>> [p.name for p in ws.articles()][:1]
     ['2025-09-02-wipo-innovation-clusters.txt']

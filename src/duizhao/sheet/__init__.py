@@ -21,7 +21,7 @@ Modules:
     site: every article of a folder and an index (:func:`build_site`); other outputs add their
         pages through :data:`PageHook` hooks.
 
-Example:
+Examples:
     >>> from duizhao.reader import read
     >>> html = render_sheet(read("corpus/2025-09-02-wipo-innovation-clusters.txt"), reading="none")
     >>> "灣區創科實力獲肯定" in html   # the Chinese title (Greater Bay Area innovation recognised)

@@ -6,7 +6,7 @@ paragraph pair (its header row repeated on every page, rows kept whole), glossar
 shading plus an underline (dotted for a counterpart to check) plus their number, readings above
 the characters as Word's phonetic guide, then the glossary and vocabulary tables.
 
-Example:
+Examples:
     >>> import tempfile, pathlib
     >>> from duizhao.reader import read
     >>> from duizhao.output.docx import docx_text
@@ -91,7 +91,9 @@ def _paragraph(cell: Any, p: dict[str, Any], ctx: dict[str, Any], first: bool) -
     _pieces(par, p["pieces"], ctx)
 
 
-def _table(doc: Any, head: list[str], rows: list[list[str]], widths: list[float] | None = None):
+def _table(
+    doc: Any, head: list[str], rows: list[list[str]], widths: list[float] | None = None
+) -> Any:
     from docx.shared import Mm
 
     table = doc.add_table(rows=1, cols=len(head))

@@ -7,7 +7,7 @@ vocabulary table, a smaller font (10, then 9.5 pt), the glossary table, the Chin
 readings only for words of HSK level 5 and above, no readings, and last a font of 9 then 8.5 pt.
 The parallel text itself is never cut.
 
-Example:
+Examples:
     >>> from duizhao.reader import read
     >>> doc = read("corpus/2025-09-02-wipo-innovation-clusters.txt")   # doctest: +SKIP
     >>> fitted = fit_pages(doc, 1)                                        # doctest: +SKIP

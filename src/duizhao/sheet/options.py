@@ -10,7 +10,7 @@ words new to the class, none), the font size, a black-and-white print, and a pag
 "New words" come from the term bank, but the sheet may not import the bank: the caller (the
 command line, or a program) passes them in as data (``new_words``).
 
-Example:
+Examples:
     >>> o = sheet_options("english")
     >>> o.first, o.reading, sorted(o.sections)
     ('en', 'none', ['glossary', 'vocab-en', 'zh-only'])

@@ -1,6 +1,6 @@
 """The study sheet as a page: one self-contained HTML file, an A4 PDF, or both written to a folder.
 
-Example:
+Examples:
     >>> from duizhao.reader import read
     >>> html = render_sheet(read("corpus/2025-09-02-wipo-innovation-clusters.txt"), reading="none")
     >>> html.startswith("<!DOCTYPE html>") and "<script src=" not in html  # one file, no requests
@@ -92,7 +92,10 @@ def render_pdf(
     Args:
         doc: The document.
         path: Where to write the PDF.
-        reading, script, templates, options: As for :func:`render_sheet`.
+        reading: As for :func:`render_sheet`.
+        script: As for :func:`render_sheet`.
+        templates: As for :func:`render_sheet`.
+        options: As for :func:`render_sheet`.
         engine: ``typst`` (the default: ``sheet.typ``, fast) or ``weasyprint`` (the HTML
             templates as printed: for a templates folder that changes the HTML sheet).
 

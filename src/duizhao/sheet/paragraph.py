@@ -5,7 +5,7 @@ word; the pieces nest ``sentence`` → ``mark`` → ``glue`` → ``word`` (or pl
 word carries its characters with their readings. Where spans overlap, the earliest, then the
 longest, wins, so the text is always shown whole and exactly once.
 
-Example:
+Examples:
     >>> from duizhao.model import Paragraph, Sentence, Token
     >>> para = Paragraph(
     ...     lang="zh",

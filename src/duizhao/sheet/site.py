@@ -5,7 +5,7 @@ listed in the result's ``errors`` and the build goes on. Other outputs add their
 article through :data:`PageHook` hooks (the CLI passes the drills' hook), so the sheet needs to
 know nothing about them.
 
-Example:
+Examples:
     >>> import tempfile
     >>> from duizhao.reader import read
     >>> site = build_site("corpus", tempfile.mkdtemp(), load=read)  # read only: no annotation
@@ -241,7 +241,10 @@ def build_site(
         folder: The folder of articles (``*.txt``, ``*.md``; not recursive).
         out: The output folder (created).
         pdf: Also write each sheet as a PDF.
-        reading, script, templates, options: As for :func:`render_sheet`.
+        reading: As for :func:`render_sheet`.
+        script: As for :func:`render_sheet`.
+        templates: As for :func:`render_sheet`.
+        options: As for :func:`render_sheet`.
         extra_pages: Hooks that write more pages per article (see :data:`PageHook`).
         docx: Also write each sheet as a Word file.
         pages: Fit each sheet on this many A4 pages (:func:`~duizhao.sheet.fit_pages`); what
@@ -262,11 +265,12 @@ def build_site(
     Raises:
         DuizhaoError: ``folder`` is not a folder, or PDF support is missing when ``pdf`` is set.
 
-    Example:
+    Examples:
         >>> import pathlib, tempfile
         >>> folder = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (folder / "trams.txt").write_text(
-        ...     "Trams are slow.\\n\\n電車很慢。\\n\\n/ Glossary生字 /\\n\\ntram【電車】：a vehicle on rails\\n",
+        ...     "Trams are slow.\\n\\n電車很慢。\\n\\n"
+        ...     "/ Glossary生字 /\\n\\ntram【電車】：a vehicle on rails\\n",
         ...     encoding="utf-8",
         ... )
         >>> site = build_site(folder, folder / "site")

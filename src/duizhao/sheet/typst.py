@@ -9,7 +9,7 @@ template reads as ``sys.inputs.data``:
   ``{"g": [piece, …]}`` (punctuation kept with its word) or ``{"m": term number, "c": colour,
   "k": check, "x": [piece, …]}`` (a glossary mark).
 
-Example:
+Examples:
     >>> from duizhao.reader import read
     >>> from duizhao.sheet.view import sheet_context
     >>> data = print_data(sheet_context(read("corpus/2025-09-02-wipo-innovation-clusters.txt")))

@@ -5,7 +5,7 @@ order), cuts each paragraph with :func:`~duizhao.sheet.paragraph.paragraph_view`
 glossary and vocabulary tables, the titles and the flags the templates test (``has_tokens``,
 ``show_pinyin``, …). docs/render.md lists every field.
 
-Example:
+Examples:
     >>> from duizhao.reader import read
     >>> ctx = sheet_context(read("corpus/2025-09-02-wipo-innovation-clusters.txt"))
     >>> ctx["meta"]["title_zh"]  # "Greater Bay Area innovation recognised, IP trade to expand"

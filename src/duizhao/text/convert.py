@@ -5,7 +5,7 @@ converts here: Hong Kong Traditional to Simplified with ``hk2s``, back with ``s2
 conversion would change the length, the text is converted line by line, then character by
 character, keeping any character whose own conversion is not a single character.
 
-Example:
+Examples:
     >>> to_simplified("會計")  # "accountant"
     '会计'
     >>> to_traditional("银行")  # "bank"
@@ -53,7 +53,7 @@ def convert(text: str, config: str) -> str:
 def to_simplified(text: str) -> str:
     """Convert Hong Kong Traditional text to Simplified (OpenCC ``hk2s``), keeping its length.
 
-    Example:
+    Examples:
         >>> to_simplified("知識產權")  # "intellectual property"
         '知识产权'
     """
@@ -63,7 +63,7 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Convert Simplified text to Hong Kong Traditional (OpenCC ``s2hk``), keeping its length.
 
-    Example:
+    Examples:
         >>> to_traditional("电车")  # "tram"
         '電車'
     """

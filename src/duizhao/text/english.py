@@ -4,7 +4,7 @@ Plain text helpers any stage may use. wordfreq (the Zipf frequency) is imported 
 importing this module costs nothing. Lemmas and inflections, whose tables are cached on disk, are
 in :mod:`duizhao.resources.lemmas`.
 
-Example:
+Examples:
     >>> content_words("The clusters overtook Tokyo in 2024.")
     ['clusters', 'overtook', 'tokyo']
     >>> sorted(spelling_variants("commercialise"))
@@ -31,7 +31,7 @@ __all__ = [
 def word_set(words: str) -> frozenset[str]:
     """The set of the space-separated words of ``words`` (word lists are written as one string).
 
-    Example:
+    Examples:
         >>> sorted(word_set("of to  in"))
         ['in', 'of', 'to']
     """
@@ -61,7 +61,7 @@ def content_words(text: str) -> list[str]:
     Stop words, single letters and plain digit runs are left out; a number with a separator
     (``1,000``) is kept.
 
-    Example:
+    Examples:
         >>> content_words("It's a 3-year deal worth 1,000 dollars.")
         ['year', 'deal', 'worth', '1,000', 'dollars']
     """
@@ -118,7 +118,7 @@ def spelling_variants(word: str) -> frozenset[str]:
     Returns:
         The word and its other spellings, e.g. ``{"commercialise", "commercialize"}``.
 
-    Example:
+    Examples:
         >>> sorted(spelling_variants("centre")), sorted(spelling_variants("noise"))
         (['center', 'centre'], ['noise'])
     """

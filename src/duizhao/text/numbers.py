@@ -9,7 +9,7 @@ Chinese numerals are read with their units (十 10, 百 100, 千 1000, 萬/万 1
 zero between units (三千零五 3005), a leading 十 (十四 14) and 兩 for two; a run of three or more
 bare digits is a number written digit by digit (二〇二二, a year).
 
-Example:
+Examples:
     >>> zh_number_keys("第十四屆")  # "the 14th (session)"
     ['#14']
     >>> digit_keys(strip_ordinal_suffixes("the 14th session"))
@@ -70,7 +70,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%
 def halfwidth_digits(text: str) -> str:
     """The text with full-width digits, ``．`` and ``％`` written as ASCII (same length).
 
-    Example:
+    Examples:
         >>> halfwidth_digits("增長５．５％")  # "grew 5.5%"
         '增長5.5%'
     """
@@ -80,7 +80,7 @@ def halfwidth_digits(text: str) -> str:
 def strip_ordinal_suffixes(text: str) -> str:
     """The text with the English ordinal suffixes of numbers removed (``21st`` → ``21``).
 
-    Example:
+    Examples:
         >>> strip_ordinal_suffixes("the 21st and 3RD times")
         'the 21 and 3 times'
     """
@@ -90,7 +90,7 @@ def strip_ordinal_suffixes(text: str) -> str:
 def number_key(value: float) -> str:
     """The key of a number: ``"#"`` and its value, without ``.0`` for whole numbers.
 
-    Example:
+    Examples:
         >>> number_key(2025.0), number_key(0.5)
         ('#2025', '#0.5')
     """
@@ -134,7 +134,7 @@ def parse_zh_number(run: str) -> tuple[float | None, int]:
     Returns:
         (value, characters used); ``(None, 0)`` when ``run`` does not start with a numeral.
 
-    Example:
+    Examples:
         >>> parse_zh_number("一百二十")  # "one hundred and twenty"
         (120, 4)
         >>> parse_zh_number("三千零五"), parse_zh_number("兩萬")  # 3005, "twenty thousand"
@@ -172,7 +172,7 @@ def zh_number_keys(text: str) -> list[str]:
 
     A lone 一 ("one", also "a", "whole") and a lone 零 make no key.
 
-    Example:
+    Examples:
         >>> zh_number_keys("兩場活動，一是")  # "two events, the first being"
         ['#2']
     """

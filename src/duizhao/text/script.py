@@ -4,7 +4,7 @@ Every stage asks these questions (the reader to tell English paragraphs from Chi
 annotator to decide which characters get readings, the term bank to tell an English term from a
 Chinese one); they all ask here, so they all agree.
 
-Example:
+Examples:
     >>> is_han("港"), is_han("A"), is_han("〇")  # "harbour", a Latin letter, the ideographic zero
     (True, False, True)
     >>> script_of("香港 Hong Kong 的電車")  # "Hong Kong's trams": Han outweighs the Latin name
@@ -78,7 +78,7 @@ def script_counts(text: str) -> tuple[int, int]:
     The counts of a text are the sums of those of its parts, so a reader can decide the script
     of a growing run of lines without counting it again for every line.
 
-    Example:
+    Examples:
         >>> script_counts("WIPO 公布排名")  # "WIPO publishes its ranking"
         (4, 4)
     """
@@ -95,7 +95,7 @@ def script_of_counts(han: int, latin: int) -> Literal["en", "zh"] | None:
 def term_lang(text: str) -> Literal["en", "zh"]:
     """The language of a term: Chinese when it holds any Han character, else English.
 
-    Example:
+    Examples:
         >>> term_lang("集群"), term_lang("cluster")  # "cluster" in Chinese and in English
         ('zh', 'en')
     """
@@ -105,7 +105,7 @@ def term_lang(text: str) -> Literal["en", "zh"]:
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: two for a wide character (Chinese), one otherwise.
 
-    Example:
+    Examples:
         >>> display_width("電車 tram")  # "tram"
         9
     """

@@ -125,7 +125,7 @@ def split_long(text: str, cuts: list[int], limit: int | None = None) -> list[int
     its last semicolon in the second half of each ``limit`` characters, else after its last
     comma, colon, enumeration comma or dash, else at its last space, else at the limit itself.
 
-    Example:
+    Examples:
         >>> text = "one, two; three four five"
         >>> split_long(text, [], limit=12)  # "one, two;" "three four" "five"
         [9, 21]

@@ -25,7 +25,7 @@ def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
 def short(text: str | None, n: int = 50) -> str:
     """``text`` on one line, cut to ``n`` characters with an ellipsis.
 
-    Example:
+    Examples:
         >>> short("innovation clusters", 10)
         'innovatio…'
     """

@@ -31,7 +31,7 @@ Adding a kind is adding one module here, e.g. ``exercises/spelling.py``::
 and ``--kinds spelling`` works, after the other kinds (``order`` 60). A kind that needs a new
 layout also needs its block in ``worksheet.html.j2``; the layouts are :data:`LAYOUTS`.
 
-Example:
+Examples:
     >>> from duizhao.registry import discover
     >>> sorted(discover("duizhao.drills.exercises", "EXERCISE"))
     ['choice', 'cloze', 'match', 'readings', 'translate', 'zh']

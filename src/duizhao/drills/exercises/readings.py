@@ -28,7 +28,7 @@ _CLAUSE_END = "，。；：！？、,;:!?"
 def _clause(text: str, s0: int, s1: int, a: int, b: int, min_len: int = 14) -> tuple[int, int]:
     """The clause of ``text[s0:s1]`` around ``a:b``, widened clause by clause to ``min_len``.
 
-    Example:
+    Examples:
         >>> text = "知識產權，貿易待拓展。"  # "intellectual property, trade awaits expansion."
         >>> _clause(text, 0, len(text), 5, 7, min_len=3)
         (5, 11)

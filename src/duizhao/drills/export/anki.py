@@ -5,7 +5,7 @@ The note type has the fixed ID :data:`ANKI_MODEL_ID` and two cards per note (*En
 updates its notes; the file is byte-identical for the same input (fixed timestamps inside the
 collection and the zip).
 
-Example:
+Examples:
     >>> from duizhao.model import Document, Meta
     >>> _deck_name([Document(meta=Meta(date="2025-09-02", title_en="Innovation clusters"))])
     'duizhao::2025-09-02 Innovation clusters'

@@ -1,6 +1,6 @@
 """The glossary as flashcards: one :class:`Card` per term, shared by every export.
 
-Example:
+Examples:
     >>> from duizhao.model import Document, Meta
     >>> meta = Meta(source="明報社評", date="2025-09-02", title_zh="知識產權")  # "IP"
     >>> anki_article_id(Document(meta=meta))

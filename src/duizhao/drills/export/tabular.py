@@ -1,6 +1,6 @@
 """Word lists as text: a Quizlet import list (tab-separated) and a CSV for reading tools.
 
-Example:
+Examples:
     >>> from duizhao.model import Document, GlossaryEntry, TermLink
     >>> doc = Document(glossary=(GlossaryEntry("cluster", "a group\\tof things", zh=("集群",)),),
     ...                links=(TermLink(entry=0),))   # 集群 "cluster"
