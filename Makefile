@@ -55,6 +55,7 @@ screenshot: system-deps $(VENV)/.dev-installed
 	$(BIN)/python docs/make_screenshot.py docs/sheet.png
 	$(BIN)/python docs/make_review_screenshot.py docs/review.png
 	$(BIN)/python docs/make_presets.py
+	$(BIN)/python docs/make_flagged_screenshot.py docs/flagged.png
 
 test: system-deps $(VENV)/.dev-installed lint docs
 	$(BIN)/python -m pytest -q
