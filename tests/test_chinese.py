@@ -105,6 +105,15 @@ def test_pinyin_reads_polyphones_in_context() -> None:
     assert at("還會") == ("hái", "huì")
 
 
+def test_neutral_tone_of_a_dictionary_word_stands() -> None:
+    # pypinyin's phrases give 牌子 and 句子 a neutral 子; the polyphone model's full tone (zǐ)
+    # does not overrule it: the neutral tone belongs to the word
+    for text, word in [("他把店舖的牌子掛在門口。", "牌子"), ("老師叫學生把句子讀一遍。", "句子")]:
+        tokens = annotate_text(text)
+        found = [t for t in tokens if text[t.start : t.end] == word]
+        assert found and found[0].pinyin[1] == "zi"
+
+
 def test_short_input_keeps_dictionary_readings() -> None:
     # Without a sentence around it the polyphone model guesses (重 alone: chóng); the dictionary's
     # most common reading is used instead.
@@ -155,6 +164,13 @@ def test_classifier_pairs_are_two_words(text: str, cut: list[str], whole: list[s
     for w in whole:
         assert w in got
     assert not {"這種", "這個", "幾次", "兩倍"} & set(got)
+
+
+def test_demonstrative_gai_is_a_word_of_its_own() -> None:
+    # 該 "the said" before a noun is one word, like 每 and 各 (該 會, 該 校); 該當 stays whole
+    text = "該會今日發表聲明，該校亦有回應，他們理該當面道歉。"
+    got = words(text, default_annotator().annotate(text))
+    assert got.count("該") == 2 and "該會" not in got and "該校" not in got
 
 
 def test_date_token_keeps_han_readings() -> None:

@@ -181,21 +181,21 @@ def _not_x_not_x(words: Sequence[str], i: int) -> int:
 
 
 def _split_each(words: list[str]) -> list[str]:
-    """每 "every" and 各 "each" are words of their own before a noun or measure word (每 日,
-    各 地), as both the Hong Kong and the Taiwan standards write them; a few words keep them
-    (每當 "whenever", 各自 "each one")."""
-    if not any(len(w) == 2 and w[0] in "每各" for w in words):
+    """每 "every", 各 "each" and 該 "the said" are words of their own before a noun or measure
+    word (每 日, 各 地, 該 會), as both the Hong Kong and the Taiwan standards write them; a few
+    words keep them (每當 "whenever", 各自 "each one", 該當 "ought to")."""
+    if not any(len(w) == 2 and w[0] in "每各該" for w in words):
         return words
     out: list[str] = []
     for w in words:
-        if len(w) == 2 and w[0] in "每各" and w not in _EACH_WORDS:
+        if len(w) == 2 and w[0] in "每各該" and w not in _EACH_WORDS:
             out.extend(w)
         else:
             out.append(w)
     return out
 
 
-_EACH_WORDS = frozenset(["每每", "每當", "每逢", "各自", "各種", "各位"])
+_EACH_WORDS = frozenset(["每每", "每當", "每逢", "各自", "各種", "各位", "該當", "該死"])
 
 
 def _split_multiplier(words: list[str]) -> list[str]:
