@@ -114,6 +114,26 @@ def test_neutral_tone_of_a_dictionary_word_stands() -> None:
         assert found and found[0].pinyin[1] == "zi"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # adverbial 地 after an adjective in -性 or a reduplication
+        ("政府選擇性地公開部分資料。", "性地", ("xìng", "de")),
+        ("她慢慢地走回家。", "慢地", ("màn", "de")),
+        # 得 marking a complement of degree after a verb
+        ("他跑得很快，字也寫得非常漂亮。", "跑得", ("pǎo", "de")),
+        ("字也寫得非常漂亮。", "寫得", ("xiě", "de")),
+        # 得 "to obtain" and 地 "ground" keep their readings
+        ("他在這塊地上種菜，取得很好的成績。", "取得", ("qǔ", "dé")),
+        ("他在這塊地上種菜。", "地上", ("dì", "shàng")),
+    ],
+)
+def test_particles_de_in_context(text: str, word: str, reading: tuple[str, ...]) -> None:
+    readings = [r for t in annotate_text(text) for r in t.pinyin]
+    i = text.index(word)
+    assert tuple(readings[i : i + len(word)]) == reading
+
+
 def test_short_input_keeps_dictionary_readings() -> None:
     # Without a sentence around it the polyphone model guesses (重 alone: chóng); the dictionary's
     # most common reading is used instead.
