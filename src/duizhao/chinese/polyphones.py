@@ -74,18 +74,25 @@ def _tag(word: str) -> str | None:
     return _pos_tags((hk_user_dict_path(),)).get(word)
 
 
+_RULE_CHARS = "量应地处得"
+
+
 def _rules(
     text: str, simplified: str, words: Sequence[tuple[int, int]]
 ) -> list[tuple[int, str, str | None]]:
     """``(position, pinyin, jyutping or None)`` for every polyphone a rule settles."""
-    span = _word_at(words)
     out: list[tuple[int, str, str | None]] = []
+    if not any(c in simplified for c in _RULE_CHARS):
+        return out
+    span = _word_at(words)
+    by_end = {w[1]: w for w in words}
+    by_start = {w[0]: w for w in words}
     for k, ch in enumerate(simplified):
-        if ch not in "量应地处得":
+        if ch not in _RULE_CHARS:
             continue
         a, b = span.get(k, (k, k + 1))
-        prev = next((w for w in words if w[1] == a), None)
-        nxt = next((w for w in words if w[0] == b), None)
+        prev = by_end.get(a)
+        nxt = by_start.get(b)
         prev_word = simplified[prev[0] : prev[1]] if prev else ""
         if ch == "量" and b - a >= 2 and k == b - 1 and simplified[a:b] not in _KEEP_LIANG:
             # a word of the segmenter ending in 量 (申請量, 交易量): an amount
