@@ -193,6 +193,24 @@ def test_demonstrative_gai_is_a_word_of_its_own() -> None:
     assert got.count("該") == 2 and "該會" not in got and "該校" not in got
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname and a common word are a name after a title or before a verb of saying
+        ("大會主席李明珠表示，會議順利。", "李明珠"),
+        ("記者問到時，吳長城說不知道。", "吳長城"),
+    ],
+)
+def test_names_that_are_also_words(text: str, name: str) -> None:
+    assert name in words(text, default_annotator().annotate(text))
+
+
+def test_common_words_stay_words_without_a_name_context() -> None:
+    text = "他們參觀了長城，明珠塔也很美。"
+    got = words(text, default_annotator().annotate(text))
+    assert "長城" in got and "明珠" in got
+
+
 def test_date_token_keeps_han_readings() -> None:
     text = "9月"
     (token,) = annotate_text(text)

@@ -161,7 +161,12 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
         and (len(rest) == 1 or len(rest[1]) > 1 or rest[1] in _SAYING)
     ):
         return i + 2
-    if len(rest[0]) == 2 and rare(rest[0]) and rest[0][1] not in _NOT_IN_NAMES:
+    # a given name that is also a word (李 金華, 吳 長城): when rare, or in a name's context
+    if len(rest[0]) == 2 and rest[0][1] not in _NOT_IN_NAMES and (
+        rare(rest[0])
+        or (len(rest) == 2 and rest[1] in _SAYING)
+        or (i > 0 and words[i - 1][-1] in _TITLE_ENDS)
+    ):
         return i + 2
     if len(rest) == 2 and len(rest[0]) == 1 and len(rest[1]) == 1 and rest[1] not in _NOT_IN_NAMES:
         return i + 3
