@@ -105,6 +105,35 @@ def test_pinyin_reads_polyphones_in_context() -> None:
     assert at("還會") == ("hái", "huì")
 
 
+def test_neutral_tone_of_a_dictionary_word_stands() -> None:
+    # pypinyin's phrases give 牌子 and 句子 a neutral 子; the polyphone model's full tone (zǐ)
+    # does not overrule it: the neutral tone belongs to the word
+    for text, word in [("他把店舖的牌子掛在門口。", "牌子"), ("老師叫學生把句子讀一遍。", "句子")]:
+        tokens = annotate_text(text)
+        found = [t for t in tokens if text[t.start : t.end] == word]
+        assert found and found[0].pinyin[1] == "zi"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # adverbial 地 after an adjective in -性 or a reduplication
+        ("政府選擇性地公開部分資料。", "性地", ("xìng", "de")),
+        ("她慢慢地走回家。", "慢地", ("màn", "de")),
+        # 得 marking a complement of degree after a verb
+        ("他跑得很快，字也寫得非常漂亮。", "跑得", ("pǎo", "de")),
+        ("字也寫得非常漂亮。", "寫得", ("xiě", "de")),
+        # 得 "to obtain" and 地 "ground" keep their readings
+        ("他在這塊地上種菜，取得很好的成績。", "取得", ("qǔ", "dé")),
+        ("他在這塊地上種菜。", "地上", ("dì", "shàng")),
+    ],
+)
+def test_particles_de_in_context(text: str, word: str, reading: tuple[str, ...]) -> None:
+    readings = [r for t in annotate_text(text) for r in t.pinyin]
+    i = text.index(word)
+    assert tuple(readings[i : i + len(word)]) == reading
+
+
 def test_short_input_keeps_dictionary_readings() -> None:
     # Without a sentence around it the polyphone model guesses (重 alone: chóng); the dictionary's
     # most common reading is used instead.
@@ -134,6 +163,52 @@ def test_numbers_dates_latin(text: str, expected: list[str]) -> None:
     assert_well_formed(text, tokens)
     for word in expected:
         assert word in words(text, tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "whole"),
+    [
+        # a demonstrative or numeral and a classifier are two words (CityU and AS alike), even
+        # where CC-CEDICT lists the pair; lexicalised pairs of a manner or time unit stay whole
+        ("這種做法和這個問題", ["這", "種", "這", "個"], ["做法", "問題"]),
+        ("我們見過幾次，價格高出兩倍", ["幾", "次", "兩", "倍"], []),
+        ("他的想法跟你一樣，十分有趣", [], ["一樣", "十分"]),
+        ("這樣做的話，此時已太遲", [], ["這樣", "此時"]),
+    ],
+)
+def test_classifier_pairs_are_two_words(text: str, cut: list[str], whole: list[str]) -> None:
+    tokens = default_annotator().annotate(text)
+    got = words(text, tokens)
+    for w in cut:
+        assert w in got
+    for w in whole:
+        assert w in got
+    assert not {"這種", "這個", "幾次", "兩倍"} & set(got)
+
+
+def test_demonstrative_gai_is_a_word_of_its_own() -> None:
+    # 該 "the said" before a noun is one word, like 每 and 各 (該 會, 該 校); 該當 stays whole
+    text = "該會今日發表聲明，該校亦有回應，他們理該當面道歉。"
+    got = words(text, default_annotator().annotate(text))
+    assert got.count("該") == 2 and "該會" not in got and "該校" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname and a common word are a name after a title or before a verb of saying
+        ("大會主席李明珠表示，會議順利。", "李明珠"),
+        ("記者問到時，吳長城說不知道。", "吳長城"),
+    ],
+)
+def test_names_that_are_also_words(text: str, name: str) -> None:
+    assert name in words(text, default_annotator().annotate(text))
+
+
+def test_common_words_stay_words_without_a_name_context() -> None:
+    text = "他們參觀了長城，明珠塔也很美。"
+    got = words(text, default_annotator().annotate(text))
+    assert "長城" in got and "明珠" in got
 
 
 def test_date_token_keeps_han_readings() -> None:

@@ -161,7 +161,12 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
         and (len(rest) == 1 or len(rest[1]) > 1 or rest[1] in _SAYING)
     ):
         return i + 2
-    if len(rest[0]) == 2 and rare(rest[0]) and rest[0][1] not in _NOT_IN_NAMES:
+    # a given name that is also a word (李 金華, 吳 長城): when rare, or in a name's context
+    if len(rest[0]) == 2 and rest[0][1] not in _NOT_IN_NAMES and (
+        rare(rest[0])
+        or (len(rest) == 2 and rest[1] in _SAYING)
+        or (i > 0 and words[i - 1][-1] in _TITLE_ENDS)
+    ):
         return i + 2
     if len(rest) == 2 and len(rest[0]) == 1 and len(rest[1]) == 1 and rest[1] not in _NOT_IN_NAMES:
         return i + 3
@@ -181,21 +186,21 @@ def _not_x_not_x(words: Sequence[str], i: int) -> int:
 
 
 def _split_each(words: list[str]) -> list[str]:
-    """每 "every" and 各 "each" are words of their own before a noun or measure word (每 日,
-    各 地), as both the Hong Kong and the Taiwan standards write them; a few words keep them
-    (每當 "whenever", 各自 "each one")."""
-    if not any(len(w) == 2 and w[0] in "每各" for w in words):
+    """每 "every", 各 "each" and 該 "the said" are words of their own before a noun or measure
+    word (每 日, 各 地, 該 會), as both the Hong Kong and the Taiwan standards write them; a few
+    words keep them (每當 "whenever", 各自 "each one", 該當 "ought to")."""
+    if not any(len(w) == 2 and w[0] in "每各該" for w in words):
         return words
     out: list[str] = []
     for w in words:
-        if len(w) == 2 and w[0] in "每各" and w not in _EACH_WORDS:
+        if len(w) == 2 and w[0] in "每各該" and w not in _EACH_WORDS:
             out.extend(w)
         else:
             out.append(w)
     return out
 
 
-_EACH_WORDS = frozenset(["每每", "每當", "每逢", "各自", "各種", "各位"])
+_EACH_WORDS = frozenset(["每每", "每當", "每逢", "各自", "各種", "各位", "該當", "該死"])
 
 
 def _split_multiplier(words: list[str]) -> list[str]:

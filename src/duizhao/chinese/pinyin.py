@@ -160,6 +160,14 @@ def numbered(syllable: str) -> str:
     return str(to_tone3(syllable, neutral_tone_with_five=True))
 
 
+_TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
+
+
+def _is_neutral(syllable: str) -> bool:
+    """A tone-marked syllable in the neutral tone (no tone mark: ``zi``, ``men``)."""
+    return not any(c in _TONE_MARKS for c in syllable)
+
+
 # -- the romaniser -------------------------------------------------------------------------
 
 
@@ -258,8 +266,11 @@ class PinyinRomaniser:
                             ch = simp[k]
                             if ch not in cands:
                                 continue
-                            if is_curated and syl[k - i] != (_char_readings(ch) or ("",))[0]:
-                                continue  # a curated rarer reading stands
+                            if is_curated and (
+                                syl[k - i] != (_char_readings(ch) or ("",))[0]
+                                or _is_neutral(syl[k - i])
+                            ):
+                                continue  # a curated rarer reading, or a neutral tone, stands
                             ambiguous.append(k)
                             covered.add(k)
                         i = j

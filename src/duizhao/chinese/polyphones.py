@@ -11,8 +11,12 @@ char   rule                                             examples
        / *loeng6*; alone before a noun "to measure"       交易量 "trading volume"
 應     alone before a verb it is "should": *yīng* /       應 加強 "should strengthen"
        *jing1*
-地     after an adjective or adverb, before a verb, the   頻密地 舉行 "held frequently"
+地     after an adjective or adverb (or an adjective in   頻密地 舉行 "held frequently",
+       -性, a reduplication), before a verb, the          選擇性地 公開, 慢慢地 走
        adverbial particle: *de* (Jyutping keeps *dei6*)
+得     alone after a one-character verb and before a      跑得很快 "runs fast",
+       degree word (很, 較, 非常 …), the complement       寫得非常漂亮
+       marker: *de* (Jyutping keeps *dak1*)
 處     ending the name of a department: *chù* / *cyu3*    入境處 "Immigration Department"
 ====== ================================================ =========================================
 
@@ -70,18 +74,25 @@ def _tag(word: str) -> str | None:
     return _pos_tags((hk_user_dict_path(),)).get(word)
 
 
+_RULE_CHARS = "量应地处得"
+
+
 def _rules(
     text: str, simplified: str, words: Sequence[tuple[int, int]]
 ) -> list[tuple[int, str, str | None]]:
     """``(position, pinyin, jyutping or None)`` for every polyphone a rule settles."""
-    span = _word_at(words)
     out: list[tuple[int, str, str | None]] = []
+    if not any(c in simplified for c in _RULE_CHARS):
+        return out
+    span = _word_at(words)
+    by_end = {w[1]: w for w in words}
+    by_start = {w[0]: w for w in words}
     for k, ch in enumerate(simplified):
-        if ch not in "量应地处":
+        if ch not in _RULE_CHARS:
             continue
         a, b = span.get(k, (k, k + 1))
-        prev = next((w for w in words if w[1] == a), None)
-        nxt = next((w for w in words if w[0] == b), None)
+        prev = by_end.get(a)
+        nxt = by_start.get(b)
         prev_word = simplified[prev[0] : prev[1]] if prev else ""
         if ch == "量" and b - a >= 2 and k == b - 1 and simplified[a:b] not in _KEEP_LIANG:
             # a word of the segmenter ending in 量 (申請量, 交易量): an amount
@@ -95,13 +106,39 @@ def _rules(
             and (a, b) == (k, k + 1)
             and prev is not None
             and prev[1] - prev[0] >= 2
-            and _tag(prev_word) in _ADVERBIAL_TAGS
+            and (_tag(prev_word) in _ADVERBIAL_TAGS or _adverb_like(prev_word))
             and nxt is not None
         ):
+            out.append((k, "de", None))
+        elif (
+            ch == "得"
+            and (a, b) == (k, k + 1)
+            and prev is not None
+            and prev[1] - prev[0] == 1
+            and _tag(prev_word) in _VERB_TAGS
+            and simplified[b : b + 2].startswith(_DEGREE_AFTER_DE)
+        ):
+            # the complement marker: 死得较为突然 "died rather suddenly", 跑得很快
             out.append((k, "de", None))
         elif ch == "处" and k == b - 1 and b - a >= 3:
             out.append((k, "chù", "cyu3"))
     return out
+
+
+# Verbs (jieba's tags) before the complement marker 得, and the degree words after it.
+_VERB_TAGS = frozenset({"v", "vi", "vg"})
+_DEGREE_AFTER_DE = ("很", "较", "更", "太", "非常", "十分", "相当", "比较", "越来", "挺", "特别",
+                    "极", "过于", "有点", "不错", "那么", "这么")  # fmt: skip
+
+
+def _adverb_like(word: str) -> bool:
+    """A word that makes 地 after it adverbial whatever its tag: an adjective in -性
+    (选择性 地 "selectively"), a reduplication (慢慢 地, 清清楚楚 地)."""
+    if len(word) >= 3 and word[-1] == "性":
+        return True
+    if len(word) == 2 and word[0] == word[1]:
+        return True
+    return len(word) == 4 and word[0] == word[1] and word[2] == word[3]
 
 
 # Words ending in 量 where it is "to measure / to consider" (考量 "consideration", 衡量, 打量).

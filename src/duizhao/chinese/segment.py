@@ -151,7 +151,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 5
+_TABLE_FORMAT = 8
 
 _BASES = {
     # name: (package, file, script of the dictionary)
@@ -182,6 +182,9 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
         total += _fill_gaps(freq, total)
         total -= _drop_quantifiers(freq)
         total += _add_cedict_words(freq)
+        # CC-CEDICT lists classifier pairs too (這個, 幾次, 兩倍): not as words either; the
+        # lexicalised ones with a time or manner unit stay (一樣, 十分, 這樣, 此時, 九月)
+        total -= _drop_quantifiers(freq, _CLASSIFIERS)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     to_base = to_simplified if script == "simplified" else _to_taiwan
@@ -209,16 +212,20 @@ _MEASURES = frozenset(
 )
 
 
+# Classifiers proper: a numeral or demonstrative before one of these is never one word with it.
+_CLASSIFIERS = frozenset(
+    "個種位類次項件條家所間場批部本張隻把台輛架宗份門層頁篇句首遍趟番套組倍座棟幢封名"
+)
 _QUANTIFIER_FIRST = frozenset("一二三四五六七八九十兩幾這那每某此該")
 
 
-def _drop_quantifiers(freq: dict[str, int]) -> int:
-    """Take numeral + measure word pairs (一套, 這一, 三代) out of jieba-tw's dictionary: both
-    the Hong Kong and the Taiwan word standards write them as two words. Returns the frequency
-    removed."""
+def _drop_quantifiers(freq: dict[str, int], measures: frozenset[str] = _MEASURES) -> int:
+    """Take numeral + measure word pairs (一套, 這一, 三代) out of the dictionary: both the
+    Hong Kong and the Taiwan word standards write them as two words. ``measures``: the second
+    characters that count. Returns the frequency removed."""
     removed = 0
     for word in [w for w in freq if len(w) == 2]:
-        if word[0] in _QUANTIFIER_FIRST and word[1] in _MEASURES and freq[word]:
+        if word[0] in _QUANTIFIER_FIRST and word[1] in measures and freq[word]:
             removed += freq[word]
             freq[word] = 0
     return removed
