@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from duizhao.align import align_document
 from duizhao.chinese import annotate_document
 from duizhao.glossary import CounterpartFinder, LinkContext, find_term, term_forms
