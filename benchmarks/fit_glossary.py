@@ -82,7 +82,7 @@ SIGNS = {
     "whole_token": 0, "part": 0, "stray": -1, "in_dict": 1, "clause": 0, "name": 0,
     "length": -1, "position": -1, "anchors": -1, "agreement": 1, "specificity": 1,
     "similarity": 1, "similarity_alone": 1, "gloss_similarity": 1,
-    "explained_encoder": -1,
+    "explained_encoder": -1, "modifier": -1,
 }  # fmt: skip
 SIM = FEATURES.index("similarity")
 SIM_ALONE = FEATURES.index("similarity_alone")

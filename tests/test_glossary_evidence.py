@@ -61,3 +61,41 @@ def test_a_one_word_term_stays_one_word() -> None:
     best = ranked(doc, "feather")
     assert best[0][1] == "羽毛" and best[0][2]["length"] == 0.0
     assert best[0][0] - best[1][0] > 1.0
+
+
+# -- the span's shape and neighbours -------------------------------------------------------------
+
+
+def test_a_modifier_and_its_head_is_not_the_counterpart() -> None:
+    # 年輕廚師的 ("the young chef's") modifies 榮耀: the whole is not "feather in one's cap"
+    doc = article(
+        "For the young chef, the award was a feather in his cap.",
+        "這個獎項是年輕廚師的榮耀。",
+        {"feather in one's cap": "an achievement that one can be proud of"},
+    )
+    f = features(doc, "feather in one's cap")
+    assert f["廚師的榮耀"]["modifier"] == 1.0 and f["榮耀"]["modifier"] == 0.0
+    assert ranked(doc, "feather in one's cap")[0][1] == "榮耀"
+
+
+def test_a_chinese_name_is_explained_by_the_english_name() -> None:
+    # 韋小寶 is "Trinket" (a translator's name for him): not part of "seize one's chance"
+    doc = article(
+        "Trinket seized his chance and ran out of the room.",
+        "韋小寶乘機跑出房間。",
+        {"seize one's chance": "to act quickly as soon as you have an opportunity"},
+    )
+    f = features(doc, "seize one's chance")
+    assert f["韋小寶乘機"]["explained"] > 0.5
+    assert f["乘機"]["explained"] == 0.0
+    assert ranked(doc, "seize one's chance")[0][1] == "乘機"
+
+
+def test_a_name_that_is_the_term_is_not_explained_away() -> None:
+    doc = article(
+        "Residents of the city marched past the Legislative Council on Sunday.",
+        "市民星期日遊行經過立法會。",
+        {"Legislative Council": "the law-making body of Hong Kong"},
+    )
+    f = features(doc, "Legislative Council")
+    assert f["立法會"]["explained"] == 0.0
