@@ -99,27 +99,3 @@ def test_a_name_that_is_the_term_is_not_explained_away() -> None:
     )
     f = features(doc, "Legislative Council")
     assert f["立法會"]["explained"] == 0.0
-
-
-def test_a_pronoun_of_a_fixed_phrase_is_not_a_word_to_translate() -> None:
-    q = query("you never know")
-    assert q.size == 2 and not any("you" in w for w in q.words)
-    doc = article(
-        "Ask her again; you never know, she might still help you.",
-        "再問她一次吧，她或許還會幫忙也未可知。",
-        {"you never know": "used to say that something you hope for might happen"},
-    )
-    assert ranked(doc, "you never know")[0][1] in ("未可知", "也未可知")
-
-
-def test_a_term_word_found_in_characters_leaves_no_room_for_idle_ones() -> None:
-    # "know" is 知 inside 可知: found, so the span has no untranslated word of the term to
-    # excuse 也, which translates nothing
-    doc = article(
-        "Ask her again; you never know, she might still help you.",
-        "再問她一次吧，她或許還會幫忙也未可知。",
-        {"you never know": "used to say that something you hope for might happen"},
-    )
-    f = features(doc, "you never know")
-    assert f["未可知"]["dict_char"] > 0
-    assert f["也未可知"]["extra"] > f["未可知"]["extra"] == 0.0

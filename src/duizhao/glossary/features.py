@@ -303,12 +303,7 @@ def _span_features(
     if last == "的" and n > 2 and "是" in span.text[1:-1]:
         last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
         covered[n - 1] = covered[span.text.index("是", 1)] = True
-    # words of the term CC-CEDICT finds nowhere in the span, not even in its characters
-    unmatched = (
-        sum(1 for v, c in zip(best, best_char, strict=True) if max(v, c) < 0.3)
-        if len(best) > 1
-        else 0
-    )
+    unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
     idle = [not covered[c] and not explained[c] for c in range(n)]
     zpos = bead.zh_position(k, (span.start + span.end) / 2)
     zl, zr = zone

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from duizhao.text.english import word_set, zipf
 
-from .dictionary import EN_FUNCTION, EN_PRONOUNS, compound_parts, en_keys, lemma, term_keys
+from .dictionary import EN_FUNCTION, compound_parts, en_keys, lemma, term_keys
 
 __all__ = ["Query", "query"]
 
@@ -52,9 +52,7 @@ class Query:
 def query(term: str, *, forms: Iterable[str] = (), definition: str = "") -> Query:
     """The :class:`Query` of a term (``forms`` help a one-word term: ``overtook`` → overtake)."""
     clean = re.sub(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】", " ", term)
-    # a pronoun of a fixed phrase is seldom translated (you never know: 也未可知)
-    skip = EN_FUNCTION | EN_PRONOUNS
-    words = [w for w in _WORD.findall(clean) if w.lower().replace("’", "'") not in skip]
+    words = [w for w in _WORD.findall(clean) if w.lower().replace("’", "'") not in EN_FUNCTION]
     if not words:
         words = _WORD.findall(clean)[:1]
     # a closed compound counts as its two words (healthcare: health, care; chatbot: chat, bot),
