@@ -432,6 +432,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="print the held-out articles' per-term results too")  # fmt: skip
     ap.add_argument("--repeats", type=int, default=7, help="warm timing repetitions")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--compare", action="append", default=[], metavar="LABEL=SRC",
+                    help="another version's src folder to score and time beside this one "
+                    "(e.g. an earlier commit unpacked with git archive)")  # fmt: skip
     ap.add_argument("--markdown-only", action="store_true",
                     help="only rewrite bench_glossary.md from the last bench_glossary.json")
     args = ap.parse_args(argv)
@@ -451,6 +454,9 @@ def main(argv: list[str] | None = None) -> int:
             print("note: no git history here, so no baseline (today's finder)")
         else:
             versions["today (2bd8588)"] = ref / "src"
+    for spec in args.compare:
+        label, _, src = spec.partition("=")
+        versions[label] = Path(src).resolve()
     results: dict[str, dict[str, Any]] = {}
     per_term: dict[str, dict[str, Any]] = {}
     for name, src in versions.items():
@@ -491,6 +497,9 @@ def main(argv: list[str] | None = None) -> int:
             ref_src = versions["today (2bd8588)"]
             runs["today, as installed (no threadpoolctl)"] = (ref_src, hide)
             runs["today, with threadpoolctl"] = (ref_src, None)
+        for spec in args.compare:
+            label, _, src = spec.partition("=")
+            runs[label] = (Path(src).resolve(), None)
         print("\n== speed: glossary + vocabulary stages on the seed, CPU seconds ==")
         for name, (src, hidden) in runs.items():
             speed[name] = timing(src, args.repeats, hidden)

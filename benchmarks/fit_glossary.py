@@ -82,7 +82,7 @@ SIGNS = {
     "whole_token": 0, "part": 0, "stray": -1, "in_dict": 1, "clause": 0, "name": 0,
     "length": -1, "position": -1, "anchors": -1, "agreement": 1, "specificity": 1,
     "similarity": 1, "similarity_alone": 1, "gloss_similarity": 1,
-    "explained_encoder": -1,
+    "explained_encoder": -1, "modifier": -1,
 }  # fmt: skip
 SIM = FEATURES.index("similarity")
 SIM_ALONE = FEATURES.index("similarity_alone")
@@ -488,6 +488,15 @@ def main(argv: list[str] | None = None) -> int:
     out_rows = [r for a in outside for r in predict(a, docs[a.name], w, cal, threshold)]
     cv_confidences(rows)
     threshold = choose_threshold(rows)
+    curve = []
+    for t in (0.8, 0.85, 0.9, 0.95):
+        above = [r["ok"] for r in rows if r["top"] is not None and r["confidence"] >= t]
+        curve.append(f"{t:.2f}: {sum(above)}/{len(above)}")
+    print("pool, confident at each threshold (CV): " + ", ".join(curve))
+    for r in rows:  # the pool only: the tuning data
+        if not r["ok"] and r["top"] is not None and r["confidence"] >= 0.8:
+            print(f"  confident and wrong: {r['article']}: {r['term']} -> {r['top']} "
+                  f"({r['confidence']:.2f})")  # fmt: skip
     cal = fit_calibration(rows)
     confidences(out_rows, cal)
     base = {} if args.no_baseline else today(arts)

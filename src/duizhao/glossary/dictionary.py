@@ -54,6 +54,11 @@ EN_FUNCTION = word_set(
     "someone something somebody etc and or in on at for with by as from into onto off up out "
     "it its this that these those esp especially usually used usu also often very all"
 )
+#: Pronouns and determiners: never a part of a closed compound (feat|her, some|where).
+_PRONOUNS = word_set(
+    "i me my mine we us our ours you your yours he him his she her hers they them their theirs "
+    "who whom whose what which where when some any every no"
+)
 #: English negations, as the word CC-CEDICT's glosses use for them.
 _NEGATIONS: dict[str, tuple[str, ...]] = {
     "never": ("not",), "nothing": ("not",), "nobody": ("no",), "none": ("no",),
@@ -159,10 +164,11 @@ def derived_words(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def compound_parts(word: str) -> tuple[str, ...]:
     """The two words of a closed compound (``healthcare`` → health, care), or ``()``: both
-    known to lemminflect, and not a particle or preposition first (overtake, understand).
+    known to lemminflect, not a particle or preposition first (overtake, understand), and no
+    function word at all (feather is not feat + her).
 
     Examples:
-        >>> compound_parts("healthcare"), compound_parts("overtake"), compound_parts("listing")
+        >>> compound_parts("healthcare"), compound_parts("overtake"), compound_parts("feather")
         (('health', 'care'), (), ())
     """
     from duizhao.resources.lemmas import is_known
@@ -175,6 +181,8 @@ def compound_parts(word: str) -> tuple[str, ...]:
     split = closed_compound_split(w)
     if split is None or split[0] in EN_FUNCTION | _PARTICLE_HEADS:
         return ()
+    if any(p in EN_FUNCTION or p in _PRONOUNS for p in split):
+        return ()  # feather is not feat + her
     if not all(len(p) >= 3 and is_known(p) and lemma(p) == p for p in split):
         return ()
     return split

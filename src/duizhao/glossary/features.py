@@ -72,6 +72,8 @@ FEATURES = (
     # word of the term's beads than to the term (0 when it is closest to the term)
     "gloss_similarity",  # the encoder's best cosine of the term and an English sense CC-CEDICT
     # gives the candidate, minus the mean of the RESCORE candidates that have senses
+    "modifier",  # a 的 or 之 inside the span: a modifier and its head (外祖父的榮耀), seldom
+    # one term's counterpart
 )
 #: The longest candidate of a one-word term, in tokens and characters.
 SHORT_TOKENS, SHORT_CHARS = 3, 6
@@ -105,9 +107,15 @@ class _WordInfo:
     loose: bool
 
 
-def _word_infos(q: Query, bead: BeadView, k: int, own: set[int]) -> list[_WordInfo]:
+def _word_infos(
+    q: Query, bead: BeadView, k: int, own: set[int], named: bool = False
+) -> list[_WordInfo]:
     s = bead.sentences[k]
     out = []
+    # a name of the Chinese translates a name of the English (韋小寶 is "Trinket"), unless the
+    # term is a name
+    # (a word CC-CEDICT knows is linked by its senses: 榮耀 "glory" may be tagged a name)
+    names = {t for t, n in zip(s.tokens, s.names, strict=False) if n} if named else set()
     for w in s.words:
         g = w.gloss
         # a character inside a longer token is a weak witness (躍 "leap" in 躍起; but also 數
@@ -124,6 +132,8 @@ def _word_infos(q: Query, bead: BeadView, k: int, own: set[int]) -> list[_WordIn
             for i, v in bead.links.get((s.paragraph, w.start, w.end), ()):
                 if i not in own and v > other:
                     other = v
+        if g is None and (w.start, w.end) in names:
+            other = max(other, NAME_LINK)
         out.append(
             _WordInfo(
                 w.start, w.end, term, defn, phrase_in(q.phrase, g), other, g is not None, loose
@@ -133,6 +143,22 @@ def _word_infos(q: Query, bead: BeadView, k: int, own: set[int]) -> list[_WordIn
 
 
 _EDGES = EDGE_WORDS | NEVER_END
+#: How strongly a Chinese name is taken to translate an English name of its bead.
+NAME_LINK = 0.8
+_OPENERS = frozenset(".!?\"“‘'([—–:;")
+
+
+def _english_names(doc: Document, bead: BeadView, own: set[int]) -> bool:
+    """Whether a name of the bead's Chinese translates another English word: unless the term
+    itself is a name (a capitalised word of its own not starting a sentence), the English names
+    the same people and places, often differently ("Trinket" for 韋小寶)."""
+    for i in own:
+        w = bead.en_words[i]
+        if w.text[:1].isupper():
+            before = doc.en[w.paragraph].text[: w.start].rstrip()
+            if before and before[-1] not in _OPENERS:
+                return False
+    return True
 
 
 def _is_term_word(keys: Mapping[str, float], q: Query) -> bool:
@@ -311,6 +337,9 @@ def _span_features(
         "length": abs(n - 2 * q.size) / 2,
         "position": abs(zpos - en_place),
         "anchors": math.log1p(outside * bead.zh_length / 4),
+        "modifier": 0.0
+        if span.part
+        else float(any(t in ("的", "之") for t in s.simple[span.first + 1 : span.last])),
     }
 
 
@@ -359,7 +388,8 @@ def candidates(
             if w.paragraph == o.paragraph and w.start < o.end and w.end > o.start
             and (len(q.words) == 1 or _is_term_word(w.keys, q))
         }
-        infos = [_word_infos(q, bead, k, own) for k in range(len(bead.sentences))]
+        named = _english_names(doc, bead, own)
+        infos = [_word_infos(q, bead, k, own, named) for k in range(len(bead.sentences))]
         strays = [_strays(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
         starts = [[w.start for w in infos[k]] for k in range(len(bead.sentences))]
         anchors = _anchors(bead, infos, own)

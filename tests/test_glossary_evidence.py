@@ -1,0 +1,101 @@
+"""The finder's evidence on small articles written for these tests: each mechanism that decides
+between a span and its neighbours (whole words, what other English words explain, what is left
+beside a span) is checked on the candidates' features and on the ranking a user gets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from duizhao.align import align_document
+from duizhao.chinese import annotate_document
+from duizhao.glossary import CounterpartFinder, LinkContext, find_term, term_forms
+from duizhao.glossary.dictionary import compound_parts
+from duizhao.glossary.query import query
+from duizhao.model import Document
+from duizhao.reader import read_text
+
+
+def article(en: str, zh: str, glossary: dict[str, str]) -> Document:
+    """A one-paragraph editorial, read, aligned and annotated as the pipeline does."""
+    lines = "\n\n".join(f"{t}：{d}" for t, d in glossary.items())
+    text = f"{en}\n\n明報社評 2025.12.01：測試\n\n{zh}\n\n/ Glossary生字 /\n\n{lines}\n"
+    return annotate_document(align_document(read_text(text, path="test.txt")))
+
+
+def ranked(doc: Document, term: str) -> list[tuple[float, str, dict[str, float]]]:
+    """Every candidate of ``term``: ``(score, text, features)``, best first."""
+    entry = next(e for e in doc.glossary if e.term == term)
+    occ = find_term(term, doc, pos=entry.pos, definition=entry.definition)
+    forms = term_forms(term, pos=entry.pos, definition=entry.definition)
+    debug: list[Any] = []
+    CounterpartFinder.default().rank(
+        doc, term, forms, occ, definition=entry.definition, context=LinkContext(), debug=debug
+    )
+    return debug
+
+
+def features(doc: Document, term: str) -> dict[str, dict[str, float]]:
+    return {text: f for _, text, f in ranked(doc, term)}
+
+
+# -- the term's words --------------------------------------------------------------------------
+
+
+def test_a_word_is_no_compound_of_a_function_word() -> None:
+    # "feather" is not feat + her: 她 ("her") is never a word of the term
+    assert compound_parts("feather") == ()
+    assert compound_parts("somewhere") == ()
+    assert compound_parts("healthcare") == ("health", "care")
+    keys = {k for w in query("feather in one's cap").words for k in w}
+    assert "her" not in keys and "feather" in keys
+
+
+def test_a_one_word_term_stays_one_word() -> None:
+    # read as feat + her, "feather" was a two-word term wanting a four-character counterpart
+    doc = article(
+        "She wore a feather in her hat.",
+        "她在她的帽子上插了一根羽毛。",
+        {"feather": "one of the soft light parts that cover a bird"},
+    )
+    assert query("feather").size == 1
+    best = ranked(doc, "feather")
+    assert best[0][1] == "羽毛" and best[0][2]["length"] == 0.0
+    assert best[0][0] - best[1][0] > 1.0
+
+
+# -- the span's shape and neighbours -------------------------------------------------------------
+
+
+def test_a_modifier_and_its_head_is_not_the_counterpart() -> None:
+    # 年輕廚師的 ("the young chef's") modifies 榮耀: the whole is not "feather in one's cap"
+    doc = article(
+        "For the young chef, the award was a feather in his cap.",
+        "這個獎項是年輕廚師的榮耀。",
+        {"feather in one's cap": "an achievement that one can be proud of"},
+    )
+    f = features(doc, "feather in one's cap")
+    assert f["廚師的榮耀"]["modifier"] == 1.0 and f["榮耀"]["modifier"] == 0.0
+    assert ranked(doc, "feather in one's cap")[0][1] == "榮耀"
+
+
+def test_a_chinese_name_is_explained_by_the_english_name() -> None:
+    # 韋小寶 is "Trinket" (a translator's name for him): not part of "seize one's chance"
+    doc = article(
+        "Trinket seized his chance and ran out of the room.",
+        "韋小寶乘機跑出房間。",
+        {"seize one's chance": "to act quickly as soon as you have an opportunity"},
+    )
+    f = features(doc, "seize one's chance")
+    assert f["韋小寶乘機"]["explained"] > 0.5
+    assert f["乘機"]["explained"] == 0.0
+    assert ranked(doc, "seize one's chance")[0][1] == "乘機"
+
+
+def test_a_name_that_is_the_term_is_not_explained_away() -> None:
+    doc = article(
+        "Residents of the city marched past the Legislative Council on Sunday.",
+        "市民星期日遊行經過立法會。",
+        {"Legislative Council": "the law-making body of Hong Kong"},
+    )
+    f = features(doc, "Legislative Council")
+    assert f["立法會"]["explained"] == 0.0
