@@ -59,3 +59,32 @@ def test_remembered_pieces_are_the_tokenizers() -> None:
             assert got == tok.encode(t, out_type=int, add_bos=True, add_eos=True)
             got.append(-1)
     assert memo.encode(["a", "b"]) == tok.encode(["a", "b"])
+
+
+def test_the_command_lines_article_limit_is_the_readers() -> None:
+    """``duizhao --help`` builds every parser without importing the reader: the limit it shows
+    is written twice, and must be the same."""
+    from duizhao.cli._common import MAX_BYTES as shown
+    from duizhao.reader.decode import MAX_BYTES
+
+    assert shown == MAX_BYTES
+
+
+def test_help_does_not_import_the_stages() -> None:
+    """What ``duizhao --help`` imports: no reader, model, pipeline or stage (cold start)."""
+    import ast
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from duizhao.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('duizhao.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip().splitlines()[-1]  # fmt: skip
+    loaded = ast.literal_eval(out)
+    heavy = ("duizhao.reader", "duizhao.model", "duizhao.pipeline", "duizhao.chinese",
+             "duizhao.glossary", "duizhao.align", "duizhao.sheet")  # fmt: skip
+    assert not [m for m in loaded if m.startswith(heavy)], loaded
