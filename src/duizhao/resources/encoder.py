@@ -245,7 +245,8 @@ class Embeddings:
                 _SHARED.move_to_end(t)
                 self._vectors[t] = vec
         if new:
-            for t, vec in zip(new, embed(new), strict=True):
+            for t, row in zip(new, embed(new), strict=True):
+                vec = row.copy()  # a view would keep its whole batch's array alive
                 vec.flags.writeable = False
                 self._vectors[t] = vec
                 _SHARED[t] = vec
