@@ -260,14 +260,13 @@ def test_a_paragraph_without_punctuation_is_split_in_bounded_pieces(monkeypatch)
     import duizhao.text.sentences as sentences
 
     seen: list[int] = []
-    real = sentences._pysbd()
+    real = sentences._pysbd_segment  # pysbd's segment (tests/test_speed_identity.py)
 
-    class Recording:
-        def segment(self, text):
-            seen.append(len(text))
-            return real.segment(text)
+    def recording(text):
+        seen.append(len(text))
+        return real(text)
 
-    monkeypatch.setattr(sentences, "_pysbd", lambda: Recording())
+    monkeypatch.setattr(sentences, "_pysbd_segment", recording)
     words = re.findall(r"[A-Za-z]+", SEED.read_text(encoding="utf-8"))
     text = " ".join(words[i % len(words)] for i in range(30_000))  # about 200,000 characters
     out = sentences.split_en(text)

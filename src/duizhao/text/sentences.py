@@ -186,7 +186,7 @@ def _pysbd_cuts(flat: str, lo: int, hi: int) -> list[int]:
     part = flat[lo:hi]
     cuts: list[int] = []
     pos = 0
-    for piece in _pysbd().segment(part):
+    for piece in _pysbd_segment(part):
         piece = piece.strip()
         if not piece:
             continue
@@ -197,6 +197,47 @@ def _pysbd_cuts(flat: str, lo: int, hi: int) -> list[int]:
             cuts.append(lo + found)
         pos = found + len(piece)
     return cuts
+
+
+def _pysbd_segment(text: str) -> list[str]:
+    """``pysbd.Segmenter(language="en", clean=False).segment(text)``, without its last step's
+    regular expressions.
+
+    pysbd finds each sentence back in the text with a new pattern (the escaped sentence and
+    ``\\s*``), which costs a compilation per sentence and pushes pysbd's own patterns out of
+    ``re``'s cache; this finds it with ``str.find`` instead: the same leftmost non-overlapping
+    occurrence ending after the previous sentence, with its trailing whitespace (``\\s`` and
+    ``str.isspace`` are the same characters), so the same strings.
+    """
+    if not text:
+        return []
+    seg = _pysbd()
+    seg.original_text = text
+    sentences = seg.processor(text).process()
+    out: list[str] = []
+    prior = 0
+    for sent in sentences:
+        if not sent:  # pysbd's pattern is ``\s*`` alone: placed as pysbd places it
+            for m in re.finditer(r"\s*", text):
+                if m.end() > prior:
+                    out.append(m.group())
+                    prior = m.end()
+                    break
+            continue
+        pos = 0
+        while True:
+            i = text.find(sent, pos)
+            if i < 0:
+                break
+            j = i + len(sent)
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j > prior:
+                out.append(text[i:j])
+                prior = j
+                break
+            pos = j
+    return out
 
 
 _BLANK_RUN = re.compile(r"\s*")
