@@ -398,7 +398,8 @@ def _rows_speed(d: dict[str, Any]) -> list[Row]:
         rows.append(_row("Speed", f"build of {k['articles']} distinct articles: "
                          "--dask local, 2 workers (wall)", f"{k['dask_local_2']['wall_s']:.1f} s",
                          f"{k['jobs1']['wall_s']:.1f} s with --jobs 1 "
-                         f"({k['speedup']:.2f}× faster)", "reported"))  # fmt: skip
+                         + (f"({k['speedup']:.2f}× as fast)" if k["speedup"] >= 1 else
+                            f"(Dask {1 / k['speedup']:.2f}× slower)"), "reported"))  # fmt: skip
         rows.append(_row("Speed", f"peak memory, build of {k['articles']} distinct articles "
                          "(--jobs 1; --dask local 2 workers)",
                          f"{k['jobs1']['peak_rss_mb']:.0f} MB; "
