@@ -8,6 +8,7 @@ box of the base text of its ``<ruby>``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from statistics import mean
 from typing import Any
 
@@ -70,7 +71,7 @@ def crowded(boxes: Iterable[Sequence[float]], gap: float) -> list[tuple[Any, Any
     """Neighbours on one line closer than ``gap`` (overlapping ones included)."""
     out = []
     for row in lines(boxes):
-        for a, b in zip(row, row[1:], strict=False):
+        for a, b in pairwise(row):
             if b[0] - a[2] < gap:
                 out.append((a, b))
     return out
@@ -93,8 +94,11 @@ def spread(rubies: Iterable[dict[str, Any]]) -> dict[str, float]:
     the mean width of a line's characters for scale."""
     rows = lines(
         [
-            (*r["box"], r["box"][2] - r["box"][0] - (r["base"][2] - r["base"][0]),
-             r["base"][2] - r["base"][0])
+            (
+                *r["box"],
+                r["box"][2] - r["box"][0] - (r["base"][2] - r["base"][0]),
+                r["base"][2] - r["base"][0],
+            )
             for r in rubies
         ]
     )

@@ -70,9 +70,7 @@ def test_no_horizontal_overflow(browser, sheet_file, width):
     requests: list[str] = []
     page = _open(browser, sheet_file, width, requests)
     _shot(page, f"sheet-{width}.png")
-    scroll, inner = page.evaluate(
-        "[document.documentElement.scrollWidth, window.innerWidth]"
-    )
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert scroll <= inner, f"page is {scroll}px wide in a {inner}px window"
     # nothing is fetched: the page is one self-contained file
     assert [u for u in requests if not u.startswith("file:")] == []
@@ -183,7 +181,9 @@ def _pdf_words(path: Path) -> list[tuple[int, float, float, str]]:
 
     xml = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     out, page = [], -1
     for line in xml.splitlines():
@@ -246,7 +246,12 @@ def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading
             rs = [r for r in m["readings"] if r["kind"] == kind]
             assert len(rs) > 500, (media, kind, len(rs))
             crowded = ruby_layout.crowded([(*r["box"], r["text"]) for r in rs], gap=1.5)
-            assert crowded == [], (media, kind, len(crowded), [(a[4], b[4]) for a, b in crowded[:5]])
+            assert crowded == [], (
+                media,
+                kind,
+                len(crowded),
+                [(a[4], b[4]) for a, b in crowded[:5]],
+            )
             off = ruby_layout.off_centre(rs)
             assert off == [], (media, kind, [(r["ch"], r["text"]) for r in off[:5]])
         wide = ruby_layout.widened_beyond_overflow(m["rubies"], gap=4)
