@@ -256,6 +256,14 @@ def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading
             assert off == [], (media, kind, [(r["ch"], r["text"]) for r in off[:5]])
         wide = ruby_layout.widened_beyond_overflow(m["rubies"], gap=4)
         assert wide == [], (media, len(wide))
+        if reading == "both":  # a term's underline runs below the Jyutping under it
+            above = page.evaluate(
+                """() => Array.from(document.querySelectorAll('p.para.zh mark.term')).filter(m => {
+                     const jp = m.querySelector('rt.jp'); if (!jp) return false;
+                     return m.getBoundingClientRect().bottom < jp.getBoundingClientRect().bottom;
+                   }).length"""
+            )
+            assert above == 0, (media, above)
     if reading == "both":
         jp = page.evaluate("parseFloat(getComputedStyle(document.querySelector('rt.jp')).fontSize)")
         assert jp >= 7 * 96 / 72 - 0.01  # 7 pt in print
