@@ -228,7 +228,7 @@ def test_browser_print_keeps_the_columns_side_by_side(browser, tmp_path):
     assert n_print <= n_ours + 1, f"browser print {n_print} pages, the PDF {n_ours}"
 
 
-@pytest.mark.parametrize("reading", ["pinyin", "both"])
+@pytest.mark.parametrize("reading", ["pinyin", "jyutping", "both"])
 def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading):
     """On the seed sheet, on screen and in print: no two readings on a line touch (a gap of at
     least 1.5 px between neighbours), each reading's centre is over its own character, and a
@@ -242,7 +242,7 @@ def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading
     for media in ("screen", "print"):
         page.emulate_media(media=media)
         m = page.evaluate(ruby_layout.MEASURE_JS)
-        for kind in ("py", "jp") if reading == "both" else ("py",):
+        for kind in {"pinyin": ("py",), "jyutping": ("jp",), "both": ("py", "jp")}[reading]:
             rs = [r for r in m["readings"] if r["kind"] == kind]
             assert len(rs) > 500, (media, kind, len(rs))
             crowded = ruby_layout.crowded([(*r["box"], r["text"]) for r in rs], gap=1.5)
