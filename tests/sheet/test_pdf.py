@@ -241,3 +241,25 @@ def test_pdf_readings_stand_apart_each_over_its_character(seed, tmp_path, readin
             if not any(want(c[5]) == syl for c in under):
                 off.append(syl)
         assert len(off) <= 0.01 * len(readings), (kind, len(off), off[:8])
+
+
+@pytest.mark.parametrize("reading", ["jyutping", "both"])
+def test_characters_with_readings_below_keep_the_baseline(seed, tmp_path, reading):
+    """With Jyutping under the characters, a character with readings sits on the same baseline
+    as the Latin letters and digits of its line (no line of Chinese text has two baselines)."""
+    from pypdf import PdfReader
+
+    doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
+    path = render_pdf(doc, tmp_path / f"{reading}.pdf", reading=reading)
+    size = 10.5 * 1.06  # the Chinese column's size at the default 10.5 pt
+    for page in PdfReader(str(path)).pages:
+        ys: set[float] = set()
+
+        def visit(text, cm, tm, font, font_size, ys=ys):
+            if text.strip() and abs(abs(font_size * tm[3] * cm[3]) - size) < 0.05:
+                ys.add(round(tm[5] * cm[3] + cm[5], 2))
+
+        page.extract_text(visitor_text=visit)
+        ys_sorted = sorted(ys)
+        close = [(a, b) for a, b in itertools.pairwise(ys_sorted) if b - a < 4]
+        assert len(ys_sorted) > 5 and close == [], close[:5]
