@@ -15,6 +15,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
+sys.path.insert(0, str(Path(__file__).parent))
 import sheet_docs  # noqa: E402
 
 from duizhao.sheet import render_sheet  # noqa: E402
@@ -69,9 +70,7 @@ def test_no_horizontal_overflow(browser, sheet_file, width):
     requests: list[str] = []
     page = _open(browser, sheet_file, width, requests)
     _shot(page, f"sheet-{width}.png")
-    scroll, inner = page.evaluate(
-        "[document.documentElement.scrollWidth, window.innerWidth]"
-    )
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert scroll <= inner, f"page is {scroll}px wide in a {inner}px window"
     # nothing is fetched: the page is one self-contained file
     assert [u for u in requests if not u.startswith("file:")] == []
@@ -182,7 +181,9 @@ def _pdf_words(path: Path) -> list[tuple[int, float, float, str]]:
 
     xml = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     out, page = [], -1
     for line in xml.splitlines():
@@ -227,22 +228,43 @@ def test_browser_print_keeps_the_columns_side_by_side(browser, tmp_path):
     assert n_print <= n_ours + 1, f"browser print {n_print} pages, the PDF {n_ours}"
 
 
-def test_readings_do_not_push_characters_apart(browser, tmp_path):
-    """A word's characters keep their width under their readings (a narrow face that may
-    overhang), and Jyutping is at least 7 pt in print."""
-    path = tmp_path / "both.html"
-    path.write_text(render_sheet(sheet_docs.annotated_seed(), reading="both"), encoding="utf-8")
-    page = browser.new_page()
+@pytest.mark.parametrize("reading", ["pinyin", "jyutping", "both"])
+def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading):
+    """On the seed sheet, on screen and in print: no two readings on a line touch (a gap of at
+    least 1.5 px between neighbours), each reading's centre is over its own character, and a
+    character is widened by no more than its reading's overflow (plus that gap)."""
+    import ruby_layout
+
+    path = tmp_path / f"{reading}.html"
+    path.write_text(render_sheet(sheet_docs.annotated_seed(), reading=reading), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(path.as_uri())
     for media in ("screen", "print"):
         page.emulate_media(media=media)
-        widths, size = page.evaluate(
-            """() => { const rs = Array.from(document.querySelectorAll('p.para.zh ruby > ruby'));
-                 return [rs.map(r => r.getBoundingClientRect().width),
-                         parseFloat(getComputedStyle(rs[0]).fontSize)]; }"""
-        )
-        wide = [w for w in widths if w > size * 1.08]
-        assert len(widths) > 500 and len(wide) <= 0.03 * len(widths), (media, len(wide))
-    jp = page.evaluate("parseFloat(getComputedStyle(document.querySelector('rt.jp')).fontSize)")
-    assert jp >= 7 * 96 / 72 - 0.01  # 7 pt in print
+        m = page.evaluate(ruby_layout.MEASURE_JS)
+        for kind in {"pinyin": ("py",), "jyutping": ("jp",), "both": ("py", "jp")}[reading]:
+            rs = [r for r in m["readings"] if r["kind"] == kind]
+            assert len(rs) > 500, (media, kind, len(rs))
+            crowded = ruby_layout.crowded([(*r["box"], r["text"]) for r in rs], gap=1.5)
+            assert crowded == [], (
+                media,
+                kind,
+                len(crowded),
+                [(a[4], b[4]) for a, b in crowded[:5]],
+            )
+            off = ruby_layout.off_centre(rs)
+            assert off == [], (media, kind, [(r["ch"], r["text"]) for r in off[:5]])
+        wide = ruby_layout.widened_beyond_overflow(m["rubies"], gap=4)
+        assert wide == [], (media, len(wide))
+        if reading == "both":  # a term's underline runs below the Jyutping under it
+            above = page.evaluate(
+                """() => Array.from(document.querySelectorAll('p.para.zh mark.term')).filter(m => {
+                     const jp = m.querySelector('rt.jp'); if (!jp) return false;
+                     return m.getBoundingClientRect().bottom < jp.getBoundingClientRect().bottom;
+                   }).length"""
+            )
+            assert above == 0, (media, above)
+    if reading == "both":
+        jp = page.evaluate("parseFloat(getComputedStyle(document.querySelector('rt.jp')).fontSize)")
+        assert jp >= 7 * 96 / 72 - 0.01  # 7 pt in print
     page.close()

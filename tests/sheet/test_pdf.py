@@ -7,6 +7,7 @@ missing; ``make test`` installs them all.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import shutil
 import subprocess
@@ -170,3 +171,95 @@ def test_readings_sit_above_their_characters(seed, tmp_path):
         if len(below) == 1 and sheet_docs._pinyin(below[0][5]) == syl:
             matched += 1
     assert matched / len(readings) > 0.97, f"{matched} of {len(readings)}"
+
+
+def _font_sizes(path: Path, pattern: str) -> list[float]:
+    """The sizes (pt) at which texts matching ``pattern`` are set in the PDF."""
+    from pypdf import PdfReader
+
+    sizes: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if re.fullmatch(pattern, text.strip()):
+            sizes.append(abs(size * tm[3] * cm[3]))
+
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.parametrize("reading", ["pinyin", "both"])
+def test_pdf_readings_stand_apart_each_over_its_character(seed, tmp_path, reading):
+    """Every reading in the PDF is one syllable apart from its neighbours (pdftotext would glue
+    touching ones into one word; a gap of at least 1 pt), centred over its own character, and
+    Jyutping is set at 8 pt or more."""
+    doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
+    path = render_pdf(doc, tmp_path / f"{reading}.pdf", reading=reading)
+    words = _words(path)
+    # the words of the same sheet without readings (English, labels, footer) are not readings
+    plain = {w[5] for w in _words(render_pdf(doc, tmp_path / "none.pdf", reading="none"))}
+    words = [w for w in words if w[5] not in plain or sheet_docs.is_han(w[5][:1])]
+    chars = _han_boxes(words)
+    han = {c for p in doc.zh for c in p.text if sheet_docs.is_han(c)}
+    kinds = {"py": (r"[a-zü\u0300-\u036f\u00e0-\u01dc]+", {sheet_docs._pinyin(c) for c in han})}
+    if reading == "both":
+        kinds["jp"] = (r"[a-z]+[1-6]+", {sheet_docs._jyutping(c) for c in han} - {None})
+        jp_sizes = _font_sizes(path, r"[a-z]+[1-6]")
+        assert jp_sizes and min(jp_sizes) >= 8 - 0.01, sorted(set(jp_sizes))[:3]
+    n_han = sum(1 for p in doc.zh for c in p.text if sheet_docs.is_han(c))
+    for kind, (pattern, syllables) in kinds.items():
+        found = [w for w in words if re.fullmatch(pattern, w[5])]
+        # readings are set in one small size: tell them from English words by their box height
+        # (that of toned syllables: English words have no tone marks)
+        toned = sorted(round(w[4] - w[2], 1) for w in found if re.search(r"[^a-z]", w[5]))
+        height = toned[len(toned) // 2]
+        readings = [w for w in found if abs(w[4] - w[2] - height) < 0.3]
+        assert len(readings) >= 0.97 * n_han, (kind, len(readings), n_han)
+        glued = [w[5] for w in readings if w[5] not in syllables]
+        assert glued == [], (kind, len(glued), glued[:8])
+        rows: dict[tuple[int, float], list] = {}
+        for w in readings:
+            rows.setdefault((w[0], round(w[2])), []).append(w)
+        close = [
+            (a[5], b[5])
+            for row in rows.values()
+            for a, b in itertools.pairwise(sorted(row, key=lambda w: w[1]))
+            if b[1] - a[3] < 1.0
+        ]
+        assert close == [], (kind, len(close), close[:8])
+        off = []
+        for page, x0, y0, x1, y1, syl in readings:
+            centre = (x0 + x1) / 2
+            under = [
+                c
+                for c in chars
+                if c[0] == page
+                and c[1] <= centre <= c[3]
+                and (-3 <= c[2] - y1 <= 4 or -3 <= y0 - c[4] <= 4)  # just above or below
+            ]
+            want = sheet_docs._pinyin if kind == "py" else sheet_docs._jyutping
+            if not any(want(c[5]) == syl for c in under):
+                off.append(syl)
+        assert len(off) <= 0.01 * len(readings), (kind, len(off), off[:8])
+
+
+@pytest.mark.parametrize("reading", ["jyutping", "both"])
+def test_characters_with_readings_below_keep_the_baseline(seed, tmp_path, reading):
+    """With Jyutping under the characters, a character with readings sits on the same baseline
+    as the Latin letters and digits of its line (no line of Chinese text has two baselines)."""
+    from pypdf import PdfReader
+
+    doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
+    path = render_pdf(doc, tmp_path / f"{reading}.pdf", reading=reading)
+    size = 10.5 * 1.06  # the Chinese column's size at the default 10.5 pt
+    for page in PdfReader(str(path)).pages:
+        ys: set[float] = set()
+
+        def visit(text, cm, tm, font, font_size, ys=ys):
+            if text.strip() and abs(abs(font_size * tm[3] * cm[3]) - size) < 0.05:
+                ys.add(round(tm[5] * cm[3] + cm[5], 2))
+
+        page.extract_text(visitor_text=visit)
+        ys_sorted = sorted(ys)
+        close = [(a, b) for a, b in itertools.pairwise(ys_sorted) if b - a < 4]
+        assert len(ys_sorted) > 5 and close == [], close[:5]

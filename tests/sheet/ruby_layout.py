@@ -1,0 +1,122 @@
+"""Where the readings of a rendered sheet land: shared by the browser test and the PDF test.
+
+In the browser, each reading is measured by the box of its text (a DOM Range, not the ``rt``
+box, whose margins may make it wider or narrower than the letters) and each character by the
+box of the base text of its ``<ruby>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from statistics import mean
+from typing import Any
+
+#: JavaScript: every reading of the Chinese column with its character's box, and, per outer
+#: <ruby>, its width beside the width of its character (the extra space a reading adds).
+MEASURE_JS = """() => {
+  // Chromium reports the box of the whole annotation (or base) for any range inside an <rt>
+  // (or a ruby base), which is wider or narrower than its letters: measure the letters in a
+  // copy set in the same font, and centre them in that box as ruby-align: center does
+  const probe = document.createElement('span');
+  probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;left:0;top:0';
+  document.body.appendChild(probe);
+  const letters = node => {
+    const el = node.nodeType === 3 ? node.parentElement : node;
+    const s = getComputedStyle(el);
+    for (const p of ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontStretch',
+                     'letterSpacing', 'wordSpacing']) probe.style[p] = s[p];
+    probe.textContent = node.textContent;
+    const w = probe.getBoundingClientRect().width;
+    const r = document.createRange(); r.selectNodeContents(node);
+    const b = r.getBoundingClientRect(); const c = (b.left + b.right) / 2;
+    return [c - w / 2, b.top, c + w / 2, b.bottom];
+  };
+  const baseText = ruby => { for (const n of ruby.childNodes) {
+      if (n.nodeType === 3 && n.textContent.trim()) return n;
+      if (n.nodeName === 'RUBY') return baseText(n); } return null; };
+  const out = {readings: [], rubies: []};
+  for (const rt of document.querySelectorAll('p.para.zh rt')) {
+    if (!rt.getClientRects().length || getComputedStyle(rt).display === 'none') continue;
+    const base = baseText(rt.parentElement);
+    out.readings.push({kind: rt.className, text: rt.textContent, box: letters(rt),
+                       base: base ? letters(base) : null, ch: base ? base.textContent : ''});
+  }
+  for (const ruby of document.querySelectorAll('p.para.zh ruby')) {
+    if (ruby.parentElement.closest('ruby')) continue;
+    const base = baseText(ruby);
+    const b = ruby.getBoundingClientRect();
+    const widest = Math.max(0, ...Array.from(ruby.querySelectorAll('rt'))
+      .filter(rt => getComputedStyle(rt).display !== 'none')
+      .map(rt => { const l = letters(rt); return l[2] - l[0]; }));
+    out.rubies.push({box: [b.left, b.top, b.right, b.bottom], base: letters(base), widest});
+  }
+  probe.remove();
+  return out;
+}"""
+
+
+def lines(boxes: Iterable[Sequence[float]], tolerance: float = 2.0) -> list[list[Sequence[float]]]:
+    """Group ``[left, top, right, bottom, …]`` boxes into lines by their top, each sorted by x."""
+    rows: list[list[Sequence[float]]] = []
+    for b in sorted(boxes, key=lambda b: (b[1], b[0])):
+        if rows and abs(rows[-1][0][1] - b[1]) <= tolerance:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    return [sorted(r, key=lambda b: b[0]) for r in rows]
+
+
+def crowded(boxes: Iterable[Sequence[float]], gap: float) -> list[tuple[Any, Any]]:
+    """Neighbours on one line closer than ``gap`` (overlapping ones included)."""
+    out = []
+    for row in lines(boxes):
+        for a, b in pairwise(row):
+            if b[0] - a[2] < gap:
+                out.append((a, b))
+    return out
+
+
+def off_centre(readings: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Readings whose centre is not over their character."""
+    out = []
+    for r in readings:
+        left, _, right, _ = r["box"]
+        base = r["base"]
+        if base is None or not base[0] <= (left + right) / 2 <= base[2]:
+            out.append(r)
+    return out
+
+
+def spread(rubies: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """The extra width readings add to the lines of characters, in px: per line, the sum over its
+    characters of (box width - character width); the mean and the largest over the lines, and
+    the mean width of a line's characters for scale."""
+    rows = lines(
+        [
+            (
+                *r["box"],
+                r["box"][2] - r["box"][0] - (r["base"][2] - r["base"][0]),
+                r["base"][2] - r["base"][0],
+            )
+            for r in rubies
+        ]
+    )
+    extras = [sum(b[4] for b in row) for row in rows]
+    widths = [sum(b[5] for b in row) for row in rows]
+    return {
+        "lines": len(rows),
+        "mean": mean(extras) if extras else 0.0,
+        "max": max(extras, default=0.0),
+        "line": mean(widths) if widths else 0.0,
+    }
+
+
+def widened_beyond_overflow(rubies: Iterable[dict[str, Any]], gap: float) -> list[dict[str, Any]]:
+    """Characters whose box is wider than both the character and its widest reading plus ``gap``."""
+    out = []
+    for r in rubies:
+        width = r["box"][2] - r["box"][0]
+        if width > max(r["base"][2] - r["base"][0], r["widest"] + gap) + 0.5:
+            out.append(r)
+    return out
