@@ -276,6 +276,35 @@ def _greedy(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 15)
+def _sense_keys(sense: str) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...]] | None:
+    """One CC-CEDICT sense's content lemmas and its English keys with their strengths, in the
+    order :func:`_gloss_simplified` meets them (``None``: not a sense). Senses recur from word to
+    word ("to increase", "big"): cut once."""
+    low = sense.lower()
+    s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", low).strip()
+    if not s or _NOT_A_SENSE.match(s):
+        return None
+    words = [w for w in _WORD.findall(s) if w not in EN_FUNCTION]
+    if not words:
+        return None
+    phrase = tuple(lemma(w) for w in words)
+    weight = 1.0 / math.sqrt(len(words))
+    # words in brackets say what the sense applies to ("transit (of goods)"): half weight
+    noted = [
+        (w, 0.5 * weight)
+        for note in re.findall(r"\(([^)]*)\)", re.sub(r"\[[^\]]*\]", " ", low))
+        if not note.strip().startswith("cl:")
+        for w in _WORD.findall(note)
+        if w not in EN_FUNCTION and w not in ("sb", "sth", "tw", "coll", "lit", "fig")
+    ]
+    keys = tuple(
+        (k, v * wt) for w, wt in [(w, weight) for w in words] + noted
+        for k, v in en_keys(w).items()
+    )  # fmt: skip
+    return phrase, keys
+
+
 @lru_cache(maxsize=65536)
 def _gloss_simplified(simplified: str) -> Gloss | None:
     senses = _senses(simplified)
@@ -284,27 +313,14 @@ def _gloss_simplified(simplified: str) -> Gloss | None:
     keys: dict[str, float] = {}
     phrases: list[tuple[str, ...]] = []
     for sense in senses:
-        low = sense.lower()
-        s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", low).strip()
-        if not s or _NOT_A_SENSE.match(s):
+        found = _sense_keys(sense)
+        if found is None:
             continue
-        words = [w for w in _WORD.findall(s) if w not in EN_FUNCTION]
-        if not words:
-            continue
-        phrases.append(tuple(lemma(w) for w in words))
-        weight = 1.0 / math.sqrt(len(words))
-        # words in brackets say what the sense applies to ("transit (of goods)"): half weight
-        noted = [
-            (w, 0.5 * weight)
-            for note in re.findall(r"\(([^)]*)\)", re.sub(r"\[[^\]]*\]", " ", low))
-            if not note.strip().startswith("cl:")
-            for w in _WORD.findall(note)
-            if w not in EN_FUNCTION and w not in ("sb", "sth", "tw", "coll", "lit", "fig")
-        ]
-        for w, wt in [(w, weight) for w in words] + noted:
-            for k, v in en_keys(w).items():
-                if v * wt > keys.get(k, 0.0):
-                    keys[k] = v * wt
+        phrase, pairs = found
+        phrases.append(phrase)
+        for k, value in pairs:
+            if value > keys.get(k, 0.0):
+                keys[k] = value
     if not phrases:
         return None
     return Gloss(MappingProxyType(keys), tuple(phrases), len(senses))
