@@ -326,6 +326,7 @@ def _gloss_simplified(simplified: str) -> Gloss | None:
     return Gloss(MappingProxyType(keys), tuple(phrases), len(senses))
 
 
+@lru_cache(maxsize=65536)
 def gloss(word: str) -> Gloss | None:
     """The :class:`Gloss` of a Chinese word (either script), or ``None`` when CC-CEDICT does
     not have it."""
@@ -372,6 +373,7 @@ def _senses_simplified(simplified: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def senses(word: str) -> tuple[str, ...]:
     """The first :data:`MAX_SENSES` English senses CC-CEDICT gives a Chinese word (either
     script), without notes in brackets; ``()`` when it does not have the word.

@@ -16,6 +16,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "STOP_WORDS",
@@ -72,9 +73,11 @@ def content_words(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1 << 15)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an English word (0 for an unknown word; 3 is once per
-    million words). wordfreq keeps its own bounded cache of look-ups."""
+    million words). Remembered here: wordfreq's own cache keeps the frequency, but it tokenises
+    the word again and rounds on every call."""
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
