@@ -88,3 +88,52 @@ def test_help_does_not_import_the_stages() -> None:
     heavy = ("duizhao.reader", "duizhao.model", "duizhao.pipeline", "duizhao.chinese",
              "duizhao.glossary", "duizhao.align", "duizhao.sheet")  # fmt: skip
     assert not [m for m in loaded if m.startswith(heavy)], loaded
+
+
+def test_claims_share_sees_places_added_after_it_was_made() -> None:
+    from duizhao.glossary.features import Candidate
+    from duizhao.glossary.finder import Claims
+
+    claims = Claims()
+    claims.add("underscore", 0.9, [(0, 10, 12)])
+    share = claims.share("apiece", 0.8)
+    c = Candidate("突顯", {}, [(0, 10, 12), (1, 0, 4)])
+    assert share(c) == 0.5  # one of its two places taken
+    claims.add("sharply", 0.95, [(1, 0, 2)])  # after the share was made
+    assert share(c) == 0.75
+    assert claims.share("apiece", 0.8)(c) == 0.75
+
+
+def test_a_shared_context_ranks_as_a_fresh_one_per_term() -> None:
+    """The spans' term-independent features are kept in the document's context: a term ranked
+    after others in one context gets exactly what it gets alone."""
+    from duizhao.glossary import LinkContext
+    from duizhao.glossary.finder import CounterpartFinder, Request
+    from duizhao.glossary.terms import find_term
+    from duizhao.pipeline import annotate
+
+    doc = annotate(ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt")
+    finder = CounterpartFinder(similarity=None)
+    requests = [
+        Request(e.term, (e.term.lower(),), find_term(e.term, doc, pos=e.pos), e.definition)
+        for e in doc.glossary
+    ]
+    shared = finder.rankings(doc, requests, context=LinkContext())
+    alone = [finder.rankings(doc, [r], context=LinkContext())[0] for r in requests]
+    assert [r.candidates for r in shared if r.candidates]
+    for a, b in zip(shared, alone, strict=True):
+        assert [(c.text, c.features, c.places, c.score) for c in a.candidates] == [
+            (c.text, c.features, c.places, c.score) for c in b.candidates
+        ]
+        assert a.shares == b.shares and a.confidence == b.confidence
+
+
+def test_remembered_glosses_are_worked_out_afresh_the_same() -> None:
+    from duizhao.glossary import dictionary
+
+    words = ["集群", "創新", "下滑", "知識產權", "增長", "電車", "行", "了", "特惠", "佔"]
+    remembered = [(dictionary.gloss(w), dictionary.senses(w)) for w in words]
+    for f in (dictionary.gloss, dictionary.senses, dictionary._gloss_simplified,
+              dictionary._senses_simplified, dictionary._sense_keys):  # fmt: skip
+        f.cache_clear()
+    assert [(dictionary.gloss(w), dictionary.senses(w)) for w in words] == remembered
