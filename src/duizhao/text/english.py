@@ -108,6 +108,7 @@ _SPELLING_SUFFIXES = (
 _MIN_VARIANT_ZIPF = 1.0
 
 
+@lru_cache(maxsize=65536)
 def spelling_variants(word: str) -> frozenset[str]:
     """British and American spellings of one lower-case word (base form), itself included.
 
