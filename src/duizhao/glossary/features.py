@@ -238,7 +238,7 @@ class _Shape:
     inside: tuple[int, ...]  # the sentence's words inside the span (indices)
     known: tuple[bool, ...]  # each character is inside a word CC-CEDICT knows
     frame: int  # the place of 是 in an open 是…的 frame ending the span (0: none)
-    edge: float
+    edge: float  # the features of the same names
     in_dict: float
     name: float
     modifier: float
@@ -278,38 +278,30 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, starts: Sequence[i
     if last == "的" and n > 2 and "是" in span.text[1:-1]:
         last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
         frame = span.text.index("是", 1)
+    whole = any(
+        words[i].gloss is not None and words[i].start == span.start and words[i].end == span.end
+        for i in inside
+    )  # fmt: skip
+    between = s.simple[span.first + 1 : span.last]
+    modifier = not span.part and any(t in ("的", "之") for t in between)
     return _Shape(
-        n=n,
-        inside=inside,
-        known=tuple(known),
-        frame=frame,
+        n, inside, tuple(known), frame,
         edge=float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
-        in_dict=1.0
-        if any(
-            words[i].gloss is not None
-            and words[i].start == span.start
-            and words[i].end == span.end
-            for i in inside
-        )
-        else 0.0,
+        in_dict=1.0 if whole else 0.0,
         name=1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
-        modifier=0.0
-        if span.part
-        else float(any(t in ("的", "之") for t in s.simple[span.first + 1 : span.last])),
+        modifier=1.0 if modifier else 0.0,
         zpos=bead.zh_position(k, (span.start + span.end) / 2),
         zstart=bead.zh_position(k, span.start),
         zend=bead.zh_position(k, span.end),
-    )
+    )  # fmt: skip
 
 
 def _shapes(context: LinkContext, bead: BeadView, k: int) -> list[_Shape | None]:
     """The :class:`_Shape` of each span of the bead's sentence ``k`` as far as worked out
-    (``None``: not yet; :func:`_shape_of` fills them in; kept in the context)."""
-    key = (id(bead), k)
-    found: list[_Shape | None] | None = context.shapes.get(key)
-    if found is None:
-        found = [None] * len(bead.sentences[k].spans)
-        context.shapes[key] = found
+    (``None``: not yet), kept in the context."""
+    found: list[_Shape | None] = context.shapes.setdefault(
+        (id(bead), k), [None] * len(bead.sentences[k].spans)
+    )
     return found
 
 
@@ -332,7 +324,6 @@ def _span_features(
     covered = [False] * n
     explained = [False] * n
     best_char = [0.0] * len(q.words)
-    known = shape.known
     for j in shape.inside:
         w = infos[j]
         t = max(w.term) if w.term else 0.0
@@ -367,7 +358,7 @@ def _span_features(
         covered[n - 1] = covered[shape.frame] = True
     unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
     idle = [not covered[c] and not explained[c] for c in range(n)]
-    zl, zr = zone
+    known, (zl, zr) = shape.known, zone
     outside = max(0.0, zl - shape.zend, shape.zstart - zr)
     return {
         "dict_term": sum(best) / n_words,
@@ -465,13 +456,9 @@ def candidates(
                         continue
                     shape = known_shapes[j]
                     if shape is None:
-                        word_starts = starts[k]
-                        if word_starts is None:
-                            word_starts = starts[k] = [w.start for w in s.words]
-                        shape = known_shapes[j] = _shape(s, span, bead, k, word_starts)
-                    f = _span_features(
-                        q, span, shape, infos[k], en_place, zone, bead, strays[k]
-                    )
+                        starts[k] = starts[k] or [w.start for w in s.words]
+                        shape = known_shapes[j] = _shape(s, span, bead, k, starts[k] or [])
+                    f = _span_features(q, span, shape, infos[k], en_place, zone, bead, strays[k])
                     rank = (f["anchors"], f["position"])
                     prev = found.get(span.text)
                     if prev is None or rank < prev[0]:
