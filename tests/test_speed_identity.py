@@ -137,3 +137,17 @@ def test_remembered_glosses_are_worked_out_afresh_the_same() -> None:
               dictionary._senses_simplified, dictionary._sense_keys):  # fmt: skip
         f.cache_clear()
     assert [(dictionary.gloss(w), dictionary.senses(w)) for w in words] == remembered
+
+
+def test_anchor_words_found_by_prefix_are_the_longest_match_of_a_dict() -> None:
+    from duizhao.align.anchors import cedict_index, zh_tokens
+
+    index, longest, _ = cedict_index()
+    seed = (ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt").read_text("utf-8")
+    paras = [p for p in seed.split("\n\n") if not p.isascii()]
+    assert paras and hasattr(index, "prefixes")
+    pieces = {p[i:j] for p in paras for i in range(len(p)) for j in range(i + 1, i + 7)}
+    plain = {k: index[k] for k in pieces if k in index}
+    assert len(plain) > 100
+    for p in paras:
+        assert zh_tokens(p, index, {}, longest) == zh_tokens(p, plain, {}, longest)
