@@ -151,3 +151,20 @@ def test_anchor_words_found_by_prefix_are_the_longest_match_of_a_dict() -> None:
     assert len(plain) > 100
     for p in paras:
         assert zh_tokens(p, index, {}, longest) == zh_tokens(p, plain, {}, longest)
+
+
+def test_dictionary_words_by_prefix_are_every_headword_of_the_run() -> None:
+    from duizhao.glossary.candidates import MAX_WORD, _dictionary_words
+    from duizhao.resources.lexicon import cedict
+    from duizhao.text.convert import to_simplified
+
+    d = cedict()
+    seed = (ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt").read_text("utf-8")
+    runs = [r for p in seed.split("\n\n") if not p.isascii()
+            for r in to_simplified(p).replace("，", "。").split("。") if r]  # fmt: skip
+    assert len(runs) > 10
+    for run in runs:
+        n = len(run)
+        every = tuple((i, j) for i in range(n) for j in range(i + 1, min(n, i + MAX_WORD) + 1)
+                      if run[i:j] in d)  # fmt: skip
+        assert _dictionary_words(run) == every
