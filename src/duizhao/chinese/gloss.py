@@ -221,23 +221,8 @@ def _stem(word: str) -> str:
     return word[: max(4, len(word) - 3)] if len(word) > 5 else word
 
 
-@lru_cache(maxsize=1 << 14)
-def _sense_stems(sense: str) -> tuple[str, ...]:
-    """The stems of a sense's content words, notes in brackets left out (a sense recurs from
-    word to word and sentence to sentence: cut once)."""
-    return tuple(_stem(w) for w in _content(re.sub(r"\([^)]*\)", "", sense)))
-
-
-def _in_sentence(sense: str, english: frozenset[str]) -> bool:
-    return any(w in english for w in _sense_stems(sense))
-
-
-@lru_cache(maxsize=256)
-def _sentence_words(english: str) -> frozenset[str]:
-    """The content words of an English sentence and their stems (every token of the aligned
-    Chinese sentence asks for them: cut once per sentence)."""
-    content = _content(english)
-    return frozenset({_stem(w) for w in content} | content)
+def _in_sentence(sense: str, english: set[str]) -> bool:
+    return any(_stem(w) in english for w in _content(re.sub(r"\([^)]*\)", "", sense)))
 
 
 def choose_gloss(
@@ -293,7 +278,7 @@ def _gloss(
     if not senses:
         return None
     if english:
-        words = _sentence_words(english)
+        words = {_stem(w) for w in _content(english)} | _content(english)
         hits = [s for s in senses if _in_sentence(s, words)]
         senses = hits + [s for s in senses if s not in hits]
     return "; ".join(senses[:max_senses])

@@ -17,10 +17,8 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from duizhao.resources import diskcache
@@ -104,25 +102,16 @@ def lemminflect() -> Any:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
-def _all_lemmas(word: str) -> Mapping[str, tuple[str, ...]]:
-    """lemminflect's ``getAllLemmas(word)``, asked once per word (it deep-copies its answer on
-    every call; :func:`lemma`, :func:`lemmas` and :func:`is_known` all ask for a new word)."""
-    return MappingProxyType(
-        {upos: tuple(found) for upos, found in lemminflect().getAllLemmas(word).items()}
-    )
-
-
 def is_known(word: str) -> bool:
     """Whether lemminflect knows a lower-case word (what follows an apostrophe is ignored)."""
-    return bool(_all_lemmas(word.split("'")[0].split("’")[0]))
+    return bool(lemminflect().getAllLemmas(word.split("'")[0].split("’")[0]))
 
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The lemma of a lower-case English word: itself when it is a base form (of a noun or a
     verb), else its verb's, noun's, adjective's or adverb's lemma, in that order."""
-    found = _all_lemmas(word)
+    found = lemminflect().getAllLemmas(word)
     if not found or any(word in found.get(upos, ()) for upos in ("NOUN", "VERB")):
         return word
     for upos in ("VERB", "NOUN", "ADJ", "ADV"):
@@ -135,6 +124,6 @@ def lemma(word: str) -> str:
 def lemmas(word: str) -> frozenset[str]:
     """A lower-case word and all its lemmas, of any part of speech."""
     out = {word}
-    for found in _all_lemmas(word).values():
+    for found in lemminflect().getAllLemmas(word).values():
         out.update(found)
     return frozenset(out)

@@ -16,7 +16,6 @@ Examples:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 __all__ = [
     "STOP_WORDS",
@@ -73,11 +72,9 @@ def content_words(text: str) -> list[str]:
     ]
 
 
-@lru_cache(maxsize=1 << 15)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an English word (0 for an unknown word; 3 is once per
-    million words). Remembered here: wordfreq's own cache keeps the frequency, but it tokenises
-    the word again and rounds on every call."""
+    million words). wordfreq keeps its own bounded cache of look-ups."""
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -108,7 +105,6 @@ _SPELLING_SUFFIXES = (
 _MIN_VARIANT_ZIPF = 1.0
 
 
-@lru_cache(maxsize=65536)
 def spelling_variants(word: str) -> frozenset[str]:
     """British and American spellings of one lower-case word (base form), itself included.
 
