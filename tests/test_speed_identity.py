@@ -167,3 +167,17 @@ def test_dictionary_words_by_prefix_are_every_headword_of_the_run() -> None:
         every = tuple((i, j) for i in range(n) for j in range(i + 1, min(n, i + MAX_WORD) + 1)
                       if run[i:j] in d)  # fmt: skip
         assert _dictionary_words(run) == every
+
+
+def test_the_annotator_forgets_an_articles_english_sentences() -> None:
+    """The English words of aligned sentences are remembered while an article is annotated
+    (every token of a sentence asks) and forgotten after it: nothing kept holds memory."""
+    from duizhao import align_document, annotate_document, read_text
+    from duizhao.chinese import gloss
+
+    doc = align_document(read_text("The ferry is punctual.\n\n渡輪十分準時。"))
+    annotated = annotate_document(doc)
+    assert annotated.zh[0].tokens
+    assert gloss._sentence_words.cache_info().currsize == 0
+    assert gloss._sentence_words("The ferry is punctual.") >= {"ferry", "punctual"}
+    gloss.forget_sentences()
