@@ -88,3 +88,96 @@ def test_help_does_not_import_the_stages() -> None:
     heavy = ("duizhao.reader", "duizhao.model", "duizhao.pipeline", "duizhao.chinese",
              "duizhao.glossary", "duizhao.align", "duizhao.sheet")  # fmt: skip
     assert not [m for m in loaded if m.startswith(heavy)], loaded
+
+
+def test_claims_share_sees_places_added_after_it_was_made() -> None:
+    from duizhao.glossary.features import Candidate
+    from duizhao.glossary.finder import Claims
+
+    claims = Claims()
+    claims.add("underscore", 0.9, [(0, 10, 12)])
+    share = claims.share("apiece", 0.8)
+    c = Candidate("突顯", {}, [(0, 10, 12), (1, 0, 4)])
+    assert share(c) == 0.5  # one of its two places taken
+    claims.add("sharply", 0.95, [(1, 0, 2)])  # after the share was made
+    assert share(c) == 0.75
+    assert claims.share("apiece", 0.8)(c) == 0.75
+
+
+def test_a_shared_context_ranks_as_a_fresh_one_per_term() -> None:
+    """The spans' term-independent features are kept in the document's context: a term ranked
+    after others in one context gets exactly what it gets alone."""
+    from duizhao.glossary import LinkContext
+    from duizhao.glossary.finder import CounterpartFinder, Request
+    from duizhao.glossary.terms import find_term
+    from duizhao.pipeline import annotate
+
+    doc = annotate(ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt")
+    finder = CounterpartFinder(similarity=None)
+    requests = [
+        Request(e.term, (e.term.lower(),), find_term(e.term, doc, pos=e.pos), e.definition)
+        for e in doc.glossary
+    ]
+    shared = finder.rankings(doc, requests, context=LinkContext())
+    alone = [finder.rankings(doc, [r], context=LinkContext())[0] for r in requests]
+    assert [r.candidates for r in shared if r.candidates]
+    for a, b in zip(shared, alone, strict=True):
+        assert [(c.text, c.features, c.places, c.score) for c in a.candidates] == [
+            (c.text, c.features, c.places, c.score) for c in b.candidates
+        ]
+        assert a.shares == b.shares and a.confidence == b.confidence
+
+
+def test_remembered_glosses_are_worked_out_afresh_the_same() -> None:
+    from duizhao.glossary import dictionary
+
+    words = ["集群", "創新", "下滑", "知識產權", "增長", "電車", "行", "了", "特惠", "佔"]
+    remembered = [(dictionary.gloss(w), dictionary.senses(w)) for w in words]
+    for f in (dictionary._gloss_simplified, dictionary._senses_simplified):
+        f.cache_clear()
+    assert [(dictionary.gloss(w), dictionary.senses(w)) for w in words] == remembered
+
+
+def test_anchor_words_found_by_prefix_are_the_longest_match_of_a_dict() -> None:
+    from duizhao.align.anchors import cedict_index, zh_tokens
+
+    index, longest, _ = cedict_index()
+    seed = (ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt").read_text("utf-8")
+    paras = [p for p in seed.split("\n\n") if not p.isascii()]
+    assert paras and hasattr(index, "prefixes")
+    pieces = {p[i:j] for p in paras for i in range(len(p)) for j in range(i + 1, i + 7)}
+    plain = {k: index[k] for k in pieces if k in index}
+    assert len(plain) > 100
+    for p in paras:
+        assert zh_tokens(p, index, {}, longest) == zh_tokens(p, plain, {}, longest)
+
+
+def test_dictionary_words_by_prefix_are_every_headword_of_the_run() -> None:
+    from duizhao.glossary.candidates import MAX_WORD, _dictionary_words
+    from duizhao.resources.lexicon import cedict
+    from duizhao.text.convert import to_simplified
+
+    d = cedict()
+    seed = (ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt").read_text("utf-8")
+    runs = [r for p in seed.split("\n\n") if not p.isascii()
+            for r in to_simplified(p).replace("，", "。").split("。") if r]  # fmt: skip
+    assert len(runs) > 10
+    for run in runs:
+        n = len(run)
+        every = tuple((i, j) for i in range(n) for j in range(i + 1, min(n, i + MAX_WORD) + 1)
+                      if run[i:j] in d)  # fmt: skip
+        assert _dictionary_words(run) == every
+
+
+def test_the_annotator_forgets_an_articles_english_sentences() -> None:
+    """The English words of aligned sentences are remembered while an article is annotated
+    (every token of a sentence asks) and forgotten after it: nothing kept holds memory."""
+    from duizhao import align_document, annotate_document, read_text
+    from duizhao.chinese import gloss
+
+    doc = align_document(read_text("The ferry is punctual.\n\n渡輪十分準時。"))
+    annotated = annotate_document(doc)
+    assert annotated.zh[0].tokens
+    assert gloss._sentence_words.cache_info().currsize == 0
+    assert gloss._sentence_words("The ferry is punctual.") >= {"ferry", "punctual"}
+    gloss.forget_sentences()

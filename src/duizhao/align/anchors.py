@@ -249,9 +249,19 @@ def zh_tokens(
                 covered[k] = True
             start = t.find(term, start + len(term))
     pos, n = 0, len(t)
+    # a memory-mapped table gives every headword that starts here in one look-up
+    prefixes = getattr(index, "prefixes", None)
     while pos < n:
         if covered[pos] or not is_han(t[pos]):
             pos += 1
+            continue
+        if prefixes is not None:
+            found = prefixes(t[pos : pos + min(longest, n - pos)])
+            if found:  # shortest first: the longest match is the last
+                out.append((False, _stem_set(index[found[-1]])))
+                pos += len(found[-1])
+            else:
+                pos += 1
             continue
         for size in range(min(longest, n - pos), 0, -1):
             stems = index.get(t[pos : pos + size])

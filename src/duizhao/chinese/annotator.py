@@ -25,7 +25,7 @@ from duizhao.model import Token
 from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
-from .gloss import choose_gloss
+from .gloss import choose_gloss, forget_sentences
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
@@ -312,12 +312,15 @@ class ChineseAnnotator:
                 self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
             ]
         contexts: Sequence[EnglishContext] = english if english is not None else [()] * len(texts)
-        return [
-            self._tokens(t, s, spans, py, jp, ctx, fixes)
-            for t, s, spans, py, jp, ctx in zip(
-                texts, simps, all_spans, pinyins, jyutpings, contexts, strict=True
-            )
-        ]
+        try:
+            return [
+                self._tokens(t, s, spans, py, jp, ctx, fixes)
+                for t, s, spans, py, jp, ctx in zip(
+                    texts, simps, all_spans, pinyins, jyutpings, contexts, strict=True
+                )
+            ]
+        finally:
+            forget_sentences()  # the article's English sentences: remembered while it is read
 
     def _tokens(
         self,

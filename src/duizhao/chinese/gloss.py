@@ -221,8 +221,22 @@ def _stem(word: str) -> str:
     return word[: max(4, len(word) - 3)] if len(word) > 5 else word
 
 
-def _in_sentence(sense: str, english: set[str]) -> bool:
+def _in_sentence(sense: str, english: frozenset[str]) -> bool:
     return any(_stem(w) in english for w in _content(re.sub(r"\([^)]*\)", "", sense)))
+
+
+@lru_cache(maxsize=256)
+def _sentence_words(english: str) -> frozenset[str]:
+    """The content words of an English sentence and their stems: every token of the aligned
+    Chinese sentence asks for them. Remembered for one article only (:func:`forget_sentences`:
+    entries kept longer hold allocator arenas)."""
+    content = _content(english)
+    return frozenset({_stem(w) for w in content} | content)
+
+
+def forget_sentences() -> None:
+    """Forget the English sentences :func:`choose_gloss` has seen (after each article)."""
+    _sentence_words.cache_clear()
 
 
 def choose_gloss(
@@ -278,7 +292,7 @@ def _gloss(
     if not senses:
         return None
     if english:
-        words = {_stem(w) for w in _content(english)} | _content(english)
+        words = _sentence_words(english)
         hits = [s for s in senses if _in_sentence(s, words)]
         senses = hits + [s for s in senses if s not in hits]
     return "; ".join(senses[:max_senses])

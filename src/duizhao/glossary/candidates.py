@@ -179,13 +179,9 @@ def _dictionary_words(simp: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of every CC-CEDICT headword in a Simplified Han run."""
     from duizhao.resources.lexicon import cedict
 
-    d = cedict()
-    n = len(simp)
+    prefixes = cedict().prefixes  # every headword starting at i in one look-up
     return tuple(
-        (i, j)
-        for i in range(n)
-        for j in range(i + 1, min(n, i + MAX_WORD) + 1)
-        if simp[i:j] in d
+        (i, i + len(w)) for i in range(len(simp)) for w in prefixes(simp[i : i + MAX_WORD])
     )
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from duizhao.model import Document
 from duizhao.resources.encoder import Embeddings
@@ -197,12 +198,15 @@ class LinkContext:
         sentences: Chinese sentence number → its :class:`~duizhao.glossary.candidates.ZhSentence`.
         beads: Bead index → its :class:`BeadView`.
         embeddings: The encoder's vectors of the texts seen so far (when the finder uses it).
+        shapes: ``(id of a BeadView, sentence index)`` → what each span's features owe to the
+            span alone, whatever the term (:mod:`duizhao.glossary.features` fills it).
     """
 
     text: AlignedText | None = None
     sentences: dict[int, ZhSentence] = field(default_factory=dict)
     beads: dict[int, BeadView] = field(default_factory=dict)
     embeddings: Embeddings = field(default_factory=Embeddings)
+    shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
 
     def aligned_text(self, doc: Document) -> AlignedText:
         """The view of ``doc``, made on the first call."""

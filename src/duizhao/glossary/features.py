@@ -229,23 +229,93 @@ def _zone(anchors: list[tuple[float, float]], lo: float, hi: float) -> tuple[flo
     return zl, zr
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What a span's features owe to the span alone, not to the term (the same for every term
+    of a document that looks at the span: worked out once per bead)."""
+
+    n: int
+    inside: tuple[int, ...]  # the sentence's words inside the span (indices)
+    known: tuple[bool, ...]  # each character is inside a word CC-CEDICT knows
+    frame: int  # the place of 是 in an open 是…的 frame ending the span (0: none)
+    edge: float  # the features of the same names
+    in_dict: float
+    name: float
+    modifier: float
+    zpos: float  # the span's middle, start and end as places in the bead's Chinese
+    zstart: float
+    zend: float
+
+
+def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, starts: Sequence[int]) -> _Shape:
+    n = span.end - span.start
+    words = s.words
+    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    inside = tuple(i for i in range(lo, hi) if words[i].end <= span.end)
+    known = [False] * n
+    for i in inside:
+        w = words[i]
+        loose = w.end - w.start == 1 and not w.aligned
+        if w.gloss is not None and (not loose or w.end - w.start > 1):
+            for c in range(w.start - span.start, w.end - span.start):
+                known[c] = True
+    if span.part:
+        first = last = ""
+    else:
+        first, last = s.simple[span.first], s.simple[span.last]
+        # an edge token inside a longer dictionary word of the span is no function word there
+        # (最 in 最低工資 "minimum wage", 可 in 可知 "knowable")
+        a0, b0 = s.tokens[span.first]
+        a1, b1 = s.tokens[span.last]
+        for i in inside:
+            w = words[i]
+            if w.gloss is not None and w.end - w.start >= 2:
+                if w.start == a0 and w.end > b0:
+                    first = ""
+                if w.end == b1 and w.start < a1:
+                    last = ""
+    frame = 0
+    if last == "的" and n > 2 and "是" in span.text[1:-1]:
+        last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
+        frame = span.text.index("是", 1)
+    whole = any(
+        words[i].gloss is not None and words[i].start == span.start and words[i].end == span.end
+        for i in inside
+    )  # fmt: skip
+    between = s.simple[span.first + 1 : span.last]
+    modifier = not span.part and any(t in ("的", "之") for t in between)
+    return _Shape(
+        n, inside, tuple(known), frame,
+        edge=float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
+        in_dict=1.0 if whole else 0.0,
+        name=1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
+        modifier=1.0 if modifier else 0.0,
+        zpos=bead.zh_position(k, (span.start + span.end) / 2),
+        zstart=bead.zh_position(k, span.start),
+        zend=bead.zh_position(k, span.end),
+    )  # fmt: skip
+
+
+def _shapes(context: LinkContext, bead: BeadView, k: int) -> list[_Shape | None]:
+    """The :class:`_Shape` of each span of the bead's sentence ``k`` as far as worked out
+    (``None``: not yet), kept in the context."""
+    found: list[_Shape | None] = context.shapes.setdefault(
+        (id(bead), k), [None] * len(bead.sentences[k].spans)
+    )
+    return found
+
+
 def _span_features(
     q: Query,
-    s: ZhSentence,
     span: Span,
+    shape: _Shape,
     infos: list[_WordInfo],
     en_place: float,
     zone: tuple[float, float],
     bead: BeadView,
-    k: int,
     strays: frozenset[int] = frozenset(),
-    starts: Sequence[int] | None = None,
 ) -> dict[str, float]:
-    n = span.end - span.start
-    if starts is None:
-        starts = [w.start for w in infos]
-    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
-    inside = [w for w in infos[lo:hi] if w.end <= span.end]
+    n = shape.n
     n_words = max(1, len(q.words))
     best = [0.0] * len(q.words)
     best_def = [0.0] * len(q.definition)
@@ -254,11 +324,8 @@ def _span_features(
     covered = [False] * n
     explained = [False] * n
     best_char = [0.0] * len(q.words)
-    known = [False] * n  # inside a word CC-CEDICT knows (so it says what the characters mean)
-    for w in inside:
-        if w.known and (not w.loose or w.end - w.start > 1):
-            for c in range(w.start - span.start, w.end - span.start):
-                known[c] = True
+    for j in shape.inside:
+        w = infos[j]
         t = max(w.term) if w.term else 0.0
         d = max(w.defn) if w.defn else 0.0
         if w.loose:
@@ -287,28 +354,12 @@ def _span_features(
         elif w.other >= 0.5 and w.other > t:
             for c in range(w.start - span.start, w.end - span.start):
                 explained[c] = True
-    if span.part:
-        first = last = ""
-    else:
-        first, last = s.simple[span.first], s.simple[span.last]
-        # an edge token inside a longer dictionary word of the span is no function word there
-        # (最 in 最低工資 "minimum wage", 可 in 可知 "knowable")
-        a0, b0 = s.tokens[span.first]
-        a1, b1 = s.tokens[span.last]
-        for w in inside:
-            if w.known and w.end - w.start >= 2:
-                if w.start == a0 and w.end > b0:
-                    first = ""
-                if w.end == b1 and w.start < a1:
-                    last = ""
-    if last == "的" and n > 2 and "是" in span.text[1:-1]:
-        last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
-        covered[n - 1] = covered[span.text.index("是", 1)] = True
+    if shape.frame:
+        covered[n - 1] = covered[shape.frame] = True
     unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
     idle = [not covered[c] and not explained[c] for c in range(n)]
-    zpos = bead.zh_position(k, (span.start + span.end) / 2)
-    zl, zr = zone
-    outside = max(0.0, zl - bead.zh_position(k, span.end), bead.zh_position(k, span.start) - zr)
+    known, (zl, zr) = shape.known, zone
+    outside = max(0.0, zl - shape.zend, shape.zstart - zr)
     return {
         "dict_term": sum(best) / n_words,
         "dict_char": sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words,
@@ -323,23 +374,19 @@ def _span_features(
         "unknown": sum(1 for c in range(n) if idle[c] and not known[c]) / 4,
         "coverage": sum(best) / n_words if n_words > 1 else 0.0,
         "single": 1.0 if n == 1 else 0.0,
-        "edge": float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
+        "edge": shape.edge,
         "whole_token": 1.0 if span.first == span.last and not span.part else 0.0,
         "part": 1.0 if span.part else 0.0,
         "stray": 0.0
         if span.part
         else float((span.first - 1 in strays) + (span.last + 1 in strays)),
-        "in_dict": 1.0
-        if any(w.known and w.start == span.start and w.end == span.end for w in inside)
-        else 0.0,
+        "in_dict": shape.in_dict,
         "clause": 1.0 if span.clause else 0.0,
-        "name": 1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
+        "name": shape.name,
         "length": abs(n - 2 * q.size) / 2,
-        "position": abs(zpos - en_place),
+        "position": abs(shape.zpos - en_place),
         "anchors": math.log1p(outside * bead.zh_length / 4),
-        "modifier": 0.0
-        if span.part
-        else float(any(t in ("的", "之") for t in s.simple[span.first + 1 : span.last])),
+        "modifier": shape.modifier,
     }
 
 
@@ -391,7 +438,8 @@ def candidates(
         named = _english_names(doc, bead, own)
         infos = [_word_infos(q, bead, k, own, named) for k in range(len(bead.sentences))]
         strays = [_strays(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
-        starts = [[w.start for w in infos[k]] for k in range(len(bead.sentences))]
+        shapes = [_shapes(context, bead, k) for k in range(len(bead.sentences))]
+        starts: list[list[int] | None] = [None] * len(bead.sentences)
         anchors = _anchors(bead, infos, own)
         for o in occs:
             mine = [bead.en_words[i].position for i in own
@@ -402,12 +450,15 @@ def candidates(
             zone = _zone(anchors, lo, hi)
             found: dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]] = {}
             for k, s in enumerate(bead.sentences):
-                for span in s.spans:
+                known_shapes = shapes[k]
+                for j, span in enumerate(s.spans):
                     if span.last - span.first >= max_tokens or span.end - span.start > max_chars:
                         continue
-                    f = _span_features(
-                        q, s, span, infos[k], en_place, zone, bead, k, strays[k], starts[k]
-                    )
+                    shape = known_shapes[j]
+                    if shape is None:
+                        starts[k] = starts[k] or [w.start for w in s.words]
+                        shape = known_shapes[j] = _shape(s, span, bead, k, starts[k] or [])
+                    f = _span_features(q, span, shape, infos[k], en_place, zone, bead, strays[k])
                     rank = (f["anchors"], f["position"])
                     prev = found.get(span.text)
                     if prev is None or rank < prev[0]:

@@ -96,26 +96,40 @@ class Claims:
 
     def __init__(self) -> None:
         self._places: dict[int, list[tuple[int, int, str, float]]] = {}
+        self._added = 0  # places added so far (a share's memo is good while this holds)
 
     def add(self, owner: str, confidence: float, places: Iterable[tuple[int, int, int]]) -> None:
         """Record ``(paragraph, start, end)`` places as taken by ``owner``."""
         for p, a, b in places:
             self._places.setdefault(p, []).append((a, b, owner, confidence))
+            self._added += 1
 
     def share(self, owner: str, confidence: float) -> Callable[[Candidate], float]:
         """The share of a candidate's characters (mean over its places) taken by items other
         than ``owner`` and more confident than ``confidence``."""
 
+        by_paragraph: dict[int, list[tuple[int, int]]] = {}  # the others' places, per paragraph
+        added = [self._added]
+
         def taken(c: Candidate) -> float:
             if not c.places:
                 return 0.0
+            if added[0] != self._added:  # places were added since: look again
+                by_paragraph.clear()
+                added[0] = self._added
             total = 0.0
             for p, a, b in c.places:
-                others = [
-                    (x, y) for x, y, o, conf in self._places.get(p, ())
-                    if o != owner and conf > confidence
-                ]  # fmt: skip
-                hit = sum(1 for i in range(a, b) if any(x <= i < y for x, y in others))
+                others = by_paragraph.get(p)
+                if others is None:
+                    others = by_paragraph[p] = [
+                        (x, y) for x, y, o, conf in self._places.get(p, ())
+                        if o != owner and conf > confidence
+                    ]  # fmt: skip
+                hit = (
+                    sum(1 for i in range(a, b) if any(x <= i < y for x, y in others))
+                    if others
+                    else 0
+                )
                 total += hit / max(1, b - a)
             return total / len(c.places)
 

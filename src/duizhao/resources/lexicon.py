@@ -123,6 +123,15 @@ class Cedict:
     def __contains__(self, word: object) -> bool:
         return word in self._table
 
+    def prefixes(self, text: str) -> list[str]:
+        """The headwords (either script) that ``text`` starts with, shortest first.
+
+        Examples:
+            >>> cedict().prefixes("集群效應")  # "cluster effect"
+            ['集', '集群']
+        """
+        return [w for w in self._table.prefixes(text) if w]
+
     def __len__(self) -> int:
         return len(self._lines)
 
