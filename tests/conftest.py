@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,17 @@ CORPUS = ROOT / "corpus"
 SEED = CORPUS / "2025-09-02-wipo-innovation-clusters.txt"
 MARKDOWN_SAMPLE = CORPUS / "2025-10-06-hong-kong-trams.md"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+#: Debian's Chromium, driven by Playwright in the browser tests (``make test`` installs both).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 #: Set UPDATE_GOLDEN=1 to rewrite golden files instead of comparing against them.
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -42,3 +54,15 @@ def annotated_seed():
     from duizhao.pipeline import annotate
 
     return annotate(SEED)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for one test module; skips when Playwright or Chromium is absent."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -16,31 +16,12 @@ pytestmark = pytest.mark.browser
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
 sys.path.insert(0, str(Path(__file__).parent))
+import pdf_text  # noqa: E402
 import sheet_docs  # noqa: E402
 
 from duizhao.sheet import render_sheet  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -176,23 +157,7 @@ def test_tapping_a_word_shows_its_gloss(browser, sheet_file):
 
 
 def _pdf_words(path: Path) -> list[tuple[int, float, float, str]]:
-    import re
-    import subprocess
-
-    xml = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    out, page = [], -1
-    for line in xml.splitlines():
-        if "<page " in line:
-            page += 1
-        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', line)
-        if m:
-            out.append((page, float(m.group(1)), float(m.group(2)), m.group(3)))
-    return out
+    return [(page, x0, y0, text) for page, x0, y0, _, _, text in pdf_text.words(path)]
 
 
 def test_browser_print_keeps_the_columns_side_by_side(browser, tmp_path):

@@ -19,6 +19,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
 import sheet_docs
 
+sys.path.insert(0, str(Path(__file__).parent))
+from pdf_text import pdftotext as pdftext
+from pdf_text import words as pdf_words
+
 from duizhao.errors import DuizhaoError
 from duizhao.model import GlossaryEntry, VocabItem, Vocabulary
 from duizhao.sheet import (
@@ -46,15 +50,6 @@ def _pdf_tools() -> None:
         pytest.skip("poppler-utils is not installed")
 
 
-def pdftext(path: Path, *extra: str) -> str:
-    return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *extra, str(path), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
 def _pages(path: Path) -> int:
     from pypdf import PdfReader
 
@@ -64,19 +59,6 @@ def _pages(path: Path) -> int:
 @pytest.fixture(scope="module")
 def seed():
     return sheet_docs.annotated_seed()
-
-
-def _words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
-    out, page = [], -1
-    for line in pdftext(path, "-bbox").splitlines():
-        if "<page " in line:
-            page += 1
-        m = re.search(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line
-        )
-        if m:
-            out.append((page, *(float(m.group(i)) for i in range(1, 5)), m.group(5)))
-    return out
 
 
 # -- presets ------------------------------------------------------------------------------------
@@ -108,7 +90,7 @@ def test_chinese_preset(seed, tmp_path):
     assert "Words to learn: Chinese" in text and "Words to learn: English" not in text
     assert PINYIN.search(text)
     # the Chinese column is on the left: 今次 (paragraph 2) left of "occasion"
-    words = _words(pdf)
+    words = pdf_words(pdf)
     zh = next(w for w in words if "今次" in w[5] or w[5].startswith("今"))
     en = next(w for w in words if w[5] == "occasion,")
     assert zh[0] == en[0] and zh[1] < en[1]
@@ -171,7 +153,7 @@ def test_font_size(seed, tmp_path):
 
     def height(size: float) -> float:
         path = render_pdf(seed, tmp_path / f"{size}.pdf", options=sheet_options(font_size=size))
-        return next(w[4] - w[2] for w in _words(path) if w[5] == "occasion,")
+        return next(w[4] - w[2] for w in pdf_words(path) if w[5] == "occasion,")
 
     assert height(13) > height(9) * 1.3
 
@@ -248,7 +230,7 @@ def test_highlights_survive_greyscale(seed, tmp_path, grey):
     opts = sheet_options("english", grey=grey)
     pdf = render_pdf(seed, tmp_path / "g.pdf", options=opts)
     rows, k = _grey_png(pdf, tmp_path / "g")
-    words = [w for w in _words(pdf) if w[0] == 0]
+    words = [w for w in pdf_words(pdf) if w[0] == 0]
     marked = next(w for w in words if w[5].startswith("clusters"))
     plain = next(w for w in words if w[5] == "occasion,")
 

@@ -10,7 +10,6 @@ import dataclasses
 import itertools
 import re
 import shutil
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -21,6 +20,10 @@ pytestmark = pytest.mark.pdf
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
 import sheet_docs  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pdf_text import pdftotext  # noqa: E402
+from pdf_text import words as pdf_words  # noqa: E402
 
 from duizhao.errors import DuizhaoError  # noqa: E402
 from duizhao.sheet import check_pdf_support, render_pdf  # noqa: E402
@@ -43,15 +46,6 @@ def pinyin_pdf(seed, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf") / "seed.pdf"
     render_pdf(seed, out, reading="pinyin")
     return out, None
-
-
-def pdftotext(path: Path, *extra: str) -> str:
-    return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *extra, str(path), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 def _norm(text: str) -> str:
@@ -108,22 +102,6 @@ def test_the_glossary_table_header_repeats(tmp_path):
     assert all("Definition" in p for p in with_terms)
 
 
-def _words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
-    xml = pdftotext(path, "-bbox")
-    out = []
-    page = -1
-    for line in xml.splitlines():
-        if "<page " in line:
-            page += 1
-        m = re.search(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line
-        )
-        if m:
-            x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
-            out.append((page, x0, y0, x1, y1, m.group(5)))
-    return out
-
-
 def _han_boxes(words):
     """One box per Han character: single-character words, and the Han characters at either end
     of a word that pdftotext glued to punctuation (``織（WIPO）``)."""
@@ -148,7 +126,7 @@ def test_readings_sit_above_their_characters(seed, tmp_path):
     # only the parallel text, so that every reading in the PDF belongs to a character
     doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
     path = render_pdf(doc, tmp_path / "readings.pdf", reading="pinyin")
-    words = _words(path)
+    words = pdf_words(path)
     chars = _han_boxes(words)
     syllables = [w for w in words if re.fullmatch(r"[a-zü\u0300-\u036f\u00e0-\u01dc]+", w[5])]
     # readings are set in one small size: tell them from English words by their box height
@@ -195,9 +173,9 @@ def test_pdf_readings_stand_apart_each_over_its_character(seed, tmp_path, readin
     Jyutping is set at 8 pt or more."""
     doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
     path = render_pdf(doc, tmp_path / f"{reading}.pdf", reading=reading)
-    words = _words(path)
+    words = pdf_words(path)
     # the words of the same sheet without readings (English, labels, footer) are not readings
-    plain = {w[5] for w in _words(render_pdf(doc, tmp_path / "none.pdf", reading="none"))}
+    plain = {w[5] for w in pdf_words(render_pdf(doc, tmp_path / "none.pdf", reading="none"))}
     words = [w for w in words if w[5] not in plain or sheet_docs.is_han(w[5][:1])]
     chars = _han_boxes(words)
     han = {c for p in doc.zh for c in p.text if sheet_docs.is_han(c)}
