@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "2025-10-06-hong-kong-trams.md"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+from make_screenshot import ARGS  # the same headless Chromium (the script's folder is on the path)
 
 
 def main(argv: list[str]) -> int:

@@ -15,8 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+from make_screenshot import ARGS  # the same headless Chromium (the script's folder is on the path)
 
 
 def main(argv: list[str]) -> int:
