@@ -29,7 +29,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import cache
 
 __all__ = ["SUFFIXES", "SURNAMES", "apply_conventions", "transliteration_chars"]
@@ -203,6 +203,125 @@ def _split_each(words: list[str]) -> list[str]:
 _EACH_WORDS = frozenset(["每每", "每當", "每逢", "各自", "各種", "各位", "該當", "該死"])
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Generic nouns that end the name of a body, a place, an event or a title (瑪嘉烈 醫院
+#: "Princess Margaret Hospital", 中文 大學, 申訴專員 公署, 花岡 事件, 國務院 總理): the name and
+#: the noun are two words in both the Hong Kong (CityU) and the Taiwan (AS) word standards, so
+#: a dictionary word made of a name of two characters or more and one of these is cut.
+HEADS = _words(
+    # bodies and institutions
+    "醫院 大學 學院 中學 小學 學校 書院 公署 委員會 管理局 公司 集團 銀行 協會 學會 商會 工會 "
+    "總會 聯會 基金會 法院 法庭 部隊 研究所 研究院 博物館 圖書館 體育館 "
+    # places and works
+    "機場 流域 公路 鐵路 隧道 大橋 碼頭 車站 酒店 商場 中心 公園 球場 廣場 "
+    # events
+    "事件 事故 案件 事變 戰爭 會議 峰會 "
+    # titles after the body or place they belong to (勞工 局長, 行政 總裁)
+    "總理 總統 主席 議員 總裁 局長 部長 司長 署長 處長 院長 市長 校長 總監 主任 專員 法官 委員 "
+    "發言人"
+)
+_HEAD_LENGTHS = sorted({len(h) for h in HEADS}, reverse=True)
+#: Whole words that end in a head noun (有限公司 "limited company").
+_HEADED_WORDS = frozenset(["有限公司"])
+
+
+def split_heads(
+    words: Sequence[str], cut: Callable[[str], list[str]], keep: Container[str] = ()
+) -> list[str]:
+    """Cut a head noun (:data:`HEADS`) off a dictionary word of four characters or more whose
+    rest is two characters or more; the rest is cut again with ``cut``.
+
+    Args:
+        words: A segmenter's words.
+        cut: The segmenter's dictionary cut, for what is left of a word.
+        keep: Words never cut (a user's own dictionary).
+
+    Examples:
+        >>> split_heads(["瑪嘉烈醫院"], lambda s: [s])  # "Princess Margaret Hospital"
+        ['瑪嘉烈', '醫院']
+        >>> split_heads(["申訴專員公署"], lambda s: [s[:2], s[2:]])  # "Office of The Ombudsman"
+        ['申訴', '專員', '公署']
+    """
+    out: list[str] = []
+    for w in words:
+        if len(w) >= 4 and w not in keep and w not in _HEADED_WORDS:
+            for n in _HEAD_LENGTHS:
+                if len(w) - n >= 2 and w[-n:] in HEADS:
+                    out.extend(split_heads(cut(w[:-n]), cut, keep))
+                    out.append(w[-n:])
+                    break
+            else:
+                out.append(w)
+        else:
+            out.append(w)
+    return out
+
+
+# Words the Taiwan-made dictionary keeps whole and the Hong Kong (CityU) standard writes as two
+# or three words: a function character and the word it modifies.
+_NOT_MODAL = ("能", "可能", "想", "願", "肯", "應", "應該", "該")  # 不 能, 不 願 (不會, 不要 stay)
+_WHOLE_PLACE = frozenset("國市省島城縣鎮村校班場線")  # 全 國, 全 市 (全球, 全身 stay)
+_THIS_TIME_PLACE = frozenset(  # 本 報, 本 月 (本身, 本土, 本來 stay)
+    ["報", "周", "週", "月", "年", "日", "屆", "季", "月底", "月初", "年度", "週末", "周末",
+     "世紀"]
+)  # fmt: skip
+_DEPUTY_TITLES = _words(  # 副 主席, 副 局長 (副教授, 副作用 stay)
+    "主席 主任 會長 縣長 市長 局長 部長 院長 校長 司長 處長 署長 總裁 總理 總統 經理 主委 秘書長 "
+    "董事長 理事長"
+)
+_DEGREE = frozenset("更較最太很過")  # 更 多, 較 少, 很 多 (最少 "at least" stays)
+#: Verbs of moving or sending: with 到/往/給/至 and a destination they are two words (搬 到,
+#: 運 往, 傳 給); 得到, 受到, 前往, 甚至 are words.
+_MOVING = frozenset("搬運寄轉調移遷漂流傳銷帶拿趕跑逃撤派押載擴延")
+_STATIONED_IN = frozenset("港京華台澳美日英法韓俄")  # 駐 港 "stationed in Hong Kong"
+
+
+def _phrase_parts(w: str) -> list[str] | None:
+    """The words of a dictionary word that the CityU standard cuts, or ``None``."""
+    a, b = w[0], w[1:]
+    if a == "不" and b in _NOT_MODAL:
+        return [a, b]
+    if len(w) == 2 and (
+        (a == "全" and b in _WHOLE_PLACE)
+        or (a in _DEGREE and b in "多少" and w != "最少")
+        or (a in "這那" and b == "是")
+        or (a in _MOVING and b in "到往給至")
+        or (a == "駐" and b in _STATIONED_IN)
+    ):
+        return [a, b]
+    if a == "本" and b in _THIS_TIME_PLACE:
+        return [a, b]
+    if a == "副" and b in _DEPUTY_TITLES:
+        return [a, b]
+    if len(w) == 3 and w[1] in "不沒" and w[0] == w[2]:
+        return list(w)  # 能 不 能, 有 沒 有 (a two-character verb stays whole: 應不應該)
+    return None
+
+
+def _split_phrases(words: list[str]) -> list[str]:
+    """Cut what the Hong Kong (CityU) standard writes as several words out of the dictionary's
+    words: 不 and a modal verb (不 能), 全 and a place (全 國), 本 "this" and a newspaper or a
+    time (本 報, 本 月; 本港 "Hong Kong" and 全港 stay whole for their gloss), 副 "deputy" and
+    a title (副 主席), a degree adverb and 多/少 (更 多, 很 少), 這/那 and 是, a verb of moving
+    and its 到/往/給/至 (搬 到), 駐 and a place (駐 港), and the A不A question of a
+    one-character verb (能 不 能; a two-character one stays whole: 應不應該)."""
+    out: list[str] = []
+    for w in words:
+        candidate = w[0] in _PHRASE_FIRST or (len(w) == 3 and w[1] in "不沒")
+        parts = _phrase_parts(w) if candidate and 2 <= len(w) <= 4 else None
+        if parts:
+            out.extend(parts)
+        else:
+            out.append(w)
+    return out
+
+
+_PHRASE_FIRST = frozenset("不全本副這那駐") | _DEGREE | _MOVING
+
+
 def _split_multiplier(words: list[str]) -> list[str]:
     """Cut 萬/億 off the word after a number: 幾十 萬人 → 幾十 萬 人 (never 萬人 "everyman")."""
     out: list[str] = []
@@ -262,7 +381,7 @@ def apply_conventions(
     Returns:
         The words, joined where a convention says so; they join back into the same text.
     """
-    out = _split_each(list(words))
+    out = _split_phrases(_split_each(list(words)))
     text = "".join(out)
     if all(len(w) > 1 for w in out) and not _ANY_NUMERAL_RE.search(text):
         return out  # nothing any rule could join (the common case)

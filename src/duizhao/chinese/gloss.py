@@ -67,6 +67,9 @@ _PRONUNCIATION_NOTE_RE = re.compile(r"\s*\([^()]*\bpr\.(?:\s*\[[^\]]*\])?[^()]*\
 
 _EXAMPLE_RE = re.compile(r"\s*\(Example:.*\)\s*$")
 
+# A classifier note inside a sense: "world (CL:個|个[ge4])".
+_CLASSIFIER_NOTE_RE = re.compile(r"\s*\(CL:[^()]*\)")
+
 
 def _marks(pinyin: str) -> str:
     from .pinyin import to_tone_marks
@@ -89,6 +92,7 @@ def clean_sense(sense: str) -> str:
 
     sense = _PRONUNCIATION_NOTE_RE.sub("", sense)
     sense = _EXAMPLE_RE.sub("", sense)
+    sense = _CLASSIFIER_NOTE_RE.sub("", sense)
     out = MARKUP_RE.sub(repl, sense)
     return re.sub(r"\s*\[[A-Za-z0-9:, ]+\]", "", out).strip()
 

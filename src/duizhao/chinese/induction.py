@@ -17,7 +17,8 @@ The tests of a candidate (all must hold):
   stays as the dictionary cuts it there);
 * at least one of its pieces is a single character, and neither its first nor its last character
   is a function character (的, 是, 在, 不 …: :data:`FUNCTION_CHARS`); it is not a measure word
-  and the word after it (宗 凶殺案), nor a lone character and the one word it modifies (防 感染);
+  and the word after it (宗 凶殺案), nor a lone character and the one word it modifies (防 感染),
+  nor a name and a head noun (花岡 事件: :data:`~duizhao.chinese.conventions.HEADS`);
 * **cohesion**: each character that the segmenter left on its own occurs in the article mostly
   inside the candidate (at least ``cohesion`` of its occurrences): 鎘 only ever in 氧化鎘,
   岡 only in 花岡, whereas 大 or 人 occur everywhere;
@@ -36,6 +37,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+
+from .conventions import HEADS
 
 __all__ = [
     "FUNCTION_CHARS",
@@ -121,6 +124,8 @@ def induce_words(
                 continue
             if b - a == 2 and len(words[a]) == 1 and len(words[a + 1]) > 1:
                 continue  # a lone character before a word modifies it (防 感染, 拍 膊頭)
+            if words[b - 1] in HEADS:
+                continue  # a name and its head noun are two words (花岡 事件)
             aligned[s] += 1
             pieces.setdefault(s, tuple(words[a:b]))
             i, j = starts[a], starts[b]

@@ -28,7 +28,7 @@ from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
-from .conventions import apply_conventions
+from .conventions import apply_conventions, split_heads
 from .wordgraph import WordGraph
 
 __all__ = [
@@ -151,7 +151,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 8
+_TABLE_FORMAT = 9
 
 _BASES = {
     # name: (package, file, script of the dictionary)
@@ -188,8 +188,13 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     to_base = to_simplified if script == "simplified" else _to_taiwan
+    shipped = hk_user_dict_path()
     for path in user_dicts:
-        for entry, given, _tag in load_user_dict(path):
+        for entry, given, tag in load_user_dict(path):
+            if path == shipped and tag == "nt" and len(entry) >= 4:
+                # full names of bodies (申訴專員公署, 醫院管理局): both word standards cut them
+                # into their words (申訴 專員 公署); abbreviations (醫管局, 中策組) stay whole
+                continue
             forms = {to_base(entry)}
             if script == "traditional":
                 forms.add(entry)  # keep the Hong Kong form too
@@ -387,6 +392,12 @@ class JiebaSegmenter:
             load_user_dict(p)  # validate now, so errors name the file and line
             dicts.append(p)
         self.user_dicts = tuple(dicts)
+        self._own_words = frozenset(
+            form
+            for p in self.user_dicts[1 if hk_dict else 0 :]
+            for entry, _f, _t in load_user_dict(p)
+            for form in (entry, _to_taiwan(entry))
+        )
         self.dictionary = dictionary
         self.script = _BASES[dictionary][2]
         self.hmm = (dictionary == "jieba") if hmm is None else hmm
@@ -398,6 +409,9 @@ class JiebaSegmenter:
         source = _to_taiwan(text) if self.script == "traditional" else text
         graph = _word_graph(self.dictionary, self.user_dicts)
         words = graph.cut(source, self.hmm)
+        if self.conventions:
+            # names of bodies and their head noun: 瑪嘉烈 醫院 (a user's own words stay whole)
+            words = split_heads(words, graph.cut, self._own_words)
         if sum(map(len, words)) != len(text):  # never trust a third party with our offsets
             return list(text)
         if self.conventions:
