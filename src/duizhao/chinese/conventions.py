@@ -277,6 +277,7 @@ _DEGREE = frozenset("更較最太很過")  # 更 多, 較 少, 很 多 (最少 "
 #: 運 往, 傳 給); 得到, 受到, 前往, 甚至 are words.
 _MOVING = frozenset("搬運寄轉調移遷漂流傳銷帶拿趕跑逃撤派押載擴延")
 _STATIONED_IN = frozenset("港京華台澳美日英法韓俄")  # 駐 港 "stationed in Hong Kong"
+_COUNTING = frozenset("兩幾二三四五六七八九十百千")
 
 
 def _phrase_parts(w: str) -> list[str] | None:
@@ -296,6 +297,8 @@ def _phrase_parts(w: str) -> list[str] | None:
         return [a, b]
     if a == "副" and b in _DEPUTY_TITLES:
         return [a, b]
+    if len(w) == 2 and a in _COUNTING and b in "人國天年":
+        return [a, b]  # a number and a noun: 兩 人, 幾 年, 百 年 (both standards)
     if len(w) == 3 and w[1] in "不沒" and w[0] == w[2]:
         return list(w)  # 能 不 能, 有 沒 有 (a two-character verb stays whole: 應不應該)
     return None
@@ -307,7 +310,8 @@ def _split_phrases(words: list[str]) -> list[str]:
     time (本 報, 本 月; 本港 "Hong Kong" and 全港 stay whole for their gloss), 副 "deputy" and
     a title (副 主席), a degree adverb and 多/少 (更 多, 很 少), 這/那 and 是, a verb of moving
     and its 到/往/給/至 (搬 到), 駐 and a place (駐 港), and the A不A question of a
-    one-character verb (能 不 能; a two-character one stays whole: 應不應該)."""
+    one-character verb (能 不 能; a two-character one stays whole: 應不應該); also, as both
+    standards write them, a number and 人/國/天/年 (兩 人, 幾 年, 百 年)."""
     out: list[str] = []
     for w in words:
         candidate = w[0] in _PHRASE_FIRST or (len(w) == 3 and w[1] in "不沒")
@@ -319,7 +323,7 @@ def _split_phrases(words: list[str]) -> list[str]:
     return out
 
 
-_PHRASE_FIRST = frozenset("不全本副這那駐") | _DEGREE | _MOVING
+_PHRASE_FIRST = frozenset("不全本副這那駐") | _DEGREE | _MOVING | _COUNTING
 
 
 def _split_multiplier(words: list[str]) -> list[str]:
