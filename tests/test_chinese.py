@@ -211,6 +211,44 @@ def test_common_words_stay_words_without_a_name_context() -> None:
     assert "長城" in got and "明珠" in got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name and its head noun are two words (Hong Kong and Taiwan standards alike)
+        ("她在瑪嘉烈醫院留醫。", ["瑪嘉烈", "醫院"]),
+        ("申訴專員公署昨日發表報告。", ["申訴", "專員", "公署"]),
+        ("國務院總理到訪。", ["國務院", "總理"]),
+        # function-character compounds the Hong Kong standard cuts
+        ("我們不能接受。", ["不", "能"]),
+        ("全國各地的人大代表", ["全", "國"]),
+        ("他們搬到新界。", ["搬", "到", "新界"]),
+        ("他們會不會回來？", ["會", "不", "會"]),
+        ("兩人有更多工作。", ["兩", "人", "有", "更", "多"]),
+    ],
+)
+def test_hong_kong_cuts(text: str, expected: list[str]) -> None:
+    got = words(text, default_annotator().annotate(text))
+    joined = " ".join(got)
+    assert " ".join(expected) in joined, got
+
+
+def test_hong_kong_cuts_keep_lexicalised_words() -> None:
+    # abbreviations, 本港 "Hong Kong" (for its gloss), 不會, 最少 "at least" stay whole
+    text = "醫管局指本港最少有兩間公司不會受影響，應不應該檢討？"
+    got = words(text, default_annotator().annotate(text))
+    for w in ("醫管局", "本港", "最少", "不會", "應不應該"):
+        assert w in got, got
+
+
+def test_a_user_dictionary_word_is_never_cut(tmp_path: Path) -> None:
+    user = tmp_path / "words.txt"
+    user.write_text("香港科技大學\n", encoding="utf-8")
+    text = "香港科技大學今日開學。"
+    got = words(text, ChineseAnnotator(user_dict=user, pinyin=False, jyutping=False).annotate(text))
+    assert "香港科技大學" in got
+    assert "大學" in words(text, default_annotator().annotate(text))
+
+
 def test_date_token_keeps_han_readings() -> None:
     text = "9月"
     (token,) = annotate_text(text)
