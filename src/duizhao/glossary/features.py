@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from duizhao.model import Document, Occurrence
+from duizhao.text.english import WORD_RE
 from duizhao.text.script import is_han
 
 from .candidates import EDGE_WORDS, NEVER_END, Span, ZhSentence
 from .context import BeadView, LinkContext
-from .dictionary import EN_FUNCTION, phrase_in, strength
+from .dictionary import EN_FUNCTION, en_keys, phrase_in, strength
 from .query import Query
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Candidate",
     "candidates",
     "softmax",
+    "term_word_spans",
 ]
 
 #: The features, in the order of a weight vector.
@@ -108,7 +110,12 @@ class _WordInfo:
 
 
 def _word_infos(
-    q: Query, bead: BeadView, k: int, own: set[int], named: bool = False
+    q: Query,
+    bead: BeadView,
+    k: int,
+    own: set[int],
+    named: bool = False,
+    context: LinkContext | None = None,
 ) -> list[_WordInfo]:
     s = bead.sentences[k]
     out = []
@@ -131,6 +138,13 @@ def _word_infos(
         if g is not None:  # an unknown token is explained through its words
             for i, v in bead.links.get((s.paragraph, w.start, w.end), ()):
                 if i not in own and v > other:
+                    if context is not None and context.settled:
+                        # an English word whose Chinese is settled elsewhere explains no other
+                        places = context.settled_places(bead.en_words[i])
+                        if places is not None and not any(
+                            p == s.paragraph and a < w.end and w.start < b for p, a, b in places
+                        ):
+                            continue
                     other = v
         if g is None and (w.start, w.end) in names:
             other = max(other, NAME_LINK)
@@ -167,6 +181,17 @@ def _is_term_word(keys: Mapping[str, float], q: Query) -> bool:
     if not keys or all(k.lower() in EN_FUNCTION for k in keys):
         return True
     return any(k in tk for tk in q.words for k in keys if not k.startswith("~"))
+
+
+def term_word_spans(doc: Document, q: Query, o: Occurrence) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words of an English occurrence that are the term's own, not
+    words filling one of its slots ("taxis" in "phase diesel taxis out")."""
+    text = doc.en[o.paragraph].text
+    return [
+        (m.start(), m.end())
+        for m in WORD_RE.finditer(text, o.start, o.end)
+        if _is_term_word(en_keys(m.group()), q)
+    ]
 
 
 def _strays(s: ZhSentence, infos: list[_WordInfo]) -> frozenset[int]:
@@ -436,7 +461,9 @@ def candidates(
             and (len(q.words) == 1 or _is_term_word(w.keys, q))
         }
         named = _english_names(doc, bead, own)
-        infos = [_word_infos(q, bead, k, own, named) for k in range(len(bead.sentences))]
+        infos = [
+            _word_infos(q, bead, k, own, named, context) for k in range(len(bead.sentences))
+        ]
         strays = [_strays(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
         shapes = [_shapes(context, bead, k) for k in range(len(bead.sentences))]
         starts: list[list[int] | None] = [None] * len(bead.sentences)
