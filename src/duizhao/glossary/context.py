@@ -217,13 +217,14 @@ class LinkContext:
         default_factory=dict
     )
 
-    def settled_places(self, word: EnWord) -> tuple[tuple[int, int, int], ...] | None:
-        """The Chinese places of the counterpart of the settled item an English word belongs
-        to (``None``: the word belongs to none)."""
+    def may_explain(self, word: EnWord, paragraph: int, start: int, end: int) -> bool:
+        """Whether an English word may explain the Chinese word at ``(paragraph, start, end)``:
+        not when it belongs to a settled item whose counterpart is elsewhere (see
+        :attr:`settled`)."""
         for a, b, places in self.settled.get(word.paragraph, ()):
             if a <= word.start and word.end <= b:
-                return places
-        return None
+                return any(p == paragraph and x < end and start < y for p, x, y in places)
+        return True
 
     def aligned_text(self, doc: Document) -> AlignedText:
         """The view of ``doc``, made on the first call."""

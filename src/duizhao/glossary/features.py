@@ -20,25 +20,23 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from duizhao.model import Document, Occurrence
-from duizhao.text.english import WORD_RE
 from duizhao.text.script import is_han
 
 from .candidates import EDGE_WORDS, NEVER_END, Span, ZhSentence
 from .context import BeadView, LinkContext
-from .dictionary import EN_FUNCTION, en_keys, phrase_in, strength
-from .query import Query
+from .dictionary import phrase_in, strength
+from .query import Query, is_term_word
 
 __all__ = [
     "FEATURES",
     "Candidate",
     "candidates",
     "softmax",
-    "term_word_spans",
 ]
 
 #: The features, in the order of a weight vector.
@@ -110,12 +108,7 @@ class _WordInfo:
 
 
 def _word_infos(
-    q: Query,
-    bead: BeadView,
-    k: int,
-    own: set[int],
-    named: bool = False,
-    context: LinkContext | None = None,
+    q: Query, bead: BeadView, k: int, own: set[int], named: bool, context: LinkContext
 ) -> list[_WordInfo]:
     s = bead.sentences[k]
     out = []
@@ -137,14 +130,10 @@ def _word_infos(
         other = 0.0
         if g is not None:  # an unknown token is explained through its words
             for i, v in bead.links.get((s.paragraph, w.start, w.end), ()):
-                if i not in own and v > other:
-                    if context is not None and context.settled:
-                        # an English word whose Chinese is settled elsewhere explains no other
-                        places = context.settled_places(bead.en_words[i])
-                        if places is not None and not any(
-                            p == s.paragraph and a < w.end and w.start < b for p, a, b in places
-                        ):
-                            continue
+                if i in own or v <= other:
+                    continue
+                # an English word whose Chinese is settled elsewhere explains no other
+                if context.may_explain(bead.en_words[i], s.paragraph, w.start, w.end):
                     other = v
         if g is None and (w.start, w.end) in names:
             other = max(other, NAME_LINK)
@@ -173,25 +162,6 @@ def _english_names(doc: Document, bead: BeadView, own: set[int]) -> bool:
             if before and before[-1] not in _OPENERS:
                 return False
     return True
-
-
-def _is_term_word(keys: Mapping[str, float], q: Query) -> bool:
-    """Whether an English word of an occurrence is one of the term's words (or a function
-    word), not a word filling one of its slots."""
-    if not keys or all(k.lower() in EN_FUNCTION for k in keys):
-        return True
-    return any(k in tk for tk in q.words for k in keys if not k.startswith("~"))
-
-
-def term_word_spans(doc: Document, q: Query, o: Occurrence) -> list[tuple[int, int]]:
-    """``(start, end)`` of the words of an English occurrence that are the term's own, not
-    words filling one of its slots ("taxis" in "phase diesel taxis out")."""
-    text = doc.en[o.paragraph].text
-    return [
-        (m.start(), m.end())
-        for m in WORD_RE.finditer(text, o.start, o.end)
-        if _is_term_word(en_keys(m.group()), q)
-    ]
 
 
 def _strays(s: ZhSentence, infos: list[_WordInfo]) -> frozenset[int]:
@@ -458,7 +428,7 @@ def candidates(
             for i, w in enumerate(bead.en_words)
             for o in occs
             if w.paragraph == o.paragraph and w.start < o.end and w.end > o.start
-            and (len(q.words) == 1 or _is_term_word(w.keys, q))
+            and (len(q.words) == 1 or is_term_word(w.keys, q))
         }
         named = _english_names(doc, bead, own)
         infos = [

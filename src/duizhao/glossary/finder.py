@@ -33,9 +33,8 @@ from .features import (
     Candidate,
     candidates,
     softmax,
-    term_word_spans,
 )
-from .query import query
+from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_strings, other_words
 from .weights import CALIBRATION, THRESHOLD, WEIGHTS
 
