@@ -331,20 +331,39 @@ class CounterpartFinder:
             for o in occurrences:
                 for a, b in term_word_spans(doc, q, o):
                     places.setdefault(o.paragraph, []).append((a, b, tuple(where)))
-        again = [
-            k for k, r in enumerate(rankings)
-            if any(c.features.get("explained") for c in r.candidates)
-        ]  # fmt: skip
-        if not places or not again:
+        if not places:
             return out
         before, context.settled = context.settled, places
         try:
+            # only where a settled word explained a Chinese word outside its counterpart
+            freed: dict[int, bool] = {}
+            again = [
+                k for k, r in enumerate(rankings)
+                if any(c.features.get("explained") for c in r.candidates)
+                and any(self._freed(doc, o, context, freed) for o in requests[k].occurrences)
+            ]  # fmt: skip
             redone = self.rankings(doc, [requests[k] for k in again], context=context)
         finally:
             context.settled = before
         for k, r in zip(again, redone, strict=True):
             out[k] = r
         return out
+
+    @staticmethod
+    def _freed(doc: Document, o: Occurrence, context: LinkContext, memo: dict[int, bool]) -> bool:
+        """Whether the bead of an occurrence has an English word that explained a Chinese word
+        (a CC-CEDICT link of 0.5 or more) and may no longer (:meth:`LinkContext.may_explain`)."""
+        bead = context.bead(doc, o.sentence)
+        if bead is None:
+            return False
+        found = memo.get(id(bead))
+        if found is None:
+            found = memo[id(bead)] = any(
+                v >= 0.5 and not context.may_explain(bead.en_words[i], p, a, b)
+                for (p, a, b), pairs in bead.links.items()
+                for i, v in pairs
+            )
+        return found
 
     def _similarity(self, ctx: LinkContext) -> Callable[[Sequence[str], Sequence[str]], Any]:
         """The similarity function, through the document's memo of vectors for the encoder."""
