@@ -292,6 +292,7 @@ def predict(art: Article, doc: Any, w: np.ndarray, cal: Any, threshold: float) -
             "article": art.name, "term": e.term, "top": texts[0], "ok": texts[0] in gold,
             "top3": any(t in gold for t in texts[:3]),
             "evidence": evidence(r.candidates, r.shares),
+            "candidates": texts[:5], "gold": sorted(gold),
         })  # fmt: skip
     return out
 
@@ -445,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--drop", default=None, help="features to leave out, comma-separated "
                     "(default: DROPPED)")
     ap.add_argument("--no-baseline", action="store_true", help="skip today's finder")
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="write the pool's cross-validated rows (tuning data only) as JSON here")
     args = ap.parse_args(argv)
     arts = mac_articles(args.dev) + fixture_articles()
     pool = [a for a in arts if a.fitted]
@@ -488,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
     out_rows = [r for a in outside for r in predict(a, docs[a.name], w, cal, threshold)]
     cv_confidences(rows)
     threshold = choose_threshold(rows)
+    if args.dump is not None:  # the pool only: the tuning data
+        args.dump.write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
     curve = []
     for t in (0.8, 0.85, 0.9, 0.95):
         above = [r["ok"] for r in rows if r["top"] is not None and r["confidence"] >= t]

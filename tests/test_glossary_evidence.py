@@ -8,7 +8,7 @@ from typing import Any
 
 from duizhao.align import align_document
 from duizhao.chinese import annotate_document
-from duizhao.glossary import CounterpartFinder, LinkContext, find_term, term_forms
+from duizhao.glossary import CounterpartFinder, LinkContext, find_term, link_glossary, term_forms
 from duizhao.glossary.dictionary import compound_parts
 from duizhao.glossary.query import query
 from duizhao.model import Document
@@ -99,3 +99,24 @@ def test_a_name_that_is_the_term_is_not_explained_away() -> None:
     )
     f = features(doc, "Legislative Council")
     assert f["立法會"]["explained"] == 0.0
+
+
+def test_an_english_word_with_a_settled_counterpart_explains_no_other_chinese_word() -> None:
+    # CC-CEDICT links 優惠 to "preferential"; but "preferential" is 特惠 here (the teacher says
+    # so), so 優惠 is free to be "concession" — before, it counted as explained and lost
+    en = (
+        "Last year the government introduced a tax concession for young companies, allowing "
+        "their profits to be taxed at a preferential rate."
+    )
+    zh = "政府去年推出稅務優惠，讓年輕公司的利潤以特惠稅率課稅。"
+    glossary = {
+        "concession": "a reduction in the tax or price that sb has to pay",
+        "preferential【特惠】": "giving an advantage to a particular person or group",
+    }
+    doc = link_glossary(article(en, zh, glossary))
+    concession, preferential = doc.links
+    assert preferential.counterparts[0].text == "特惠"
+    assert concession.counterparts[0].text == "優惠"
+    assert [(o.text) for o in concession.zh] == ["優惠"]
+    # the first pass alone (no term settled) still counts 優惠 as explained by "preferential"
+    assert features(article(en, zh, glossary), "concession")["優惠"]["explained"] > 0

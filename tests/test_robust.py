@@ -491,3 +491,16 @@ def test_max_bytes_is_an_option_of_every_command_that_reads_articles():
     for argv in (["parse", "x"], ["align", "x"], ["annotate", "x"], ["sheet", "x", "-o", "o"],
                  ["build", "x", "-o", "o"], ["drill", "x", "-o", "o"], ["bank", "add", "x"]):
         assert parser.parse_args(argv).max_bytes == 2 * 1024 * 1024, argv  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["coverage", "new"])
+def test_bank_coverage_and_new_honour_the_size_limit(command, tmp_path, capsys):
+    # every command that reads an article takes --max-bytes; a too-large one is one error line
+    # that names the file and the option, and the bank is left as it was
+    db = tmp_path / "bank.sqlite3"
+    assert run(capsys, "bank", "add", SEED, "--db", db, "-q")[0] == 0
+    status, _, err = run(capsys, "bank", command, SEED, "--db", db, "--max-bytes", "100")
+    line = one_error(err)
+    assert status == 2 and SEED.name in line and "--max-bytes" in line
+    status, out, _ = run(capsys, "bank", command, SEED, "--db", db, "--max-bytes", "0")
+    assert status == 0 and out.strip()

@@ -200,6 +200,12 @@ class LinkContext:
         embeddings: The encoder's vectors of the texts seen so far (when the finder uses it).
         shapes: ``(id of a BeadView, sentence index)`` → what each span's features owe to the
             span alone, whatever the term (:mod:`duizhao.glossary.features` fills it).
+        settled: English paragraph → ``(start, end, places)`` of the English occurrences of the
+            items already linked with confidence (or by the teacher), each with the Chinese
+            ``(paragraph, start, end)`` places of its counterpart: such an English word has its
+            Chinese, so CC-CEDICT linking it to *another* Chinese word no longer counts as that
+            word's explanation (優惠 "preferential" is "concession" when "preferential" is
+            特惠). Filled by :func:`~duizhao.glossary.link.linked_rankings` between its passes.
     """
 
     text: AlignedText | None = None
@@ -207,6 +213,18 @@ class LinkContext:
     beads: dict[int, BeadView] = field(default_factory=dict)
     embeddings: Embeddings = field(default_factory=Embeddings)
     shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
+    settled: dict[int, list[tuple[int, int, tuple[tuple[int, int, int], ...]]]] = field(
+        default_factory=dict
+    )
+
+    def may_explain(self, word: EnWord, paragraph: int, start: int, end: int) -> bool:
+        """Whether an English word may explain the Chinese word at ``(paragraph, start, end)``:
+        not when it belongs to a settled item whose counterpart is elsewhere (see
+        :attr:`settled`)."""
+        for a, b, places in self.settled.get(word.paragraph, ()):
+            if a <= word.start and word.end <= b:
+                return any(p == paragraph and x < end and start < y for p, x, y in places)
+        return True
 
     def aligned_text(self, doc: Document) -> AlignedText:
         """The view of ``doc``, made on the first call."""

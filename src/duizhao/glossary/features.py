@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +29,8 @@ from duizhao.text.script import is_han
 
 from .candidates import EDGE_WORDS, NEVER_END, Span, ZhSentence
 from .context import BeadView, LinkContext
-from .dictionary import EN_FUNCTION, phrase_in, strength
-from .query import Query
+from .dictionary import phrase_in, strength
+from .query import Query, is_term_word
 
 __all__ = [
     "FEATURES",
@@ -108,7 +108,7 @@ class _WordInfo:
 
 
 def _word_infos(
-    q: Query, bead: BeadView, k: int, own: set[int], named: bool = False
+    q: Query, bead: BeadView, k: int, own: set[int], named: bool, context: LinkContext
 ) -> list[_WordInfo]:
     s = bead.sentences[k]
     out = []
@@ -130,7 +130,10 @@ def _word_infos(
         other = 0.0
         if g is not None:  # an unknown token is explained through its words
             for i, v in bead.links.get((s.paragraph, w.start, w.end), ()):
-                if i not in own and v > other:
+                if i in own or v <= other:
+                    continue
+                # an English word whose Chinese is settled elsewhere explains no other
+                if context.may_explain(bead.en_words[i], s.paragraph, w.start, w.end):
                     other = v
         if g is None and (w.start, w.end) in names:
             other = max(other, NAME_LINK)
@@ -159,14 +162,6 @@ def _english_names(doc: Document, bead: BeadView, own: set[int]) -> bool:
             if before and before[-1] not in _OPENERS:
                 return False
     return True
-
-
-def _is_term_word(keys: Mapping[str, float], q: Query) -> bool:
-    """Whether an English word of an occurrence is one of the term's words (or a function
-    word), not a word filling one of its slots."""
-    if not keys or all(k.lower() in EN_FUNCTION for k in keys):
-        return True
-    return any(k in tk for tk in q.words for k in keys if not k.startswith("~"))
 
 
 def _strays(s: ZhSentence, infos: list[_WordInfo]) -> frozenset[int]:
@@ -433,10 +428,12 @@ def candidates(
             for i, w in enumerate(bead.en_words)
             for o in occs
             if w.paragraph == o.paragraph and w.start < o.end and w.end > o.start
-            and (len(q.words) == 1 or _is_term_word(w.keys, q))
+            and (len(q.words) == 1 or is_term_word(w.keys, q))
         }
         named = _english_names(doc, bead, own)
-        infos = [_word_infos(q, bead, k, own, named) for k in range(len(bead.sentences))]
+        infos = [
+            _word_infos(q, bead, k, own, named, context) for k in range(len(bead.sentences))
+        ]
         strays = [_strays(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
         shapes = [_shapes(context, bead, k) for k in range(len(bead.sentences))]
         starts: list[list[int] | None] = [None] * len(bead.sentences)

@@ -34,7 +34,7 @@ from .features import (
     candidates,
     softmax,
 )
-from .query import query
+from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_strings, other_words
 from .weights import CALIBRATION, THRESHOLD, WEIGHTS
 
@@ -297,6 +297,73 @@ class CounterpartFinder:
             shares = softmax([c.score for c in f])
             out.append(Ranking(tuple(f), tuple(shares), self._confidence(f, shares)))
         return out
+
+    def settle(
+        self,
+        doc: Document,
+        requests: Sequence[Request],
+        rankings: Sequence[Ranking],
+        settled: Iterable[tuple[str, Sequence[Occurrence], Sequence[tuple[int, int, int]]]],
+        *,
+        context: LinkContext,
+    ) -> list[Ranking]:
+        """Rank again the requests some candidate of which another English word explained,
+        now that some English words have their Chinese: such a word explains no other Chinese
+        word (優惠 is "concession" once "preferential" is 特惠, though CC-CEDICT links 優惠 to
+        "preferential").
+
+        Args:
+            doc: The document.
+            requests: What was ranked.
+            rankings: Their rankings (:meth:`rankings`), in the same order.
+            settled: ``(term, English occurrences, Chinese places)`` of every item whose
+                counterpart is settled: given by the teacher, or found with confidence (the
+                words of an occurrence that fill a slot of the term are not settled).
+            context: The document's :class:`~duizhao.glossary.LinkContext`.
+
+        Returns:
+            The rankings, those of the requests ranked again replaced.
+        """
+        out = list(rankings)
+        places: dict[int, list[tuple[int, int, tuple[tuple[int, int, int], ...]]]] = {}
+        for term, occurrences, where in settled:
+            q = query(term)
+            for o in occurrences:
+                for a, b in term_word_spans(doc, q, o):
+                    places.setdefault(o.paragraph, []).append((a, b, tuple(where)))
+        if not places:
+            return out
+        before, context.settled = context.settled, places
+        try:
+            # only where a settled word explained a Chinese word outside its counterpart
+            freed: dict[int, bool] = {}
+            again = [
+                k for k, r in enumerate(rankings)
+                if any(c.features.get("explained") for c in r.candidates)
+                and any(self._freed(doc, o, context, freed) for o in requests[k].occurrences)
+            ]  # fmt: skip
+            redone = self.rankings(doc, [requests[k] for k in again], context=context)
+        finally:
+            context.settled = before
+        for k, r in zip(again, redone, strict=True):
+            out[k] = r
+        return out
+
+    @staticmethod
+    def _freed(doc: Document, o: Occurrence, context: LinkContext, memo: dict[int, bool]) -> bool:
+        """Whether the bead of an occurrence has an English word that explained a Chinese word
+        (a CC-CEDICT link of 0.5 or more) and may no longer (:meth:`LinkContext.may_explain`)."""
+        bead = context.bead(doc, o.sentence)
+        if bead is None:
+            return False
+        found = memo.get(id(bead))
+        if found is None:
+            found = memo[id(bead)] = any(
+                v >= 0.5 and not context.may_explain(bead.en_words[i], p, a, b)
+                for (p, a, b), pairs in bead.links.items()
+                for i, v in pairs
+            )
+        return found
 
     def _similarity(self, ctx: LinkContext) -> Callable[[Sequence[str], Sequence[str]], Any]:
         """The similarity function, through the document's memo of vectors for the encoder."""

@@ -224,6 +224,20 @@ def linked_rankings(
         forms = term_forms(e.term, pos=e.pos, definition=e.definition)
         requests.append(Request(e.term, forms, en[i], e.definition))
     rankings = dict(zip(todo, finder.rankings(doc, requests, context=context), strict=True))
+    # a second pass where an English word already linked (by the teacher or with confidence)
+    # explains no other Chinese word
+    settled = [
+        (doc.glossary[i].term, en[i], tuple((o.paragraph, o.start, o.end) for o in link.zh))
+        for i, link in given.items()
+        if link is not None
+    ]
+    settled += [
+        (doc.glossary[i].term, en[i], tuple(r.candidates[0].places))
+        for i, r in rankings.items()
+        if r.candidates and not finder.uncertain(r.confidence)
+    ]
+    redone = finder.settle(doc, requests, [rankings[i] for i in todo], settled, context=context)
+    rankings = dict(zip(todo, redone, strict=True))
     claims = Claims()
     for i, link in given.items():
         if link is not None:

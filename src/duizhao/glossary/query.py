@@ -13,12 +13,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from duizhao.text.english import word_set, zipf
+from duizhao.model import Document, Occurrence
+from duizhao.text.english import WORD_RE, word_set, zipf
 
 from ..resources.lemmas import lemma
 from .dictionary import EN_FUNCTION, compound_parts, en_keys, term_keys
 
-__all__ = ["Query", "query"]
+__all__ = ["Query", "is_term_word", "query", "term_word_spans"]
 
 #: Words of a definition that say nothing about its meaning.
 _DEFINITION_STOP = word_set(
@@ -93,3 +94,22 @@ def query(term: str, *, forms: Iterable[str] = (), definition: str = "") -> Quer
         definition=tuple(def_keys),
         size=max(1, sum(len([p for p in re.split(r"[-‐‑]", w) if len(p) >= 2]) for w in words)),
     )
+
+
+def is_term_word(keys: Mapping[str, float], q: Query) -> bool:
+    """Whether an English word of an occurrence is one of the term's words (or a function
+    word), not a word filling one of its slots."""
+    if not keys or all(k.lower() in EN_FUNCTION for k in keys):
+        return True
+    return any(k in tk for tk in q.words for k in keys if not k.startswith("~"))
+
+
+def term_word_spans(doc: Document, q: Query, o: Occurrence) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words of an English occurrence that are the term's own, not
+    words filling one of its slots ("taxis" in "phase diesel taxis out")."""
+    text = doc.en[o.paragraph].text
+    return [
+        (m.start(), m.end())
+        for m in WORD_RE.finditer(text, o.start, o.end)
+        if is_term_word(en_keys(m.group()), q)
+    ]

@@ -128,6 +128,23 @@ def _suggest_en(
         for _, base, occ in picked
     ]
     rankings = finder.rankings(doc, requests, context=context)
+    # a second pass where the glossary's English words and the confident words have their
+    # Chinese: they explain no other Chinese word
+    settled = [
+        (
+            doc.glossary[link.entry].term,
+            link.en,
+            tuple((o.paragraph, o.start, o.end) for o in link.zh),
+        )
+        for link in doc.links
+        if link.counterparts and not link.uncertain
+    ]
+    settled += [
+        (base, tuple(occ), tuple(r.candidates[0].places))
+        for (_, base, occ), r in zip(picked, rankings, strict=True)
+        if r.candidates and not finder.uncertain(r.confidence)
+    ]
+    rankings = finder.settle(doc, requests, rankings, settled, context=context)
     # competitive linking: the glossary's counterparts, and each word's confident one, are
     # explained for the other words
     claims = Claims()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from .._common import add_limit_option, max_bytes
 from . import BankCommand, Streams
 from ._format import dump, short, table
 
@@ -15,13 +16,14 @@ if TYPE_CHECKING:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    add_limit_option(p)
 
 
 def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     from ...documents import load_document
 
     out = io.stdout
-    fresh = bank.new_in(load_document(args.file))
+    fresh = bank.new_in(load_document(args.file, max_bytes=max_bytes(args)))
     if args.format == "json":
         dump([n.to_dict() for n in fresh], out)
         return 0
