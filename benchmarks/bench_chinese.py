@@ -393,6 +393,10 @@ def bench_pinyin(
                 "g2pM outside phrases, pypinyin phrases always win": PinyinRomaniser(
                     large_phrases=False,
                     phrase_weights=PhraseWeights(math.inf, math.inf, math.inf)),
+                # what CPP alone would choose (fit_pinyin_weights.py --free-rare): g2pM may
+                # overrule a curated rarer reading too (會計 huì, 中毒 zhōng: see the docs)
+                "curated rarer readings overruled too (7 / 10 / 5 nats)": PinyinRomaniser(
+                    phrase_weights=PhraseWeights(7, 10, 5)),
             })  # fmt: skip
         for name, romaniser in variants.items():
             systems[name] = by_part(

@@ -198,9 +198,7 @@ class G2pM:
             z = np.exp(logits - logits.max(axis=1, keepdims=True))
             probs = z / z.sum(axis=1, keepdims=True)
             for i, ids, ps in zip(owners, idx.tolist(), probs.tolist(), strict=True):
-                results[i].append(
-                    {classes[c]: p for c, p in zip(ids, ps, strict=True) if p > 0.0}
-                )
+                results[i].append({classes[c]: p for c, p in zip(ids, ps, strict=True) if p > 0.0})
         return results
 
     def candidate_readings(self, char: str) -> tuple[str, ...]:

@@ -209,7 +209,6 @@ class PhraseWeights:
     large: float = 5.0
 
 
-
 #: The polyphone model reads a character only in a sentence of at least this many Han characters;
 #: in shorter input (a word list, a title) it guesses: 重 alone would be *chóng*, not *zhòng*.
 _MIN_CONTEXT = 4
@@ -260,7 +259,7 @@ class PinyinRomaniser:
         *,
         large_phrases: bool = True,
         polyphone_model: bool = True,
-        phrase_weights: PhraseWeights = PhraseWeights(),  # noqa: B008 (frozen)
+        phrase_weights: PhraseWeights = PhraseWeights(),
         context: bool = True,
     ) -> None:
         self.large_phrases = large_phrases
@@ -287,7 +286,7 @@ class PinyinRomaniser:
         out: list[list[str | None]] = []
         queries: list[tuple[str, list[int]]] = []
         owners: list[tuple[int, list[int]]] = []
-        in_phrase: list[set[int]] = []
+        in_phrase: list[dict[int, float]] = []
         for n, (_text, simp, words) in enumerate(items):
             readings: list[str | None] = [None] * len(simp)
             ambiguous: list[int] = []
@@ -341,13 +340,13 @@ class PinyinRomaniser:
                     owners.append((n, positions))
         if queries and g2pm is not None:
             for (n, positions), dists in zip(owners, g2pm.distributions(queries), strict=True):
-                covered = in_phrase[n]
+                weight_at = in_phrase[n]
                 readings = out[n]
                 for k, dist in zip(positions, dists, strict=True):
                     best = max(dist, key=dist.__getitem__)
                     mark = to_tone_marks(best)
-                    weight = covered.get(k)
-                    if weight is None or mark == readings[k]:
+                    phrase_weight = weight_at.get(k)
+                    if phrase_weight is None or mark == readings[k]:
                         readings[k] = mark
                         continue
                     p_best = dist[best]
@@ -355,7 +354,7 @@ class PinyinRomaniser:
                         (p for r, p in dist.items() if to_tone_marks(r) == readings[k]),
                         1.0 - p_best,  # not one of the model's readings: all the rest
                     )
-                    if math.log(p_best) - math.log(max(p_phrase, 1e-9)) > weight:
+                    if math.log(p_best) - math.log(max(p_phrase, 1e-9)) > phrase_weight:
                         readings[k] = mark
         if self.context:
             for n, (text, simp, words) in enumerate(items):
