@@ -239,8 +239,8 @@ class PinyinRomaniser:
     Inside a phrase, the phrase's reading and the model's are weighed: the model's wins when it
     is surer of its reading than of the phrase's by more than the phrase's weight
     (:class:`PhraseWeights`), which is larger for one of pypinyin's curated phrases than for a
-    ``large_pinyin`` one, and larger still for a curated phrase that spells out a rarer reading
-    or a neutral tone (會計 *kuài* jì, 牌子 pái *zi*).
+    ``large_pinyin`` one; a curated phrase that spells out a rarer reading or a neutral tone
+    (會計 *kuài* jì, 牌子 pái *zi*) stands by default.
     In a sentence of fewer than four Han characters (a word list, a title) the model is not
     used: there it guesses, and the dictionary's most common reading is the better choice.
 
