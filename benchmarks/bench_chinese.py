@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -358,6 +359,7 @@ def bench_pinyin(
     import pypinyin
 
     from duizhao.chinese import PinyinRomaniser
+    from duizhao.chinese.pinyin import PhraseWeights
 
     simp = load_cpp(data, limit)
     scripts = {"Simplified": simp, "Traditional": traditional(simp)}
@@ -376,7 +378,12 @@ def bench_pinyin(
                 items, ref["pinyin"][script], "alternate", score_pinyin
             )
         variants: dict[str, Any] = {
-            "duizhao without the context rules": PinyinRomaniser(context=False)
+            # the third round's rule: a phrase stands unless g2pM is 99 % sure (log 99 nats
+            # against it), a curated rarer reading always
+            "phrase weights of the third round (0.99)": PinyinRomaniser(
+                phrase_weights=PhraseWeights(math.log(99), math.inf, math.log(99))
+            ),
+            "duizhao without the context rules": PinyinRomaniser(context=False),
         }
         if ablations:
             variants.update({
@@ -384,7 +391,12 @@ def bench_pinyin(
                     large_phrases=False, polyphone_model=False),
                 "no model: + large_pinyin phrases": PinyinRomaniser(polyphone_model=False),
                 "g2pM outside phrases, pypinyin phrases always win": PinyinRomaniser(
-                    large_phrases=False, phrase_confidence=2.0),
+                    large_phrases=False,
+                    phrase_weights=PhraseWeights(math.inf, math.inf, math.inf)),
+                # what CPP alone would choose (fit_pinyin_weights.py --free-rare): g2pM may
+                # overrule a curated rarer reading too (會計 huì, 中毒 zhōng: see the docs)
+                "curated rarer readings overruled too (7 / 10 / 5 nats)": PinyinRomaniser(
+                    phrase_weights=PhraseWeights(7, 10, 5)),
             })  # fmt: skip
         for name, romaniser in variants.items():
             systems[name] = by_part(

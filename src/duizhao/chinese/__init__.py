@@ -53,7 +53,7 @@ from .annotator import ChineseAnnotator, annotate_document, annotate_text, defau
 from .convert import convert_document
 from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
-from .pinyin import PinyinRomaniser, Romaniser
+from .pinyin import PhraseWeights, PinyinRomaniser, Romaniser
 from .segment import (
     JiebaSegmenter,
     Segmenter,
@@ -67,6 +67,7 @@ __all__ = [
     "JiebaSegmenter",
     "JyutpingRomaniser",
     "Override",
+    "PhraseWeights",
     "PinyinRomaniser",
     "Romaniser",
     "Segmenter",

@@ -13,7 +13,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -118,12 +118,13 @@ class G2pM:
             out[t] = h
         return out
 
-    def predict(self, items: Sequence[tuple[str, Sequence[int]]]) -> list[list[tuple[str, float]]]:
-        """Readings (``xing2``) of the characters at the given positions of each sequence, each
-        with its probability among the character's readings."""
+    def _logits(
+        self, items: Sequence[tuple[str, Sequence[int]]]
+    ) -> Iterator[tuple[list[int], Any, Any]]:
+        """For each batch: the owners (item index of each asked position, in order), the
+        candidate classes ``(positions, width)`` and their logits (padding at ``-1e9``)."""
         import numpy as np
 
-        results: list[list[tuple[str, float]]] = [[] for _ in items]
         order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
         # 64 rows keep the matrix products below the size where OpenBLAS starts threads, which
         # on a busy machine made each step up to a hundred times slower.
@@ -141,12 +142,13 @@ class G2pM:
                 bw[row, : len(seq)] = seq[::-1]
             states = self._run(fw, bw)
             n = self.hidden
-            rows, cols, owners = [], [], []
+            rows, cols, owners, chars = [], [], [], []
             for row, i in enumerate(chunk):
                 for pos in items[i][1]:
                     rows.append(row)
                     cols.append(pos + 1)
-                    owners.append((i, items[i][0][pos]))
+                    owners.append(i)
+                    chars.append(items[i][0][pos])
             if not rows:
                 continue
             r = np.array(rows)
@@ -156,18 +158,53 @@ class G2pM:
             )
             # einsum, not @: these products are big enough for OpenBLAS to start threads.
             h0 = np.maximum(np.einsum("td,dk->tk", hidden, self.w0) + self.b0, 0)
-            rows_c = np.array([self.cand_row[ch] for _, ch in owners])
+            rows_c = np.array([self.cand_row[ch] for ch in chars])
             idx = self.cand_idx[rows_c]
             logits = np.einsum("tkd,td->tk", self.w1_rows[idx], h0)
             logits += self.b1[idx] + self.cand_pad[rows_c]
+            yield owners, idx, logits
+
+    def predict(self, items: Sequence[tuple[str, Sequence[int]]]) -> list[list[tuple[str, float]]]:
+        """Readings (``xing2``) of the characters at the given positions of each sequence, each
+        with its probability among the character's readings."""
+        import numpy as np
+
+        results: list[list[tuple[str, float]]] = [[] for _ in items]
+        classes = self.classes
+        for owners, idx, logits in self._logits(items):
             best_j = logits.argmax(axis=1)
             top = logits[np.arange(len(best_j)), best_j]
             probs = 1.0 / np.exp(logits - top[:, None]).sum(axis=1)
             best = idx[np.arange(len(best_j)), best_j]
-            classes = self.classes
-            for (i, _), b_, p_ in zip(owners, best.tolist(), probs.tolist(), strict=True):
+            for i, b_, p_ in zip(owners, best.tolist(), probs.tolist(), strict=True):
                 results[i].append((classes[b_], p_))
         return results
+
+    def distributions(
+        self, items: Sequence[tuple[str, Sequence[int]]]
+    ) -> list[list[dict[str, float]]]:
+        """Like :meth:`predict`, but every reading of each asked character with its probability.
+
+        Examples:
+            >>> (dist,), = polyphone_model().distributions([("他在银行工作", [3])])
+            >>> sorted(dist) == sorted(polyphone_model().candidate_readings("行"))
+            True
+        """
+        import numpy as np
+
+        results: list[list[dict[str, float]]] = [[] for _ in items]
+        classes = self.classes
+        for owners, idx, logits in self._logits(items):
+            z = np.exp(logits - logits.max(axis=1, keepdims=True))
+            probs = z / z.sum(axis=1, keepdims=True)
+            for i, ids, ps in zip(owners, idx.tolist(), probs.tolist(), strict=True):
+                results[i].append({classes[c]: p for c, p in zip(ids, ps, strict=True) if p > 0.0})
+        return results
+
+    def candidate_readings(self, char: str) -> tuple[str, ...]:
+        """The readings (``hang2``) the model chooses among for ``char`` (``()``: not one of
+        its polyphones)."""
+        return tuple(self.classes[c] for c in self.candidates.get(char, ()))
 
 
 # A read-only model loaded once (its arrays are never written after loading).

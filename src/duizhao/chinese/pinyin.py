@@ -15,8 +15,10 @@ Examples:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -27,7 +29,7 @@ from duizhao.text.script import is_han
 from .g2pm import polyphone_model as g2pm_model
 from .polyphones import apply_word_readings, fix_pinyin
 
-__all__ = ["PinyinRomaniser", "Romaniser", "numbered", "to_tone_marks"]
+__all__ = ["PhraseWeights", "PinyinRomaniser", "Romaniser", "numbered", "to_tone_marks"]
 
 
 class Romaniser(Protocol):
@@ -171,6 +173,42 @@ def _is_neutral(syllable: str) -> bool:
 # -- the romaniser -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PhraseWeights:
+    """How much a dictionary phrase's reading of a character weighs against g2pM's.
+
+    Each weight is in nats (natural-log odds): g2pM's reading overrules the phrase's when
+    ``log p(g2pM's reading) - log p(the phrase's reading) > weight``, both probabilities g2pM's
+    (where the phrase's reading is not one of g2pM's readings, all that g2pM does not give to
+    its own). 7 nats: g2pM must be about 1,100 times surer of its reading than of the phrase's
+    (0.999 against 0.001); ``math.inf``: the phrase always stands.
+
+    ``curated`` and ``large`` were fitted on the tuning half of the CPP dev set
+    (``benchmarks/fit_pinyin_weights.py``: two numbers, nothing lexical). ``curated_rare`` stays
+    infinite: g2pM is "sure" of 會計 *huì* jì (1 - 1e-21) and of 種植 *zhǒng* zhí, 自傳 zì *chuán*;
+    a curated phrase that spells out a rarer reading is better evidence.
+
+    Examples:
+        >>> text = "他在银行当会计。"  # "he is an accountant at a bank"
+        >>> words = [(0, 1), (1, 2), (2, 4), (4, 5), (5, 7)]
+        >>> PinyinRomaniser().romanise(text, text, words)[5:7]
+        ['kuài', 'jì']
+        >>> always_model = PinyinRomaniser(phrase_weights=PhraseWeights(0, 0, 0))
+        >>> always_model.romanise(text, text, words)[5:7]
+        ['huì', 'jì']
+
+    Attributes:
+        curated: A pypinyin (curated) phrase that gives the character's most common reading.
+        curated_rare: A curated phrase that gives a rarer reading or a neutral tone (會計
+            *kuài* jì, 牌子 pái *zi*).
+        large: A ``pypinyin-dict`` ``large_pinyin`` phrase (larger, less checked).
+    """
+
+    curated: float = 7.0
+    curated_rare: float = math.inf
+    large: float = 5.0
+
+
 #: The polyphone model reads a character only in a sentence of at least this many Han characters;
 #: in shorter input (a word list, a title) it guesses: 重 alone would be *chóng*, not *zhòng*.
 _MIN_CONTEXT = 4
@@ -198,18 +236,20 @@ class PinyinRomaniser:
     ``large_pinyin`` phrases of ``pypinyin-dict``), longest match first inside words the phrase
     data does not list. Every character with several readings is also read by the g2pM
     polyphone model in its sentence. Outside dictionary phrases the model's reading is used.
-    Inside a ``large_pinyin`` phrase it wins when it is at least ``phrase_confidence`` sure;
-    inside one of pypinyin's own phrases only when, in addition, the phrase gives the
-    character's most common reading: a curated phrase that spells out a rarer reading
-    (會計 *kuài* jì) is better evidence than a model that has rarely seen that reading.
+    Inside a phrase, the phrase's reading and the model's are weighed: the model's wins when it
+    is surer of its reading than of the phrase's by more than the phrase's weight
+    (:class:`PhraseWeights`), which is larger for one of pypinyin's curated phrases than for a
+    ``large_pinyin`` one; a curated phrase that spells out a rarer reading or a neutral tone
+    (會計 *kuài* jì, 牌子 pái *zi*) stands by default.
     In a sentence of fewer than four Han characters (a word list, a title) the model is not
     used: there it guesses, and the dictionary's most common reading is the better choice.
 
     Args:
         large_phrases: Use the extra ``large_pinyin`` phrases.
         polyphone_model: Use g2pM (otherwise pypinyin's most common reading outside phrases).
-        phrase_confidence: How sure g2pM must be to overrule a dictionary phrase (``0``: always;
-            above ``1``: never).
+        phrase_weights: How much a dictionary phrase weighs against g2pM
+            (:class:`PhraseWeights`; ``PhraseWeights(0, 0, 0)``: the model always wins where it
+            disagrees, ``math.inf`` everywhere: phrases always stand).
         context: Apply the shipped word readings and the polyphone rules of
             :mod:`~duizhao.chinese.polyphones` (申請量 *liàng*, 應 "should" *yīng*, 頻密地 *de*).
     """
@@ -219,12 +259,12 @@ class PinyinRomaniser:
         *,
         large_phrases: bool = True,
         polyphone_model: bool = True,
-        phrase_confidence: float = 0.99,
+        phrase_weights: PhraseWeights = PhraseWeights(),
         context: bool = True,
     ) -> None:
         self.large_phrases = large_phrases
         self.polyphone_model = polyphone_model
-        self.phrase_confidence = phrase_confidence
+        self.phrase_weights = phrase_weights
         self.context = context
 
     def romanise(
@@ -242,14 +282,16 @@ class PinyinRomaniser:
         values = phrases.column("value")
         g2pm = g2pm_model() if self.polyphone_model else None
         cands = g2pm.candidates if g2pm is not None else {}
+        weights = self.phrase_weights
         out: list[list[str | None]] = []
         queries: list[tuple[str, list[int]]] = []
         owners: list[tuple[int, list[int]]] = []
-        in_phrase: list[set[int]] = []
+        in_phrase: list[dict[int, float]] = []
         for n, (_text, simp, words) in enumerate(items):
             readings: list[str | None] = [None] * len(simp)
             ambiguous: list[int] = []
-            covered: set[int] = set()  # positions whose phrase reading the model may not overrule
+            # positions read by a phrase: how much the phrase's reading weighs against the model
+            covered: dict[int, float] = {}
             in_phrase.append(covered)
             for start, end in words:
                 i = start
@@ -266,13 +308,18 @@ class PinyinRomaniser:
                             ch = simp[k]
                             if ch not in cands:
                                 continue
-                            if is_curated and (
-                                syl[k - i] != (_char_readings(ch) or ("",))[0]
-                                or _is_neutral(syl[k - i])
+                            if not is_curated:
+                                weight = weights.large
+                            elif syl[k - i] != (_char_readings(ch) or ("",))[0] or _is_neutral(
+                                syl[k - i]
                             ):
-                                continue  # a curated rarer reading, or a neutral tone, stands
+                                weight = weights.curated_rare  # a rarer reading, a neutral tone
+                            else:
+                                weight = weights.curated
+                            if weight == math.inf:
+                                continue
                             ambiguous.append(k)
-                            covered.add(k)
+                            covered[k] = weight
                         i = j
                     else:
                         ch = simp[i]
@@ -292,11 +339,23 @@ class PinyinRomaniser:
                     queries.append((simp[a:b], [k - a for k in positions]))
                     owners.append((n, positions))
         if queries and g2pm is not None:
-            for (n, positions), preds in zip(owners, g2pm.predict(queries), strict=True):
-                covered = in_phrase[n]
-                for k, (p, prob) in zip(positions, preds, strict=True):
-                    if k not in covered or prob >= self.phrase_confidence:
-                        out[n][k] = to_tone_marks(p)
+            for (n, positions), dists in zip(owners, g2pm.distributions(queries), strict=True):
+                weight_at = in_phrase[n]
+                readings = out[n]
+                for k, dist in zip(positions, dists, strict=True):
+                    best = max(dist, key=dist.__getitem__)
+                    mark = to_tone_marks(best)
+                    phrase_weight = weight_at.get(k)
+                    if phrase_weight is None or mark == readings[k]:
+                        readings[k] = mark
+                        continue
+                    p_best = dist[best]
+                    p_phrase = next(
+                        (p for r, p in dist.items() if to_tone_marks(r) == readings[k]),
+                        1.0 - p_best,  # not one of the model's readings: all the rest
+                    )
+                    if math.log(p_best) - math.log(max(p_phrase, 1e-9)) > phrase_weight:
+                        readings[k] = mark
         if self.context:
             for n, (text, simp, words) in enumerate(items):
                 apply_word_readings(text, simp, out[n], jyutping=False)
