@@ -210,13 +210,13 @@ class CounterpartFinder:
 
     def score(self, found: Iterable[Candidate]) -> list[Candidate]:
         """Score candidates by the weighted sum of their features; best first."""
-        weights = self._weights
+        weight = self._weights.get
         out = list(found)
         for c in out:
             total = 0.0
             for k, v in c.features.items():
                 if v:
-                    total += weights.get(k, 0.0) * v
+                    total += weight(k, 0.0) * v
             c.score = total
         out.sort(key=lambda c: (-c.score, len(c.text), c.text))
         return out
