@@ -32,7 +32,7 @@ from duizhao.resources.encoder import Embeddings
 from duizhao.text.english import WORD_RE
 
 from .candidates import ZhSentence, dictionary_tokens, zh_sentence
-from .dictionary import en_keys
+from .dictionary import en_keys, senses
 
 __all__ = [
     "AlignedText",
@@ -200,6 +200,7 @@ class LinkContext:
         embeddings: The encoder's vectors of the texts seen so far (when the finder uses it).
         shapes: ``(id of a BeadView, sentence index)`` → what each span's features owe to the
             span alone, whatever the term (:mod:`duizhao.glossary.features` fills it).
+        sense_memo: Chinese text → its CC-CEDICT senses (:meth:`senses`).
     """
 
     text: AlignedText | None = None
@@ -207,6 +208,15 @@ class LinkContext:
     beads: dict[int, BeadView] = field(default_factory=dict)
     embeddings: Embeddings = field(default_factory=Embeddings)
     shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
+    sense_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def senses(self, text: str) -> tuple[str, ...]:
+        """:func:`~duizhao.glossary.dictionary.senses` of a Chinese text, looked up once a
+        document (the finder asks for each rescored candidate's several times)."""
+        found = self.sense_memo.get(text)
+        if found is None:
+            found = self.sense_memo[text] = senses(text)
+        return found
 
     def aligned_text(self, doc: Document) -> AlignedText:
         """The view of ``doc``, made on the first call."""
