@@ -201,6 +201,9 @@ class LinkContext:
         shapes: ``(id of a BeadView, sentence index)`` → what each span's features owe to the
             span alone, whatever the term (:mod:`duizhao.glossary.features` fills it).
         sense_memo: Chinese text → its CC-CEDICT senses (:meth:`senses`).
+        cosines: ``(English text, Chinese text)`` → the encoder's cosine of the two (the
+            finder's memo: the terms and words of one bead share their other words and
+            candidates).
     """
 
     text: AlignedText | None = None
@@ -209,6 +212,7 @@ class LinkContext:
     embeddings: Embeddings = field(default_factory=Embeddings)
     shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
     sense_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cosines: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def senses(self, text: str) -> tuple[str, ...]:
         """:func:`~duizhao.glossary.dictionary.senses` of a Chinese text, looked up once a

@@ -317,9 +317,20 @@ class CounterpartFinder:
         if self.similarity is not encoder.similarity:
             return self.similarity
 
+        cosines = ctx.cosines
+
         def memo(en: Sequence[str], zh: Sequence[str]) -> Any:
             vec = ctx.embeddings.vectors([*en, *zh])
-            return [[float(vec[e] @ vec[z]) for z in zh] for e in en]
+            out = []
+            for e in en:
+                ve, row = vec[e], []
+                for z in zh:
+                    v = cosines.get((e, z))
+                    if v is None:  # a pair the document's other terms have not met
+                        v = cosines[(e, z)] = float(ve @ vec[z])
+                    row.append(v)
+                out.append(row)
+            return out
 
         return memo
 
