@@ -32,7 +32,7 @@ from duizhao.resources.encoder import Embeddings
 from duizhao.text.english import WORD_RE
 
 from .candidates import ZhSentence, dictionary_tokens, zh_sentence
-from .dictionary import en_keys, senses
+from .dictionary import Gloss, en_keys, gloss, senses
 
 __all__ = [
     "AlignedText",
@@ -201,6 +201,8 @@ class LinkContext:
         shapes: ``(id of a BeadView, sentence index)`` → what each span's features owe to the
             span alone, whatever the term (:mod:`duizhao.glossary.features` fills it).
         sense_memo: Chinese text → its CC-CEDICT senses (:meth:`senses`).
+        gloss_memo: Chinese word → its :class:`~duizhao.glossary.dictionary.Gloss`
+            (:meth:`gloss`).
         cosines: ``(English text, Chinese text)`` → the encoder's cosine of the two (the
             finder's memo: the terms and words of one bead share their other words and
             candidates).
@@ -212,7 +214,17 @@ class LinkContext:
     embeddings: Embeddings = field(default_factory=Embeddings)
     shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
     sense_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gloss_memo: dict[str, Gloss | None] = field(default_factory=dict)
     cosines: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def gloss(self, text: str) -> Gloss | None:
+        """:func:`~duizhao.glossary.dictionary.gloss` of a Chinese word, looked up once a
+        document (a word recurs in the document's sentences)."""
+        try:
+            return self.gloss_memo[text]
+        except KeyError:
+            found = self.gloss_memo[text] = gloss(text)
+            return found
 
     def senses(self, text: str) -> tuple[str, ...]:
         """:func:`~duizhao.glossary.dictionary.senses` of a Chinese text, looked up once a
@@ -239,7 +251,7 @@ class LinkContext:
                 names = tuple(bool(t.pos and t.pos.startswith(_NAME_TAGS)) for t in para.tokens)
             else:
                 tokens, names = dictionary_tokens(para.text), ()
-            found = zh_sentence(para.text, number, p, s0, s1, tokens, names)
+            found = zh_sentence(para.text, number, p, s0, s1, tokens, names, gloss_of=self.gloss)
             self.sentences[number] = found
         return found
 
