@@ -105,10 +105,6 @@ class _WordInfo:
     other: float
     known: bool
     loose: bool
-    # worked out once here, not once per span holding the word
-    term_max: float = 0.0  # max(term) (0 when empty)
-    defn_max: float = 0.0  # max(defn) (0 when empty)
-    term_sum: float = 0.0  # sum(term)
 
 
 def _word_infos(
@@ -140,10 +136,9 @@ def _word_infos(
             other = max(other, NAME_LINK)
         out.append(
             _WordInfo(
-                w.start, w.end, term, defn, phrase_in(q.phrase, g), other, g is not None, loose,
-                max(term) if term else 0.0, max(defn) if defn else 0.0, sum(term) if term else 0.0,
+                w.start, w.end, term, defn, phrase_in(q.phrase, g), other, g is not None, loose
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -331,8 +326,8 @@ def _span_features(
     best_char = [0.0] * len(q.words)
     for j in shape.inside:
         w = infos[j]
-        t = w.term_max
-        d = w.defn_max
+        t = max(w.term) if w.term else 0.0
+        d = max(w.defn) if w.defn else 0.0
         if w.loose:
             for i, v in enumerate(w.term):
                 if v > best_char[i]:
@@ -349,9 +344,8 @@ def _span_features(
             if v > best_def[i]:
                 best_def[i] = v
         if w.term:
-            f = w.term_sum / n_words * (w.end - w.start) / n
-            if f > focus:
-                focus = f
+            f = sum(w.term) / n_words * (w.end - w.start) / n
+            focus = max(focus, f)
         if w.phrase and 2 * (w.end - w.start) >= n:
             phrase = True
         if t >= 0.3 or d >= 0.5:
@@ -488,9 +482,8 @@ def candidates(
     aligned = "\n".join(zh_texts[n] for n in sorted(aligned_sentences) if n < len(zh_texts))
     for c in texts.values():
         m = len(c.places)
-        if m > 1:
-            for key in c.features:
-                c.features[key] /= m
+        for key in c.features if m > 1 else ():  # x / 1 is x
+            c.features[key] /= m
         c.features["agreement"] = m / n_occ
         total = everything.count(c.text)
         c.features["specificity"] = aligned.count(c.text) / total if total else 0.0
