@@ -251,12 +251,9 @@ def _backend_class() -> Any:
             np.copyto(emb, self.table[flat])
             emb *= self.scale[chunk, None]
             emb += self.lo[chunk, None]
-            # the projection of each distinct piece once (BOS and EOS are two pieces of every text)
-            _, first, inverse = np.unique(flat, return_index=True, return_inverse=True)
-            x = emb[first] @ self.proj_W
+            x = emb @ self.proj_W
             x += self.proj_b
             layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
-            x = x[inverse]
             idx = self._window_index(starts, lens, n_tokens)
             buf = np.empty((n_tokens + 1, cnn_dim), dtype=np.float32)
             buf[n_tokens] = 0.0
