@@ -225,8 +225,11 @@ def _stem(word: str) -> str:
     return word[: max(4, len(word) - 3)] if len(word) > 5 else word
 
 
+_PARENS_RE = re.compile(r"\([^)]*\)")
+
+
 def _in_sentence(sense: str, english: frozenset[str]) -> bool:
-    return any(_stem(w) in english for w in _content(re.sub(r"\([^)]*\)", "", sense)))
+    return any(_stem(w) in english for w in _content(_PARENS_RE.sub("", sense)))
 
 
 @lru_cache(maxsize=256)

@@ -26,7 +26,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -238,6 +238,8 @@ def zh_sentence(
     end: int,
     tokens: Sequence[tuple[int, int]],
     names: Sequence[bool] = (),
+    *,
+    gloss_of: Callable[[str], Gloss | None] = gloss,
 ) -> ZhSentence:
     """Build the finder's view of one Chinese sentence.
 
@@ -249,6 +251,7 @@ def zh_sentence(
         end: End offset.
         tokens: The paragraph's tokens ``(start, end)`` (those inside the sentence are used).
         names: For each of the paragraph's tokens, whether it is a name.
+        gloss_of: :func:`~duizhao.glossary.dictionary.gloss` or a memo of it.
 
     Returns:
         The sentence with its dictionary words and candidate spans.
@@ -275,7 +278,9 @@ def zh_sentence(
             j += 1
         for a, b in _dictionary_words(simp[i:j]):
             s0, s1 = start + i + a, start + i + b
-            words[(s0, s1)] = Word(s0, s1, gloss(simp[i + a : i + b]), s0 in starts and s1 in ends)
+            words[(s0, s1)] = Word(
+                s0, s1, gloss_of(simp[i + a : i + b]), s0 in starts and s1 in ends
+            )
         i = j
     for a, b in toks:
         if (a, b) not in words and _is_han_text(text[a:b]):

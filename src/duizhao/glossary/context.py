@@ -32,7 +32,7 @@ from duizhao.resources.encoder import Embeddings
 from duizhao.text.english import WORD_RE
 
 from .candidates import ZhSentence, dictionary_tokens, zh_sentence
-from .dictionary import en_keys
+from .dictionary import Gloss, en_keys, gloss, senses
 
 __all__ = [
     "AlignedText",
@@ -206,6 +206,12 @@ class LinkContext:
             Chinese, so CC-CEDICT linking it to *another* Chinese word no longer counts as that
             word's explanation (優惠 "preferential" is "concession" when "preferential" is
             特惠). Filled by :func:`~duizhao.glossary.link.linked_rankings` between its passes.
+        sense_memo: Chinese text → its CC-CEDICT senses (:meth:`senses`).
+        gloss_memo: Chinese word → its :class:`~duizhao.glossary.dictionary.Gloss`
+            (:meth:`gloss`).
+        cosines: ``(English text, Chinese text)`` → the encoder's cosine of the two (the
+            finder's memo: the terms and words of one bead share their other words and
+            candidates).
     """
 
     text: AlignedText | None = None
@@ -216,6 +222,9 @@ class LinkContext:
     settled: dict[int, list[tuple[int, int, tuple[tuple[int, int, int], ...]]]] = field(
         default_factory=dict
     )
+    sense_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gloss_memo: dict[str, Gloss | None] = field(default_factory=dict)
+    cosines: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def may_explain(self, word: EnWord, paragraph: int, start: int, end: int) -> bool:
         """Whether an English word may explain the Chinese word at ``(paragraph, start, end)``:
@@ -225,6 +234,23 @@ class LinkContext:
             if a <= word.start and word.end <= b:
                 return any(p == paragraph and x < end and start < y for p, x, y in places)
         return True
+
+    def gloss(self, text: str) -> Gloss | None:
+        """:func:`~duizhao.glossary.dictionary.gloss` of a Chinese word, looked up once a
+        document (a word recurs in the document's sentences)."""
+        try:
+            return self.gloss_memo[text]
+        except KeyError:
+            found = self.gloss_memo[text] = gloss(text)
+            return found
+
+    def senses(self, text: str) -> tuple[str, ...]:
+        """:func:`~duizhao.glossary.dictionary.senses` of a Chinese text, looked up once a
+        document (the finder asks for each rescored candidate's several times)."""
+        found = self.sense_memo.get(text)
+        if found is None:
+            found = self.sense_memo[text] = senses(text)
+        return found
 
     def aligned_text(self, doc: Document) -> AlignedText:
         """The view of ``doc``, made on the first call."""
@@ -243,7 +269,7 @@ class LinkContext:
                 names = tuple(bool(t.pos and t.pos.startswith(_NAME_TAGS)) for t in para.tokens)
             else:
                 tokens, names = dictionary_tokens(para.text), ()
-            found = zh_sentence(para.text, number, p, s0, s1, tokens, names)
+            found = zh_sentence(para.text, number, p, s0, s1, tokens, names, gloss_of=self.gloss)
             self.sentences[number] = found
         return found
 

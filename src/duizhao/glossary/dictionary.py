@@ -86,6 +86,9 @@ _REFERENCE = re.compile(
     r"(?:abbr\. (?:for|of|to)|variant of|old variant of|see also|see|also written|"
     r"used in|erhua variant of)\s+([^\s|\[,;]+)(?:\|([^\s\[,;]+))?"
 )
+_NOTES = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # (a note) or [a reading]
+_NOTE = re.compile(r"\(([^)]*)\)")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
 _NOT_A_SENSE = re.compile(r"^(?:surname |cl:|classifier |\(tw\)$|pr\.|m\.)")
 
 
@@ -283,7 +286,7 @@ def _sense_words(sense: str) -> tuple[tuple[str, ...], tuple[tuple[str, float], 
     order :func:`_gloss_simplified` meets them (``None``: not a sense). Not remembered: a memo of
     senses held about 2 MB over 200 distinct articles, against the memory ceiling."""
     low = sense.lower()
-    s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", low).strip()
+    s = _NOTES.sub(" ", low).strip()
     if not s or _NOT_A_SENSE.match(s):
         return None
     words = [w for w in _WORD.findall(s) if w not in EN_FUNCTION]
@@ -294,7 +297,7 @@ def _sense_words(sense: str) -> tuple[tuple[str, ...], tuple[tuple[str, float], 
     # words in brackets say what the sense applies to ("transit (of goods)"): half weight
     noted = [
         (w, 0.5 * weight)
-        for note in re.findall(r"\(([^)]*)\)", re.sub(r"\[[^\]]*\]", " ", low))
+        for note in _NOTE.findall(_BRACKETS.sub(" ", low))
         if not note.strip().startswith("cl:")
         for w in _WORD.findall(note)
         if w not in EN_FUNCTION and w not in ("sb", "sth", "tw", "coll", "lit", "fig")

@@ -468,8 +468,8 @@ def candidates(
     for found in per_occurrence:
         for text, (_, f, place) in found.items():
             c = texts.get(text)
-            if c is None:
-                texts[text] = Candidate(text, dict(f), [place])
+            if c is None:  # each f is this call's own: it becomes the candidate's
+                texts[text] = Candidate(text, f, [place])
             else:
                 for key, v in f.items():
                     c.features[key] += v
@@ -479,7 +479,7 @@ def candidates(
     aligned = "\n".join(zh_texts[n] for n in sorted(aligned_sentences) if n < len(zh_texts))
     for c in texts.values():
         m = len(c.places)
-        for key in c.features:
+        for key in c.features if m > 1 else ():  # x / 1 is x
             c.features[key] /= m
         c.features["agreement"] = m / n_occ
         total = everything.count(c.text)

@@ -35,7 +35,7 @@ from .features import (
     softmax,
 )
 from .query import query, term_word_spans
-from .similarity import add_similarity, encoder_strings, other_words
+from .similarity import add_similarity, encoder_strings, other_words, rescored
 from .weights import CALIBRATION, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Claims", "CounterpartFinder", "Ranking", "Request", "calibrated", "evidence"]
 
+
+
+def _best_first(c: Candidate) -> tuple[float, int, str]:
+    return (-c.score, len(c.text), c.text)
 
 
 def _logit(p: float) -> float:
@@ -208,17 +212,25 @@ class CounterpartFinder:
     def _weights(self) -> dict[str, float]:
         return dict(self.weights)
 
-    def score(self, found: Iterable[Candidate]) -> list[Candidate]:
-        """Score candidates by the weighted sum of their features; best first."""
-        weights = self._weights
+    def score(
+        self, found: Iterable[Candidate], *, only: Iterable[Candidate] | None = None
+    ) -> list[Candidate]:
+        """Score candidates by the weighted sum of their features; best first.
+
+        Args:
+            found: The candidates.
+            only: Score again only these of them (the others' features have not changed since
+                they were scored); default: all.
+        """
+        weight = self._weights.get
         out = list(found)
-        for c in out:
+        for c in out if only is None else only:
             total = 0.0
             for k, v in c.features.items():
                 if v:
-                    total += weights.get(k, 0.0) * v
+                    total += weight(k, 0.0) * v
             c.score = total
-        out.sort(key=lambda c: (-c.score, len(c.text), c.text))
+        out.sort(key=_best_first)
         return out
 
     def ranking(
@@ -282,13 +294,14 @@ class CounterpartFinder:
             if self.similarity is encoder.similarity:  # one batch for the whole document
                 ctx.embeddings.vectors(
                     [s for r, f, o in zip(requests, found, others, strict=True) if f
-                     for s in encoder_strings(r.term, f, o)]
+                     for s in encoder_strings(r.term, f, o, senses_of=ctx.senses)]
                 )  # fmt: skip
             sim = self._similarity(ctx)
-            for r, f, o in zip(requests, found, others, strict=True):
+            for i, (r, f, o) in enumerate(zip(requests, found, others, strict=True)):
                 if f:
-                    add_similarity(r.term, f, sim, o)
-            found = [self.score(f) for f in found]
+                    add_similarity(r.term, f, sim, o, senses_of=ctx.senses)
+                    # only the rescored candidates got features
+                    found[i] = self.score(f, only=rescored(f))
         out = []
         for f in found:
             if not f:
@@ -371,9 +384,20 @@ class CounterpartFinder:
         if self.similarity is not encoder.similarity:
             return self.similarity
 
+        cosines = ctx.cosines
+
         def memo(en: Sequence[str], zh: Sequence[str]) -> Any:
             vec = ctx.embeddings.vectors([*en, *zh])
-            return [[float(vec[e] @ vec[z]) for z in zh] for e in en]
+            out = []
+            for e in en:
+                ve, row = vec[e], []
+                for z in zh:
+                    v = cosines.get((e, z))
+                    if v is None:  # a pair the document's other terms have not met
+                        v = cosines[(e, z)] = float(ve @ vec[z])
+                    row.append(v)
+                out.append(row)
+            return out
 
         return memo
 
@@ -397,11 +421,13 @@ class CounterpartFinder:
         """
         if not ranking.candidates:
             return ranking
+        changed = []
         for c in ranking.candidates:
             share = claimed(c)
             if share > c.features.get("explained", 0.0):
                 c.features["explained"] = share
-        found = self.score(ranking.candidates)
+                changed.append(c)
+        found = self.score(ranking.candidates, only=changed)
         shares = softmax([c.score for c in found])
         return Ranking(tuple(found), tuple(shares), self._confidence(found, shares))
 

@@ -80,15 +80,20 @@ def other_words(
 
 
 def encoder_strings(
-    term: str, ranked: Sequence[Candidate], others: Sequence[str] = ()
+    term: str,
+    ranked: Sequence[Candidate],
+    others: Sequence[str] = (),
+    *,
+    senses_of: Callable[[str], tuple[str, ...]] = senses,
 ) -> list[str]:
     """The strings :func:`add_similarity` has the encoder embed for a term: the term, its
     :func:`rescored` candidates, their CC-CEDICT senses and the bead's other English words
-    (empty when no candidate is rescored)."""
+    (empty when no candidate is rescored). ``senses_of`` is
+    :func:`~duizhao.glossary.dictionary.senses` or a memo of it."""
     top = rescored(ranked)
     if not top:
         return []
-    return [term, *(c.text for c in top), *(s for c in top for s in senses(c.text)), *others]
+    return [term, *(c.text for c in top), *(s for c in top for s in senses_of(c.text)), *others]
 
 
 def add_similarity(
@@ -96,6 +101,8 @@ def add_similarity(
     ranked: Sequence[Candidate],
     similarity: Callable[[Sequence[str], Sequence[str]], Any],
     others: Sequence[str] = (),
+    *,
+    senses_of: Callable[[str], tuple[str, ...]] = senses,
 ) -> None:
     """Set the similarity features of the :func:`rescored` candidates of ``ranked`` (the others
     keep 0): ``similarity``, the cosine of the term and the candidate in ``similarity``, minus
@@ -103,12 +110,12 @@ def add_similarity(
     ``gloss_similarity``, the best cosine of the term and one of the candidate's English senses,
     minus the mean of those that have senses; ``explained_encoder``, how much closer the candidate
     is to one of ``others`` (the bead's other English words: :func:`other_words`) than to the
-    term."""
+    term. ``senses_of`` is :func:`~duizhao.glossary.dictionary.senses` or a memo of it."""
     top = rescored(ranked)
     if not top:
         return
     weak = all(c.features.get("dict_term", 0.0) < 0.5 for c in ranked[:3])
-    glosses = [senses(c.text) for c in top]
+    glosses = [senses_of(c.text) for c in top]
     flat = [s for g in glosses for s in g]
     row = similarity([term], [*(c.text for c in top), *flat])[0]
     sims = [float(v) for v in row[: len(top)]]

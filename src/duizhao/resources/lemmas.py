@@ -101,17 +101,55 @@ def lemminflect() -> Any:
     return lemminflect
 
 
+# Read-only: the lemmatizer's two tables, found once a process.
+@cache
+def _lemma_tables() -> tuple[PackedForms, Any] | None:
+    """The lemmatizer's lemma table (when it is the packed one) and its overrides."""
+    lemminflect()
+    try:
+        from lemminflect.core.Lemmatizer import Lemmatizer
+
+        lemmatizer = Lemmatizer()
+        table = getattr(lemmatizer, "lemma_dict", None)
+        if isinstance(table, PackedForms):
+            return table, lemmatizer._getOverridesDict()
+    except Exception:  # another layout of the package
+        pass
+    return None
+
+
+def _all_lemmas(word: str) -> dict[str, Any]:
+    """lemminflect's ``getAllLemmas(word)``, the same answer without its two deep copies for a
+    word that is not capitalised (the packed table unpacks a new dict on every call)."""
+    tables = _lemma_tables()
+    if tables is None or word.isupper() or word[:1].isupper():
+        return dict(lemminflect().getAllLemmas(word))
+    packed, overrides = tables
+    low = word.lower()
+    found = packed.get(low, None)
+    out: dict[str, Any] = found if found is not None else {}
+    extra = overrides.get(low)
+    if extra:
+        out.update(extra)
+    for key, forms in out.items():  # lemminflect's "lower" caps style
+        if isinstance(forms, (list, tuple)):
+            out[key] = tuple(f.lower() for f in forms)
+        else:
+            out[key] = forms.lower()
+    return out
+
+
 @lru_cache(maxsize=65536)
 def is_known(word: str) -> bool:
     """Whether lemminflect knows a lower-case word (what follows an apostrophe is ignored)."""
-    return bool(lemminflect().getAllLemmas(word.split("'")[0].split("’")[0]))
+    return bool(_all_lemmas(word.split("'")[0].split("’")[0]))
 
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The lemma of a lower-case English word: itself when it is a base form (of a noun or a
     verb), else its verb's, noun's, adjective's or adverb's lemma, in that order."""
-    found = lemminflect().getAllLemmas(word)
+    found = _all_lemmas(word)
     if not found or any(word in found.get(upos, ()) for upos in ("NOUN", "VERB")):
         return word
     for upos in ("VERB", "NOUN", "ADJ", "ADV"):
@@ -124,6 +162,6 @@ def lemma(word: str) -> str:
 def lemmas(word: str) -> frozenset[str]:
     """A lower-case word and all its lemmas, of any part of speech."""
     out = {word}
-    for found in lemminflect().getAllLemmas(word).values():
+    for found in _all_lemmas(word).values():
         out.update(found)
     return frozenset(out)

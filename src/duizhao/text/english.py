@@ -103,6 +103,23 @@ _SPELLING_SUFFIXES = (
     ("mme", "m"),
 )
 _MIN_VARIANT_ZIPF = 1.0
+# The same lists as look-ups: endings that exclude a word, endings that may be rewritten, and
+# each listed word's other spelling (-re/-er, -ence/-ense; both ways).
+_ISE_NOT_SUFFIX_ENDS = tuple(sorted(_ISE_NOT_SUFFIX))
+_SPELLING_ENDS = tuple(e for pair in _SPELLING_SUFFIXES for e in pair)
+
+
+def _listed_spellings() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for brit, amer in [(b, b[:-2] + "er") for b in sorted(_RE_WORDS)] + [
+        (b, b[:-3] + "nse") for b in sorted(_ENCE_WORDS)
+    ]:
+        out.setdefault(brit, []).append(amer)
+        out.setdefault(amer, []).append(brit)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_LISTED_SPELLINGS = _listed_spellings()
 
 
 def spelling_variants(word: str) -> frozenset[str]:
@@ -124,7 +141,9 @@ def spelling_variants(word: str) -> frozenset[str]:
     """
     out = {word}
     cands: set[str] = set()
-    if word not in _ISE_NOT_SUFFIX and not any(word.endswith(w) for w in _ISE_NOT_SUFFIX):
+    # (one str.endswith over a tuple, and dict look-ups for the listed words: the same
+    # candidates as a loop over each list)
+    if not word.endswith(_ISE_NOT_SUFFIX_ENDS) and word.endswith(_SPELLING_ENDS):
         for brit, amer in _SPELLING_SUFFIXES:
             if word.endswith(brit) and len(word) - len(brit) >= 3:
                 cands.add(word[: -len(brit)] + amer)
@@ -135,18 +154,9 @@ def spelling_variants(word: str) -> frozenset[str]:
             cands.add(word[:-3] + "or")
         elif word.endswith("or") and not word.endswith("oor"):
             cands.add(word[:-2] + "our")
-    for brit in _RE_WORDS:
-        amer = brit[:-2] + "er"
-        if word == brit:
-            cands.add(amer)
-        elif word == amer:
-            cands.add(brit)
-    for brit in _ENCE_WORDS:
-        amer = brit[:-3] + "nse"
-        if word == brit:
-            cands.add(amer)
-        elif word == amer:
-            cands.add(brit)
+    other = _LISTED_SPELLINGS.get(word)
+    if other is not None:
+        cands.update(other)
     for digraph in ("ae", "oe"):
         i = word.find(digraph)
         if 0 < i < len(word) - 2:
