@@ -17,41 +17,61 @@ from typing import Any
 MEASURE_JS = """() => {
   // Chromium reports the box of the whole annotation (or base) for any range inside an <rt>
   // (or a ruby base), which is wider or narrower than its letters: measure the letters in a
-  // copy set in the same font, and centre them in that box as ruby-align: center does
-  const probe = document.createElement('span');
-  probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;left:0;top:0';
-  document.body.appendChild(probe);
-  const letters = node => {
-    const el = node.nodeType === 3 ? node.parentElement : node;
-    const s = getComputedStyle(el);
-    for (const p of ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontStretch',
-                     'letterSpacing', 'wordSpacing']) probe.style[p] = s[p];
-    probe.textContent = node.textContent;
-    const w = probe.getBoundingClientRect().width;
-    const r = document.createRange(); r.selectNodeContents(node);
-    const b = r.getBoundingClientRect(); const c = (b.left + b.right) / 2;
-    return [c - w / 2, b.top, c + w / 2, b.bottom];
-  };
+  // copy set in the same font, and centre them in that box as ruby-align: center does.
+  // Three phases, so that the page is laid out once, not once per reading: read every style,
+  // then add every copy, then read every box.
+  const FONT = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontStretch',
+                'letterSpacing', 'wordSpacing'];
   const baseText = ruby => { for (const n of ruby.childNodes) {
       if (n.nodeType === 3 && n.textContent.trim()) return n;
       if (n.nodeName === 'RUBY') return baseText(n); } return null; };
-  const out = {readings: [], rubies: []};
+  const shown = rt => rt.getClientRects().length && getComputedStyle(rt).display !== 'none';
+  const nodes = [];  // every node whose letters are measured, once
+  const index = new Map();
+  const want = node => { if (!index.has(node)) { index.set(node, nodes.length);
+    const el = node.nodeType === 3 ? node.parentElement : node;
+    const s = getComputedStyle(el);
+    nodes.push({node, font: FONT.map(p => s[p])}); } return node; };
+  const readings = [];
   for (const rt of document.querySelectorAll('p.para.zh rt')) {
-    if (!rt.getClientRects().length || getComputedStyle(rt).display === 'none') continue;
+    if (!shown(rt)) continue;
     const base = baseText(rt.parentElement);
-    out.readings.push({kind: rt.className, text: rt.textContent, box: letters(rt),
-                       base: base ? letters(base) : null, ch: base ? base.textContent : ''});
+    readings.push({rt: want(rt), base: base ? want(base) : null});
   }
+  const rubies = [];
   for (const ruby of document.querySelectorAll('p.para.zh ruby')) {
     if (ruby.parentElement.closest('ruby')) continue;
-    const base = baseText(ruby);
+    const rts = Array.from(ruby.querySelectorAll('rt')).filter(shown).map(want);
+    rubies.push({ruby, base: want(baseText(ruby)), rts});
+  }
+  const box = document.createElement('div');
+  box.style.cssText = 'position:absolute;visibility:hidden;left:0;top:0';
+  const probes = nodes.map(({node, font}) => {
+    const probe = document.createElement('span');
+    probe.style.cssText = 'position:absolute;white-space:nowrap;left:0;top:0';
+    FONT.forEach((p, i) => { probe.style[p] = font[i]; });
+    probe.textContent = node.textContent;
+    box.appendChild(probe);
+    return probe;
+  });
+  document.body.appendChild(box);
+  const measured = nodes.map(({node}, i) => {
+    const w = probes[i].getBoundingClientRect().width;
+    const r = document.createRange(); r.selectNodeContents(node);
+    const b = r.getBoundingClientRect(); const c = (b.left + b.right) / 2;
+    return [c - w / 2, b.top, c + w / 2, b.bottom];
+  });
+  const letters = node => measured[index.get(node)];
+  const out = {readings: [], rubies: []};
+  for (const {rt, base} of readings)
+    out.readings.push({kind: rt.className, text: rt.textContent, box: letters(rt),
+                       base: base ? letters(base) : null, ch: base ? base.textContent : ''});
+  for (const {ruby, base, rts} of rubies) {
     const b = ruby.getBoundingClientRect();
-    const widest = Math.max(0, ...Array.from(ruby.querySelectorAll('rt'))
-      .filter(rt => getComputedStyle(rt).display !== 'none')
-      .map(rt => { const l = letters(rt); return l[2] - l[0]; }));
+    const widest = Math.max(0, ...rts.map(rt => { const l = letters(rt); return l[2] - l[0]; }));
     out.rubies.push({box: [b.left, b.top, b.right, b.bottom], base: letters(base), widest});
   }
-  probe.remove();
+  box.remove();
   return out;
 }"""
 
