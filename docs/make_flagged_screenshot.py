@@ -9,14 +9,14 @@ finder gives this article. Usage: ``.venv/bin/python docs/make_flagged_screensho
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "2025-10-06-hong-kong-trams.md"
-from make_screenshot import ARGS  # the same headless Chromium (the script's folder is on the path)
+# the same headless Chromium (the script's folder is on the path)
+from make_screenshot import ARGS, CHROMIUM  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -32,12 +32,11 @@ def main(argv: list[str]) -> int:
         print("no counterpart of this article is below the threshold: nothing to show")
         return 1
     html = render_sheet(doc, reading="pinyin")
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with tempfile.TemporaryDirectory() as tmp:
         page_file = Path(tmp) / "sheet.html"
         page_file.write_text(html, encoding="utf-8")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1000, "height": 900})
             page.goto(page_file.as_uri())
             table = page.locator("table:has(td.check)").first

@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
-from make_screenshot import ARGS  # the same headless Chromium (the script's folder is on the path)
+# the same headless Chromium (the script's folder is on the path)
+from make_screenshot import ARGS, CHROMIUM  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -24,7 +25,6 @@ def main(argv: list[str]) -> int:
     from duizhao.review import ReviewServer
 
     out = Path(argv[0]) if argv else ROOT / "docs" / "review.png"
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / SEED.name
         shutil.copy(SEED, article)
@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
         server.start()
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 page = browser.new_page(viewport={"width": 1200, "height": 900})
                 page.goto(server.url, timeout=120_000)
                 page.wait_for_selector("#to-check", timeout=120_000)

@@ -14,6 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+#: Debian's Chromium and its headless arguments: the one definition the other docs scripts and the
+#: browser tests (tests/conftest.py) use.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -31,13 +34,12 @@ def main(argv: list[str]) -> int:
     from duizhao.sheet import render_sheet
 
     out = Path(argv[0]) if argv else ROOT / "docs" / "sheet.png"
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
     html = render_sheet(load_document(SEED), reading="pinyin")
     with tempfile.TemporaryDirectory() as tmp:
         page_file = Path(tmp) / "sheet.html"
         page_file.write_text(html, encoding="utf-8")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.goto(page_file.as_uri())
             page.locator("p.para.en .s[data-b]").nth(3).hover()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,16 +21,11 @@ SEED = CORPUS / "2025-09-02-wipo-innovation-clusters.txt"
 MARKDOWN_SAMPLE = CORPUS / "2025-10-06-hong-kong-trams.md"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
-#: Debian's Chromium, driven by Playwright in the browser tests (``make test`` installs both).
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+# Debian's Chromium and its headless arguments, driven by Playwright in the browser tests (``make
+# test`` installs both): defined once, in the docs' screenshot script.
+sys.path.insert(0, str(ROOT / "docs"))
+from make_screenshot import ARGS as CHROMIUM_ARGS  # noqa: E402
+from make_screenshot import CHROMIUM  # noqa: E402
 
 #: Set UPDATE_GOLDEN=1 to rewrite golden files instead of comparing against them.
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
