@@ -293,6 +293,7 @@ def predict(art: Article, doc: Any, w: np.ndarray, cal: Any, threshold: float) -
             "top3": any(t in gold for t in texts[:3]),
             "evidence": evidence(r.candidates, r.shares),
             "candidates": texts[:5], "gold": sorted(gold),
+            "features": dict(r.candidates[0].features),
         })  # fmt: skip
     return out
 
@@ -322,15 +323,18 @@ def _logit(p: float) -> float:
 
 
 def fit_calibration(rows: list[dict]) -> np.ndarray:
-    """Logistic regression of right/wrong on (1, logit share, nested share, score)."""
+    """Logistic regression of right/wrong on (1, logit share, nested share, score), and the cap
+    on a best candidate no dictionary supports: the share of those that are right."""
     rows = [r for r in rows if r["evidence"] is not None]
-    x = np.array([[1.0, _logit(p), n, sc] for p, n, sc in (r["evidence"] for r in rows)])
+    x = np.array([[1.0, _logit(p), n, sc] for p, n, sc, _ in (r["evidence"] for r in rows)])
     y = np.array([float(r["ok"]) for r in rows])
     c = np.array([0.0, 1.0, 0.0, 0.0])
     for _ in range(5000):
         z = 1 / (1 + np.exp(-(x @ c)))
         c -= 0.2 * (x.T @ (z - y) / len(y) + 0.01 * c * np.array([0, 1, 1, 1]))
-    return c
+    bare = [float(r["ok"]) for r in rows if not r["evidence"][3]]
+    cap = sum(bare) / len(bare) if bare else 1.0
+    return np.append(c, cap)
 
 
 def confidences(rows: list[dict], cal: Any) -> None:
@@ -405,12 +409,14 @@ WEIGHTS: tuple[tuple[str, float], ...] = (
 {weights}
 )
 #: Confidence = logistic(a + b · logit(share of the best) + c · share of its nested variants
-#: + d · its score): see :func:`duizhao.glossary.finder.calibrated`.
-CALIBRATION: tuple[float, float, float, float] = (
+#: + d · its score), at most the last number when no dictionary supports it: see
+#: :func:`duizhao.glossary.finder.calibrated`.
+CALIBRATION: tuple[float, float, float, float, float] = (
     {cal[0]:.3f},
     {cal[1]:.3f},
     {cal[2]:.3f},
     {cal[3]:.3f},
+    {cal[4]:.3f},
 )
 #: Below this confidence a counterpart is uncertain.
 THRESHOLD = {threshold:.2f}
