@@ -105,6 +105,9 @@ class _WordInfo:
     other: float
     known: bool
     loose: bool
+    best_term: float = 0.0  # max(term), max(defn), sum(term): read by every span over the word
+    best_defn: float = 0.0
+    sum_term: float = 0.0
 
 
 def _word_infos(
@@ -139,8 +142,9 @@ def _word_infos(
             other = max(other, NAME_LINK)
         out.append(
             _WordInfo(
-                w.start, w.end, term, defn, phrase_in(q.phrase, g), other, g is not None, loose
-            )
+                w.start, w.end, term, defn, phrase_in(q.phrase, g), other, g is not None, loose,
+                max(term) if term else 0.0, max(defn) if defn else 0.0, sum(term),
+            )  # fmt: skip
         )
     return out
 
@@ -319,14 +323,15 @@ def _span_features(
     covered = [False] * n
     explained = [False] * n
     best_char = [0.0] * len(q.words)
+    has_char = False
     for j in shape.inside:
         w = infos[j]
-        t = max(w.term) if w.term else 0.0
-        d = max(w.defn) if w.defn else 0.0
+        t, d = w.best_term, w.best_defn
         if w.loose:
             for i, v in enumerate(w.term):
                 if v > best_char[i]:
                     best_char[i] = v
+                    has_char = True
             if t >= 0.3:
                 covered[w.start - span.start] = True
             elif w.other >= 0.5:
@@ -339,8 +344,9 @@ def _span_features(
             if v > best_def[i]:
                 best_def[i] = v
         if w.term:
-            f = sum(w.term) / n_words * (w.end - w.start) / n
-            focus = max(focus, f)
+            f = w.sum_term / n_words * (w.end - w.start) / n
+            if f > focus:
+                focus = f
         if w.phrase and 2 * (w.end - w.start) >= n:
             phrase = True
         if t >= 0.3 or d >= 0.5:
@@ -352,21 +358,35 @@ def _span_features(
     if shape.frame:
         covered[n - 1] = covered[shape.frame] = True
     unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
-    idle = [not covered[c] and not explained[c] for c in range(n)]
-    known, (zl, zr) = shape.known, zone
+    idle_known = idle_unknown = n_explained = 0
+    for c, k in enumerate(shape.known):  # a character is idle if nothing accounts for it
+        if explained[c]:
+            n_explained += 1
+        elif covered[c]:
+            pass
+        elif k:
+            idle_known += 1
+        else:
+            idle_unknown += 1
+    zl, zr = zone
     outside = max(0.0, zl - shape.zend, shape.zstart - zr)
+    char = (
+        sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words
+        if has_char
+        else 0.0
+    )
     return {
         "dict_term": sum(best) / n_words,
-        "dict_char": sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words,
+        "dict_char": char,
         "dict_focus": focus,
         "phrase": 1.0 if phrase else 0.0,
         "dict_def": min(1.0, sum(best_def)),
-        "explained": sum(explained) / n,
+        "explained": n_explained / n,
         # characters nothing accounts for, less two for each word of the term CC-CEDICT
         # does not find (倡議 for "advocacy" in 倡議團體 "advocacy group"): those of words
         # CC-CEDICT knows (it says they mean something else), and those of words it does not
-        "extra": max(0, sum(1 for c in range(n) if idle[c] and known[c]) - 2 * unmatched) / 4,
-        "unknown": sum(1 for c in range(n) if idle[c] and not known[c]) / 4,
+        "extra": max(0, idle_known - 2 * unmatched) / 4,
+        "unknown": idle_unknown / 4,
         "coverage": sum(best) / n_words if n_words > 1 else 0.0,
         "single": 1.0 if n == 1 else 0.0,
         "edge": shape.edge,
