@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from duizhao.text.convert import to_simplified
 from duizhao.text.english import word_set
@@ -75,8 +76,7 @@ EDGE_WORDS = word_set(
 ) | _NEVER_START
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word inside a Chinese sentence: a CC-CEDICT headword or a token.
 
     Attributes:
@@ -92,8 +92,7 @@ class Word:
     aligned: bool
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A candidate counterpart: a run of whole tokens of one clause.
 
     Attributes:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from duizhao.model import Document
 from duizhao.resources.encoder import Embeddings
@@ -136,8 +136,7 @@ class AlignedText:
         )
 
 
-@dataclass(frozen=True)
-class EnWord:
+class EnWord(NamedTuple):
     """An English word of a bead.
 
     Attributes:

@@ -22,7 +22,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from duizhao.model import Document, Occurrence
 from duizhao.text.script import is_han
@@ -95,7 +95,7 @@ class Candidate:
     score: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class _WordInfo:
     start: int
     end: int
@@ -119,32 +119,42 @@ def _word_infos(
     # term is a name
     # (a word CC-CEDICT knows is linked by its senses: 榮耀 "glory" may be tagged a name)
     names = {t for t, n in zip(s.tokens, s.names, strict=False) if n} if named else set()
+    # what a gloss says about the term: the same for every place of the word (的, 是 …)
+    said: dict[int, tuple[tuple[float, ...], tuple[float, ...], bool]] = {}
+    multi = len(q.phrase) > 1
     for w in s.words:
         g = w.gloss
         # a character inside a longer token is a weak witness (躍 "leap" in 躍起; but also 數
         # "to list" in 數量 "quantity"): it counts apart (dict_char), and not for the definition
         loose = w.end - w.start == 1 and not w.aligned
-        term = tuple(strength(keys, g) for keys in q.words) if g is not None else ()
-        defn = (
-            tuple(strength(keys, g) for keys in q.definition)
-            if g is not None and not loose
-            else ()
-        )
         other = 0.0
-        if g is not None:  # an unknown token is explained through its words
+        if g is None:
+            term: tuple[float, ...] = ()
+            defn: tuple[float, ...] = ()
+            phrase = False
+            if (w.start, w.end) in names:
+                other = NAME_LINK
+        else:
+            known = said.get(id(g))
+            if known is None:
+                known = said[id(g)] = (
+                    tuple(strength(keys, g) for keys in q.words),
+                    tuple(strength(keys, g) for keys in q.definition),
+                    multi and phrase_in(q.phrase, g),
+                )
+            term, defn, phrase = known[0], (() if loose else known[1]), known[2]
+            # an unknown token is explained through its words
             for i, v in bead.links.get((s.paragraph, w.start, w.end), ()):
                 if i in own or v <= other:
                     continue
                 # an English word whose Chinese is settled elsewhere explains no other
                 if context.may_explain(bead.en_words[i], s.paragraph, w.start, w.end):
                     other = v
-        if g is None and (w.start, w.end) in names:
-            other = max(other, NAME_LINK)
         out.append(
             _WordInfo(
-                w.start, w.end, term, defn, phrase_in(q.phrase, g), other, g is not None, loose,
+                w.start, w.end, term, defn, phrase, other, g is not None, loose,
                 max(term) if term else 0.0, max(defn) if defn else 0.0, sum(term),
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -228,8 +238,7 @@ def _zone(anchors: list[tuple[float, float]], lo: float, hi: float) -> tuple[flo
     return zl, zr
 
 
-@dataclass(frozen=True)
-class _Shape:
+class _Shape(NamedTuple):
     """What a span's features owe to the span alone, not to the term (the same for every term
     of a document that looks at the span: worked out once per bead)."""
 
