@@ -120,3 +120,19 @@ def test_an_english_word_with_a_settled_counterpart_explains_no_other_chinese_wo
     assert [(o.text) for o in concession.zh] == ["優惠"]
     # the first pass alone (no term settled) still counts 優惠 as explained by "preferential"
     assert features(article(en, zh, glossary), "concession")["優惠"]["explained"] > 0
+
+
+def test_a_counterpart_only_the_encoder_supports_is_never_certain() -> None:
+    # 聊天 "to chat" is all CC-CEDICT has near "chatbot": whatever the encoder thinks of it, the
+    # teacher is asked to check it; a counterpart CC-CEDICT supports may still be certain
+    doc = article(
+        "Some teachers have banned chatbots outright. Others let pupils use a dictionary.",
+        "部分教師全面禁止使用聊天機械人。另一些則讓學生使用字典。",
+        {"chatbot": "a program you can talk to", "dictionary": "a book that explains words"},
+    )
+    links = {doc.glossary[link.entry].term: link for link in link_glossary(doc).links}
+    chatbot = links["chatbot"]
+    assert chatbot.counterparts and chatbot.uncertain
+    assert chatbot.confidence <= CounterpartFinder.default().calibration[-1]
+    dictionary = links["dictionary"]
+    assert dictionary.counterparts[0].text == "字典" and not dictionary.uncertain
