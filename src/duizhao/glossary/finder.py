@@ -132,7 +132,7 @@ class Claims:
         """The share of a candidate's characters (mean over its places) taken by items other
         than ``owner`` and more confident than ``confidence``."""
 
-        by_paragraph: dict[int, list[tuple[int, int]]] = {}  # the others' places, per paragraph
+        by_paragraph: dict[int, set[int]] = {}  # the others' characters, per paragraph
         added = [self._added]
 
         def taken(c: Candidate) -> float:
@@ -145,15 +145,13 @@ class Claims:
             for p, a, b in c.places:
                 others = by_paragraph.get(p)
                 if others is None:
-                    others = by_paragraph[p] = [
-                        (x, y) for x, y, o, conf in self._places.get(p, ())
+                    others = by_paragraph[p] = {
+                        i
+                        for x, y, o, conf in self._places.get(p, ())
                         if o != owner and conf > confidence
-                    ]  # fmt: skip
-                hit = (
-                    sum(1 for i in range(a, b) if any(x <= i < y for x, y in others))
-                    if others
-                    else 0
-                )
+                        for i in range(x, y)
+                    }
+                hit = sum(1 for i in range(a, b) if i in others) if others else 0
                 total += hit / max(1, b - a)
             return total / len(c.places)
 
@@ -232,6 +230,10 @@ class CounterpartFinder:
     def _weights(self) -> dict[str, float]:
         return dict(self.weights)
 
+    @cached_property
+    def _nonzero(self) -> dict[str, float]:
+        return {k: w for k, w in self.weights if w}
+
     def score(
         self, found: Iterable[Candidate], *, only: Iterable[Candidate] | None = None
     ) -> list[Candidate]:
@@ -242,13 +244,15 @@ class CounterpartFinder:
             only: Score again only these of them (the others' features have not changed since
                 they were scored); default: all.
         """
-        weight = self._weights.get
+        weight = self._nonzero.get  # a feature weighing 0 adds 0.0: the same sum without it
         out = list(found)
         for c in out if only is None else only:
             total = 0.0
             for k, v in c.features.items():
                 if v:
-                    total += weight(k, 0.0) * v
+                    w = weight(k)
+                    if w is not None:
+                        total += w * v
             c.score = total
         out.sort(key=_best_first)
         return out
