@@ -25,12 +25,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from duizhao.model import Document, Occurrence
-from duizhao.text.script import is_han
 
-from .candidates import EDGE_WORDS, NEVER_END, Span, ZhSentence
+from .candidates import EDGE_WORDS, Span, ZhSentence
 from .context import BeadView, LinkContext
-from .dictionary import phrase_in, strength
 from .query import Query, is_term_word
+from .words import WordInfo, anchor_places, english_names, stray_tokens, term_zone, word_infos
 
 __all__ = [
     "FEATURES",
@@ -93,149 +92,6 @@ class Candidate:
     features: dict[str, float]
     places: list[tuple[int, int, int]]
     score: float = 0.0
-
-
-@dataclass(slots=True)
-class _WordInfo:
-    start: int
-    end: int
-    term: tuple[float, ...]
-    defn: tuple[float, ...]
-    phrase: bool
-    other: float
-    known: bool
-    loose: bool
-    best_term: float = 0.0  # max(term), max(defn), sum(term): read by every span over the word
-    best_defn: float = 0.0
-    sum_term: float = 0.0
-
-
-def _word_infos(
-    q: Query, bead: BeadView, k: int, own: set[int], named: bool, context: LinkContext
-) -> list[_WordInfo]:
-    s = bead.sentences[k]
-    out = []
-    # a name of the Chinese translates a name of the English (韋小寶 is "Trinket"), unless the
-    # term is a name
-    # (a word CC-CEDICT knows is linked by its senses: 榮耀 "glory" may be tagged a name)
-    names = {t for t, n in zip(s.tokens, s.names, strict=False) if n} if named else set()
-    # what a gloss says about the term: the same for every place of the word (的, 是 …)
-    said: dict[int, tuple[tuple[float, ...], tuple[float, ...], bool]] = {}
-    multi = len(q.phrase) > 1
-    for w in s.words:
-        g = w.gloss
-        # a character inside a longer token is a weak witness (躍 "leap" in 躍起; but also 數
-        # "to list" in 數量 "quantity"): it counts apart (dict_char), and not for the definition
-        loose = w.end - w.start == 1 and not w.aligned
-        other = 0.0
-        if g is None:
-            term: tuple[float, ...] = ()
-            defn: tuple[float, ...] = ()
-            phrase = False
-            if (w.start, w.end) in names:
-                other = NAME_LINK
-        else:
-            known = said.get(id(g))
-            if known is None:
-                known = said[id(g)] = (
-                    tuple(strength(keys, g) for keys in q.words),
-                    tuple(strength(keys, g) for keys in q.definition),
-                    multi and phrase_in(q.phrase, g),
-                )
-            term, defn, phrase = known[0], (() if loose else known[1]), known[2]
-            # an unknown token is explained through its words
-            for i, v in bead.links.get((s.paragraph, w.start, w.end), ()):
-                if i in own or v <= other:
-                    continue
-                # an English word whose Chinese is settled elsewhere explains no other
-                if context.may_explain(bead.en_words[i], s.paragraph, w.start, w.end):
-                    other = v
-        out.append(
-            _WordInfo(
-                w.start, w.end, term, defn, phrase, other, g is not None, loose,
-                max(term) if term else 0.0, max(defn) if defn else 0.0, sum(term),
-            )
-        )
-    return out
-
-
-_EDGES = EDGE_WORDS | NEVER_END
-#: How strongly a Chinese name is taken to translate an English name of its bead.
-NAME_LINK = 0.8
-_OPENERS = frozenset(".!?\"“‘'([—–:;")
-
-
-def _english_names(doc: Document, bead: BeadView, own: set[int]) -> bool:
-    """Whether a name of the bead's Chinese translates another English word: unless the term
-    itself is a name (a capitalised word of its own not starting a sentence), the English names
-    the same people and places, often differently ("Trinket" for 韋小寶)."""
-    for i in own:
-        w = bead.en_words[i]
-        if w.text[:1].isupper():
-            before = doc.en[w.paragraph].text[: w.start].rstrip()
-            if before and before[-1] not in _OPENERS:
-                return False
-    return True
-
-
-def _strays(s: ZhSentence, infos: list[_WordInfo]) -> frozenset[int]:
-    """Tokens (by index) of one Han character that are not function words and translate no
-    other English word of the bead: often a piece of a word the segmenter split (脫|碳)."""
-    explained = {(w.start, w.end) for w in infos if w.other >= 0.5}
-    out = set()
-    for i, (a, b) in enumerate(s.tokens):
-        alone = b - a == 1 and is_han(s.text[a]) and s.simple[i] not in _EDGES
-        if alone and (a, b) not in explained:
-            out.add(i)
-    return frozenset(out)
-
-
-def _anchors(
-    bead: BeadView, infos: list[list[_WordInfo]], own: set[int]
-) -> list[tuple[float, float]]:
-    """``(English place, Chinese place)`` of the CC-CEDICT links between the bead's other words
-    that keep to one order: the heaviest chain of links rising on both sides (a word found twice
-    on one side links to at most one place of the chain)."""
-    links = []
-    for k, s in enumerate(bead.sentences):
-        for info in infos[k]:
-            if info.end - info.start < 2:
-                continue
-            for i, v in bead.links.get((s.paragraph, info.start, info.end), ()):
-                if i not in own and v >= 0.6:
-                    zpos = bead.zh_position(k, (info.start + info.end) / 2)
-                    links.append((bead.en_words[i].position, zpos, v))
-    if not links:
-        return []
-    links.sort()
-    # heaviest chain increasing in both places (quadratic: a bead has a few dozen links)
-    best = [v for _, _, v in links]
-    prev = [-1] * len(links)
-    for j, (ej, zj, vj) in enumerate(links):
-        for i in range(j):
-            ei, zi, _ = links[i]
-            if ei < ej and zi < zj and best[i] + vj > best[j]:
-                best[j] = best[i] + vj
-                prev[j] = i
-    j = max(range(len(links)), key=lambda x: best[x])
-    chain = []
-    while j >= 0:
-        chain.append((links[j][0], links[j][1]))
-        j = prev[j]
-    return chain[::-1]
-
-
-def _zone(anchors: list[tuple[float, float]], lo: float, hi: float) -> tuple[float, float]:
-    """The Chinese place between the anchors just before and just after English ``lo``–``hi``
-    (``anchors`` is a chain: rising on both sides)."""
-    zl, zr = 0.0, 1.0
-    for e, z in anchors:
-        if e < lo:
-            zl = z
-        elif e > hi:
-            zr = z
-            break
-    return zl, zr
 
 
 class _Shape(NamedTuple):
@@ -317,7 +173,7 @@ def _span_features(
     q: Query,
     span: Span,
     shape: _Shape,
-    infos: list[_WordInfo],
+    infos: list[WordInfo],
     en_place: float,
     zone: tuple[float, float],
     bead: BeadView,
@@ -459,21 +315,21 @@ def candidates(
             if w.paragraph == o.paragraph and w.start < o.end and w.end > o.start
             and (len(q.words) == 1 or is_term_word(w.keys, q))
         }
-        named = _english_names(doc, bead, own)
+        named = english_names(doc, bead, own)
         infos = [
-            _word_infos(q, bead, k, own, named, context) for k in range(len(bead.sentences))
+            word_infos(q, bead, k, own, named, context) for k in range(len(bead.sentences))
         ]
-        strays = [_strays(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
+        strays = [stray_tokens(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
         shapes = [_shapes(context, bead, k) for k in range(len(bead.sentences))]
         starts: list[list[int] | None] = [None] * len(bead.sentences)
-        anchors = _anchors(bead, infos, own)
+        anchors = anchor_places(bead, infos, own)
         for o in occs:
             mine = [bead.en_words[i].position for i in own
                     if bead.en_words[i].paragraph == o.paragraph
                     and bead.en_words[i].start < o.end and bead.en_words[i].end > o.start]
             lo, hi = (min(mine), max(mine)) if mine else (0.5, 0.5)
             en_place = (lo + hi) / 2
-            zone = _zone(anchors, lo, hi)
+            zone = term_zone(anchors, lo, hi)
             found: dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]] = {}
             for k, s in enumerate(bead.sentences):
                 known_shapes = shapes[k]
