@@ -287,6 +287,11 @@ _DEGREE = frozenset("更較最太很過")  # 更 多, 較 少, 很 多 (最少 "
 _MOVING = frozenset("搬運寄轉調移遷漂流傳銷帶拿趕跑逃撤派押載擴延")
 _STATIONED_IN = frozenset("港京華台澳美日英法韓俄")  # 駐 港 "stationed in Hong Kong"
 _COUNTING = frozenset("兩幾二三四五六七八九十百千")
+#: Titles of address written after a surname (陳 先生 "Mr Chan"): a word of their own. The
+#: one-character Cantonese ones (陳太 "Mrs Chan", 李伯) stay whole, as the CityU corpus writes them.
+_HONORIFICS = _words(
+    "先生 小姐 女士 太太 夫人 教授 老師 醫生 博士 律師 法官 議員 主席 校長 同學 師傅 伯伯 婆婆"
+)
 
 
 def _phrase_parts(w: str) -> list[str] | None:
@@ -310,6 +315,8 @@ def _phrase_parts(w: str) -> list[str] | None:
         return [a, b]  # a number and a noun: 兩 人, 幾 年, 百 年 (both standards)
     if len(w) == 3 and w[1] in "不沒" and w[0] == w[2]:
         return list(w)  # 能 不 能, 有 沒 有 (a two-character verb stays whole: 應不應該)
+    if a in SURNAMES and b in _HONORIFICS:
+        return [a, b]  # 朱 先生, 姚 小姐: a surname and a title of address (both standards)
     return None
 
 
@@ -332,7 +339,7 @@ def _split_phrases(words: list[str]) -> list[str]:
     return out
 
 
-_PHRASE_FIRST = frozenset("不全本副這那駐") | _DEGREE | _MOVING | _COUNTING
+_PHRASE_FIRST = frozenset("不全本副這那駐") | _DEGREE | _MOVING | _COUNTING | SURNAMES
 
 
 def _split_multiplier(words: list[str]) -> list[str]:
