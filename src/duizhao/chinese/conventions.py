@@ -287,6 +287,19 @@ _DEGREE = frozenset("更較最太很過")  # 更 多, 較 少, 很 多 (最少 "
 _MOVING = frozenset("搬運寄轉調移遷漂流傳銷帶拿趕跑逃撤派押載擴延")
 _STATIONED_IN = frozenset("港京華台澳美日英法韓俄")  # 駐 港 "stationed in Hong Kong"
 _COUNTING = frozenset("兩幾二三四五六七八九十百千")
+#: Measure words that the dictionary keeps with 一 (一對, 一身): two words in both standards.
+_ONE_MEASURES = frozenset(["對", "聲", "陣", "堆", "身", "小時", "分鐘", "周", "週"])
+#: Words made with 此 "this" that are words of their own (此外 "besides", 此時 "at this time").
+_THIS_WORDS = frozenset(["此外", "此時", "此刻", "此後", "此間", "此致", "此前", "此地"])
+#: A number and a unit of time (二十 年, 十五 分鐘): two words in both standards; 四周
+#: "all around" is a word, and so are the years of an era (八十四年, 八十年: the Taiwan
+#: calendar; so a number of years is only cut when it ends in 十, 百 or 千 and is not 五十 to
+#: 九十). (一道 "together" is a word too, so 道 is not among the measure words after 一.)
+_DURATION_RE = re.compile(
+    "([一二三四五六七八九十百千兩幾]+)(小時|分鐘|秒鐘|天|週|周|個月)|([一二三四五六七八九十兩幾]*[十百千])(年)"
+)
+_DURATION_WORDS = frozenset(["四周", "五十年", "六十年", "七十年", "八十年", "九十年"])
+
 #: Titles of address written after a surname (陳 先生 "Mr Chan"): a word of their own. The
 #: one-character Cantonese ones (陳太 "Mrs Chan", 李伯) stay whole, as the CityU corpus writes them.
 _HONORIFICS = _words(
@@ -315,6 +328,13 @@ def _phrase_parts(w: str) -> list[str] | None:
         return [a, b]  # a number and a noun: 兩 人, 幾 年, 百 年 (both standards)
     if len(w) == 3 and w[1] in "不沒" and w[0] == w[2]:
         return list(w)  # 能 不 能, 有 沒 有 (a two-character verb stays whole: 應不應該)
+    if a == "一" and b in _ONE_MEASURES:
+        return [a, b]  # 一 對, 一 聲, 一 陣: a numeral and its measure word (both standards)
+    if a == "此" and len(w) == 2 and w not in _THIS_WORDS:
+        return [a, b]  # 此 事, 此 案: "this" and a noun (此外, 此時 stay whole)
+    m = _DURATION_RE.fullmatch(w)
+    if m and w not in _DURATION_WORDS:
+        return [g for g in m.groups() if g]  # 二十 年, 一 小時, 十五 分鐘: a number and a unit
     if a in SURNAMES and b in _HONORIFICS:
         return [a, b]  # 朱 先生, 姚 小姐: a surname and a title of address (both standards)
     return None
@@ -339,7 +359,7 @@ def _split_phrases(words: list[str]) -> list[str]:
     return out
 
 
-_PHRASE_FIRST = frozenset("不全本副這那駐") | _DEGREE | _MOVING | _COUNTING | SURNAMES
+_PHRASE_FIRST = frozenset("不全本副這那駐一此") | _DEGREE | _MOVING | _COUNTING | SURNAMES
 
 
 def _split_multiplier(words: list[str]) -> list[str]:
