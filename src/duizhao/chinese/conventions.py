@@ -378,6 +378,34 @@ def _split_multiplier(words: list[str]) -> list[str]:
     return out
 
 
+#: The head of a government department named after it (衛生署長 "Director of Health",
+#: 消防局長, 教統局長): one word in both standards when the department's name is one word of
+#: two characters (衛生署, 消防局); after a coordination (勞工及福利 局長) or a longer name
+#: (機電 工程 署長) the title stays a word of its own.
+_CHIEFS = frozenset(["局長", "署長", "處長"])
+_COORDINATORS = frozenset("及和與暨兼、")
+
+
+def _join_chiefs(words: list[str]) -> list[str]:
+    """Join a two-character department name and 局長/署長/處長 (衛生 署長 → 衛生署長), and a
+    department's word and 長 (教統局 長 → 教統局長)."""
+    if not any(w in _CHIEFS or w == "長" for w in words):
+        return words
+    out: list[str] = []
+    for k, w in enumerate(words):
+        prev = out[-1] if out else ""
+        before = words[k - 2] if k >= 2 else ""
+        if (
+            (w in _CHIEFS and len(prev) == 2 and len(before) <= 1 and before not in _COORDINATORS)
+            or (w == "長" and len(prev) == 3 and prev[-1] in "局署處"
+                and len(before) <= 1 and before not in _COORDINATORS)
+        ):  # fmt: skip
+            out[-1] = prev + w
+        else:
+            out.append(w)
+    return out
+
+
 def _transliteration(words: Sequence[str], i: int, chars: frozenset[str]) -> int:
     """A run of single characters, most of them typical of foreign names (奧 巴 馬 → 奧巴馬)."""
     j = i
@@ -425,7 +453,7 @@ def apply_conventions(
     Returns:
         The words, joined where a convention says so; they join back into the same text.
     """
-    out = _split_phrases(_split_each(list(words)))
+    out = _join_chiefs(_split_phrases(_split_each(list(words))))
     text = "".join(out)
     if all(len(w) > 1 for w in out) and not _ANY_NUMERAL_RE.search(text):
         return out  # nothing any rule could join (the common case)
