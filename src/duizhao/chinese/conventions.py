@@ -324,8 +324,14 @@ def _phrase_parts(w: str) -> list[str] | None:
         return [a, b]
     if a == "副" and b in _DEPUTY_TITLES:
         return [a, b]
-    if len(w) == 2 and a in _COUNTING and b in "人國天年":
-        return [a, b]  # a number and a noun: 兩 人, 幾 年, 百 年 (both standards)
+    if len(w) == 2 and a in _COUNTING and b in "人國天年大":
+        return [a, b]  # a number and a noun: 兩 人, 幾 年, 百 年, 十 大 (both standards)
+    if len(w) == 3 and a in "這那" and w[1] in "一幾兩":
+        return list(w)  # 這 幾 天, 這 一 年: a demonstrative, a number and a unit
+    if a == "第" and 3 <= len(w) <= 4 and w[-1] in _CLASSIFIER_UNITS and _NUMERAL_TOKEN_RE.fullmatch(
+        w[1:-1]
+    ):
+        return [w[:-1], w[-1]]  # 第一 屆, 第四 季: an ordinal and its measure word
     if len(w) == 3 and w[1] in "不沒" and w[0] == w[2]:
         return list(w)  # 能 不 能, 有 沒 有 (a two-character verb stays whole: 應不應該)
     if a == "一" and b in _ONE_MEASURES:
@@ -359,7 +365,9 @@ def _split_phrases(words: list[str]) -> list[str]:
     return out
 
 
-_PHRASE_FIRST = frozenset("不全本副這那駐一此") | _DEGREE | _MOVING | _COUNTING | SURNAMES
+#: Measure words and units after an ordinal (第一 屆, 第四 季, 第二 次).
+_CLASSIFIER_UNITS = frozenset("屆季次名位個場期條章節代輪集波段層項屆天年週周")
+_PHRASE_FIRST = frozenset("不全本副這那駐一此第") | _DEGREE | _MOVING | _COUNTING | SURNAMES
 
 
 def _split_multiplier(words: list[str]) -> list[str]:
