@@ -394,6 +394,27 @@ _CHIEFS = frozenset(["局長", "署長", "處長"])
 _COORDINATORS = frozenset("及和與暨兼、")
 
 
+def _split_one_person(words: list[str]) -> list[str]:
+    """個人 "individual" after a number or a demonstrative is a measure word and a noun: 一 個 人
+    "one person", 每 個 人, 整 個 人 (both standards)."""
+    if not any(w == "個人" or w == "整個人" for w in words):
+        return words
+    out: list[str] = []
+    for k, w in enumerate(words):
+        if w == "整個人":
+            out.extend(w)
+        elif w == "個人" and k > 0 and (
+            words[k - 1] in _COUNTERS or _NUMERAL_TOKEN_RE.fullmatch(words[k - 1])
+        ):
+            out.extend(w)
+        else:
+            out.append(w)
+    return out
+
+
+_COUNTERS = frozenset("這那每某哪整各")
+
+
 def _join_chiefs(words: list[str]) -> list[str]:
     """Join a two-character department name and 局長/署長/處長 (衛生 署長 → 衛生署長), and a
     department's word and 長 (教統局 長 → 教統局長)."""
@@ -461,7 +482,7 @@ def apply_conventions(
     Returns:
         The words, joined where a convention says so; they join back into the same text.
     """
-    out = _join_chiefs(_split_phrases(_split_each(list(words))))
+    out = _join_chiefs(_split_one_person(_split_phrases(_split_each(list(words)))))
     text = "".join(out)
     if all(len(w) > 1 for w in out) and not _ANY_NUMERAL_RE.search(text):
         return out  # nothing any rule could join (the common case)
