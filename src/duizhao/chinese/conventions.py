@@ -146,6 +146,8 @@ def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
 
 
 def _numbers(words: Sequence[str], i: int) -> int:
+    if words[i] == "上" and i + 1 < len(words) and words[i + 1] in ("百", "千", "萬"):
+        return i + 2  # 上百 名 "hundreds of", 上千, 上萬 (both standards)
     if not _NUMERAL_TOKEN_RE.fullmatch(words[i]):
         return i
     j = i + 1
