@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from .conventions import HEADS
+from .conventions import HEADS, SURNAMES
 
 __all__ = [
     "FUNCTION_CHARS",
@@ -65,6 +65,11 @@ MEASURE_CHARS = frozenset(
 )
 
 
+#: Function characters that are also common in given names (沈 時 華, 陳 來 發): after a
+#: surname they may be the middle of a recurring three-character name.
+NAME_CHARS = frozenset("時來大小中文家全美同新多永國榮")
+
+
 def _candidates(words: Sequence[str], max_len: int) -> Iterable[tuple[int, int, str]]:
     """Token spans ``(a, b)`` of two to ``max_len`` characters with a single-character piece."""
     n = len(words)
@@ -77,7 +82,9 @@ def _candidates(words: Sequence[str], max_len: int) -> Iterable[tuple[int, int, 
             if length > max_len:
                 break
             if len(w) == 1:
-                if w in FUNCTION_CHARS:
+                if w in FUNCTION_CHARS and not (
+                    b == a + 1 and w in NAME_CHARS and words[a] in SURNAMES
+                ):
                     break
                 single = True
             if b > a and single:
