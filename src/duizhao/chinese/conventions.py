@@ -398,13 +398,14 @@ _COORDINATORS = frozenset("及和與暨兼、")
 
 def _split_one_person(words: list[str]) -> list[str]:
     """個人 "individual" after a number or a demonstrative is a measure word and a noun: 一 個 人
-    "one person", 每 個 人, 整 個 人 (both standards)."""
-    if not any(w == "個人" or w == "整個人" for w in words):
+    "one person", 每 個 人, 整 個 人 (both standards); so is 一點 "a little" after 這/那 (這 一
+    點 "this point")."""
+    if not any(w in ("個人", "整個人", "一點") for w in words):
         return words
     out: list[str] = []
     for k, w in enumerate(words):
-        if w == "整個人":
-            out.extend(w)
+        if w == "整個人" or (w == "一點" and k > 0 and words[k - 1] in ("這", "那")):
+            out.extend(w)  # also 這 一 點 "this point" (一點 "a little" stays)
         elif w == "個人" and k > 0 and (
             words[k - 1] in _COUNTERS or _NUMERAL_TOKEN_RE.fullmatch(words[k - 1])
         ):
