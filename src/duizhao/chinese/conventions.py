@@ -145,10 +145,29 @@ def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
     return out
 
 
+_MONTH_NUMBERS = frozenset("一 二 三 四 五 六 七 八 九 十 十一 十二".split())
+
+
 def _numbers(words: Sequence[str], i: int) -> int:
-    if words[i] == "上" and i + 1 < len(words) and words[i + 1] in ("百", "千", "萬"):
+    w = words[i]
+    if w == "上" and i + 1 < len(words) and words[i + 1] in ("百", "千", "萬"):
         return i + 2  # 上百 名 "hundreds of", 上千, 上萬 (both standards)
-    if not _NUMERAL_TOKEN_RE.fullmatch(words[i]):
+    # the name of a month, like 3月 and 6月份: 一月, 十一月份 (both standards)
+    if w in _MONTH_NUMBERS and i + 1 < len(words) and words[i + 1] == "月":
+        return i + 3 if i + 2 < len(words) and words[i + 2] == "份" else i + 2
+    if len(w) >= 2 and w[-1] == "月" and w[:-1] in _MONTH_NUMBERS and i + 1 < len(words):
+        if words[i + 1] == "份":
+            return i + 2
+    # a day of the month after its month: 一月 一日 (十九日 is already one word)
+    if (
+        i > 0
+        and words[i - 1][-1:] == "月"
+        and i + 1 < len(words)
+        and words[i + 1] in ("日", "號")
+        and _NUMERAL_TOKEN_RE.fullmatch(w)
+    ):
+        return i + 2
+    if not _NUMERAL_TOKEN_RE.fullmatch(w):
         return i
     j = i + 1
     while j < len(words) and _NUMERAL_TOKEN_RE.fullmatch(words[j]):
