@@ -179,6 +179,24 @@ def _numbers(words: Sequence[str], i: int) -> int:
 
 def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
     w = words[i]
+    if (
+        len(w) == 2
+        and w[0] in SURNAMES
+        and i + 1 < len(words)
+        and len(words[i + 1]) == 1
+        and words[i + 1] not in _NOT_IN_NAMES
+        and w[1] not in _NOT_IN_NAMES
+        and words[i + 1] not in "你我他她它您"
+        and rare(w)
+        and (
+            i + 2 == len(words)  # before punctuation
+            or words[i + 2] in _SAYING
+            or words[i + 2][-1] in _TITLE_ENDS  # 杜希文 隊長
+            or (i > 0 and words[i - 1][-1] in _TITLE_ENDS)  # 副理 翁振益
+        )
+    ):
+        # a surname and a given name cut as a rare word and a character (陳慶 浩 表示)
+        return i + 2
     if not ((len(w) == 1 and w in SURNAMES) or w in DOUBLE_SURNAMES):
         return i
     rest = words[i + 1 : i + 3]

@@ -120,6 +120,7 @@ def induce_words(
     pieces: dict[str, tuple[str, ...]] = {}
     left: defaultdict[str, set[str]] = defaultdict(set)
     right: defaultdict[str, set[str]] = defaultdict(set)
+    whole: Counter[str] = Counter()  # occurrences already one token (joined by a convention)
     for words in runs:
         text = "".join(words)
         chars.update(text)
@@ -140,16 +141,25 @@ def induce_words(
             right[s].add(text[j] if j < len(text) else "$")
     if not aligned:
         return frozenset()
+    # occurrences that are already one token (a name a convention joined) count too
+    for words in runs:
+        for k, w in enumerate(words):
+            if w in aligned:
+                text = "".join(words)
+                i = sum(map(len, words[:k]))
+                whole[w] += 1
+                left[w].add(text[i - 1] if i else "^")
+                right[w].add(text[i + len(w)] if i + len(w) < len(text) else "$")
     # every occurrence of the string, aligned with the tokens or not
-    found = [s for s, k in aligned.items() if k >= min_count]
+    found = [s for s, k in aligned.items() if k + whole[s] >= min_count]
     if not found:
         return frozenset()
     full = "\n".join("".join(words) for words in runs)
     out: list[str] = []
     for s in found:
-        if full.count(s) > 2 * aligned[s]:
+        k = aligned[s] + whole[s]
+        if full.count(s) > 2 * k:
             continue  # it mostly straddles dictionary words
-        k = aligned[s]
         if any(chars[p] * cohesion > k for p in pieces[s] if len(p) == 1):
             continue
         if _one_neighbour(left[s], "^") or _one_neighbour(right[s], "$"):
