@@ -145,7 +145,9 @@ def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
     return out
 
 
-_MONTH_NUMBERS = frozenset("一 二 三 四 五 六 七 八 九 十 十一 十二".split())
+_MONTH_NUMBERS = frozenset(
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+)
 
 
 def _numbers(words: Sequence[str], i: int) -> int:
@@ -155,9 +157,8 @@ def _numbers(words: Sequence[str], i: int) -> int:
     # the name of a month, like 3月 and 6月份: 一月, 十一月份 (both standards)
     if w in _MONTH_NUMBERS and i + 1 < len(words) and words[i + 1] == "月":
         return i + 3 if i + 2 < len(words) and words[i + 2] == "份" else i + 2
-    if len(w) >= 2 and w[-1] == "月" and w[:-1] in _MONTH_NUMBERS and i + 1 < len(words):
-        if words[i + 1] == "份":
-            return i + 2
+    if w[-1] == "月" and w[:-1] in _MONTH_NUMBERS and i + 1 < len(words) and words[i + 1] == "份":
+        return i + 2
     # a day of the month after its month: 一月 一日 (十九日 is already one word)
     if (
         i > 0
@@ -210,10 +211,14 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
     ):
         return i + 2
     # a given name that is also a word (李 金華, 吳 長城): when rare, or in a name's context
-    if len(rest[0]) == 2 and rest[0][1] not in _NOT_IN_NAMES and (
-        rare(rest[0])
-        or (len(rest) == 2 and rest[1] in _SAYING)
-        or (i > 0 and words[i - 1][-1] in _TITLE_ENDS)
+    if (
+        len(rest[0]) == 2
+        and rest[0][1] not in _NOT_IN_NAMES
+        and (
+            rare(rest[0])
+            or (len(rest) == 2 and rest[1] in _SAYING)
+            or (i > 0 and words[i - 1][-1] in _TITLE_ENDS)
+        )
     ):
         return i + 2
     if len(rest) == 2 and len(rest[0]) == 1 and len(rest[1]) == 1 and rest[1] not in _NOT_IN_NAMES:
@@ -367,8 +372,11 @@ def _phrase_parts(w: str) -> list[str] | None:
         return [a, b]  # a number and a noun: 兩 人, 幾 年, 百 年, 十 大 (both standards)
     if len(w) == 3 and a in "這那" and w[1] in "一幾兩":
         return list(w)  # 這 幾 天, 這 一 年: a demonstrative, a number and a unit
-    if a == "第" and 3 <= len(w) <= 4 and w[-1] in _CLASSIFIER_UNITS and _NUMERAL_TOKEN_RE.fullmatch(
-        w[1:-1]
+    if (
+        a == "第"
+        and 3 <= len(w) <= 4
+        and w[-1] in _CLASSIFIER_UNITS
+        and _NUMERAL_TOKEN_RE.fullmatch(w[1:-1])
     ):
         return [w[:-1], w[-1]]  # 第一 屆, 第四 季: an ordinal and its measure word
     if len(w) == 3 and w[1] in "不沒" and w[0] == w[2]:
@@ -443,8 +451,10 @@ def _split_one_person(words: list[str]) -> list[str]:
     for k, w in enumerate(words):
         if w == "整個人" or (w == "一點" and k > 0 and words[k - 1] in ("這", "那")):
             out.extend(w)  # also 這 一 點 "this point" (一點 "a little" stays)
-        elif w == "個人" and k > 0 and (
-            words[k - 1] in _COUNTERS or _NUMERAL_TOKEN_RE.fullmatch(words[k - 1])
+        elif (
+            w == "個人"
+            and k > 0
+            and (words[k - 1] in _COUNTERS or _NUMERAL_TOKEN_RE.fullmatch(words[k - 1]))
         ):
             out.extend(w)
         else:
@@ -490,9 +500,7 @@ def _transliteration(words: Sequence[str], i: int, chars: frozenset[str]) -> int
 def _suffix(words: Sequence[str], i: int) -> int:
     if len(words[i]) >= 2 and i + 1 < len(words):
         nxt = words[i + 1]
-        if nxt in SUFFIXES or (
-            nxt in BOUND_SUFFIXES and not _NUMERAL_TOKEN_RE.fullmatch(words[i])
-        ):
+        if nxt in SUFFIXES or (nxt in BOUND_SUFFIXES and not _NUMERAL_TOKEN_RE.fullmatch(words[i])):
             return i + 2
     # place names: 通州 街, 湄 潭 縣
     if i + 1 < len(words) and words[i + 1] in PLACE_SUFFIXES and len(words[i]) == 2:
