@@ -385,11 +385,10 @@ def _phrase_parts(w: str) -> list[str] | None:
         return [a, b]  # 一 對, 一 聲, 一 陣: a numeral and its measure word (both standards)
     if a == "此" and len(w) == 2 and w not in _THIS_WORDS:
         return [a, b]  # 此 事, 此 案: "this" and a noun (此外, 此時 stay whole)
-    m = _DURATION_RE.fullmatch(w)
-    if m and w not in _DURATION_WORDS:
-        return [g for g in m.groups() if g]  # 二十 年, 一 小時, 十五 分鐘: a number and a unit
-    if a in SURNAMES and b in _HONORIFICS:
-        return [a, b]  # 朱 先生, 姚 小姐: a surname and a title of address (both standards)
+    if w[-1] in "時鐘天週周月年" and a in _COUNTING_ONE:
+        m = _DURATION_RE.fullmatch(w)
+        if m and w not in _DURATION_WORDS:
+            return [g for g in m.groups() if g]  # 二十 年, 一 小時, 十五 分鐘: a number and a unit
     return None
 
 
@@ -405,6 +404,8 @@ def _split_phrases(words: list[str]) -> list[str]:
     for w in words:
         candidate = w[0] in _PHRASE_FIRST or (len(w) == 3 and w[1] in "不沒")
         parts = _phrase_parts(w) if candidate and 2 <= len(w) <= 4 else None
+        if parts is None and len(w) == 3 and w[0] in SURNAMES and w[1:] in _HONORIFICS:
+            parts = [w[0], w[1:]]  # 朱 先生, 姚 小姐: a surname and a title of address
         if parts:
             out.extend(parts)
         else:
@@ -414,7 +415,8 @@ def _split_phrases(words: list[str]) -> list[str]:
 
 #: Measure words and units after an ordinal (第一 屆, 第四 季, 第二 次).
 _CLASSIFIER_UNITS = frozenset("屆季次名位個場期條章節代輪集波段層項屆天年週周")
-_PHRASE_FIRST = frozenset("不全本副這那駐一此第") | _DEGREE | _MOVING | _COUNTING | SURNAMES
+_PHRASE_FIRST = frozenset("不全本副這那駐一此第") | _DEGREE | _MOVING | _COUNTING
+_COUNTING_ONE = _COUNTING | frozenset("一")
 
 
 def _split_multiplier(words: list[str]) -> list[str]:
@@ -439,13 +441,14 @@ def _split_multiplier(words: list[str]) -> list[str]:
 #: (機電 工程 署長) the title stays a word of its own.
 _CHIEFS = frozenset(["局長", "署長", "處長"])
 _COORDINATORS = frozenset("及和與暨兼、")
+_CHIEF_WORDS = _CHIEFS | {"長"}
 
 
 def _split_one_person(words: list[str]) -> list[str]:
     """個人 "individual" after a number or a demonstrative is a measure word and a noun: 一 個 人
     "one person", 每 個 人, 整 個 人 (both standards); so is 一點 "a little" after 這/那 (這 一
     點 "this point")."""
-    if not any(w in ("個人", "整個人", "一點") for w in words):
+    if _PERSON_WORDS.isdisjoint(words):
         return words
     out: list[str] = []
     for k, w in enumerate(words):
@@ -463,12 +466,13 @@ def _split_one_person(words: list[str]) -> list[str]:
 
 
 _COUNTERS = frozenset("這那每某哪整各")
+_PERSON_WORDS = frozenset(["個人", "整個人", "一點"])
 
 
 def _join_chiefs(words: list[str]) -> list[str]:
     """Join a two-character department name and 局長/署長/處長 (衛生 署長 → 衛生署長), and a
     department's word and 長 (教統局 長 → 教統局長)."""
-    if not any(w in _CHIEFS or w == "長" for w in words):
+    if _CHIEF_WORDS.isdisjoint(words):
         return words
     out: list[str] = []
     for k, w in enumerate(words):

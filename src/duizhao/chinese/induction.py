@@ -143,6 +143,8 @@ def induce_words(
         return frozenset()
     # occurrences that are already one token (a name a convention joined) count too
     for words in runs:
+        if aligned.keys().isdisjoint(words):
+            continue
         for k, w in enumerate(words):
             if w in aligned:
                 text = "".join(words)
