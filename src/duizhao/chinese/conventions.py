@@ -9,13 +9,18 @@ rejoins the single characters the dictionary left behind where one of these patt
 are one word. The conventions follow the City University of Hong Kong word standard (as in the
 SIGHAN 2005 CityU corpus) where it and the Taiwan standard of the dictionary differ.
 
-Every rule only *joins* whole tokens (or cuts 萬/億 off the word after a number: 幾十 萬人 →
-幾十萬 人, and 每/各 off the word they begin: 每日 → 每 日), so the words always join back into
-the text.
+Every rule only joins whole tokens or cuts a dictionary word into its characters or words (萬/億
+off the word after a number: 幾十 萬人 → 幾十萬 人; 每/各 off the word they begin: 每日 → 每 日;
+the cuts of :func:`_phrase_parts`), so the words always join back into the text.
 
 The tables used here were written by hand from general knowledge of Chinese: the common
 surnames of Hong Kong, the characters of foreign-name transliteration (taken from CC-CEDICT's own
-name entries, see :func:`transliteration_chars`), and productive suffixes.
+name entries, see :func:`transliteration_chars`), productive suffixes and bound nouns, titles,
+measure words and units.
+
+The module is longer than 500 lines on purpose: it is one cohesive thing, the word standard's
+conventions, each a small table and a few lines that read it, applied in one pass; split up, the
+tables and the pass that orders them would sit in different files.
 
 Examples:
     >>> apply_conventions(["局長", "陳", "偉", "明", "指出"])  # "Secretary Chan Wai-ming said"
