@@ -11,7 +11,7 @@ SIGHAN 2005 CityU corpus) where it and the Taiwan standard of the dictionary dif
 
 Every rule only joins whole tokens or cuts a dictionary word into its characters or words (萬/億
 off the word after a number: 幾十 萬人 → 幾十萬 人; 每/各 off the word they begin: 每日 → 每 日;
-the cuts of :func:`_phrase_parts`), so the words always join back into the text.
+the Hong Kong cuts: 不 能, 一 對, 第一 屆), so the words always join back into the text.
 
 The tables used here were written by hand from general knowledge of Chinese: the common
 surnames of Hong Kong, the characters of foreign-name transliteration (taken from CC-CEDICT's own
