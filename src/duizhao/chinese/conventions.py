@@ -157,6 +157,8 @@ _MONTH_NUMBERS = frozenset(
 
 def _numbers(words: Sequence[str], i: int) -> int:
     w = words[i]
+    if w[0] not in _NUMERAL and w != "上":
+        return i
     if w == "上" and i + 1 < len(words) and words[i + 1] in ("百", "千", "萬"):
         return i + 2  # 上百 名 "hundreds of", 上千, 上萬 (both standards)
     # the name of a month, like 3月 and 6月份: 一月, 十一月份 (both standards)
