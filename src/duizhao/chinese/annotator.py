@@ -120,9 +120,7 @@ class ChineseAnnotator:
         elif user_dict is not None:
             raise ValueError("give either user_dict or segmenter, not both")
         self.segmenter = segmenter
-        self.pinyin: Romaniser | None = (
-            PinyinRomaniser() if pinyin is True else (pinyin or None)
-        )
+        self.pinyin: Romaniser | None = PinyinRomaniser() if pinyin is True else (pinyin or None)
         self.jyutping: Romaniser | None = (
             JyutpingRomaniser() if jyutping is True else (jyutping or None)
         )

@@ -9,13 +9,18 @@ rejoins the single characters the dictionary left behind where one of these patt
 are one word. The conventions follow the City University of Hong Kong word standard (as in the
 SIGHAN 2005 CityU corpus) where it and the Taiwan standard of the dictionary differ.
 
-Every rule only *joins* whole tokens (or cuts 萬/億 off the word after a number: 幾十 萬人 →
-幾十萬 人, and 每/各 off the word they begin: 每日 → 每 日), so the words always join back into
-the text.
+Every rule only joins whole tokens or cuts a dictionary word into its characters or words (萬/億
+off the word after a number: 幾十 萬人 → 幾十萬 人; 每/各 off the word they begin: 每日 → 每 日;
+the Hong Kong cuts: 不 能, 一 對, 第一 屆), so the words always join back into the text.
 
 The tables used here were written by hand from general knowledge of Chinese: the common
 surnames of Hong Kong, the characters of foreign-name transliteration (taken from CC-CEDICT's own
-name entries, see :func:`transliteration_chars`), and productive suffixes.
+name entries, see :func:`transliteration_chars`), productive suffixes and bound nouns, titles,
+measure words and units.
+
+The module is longer than 500 lines on purpose: it is one cohesive thing, the word standard's
+conventions, each a small table and a few lines that read it, applied in one pass; split up, the
+tables and the pass that orders them would sit in different files.
 
 Examples:
     >>> apply_conventions(["局長", "陳", "偉", "明", "指出"])  # "Secretary Chan Wai-ming said"
@@ -66,6 +71,15 @@ _TITLE_ENDS = frozenset("長記席理員官任師授監裁事督使")
 #: (化 "-ize" and 制 "system" were measured neutral and leave words without a gloss or an HSK
 #: level: 恆常化 would hide 恆常 "regular" from the vocabulary list.)
 SUFFIXES = frozenset("者派性")
+
+#: Bound nouns that end a compound noun after a word of two characters or more (防治 法 "the
+#: prevention act", 港資 廠 "a Hong Kong-owned factory", 導彈 旅 "a missile brigade", 收費 表
+#: "a table of charges"): one word in both the Hong Kong and the Taiwan standards. Written from
+#: the list of Chinese noun-forming "quasi-suffixes" (類詞綴); measure words that are also nouns
+#: join only after a word that is not a number (三十 度 stays two words). Each was kept only
+#: where the tuning halves of both dev sets did not lose by it (證 "certificate", 型 "type",
+#: 化 and 制 are left out: 化/制 hide the gloss of the stem, see above).
+BOUND_SUFFIXES = frozenset("網股署式級廠旅隊員界率族店館法品業區場度表")
 
 #: Suffixes of place names (通州街 Tung Chau Street, 東勢鎮 Dongshi town).
 PLACE_SUFFIXES = frozenset("縣鎮鄉村邨街道島市")
@@ -136,8 +150,32 @@ def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
     return out
 
 
+_MONTH_NUMBERS = frozenset(
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+)
+
+
 def _numbers(words: Sequence[str], i: int) -> int:
-    if not _NUMERAL_TOKEN_RE.fullmatch(words[i]):
+    w = words[i]
+    if w[0] not in _NUMERAL and w != "上":
+        return i
+    if w == "上" and i + 1 < len(words) and words[i + 1] in ("百", "千", "萬"):
+        return i + 2  # 上百 名 "hundreds of", 上千, 上萬 (both standards)
+    # the name of a month, like 3月 and 6月份: 一月, 十一月份 (both standards)
+    if w in _MONTH_NUMBERS and i + 1 < len(words) and words[i + 1] == "月":
+        return i + 3 if i + 2 < len(words) and words[i + 2] == "份" else i + 2
+    if w[-1] == "月" and w[:-1] in _MONTH_NUMBERS and i + 1 < len(words) and words[i + 1] == "份":
+        return i + 2
+    # a day of the month after its month: 一月 一日 (十九日 is already one word)
+    if (
+        i > 0
+        and words[i - 1][-1:] == "月"
+        and i + 1 < len(words)
+        and words[i + 1] in ("日", "號")
+        and _NUMERAL_TOKEN_RE.fullmatch(w)
+    ):
+        return i + 2
+    if not _NUMERAL_TOKEN_RE.fullmatch(w):
         return i
     j = i + 1
     while j < len(words) and _NUMERAL_TOKEN_RE.fullmatch(words[j]):
@@ -149,6 +187,24 @@ def _numbers(words: Sequence[str], i: int) -> int:
 
 def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
     w = words[i]
+    if (
+        len(w) == 2
+        and w[0] in SURNAMES
+        and i + 1 < len(words)
+        and len(words[i + 1]) == 1
+        and words[i + 1] not in _NOT_IN_NAMES
+        and w[1] not in _NOT_IN_NAMES
+        and words[i + 1] not in "你我他她它您"
+        and rare(w)
+        and (
+            i + 2 == len(words)  # before punctuation
+            or words[i + 2] in _SAYING
+            or words[i + 2][-1] in _TITLE_ENDS  # 杜希文 隊長
+            or (i > 0 and words[i - 1][-1] in _TITLE_ENDS)  # 副理 翁振益
+        )
+    ):
+        # a surname and a given name cut as a rare word and a character (陳慶 浩 表示)
+        return i + 2
     if not ((len(w) == 1 and w in SURNAMES) or w in DOUBLE_SURNAMES):
         return i
     rest = words[i + 1 : i + 3]
@@ -162,10 +218,14 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
     ):
         return i + 2
     # a given name that is also a word (李 金華, 吳 長城): when rare, or in a name's context
-    if len(rest[0]) == 2 and rest[0][1] not in _NOT_IN_NAMES and (
-        rare(rest[0])
-        or (len(rest) == 2 and rest[1] in _SAYING)
-        or (i > 0 and words[i - 1][-1] in _TITLE_ENDS)
+    if (
+        len(rest[0]) == 2
+        and rest[0][1] not in _NOT_IN_NAMES
+        and (
+            rare(rest[0])
+            or (len(rest) == 2 and rest[1] in _SAYING)
+            or (i > 0 and words[i - 1][-1] in _TITLE_ENDS)
+        )
     ):
         return i + 2
     if len(rest) == 2 and len(rest[0]) == 1 and len(rest[1]) == 1 and rest[1] not in _NOT_IN_NAMES:
@@ -278,6 +338,24 @@ _DEGREE = frozenset("更較最太很過")  # 更 多, 較 少, 很 多 (最少 "
 _MOVING = frozenset("搬運寄轉調移遷漂流傳銷帶拿趕跑逃撤派押載擴延")
 _STATIONED_IN = frozenset("港京華台澳美日英法韓俄")  # 駐 港 "stationed in Hong Kong"
 _COUNTING = frozenset("兩幾二三四五六七八九十百千")
+#: Measure words that the dictionary keeps with 一 (一對, 一身): two words in both standards.
+_ONE_MEASURES = frozenset(["對", "聲", "陣", "堆", "身", "小時", "分鐘", "周", "週"])
+#: Words made with 此 "this" that are words of their own (此外 "besides", 此時 "at this time").
+_THIS_WORDS = frozenset(["此外", "此時", "此刻", "此後", "此間", "此致", "此前", "此地"])
+#: A number and a unit of time (二十 年, 十五 分鐘): two words in both standards; 四周
+#: "all around" is a word, and so are the years of an era (八十四年, 八十年: the Taiwan
+#: calendar; so a number of years is only cut when it ends in 十, 百 or 千 and is not 五十 to
+#: 九十). (一道 "together" is a word too, so 道 is not among the measure words after 一.)
+_DURATION_RE = re.compile(
+    "([一二三四五六七八九十百千兩幾]+)(小時|分鐘|秒鐘|天|週|周|個月)|([一二三四五六七八九十兩幾]*[十百千])(年)"
+)
+_DURATION_WORDS = frozenset(["四周", "五十年", "六十年", "七十年", "八十年", "九十年"])
+
+#: Titles of address written after a surname (陳 先生 "Mr Chan"): a word of their own. The
+#: one-character Cantonese ones (陳太 "Mrs Chan", 李伯) stay whole, as the CityU corpus writes them.
+_HONORIFICS = _words(
+    "先生 小姐 女士 太太 夫人 教授 老師 醫生 博士 律師 法官 議員 主席 校長 同學 師傅 伯伯 婆婆"
+)
 
 
 def _phrase_parts(w: str) -> list[str] | None:
@@ -297,10 +375,27 @@ def _phrase_parts(w: str) -> list[str] | None:
         return [a, b]
     if a == "副" and b in _DEPUTY_TITLES:
         return [a, b]
-    if len(w) == 2 and a in _COUNTING and b in "人國天年":
-        return [a, b]  # a number and a noun: 兩 人, 幾 年, 百 年 (both standards)
+    if len(w) == 2 and a in _COUNTING and b in "人國天年大":
+        return [a, b]  # a number and a noun: 兩 人, 幾 年, 百 年, 十 大 (both standards)
+    if len(w) == 3 and a in "這那" and w[1] in "一幾兩":
+        return list(w)  # 這 幾 天, 這 一 年: a demonstrative, a number and a unit
+    if (
+        a == "第"
+        and 3 <= len(w) <= 4
+        and w[-1] in _CLASSIFIER_UNITS
+        and _NUMERAL_TOKEN_RE.fullmatch(w[1:-1])
+    ):
+        return [w[:-1], w[-1]]  # 第一 屆, 第四 季: an ordinal and its measure word
     if len(w) == 3 and w[1] in "不沒" and w[0] == w[2]:
         return list(w)  # 能 不 能, 有 沒 有 (a two-character verb stays whole: 應不應該)
+    if a == "一" and b in _ONE_MEASURES:
+        return [a, b]  # 一 對, 一 聲, 一 陣: a numeral and its measure word (both standards)
+    if a == "此" and len(w) == 2 and w not in _THIS_WORDS:
+        return [a, b]  # 此 事, 此 案: "this" and a noun (此外, 此時 stay whole)
+    if w[-1] in "時鐘天週周月年" and a in _COUNTING_ONE:
+        m = _DURATION_RE.fullmatch(w)
+        if m and w not in _DURATION_WORDS:
+            return [g for g in m.groups() if g]  # 二十 年, 一 小時, 十五 分鐘: a number and a unit
     return None
 
 
@@ -316,6 +411,8 @@ def _split_phrases(words: list[str]) -> list[str]:
     for w in words:
         candidate = w[0] in _PHRASE_FIRST or (len(w) == 3 and w[1] in "不沒")
         parts = _phrase_parts(w) if candidate and 2 <= len(w) <= 4 else None
+        if parts is None and len(w) == 3 and w[0] in SURNAMES and w[1:] in _HONORIFICS:
+            parts = [w[0], w[1:]]  # 朱 先生, 姚 小姐: a surname and a title of address
         if parts:
             out.extend(parts)
         else:
@@ -323,7 +420,10 @@ def _split_phrases(words: list[str]) -> list[str]:
     return out
 
 
-_PHRASE_FIRST = frozenset("不全本副這那駐") | _DEGREE | _MOVING | _COUNTING
+#: Measure words and units after an ordinal (第一 屆, 第四 季, 第二 次).
+_CLASSIFIER_UNITS = frozenset("屆季次名位個場期條章節代輪集波段層項屆天年週周")
+_PHRASE_FIRST = frozenset("不全本副這那駐一此第") | _DEGREE | _MOVING | _COUNTING
+_COUNTING_ONE = _COUNTING | frozenset("一")
 
 
 def _split_multiplier(words: list[str]) -> list[str]:
@@ -342,6 +442,60 @@ def _split_multiplier(words: list[str]) -> list[str]:
     return out
 
 
+#: The head of a government department named after it (衛生署長 "Director of Health",
+#: 消防局長, 教統局長): one word in both standards when the department's name is one word of
+#: two characters (衛生署, 消防局); after a coordination (勞工及福利 局長) or a longer name
+#: (機電 工程 署長) the title stays a word of its own.
+_CHIEFS = frozenset(["局長", "署長", "處長"])
+_COORDINATORS = frozenset("及和與暨兼、")
+_CHIEF_WORDS = _CHIEFS | {"長"}
+
+
+def _split_one_person(words: list[str]) -> list[str]:
+    """個人 "individual" after a number or a demonstrative is a measure word and a noun: 一 個 人
+    "one person", 每 個 人, 整 個 人 (both standards); so is 一點 "a little" after 這/那 (這 一
+    點 "this point")."""
+    if _PERSON_WORDS.isdisjoint(words):
+        return words
+    out: list[str] = []
+    for k, w in enumerate(words):
+        if w == "整個人" or (w == "一點" and k > 0 and words[k - 1] in ("這", "那")):
+            out.extend(w)  # also 這 一 點 "this point" (一點 "a little" stays)
+        elif (
+            w == "個人"
+            and k > 0
+            and (words[k - 1] in _COUNTERS or _NUMERAL_TOKEN_RE.fullmatch(words[k - 1]))
+        ):
+            out.extend(w)
+        else:
+            out.append(w)
+    return out
+
+
+_COUNTERS = frozenset("這那每某哪整各")
+_PERSON_WORDS = frozenset(["個人", "整個人", "一點"])
+
+
+def _join_chiefs(words: list[str]) -> list[str]:
+    """Join a two-character department name and 局長/署長/處長 (衛生 署長 → 衛生署長), and a
+    department's word and 長 (教統局 長 → 教統局長)."""
+    if _CHIEF_WORDS.isdisjoint(words):
+        return words
+    out: list[str] = []
+    for k, w in enumerate(words):
+        prev = out[-1] if out else ""
+        before = words[k - 2] if k >= 2 else ""
+        if (
+            (w in _CHIEFS and len(prev) == 2 and len(before) <= 1 and before not in _COORDINATORS)
+            or (w == "長" and len(prev) == 3 and prev[-1] in "局署處"
+                and len(before) <= 1 and before not in _COORDINATORS)
+        ):  # fmt: skip
+            out[-1] = prev + w
+        else:
+            out.append(w)
+    return out
+
+
 def _transliteration(words: Sequence[str], i: int, chars: frozenset[str]) -> int:
     """A run of single characters, most of them typical of foreign names (奧 巴 馬 → 奧巴馬)."""
     j = i
@@ -355,8 +509,10 @@ def _transliteration(words: Sequence[str], i: int, chars: frozenset[str]) -> int
 
 
 def _suffix(words: Sequence[str], i: int) -> int:
-    if len(words[i]) >= 2 and i + 1 < len(words) and words[i + 1] in SUFFIXES:
-        return i + 2
+    if len(words[i]) >= 2 and i + 1 < len(words):
+        nxt = words[i + 1]
+        if nxt in SUFFIXES or (nxt in BOUND_SUFFIXES and not _NUMERAL_TOKEN_RE.fullmatch(words[i])):
+            return i + 2
     # place names: 通州 街, 湄 潭 縣
     if i + 1 < len(words) and words[i + 1] in PLACE_SUFFIXES and len(words[i]) == 2:
         return i + 2
@@ -385,7 +541,7 @@ def apply_conventions(
     Returns:
         The words, joined where a convention says so; they join back into the same text.
     """
-    out = _split_phrases(_split_each(list(words)))
+    out = _join_chiefs(_split_one_person(_split_phrases(_split_each(list(words)))))
     text = "".join(out)
     if all(len(w) > 1 for w in out) and not _ANY_NUMERAL_RE.search(text):
         return out  # nothing any rule could join (the common case)

@@ -180,7 +180,33 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
 
 
 #: Senses of the productive suffixes joined by :mod:`.conventions` (露宿者 "one who sleeps rough").
-_SUFFIX_SENSES = {"者": "-er, one who …", "派": "faction; school", "性": "-ness, -ity; quality"}
+_SUFFIX_SENSES = {
+    "者": "-er, one who …",
+    "派": "faction; school",
+    "性": "-ness, -ity; quality",
+    # the bound nouns of conventions.BOUND_SUFFIXES
+    "網": "network",
+    "股": "section; share",
+    "署": "government department",
+    "式": "style; type",
+    "級": "level; grade",
+    "廠": "factory",
+    "旅": "brigade",
+    "隊": "team; squad",
+    "員": "member; staff",
+    "界": "circles; world",
+    "率": "rate",
+    "族": "group; tribe",
+    "店": "shop",
+    "館": "hall; house",
+    "法": "law; method",
+    "品": "goods; article",
+    "業": "industry; trade",
+    "區": "district; zone",
+    "場": "ground; venue",
+    "度": "degree; -ness",
+    "表": "table; form",
+}
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(

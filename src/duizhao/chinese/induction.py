@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from .conventions import HEADS
+from .conventions import HEADS, SURNAMES
 
 __all__ = [
     "FUNCTION_CHARS",
@@ -65,6 +65,11 @@ MEASURE_CHARS = frozenset(
 )
 
 
+#: Function characters that are also common in given names (沈 時 華, 陳 來 發): after a
+#: surname they may be the middle of a recurring three-character name.
+NAME_CHARS = frozenset("時來大小中文家全美同新多永國榮")
+
+
 def _candidates(words: Sequence[str], max_len: int) -> Iterable[tuple[int, int, str]]:
     """Token spans ``(a, b)`` of two to ``max_len`` characters with a single-character piece."""
     n = len(words)
@@ -77,7 +82,9 @@ def _candidates(words: Sequence[str], max_len: int) -> Iterable[tuple[int, int, 
             if length > max_len:
                 break
             if len(w) == 1:
-                if w in FUNCTION_CHARS:
+                if w in FUNCTION_CHARS and not (
+                    b == a + 1 and w in NAME_CHARS and words[a] in SURNAMES
+                ):
                     break
                 single = True
             if b > a and single:
@@ -113,6 +120,7 @@ def induce_words(
     pieces: dict[str, tuple[str, ...]] = {}
     left: defaultdict[str, set[str]] = defaultdict(set)
     right: defaultdict[str, set[str]] = defaultdict(set)
+    whole: Counter[str] = Counter()  # occurrences already one token (joined by a convention)
     for words in runs:
         text = "".join(words)
         chars.update(text)
@@ -133,16 +141,27 @@ def induce_words(
             right[s].add(text[j] if j < len(text) else "$")
     if not aligned:
         return frozenset()
+    # occurrences that are already one token (a name a convention joined) count too
+    for words in runs:
+        if aligned.keys().isdisjoint(words):
+            continue
+        for k, w in enumerate(words):
+            if w in aligned:
+                text = "".join(words)
+                i = sum(map(len, words[:k]))
+                whole[w] += 1
+                left[w].add(text[i - 1] if i else "^")
+                right[w].add(text[i + len(w)] if i + len(w) < len(text) else "$")
     # every occurrence of the string, aligned with the tokens or not
-    found = [s for s, k in aligned.items() if k >= min_count]
+    found = [s for s, k in aligned.items() if k + whole[s] >= min_count]
     if not found:
         return frozenset()
     full = "\n".join("".join(words) for words in runs)
     out: list[str] = []
     for s in found:
-        if full.count(s) > 2 * aligned[s]:
+        k = aligned[s] + whole[s]
+        if full.count(s) > 2 * k:
             continue  # it mostly straddles dictionary words
-        k = aligned[s]
         if any(chars[p] * cohesion > k for p in pieces[s] if len(p) == 1):
             continue
         if _one_neighbour(left[s], "^") or _one_neighbour(right[s], "$"):

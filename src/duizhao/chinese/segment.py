@@ -151,7 +151,12 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 9
+_TABLE_FORMAT = 10
+
+#: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
+#: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
+#: overlapping word (教協 會長, not 教 協會 長; 中大 學生會, not 中 大學生 會).
+_ABBREVIATION_FREQ = 2000
 
 _BASES = {
     # name: (package, file, script of the dictionary)
@@ -200,6 +205,10 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
                 forms.add(entry)  # keep the Hong Kong form too
             for word in forms:
                 g = max(int(given if given is not None else tok.suggest_freq(word, False)), 1)
+                if path == shipped and tag == "nt" and given is None and len(entry) == 2:
+                    # abbreviations of bodies (教協, 中大): whole even against an overlapping
+                    # word (教協 會長, not 教 協會 長)
+                    g = max(g, _ABBREVIATION_FREQ)
                 tok.total += g - freq.get(word, 0)
                 freq[word] = g
                 for i in range(1, len(word)):
