@@ -141,10 +141,13 @@ class _AnchorRows:
     ) -> np.ndarray:
         """Sum ``values`` over the column intervals [start, stop) for each leading index."""
         shape = start.shape[:-1]
-        lead = int(np.prod(shape)) if shape else 1
-        s = np.clip(start - lo, 0, length).reshape(lead, -1)
-        e = np.clip(stop - lo, 0, length).reshape(lead, -1)
-        v = np.broadcast_to(values, start.shape).reshape(lead, -1)
+        lead = math.prod(shape)
+        # np.minimum/np.maximum, not np.clip: the same integers, without np.clip's checks
+        s = np.minimum(np.maximum(start - lo, 0), length).reshape(lead, -1)
+        e = np.minimum(np.maximum(stop - lo, 0), length).reshape(lead, -1)
+        spread: np.ndarray = np.empty(start.shape)  # np.broadcast_to without its overhead
+        spread[...] = values
+        v = spread.reshape(lead, -1)
         e = np.maximum(s, e)
         base = (np.arange(lead) * (length + 1))[:, None]
         size = lead * (length + 1)
