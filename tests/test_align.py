@@ -497,3 +497,22 @@ def test_embeddings_scorer_aligns_lines() -> None:
     en, zh = read_lines(HOUSING_EN), read_lines(HOUSING_ZH)
     beads = align_units(en, zh, scorer=EmbeddingScorer())
     assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4, 5), (4,))]
+
+
+def test_repricing_with_another_ratio_is_preparing_again(seed_doc):
+    """The second pass of align_units (the ratio of the paired units) reuses the first pass's
+    anchors: every bead costs what a scorer prepared afresh with that ratio says, to the bit."""
+    en = seed_doc.sentence_texts("en")
+    zh = seed_doc.sentence_texts("zh")
+    first = LexicalScorer().prepare(en, zh)
+    first.costs(2, 1, 5, np.arange(2, 9))  # sums kept by the first pass must not leak into it
+    again = first.with_ratio(0.31)
+    fresh = LexicalScorer(ratio=0.31).prepare(en, zh)
+    assert LexicalScorer(ratio=0.31).prepare(en, zh).with_ratio(0.5) is None  # a fixed ratio
+    for i in range(1, len(en) + 1):
+        js = np.arange(0, len(zh) + 1)
+        for a, b in ((1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (3, 2), (1, 4), (4, 1)):
+            if a > i:
+                continue
+            ok = js[js >= b]
+            assert np.array_equal(again.costs(a, b, i, ok), fresh.costs(a, b, i, ok))

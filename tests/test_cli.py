@@ -37,6 +37,61 @@ def test_help_on_every_command(capsys):
         assert out.startswith("usage: duizhao " + name)
 
 
+def test_the_command_list_matches_the_modules():
+    """COMMANDS (what ``duizhao --help`` lists without importing a command module) names every
+    command the modules add, in the listing order, with the same one-line help."""
+    from duizhao.cli import COMMANDS, build_parser, command_groups
+
+    def listed(parser):
+        action = parser._subparsers._group_actions[0]  # type: ignore[union-attr]
+        return [(a.dest, a.help) for a in action._choices_actions]
+
+    full = build_parser()
+    assert listed(full) == [(name, line) for name, line, _ in COMMANDS]
+    assert {module for *_, module in COMMANDS} == set(command_groups())
+    for name, _, _ in COMMANDS:  # built alone, each command is the same as in the full parser
+        lazy = build_parser([name])
+        assert listed(lazy) == listed(full)
+        choices = lazy._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert choices[name].format_help() == full._subparsers._group_actions[0].choices[name].format_help()  # type: ignore[union-attr]
+    assert build_parser([]).format_help() == full.format_help()
+
+
+@pytest.mark.parametrize("argv", [["--help"], [], ["--version"], ["nosuchcommand"]])
+def test_help_imports_no_command_module(argv):
+    """``duizhao --help`` imports duizhao and its command line, nothing else of duizhao and no
+    heavy or merely slow module (deterministic, unlike a timing: the cold start is ≤ 0.1 s)."""
+    code = (
+        "import sys, contextlib, io\n"
+        "before = set(sys.modules)\n"
+        "from duizhao.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    main({argv!r})\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))\n"
+    )
+    from conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout.split()
+    assert sorted(m for m in out if m.startswith("duizhao")) == ["duizhao", "duizhao.cli"]
+    slow = {"typing", "dataclasses", "inspect", "json", "pkgutil", "shutil", "sqlite3", "numpy", "jieba",
+            "opencc", "pypinyin", "jinja2", "regex", "wordfreq"}
+    assert slow.isdisjoint(out)
+
+
+def test_a_command_imports_only_its_own_module():
+    code = (
+        "import sys, contextlib, io\n"
+        "from duizhao.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['build', '--help'])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('duizhao.cli'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["duizhao.cli", "duizhao.cli._common", "duizhao.cli.sheet"]
+
+
 def test_parse_json_on_the_seed(capsys):
     status, out, err = run(capsys, "parse", str(SEED), "--format", "json")
     assert status == 0 and err == ""

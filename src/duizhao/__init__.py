@@ -20,7 +20,9 @@ The stages, each a pure function from a document to a new document: :func:`read`
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (``duizhao --help``)
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.2.0"
 

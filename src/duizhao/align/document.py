@@ -137,8 +137,13 @@ def align_units(
         total = float(lens[1].sum()) / max(float(lens[0].sum()), 1.0)
         again = with_ratio(scorer, ratio) if ratio else None
         if again is not None and ratio is not None and abs(ratio / total - 1.0) > 0.02:
+            # The default scorer's anchors do not depend on the ratio: only the lengths change.
+            reprice = getattr(prep, "with_ratio", None)
+            repriced = reprice(ratio) if reprice is not None else None
             del prep  # free the first scorer's tables before building the second's
-            prep = again.prepare(en, zh, glossary_pairs=glossary_pairs)
+            if repriced is None:
+                repriced = again.prepare(en, zh, glossary_pairs=glossary_pairs)
+            prep = repriced
             beads = align_with_pins(prep, groups, 0, n, 0, m, n, m, lens, max_merge)
     return tuple(beads)
 
@@ -288,14 +293,20 @@ def _by_sentences(
                            + [Bead(en=(), zh=(k,), score=1.0) for k in range(j0, j1)])  # fmt: skip
         return out
 
-    per_stretch = run(sc.prepare(en, zh, glossary_pairs=glossary_pairs))
+    first = sc.prepare(en, zh, glossary_pairs=glossary_pairs)
+    per_stretch = run(first)
     flat = [b for beads in per_stretch for b in beads]
     if any(not (b.en and b.zh) for b in flat):  # as in align_units: the ratio of the pairs
         ratio = _paired_ratio(flat, lens)
         total = float(lens[1].sum()) / max(float(lens[0].sum()), 1.0)
         again = with_ratio(sc, ratio) if ratio else None
         if again is not None and ratio is not None and abs(ratio / total - 1.0) > 0.02:
-            per_stretch = run(again.prepare(en, zh, glossary_pairs=glossary_pairs))
+            reprice = getattr(first, "with_ratio", None)  # as in align_units
+            repriced = reprice(ratio) if reprice is not None else None
+            del first
+            if repriced is None:
+                repriced = again.prepare(en, zh, glossary_pairs=glossary_pairs)
+            per_stretch = run(repriced)
     en_para = [p for p, para in enumerate(doc.en) for _ in para.sentences]
     zh_para = [p for p, para in enumerate(doc.zh) for _ in para.sentences]
     paragraphs: list[Bead] = []

@@ -56,7 +56,7 @@ def _band_centres(
     cz = np.concatenate(([0.0], np.cumsum(lz[j0:j1] + 1.0)))
     target = ce / ce[-1] * cz[-1] if ce[-1] > 0 else np.zeros_like(ce)
     centres = np.searchsorted(cz, target)
-    centres = np.clip(centres, 0, j1 - j0)
+    centres = np.minimum(np.maximum(centres, 0), j1 - j0)  # np.clip, without its checks
     centres[0], centres[-1] = 0, j1 - j0
     return centres
 
@@ -107,8 +107,9 @@ def _dp_band(
     """The best path inside the band, or ``None`` when it touches the band's edge (unless this
     is the ``last`` band tried: then the best path inside it)."""
     full = width >= max(n, m)
-    los = np.clip(centres - width, 0, m) if not full else np.zeros(n + 1, dtype=np.int64)
-    his = np.clip(centres + width, 0, m) if not full else np.full(n + 1, m, dtype=np.int64)
+    # (np.minimum/np.maximum: np.clip, without its checks)
+    los = np.minimum(np.maximum(centres - width, 0), m) if not full else np.zeros(n + 1, np.int64)
+    his = np.minimum(np.maximum(centres + width, 0), m) if not full else np.full(n + 1, m, np.int64)
     # Keep the band connected: each row starts no later than the previous row ends.
     for i in range(1, n + 1):
         los[i] = min(los[i], his[i - 1])
@@ -134,19 +135,20 @@ def _dp_band(
         for a, b in row_types:
             if a > i:
                 continue
-            pj = js - b
+            prev = dist[i - a]
             plo = int(los[i - a])
-            idx = pj - plo
-            ok = (pj >= 0) & (idx >= 0) & (idx < len(dist[i - a]))
-            if not ok.any():
+            # The band's columns j whose j - b is in row i - a's band: the run k0 <= k < k1 of js
+            # (j - b >= 0 follows from plo >= 0).
+            k0 = max(0, plo + b - lo)
+            k1 = min(len(js), plo + len(prev) + b - lo)
+            if k1 <= k0:
                 continue
-            sel = np.nonzero(ok)[0]
             # The whole band at once (per-row caches in the scorer are shared between shapes).
-            c = prep.costs(a, b, i0 + i, j0 + js)[sel]
-            cand = dist[i - a][idx[sel]] + c
-            better = cand < d[sel]
+            c = prep.costs(a, b, i0 + i, j0 + js)[k0:k1]
+            cand = prev[lo + k0 - b - plo : lo + k1 - b - plo] + c
+            better = cand < d[k0:k1]
             if better.any():
-                w = sel[better]
+                w = np.nonzero(better)[0] + k0
                 d[w] = cand[better]
                 ba[w] = a
                 bb[w] = b

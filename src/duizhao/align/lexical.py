@@ -15,6 +15,7 @@ Examples:
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import itertools
 import math
@@ -141,10 +142,13 @@ class _AnchorRows:
     ) -> np.ndarray:
         """Sum ``values`` over the column intervals [start, stop) for each leading index."""
         shape = start.shape[:-1]
-        lead = int(np.prod(shape)) if shape else 1
-        s = np.clip(start - lo, 0, length).reshape(lead, -1)
-        e = np.clip(stop - lo, 0, length).reshape(lead, -1)
-        v = np.broadcast_to(values, start.shape).reshape(lead, -1)
+        lead = math.prod(shape)
+        # np.minimum/np.maximum, not np.clip: the same integers, without np.clip's checks
+        s = np.minimum(np.maximum(start - lo, 0), length).reshape(lead, -1)
+        e = np.minimum(np.maximum(stop - lo, 0), length).reshape(lead, -1)
+        spread: np.ndarray = np.empty(start.shape)  # np.broadcast_to without its overhead
+        spread[...] = values
+        v = spread.reshape(lead, -1)
         e = np.maximum(s, e)
         base = (np.arange(lead) * (length + 1))[:, None]
         size = lead * (length + 1)
@@ -154,6 +158,12 @@ class _AnchorRows:
         return np.cumsum(diff.reshape(lead, length + 1), axis=1)[:, :length].reshape(
             (*shape, length)
         )
+
+    def fresh(self) -> _AnchorRows:
+        """The same rows with no sums kept (as if just built)."""
+        out = copy.copy(self)
+        out._cache = {}
+        return out
 
     def forget(self, r: int) -> None:
         """Drop the kept sums of row ``r`` (the DP has moved past it)."""
@@ -416,6 +426,22 @@ class _PreparedLexical:
             zh_base=np.concatenate(([0.0], np.cumsum(zh_base))),
             en_rows=en_table,
             zh_rows=_AnchorRows(zh_rows, n),
+        )
+
+    def with_ratio(self, ratio: float) -> _PreparedLexical | None:
+        """What ``self.scorer.with_ratio(ratio).prepare`` of the same texts builds, without
+        finding the anchors again (they do not depend on the ratio), or ``None`` when the
+        scorer's ratio is fixed."""
+        scorer = self.scorer.with_ratio(ratio)
+        if scorer is None:
+            return None
+        return dataclasses.replace(
+            self,
+            scorer=scorer,
+            length=dataclasses.replace(self.length, ratio=ratio),
+            en_rows=self.en_rows.fresh(),
+            zh_rows=self.zh_rows.fresh(),
+            row_cache={},
         )
 
     def _row_sums(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, ...]:

@@ -28,9 +28,8 @@ class CommandGroup:
     """One module's commands (a registry: see :mod:`duizhao.cli`)."""
 
     name: str
-    """The group's name (its first command's name)."""
-    order: int
-    """Where its commands are listed in ``duizhao --help`` (lowest first)."""
+    """The group's name (its first command's name); where its commands are listed, and their
+    one-line help, is :data:`duizhao.cli.COMMANDS`."""
     add_to: Callable[[Any, argparse.ArgumentParser], None]
     """Adds the group's subparsers: called with the subparsers action and the parent parser of
     the options every command takes (``-q``). Each subparser sets ``func=handler(args) -> int``."""

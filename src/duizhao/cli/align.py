@@ -116,4 +116,4 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_align)
 
 
-GROUP = CommandGroup(name="align", order=20, add_to=_add)
+GROUP = CommandGroup(name="align", add_to=_add)

@@ -94,4 +94,4 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_annotate)
 
 
-GROUP = CommandGroup(name="annotate", order=30, add_to=_add)
+GROUP = CommandGroup(name="annotate", add_to=_add)

@@ -153,4 +153,4 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_drill)
 
 
-GROUP = CommandGroup(name="drill", order=60, add_to=_add)
+GROUP = CommandGroup(name="drill", add_to=_add)

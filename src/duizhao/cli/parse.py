@@ -90,4 +90,4 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_parse)
 
 
-GROUP = CommandGroup(name="parse", order=10, add_to=_add)
+GROUP = CommandGroup(name="parse", add_to=_add)

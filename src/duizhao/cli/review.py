@@ -43,4 +43,4 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_review)
 
 
-GROUP = CommandGroup(name="review", order=80, add_to=_add)
+GROUP = CommandGroup(name="review", add_to=_add)

@@ -30,4 +30,4 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_schema)
 
 
-GROUP = CommandGroup(name="schema", order=90, add_to=_add)
+GROUP = CommandGroup(name="schema", add_to=_add)

@@ -280,4 +280,4 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_build)
 
 
-GROUP = CommandGroup(name="sheet", order=40, add_to=_add)
+GROUP = CommandGroup(name="sheet", add_to=_add)

@@ -78,4 +78,4 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_words)
 
 
-GROUP = CommandGroup(name="words", order=80, add_to=_add)
+GROUP = CommandGroup(name="words", add_to=_add)

@@ -213,12 +213,19 @@ def _rank_legacy(data: bytes, candidates: list[str]) -> list[str]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Where a control character (category Cc: the C0 and C1 controls) can be: only these places are
+#: asked for their category, not every character of the text.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _check_text(text: str, path: str) -> str:
     """Reject decoded text that is really binary data, or holds lone surrogates (which no
     Unicode text may hold, and no output could write)."""
-    bad = [i for i, ch in enumerate(text) if unicodedata.category(ch) == "Cc" and ch not in _OK_CC]
+    bad = [
+        m.start()
+        for m in _CONTROLS.finditer(text)
+        if unicodedata.category(m.group()) == "Cc" and m.group() not in _OK_CC
+    ]
     if len(bad) > max(2, len(text) // 100):
         first = bad[0]
         raise InputError(path, text.count("\n", 0, first) + 1, "binary data (control characters)")

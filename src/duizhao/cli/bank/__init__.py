@@ -188,4 +188,4 @@ def _add_group(sub: Any, common: argparse.ArgumentParser) -> None:
     add_parser(sub, common)
 
 
-GROUP = CommandGroup(name="bank", order=70, add_to=_add_group)
+GROUP = CommandGroup(name="bank", add_to=_add_group)
