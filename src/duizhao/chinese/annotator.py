@@ -312,9 +312,10 @@ class ChineseAnnotator:
                 self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
             ]
         contexts: Sequence[EnglishContext] = english if english is not None else [()] * len(texts)
+        memo = _WordMemo()
         try:
             return [
-                self._tokens(t, s, spans, py, jp, ctx, fixes)
+                self._tokens(t, s, spans, py, jp, ctx, fixes, memo)
                 for t, s, spans, py, jp, ctx in zip(
                     texts, simps, all_spans, pinyins, jyutpings, contexts, strict=True
                 )
@@ -331,25 +332,31 @@ class ChineseAnnotator:
         jyutping: list[str | None],
         english: EnglishContext = (),
         fixes: dict[str, Override] | None = None,
+        memo: _WordMemo | None = None,
     ) -> tuple[Token, ...]:
         from duizhao.resources.lexicon import hsk_words
 
+        memo = memo if memo is not None else _WordMemo()
         levels = hsk_words(self.hsk_standard) if self.hsk_standard else {}
+        # readings only for Han characters (the inline test is is_han's own first one)
+        han = [("\u4e00" <= c <= "\u9fff") or is_han(c) for c in text]
+        pinyin = [r if h else None for r, h in zip(pinyin, han, strict=False)]
+        jyutping = [r if h else None for r, h in zip(jyutping, han, strict=False)]
+        glosses, tags = memo.glosses, memo.tags
         tokens = []
         for a, b, kind in spans:
             word = text[a:b]
             sword = simp[a:b]
-            han = kind in ("han", "forced")
-            py = tuple(pinyin[k] if is_han(text[k]) else None for k in range(a, b))
-            jp = tuple(jyutping[k] if is_han(text[k]) else None for k in range(a, b))
+            py = tuple(pinyin[a:b])
+            jp = tuple(jyutping[a:b])
             gloss = hsk = pos = None
             override = None
             if fixes:
                 override = fixes.get(word) or fixes.get(sword)
-            if override is None:
+            if override is None and self.overrides:
                 override = self.overrides.get(word) or self.overrides.get(sword)
             if override is not None:
-                hans = [k for k in range(b - a) if is_han(word[k])]
+                hans = [k for k in range(b - a) if han[a + k]]
                 if override.pinyin is not None and len(override.pinyin) == len(hans):
                     lst = list(py)
                     for k, r in zip(hans, override.pinyin, strict=True):
@@ -361,17 +368,26 @@ class ChineseAnnotator:
                         lst[k] = r
                     jp = tuple(lst)
                 gloss = override.gloss
-            if han:
+            if kind == "han" or kind == "forced":
                 if self.glosses and gloss is None:
                     en = (
                         next((e for s0, s1, e in english if s0 <= a < s1), None)
                         if english
                         else None
                     )
-                    gloss = choose_gloss(word, sword, py, self.max_senses, english=en)
+                    key = (word, sword, py, en)
+                    if key in glosses:
+                        gloss = glosses[key]
+                    else:
+                        gloss = glosses[key] = choose_gloss(
+                            word, sword, py, self.max_senses, english=en
+                        )
                 hsk = levels.get(sword)
                 if self.with_pos:
-                    pos = self.segmenter.pos(sword)
+                    if sword in tags:
+                        pos = tags[sword]
+                    else:
+                        pos = tags[sword] = self.segmenter.pos(sword)
             elif kind in ("num", "cnum"):
                 pos = "m"
             elif kind == "date":
@@ -384,6 +400,18 @@ class ChineseAnnotator:
                 Token(start=a, end=b, pinyin=py, jyutping=jp, gloss=gloss, hsk=hsk, pos=pos)
             )
         return tuple(tokens)
+
+
+class _WordMemo:
+    """What one call of :meth:`ChineseAnnotator.annotate_many` has already looked up, by word
+    type (an article repeats its words): glosses by word, reading and English sentence, parts
+    of speech by word. Made for one call and dropped after it."""
+
+    __slots__ = ("glosses", "tags")
+
+    def __init__(self) -> None:
+        self.glosses: dict[tuple[str, str, tuple[str | None, ...], str | None], str | None] = {}
+        self.tags: dict[str, str | None] = {}
 
 
 # One shared annotator with every default, built once; nothing changes it after it is built.

@@ -115,7 +115,9 @@ class G2pM:
             i += len(t)
         return out
 
-    def _direction(self, seqs: Sequence[Any], table: Any, hh: Any) -> tuple[Any, list[int], list[int]]:
+    def _direction(
+        self, seqs: Sequence[Any], table: Any, hh: Any
+    ) -> tuple[Any, list[int], list[int]]:
         """One direction of the BiLSTM over each id sequence.
 
         The sequences are run longest first in batches of at most 64, and a batch's matrix

@@ -278,15 +278,15 @@ class PinyinRomaniser:
     ) -> list[list[str | None]]:
         """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
         phrases = _pinyin_table(self.large_phrases)
-        curated = phrases.column("curated")
-        values = phrases.column("value")
         g2pm = g2pm_model() if self.polyphone_model else None
         cands = g2pm.candidates if g2pm is not None else {}
-        weights = self.phrase_weights
         out: list[list[str | None]] = []
         queries: list[tuple[str, list[int]]] = []
         owners: list[tuple[int, list[int]]] = []
         in_phrase: list[dict[int, float]] = []
+        # a word's dictionary reading depends on its characters only: read each word type once
+        # (``(syllables, ambiguous offsets, phrase weights by offset)``)
+        read: dict[tuple[str, str], tuple[list[str | None], list[int], dict[int, float]]] = {}
         for n, (_text, simp, words) in enumerate(items):
             readings: list[str | None] = [None] * len(simp)
             ambiguous: list[int] = []
@@ -294,40 +294,15 @@ class PinyinRomaniser:
             covered: dict[int, float] = {}
             in_phrase.append(covered)
             for start, end in words:
-                i = start
-                while i < end:
-                    # the longest phrase starting at i inside the word
-                    found = [(k, r) for k, r in phrases.prefix_rows(simp[i:end]) if len(k) > 1]
-                    if found:
-                        key, row = found[-1]
-                        j = i + len(key)
-                        syl = values[row].split(" ")
-                        readings[i:j] = syl
-                        is_curated = curated[row]
-                        for k in range(i, j):
-                            ch = simp[k]
-                            if ch not in cands:
-                                continue
-                            if not is_curated:
-                                weight = weights.large
-                            elif syl[k - i] != (_char_readings(ch) or ("",))[0] or _is_neutral(
-                                syl[k - i]
-                            ):
-                                weight = weights.curated_rare  # a rarer reading, a neutral tone
-                            else:
-                                weight = weights.curated
-                            if weight == math.inf:
-                                continue
-                            ambiguous.append(k)
-                            covered[k] = weight
-                        i = j
-                    else:
-                        ch = simp[i]
-                        r = _char_readings(ch) or _char_readings(_text[i])
-                        readings[i] = r[0] if r else None
-                        if ch in cands:
-                            ambiguous.append(i)
-                        i += 1
+                key = (simp[start:end], _text[start:end])
+                found = read.get(key)
+                if found is None:
+                    found = read[key] = self._read_word(*key, phrases, cands)
+                syl, amb, weight_at = found
+                readings[start:end] = syl
+                ambiguous.extend(start + k for k in amb)
+                for k, w in weight_at.items():
+                    covered[start + k] = w
             out.append(readings)
             if ambiguous and g2pm is not None:
                 by_context: dict[tuple[int, int], list[int]] = {}
@@ -361,3 +336,60 @@ class PinyinRomaniser:
                 apply_word_readings(text, simp, out[n], jyutping=False)
                 out[n] = fix_pinyin(text, simp, words, out[n])
         return out
+
+    def _read_word(
+        self, simp: str, text: str, phrases: CompactTable, cands: Mapping[str, object]
+    ) -> tuple[list[str | None], list[int], dict[int, float]]:
+        """The dictionary reading of one word (Simplified ``simp``, as written ``text``): its
+        syllables, the offsets of its characters the polyphone model is asked about, and for
+        those inside a phrase, how much the phrase weighs (:class:`PhraseWeights`).
+
+        The word is read longest phrase first (phrases of two characters or more); a character
+        outside every phrase takes its most common reading.
+        """
+        curated = phrases.column("curated")
+        values = phrases.column("value")
+        weights = self.phrase_weights
+        end = len(simp)
+        readings: list[str | None] = [None] * end
+        ambiguous: list[int] = []
+        covered: dict[int, float] = {}
+        i = 0
+        while i < end:
+            # the longest phrase starting at i inside the word
+            found = (
+                [(k, r) for k, r in phrases.prefix_rows(simp[i:end]) if len(k) > 1]
+                if end - i > 1
+                else None
+            )
+            if found:
+                key, row = found[-1]
+                j = i + len(key)
+                syl = values[row].split(" ")
+                readings[i:j] = syl
+                is_curated = curated[row]
+                for k in range(i, j):
+                    ch = simp[k]
+                    if ch not in cands:
+                        continue
+                    if not is_curated:
+                        weight = weights.large
+                    elif syl[k - i] != (_char_readings(ch) or ("",))[0] or _is_neutral(
+                        syl[k - i]
+                    ):
+                        weight = weights.curated_rare  # a rarer reading, a neutral tone
+                    else:
+                        weight = weights.curated
+                    if weight == math.inf:
+                        continue
+                    ambiguous.append(k)
+                    covered[k] = weight
+                i = j
+            else:
+                ch = simp[i]
+                r = _char_readings(ch) or _char_readings(text[i])
+                readings[i] = r[0] if r else None
+                if ch in cands:
+                    ambiguous.append(i)
+                i += 1
+        return readings, ambiguous, covered
