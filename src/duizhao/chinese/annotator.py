@@ -307,6 +307,8 @@ class ChineseAnnotator:
             ]
         if self.jyutping is None:
             jyutpings: list[list[str | None]] = [[None] * len(t) for t in texts]
+        elif isinstance(self.jyutping, JyutpingRomaniser):
+            jyutpings = self.jyutping.romanise_many(list(zip(texts, simps, words, strict=True)))
         else:
             jyutpings = [
                 self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
