@@ -120,8 +120,8 @@ class G2pM:
     ) -> tuple[Any, list[int], list[int]]:
         """One direction of the BiLSTM over each id sequence.
 
-        The sequences are run longest first in batches of at most 64, and a batch's matrix
-        products shrink to the rows still running.
+        The sequences are run longest first in batches of at most 512, and each step is
+        computed for the rows still running only.
 
         Returns:
             ``(states, base, stride)``: the state after step ``t`` of sequence ``i`` is
@@ -138,9 +138,10 @@ class G2pM:
         stride = [0] * len(seqs)
         blocks = []
         offset = 0
-        # 64 rows keep the matrix products below the size where OpenBLAS starts threads, which
-        # on a busy machine made each step up to a hundred times slower.
-        batch_size = 64
+        # The matrix products are taken 64 rows at a time: that keeps them below the size where
+        # OpenBLAS starts threads, which on a busy machine made each step up to a hundred times
+        # slower. The element-wise steps run on the whole batch at once.
+        batch_size, product_rows = 512, 64
         for b in range(0, len(order), batch_size):
             chunk = order[b : b + batch_size]
             width = len(chunk)
@@ -152,24 +153,33 @@ class G2pM:
                 base[i] = offset + row
                 stride[i] = width
             gates = table[ids]  # (steps, batch, 4 * hidden)
-            states = np.zeros((steps, width, n), dtype=np.float32)
-            h = np.zeros((width, n), dtype=np.float32)
+            # states[t + 1]: the state after step t (states[0]: the initial zeros)
+            states = np.zeros((steps + 1, width, n), dtype=np.float32)
             c = np.zeros((width, n), dtype=np.float32)
+            product = np.empty((width, 4 * n), dtype=np.float32)
+            scratch = np.empty((width, n), dtype=np.float32)
             active = width
             for t in range(steps):
                 while lengths[active - 1] <= t:
                     active -= 1
+                h = states[t]
+                for r in range(0, active, product_rows):
+                    e = min(active, r + product_rows)
+                    np.matmul(h[r:e], hh, out=product[r:e])
                 g = gates[t, :active]
-                g += h[:active] @ hh
+                g += product[:active]
                 np.tanh(g, out=g)
                 sig = g[:, : 3 * n]
                 sig *= 0.5
                 sig += 0.5
                 ct = c[:active]
                 ct *= sig[:, n : 2 * n]
-                ct += sig[:, :n] * g[:, 3 * n :]
-                np.multiply(sig[:, 2 * n :], np.tanh(ct), out=h[:active])
-                states[t, :active] = h[:active]
+                u = scratch[:active]
+                np.multiply(sig[:, :n], g[:, 3 * n :], out=u)
+                ct += u
+                np.tanh(ct, out=u)
+                np.multiply(sig[:, 2 * n :], u, out=states[t + 1, :active])
+            states = states[1:]
             blocks.append(states.reshape(steps * width, n))
             offset += steps * width
         if not blocks:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -229,6 +230,23 @@ def _context(text: str, pos: int, radius: int = 40) -> tuple[int, int]:
     return start, end
 
 
+def _contexts(text: str, positions: Sequence[int], radius: int = 40) -> list[tuple[int, int]]:
+    """:func:`_context` of each position (the text's sentence ends found once)."""
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+    out = []
+    for pos in positions:
+        start = max(0, pos - radius)
+        i = bisect_left(ends, pos)  # ends[i - 1]: the last sentence end before pos
+        if i and ends[i - 1] >= start:
+            start = ends[i - 1] + 1
+        end = min(len(text), pos + radius + 1)
+        j = bisect_right(ends, pos)  # ends[j]: the first after it
+        if j < len(ends) and ends[j] < end:
+            end = ends[j] + 1
+        out.append((start, end))
+    return out
+
+
 class PinyinRomaniser:
     """Pinyin with tone marks, read from the Simplified text.
 
@@ -306,10 +324,14 @@ class PinyinRomaniser:
             out.append(readings)
             if ambiguous and g2pm is not None:
                 by_context: dict[tuple[int, int], list[int]] = {}
-                for k in ambiguous:
-                    by_context.setdefault(_context(simp, k), []).append(k)
+                for k, context in zip(ambiguous, _contexts(simp, ambiguous), strict=True):
+                    by_context.setdefault(context, []).append(k)
+                # han[x]: how many Han characters simp[:x] holds
+                han = [0]
+                for ch in simp:
+                    han.append(han[-1] + (("\u4e00" <= ch <= "\u9fff") or is_han(ch)))
                 for (a, b), positions in by_context.items():
-                    if sum(map(is_han, simp[a:b])) < _MIN_CONTEXT:
+                    if han[b] - han[a] < _MIN_CONTEXT:
                         continue  # no context to read: the dictionary's readings stand
                     queries.append((simp[a:b], [k - a for k in positions]))
                     owners.append((n, positions))
