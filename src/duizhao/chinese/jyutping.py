@@ -99,7 +99,8 @@ class JyutpingRomaniser:
     ) -> list[str | None]:
         """:meth:`romanise`; ``pieces`` remembers the readings of the pieces already read."""
         table = _jyutping_table()
-        prefixes = table.prefixes
+        # the trie's own prefix search (the table's method makes a list of it)
+        prefixes = table._trie.prefixes if table._trie is not None else table.prefixes
         n = len(text)
         readings: list[str | None] = [None] * n
         if self.within_words:
@@ -128,11 +129,14 @@ class JyutpingRomaniser:
                 if step < cost[i + 1]:
                     cost[i + 1] = step
                     back[i + 1] = i
+                if i + 1 == size:
+                    continue  # one character left: no piece of two
+                crossed_a = crossed[a]
                 for key in prefixes(text[a : start + min(size, i + longest)]):
                     length = len(key)
                     if length >= 2:
                         # a piece crossing word boundaries (those inside text[a:a+length])
-                        c = step + 0.25 * (crossed[a + length - 1] - crossed[a])
+                        c = step + 0.25 * (crossed[a + length - 1] - crossed_a)
                         j = i + length
                         if c < cost[j]:
                             cost[j] = c

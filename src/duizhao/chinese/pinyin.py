@@ -318,9 +318,10 @@ class PinyinRomaniser:
                     found = read[key] = self._read_word(*key, phrases, cands)
                 syl, amb, weight_at = found
                 readings[start:end] = syl
-                ambiguous.extend(start + k for k in amb)
-                for k, w in weight_at.items():
-                    covered[start + k] = w
+                if amb:
+                    ambiguous.extend([start + k for k in amb])
+                    for k, w in weight_at.items():
+                        covered[start + k] = w
             out.append(readings)
             if ambiguous and g2pm is not None:
                 by_context: dict[tuple[int, int], list[int]] = {}
