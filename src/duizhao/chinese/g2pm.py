@@ -115,17 +115,19 @@ class G2pM:
             i += len(t)
         return out
 
-    def _direction(
-        self, seqs: Sequence[Any], table: Any, hh: Any
-    ) -> tuple[Any, list[int], list[int]]:
-        """One direction of the BiLSTM over each id sequence.
+    def _run(
+        self, forward: Sequence[Any], backward: Sequence[Any]
+    ) -> tuple[Any, list[tuple[int, int]], list[tuple[int, int]]]:
+        """Both directions of the BiLSTM, each over its own id sequences.
 
-        The sequences are run longest first in batches of at most 512, and each step is
-        computed for the rows still running only.
+        A batch holds up to 256 sequences of each direction, the backward ones shortest first,
+        then the forward ones longest first, so that the rows still running at a step are one
+        stretch of the batch: each step is computed for them only, both directions at once.
 
         Returns:
-            ``(states, base, stride)``: the state after step ``t`` of sequence ``i`` is
-            ``states[base[i] + t * stride[i]]``.
+            ``(states, fw_at, bw_at)``: the state after step ``t`` of the ``i``-th forward
+            sequence is ``states[base + t * stride]`` where ``(base, stride) = fw_at[i]``
+            (``bw_at`` for the backward ones).
         """
         import numpy as np
 
@@ -133,58 +135,70 @@ class G2pM:
         # loaded, so one tanh gives every gate (and never overflows, unlike exp); the gates are
         # ordered i, f, o, g, so the three sigmoids are one slice.
         n = self.hidden
-        order = sorted(range(len(seqs)), key=lambda i: -len(seqs[i]))
-        base = [0] * len(seqs)
-        stride = [0] * len(seqs)
+        fw_order = sorted(range(len(forward)), key=lambda i: -len(forward[i]))
+        bw_order = sorted(range(len(backward)), key=lambda i: -len(backward[i]))
+        fw_at = [(0, 0)] * len(forward)
+        bw_at = [(0, 0)] * len(backward)
         blocks = []
         offset = 0
         # The matrix products are taken 64 rows at a time: that keeps them below the size where
         # OpenBLAS starts threads, which on a busy machine made each step up to a hundred times
         # slower. The element-wise steps run on the whole batch at once.
-        batch_size, product_rows = 512, 64
-        for b in range(0, len(order), batch_size):
-            chunk = order[b : b + batch_size]
-            width = len(chunk)
-            lengths = [len(seqs[i]) for i in chunk]
-            steps = lengths[0]
+        half, product_rows = 256, 64
+        for b in range(0, max(len(fw_order), len(bw_order)), half):
+            fws = fw_order[b : b + half]
+            bws = bw_order[b : b + half][::-1]  # shortest first
+            n_bw = len(bws)
+            width = n_bw + len(fws)
+            seqs = [backward[i] for i in bws] + [forward[i] for i in fws]
+            lengths = [len(x) for x in seqs]
+            steps = max(lengths)
             ids = np.full((steps, width), self.pad, dtype=np.int64)
-            for row, i in enumerate(chunk):
-                ids[: lengths[row], row] = seqs[i]
-                base[i] = offset + row
-                stride[i] = width
-            gates = table[ids]  # (steps, batch, 4 * hidden)
+            for row, seq in enumerate(seqs):
+                ids[: lengths[row], row] = seq
+            for row, i in enumerate(bws):
+                bw_at[i] = (offset + row, width)
+            for row, i in enumerate(fws, n_bw):
+                fw_at[i] = (offset + row, width)
+            gates = np.empty((steps, width, 4 * n), dtype=np.float32)
+            gates[:, :n_bw] = self.in_bw[ids[:, :n_bw]]
+            gates[:, n_bw:] = self.in_fw[ids[:, n_bw:]]
             # states[t + 1]: the state after step t (states[0]: the initial zeros)
             states = np.zeros((steps + 1, width, n), dtype=np.float32)
             c = np.zeros((width, n), dtype=np.float32)
             product = np.empty((width, 4 * n), dtype=np.float32)
             scratch = np.empty((width, n), dtype=np.float32)
-            active = width
+            lo, hi = 0, width  # the rows still running
             for t in range(steps):
-                while lengths[active - 1] <= t:
-                    active -= 1
+                while lo < n_bw and lengths[lo] <= t:
+                    lo += 1
+                while hi > n_bw and lengths[hi - 1] <= t:
+                    hi -= 1
                 h = states[t]
-                for r in range(0, active, product_rows):
-                    e = min(active, r + product_rows)
-                    np.matmul(h[r:e], hh, out=product[r:e])
-                g = gates[t, :active]
-                g += product[:active]
+                for r in range(lo, n_bw, product_rows):
+                    e = min(n_bw, r + product_rows)
+                    np.matmul(h[r:e], self.hh_bw, out=product[r:e])
+                for r in range(n_bw, hi, product_rows):
+                    e = min(hi, r + product_rows)
+                    np.matmul(h[r:e], self.hh_fw, out=product[r:e])
+                g = gates[t, lo:hi]
+                g += product[lo:hi]
                 np.tanh(g, out=g)
                 sig = g[:, : 3 * n]
                 sig *= 0.5
                 sig += 0.5
-                ct = c[:active]
+                ct = c[lo:hi]
                 ct *= sig[:, n : 2 * n]
-                u = scratch[:active]
+                u = scratch[lo:hi]
                 np.multiply(sig[:, :n], g[:, 3 * n :], out=u)
                 ct += u
                 np.tanh(ct, out=u)
-                np.multiply(sig[:, 2 * n :], u, out=states[t + 1, :active])
-            states = states[1:]
-            blocks.append(states.reshape(steps * width, n))
+                np.multiply(sig[:, 2 * n :], u, out=states[t + 1, lo:hi])
+            blocks.append(states[1:].reshape(steps * width, n))
             offset += steps * width
         if not blocks:
-            return np.zeros((0, n), dtype=np.float32), base, stride
-        return np.concatenate(blocks), base, stride
+            return np.zeros((0, n), dtype=np.float32), fw_at, bw_at
+        return np.concatenate(blocks), fw_at, bw_at
 
     @staticmethod
     def _covers(strings: Sequence[str]) -> tuple[list[str], list[int]]:
@@ -222,11 +236,9 @@ class G2pM:
         )
         ids = self._ids(forward + backward)
         bos, eos = np.array([self.bos]), np.array([self.eos])
-        fw, fw_base, fw_stride = self._direction(
-            [np.concatenate([bos, x]) for x in ids[: len(forward)]], self.in_fw, self.hh_fw
-        )
-        bw, bw_base, bw_stride = self._direction(
-            [np.concatenate([eos, x]) for x in ids[len(forward) :]], self.in_bw, self.hh_bw
+        states, fw_runs, bw_runs = self._run(
+            [np.concatenate([bos, x]) for x in ids[: len(forward)]],
+            [np.concatenate([eos, x]) for x in ids[len(forward) :]],
         )
         fw_at: list[int] = []
         bw_at: list[int] = []
@@ -236,7 +248,7 @@ class G2pM:
             text, positions = items[i]
             # position k is step k + 1 forward; backward, the run starts at the end of the
             # text (step 0 is <EOS>) and reaches k at step len(text) - k
-            fb, fs, bb, bs = fw_base[f], fw_stride[f], bw_base[b], bw_stride[b]
+            (fb, fs), (bb, bs) = fw_runs[f], bw_runs[b]
             last = len(text)
             for k in positions:
                 fw_at.append(fb + (k + 1) * fs)
@@ -245,7 +257,7 @@ class G2pM:
             owners.extend([i] * len(positions))
         if not owners:
             return
-        hidden = np.concatenate([fw[fw_at], bw[bw_at]], axis=1)
+        hidden = np.concatenate([states[fw_at], states[bw_at]], axis=1)
         rows_all = np.array([self.cand_row[ch] for ch in chars])
         # einsum, not @: these products are big enough for OpenBLAS to start threads.
         for a in range(0, len(owners), 1024):
