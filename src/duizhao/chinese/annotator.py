@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 #: English sentences a paragraph's glosses are chosen for: ``(start, end, English text)`` spans
 #: of the Chinese paragraph.
 EnglishContext = Sequence[tuple[int, int, str]]
+# Glosses (by word, Simplified word, reading, English) and tags are looked up once per call.
+_GlossKey = tuple[str, str, tuple[str | None, ...], str | None]
 
 __all__ = ["ChineseAnnotator", "annotate_document", "annotate_text", "default_annotator"]
 
@@ -314,10 +316,11 @@ class ChineseAnnotator:
                 self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
             ]
         contexts: Sequence[EnglishContext] = english if english is not None else [()] * len(texts)
-        memo = _WordMemo()
+        glosses: dict[_GlossKey, str | None] = {}
+        tags: dict[str, str | None] = {}
         try:
             return [
-                self._tokens(t, s, spans, py, jp, ctx, fixes, memo)
+                self._tokens(t, s, spans, py, jp, ctx, fixes, glosses, tags)
                 for t, s, spans, py, jp, ctx in zip(
                     texts, simps, all_spans, pinyins, jyutpings, contexts, strict=True
                 )
@@ -332,19 +335,17 @@ class ChineseAnnotator:
         spans: list[tuple[int, int, str]],
         pinyin: list[str | None],
         jyutping: list[str | None],
-        english: EnglishContext = (),
-        fixes: dict[str, Override] | None = None,
-        memo: _WordMemo | None = None,
+        english: EnglishContext,
+        fixes: dict[str, Override] | None,
+        glosses: dict[_GlossKey, str | None],
+        tags: dict[str, str | None],
     ) -> tuple[Token, ...]:
         from duizhao.resources.lexicon import hsk_words
 
-        memo = memo if memo is not None else _WordMemo()
         levels = hsk_words(self.hsk_standard) if self.hsk_standard else {}
-        # readings only for Han characters (the inline test is is_han's own first one)
-        han = [("\u4e00" <= c <= "\u9fff") or is_han(c) for c in text]
+        han = [("\u4e00" <= c <= "\u9fff") or is_han(c) for c in text]  # readings for Han only
         pinyin = [r if h else None for r, h in zip(pinyin, han, strict=False)]
         jyutping = [r if h else None for r, h in zip(jyutping, han, strict=False)]
-        glosses, tags = memo.glosses, memo.tags
         tokens = []
         for a, b, kind in spans:
             word = text[a:b]
@@ -378,18 +379,14 @@ class ChineseAnnotator:
                         else None
                     )
                     key = (word, sword, py, en)
-                    if key in glosses:
-                        gloss = glosses[key]
-                    else:
-                        gloss = glosses[key] = choose_gloss(
-                            word, sword, py, self.max_senses, english=en
-                        )
+                    if key not in glosses:
+                        glosses[key] = choose_gloss(word, sword, py, self.max_senses, english=en)
+                    gloss = glosses[key]
                 hsk = levels.get(sword)
                 if self.with_pos:
-                    if sword in tags:
-                        pos = tags[sword]
-                    else:
-                        pos = tags[sword] = self.segmenter.pos(sword)
+                    if sword not in tags:
+                        tags[sword] = self.segmenter.pos(sword)
+                    pos = tags[sword]
             elif kind in ("num", "cnum"):
                 pos = "m"
             elif kind == "date":
@@ -402,18 +399,6 @@ class ChineseAnnotator:
                 Token(start=a, end=b, pinyin=py, jyutping=jp, gloss=gloss, hsk=hsk, pos=pos)
             )
         return tuple(tokens)
-
-
-class _WordMemo:
-    """What one call of :meth:`ChineseAnnotator.annotate_many` has already looked up, by word
-    type (an article repeats its words): glosses by word, reading and English sentence, parts
-    of speech by word. Made for one call and dropped after it."""
-
-    __slots__ = ("glosses", "tags")
-
-    def __init__(self) -> None:
-        self.glosses: dict[tuple[str, str, tuple[str | None, ...], str | None], str | None] = {}
-        self.tags: dict[str, str | None] = {}
 
 
 # One shared annotator with every default, built once; nothing changes it after it is built.
