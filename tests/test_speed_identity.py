@@ -181,3 +181,143 @@ def test_the_annotator_forgets_an_articles_english_sentences() -> None:
     assert gloss._sentence_words.cache_info().currsize == 0
     assert gloss._sentence_words("The ferry is punctual.") >= {"ferry", "punctual"}
     gloss.forget_sentences()
+
+
+# -- the Chinese annotator's faster paths ----------------------------------------------------
+
+_ZH = [
+    "他在銀行工作，每天都很忙。",
+    "政府應加強監管，並頻密地舉行會議，以回應市民對空氣質素的關注。",
+    "知識產權署表示，今年首季的專利申請量較去年同期上升百分之十五。",
+    "香港銀行",
+    "重要的是長遠規劃：行政長官強調，這項計劃會分階段推行，預計明年完成。",
+]
+
+
+def _plain_bilstm(model, text: str, positions: list[int]):  # type: ignore[no-untyped-def]
+    """g2pM's probabilities the plain way: both directions over the whole sequence, one row."""
+    import numpy as np
+
+    n = model.hidden
+    seq = [model.bos, *(model.char2idx.get(ch, model.unk) for ch in text), model.eos]
+
+    def run(ids: list[int], table, hh):  # type: ignore[no-untyped-def]
+        h = np.zeros(n, dtype=np.float32)
+        c = np.zeros(n, dtype=np.float32)
+        out = []
+        for i in ids:
+            z = np.tanh(table[i] + h @ hh)  # gates i, f, o (halved: sigmoids), g
+            s = z[: 3 * n] * 0.5 + 0.5
+            c = s[n : 2 * n] * c + s[:n] * z[3 * n :]
+            h = s[2 * n :] * np.tanh(c)
+            out.append(h)
+        return out
+
+    fw = run(seq, model.in_fw, model.hh_fw)
+    bw = run(seq[::-1], model.in_bw, model.hh_bw)
+    out = []
+    for k in positions:
+        hidden = np.concatenate([fw[k + 1], bw[len(seq) - 2 - k]])
+        h0 = np.maximum(hidden @ model.w0 + model.b0, 0)
+        classes = model.candidates[text[k]]
+        logits = np.array([model.w1_rows[c] @ h0 + model.b1[c] for c in classes])
+        p = np.exp(logits - logits.max())
+        out.append({model.classes[c]: q for c, q in zip(classes, p / p.sum(), strict=True)})
+    return out
+
+
+def test_g2pm_in_batches_is_the_plain_bilstm() -> None:
+    """Runs cut short at the last asked position, shared by sequences that start alike, and
+    batched: the probabilities of the plain computation (to float rounding)."""
+    from duizhao.chinese.g2pm import polyphone_model
+    from duizhao.text.convert import to_simplified
+
+    model = polyphone_model()
+    items = []
+    for text in map(to_simplified, _ZH):
+        asked = [k for k, ch in enumerate(text) if ch in model.candidates]
+        items.append((text, asked))
+        items += [(text, [k]) for k in asked]  # the same sentence, one position at a time
+        items.append((text[: len(text) // 2], [k for k in asked if k < len(text) // 2]))
+    items.append(("", []))
+    got = model.distributions(items)
+    for (text, asked), dists in zip(items, got, strict=True):
+        assert len(dists) == len(asked)
+        for mine, plain in zip(dists, _plain_bilstm(model, text, asked), strict=True):
+            assert mine.keys() == plain.keys()
+            assert max(abs(mine[r] - plain[r]) for r in mine) < 1e-5
+            assert max(mine, key=mine.__getitem__) == max(plain, key=plain.__getitem__)
+
+
+def _plain_jyutping_cut(text: str, words: list[tuple[int, int]]) -> list[str | None]:
+    """The Jyutping cut as first written: crossings counted one by one, every look-up afresh."""
+    from duizhao.chinese.jyutping import _jyutping_table
+    from duizhao.text.convert import to_traditional
+    from duizhao.text.script import is_han
+
+    table = _jyutping_table()
+    n = len(text)
+    readings: list[str | None] = [None] * n
+    bounds = {a for a, _ in words} | {b for _, b in words}
+    cost = [0.0] + [float("inf")] * n
+    back = [0] * (n + 1)
+    for i in range(n):
+        base = cost[i]
+        if base + 1.0 < cost[i + 1]:
+            cost[i + 1], back[i + 1] = base + 1.0, i
+        for key in table.prefixes(text[i : min(n, i + 8)]):
+            j = i + len(key)
+            if j >= i + 2:
+                c = base + 1.0 + 0.25 * sum(1 for b in range(i + 1, j) if b in bounds)
+                if c < cost[j]:
+                    cost[j], back[j] = c, i
+    j = n
+    while j > 0:
+        i = back[j]
+        if j - i > 1:
+            readings[i:j] = table[text[i:j]].split(" ")
+        elif is_han(text[i]):
+            readings[i] = table.get(text[i]) or table.get(to_traditional(text[i]))
+        j = i
+    return readings
+
+
+def test_jyutping_cut_is_the_plain_one() -> None:
+    from duizhao.chinese import default_annotator
+    from duizhao.chinese.jyutping import JyutpingRomaniser
+    from duizhao.text.convert import to_simplified
+
+    annotator = default_annotator()
+    plain = JyutpingRomaniser(context=False)
+    items = []
+    for text in [*_ZH, *_ZH]:  # the second time every piece is remembered
+        spans = annotator.segment(text)
+        words = [(a, b) for a, b, k in spans if k == "han"]
+        items.append((text, to_simplified(text), words))
+        assert plain.romanise(text, to_simplified(text), words) == _plain_jyutping_cut(
+            text, words
+        )
+    together = JyutpingRomaniser().romanise_many(items)
+    assert together == [JyutpingRomaniser().romanise(*item) for item in items]
+
+
+def test_pinyin_of_many_texts_is_each_texts() -> None:
+    """Word types read once per call, contexts found from the sentence ends: each text's
+    readings as when it is read alone."""
+    from duizhao.chinese import default_annotator
+    from duizhao.chinese.pinyin import PinyinRomaniser, _context, _contexts
+    from duizhao.text.convert import to_simplified
+
+    annotator = default_annotator()
+    items = []
+    for text in [*_ZH, *_ZH]:
+        words = [(a, b) for a, b, k in annotator.segment(text) if k == "han"]
+        items.append((text, to_simplified(text), words))
+    romaniser = PinyinRomaniser()
+    assert romaniser.romanise_many(items) == [romaniser.romanise(*item) for item in items]
+    for text in _ZH:
+        for radius in (0, 3, 40):
+            positions = list(range(len(text)))
+            assert _contexts(text, positions, radius) == [
+                _context(text, k, radius) for k in positions
+            ]

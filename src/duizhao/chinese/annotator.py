@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 #: English sentences a paragraph's glosses are chosen for: ``(start, end, English text)`` spans
 #: of the Chinese paragraph.
 EnglishContext = Sequence[tuple[int, int, str]]
+# Glosses (by word, Simplified word, reading, English) and tags are looked up once per call.
+_GlossKey = tuple[str, str, tuple[str | None, ...], str | None]
 
 __all__ = ["ChineseAnnotator", "annotate_document", "annotate_text", "default_annotator"]
 
@@ -305,14 +307,18 @@ class ChineseAnnotator:
             ]
         if self.jyutping is None:
             jyutpings: list[list[str | None]] = [[None] * len(t) for t in texts]
+        elif isinstance(self.jyutping, JyutpingRomaniser):
+            jyutpings = self.jyutping.romanise_many(list(zip(texts, simps, words, strict=True)))
         else:
             jyutpings = [
                 self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
             ]
         contexts: Sequence[EnglishContext] = english if english is not None else [()] * len(texts)
+        glosses: dict[_GlossKey, str | None] = {}
+        tags: dict[str, str | None] = {}
         try:
             return [
-                self._tokens(t, s, spans, py, jp, ctx, fixes)
+                self._tokens(t, s, spans, py, jp, ctx, fixes, glosses, tags)
                 for t, s, spans, py, jp, ctx in zip(
                     texts, simps, all_spans, pinyins, jyutpings, contexts, strict=True
                 )
@@ -327,27 +333,31 @@ class ChineseAnnotator:
         spans: list[tuple[int, int, str]],
         pinyin: list[str | None],
         jyutping: list[str | None],
-        english: EnglishContext = (),
-        fixes: dict[str, Override] | None = None,
+        english: EnglishContext,
+        fixes: dict[str, Override] | None,
+        glosses: dict[_GlossKey, str | None],
+        tags: dict[str, str | None],
     ) -> tuple[Token, ...]:
         from duizhao.resources.lexicon import hsk_words
 
         levels = hsk_words(self.hsk_standard) if self.hsk_standard else {}
+        han = [("\u4e00" <= c <= "\u9fff") or is_han(c) for c in text]  # readings for Han only
+        pinyin = [r if h else None for r, h in zip(pinyin, han, strict=False)]
+        jyutping = [r if h else None for r, h in zip(jyutping, han, strict=False)]
         tokens = []
         for a, b, kind in spans:
             word = text[a:b]
             sword = simp[a:b]
-            han = kind in ("han", "forced")
-            py = tuple(pinyin[k] if is_han(text[k]) else None for k in range(a, b))
-            jp = tuple(jyutping[k] if is_han(text[k]) else None for k in range(a, b))
+            py = tuple(pinyin[a:b])
+            jp = tuple(jyutping[a:b])
             gloss = hsk = pos = None
             override = None
             if fixes:
                 override = fixes.get(word) or fixes.get(sword)
-            if override is None:
+            if override is None and self.overrides:
                 override = self.overrides.get(word) or self.overrides.get(sword)
             if override is not None:
-                hans = [k for k in range(b - a) if is_han(word[k])]
+                hans = [k for k in range(b - a) if han[a + k]]
                 if override.pinyin is not None and len(override.pinyin) == len(hans):
                     lst = list(py)
                     for k, r in zip(hans, override.pinyin, strict=True):
@@ -359,17 +369,22 @@ class ChineseAnnotator:
                         lst[k] = r
                     jp = tuple(lst)
                 gloss = override.gloss
-            if han:
+            if kind == "han" or kind == "forced":
                 if self.glosses and gloss is None:
                     en = (
                         next((e for s0, s1, e in english if s0 <= a < s1), None)
                         if english
                         else None
                     )
-                    gloss = choose_gloss(word, sword, py, self.max_senses, english=en)
+                    key = (word, sword, py, en)
+                    if key not in glosses:
+                        glosses[key] = choose_gloss(word, sword, py, self.max_senses, english=en)
+                    gloss = glosses[key]
                 hsk = levels.get(sword)
                 if self.with_pos:
-                    pos = self.segmenter.pos(sword)
+                    if sword not in tags:
+                        tags[sword] = self.segmenter.pos(sword)
+                    pos = tags[sword]
             elif kind in ("num", "cnum"):
                 pos = "m"
             elif kind == "date":

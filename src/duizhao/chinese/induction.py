@@ -176,6 +176,9 @@ def join_induced(words: Sequence[str], induced: frozenset[str]) -> list[str]:
     """Join the tokens of ``words`` that spell an induced word (leftmost, longest first)."""
     if not induced:
         return list(words)
+    text = "".join(words)
+    if not any(w in text for w in induced):
+        return list(words)  # nothing to join (the common case)
     longest = max(map(len, induced))
     out: list[str] = []
     i = 0

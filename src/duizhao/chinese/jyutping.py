@@ -81,7 +81,26 @@ class JyutpingRomaniser:
         words cost a little more (so 香港|銀行 beats 香|港銀|行). Plain longest-first matching,
         as ToJyutping does, reads 香港銀行 as 香|港銀|行 (*ngan2 haang4*).
         """
+        return self._romanise(text, simplified, words, {})
+
+    def romanise_many(
+        self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
+    ) -> list[list[str | None]]:
+        """:meth:`romanise` for several texts (each dictionary entry is looked up once)."""
+        pieces: dict[str, list[str | None]] = {}
+        return [self._romanise(t, s, w, pieces) for t, s, w in items]
+
+    def _romanise(
+        self,
+        text: str,
+        simplified: str,
+        words: Sequence[tuple[int, int]],
+        pieces: dict[str, list[str | None]],
+    ) -> list[str | None]:
+        """:meth:`romanise`; ``pieces`` remembers the readings of the pieces already read."""
         table = _jyutping_table()
+        # the trie's own prefix search (the table's method makes a list of it)
+        prefixes = table._trie.prefixes if table._trie is not None else table.prefixes
         n = len(text)
         readings: list[str | None] = [None] * n
         if self.within_words:
@@ -90,25 +109,35 @@ class JyutpingRomaniser:
         else:
             spans = [(0, n)]
             bounds = {a for a, _ in words} | {b for _, b in words}
+        # crossed[x]: how many word boundaries there are at positions 1..x
+        crossed = [0] * (n + 1)
+        for x in range(1, n + 1):
+            crossed[x] = crossed[x - 1] + (x in bounds)
         longest = 8
+        inf = float("inf")
         for start, end in spans:
             # cost[i]: cheapest cut of text[start:i]; back[i]: where its last piece starts
             size = end - start
-            cost = [0.0] + [float("inf")] * size
+            cost = [0.0] + [inf] * size
             back = [0] * (size + 1)
             for i in range(size):
                 base = cost[i]
-                if base == float("inf"):
+                if base == inf:
                     continue
                 a = start + i
-                if base + 1.0 < cost[i + 1]:
-                    cost[i + 1] = base + 1.0
+                step = base + 1.0
+                if step < cost[i + 1]:
+                    cost[i + 1] = step
                     back[i + 1] = i
-                for key in table.prefixes(text[a : start + min(size, i + longest)]):
-                    j = i + len(key)
-                    if j >= i + 2:
-                        crossings = sum(1 for b in range(a + 1, start + j) if b in bounds)
-                        c = base + 1.0 + 0.25 * crossings
+                if i + 1 == size:
+                    continue  # one character left: no piece of two
+                crossed_a = crossed[a]
+                for key in prefixes(text[a : start + min(size, i + longest)]):
+                    length = len(key)
+                    if length >= 2:
+                        # a piece crossing word boundaries (those inside text[a:a+length])
+                        c = step + 0.25 * (crossed[a + length - 1] - crossed_a)
+                        j = i + length
                         if c < cost[j]:
                             cost[j] = c
                             back[j] = i
@@ -116,10 +145,16 @@ class JyutpingRomaniser:
             while j > 0:
                 i = back[j]
                 a, b = start + i, start + j
-                if b - a > 1:
-                    readings[a:b] = table[text[a:b]].split(" ")
-                elif is_han(text[a]):
-                    readings[a] = table.get(text[a]) or table.get(to_traditional(text[a]))
+                if b - a > 1 or is_han(text[a]):
+                    piece = text[a:b]
+                    found = pieces.get(piece)
+                    if found is None:
+                        if b - a > 1:
+                            found = list(table[piece].split(" "))
+                        else:
+                            found = [table.get(piece) or table.get(to_traditional(piece))]
+                        pieces[piece] = found
+                    readings[a:b] = found
                 j = i
         if self.context:
             apply_word_readings(text, simplified, readings, jyutping=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -229,6 +230,23 @@ def _context(text: str, pos: int, radius: int = 40) -> tuple[int, int]:
     return start, end
 
 
+def _contexts(text: str, positions: Sequence[int], radius: int = 40) -> list[tuple[int, int]]:
+    """:func:`_context` of each position (the text's sentence ends found once)."""
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+    out = []
+    for pos in positions:
+        start = max(0, pos - radius)
+        i = bisect_left(ends, pos)  # ends[i - 1]: the last sentence end before pos
+        if i and ends[i - 1] >= start:
+            start = ends[i - 1] + 1
+        end = min(len(text), pos + radius + 1)
+        j = bisect_right(ends, pos)  # ends[j]: the first after it
+        if j < len(ends) and ends[j] < end:
+            end = ends[j] + 1
+        out.append((start, end))
+    return out
+
+
 class PinyinRomaniser:
     """Pinyin with tone marks, read from the Simplified text.
 
@@ -278,15 +296,15 @@ class PinyinRomaniser:
     ) -> list[list[str | None]]:
         """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
         phrases = _pinyin_table(self.large_phrases)
-        curated = phrases.column("curated")
-        values = phrases.column("value")
         g2pm = g2pm_model() if self.polyphone_model else None
         cands = g2pm.candidates if g2pm is not None else {}
-        weights = self.phrase_weights
         out: list[list[str | None]] = []
         queries: list[tuple[str, list[int]]] = []
         owners: list[tuple[int, list[int]]] = []
         in_phrase: list[dict[int, float]] = []
+        # a word's dictionary reading depends on its characters only: read each word type once
+        # (``(syllables, ambiguous offsets, phrase weights by offset)``)
+        read: dict[tuple[str, str], tuple[list[str | None], list[int], dict[int, float]]] = {}
         for n, (_text, simp, words) in enumerate(items):
             readings: list[str | None] = [None] * len(simp)
             ambiguous: list[int] = []
@@ -294,47 +312,27 @@ class PinyinRomaniser:
             covered: dict[int, float] = {}
             in_phrase.append(covered)
             for start, end in words:
-                i = start
-                while i < end:
-                    # the longest phrase starting at i inside the word
-                    found = [(k, r) for k, r in phrases.prefix_rows(simp[i:end]) if len(k) > 1]
-                    if found:
-                        key, row = found[-1]
-                        j = i + len(key)
-                        syl = values[row].split(" ")
-                        readings[i:j] = syl
-                        is_curated = curated[row]
-                        for k in range(i, j):
-                            ch = simp[k]
-                            if ch not in cands:
-                                continue
-                            if not is_curated:
-                                weight = weights.large
-                            elif syl[k - i] != (_char_readings(ch) or ("",))[0] or _is_neutral(
-                                syl[k - i]
-                            ):
-                                weight = weights.curated_rare  # a rarer reading, a neutral tone
-                            else:
-                                weight = weights.curated
-                            if weight == math.inf:
-                                continue
-                            ambiguous.append(k)
-                            covered[k] = weight
-                        i = j
-                    else:
-                        ch = simp[i]
-                        r = _char_readings(ch) or _char_readings(_text[i])
-                        readings[i] = r[0] if r else None
-                        if ch in cands:
-                            ambiguous.append(i)
-                        i += 1
+                key = (simp[start:end], _text[start:end])
+                found = read.get(key)
+                if found is None:
+                    found = read[key] = self._read_word(*key, phrases, cands)
+                syl, amb, weight_at = found
+                readings[start:end] = syl
+                if amb:
+                    ambiguous.extend([start + k for k in amb])
+                    for k, w in weight_at.items():
+                        covered[start + k] = w
             out.append(readings)
             if ambiguous and g2pm is not None:
                 by_context: dict[tuple[int, int], list[int]] = {}
-                for k in ambiguous:
-                    by_context.setdefault(_context(simp, k), []).append(k)
+                for k, context in zip(ambiguous, _contexts(simp, ambiguous), strict=True):
+                    by_context.setdefault(context, []).append(k)
+                # han[x]: how many Han characters simp[:x] holds
+                han = [0]
+                for ch in simp:
+                    han.append(han[-1] + (("\u4e00" <= ch <= "\u9fff") or is_han(ch)))
                 for (a, b), positions in by_context.items():
-                    if sum(map(is_han, simp[a:b])) < _MIN_CONTEXT:
+                    if han[b] - han[a] < _MIN_CONTEXT:
                         continue  # no context to read: the dictionary's readings stand
                     queries.append((simp[a:b], [k - a for k in positions]))
                     owners.append((n, positions))
@@ -361,3 +359,60 @@ class PinyinRomaniser:
                 apply_word_readings(text, simp, out[n], jyutping=False)
                 out[n] = fix_pinyin(text, simp, words, out[n])
         return out
+
+    def _read_word(
+        self, simp: str, text: str, phrases: CompactTable, cands: Mapping[str, object]
+    ) -> tuple[list[str | None], list[int], dict[int, float]]:
+        """The dictionary reading of one word (Simplified ``simp``, as written ``text``): its
+        syllables, the offsets of its characters the polyphone model is asked about, and for
+        those inside a phrase, how much the phrase weighs (:class:`PhraseWeights`).
+
+        The word is read longest phrase first (phrases of two characters or more); a character
+        outside every phrase takes its most common reading.
+        """
+        curated = phrases.column("curated")
+        values = phrases.column("value")
+        weights = self.phrase_weights
+        end = len(simp)
+        readings: list[str | None] = [None] * end
+        ambiguous: list[int] = []
+        covered: dict[int, float] = {}
+        i = 0
+        while i < end:
+            # the longest phrase starting at i inside the word
+            found = (
+                [(k, r) for k, r in phrases.prefix_rows(simp[i:end]) if len(k) > 1]
+                if end - i > 1
+                else None
+            )
+            if found:
+                key, row = found[-1]
+                j = i + len(key)
+                syl = values[row].split(" ")
+                readings[i:j] = syl
+                is_curated = curated[row]
+                for k in range(i, j):
+                    ch = simp[k]
+                    if ch not in cands:
+                        continue
+                    if not is_curated:
+                        weight = weights.large
+                    elif syl[k - i] != (_char_readings(ch) or ("",))[0] or _is_neutral(
+                        syl[k - i]
+                    ):
+                        weight = weights.curated_rare  # a rarer reading, a neutral tone
+                    else:
+                        weight = weights.curated
+                    if weight == math.inf:
+                        continue
+                    ambiguous.append(k)
+                    covered[k] = weight
+                i = j
+            else:
+                ch = simp[i]
+                r = _char_readings(ch) or _char_readings(text[i])
+                readings[i] = r[0] if r else None
+                if ch in cands:
+                    ambiguous.append(i)
+                i += 1
+        return readings, ambiguous, covered

@@ -69,9 +69,15 @@ def _word_at(words: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
 
 def _tag(word: str) -> str | None:
     """jieba's part of speech (the table the default annotator loads for its own tags)."""
+    return _default_tags().get(word)
+
+
+# The read-only table of the default annotator's tags, found once.
+@cache
+def _default_tags() -> Mapping[str, str]:
     from .segment import _pos_tags, hk_user_dict_path
 
-    return _pos_tags((hk_user_dict_path(),)).get(word)
+    return _pos_tags((hk_user_dict_path(),))
 
 
 _RULE_CHARS = "量应地处得"

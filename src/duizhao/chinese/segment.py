@@ -412,11 +412,16 @@ class JiebaSegmenter:
         self.hmm = (dictionary == "jieba") if hmm is None else hmm
         self.conventions = conventions
         self.name_freq = name_freq
+        # the shared read-only tables, found on first use
+        self._graph: WordGraph | None = None
+        self._tags: Mapping[str, str] | None = None
 
     def cut(self, text: str) -> list[str]:
         """Words of a run of Han characters (in :attr:`script`)."""
         source = _to_taiwan(text) if self.script == "traditional" else text
-        graph = _word_graph(self.dictionary, self.user_dicts)
+        graph = self._graph
+        if graph is None:
+            graph = self._graph = _word_graph(self.dictionary, self.user_dicts)
         words = graph.cut(source, self.hmm)
         if self.conventions:
             # names of bodies and their head noun: 瑪嘉烈 醫院 (a user's own words stay whole)
@@ -437,7 +442,10 @@ class JiebaSegmenter:
 
     def pos(self, word: str) -> str | None:
         """jieba's part-of-speech tag of a word given in Simplified characters, or ``None``."""
-        return _pos_tags(self.user_dicts).get(word)
+        tags = self._tags
+        if tags is None:
+            tags = self._tags = _pos_tags(self.user_dicts)
+        return tags.get(word)
 
 
 class StockJiebaSegmenter:

@@ -63,20 +63,22 @@ class WordGraph:
             self._freq, self._logp, self._missing, self._walk, self._longest
         )  # fmt: skip
         for k in range(n - 1, -1, -1):
-            best: tuple[float, int] | None = None
+            # jieba's max((logp + score[x + 1], x)): the best score, ties to the longer word
+            # (x only grows along the walk, so a tie with an earlier candidate goes to this one)
+            best = missing + score[k + 1]
+            best_x = -1
             expected = 1
             for key, row in walk(sentence[k : k + longest]):
                 if len(key) != expected:
                     break  # jieba's walk stops at the first fragment that is not a key
-                expected += 1
                 if freq[row]:
-                    x = k + len(key) - 1
-                    cand = (logp[row] + score[x + 1], x)
-                    if best is None or cand > best:
-                        best = cand
-            if best is None:
-                best = (missing + score[k + 1], k)
-            score[k], end[k] = best
+                    x = k + expected - 1
+                    s = logp[row] + score[x + 1]
+                    if best_x < 0 or s >= best:
+                        best, best_x = s, x
+                expected += 1
+            score[k] = best
+            end[k] = best_x if best_x >= 0 else k
         return end
 
     def _cut_no_hmm(self, sentence: str) -> Iterator[str]:
