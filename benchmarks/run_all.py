@@ -168,11 +168,19 @@ def _rows_chinese(d: dict[str, Any]) -> list[Row]:
                          > jp["ToJyutping"]["held-out"]["accuracy"]))  # fmt: skip
     sp = d.get("speed", {})
     if "duizhao" in sp:
-        v = sp["duizhao"]["annotate_many_chars_per_s"]
         rname = next((k for k in sp if k.startswith("reference")), "")
+        if "distinct_chars_per_s" in sp["duizhao"]:  # text that does not repeat: the headline
+            v = sp["duizhao"]["distinct_chars_per_s"]
+            r = sp.get(rname, {}).get("distinct_chars_per_s")
+            base = f"{r:,.0f} {rname} ({v / r:.2f}×)" if r else ""
+            rows.append(_row("Chinese", "whole annotation, chars/s per core (CPU time), CityU "
+                             "dev text (no repeats), articles of 40 lines", f"{v:,.0f}", base,
+                             "≥ 34,500 and not below the reference",
+                             v >= 34_500 and (r is None or v >= r)))  # fmt: skip
+        v = sp["duizhao"]["annotate_many_chars_per_s"]
         base = f"{sp[rname]['annotate_many_chars_per_s']:,.0f} {rname}" if rname else ""
-        rows.append(_row("Chinese", "whole annotation, chars/s per core (CPU time)",
-                         f"{v:,.0f}", base, "≥ 34,500", v >= 34_500))  # fmt: skip
+        rows.append(_row("Chinese", "whole annotation, chars/s per core (CPU time), the seed's "
+                         "paragraphs repeated 30 times", f"{v:,.0f}", base, "", None))  # fmt: skip
     st = d.get("startup_s", {})
     key = "warm cache: import + first line, wall s (best of 3)"
     if key in st:
