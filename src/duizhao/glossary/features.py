@@ -188,7 +188,6 @@ def _span_features(
     covered = [False] * n
     explained = [False] * n
     best_char = [0.0] * len(q.words)
-    has_char = False
     for j in shape.inside:
         w = infos[j]
         t, d = w.best_term, w.best_defn
@@ -196,7 +195,6 @@ def _span_features(
             for i, v in enumerate(w.term):
                 if v > best_char[i]:
                     best_char[i] = v
-                    has_char = True
             if t >= 0.3:
                 covered[w.start - span.start] = True
             elif w.other >= 0.5:
@@ -227,22 +225,16 @@ def _span_features(
     for c, k in enumerate(shape.known):  # a character is idle if nothing accounts for it
         if explained[c]:
             n_explained += 1
-        elif covered[c]:
-            pass
-        elif k:
-            idle_known += 1
-        else:
-            idle_unknown += 1
+        elif not covered[c]:
+            if k:
+                idle_known += 1
+            else:
+                idle_unknown += 1
     zl, zr = zone
     outside = max(0.0, zl - shape.zend, shape.zstart - zr)
-    char = (
-        sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words
-        if has_char
-        else 0.0
-    )
     return {
         "dict_term": sum(best) / n_words,
-        "dict_char": char,
+        "dict_char": sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words,
         "dict_focus": focus,
         "phrase": 1.0 if phrase else 0.0,
         "dict_def": min(1.0, sum(best_def)),

@@ -226,6 +226,11 @@ class CounterpartFinder:
         """Whether a found counterpart of this confidence must be marked "check"."""
         return confidence < self.threshold
 
+    def confident(self, ranking: Ranking) -> bool:
+        """Whether a ranking has a best candidate that need not be marked "check" (what
+        competitive linking lets take its places and settle its English words)."""
+        return bool(ranking.candidates) and not self.uncertain(ranking.confidence)
+
     @cached_property
     def _weights(self) -> dict[str, float]:
         return dict(self.weights)

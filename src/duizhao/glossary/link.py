@@ -234,7 +234,7 @@ def linked_rankings(
     settled += [
         (doc.glossary[i].term, en[i], tuple(r.candidates[0].places))
         for i, r in rankings.items()
-        if r.candidates and not finder.uncertain(r.confidence)
+        if finder.confident(r)
     ]
     redone = finder.settle(doc, requests, [rankings[i] for i in todo], settled, context=context)
     rankings = dict(zip(todo, redone, strict=True))
@@ -243,7 +243,7 @@ def linked_rankings(
         if link is not None:
             claims.add(f"term {i}", 2.0, ((o.paragraph, o.start, o.end) for o in link.zh))
     for i, r in rankings.items():
-        if r.candidates and not finder.uncertain(r.confidence):
+        if finder.confident(r):
             claims.add(f"term {i}", r.confidence, r.candidates[0].places)
     return {
         i: finder.rerank(r, claims.share(f"term {i}", r.confidence)) for i, r in rankings.items()

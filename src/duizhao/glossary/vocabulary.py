@@ -142,7 +142,7 @@ def _suggest_en(
     settled += [
         (base, tuple(occ), tuple(r.candidates[0].places))
         for (_, base, occ), r in zip(picked, rankings, strict=True)
-        if r.candidates and not finder.uncertain(r.confidence)
+        if finder.confident(r)
     ]
     rankings = finder.settle(doc, requests, rankings, settled, context=context)
     # competitive linking: the glossary's counterparts, and each word's confident one, are
@@ -153,7 +153,7 @@ def _suggest_en(
             places = ((o.paragraph, o.start, o.end) for o in link.zh)
             claims.add(f"term {link.entry}", 2.0, places)  # the glossary comes first
     for (_, base, _), r in zip(picked, rankings, strict=True):
-        if r.candidates and not finder.uncertain(r.confidence):
+        if finder.confident(r):
             claims.add(base, r.confidence, r.candidates[0].places)
     items = []
     for (z, base, occ), ranking in zip(picked, rankings, strict=True):

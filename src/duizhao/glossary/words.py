@@ -34,6 +34,23 @@ __all__ = [
 
 @dataclass(slots=True)
 class WordInfo:
+    """What one Chinese word of a sentence says about a term.
+
+    Attributes:
+        start: Start offset in the paragraph text.
+        end: End offset.
+        term: How strongly it translates each of the term's words (0–1).
+        defn: How strongly it translates each word of the term's definition (``()`` for a
+            loose character).
+        phrase: A sense of it holds the whole multi-word term.
+        other: How strongly it translates another English word of the bead.
+        known: CC-CEDICT has it.
+        loose: One character inside a longer token (a weak witness).
+        best_term: ``max(term)``; read by every span over the word, so worked out once.
+        best_defn: ``max(defn)``.
+        sum_term: ``sum(term)``.
+    """
+
     start: int
     end: int
     term: tuple[float, ...]
@@ -42,14 +59,17 @@ class WordInfo:
     other: float
     known: bool
     loose: bool
-    best_term: float = 0.0  # max(term), max(defn), sum(term): read by every span over the word
-    best_defn: float = 0.0
-    sum_term: float = 0.0
+    best_term: float
+    best_defn: float
+    sum_term: float
 
 
 def word_infos(
     q: Query, bead: BeadView, k: int, own: set[int], named: bool, context: LinkContext
 ) -> list[WordInfo]:
+    """The :class:`WordInfo` of each dictionary word of the bead's sentence ``k``, in order
+    (``own``: the English words that are the term's; ``named``: a Chinese name may translate an
+    English name of the bead)."""
     s = bead.sentences[k]
     out = []
     # a name of the Chinese translates a name of the English (韋小寶 is "Trinket"), unless the
@@ -58,7 +78,6 @@ def word_infos(
     names = {t for t, n in zip(s.tokens, s.names, strict=False) if n} if named else set()
     # what a gloss says about the term: the same for every place of the word (的, 是 …)
     said: dict[int, tuple[tuple[float, ...], tuple[float, ...], bool]] = {}
-    multi = len(q.phrase) > 1
     for w in s.words:
         g = w.gloss
         # a character inside a longer token is a weak witness (躍 "leap" in 躍起; but also 數
@@ -77,7 +96,7 @@ def word_infos(
                 known = said[id(g)] = (
                     tuple(strength(keys, g) for keys in q.words),
                     tuple(strength(keys, g) for keys in q.definition),
-                    multi and phrase_in(q.phrase, g),
+                    phrase_in(q.phrase, g),
                 )
             term, defn, phrase = known[0], (() if loose else known[1]), known[2]
             # an unknown token is explained through its words
