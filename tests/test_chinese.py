@@ -493,3 +493,12 @@ def test_cli_words_options_and_errors(tmp_path: Path, capsys: pytest.CaptureFixt
     bad.write_bytes("好\n".encode() + b"\xff\xfe\x00bad")
     assert main(["words", str(bad)]) == 2
     assert main(["words", str(src), "--overrides", str(src)]) == 2
+
+
+def test_every_suffix_the_conventions_join_has_a_sense() -> None:
+    # a word the conventions join (露宿者, 港資廠) and CC-CEDICT lacks is glossed "stem + suffix":
+    # the two lists live in different modules and must name the same characters
+    from duizhao.chinese.conventions import BOUND_SUFFIXES, SUFFIXES
+    from duizhao.chinese.gloss import _SUFFIX_SENSES
+
+    assert set(_SUFFIX_SENSES) == set(SUFFIXES) | set(BOUND_SUFFIXES)

@@ -341,7 +341,7 @@ class ChineseAnnotator:
         from duizhao.resources.lexicon import hsk_words
 
         levels = hsk_words(self.hsk_standard) if self.hsk_standard else {}
-        han = [("\u4e00" <= c <= "\u9fff") or is_han(c) for c in text]  # readings for Han only
+        han = [is_han(c) for c in text]  # readings for Han characters only
         pinyin = [r if h else None for r, h in zip(pinyin, han, strict=False)]
         jyutping = [r if h else None for r, h in zip(jyutping, han, strict=False)]
         tokens = []
