@@ -99,8 +99,7 @@ class JyutpingRomaniser:
     ) -> list[str | None]:
         """:meth:`romanise`; ``pieces`` remembers the readings of the pieces already read."""
         table = _jyutping_table()
-        # the trie's own prefix search (the table's method makes a list of it)
-        prefixes = table._trie.prefixes if table._trie is not None else table.prefixes
+        prefixes = table.prefix_search()
         n = len(text)
         readings: list[str | None] = [None] * n
         if self.within_words:

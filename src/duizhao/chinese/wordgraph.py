@@ -46,7 +46,7 @@ class WordGraph:
         meta = table.column("_meta")
         self._missing = 0.0 - meta[0]  # jieba: log(FREQ.get(w) or 1) - logtotal, log(1) == 0.0
         self._longest = int(meta[1])
-        self._walk = table._trie.iter_prefixes_with_ids
+        self._walk = table.prefix_row_search()
         self._row = table.row
 
     def freq(self, word: str) -> int:

@@ -29,13 +29,18 @@ import mmap
 import os
 import shutil
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 
 from duizhao.resources import diskcache
 
 __all__ = ["CompactTable", "StringColumn", "compact_table", "string_column"]
+
+def _no_keys(text: str) -> list[Any]:
+    """The prefix search of a table without keys."""
+    return []
+
 
 #: Bump when the files' layout changes.
 FORMAT = 1
@@ -122,6 +127,16 @@ class CompactTable(Mapping[str, str]):
     def prefix_rows(self, text: str) -> list[tuple[str, int]]:
         """``(key, row)`` of every key that is a prefix of ``text``, shortest first."""
         return list(self._trie.iter_prefixes_with_ids(text)) if self._trie is not None else []
+
+    def prefix_search(self) -> Callable[[str], list[str]]:
+        """:meth:`prefixes` as one callable to keep for a loop: the trie's own search, without a
+        method call around it (a word graph or a Jyutping cut asks once a character)."""
+        return self._trie.prefixes if self._trie is not None else _no_keys
+
+    def prefix_row_search(self) -> Callable[[str], Iterable[tuple[str, int]]]:
+        """:meth:`prefix_rows` as one callable to keep for a loop (see :meth:`prefix_search`),
+        giving the ``(key, row)`` pairs one by one."""
+        return self._trie.iter_prefixes_with_ids if self._trie is not None else _no_keys
 
     # -- the Mapping protocol (keys to their ``value``) ----------------------------------------
 
