@@ -394,19 +394,17 @@ class JiebaSegmenter:
         if dictionary not in _BASES:
             raise ValueError(f"dictionary must be one of {sorted(_BASES)}, not {dictionary!r}")
         dicts = [hk_user_dict_path()] if hk_dict else []
+        own: set[str] = set()
         for d in user_dicts:
             p = Path(d)
             if not p.is_file():
                 raise InputError(str(d), None, "user dictionary not found")
-            load_user_dict(p)  # validate now, so errors name the file and line
+            # read (and so validated) now, so errors name the file and line
+            for entry, _f, _t in load_user_dict(p):
+                own.update((entry, _to_taiwan(entry)))
             dicts.append(p)
         self.user_dicts = tuple(dicts)
-        self._own_words = frozenset(
-            form
-            for p in self.user_dicts[1 if hk_dict else 0 :]
-            for entry, _f, _t in load_user_dict(p)
-            for form in (entry, _to_taiwan(entry))
-        )
+        self._own_words = frozenset(own)
         self.dictionary = dictionary
         self.script = _BASES[dictionary][2]
         self.hmm = (dictionary == "jieba") if hmm is None else hmm
