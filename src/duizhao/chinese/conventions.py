@@ -59,6 +59,11 @@ _NOT_IN_NAMES = frozenset(
     "沒未非無有乃以於則便卻仍更最很太甚極頗只僅單另共同一"
 )
 
+#: Everyday verbs of action (看 "look", 賣 "sell", 站 "stand"): after a surname and one
+#: character they are the verb of the clause, seldom the end of a given name (黃 芽 賣 "Wong
+#: Nga sells" is not a three-character name).
+_ACTION_VERBS = frozenset("看賣買站轉走跑吃喝食飲拿送寫讀聽叫請找做用坐住帶收放推拉搬洗煮燒砍殺偷搶罵怕睇")
+
 # Verbs of saying after a name (李剛 表示 "Li Gang said") and last characters of titles before one
 # (書記 劉淇 "Secretary Liu Qi").
 _SAYING = frozenset(
@@ -228,7 +233,13 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
         )
     ):
         return i + 2
-    if len(rest) == 2 and len(rest[0]) == 1 and len(rest[1]) == 1 and rest[1] not in _NOT_IN_NAMES:
+    if (
+        len(rest) == 2
+        and len(rest[0]) == 1
+        and len(rest[1]) == 1
+        and rest[1] not in _NOT_IN_NAMES
+        and rest[1] not in _ACTION_VERBS
+    ):
         return i + 3
     return i
 
