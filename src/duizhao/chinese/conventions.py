@@ -382,6 +382,8 @@ def _phrase_parts(w: str) -> list[str] | None:
         or (a == "駐" and b in _STATIONED_IN)
     ):
         return [a, b]
+    if a == "全" and len(w) == 4 and w[1] in _WHOLE_PLACE and w[1] != "場":
+        return [a, w[1], w[2:]]  # 全 國 人大, 全 國 政協: the rule above inside a longer word
     if a == "本" and b in _THIS_TIME_PLACE:
         return [a, b]
     if a == "副" and b in _DEPUTY_TITLES:
