@@ -64,6 +64,10 @@ _NOT_IN_NAMES = frozenset(
 #: Nga sells" is not a three-character name).
 _ACTION_VERBS = frozenset("看賣買站轉走跑吃喝食飲拿送寫讀聽叫請找做用坐住帶收放推拉搬洗煮燒砍殺偷搶罵怕睇")
 
+#: One-character Cantonese titles of address written after a surname (陳太 "Mrs Chan", 李生
+#: "Mr Lee", 何伯 "old Mr Ho"): one word with it in the Hong Kong (CityU) standard.
+_CANTONESE_TITLES = frozenset("太生伯嬸姨叔婆")
+
 # Verbs of saying after a name (李剛 表示 "Li Gang said") and last characters of titles before one
 # (書記 劉淇 "Secretary Liu Qi").
 _SAYING = frozenset(
@@ -213,6 +217,13 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
     if not ((len(w) == 1 and w in SURNAMES) or w in DOUBLE_SURNAMES):
         return i
     rest = words[i + 1 : i + 3]
+    if (
+        rest
+        and rest[0] in _CANTONESE_TITLES
+        and len(w) == 1
+        and not (rest[0] == "生" and rest[1:] in (["於"], ["于"]))  # 梁 生 於 "Leung was born in"
+    ):
+        return i + 2  # 林太 "Mrs Lam", 李伯 "old Mr Lee": one word (CityU), like 陳太
     if not rest or rest[0][0] in _NOT_IN_NAMES:
         return i
     # a two-character name: after a title (書記 劉淇) or before a verb of saying (李剛 表示)
