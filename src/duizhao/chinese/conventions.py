@@ -98,7 +98,11 @@ _NUMERAL = "一二三四五六七八九十百千萬億兩幾數廿卅零〇○"
 _NUMERAL_TOKEN_RE = re.compile(f"[{_NUMERAL}]+")
 _ANY_NUMERAL_RE = re.compile(f"[{_NUMERAL}]")
 # Fractions and "one of": 四分之一, 三成半 stays as the dictionary cuts it.
-_FRACTION_RE = re.compile(f"[{_NUMERAL}]+分之[{_NUMERAL}]+")
+# Also the fixed expression 數以萬計 "by the tens of thousands" (數以百計, 數以十萬計): one word
+# in both standards, as the dictionary has 數以萬計 alone.
+_FRACTION_RE = re.compile(
+    f"[{_NUMERAL}]+分之[{_NUMERAL}]+|[數数]以[十百千萬億万亿]+[計计]"
+)
 # Numbers that do not join: 一 before a classifier is its own word, and so is a lone 數/幾
 # ("several") unless another numeral follows.
 _LONE = frozenset("數幾")
