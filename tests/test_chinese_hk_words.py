@@ -84,3 +84,10 @@ def test_countless_expressions() -> None:
     got = words("數以百計的市民參加了一系列活動，數以十萬計的人支持。")
     for w in ("數以百計", "一系列", "數以十萬計"):
         assert w in got, got
+
+
+def test_one_side_is_a_number_and_a_measure_word() -> None:
+    # 一 方 "one side" (both standards), like 一 對; 一方面 "on the one hand" stays a word
+    got = words("其中一方退出，一方面是因為成本。")
+    assert " ".join(got).startswith("其中 一 方 退出"), got
+    assert "一方面" in got, got

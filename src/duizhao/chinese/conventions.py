@@ -365,7 +365,7 @@ _MOVING = frozenset("搬運寄轉調移遷漂流傳銷帶拿趕跑逃撤派押�
 _STATIONED_IN = frozenset("港京華台澳美日英法韓俄")  # 駐 港 "stationed in Hong Kong"
 _COUNTING = frozenset("兩幾二三四五六七八九十百千")
 #: Measure words that the dictionary keeps with 一 (一對, 一身): two words in both standards.
-_ONE_MEASURES = frozenset(["對", "聲", "陣", "堆", "身", "小時", "分鐘", "周", "週"])
+_ONE_MEASURES = frozenset(["對", "方", "聲", "陣", "堆", "身", "小時", "分鐘", "周", "週"])
 #: Words made with 此 "this" that are words of their own (此外 "besides", 此時 "at this time").
 _THIS_WORDS = frozenset(["此外", "此時", "此刻", "此後", "此間", "此致", "此前", "此地"])
 #: A number and a unit of time (二十 年, 十五 分鐘): two words in both standards; 四周
