@@ -25,6 +25,7 @@ from duizhao.model import Token
 from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
+from .conventions import MONTH_PARTS
 from .gloss import choose_gloss, forget_sentences
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
@@ -52,13 +53,9 @@ __all__ = ["ChineseAnnotator", "annotate_document", "annotate_text", "default_an
 _D = "[0-9０-９]"
 _CN = "〇○零一二三四五六七八九十百千萬万億亿兩两廿卅"
 _CNUM_AHEAD = f"[{_CN}]+(?:[.．][{_CN}]|[%％])|[{_CN}]*○"
-# 中/初 after a month belong to it (3月中 "mid-March", 4月初) unless they begin the next word:
-# 3月 中旬 "the middle ten days of March", 3月 中國, 5月 初步 (both word standards). The
-# pattern runs on the Simplified text.
-_MONTH_PART = "份|初(?![步期次级中选赛稿])|中(?![旬国央学文心华环东西区医港资方共期间产午途部小大])|底|尾"
 _PIECE_RE = re.compile(
     rf"""
-    (?P<date>{_D}{{1,2}}\s?月(?:{_MONTH_PART})?)
+    (?P<date>{_D}{{1,2}}\s?月(?:{MONTH_PARTS})?)
     |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?
              (?:\s?[%％‰]|[千萬万億亿兆]+|[A-ZＡ-Ｚ](?![A-Za-z])|(?:/{_D}+)+)?)
     |(?P<latin>[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*(?:[-'’.&][A-Za-z0-9]+)*)

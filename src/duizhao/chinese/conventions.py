@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Container, Sequence
 from functools import cache
 
-__all__ = ["SUFFIXES", "SURNAMES", "apply_conventions", "transliteration_chars"]
+__all__ = ["MONTH_PARTS", "SUFFIXES", "SURNAMES", "apply_conventions", "transliteration_chars"]
 
 #: Common single-character surnames of Hong Kong (most frequent first, roughly), leaving out
 #: those that are more often an ordinary word (高 "tall", 白 "white", 方 "side", 石 "stone",
@@ -60,9 +60,11 @@ _NOT_IN_NAMES = frozenset(
 )
 
 #: Everyday verbs of action (看 "look", 賣 "sell", 站 "stand"): after a surname and one
-#: character they are the verb of the clause, seldom the end of a given name (黃 芽 賣 "Wong
-#: Nga sells" is not a three-character name).
-_ACTION_VERBS = frozenset("看賣買站轉走跑吃喝食飲拿送寫讀聽叫請找做用坐住帶收放推拉搬洗煮燒砍殺偷搶罵怕睇")
+#: character they are the verb of the clause, seldom the end of a given name (黃 明 賣 "Wong
+#: Ming sells" is not a three-character name).
+_ACTION_VERBS = frozenset(
+    "看賣買站轉走跑吃喝食飲拿送寫讀聽叫請找做用坐住帶收放推拉搬洗煮燒砍殺偷搶罵怕睇"
+)
 
 #: One-character Cantonese titles of address written after a surname (陳太 "Mrs Chan", 李生
 #: "Mr Lee", 何伯 "old Mr Ho"): one word with it in the Hong Kong (CityU) standard.
@@ -100,9 +102,7 @@ _ANY_NUMERAL_RE = re.compile(f"[{_NUMERAL}]")
 # Fractions and "one of": 四分之一, 三成半 stays as the dictionary cuts it.
 # Also the fixed expression 數以萬計 "by the tens of thousands" (數以百計, 數以十萬計): one word
 # in both standards, as the dictionary has 數以萬計 alone.
-_FRACTION_RE = re.compile(
-    f"[{_NUMERAL}]+分之[{_NUMERAL}]+|[數数]以[十百千萬億万亿]+[計计]"
-)
+_FRACTION_RE = re.compile(f"[{_NUMERAL}]+分之[{_NUMERAL}]+|[數数]以[十百千萬億万亿]+[計计]")
 # Numbers that do not join: 一 before a classifier is its own word, and so is a lone 數/幾
 # ("several") unless another numeral follows.
 _LONE = frozenset("數幾")
@@ -162,6 +162,13 @@ def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
     out.extend(words[i:])
     return out
 
+
+#: What may follow a month written in digits within its word (the annotator's date pattern, on
+#: the Simplified text): 6月份, 4月初, 3月中 "mid-March", 5月底; 中/初 are left to the next word
+#: when they begin one (3月 中旬 "the middle ten days of March", 3月 中國, 5月 初步).
+MONTH_PARTS = (
+    "份|初(?![步期次级中选赛稿])|中(?![旬国央学文心华环东西区医港资方共期间产午途部小大])|底|尾"
+)
 
 _MONTH_NUMBERS = frozenset(
     ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
