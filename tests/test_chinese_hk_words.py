@@ -91,3 +91,9 @@ def test_one_side_is_a_number_and_a_measure_word() -> None:
     got = words("其中一方退出，一方面是因為成本。")
     assert " ".join(got).startswith("其中 一 方 退出"), got
     assert "一方面" in got, got
+
+
+def test_a_name_before_a_verb_of_testifying() -> None:
+    # 作供 "to testify" is a verb of saying: the surname and the word before it are a name
+    got = words("證人周國安作供時表示不知情。")
+    assert "周國安" in got and "作供" in got, got

@@ -74,7 +74,10 @@ _CANTONESE_TITLES = frozenset("太生伯嬸姨叔婆")
 # (書記 劉淇 "Secretary Liu Qi").
 _SAYING = frozenset(
     ["說", "表示", "指出", "認為", "強調", "稱", "透露", "承認", "坦言", "解釋", "回應", "補充",
-     "相信", "估計", "建議", "要求", "批評", "質疑", "希望", "擔心", "重申", "宣布", "證實"]
+     "相信", "估計", "建議", "要求", "批評", "質疑", "希望", "擔心", "重申", "宣布", "證實",
+     # and those of the courts and of comment in the Hong Kong press (何 X 作供 "Ho X testified")
+     "作供", "供稱", "直言", "形容", "聲稱", "指稱", "反駁", "否認", "警告", "呼籲", "促請",
+     "表明", "澄清", "提到", "談到"]
 )  # fmt: skip
 _TITLE_ENDS = frozenset("長記席理員官任師授監裁事督使")
 
