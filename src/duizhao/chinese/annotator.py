@@ -25,6 +25,7 @@ from duizhao.model import Token
 from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
+from .conventions import MONTH_PARTS
 from .gloss import choose_gloss, forget_sentences
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
@@ -54,7 +55,7 @@ _CN = "〇○零一二三四五六七八九十百千萬万億亿兩两廿卅"
 _CNUM_AHEAD = f"[{_CN}]+(?:[.．][{_CN}]|[%％])|[{_CN}]*○"
 _PIECE_RE = re.compile(
     rf"""
-    (?P<date>{_D}{{1,2}}\s?月(?:份|初|中|底|尾)?)
+    (?P<date>{_D}{{1,2}}\s?月(?:{MONTH_PARTS})?)
     |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?
              (?:\s?[%％‰]|[千萬万億亿兆]+|[A-ZＡ-Ｚ](?![A-Za-z])|(?:/{_D}+)+)?)
     |(?P<latin>[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*(?:[-'’.&][A-Za-z0-9]+)*)

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Container, Sequence
 from functools import cache
 
-__all__ = ["SUFFIXES", "SURNAMES", "apply_conventions", "transliteration_chars"]
+__all__ = ["MONTH_PARTS", "SUFFIXES", "SURNAMES", "apply_conventions", "transliteration_chars"]
 
 #: Common single-character surnames of Hong Kong (most frequent first, roughly), leaving out
 #: those that are more often an ordinary word (高 "tall", 白 "white", 方 "side", 石 "stone",
@@ -59,11 +59,25 @@ _NOT_IN_NAMES = frozenset(
     "沒未非無有乃以於則便卻仍更最很太甚極頗只僅單另共同一"
 )
 
+#: Everyday verbs of action (看 "look", 賣 "sell", 站 "stand"): after a surname and one
+#: character they are the verb of the clause, seldom the end of a given name (黃 明 賣 "Wong
+#: Ming sells" is not a three-character name).
+_ACTION_VERBS = frozenset(
+    "看賣買站轉走跑吃喝食飲拿送寫讀聽叫請找做用坐住帶收放推拉搬洗煮燒砍殺偷搶罵怕睇"
+)
+
+#: One-character Cantonese titles of address written after a surname (陳太 "Mrs Chan", 李生
+#: "Mr Lee", 何伯 "old Mr Ho"): one word with it in the Hong Kong (CityU) standard.
+_CANTONESE_TITLES = frozenset("太生伯嬸姨叔婆")
+
 # Verbs of saying after a name (李剛 表示 "Li Gang said") and last characters of titles before one
 # (書記 劉淇 "Secretary Liu Qi").
 _SAYING = frozenset(
     ["說", "表示", "指出", "認為", "強調", "稱", "透露", "承認", "坦言", "解釋", "回應", "補充",
-     "相信", "估計", "建議", "要求", "批評", "質疑", "希望", "擔心", "重申", "宣布", "證實"]
+     "相信", "估計", "建議", "要求", "批評", "質疑", "希望", "擔心", "重申", "宣布", "證實",
+     # and those of the courts and of comment in the Hong Kong press (何 X 作供 "Ho X testified")
+     "作供", "供稱", "直言", "形容", "聲稱", "指稱", "反駁", "否認", "警告", "呼籲", "促請",
+     "表明", "澄清", "提到", "談到"]
 )  # fmt: skip
 _TITLE_ENDS = frozenset("長記席理員官任師授監裁事督使")
 
@@ -89,7 +103,9 @@ _NUMERAL = "一二三四五六七八九十百千萬億兩幾數廿卅零〇○"
 _NUMERAL_TOKEN_RE = re.compile(f"[{_NUMERAL}]+")
 _ANY_NUMERAL_RE = re.compile(f"[{_NUMERAL}]")
 # Fractions and "one of": 四分之一, 三成半 stays as the dictionary cuts it.
-_FRACTION_RE = re.compile(f"[{_NUMERAL}]+分之[{_NUMERAL}]+")
+# Also the fixed expression 數以萬計 "by the tens of thousands" (數以百計, 數以十萬計): one word
+# in both standards, as the dictionary has 數以萬計 alone.
+_FRACTION_RE = re.compile(f"[{_NUMERAL}]+分之[{_NUMERAL}]+|[數数]以[十百千萬億万亿]+[計计]")
 # Numbers that do not join: 一 before a classifier is its own word, and so is a lone 數/幾
 # ("several") unless another numeral follows.
 _LONE = frozenset("數幾")
@@ -150,6 +166,13 @@ def _merge(words: list[str], spans: Sequence[tuple[int, int]]) -> list[str]:
     return out
 
 
+#: What may follow a month written in digits within its word (the annotator's date pattern, on
+#: the Simplified text): 6月份, 4月初, 3月中 "mid-March", 5月底; 中/初 are left to the next word
+#: when they begin one (3月 中旬 "the middle ten days of March", 3月 中國, 5月 初步).
+MONTH_PARTS = (
+    "份|初(?![步期次级中选赛稿])|中(?![旬国央学文心华环东西区医港资方共期间产午途部小大])|底|尾"
+)
+
 _MONTH_NUMBERS = frozenset(
     ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 )
@@ -208,6 +231,13 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
     if not ((len(w) == 1 and w in SURNAMES) or w in DOUBLE_SURNAMES):
         return i
     rest = words[i + 1 : i + 3]
+    if (
+        rest
+        and rest[0] in _CANTONESE_TITLES
+        and len(w) == 1
+        and not (rest[0] == "生" and rest[1:] in (["於"], ["于"]))  # 梁 生 於 "Leung was born in"
+    ):
+        return i + 2  # 林太 "Mrs Lam", 李伯 "old Mr Lee": one word (CityU), like 陳太
     if not rest or rest[0][0] in _NOT_IN_NAMES:
         return i
     # a two-character name: after a title (書記 劉淇) or before a verb of saying (李剛 表示)
@@ -228,7 +258,13 @@ def _name(words: Sequence[str], i: int, rare: Callable[[str], bool]) -> int:
         )
     ):
         return i + 2
-    if len(rest) == 2 and len(rest[0]) == 1 and len(rest[1]) == 1 and rest[1] not in _NOT_IN_NAMES:
+    if (
+        len(rest) == 2
+        and len(rest[0]) == 1
+        and len(rest[1]) == 1
+        and rest[1] not in _NOT_IN_NAMES
+        and rest[1] not in _ACTION_VERBS
+    ):
         return i + 3
     return i
 
@@ -339,7 +375,7 @@ _MOVING = frozenset("搬運寄轉調移遷漂流傳銷帶拿趕跑逃撤派押�
 _STATIONED_IN = frozenset("港京華台澳美日英法韓俄")  # 駐 港 "stationed in Hong Kong"
 _COUNTING = frozenset("兩幾二三四五六七八九十百千")
 #: Measure words that the dictionary keeps with 一 (一對, 一身): two words in both standards.
-_ONE_MEASURES = frozenset(["對", "聲", "陣", "堆", "身", "小時", "分鐘", "周", "週"])
+_ONE_MEASURES = frozenset(["對", "方", "聲", "陣", "堆", "身", "小時", "分鐘", "周", "週"])
 #: Words made with 此 "this" that are words of their own (此外 "besides", 此時 "at this time").
 _THIS_WORDS = frozenset(["此外", "此時", "此刻", "此後", "此間", "此致", "此前", "此地"])
 #: A number and a unit of time (二十 年, 十五 分鐘): two words in both standards; 四周
@@ -371,6 +407,8 @@ def _phrase_parts(w: str) -> list[str] | None:
         or (a == "駐" and b in _STATIONED_IN)
     ):
         return [a, b]
+    if a == "全" and len(w) == 4 and w[1] in _WHOLE_PLACE and w[1] != "場":
+        return [a, w[1], w[2:]]  # 全 國 人大, 全 國 政協: the rule above inside a longer word
     if a == "本" and b in _THIS_TIME_PLACE:
         return [a, b]
     if a == "副" and b in _DEPUTY_TITLES:

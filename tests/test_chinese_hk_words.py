@@ -1,0 +1,99 @@
+"""Hong Kong word conventions of the sixth round of issue 15 (sentences written for the tests).
+
+Each case fails on the code before the round: the words of the Hong Kong press that the Taiwan
+dictionary cut apart, the month and the word after it, a surname and an everyday verb, 全 國
+inside a four-character word, the Cantonese titles of address, 數以萬計-type expressions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from duizhao.chinese import default_annotator
+
+
+def words(text: str) -> list[str]:
+    tokens = default_annotator().annotate(text)
+    got = [t.text_in(text) for t in tokens]
+    assert "".join(got) == text
+    return got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of Hong Kong newspaper prose, one word in the Hong Kong standard
+        ("被告今日在法庭上作供，並聯同律師離開。", ["作供", "聯同"]),
+        ("他早前辭去教席，現正四出見工。", ["早前", "教席", "見工"]),
+        ("政府須負上責任。", ["負上"]),
+        ("九龍西的選民投票。", ["九龍西"]),
+    ],
+)
+def test_hong_kong_press_words(text: str, expected: list[str]) -> None:
+    got = words(text)
+    for w in expected:
+        assert w in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 中/初 after a month belong to the next word when they begin one
+        ("工程將於3月中旬展開。", ["3月", "中旬"]),
+        ("3月中國政府宣布新措施。", ["3月", "中國"]),
+        ("5月初步完成。", ["5月", "初步"]),
+        # and to the month otherwise
+        ("4月初公布結果。", ["4月初"]),
+        ("3月中完成。", ["3月中"]),
+    ],
+)
+def test_month_and_the_word_after_it(text: str, expected: list[str]) -> None:
+    got = words(text)
+    for w in expected:
+        assert w in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        # a surname, a character and an everyday verb: the verb is not part of the name
+        ("吳芳看報紙。", "吳芳看"),
+        ("黃明賣了房子。", "黃明賣"),
+    ],
+)
+def test_an_everyday_verb_does_not_end_a_name(text: str, not_a_name: str) -> None:
+    got = words(text)
+    assert not_a_name not in got, got
+    assert not_a_name[-1] in got, got
+
+
+def test_whole_country_inside_a_longer_word() -> None:
+    # 全 國 as two words (the fourth round's rule) inside 全國人大 and 全國政協 too
+    got = words("全國人大常委會和全國政協昨日開會。")
+    assert " ".join(got).startswith("全 國 人大 常委會 和 全 國 政協"), got
+
+
+def test_cantonese_titles_of_address() -> None:
+    # 林太 "Mrs Lam", 何伯 one word; 陳 先生 stays two words (a two-character title)
+    got = words("林太表示不滿，陳先生則支持，何伯今年八十歲。")
+    assert "林太" in got and "何伯" in got, got
+    assert "陳" in got and "先生" in got, got
+
+
+def test_countless_expressions() -> None:
+    got = words("數以百計的市民參加了一系列活動，數以十萬計的人支持。")
+    for w in ("數以百計", "一系列", "數以十萬計"):
+        assert w in got, got
+
+
+def test_one_side_is_a_number_and_a_measure_word() -> None:
+    # 一 方 "one side" (both standards), like 一 對; 一方面 "on the one hand" stays a word
+    got = words("其中一方退出，一方面是因為成本。")
+    assert " ".join(got).startswith("其中 一 方 退出"), got
+    assert "一方面" in got, got
+
+
+def test_a_name_before_a_verb_of_testifying() -> None:
+    # 作供 "to testify" is a verb of saying: the surname and the word before it are a name
+    got = words("證人周國安作供時表示不知情。")
+    assert "周國安" in got and "作供" in got, got
