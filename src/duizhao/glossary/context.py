@@ -23,7 +23,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -33,6 +33,7 @@ from duizhao.text.english import WORD_RE
 
 from .candidates import ZhSentence, dictionary_tokens, zh_sentence
 from .dictionary import Gloss, en_keys, gloss, senses
+from .query import Query, query
 
 __all__ = [
     "AlignedText",
@@ -211,6 +212,14 @@ class LinkContext:
         cosines: ``(English text, Chinese text)`` → the encoder's cosine of the two (the
             finder's memo: the terms and words of one bead share their other words and
             candidates).
+        queries: ``(term, forms, definition)`` → its :class:`~duizhao.glossary.query.Query`
+            (:meth:`query`: the finder ranks some terms twice, see
+            :meth:`~duizhao.glossary.CounterpartFinder.settle`).
+        said: ``id`` of a :class:`~duizhao.glossary.query.Query` → the query, every English key
+            of its words and definition, and what each gloss says about it (``id`` of the
+            :class:`~duizhao.glossary.dictionary.Gloss` → the gloss, and the CC-CEDICT
+            strength for each word of the term and of its definition, and whether a sense
+            holds the whole term; filled by :func:`~duizhao.glossary.words.word_infos`).
     """
 
     text: AlignedText | None = None
@@ -224,6 +233,17 @@ class LinkContext:
     sense_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gloss_memo: dict[str, Gloss | None] = field(default_factory=dict)
     cosines: dict[tuple[str, str], float] = field(default_factory=dict)
+    queries: dict[tuple[str, tuple[str, ...], str], Query] = field(default_factory=dict)
+    said: dict[int, tuple[Query, frozenset[str], dict[int, Any]]] = field(default_factory=dict)
+
+    def query(self, term: str, forms: Iterable[str] = (), definition: str = "") -> Query:
+        """:func:`~duizhao.glossary.query.query`, made once a document for the same term,
+        forms and definition."""
+        key = (term, tuple(forms), definition)
+        found = self.queries.get(key)
+        if found is None:
+            found = self.queries[key] = query(term, forms=key[1], definition=definition)
+        return found
 
     def may_explain(self, word: EnWord, paragraph: int, start: int, end: int) -> bool:
         """Whether an English word may explain the Chinese word at ``(paragraph, start, end)``:
@@ -309,11 +329,18 @@ class LinkContext:
             for k, v in w.keys.items():
                 by_key.setdefault(k, []).append((i, v))
         links: dict[tuple[int, int, int], tuple[tuple[int, float], ...]] = {}
+        english = by_key.keys()
         for s in sentences:
-            unknown = [(w.start, w.end) for w in s.words if w.aligned and w.gloss is None]
+            # the furthest end of the tokens CC-CEDICT lacks over each character: a word is
+            # inside one of them if it reaches its end
+            reach: dict[int, int] = {}
+            for w in s.words:
+                if w.aligned and w.gloss is None:
+                    for c in range(w.start, w.end):
+                        if reach.get(c, -1) < w.end:
+                            reach[c] = w.end
             for zw in s.words:
-                inside_unknown = any(a <= zw.start and zw.end <= b for a, b in unknown)
-                if zw.gloss is not None and (zw.aligned or inside_unknown):
+                if zw.gloss is not None and (zw.aligned or reach.get(zw.start, -1) >= zw.end):
                     # a word on token boundaries, or a word inside a token CC-CEDICT lacks
                     keys = zw.gloss.keys
                 elif zw.aligned and zw.gloss is None:
@@ -328,9 +355,12 @@ class LinkContext:
                     keys = {k: v for g in parts for k, v in g.keys.items()}
                 else:
                     continue
+                # the strongest link to each English word (a maximum: the order of the keys
+                # does not matter)
                 best: dict[int, float] = {}
-                for k, g in keys.items():
-                    for i, v in by_key.get(k, ()):
+                for k in english & keys.keys():
+                    g = keys[k]
+                    for i, v in by_key[k]:
                         if g * v > best.get(i, 0.0):
                             best[i] = g * v
                 found = tuple((i, v) for i, v in sorted(best.items()) if v >= MIN_LINK)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -96,12 +96,16 @@ class Candidate:
 
 class _Shape(NamedTuple):
     """What a span's features owe to the span alone, not to the term (the same for every term
-    of a document that looks at the span: worked out once per bead)."""
+    of a document that looks at the span: worked out once per bead). Characters are bits: bit
+    ``c`` is the sentence's character ``c`` (from its start)."""
 
     n: int
     inside: tuple[int, ...]  # the sentence's words inside the span (indices)
-    known: tuple[bool, ...]  # each character is inside a word CC-CEDICT knows
-    frame: int  # the place of 是 in an open 是…的 frame ending the span (0: none)
+    full: int  # the span's characters
+    known: int  # those inside a word CC-CEDICT knows
+    fixed: int  # those an open 是…的 frame ending the span accounts for (是 and 的; 0: none)
+    idle_known: int  # characters of known / unknown words nothing accounts for, when no word
+    idle_unknown: int  # of the span says anything about the term (see :class:`_Said`)
     edge: float  # the features of the same names
     in_dict: float
     name: float
@@ -111,18 +115,25 @@ class _Shape(NamedTuple):
     zend: float
 
 
-def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, starts: Sequence[int]) -> _Shape:
+class _Sentence(NamedTuple):
+    """A sentence's spans as far as their shapes are worked out (``None``: not yet), its words'
+    start offsets and its words' characters (bits, as in :class:`_Shape`)."""
+
+    shapes: list[_Shape | None]
+    starts: list[int]
+    masks: tuple[int, ...]
+
+
+def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: _Sentence) -> _Shape:
     n = span.end - span.start
-    words = s.words
+    words, starts, masks = s.words, sentence.starts, sentence.masks
     lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
     inside = tuple(i for i in range(lo, hi) if words[i].end <= span.end)
-    known = [False] * n
+    known = 0
     for i in inside:
         w = words[i]
-        loose = w.end - w.start == 1 and not w.aligned
-        if w.gloss is not None and (not loose or w.end - w.start > 1):
-            for c in range(w.start - span.start, w.end - span.start):
-                known[c] = True
+        if w.gloss is not None and (w.aligned or w.end - w.start > 1):  # not a loose character
+            known |= masks[i]
     if span.part:
         first = last = ""
     else:
@@ -138,10 +149,14 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, starts: Sequence[i
                     first = ""
                 if w.end == b1 and w.start < a1:
                     last = ""
-    frame = 0
+    off = span.start - s.start
+    full = ((1 << n) - 1) << off
+    fixed = 0
     if last == "的" and n > 2 and "是" in span.text[1:-1]:
         last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
-        frame = span.text.index("是", 1)
+        fixed = (1 << (off + n - 1)) | (1 << (off + span.text.index("是", 1)))
+    idle = full & ~fixed
+    idle_known = (idle & known).bit_count()
     whole = any(
         words[i].gloss is not None and words[i].start == span.start and words[i].end == span.end
         for i in inside
@@ -149,7 +164,7 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, starts: Sequence[i
     between = s.simple[span.first + 1 : span.last]
     modifier = not span.part and any(t in ("的", "之") for t in between)
     return _Shape(
-        n, inside, tuple(known), frame,
+        n, inside, full, known, fixed, idle_known, idle.bit_count() - idle_known,
         edge=float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
         in_dict=1.0 if whole else 0.0,
         name=1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
@@ -160,106 +175,177 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, starts: Sequence[i
     )  # fmt: skip
 
 
-def _shapes(context: LinkContext, bead: BeadView, k: int) -> list[_Shape | None]:
-    """The :class:`_Shape` of each span of the bead's sentence ``k`` as far as worked out
-    (``None``: not yet), kept in the context."""
-    found: list[_Shape | None] = context.shapes.setdefault(
-        (id(bead), k), [None] * len(bead.sentences[k].spans)
-    )
+def _sentence(context: LinkContext, bead: BeadView, k: int) -> _Sentence:
+    """The :class:`_Sentence` of the bead's sentence ``k``, kept in the context."""
+    key = (id(bead), k)
+    found: _Sentence | None = context.shapes.get(key)
+    if found is None:
+        s = bead.sentences[k]
+        found = context.shapes[key] = _Sentence(
+            [None] * len(s.spans),
+            [w.start for w in s.words],
+            tuple(((1 << (w.end - w.start)) - 1) << (w.start - s.start) for w in s.words),
+        )
     return found
 
 
-def _span_features(
-    q: Query,
+class _Said(NamedTuple):
+    """What one word of a sentence says about the term, as a span's features read it (only for
+    the words that say something: the others change no feature of a span)."""
+
+    loose: bool  # one character inside a longer token (it counts for dict_char)
+    term: tuple[tuple[int, float], ...]  # (index of a word of the term, strength > 0)
+    defn: tuple[tuple[int, float], ...]  # (index of a word of the definition, strength > 0)
+    focus: float  # its sum of strengths per word of the term times its length (0: none)
+    phrase: int  # its length when a sense of it holds the whole term (0: not)
+    covered: int  # its characters, when it translates the term or its definition (bits)
+    explained: int  # its characters, when it translates another English word instead
+
+
+def _said(infos: list[WordInfo], masks: Sequence[int], n_words: int) -> list[_Said | None]:
+    """The :class:`_Said` of each word of a sentence (``None``: it says nothing)."""
+    out: list[_Said | None] = []
+    for w, m in zip(infos, masks, strict=True):
+        t = w.best_term
+        term = tuple((i, v) for i, v in enumerate(w.term) if v > 0.0)
+        if w.loose:
+            covered = m if t >= 0.3 else 0
+            explained = m if not covered and w.other >= 0.5 else 0
+            out.append(
+                _Said(True, term, (), 0.0, 0, covered, explained)
+                if term or covered or explained else None
+            )  # fmt: skip
+            continue
+        defn = tuple((i, v) for i, v in enumerate(w.defn) if v > 0.0)
+        focus = w.sum_term / n_words * (w.end - w.start) if w.term else 0.0
+        phrase = w.end - w.start if w.phrase else 0
+        covered = explained = 0
+        if t >= 0.3 or w.best_defn >= 0.5:
+            covered = m
+        elif w.other >= 0.5 and w.other > t:
+            explained = m
+        if term or defn or focus > 0.0 or phrase or covered or explained:
+            out.append(_Said(False, term, defn, focus, phrase, covered, explained))
+        else:
+            out.append(None)
+    return out
+
+
+#: The features :func:`_span_values` gives, in its order (the order of a candidate's dict).
+_SPAN_FEATURES = (
+    "dict_term", "dict_char", "dict_focus", "phrase", "dict_def", "explained", "extra",
+    "unknown", "coverage", "single", "edge", "whole_token", "part", "stray", "in_dict", "clause",
+    "name", "length", "position", "anchors", "modifier",
+)  # fmt: skip
+_POSITION, _ANCHORS = _SPAN_FEATURES.index("position"), _SPAN_FEATURES.index("anchors")
+
+
+class _Term(NamedTuple):
+    """What a span's features need of the term: its number of words (at least 1), of words
+    and of definition words, its size, and the term features of a span none of whose words
+    says anything about it (``dict_term``, ``dict_char``, ``dict_def``, unmatched words)."""
+
+    n_words: int
+    n_term: int
+    n_def: int
+    size: int
+    silent: tuple[float, float, float, int]
+
+    @classmethod
+    def of(cls, q: Query) -> _Term:
+        n_words, best, best_def = max(1, len(q.words)), [0.0] * len(q.words), [0.0] * len(
+            q.definition
+        )
+        silent = (
+            sum(best) / n_words,
+            sum(max(0.0, c - b) for b, c in zip(best, best, strict=True)) / n_words,
+            min(1.0, sum(best_def)),
+            sum(1 for v in best if v < 0.3) if len(best) > 1 else 0,
+        )
+        return cls(n_words, len(q.words), len(q.definition), q.size, silent)
+
+
+def _span_values(
+    t: _Term,
     span: Span,
     shape: _Shape,
-    infos: list[WordInfo],
+    said: list[_Said | None],
     en_place: float,
     zone: tuple[float, float],
-    bead: BeadView,
-    strays: frozenset[int] = frozenset(),
-) -> dict[str, float]:
+    zh_length: int,
+    strays: frozenset[int],
+) -> tuple[float, ...]:
+    """The features of :data:`_SPAN_FEATURES` of one span for one occurrence of the term."""
     n = shape.n
-    n_words = max(1, len(q.words))
-    best = [0.0] * len(q.words)
-    best_def = [0.0] * len(q.definition)
+    n_words = t.n_words
+    hits = [a for a in map(said.__getitem__, shape.inside) if a is not None]
     focus = 0.0
     phrase = False
-    covered = [False] * n
-    explained = [False] * n
-    best_char = [0.0] * len(q.words)
-    for j in shape.inside:
-        w = infos[j]
-        t, d = w.best_term, w.best_defn
-        if w.loose:
-            for i, v in enumerate(w.term):
-                if v > best_char[i]:
-                    best_char[i] = v
-            if t >= 0.3:
-                covered[w.start - span.start] = True
-            elif w.other >= 0.5:
-                explained[w.start - span.start] = True
-            continue
-        for i, v in enumerate(w.term):
-            if v > best[i]:
-                best[i] = v
-        for i, v in enumerate(w.defn):
-            if v > best_def[i]:
-                best_def[i] = v
-        if w.term:
-            f = w.sum_term / n_words * (w.end - w.start) / n
-            if f > focus:
-                focus = f
-        if w.phrase and 2 * (w.end - w.start) >= n:
-            phrase = True
-        if t >= 0.3 or d >= 0.5:
-            for c in range(w.start - span.start, w.end - span.start):
-                covered[c] = True
-        elif w.other >= 0.5 and w.other > t:
-            for c in range(w.start - span.start, w.end - span.start):
-                explained[c] = True
-    if shape.frame:
-        covered[n - 1] = covered[shape.frame] = True
-    unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
-    idle_known = idle_unknown = n_explained = 0
-    for c, k in enumerate(shape.known):  # a character is idle if nothing accounts for it
-        if explained[c]:
-            n_explained += 1
-        elif not covered[c]:
-            if k:
-                idle_known += 1
+    if hits:
+        best = [0.0] * t.n_term
+        best_def = [0.0] * t.n_def
+        best_char = [0.0] * t.n_term
+        covered, explained = shape.fixed, 0
+        for a in hits:
+            if a.loose:
+                for i, v in a.term:
+                    if v > best_char[i]:
+                        best_char[i] = v
             else:
-                idle_unknown += 1
+                for i, v in a.term:
+                    if v > best[i]:
+                        best[i] = v
+                for i, v in a.defn:
+                    if v > best_def[i]:
+                        best_def[i] = v
+                if a.focus:
+                    f = a.focus / n
+                    if f > focus:
+                        focus = f
+                if a.phrase and 2 * a.phrase >= n:
+                    phrase = True
+            covered |= a.covered
+            explained |= a.explained
+        # a character is idle if nothing accounts for it
+        idle = shape.full & ~(covered | explained)
+        idle_known = (idle & shape.known).bit_count()
+        idle_unknown = idle.bit_count() - idle_known
+        n_explained = explained.bit_count()
+        unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
+        dict_term = sum(best) / n_words
+        dict_char = sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words
+        dict_def = min(1.0, sum(best_def))
+    else:
+        dict_term, dict_char, dict_def, unmatched = t.silent
+        idle_known, idle_unknown, n_explained = shape.idle_known, shape.idle_unknown, 0
     zl, zr = zone
     outside = max(0.0, zl - shape.zend, shape.zstart - zr)
-    return {
-        "dict_term": sum(best) / n_words,
-        "dict_char": sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words,
-        "dict_focus": focus,
-        "phrase": 1.0 if phrase else 0.0,
-        "dict_def": min(1.0, sum(best_def)),
-        "explained": n_explained / n,
+    return (
+        dict_term,
+        dict_char,
+        focus,
+        1.0 if phrase else 0.0,
+        dict_def,
+        n_explained / n,
         # characters nothing accounts for, less two for each word of the term CC-CEDICT
         # does not find (倡議 for "advocacy" in 倡議團體 "advocacy group"): those of words
         # CC-CEDICT knows (it says they mean something else), and those of words it does not
-        "extra": max(0, idle_known - 2 * unmatched) / 4,
-        "unknown": idle_unknown / 4,
-        "coverage": sum(best) / n_words if n_words > 1 else 0.0,
-        "single": 1.0 if n == 1 else 0.0,
-        "edge": shape.edge,
-        "whole_token": 1.0 if span.first == span.last and not span.part else 0.0,
-        "part": 1.0 if span.part else 0.0,
-        "stray": 0.0
-        if span.part
-        else float((span.first - 1 in strays) + (span.last + 1 in strays)),
-        "in_dict": shape.in_dict,
-        "clause": 1.0 if span.clause else 0.0,
-        "name": shape.name,
-        "length": abs(n - 2 * q.size) / 2,
-        "position": abs(shape.zpos - en_place),
-        "anchors": math.log1p(outside * bead.zh_length / 4),
-        "modifier": shape.modifier,
-    }
+        max(0, idle_known - 2 * unmatched) / 4,
+        idle_unknown / 4,
+        dict_term if n_words > 1 else 0.0,
+        1.0 if n == 1 else 0.0,
+        shape.edge,
+        1.0 if span.first == span.last and not span.part else 0.0,
+        1.0 if span.part else 0.0,
+        0.0 if span.part else float((span.first - 1 in strays) + (span.last + 1 in strays)),
+        shape.in_dict,
+        1.0 if span.clause else 0.0,
+        shape.name,
+        abs(n - 2 * t.size) / 2,
+        abs(shape.zpos - en_place),
+        math.log1p(outside * zh_length / 4),
+        shape.modifier,
+    )
 
 
 def candidates(
@@ -267,6 +353,8 @@ def candidates(
     q: Query,
     occurrences: Sequence[Occurrence],
     context: LinkContext,
+    *,
+    features: Collection[str] | None = None,
 ) -> list[Candidate]:
     """Every candidate counterpart of a term in the Chinese aligned with its occurrences.
 
@@ -275,6 +363,10 @@ def candidates(
         q: The term's :class:`Query`.
         occurrences: Its English occurrences.
         context: The document's :class:`~duizhao.glossary.LinkContext`.
+        features: Only these features (the others are not worked out and not in the
+            candidates' dicts; the finder asks for those it weighs and reads); default: every
+            one of :data:`FEATURES` but the encoder's (``benchmarks/fit_glossary.py`` needs them
+            all).
 
     Returns:
         The candidates (not yet scored), in the order they were first found.
@@ -289,6 +381,10 @@ def candidates(
         return []
     # a one-word term is a word or two in Chinese, a few words at most (ticklish: 怕癢)
     max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
+    keep = None if features is None else [
+        (k, i) for i, k in enumerate(_SPAN_FEATURES) if k in features
+    ]  # fmt: skip
+    term = _Term.of(q)
     per_occurrence: list[
         dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]]
     ] = []
@@ -312,8 +408,8 @@ def candidates(
             word_infos(q, bead, k, own, named, context) for k in range(len(bead.sentences))
         ]
         strays = [stray_tokens(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
-        shapes = [_shapes(context, bead, k) for k in range(len(bead.sentences))]
-        starts: list[list[int] | None] = [None] * len(bead.sentences)
+        sentences = [_sentence(context, bead, k) for k in range(len(bead.sentences))]
+        said = [_said(infos[k], sentences[k].masks, term.n_words) for k in range(len(infos))]
         anchors = anchor_places(bead, infos, own)
         for o in occs:
             mine = [bead.en_words[i].position for i in own
@@ -324,18 +420,24 @@ def candidates(
             zone = term_zone(anchors, lo, hi)
             found: dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]] = {}
             for k, s in enumerate(bead.sentences):
-                known_shapes = shapes[k]
+                sentence = sentences[k]
+                known_shapes = sentence.shapes
                 for j, span in enumerate(s.spans):
                     if span.last - span.first >= max_tokens or span.end - span.start > max_chars:
                         continue
                     shape = known_shapes[j]
                     if shape is None:
-                        starts[k] = starts[k] or [w.start for w in s.words]
-                        shape = known_shapes[j] = _shape(s, span, bead, k, starts[k] or [])
-                    f = _span_features(q, span, shape, infos[k], en_place, zone, bead, strays[k])
-                    rank = (f["anchors"], f["position"])
+                        shape = known_shapes[j] = _shape(s, span, bead, k, sentence)
+                    vals = _span_values(
+                        term, span, shape, said[k], en_place, zone, bead.zh_length, strays[k]
+                    )
+                    rank = (vals[_ANCHORS], vals[_POSITION])
                     prev = found.get(span.text)
                     if prev is None or rank < prev[0]:
+                        f = (
+                            dict(zip(_SPAN_FEATURES, vals, strict=True)) if keep is None
+                            else {key: vals[i] for key, i in keep}
+                        )  # fmt: skip
                         found[span.text] = (rank, f, (s.paragraph, span.start, span.end))
             per_occurrence.append(found)
     if not per_occurrence:
@@ -351,16 +453,21 @@ def candidates(
                 for key, v in f.items():
                     c.features[key] += v
                 c.places.append(place)
-    zh_texts = doc.sentence_texts("zh")
-    everything = "\n".join(zh_texts)
-    aligned = "\n".join(zh_texts[n] for n in sorted(aligned_sentences) if n < len(zh_texts))
+    agreement = features is None or "agreement" in features
+    specificity = features is None or "specificity" in features
+    if specificity:
+        zh_texts = doc.sentence_texts("zh")
+        everything = "\n".join(zh_texts)
+        aligned = "\n".join(zh_texts[n] for n in sorted(aligned_sentences) if n < len(zh_texts))
     for c in texts.values():
         m = len(c.places)
         for key in c.features if m > 1 else ():  # x / 1 is x
             c.features[key] /= m
-        c.features["agreement"] = m / n_occ
-        total = everything.count(c.text)
-        c.features["specificity"] = aligned.count(c.text) / total if total else 0.0
+        if agreement:
+            c.features["agreement"] = m / n_occ
+        if specificity:
+            total = everything.count(c.text)
+            c.features["specificity"] = aligned.count(c.text) / total if total else 0.0
     return list(texts.values())
 
 

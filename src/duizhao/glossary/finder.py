@@ -239,6 +239,12 @@ class CounterpartFinder:
     def _nonzero(self) -> dict[str, float]:
         return {k: w for k, w in self.weights if w}
 
+    @cached_property
+    def _features(self) -> frozenset[str]:
+        """The features worked out for the candidates: those that weigh, and those read
+        whatever their weight (the dictionary evidence, ``explained``)."""
+        return frozenset(self._nonzero) | {*DICTIONARY_FEATURES, "explained"}
+
     def score(
         self, found: Iterable[Candidate], *, only: Iterable[Candidate] | None = None
     ) -> list[Candidate]:
@@ -314,8 +320,10 @@ class CounterpartFinder:
                 found.append([])
                 others.append(())
                 continue
-            q = query(r.term, forms=r.forms, definition=r.definition)
-            found.append(self.score(candidates(doc, q, r.occurrences, ctx)))
+            q = ctx.query(r.term, r.forms, r.definition)
+            found.append(
+                self.score(candidates(doc, q, r.occurrences, ctx, features=self._features))
+            )
             others.append(other_words(doc, (r.term, *r.forms), r.occurrences, ctx))
         if self.similarity is not None and self._weights.get("similarity"):
             if not self._weights.get("explained_encoder"):

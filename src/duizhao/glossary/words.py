@@ -76,8 +76,14 @@ def word_infos(
     # term is a name
     # (a word CC-CEDICT knows is linked by its senses: 榮耀 "glory" may be tagged a name)
     names = {t for t, n in zip(s.tokens, s.names, strict=False) if n} if named else set()
-    # what a gloss says about the term: the same for every place of the word (的, 是 …)
-    said: dict[int, tuple[tuple[float, ...], tuple[float, ...], bool]] = {}
+    # what a gloss says about the term: the same for every place of the word (的, 是 …), in
+    # every bead (kept in the context with the query, whose id is the key)
+    entry = context.said.get(id(q))
+    if entry is None or entry[0] is not q:
+        every = frozenset(key for keys in (*q.words, *q.definition) for key in keys)
+        entry = context.said[id(q)] = (q, every, {})
+    _, every, said = entry
+    silent = (tuple(0.0 for _ in q.words), tuple(0.0 for _ in q.definition))
     for w in s.words:
         g = w.gloss
         # a character inside a longer token is a weak witness (躍 "leap" in 躍起; but also 數
@@ -92,13 +98,14 @@ def word_infos(
                 other = NAME_LINK
         else:
             known = said.get(id(g))
-            if known is None:
-                known = said[id(g)] = (
-                    tuple(strength(keys, g) for keys in q.words),
-                    tuple(strength(keys, g) for keys in q.definition),
-                    phrase_in(q.phrase, g),
-                )
-            term, defn, phrase = known[0], (() if loose else known[1]), known[2]
+            if known is None or known[0] is not g:
+                if every.isdisjoint(g.keys):  # no key in common: every strength is 0.0
+                    term_s, defn_s = silent
+                else:
+                    term_s = tuple(strength(keys, g) for keys in q.words)
+                    defn_s = tuple(strength(keys, g) for keys in q.definition)
+                known = said[id(g)] = (g, term_s, defn_s, phrase_in(q.phrase, g))
+            term, defn, phrase = known[1], (() if loose else known[2]), known[3]
             # an unknown token is explained through its words
             for i, v in bead.links.get((s.paragraph, w.start, w.end), ()):
                 if i in own or v <= other:
