@@ -198,8 +198,8 @@ class LinkContext:
         sentences: Chinese sentence number → its :class:`~duizhao.glossary.candidates.ZhSentence`.
         beads: Bead index → its :class:`BeadView`.
         embeddings: The encoder's vectors of the texts seen so far (when the finder uses it).
-        shapes: ``(id of a BeadView, sentence index)`` → what each span's features owe to the
-            span alone, whatever the term (:mod:`duizhao.glossary.features` fills it).
+        words: ``id`` of a :class:`BeadView` → what its Chinese words and spans bring to the
+            features whatever the term (:func:`~duizhao.glossary.words.bead_words`).
         settled: English paragraph → ``(start, end, places)`` of the English occurrences of the
             items already linked with confidence (or by the teacher), each with the Chinese
             ``(paragraph, start, end)`` places of its counterpart: such an English word has its
@@ -219,14 +219,14 @@ class LinkContext:
             of its words and definition, and what each gloss says about it (``id`` of the
             :class:`~duizhao.glossary.dictionary.Gloss` → the gloss, and the CC-CEDICT
             strength for each word of the term and of its definition, and whether a sense
-            holds the whole term; filled by :func:`~duizhao.glossary.words.word_infos`).
+            holds the whole term; filled by :func:`~duizhao.glossary.words.term_words`).
     """
 
     text: AlignedText | None = None
     sentences: dict[int, ZhSentence] = field(default_factory=dict)
     beads: dict[int, BeadView] = field(default_factory=dict)
     embeddings: Embeddings = field(default_factory=Embeddings)
-    shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
+    words: dict[int, Any] = field(default_factory=dict)
     settled: dict[int, list[tuple[int, int, tuple[tuple[int, int, int], ...]]]] = field(
         default_factory=dict
     )
@@ -334,11 +334,11 @@ class LinkContext:
             # the furthest end of the tokens CC-CEDICT lacks over each character: a word is
             # inside one of them if it reaches its end
             reach: dict[int, int] = {}
-            for w in s.words:
-                if w.aligned and w.gloss is None:
-                    for c in range(w.start, w.end):
-                        if reach.get(c, -1) < w.end:
-                            reach[c] = w.end
+            for u in s.words:
+                if u.aligned and u.gloss is None:
+                    for c in range(u.start, u.end):
+                        if reach.get(c, -1) < u.end:
+                            reach[c] = u.end
             for zw in s.words:
                 if zw.gloss is not None and (zw.aligned or reach.get(zw.start, -1) >= zw.end):
                     # a word on token boundaries, or a word inside a token CC-CEDICT lacks

@@ -29,7 +29,15 @@ from duizhao.model import Document, Occurrence
 from .candidates import EDGE_WORDS, Span, ZhSentence
 from .context import BeadView, LinkContext
 from .query import Query, is_term_word
-from .words import WordInfo, anchor_places, english_names, stray_tokens, term_zone, word_infos
+from .words import (
+    Said,
+    SentenceWords,
+    anchor_places,
+    bead_words,
+    english_names,
+    term_words,
+    term_zone,
+)
 
 __all__ = [
     "FEATURES",
@@ -105,7 +113,7 @@ class _Shape(NamedTuple):
     known: int  # those inside a word CC-CEDICT knows
     fixed: int  # those an open 是…的 frame ending the span accounts for (是 and 的; 0: none)
     idle_known: int  # characters of known / unknown words nothing accounts for, when no word
-    idle_unknown: int  # of the span says anything about the term (see :class:`_Said`)
+    idle_unknown: int  # of the span says anything about the term (see words.Said)
     edge: float  # the features of the same names
     in_dict: float
     name: float
@@ -115,25 +123,16 @@ class _Shape(NamedTuple):
     zend: float
 
 
-class _Sentence(NamedTuple):
-    """A sentence's spans as far as their shapes are worked out (``None``: not yet), its words'
-    start offsets and its words' characters (bits, as in :class:`_Shape`)."""
-
-    shapes: list[_Shape | None]
-    starts: list[int]
-    masks: tuple[int, ...]
-
-
-def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: _Sentence) -> _Shape:
+def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: SentenceWords) -> _Shape:
     n = span.end - span.start
-    words, starts, masks = s.words, sentence.starts, sentence.masks
+    words, starts, masks = s.words, sentence.starts, sentence.words
     lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
     inside = tuple(i for i in range(lo, hi) if words[i].end <= span.end)
     known = 0
     for i in inside:
         w = words[i]
         if w.gloss is not None and (w.aligned or w.end - w.start > 1):  # not a loose character
-            known |= masks[i]
+            known |= masks[i].mask
     if span.part:
         first = last = ""
     else:
@@ -175,62 +174,6 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: _Sentenc
     )  # fmt: skip
 
 
-def _sentence(context: LinkContext, bead: BeadView, k: int) -> _Sentence:
-    """The :class:`_Sentence` of the bead's sentence ``k``, kept in the context."""
-    key = (id(bead), k)
-    found: _Sentence | None = context.shapes.get(key)
-    if found is None:
-        s = bead.sentences[k]
-        found = context.shapes[key] = _Sentence(
-            [None] * len(s.spans),
-            [w.start for w in s.words],
-            tuple(((1 << (w.end - w.start)) - 1) << (w.start - s.start) for w in s.words),
-        )
-    return found
-
-
-class _Said(NamedTuple):
-    """What one word of a sentence says about the term, as a span's features read it (only for
-    the words that say something: the others change no feature of a span)."""
-
-    loose: bool  # one character inside a longer token (it counts for dict_char)
-    term: tuple[tuple[int, float], ...]  # (index of a word of the term, strength > 0)
-    defn: tuple[tuple[int, float], ...]  # (index of a word of the definition, strength > 0)
-    focus: float  # its sum of strengths per word of the term times its length (0: none)
-    phrase: int  # its length when a sense of it holds the whole term (0: not)
-    covered: int  # its characters, when it translates the term or its definition (bits)
-    explained: int  # its characters, when it translates another English word instead
-
-
-def _said(infos: list[WordInfo], masks: Sequence[int], n_words: int) -> list[_Said | None]:
-    """The :class:`_Said` of each word of a sentence (``None``: it says nothing)."""
-    out: list[_Said | None] = []
-    for w, m in zip(infos, masks, strict=True):
-        t = w.best_term
-        term = tuple((i, v) for i, v in enumerate(w.term) if v > 0.0)
-        if w.loose:
-            covered = m if t >= 0.3 else 0
-            explained = m if not covered and w.other >= 0.5 else 0
-            out.append(
-                _Said(True, term, (), 0.0, 0, covered, explained)
-                if term or covered or explained else None
-            )  # fmt: skip
-            continue
-        defn = tuple((i, v) for i, v in enumerate(w.defn) if v > 0.0)
-        focus = w.sum_term / n_words * (w.end - w.start) if w.term else 0.0
-        phrase = w.end - w.start if w.phrase else 0
-        covered = explained = 0
-        if t >= 0.3 or w.best_defn >= 0.5:
-            covered = m
-        elif w.other >= 0.5 and w.other > t:
-            explained = m
-        if term or defn or focus > 0.0 or phrase or covered or explained:
-            out.append(_Said(False, term, defn, focus, phrase, covered, explained))
-        else:
-            out.append(None)
-    return out
-
-
 #: The features :func:`_span_values` gives, in its order (the order of a candidate's dict).
 _SPAN_FEATURES = (
     "dict_term", "dict_char", "dict_focus", "phrase", "dict_def", "explained", "extra",
@@ -269,7 +212,7 @@ def _span_values(
     t: _Term,
     span: Span,
     shape: _Shape,
-    said: list[_Said | None],
+    said: list[Said | None],
     en_place: float,
     zone: tuple[float, float],
     zh_length: int,
@@ -404,13 +347,12 @@ def candidates(
             and (len(q.words) == 1 or is_term_word(w.keys, q))
         }
         named = english_names(doc, bead, own)
-        infos = [
-            word_infos(q, bead, k, own, named, context) for k in range(len(bead.sentences))
-        ]
-        strays = [stray_tokens(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
-        sentences = [_sentence(context, bead, k) for k in range(len(bead.sentences))]
-        said = [_said(infos[k], sentences[k].masks, term.n_words) for k in range(len(infos))]
-        anchors = anchor_places(bead, infos, own)
+        words = bead_words(context, bead)
+        said, strays = zip(
+            *(term_words(q, bead, k, own, named, context) for k in range(len(bead.sentences))),
+            strict=True,
+        )
+        anchors = anchor_places(words, own)
         for o in occs:
             mine = [bead.en_words[i].position for i in own
                     if bead.en_words[i].paragraph == o.paragraph
@@ -420,7 +362,7 @@ def candidates(
             zone = term_zone(anchors, lo, hi)
             found: dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]] = {}
             for k, s in enumerate(bead.sentences):
-                sentence = sentences[k]
+                sentence = words.sentences[k]
                 known_shapes = sentence.shapes
                 for j, span in enumerate(s.spans):
                     if span.last - span.first >= max_tokens or span.end - span.start > max_chars:

@@ -427,11 +427,13 @@ class CounterpartFinder:
             vec = ctx.embeddings.vectors([*en, *zh])
             out = []
             for e in en:
-                ve, row = vec[e], []
+                # ndarray.dot of two vectors is `@`'s sdot (numpy's dot function of the
+                # dtype, both ways) without the ufunc's dispatch: the same floats, faster
+                dot, row = vec[e].dot, []
                 for z in zh:
                     v = cosines.get((e, z))
                     if v is None:  # a pair the document's other terms have not met
-                        v = cosines[(e, z)] = float(ve @ vec[z])
+                        v = cosines[(e, z)] = float(dot(vec[z]))
                     row.append(v)
                 out.append(row)
             return out
