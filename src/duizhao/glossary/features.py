@@ -124,31 +124,39 @@ class _Shape(NamedTuple):
 
 
 def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: SentenceWords) -> _Shape:
-    n = span.end - span.start
-    words, starts, masks = s.words, sentence.starts, sentence.words
-    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
-    inside = tuple(i for i in range(lo, hi) if words[i].end <= span.end)
-    known = 0
-    for i in inside:
-        w = words[i]
-        if w.gloss is not None and (w.aligned or w.end - w.start > 1):  # not a loose character
-            known |= masks[i].mask
-    if span.part:
+    start, end = span.start, span.end
+    n = end - start
+    words, bits, starts = s.words, sentence.words, sentence.starts
+    part = span.part
+    if part:
         first = last = ""
+        a0 = b0 = a1 = b1 = -1
     else:
         first, last = s.simple[span.first], s.simple[span.last]
-        # an edge token inside a longer dictionary word of the span is no function word there
-        # (最 in 最低工資 "minimum wage", 可 in 可知 "knowable")
         a0, b0 = s.tokens[span.first]
         a1, b1 = s.tokens[span.last]
-        for i in inside:
-            w = words[i]
-            if w.gloss is not None and w.end - w.start >= 2:
-                if w.start == a0 and w.end > b0:
-                    first = ""
-                if w.end == b1 and w.start < a1:
-                    last = ""
-    off = span.start - s.start
+    inside = []
+    known = 0
+    whole = False
+    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        w = words[i]
+        if w.end > end:
+            continue
+        inside.append(i)
+        if w.gloss is None:
+            continue
+        if w.aligned or w.end - w.start > 1:  # not a loose character
+            known |= bits[i].mask
+        if not part and w.end - w.start >= 2:
+            # an edge token inside a longer dictionary word of the span is no function word
+            # there (最 in 最低工資 "minimum wage", 可 in 可知 "knowable")
+            if w.start == a0 and w.end > b0:
+                first = ""
+            if w.end == b1 and w.start < a1:
+                last = ""
+        if w.start == start and w.end == end:
+            whole = True
+    off = start - s.start
     full = ((1 << n) - 1) << off
     fixed = 0
     if last == "的" and n > 2 and "是" in span.text[1:-1]:
@@ -156,21 +164,19 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: Sentence
         fixed = (1 << (off + n - 1)) | (1 << (off + span.text.index("是", 1)))
     idle = full & ~fixed
     idle_known = (idle & known).bit_count()
-    whole = any(
-        words[i].gloss is not None and words[i].start == span.start and words[i].end == span.end
-        for i in inside
-    )  # fmt: skip
     between = s.simple[span.first + 1 : span.last]
-    modifier = not span.part and any(t in ("的", "之") for t in between)
+    modifier = not part and ("的" in between or "之" in between)
+    # places in the bead's Chinese, as BeadView.zh_position gives them
+    o, length = bead.zh_offsets[k], max(1, bead.zh_length)
     return _Shape(
-        n, inside, full, known, fixed, idle_known, idle.bit_count() - idle_known,
-        edge=float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
-        in_dict=1.0 if whole else 0.0,
-        name=1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
-        modifier=1.0 if modifier else 0.0,
-        zpos=bead.zh_position(k, (span.start + span.end) / 2),
-        zstart=bead.zh_position(k, span.start),
-        zend=bead.zh_position(k, span.end),
+        n, tuple(inside), full, known, fixed, idle_known, idle.bit_count() - idle_known,
+        float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
+        1.0 if whole else 0.0,
+        1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
+        1.0 if modifier else 0.0,
+        (o + (start + end) / 2 - s.start) / length,
+        (o + start - s.start) / length,
+        (o + end - s.start) / length,
     )  # fmt: skip
 
 

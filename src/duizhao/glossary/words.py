@@ -96,6 +96,7 @@ class BeadWords(NamedTuple):
 
 
 _EDGES = EDGE_WORDS | NEVER_END
+_UNSEEN: Any = object()
 #: How strongly a Chinese name is taken to translate an English name of its bead.
 NAME_LINK = 0.8
 _OPENERS = frozenset(".!?\"“‘'([—–:;")
@@ -163,18 +164,19 @@ class Said(NamedTuple):
 class _Gloss(NamedTuple):
     """What one gloss says about a term (kept per term in the context)."""
 
-    gloss: Gloss
-    silent: bool  # every strength 0.0 and no phrase
     term: tuple[tuple[int, float], ...]  # the strengths above 0, by word of the term
-    defn: tuple[tuple[int, float], ...]
+    defn: tuple[tuple[int, float], ...]  # the same by word of the definition
     phrase: bool
     best_term: float  # max, max and sum of the strengths
     best_defn: float
     sum_term: float
 
 
-def _gloss_says(q: Query, every: frozenset[str], g: Gloss) -> _Gloss:
+def _gloss_says(q: Query, every: frozenset[str], g: Gloss) -> _Gloss | None:
+    """What a gloss says about a term; ``None``: nothing (every strength 0.0, no phrase)."""
     if every.isdisjoint(g.keys):  # no key in common: every strength is 0.0
+        if len(q.phrase) < 2 or not phrase_in(q.phrase, g):  # (a one-word term has none)
+            return None
         term = tuple(0.0 for _ in q.words)
         defn = tuple(0.0 for _ in q.definition)
     else:
@@ -183,8 +185,10 @@ def _gloss_says(q: Query, every: frozenset[str], g: Gloss) -> _Gloss:
     phrase = phrase_in(q.phrase, g)
     term_hits = tuple((i, v) for i, v in enumerate(term) if v > 0.0)
     defn_hits = tuple((i, v) for i, v in enumerate(defn) if v > 0.0)
+    if not (term_hits or defn_hits or phrase):
+        return None
     return _Gloss(
-        g, not (term_hits or defn_hits or phrase), term_hits, defn_hits, phrase,
+        term_hits, defn_hits, phrase,
         max(term) if term else 0.0, max(defn) if defn else 0.0, sum(term),
     )  # fmt: skip
 
@@ -206,9 +210,10 @@ def term_words(
     paragraph = bead.sentences[k].paragraph
     n_words = max(1, len(q.words))
     # what a gloss says about the term: the same for every place of the word (的, 是 …), in
-    # every bead (kept in the context with the query, whose id is the key)
+    # every bead (kept in the context with the query, whose id is the key: the context holds
+    # the query, and every gloss of its sentences, so no id is another object's while it lives)
     entry = context.said.get(id(q))
-    if entry is None or entry[0] is not q:
+    if entry is None:
         every = frozenset(key for keys in (*q.words, *q.definition) for key in keys)
         entry = context.said[id(q)] = (q, every, {})
     _, every, memo = entry
@@ -225,9 +230,10 @@ def term_words(
                 other = NAME_LINK
             says = None
         else:
-            says = memo.get(id(g))
-            if says is None or says.gloss is not g:
-                says = memo[id(g)] = _gloss_says(q, every, g)
+            key = id(g)
+            says = memo.get(key, _UNSEEN)
+            if says is _UNSEEN:
+                says = memo[key] = _gloss_says(q, every, g)
             # an unknown token is explained through its words
             for i, v in w.links:
                 if i in own or v <= other:
@@ -237,7 +243,7 @@ def term_words(
                     other = v
         if other >= 0.5:
             explaining.add((w.start, w.end))
-        if says is None or says.silent:
+        if says is None:
             # nothing of the term: at most another word's characters (a silent word's
             # strengths are all 0.0, below every threshold)
             out.append(Said(w.loose, (), (), 0.0, 0, 0, w.mask) if other >= 0.5 else None)
