@@ -29,13 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from duizhao.text.convert import to_simplified
 from duizhao.text.english import word_set
 from duizhao.text.script import is_han
 
-from .dictionary import Gloss, gloss
+from .dictionary import Gloss, glosses
 
 __all__ = [
     "EDGE_WORDS",
@@ -225,6 +226,9 @@ def _greedy(simp: str) -> list[str]:
     return out
 
 
+_START_END = attrgetter("start", "end")
+
+
 def _is_han_text(text: str) -> bool:
     return bool(text) and all(map(is_han, text))
 
@@ -238,7 +242,7 @@ def zh_sentence(
     tokens: Sequence[tuple[int, int]],
     names: Sequence[bool] = (),
     *,
-    gloss_of: Callable[[str], Gloss | None] = gloss,
+    glosses_of: Callable[[Sequence[str]], Sequence[Gloss | None]] = glosses,
 ) -> ZhSentence:
     """Build the finder's view of one Chinese sentence.
 
@@ -250,7 +254,7 @@ def zh_sentence(
         end: End offset.
         tokens: The paragraph's tokens ``(start, end)`` (those inside the sentence are used).
         names: For each of the paragraph's tokens, whether it is a name.
-        gloss_of: :func:`~duizhao.glossary.dictionary.gloss` or a memo of it.
+        glosses_of: :func:`~duizhao.glossary.dictionary.glosses` or a memo of it.
 
     Returns:
         The sentence with its dictionary words and candidate spans.
@@ -265,7 +269,7 @@ def zh_sentence(
     ends = {b for _, b in toks}
 
     # dictionary words: inside each Han run, every headword; and every Han token
-    words: dict[tuple[int, int], Word] = {}
+    found: list[tuple[int, int]] = []
     i = 0
     n = end - start
     while i < n:
@@ -275,12 +279,12 @@ def zh_sentence(
         j = i
         while j < n and is_han(simp[j]):
             j += 1
-        for a, b in _dictionary_words(simp[i:j]):
-            s0, s1 = start + i + a, start + i + b
-            words[(s0, s1)] = Word(
-                s0, s1, gloss_of(simp[i + a : i + b]), s0 in starts and s1 in ends
-            )
+        found.extend((i + a, i + b) for a, b in _dictionary_words(simp[i:j]))
         i = j
+    words: dict[tuple[int, int], Word] = {}
+    for (a, b), g in zip(found, glosses_of([simp[a:b] for a, b in found]), strict=True):
+        s0, s1 = start + a, start + b
+        words[(s0, s1)] = Word(s0, s1, g, s0 in starts and s1 in ends)
     for a, b in toks:
         if (a, b) not in words and _is_han_text(text[a:b]):
             words[(a, b)] = Word(a, b, None, True)
@@ -310,13 +314,14 @@ def zh_sentence(
                     continue
                 if y + 1 < m and simple[y + 1] == "的" and "是" in "".join(simple[x + 1 : y + 1]):
                     continue  # an open 是…的 frame: 葡萄是酸的, not 葡萄是酸
-                spans.append(Span(text[a:b], a, b, x, y, clause=(x == k and y == m - 1)))
+                spans.append(Span(text[a:b], a, b, x, y, x == k and y == m - 1, False))
                 seen.add((a, b))
-            for a, b in _compound_parts(text, simp, start, toks[x]):
-                spans.append(Span(text[a:b], a, b, x, x, part=True))
+            if toks[x][1] - toks[x][0] >= 4:  # (a shorter token has no parts)
+                for a, b in _compound_parts(text, simp, start, toks[x]):
+                    spans.append(Span(text[a:b], a, b, x, x, False, True))
         a, b = toks[k][0], toks[m - 1][1]
         if (a, b) not in seen and b - a <= MAX_CLAUSE and m - k > 1:
-            spans.append(Span(text[a:b], a, b, k, m - 1, clause=True))
+            spans.append(Span(text[a:b], a, b, k, m - 1, True, False))
         k = m
     return ZhSentence(
         number=number,
@@ -327,6 +332,6 @@ def zh_sentence(
         tokens=toks,
         names=is_name,
         simple=tuple(simple),
-        words=tuple(sorted(words.values(), key=lambda w: (w.start, w.end))),
-        spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))),
+        words=tuple(sorted(words.values(), key=_START_END)),
+        spans=tuple(sorted(spans, key=_START_END)),
     )

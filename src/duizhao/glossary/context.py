@@ -23,7 +23,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -32,7 +32,7 @@ from duizhao.resources.encoder import Embeddings
 from duizhao.text.english import WORD_RE
 
 from .candidates import ZhSentence, dictionary_tokens, zh_sentence
-from .dictionary import Gloss, en_keys, gloss, senses
+from .dictionary import Gloss, en_keys, gloss, glosses, senses
 from .query import Query, query
 
 __all__ = [
@@ -263,6 +263,15 @@ class LinkContext:
             found = self.gloss_memo[text] = gloss(text)
             return found
 
+    def glosses(self, texts: Sequence[str]) -> list[Gloss | None]:
+        """:meth:`gloss` of each text, those not looked up yet converted to Simplified in one
+        call (:func:`~duizhao.glossary.dictionary.glosses`)."""
+        memo = self.gloss_memo
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, glosses(missing), strict=True))
+        return [memo[t] for t in texts]
+
     def senses(self, text: str) -> tuple[str, ...]:
         """:func:`~duizhao.glossary.dictionary.senses` of a Chinese text, looked up once a
         document (the finder asks for each rescored candidate's several times)."""
@@ -288,7 +297,9 @@ class LinkContext:
                 names = tuple(bool(t.pos and t.pos.startswith(_NAME_TAGS)) for t in para.tokens)
             else:
                 tokens, names = dictionary_tokens(para.text), ()
-            found = zh_sentence(para.text, number, p, s0, s1, tokens, names, gloss_of=self.gloss)
+            found = zh_sentence(
+                para.text, number, p, s0, s1, tokens, names, glosses_of=self.glosses
+            )
             self.sentences[number] = found
         return found
 
