@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from duizhao.text.convert import to_simplified
 from duizhao.text.english import word_set
-from duizhao.text.script import is_han
+from duizhao.text.script import HAN_RUN_RE, is_han
 
 from .dictionary import Gloss, glosses
 
@@ -230,7 +230,12 @@ _START_END = attrgetter("start", "end")
 
 
 def _is_han_text(text: str) -> bool:
-    return bool(text) and all(map(is_han, text))
+    """Whether ``text`` is one or more Han characters (:func:`~duizhao.text.script.is_han`
+    of each: the same character class)."""
+    return _HAN_TEXT(text) is not None
+
+
+_HAN_TEXT = HAN_RUN_RE.fullmatch
 
 
 def zh_sentence(
@@ -270,17 +275,9 @@ def zh_sentence(
 
     # dictionary words: inside each Han run, every headword; and every Han token
     found: list[tuple[int, int]] = []
-    i = 0
-    n = end - start
-    while i < n:
-        if not is_han(simp[i]):
-            i += 1
-            continue
-        j = i
-        while j < n and is_han(simp[j]):
-            j += 1
-        found.extend((i + a, i + b) for a, b in _dictionary_words(simp[i:j]))
-        i = j
+    for run in HAN_RUN_RE.finditer(simp):
+        i = run.start()
+        found.extend((i + a, i + b) for a, b in _dictionary_words(run.group()))
     words: dict[tuple[int, int], Word] = {}
     for (a, b), g in zip(found, glosses_of([simp[a:b] for a, b in found]), strict=True):
         s0, s1 = start + a, start + b

@@ -374,7 +374,8 @@ class LinkContext:
                     for i, v in by_key[k]:
                         if g * v > best.get(i, 0.0):
                             best[i] = g * v
-                found = tuple((i, v) for i, v in sorted(best.items()) if v >= MIN_LINK)
-                if found:
-                    links[(s.paragraph, zw.start, zw.end)] = found
+                if best:
+                    found = tuple((i, v) for i, v in sorted(best.items()) if v >= MIN_LINK)
+                    if found:
+                        links[(s.paragraph, zw.start, zw.end)] = found
         return BeadView(tuple(words), sentences, tuple(offsets), acc, links)

@@ -121,6 +121,12 @@ class _Shape(NamedTuple):
     zpos: float  # the span's middle, start and end as places in the bead's Chinese
     zstart: float
     zend: float
+    single: float  # the features of the same names
+    whole_token: float
+    part: float
+    clause: float
+    left: int  # the tokens beside it, that may be stray (-9 for a part of a token: none)
+    right: int
 
 
 def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: SentenceWords) -> _Shape:
@@ -177,6 +183,12 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: Sentence
         (o + (start + end) / 2 - s.start) / length,
         (o + start - s.start) / length,
         (o + end - s.start) / length,
+        1.0 if n == 1 else 0.0,
+        1.0 if span.first == span.last and not part else 0.0,
+        1.0 if part else 0.0,
+        1.0 if span.clause else 0.0,
+        -9 if part else span.first - 1,
+        -9 if part else span.last + 1,
     )  # fmt: skip
 
 
@@ -216,7 +228,6 @@ class _Term(NamedTuple):
 
 def _span_values(
     t: _Term,
-    span: Span,
     shape: _Shape,
     said: list[Said | None],
     en_place: float,
@@ -282,13 +293,13 @@ def _span_values(
         max(0, idle_known - 2 * unmatched) / 4,
         idle_unknown / 4,
         dict_term if n_words > 1 else 0.0,
-        1.0 if n == 1 else 0.0,
+        shape.single,
         shape.edge,
-        1.0 if span.first == span.last and not span.part else 0.0,
-        1.0 if span.part else 0.0,
-        0.0 if span.part else float((span.first - 1 in strays) + (span.last + 1 in strays)),
+        shape.whole_token,
+        shape.part,
+        float((shape.left in strays) + (shape.right in strays)),
         shape.in_dict,
-        1.0 if span.clause else 0.0,
+        shape.clause,
         shape.name,
         abs(n - 2 * t.size) / 2,
         abs(shape.zpos - en_place),
@@ -329,7 +340,7 @@ def candidates(
     if not by_bead:
         return []
     # a one-word term is a word or two in Chinese, a few words at most (ticklish: 怕癢)
-    max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
+    limits = max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
     keep = None if features is None else [
         (k, i) for i, k in enumerate(_SPAN_FEATURES) if k in features
     ]  # fmt: skip
@@ -366,19 +377,23 @@ def candidates(
             lo, hi = (min(mine), max(mine)) if mine else (0.5, 0.5)
             en_place = (lo + hi) / 2
             zone = term_zone(anchors, lo, hi)
+            zh_length = bead.zh_length
             found: dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]] = {}
             for k, s in enumerate(bead.sentences):
                 sentence = words.sentences[k]
-                known_shapes = sentence.shapes
-                for j, span in enumerate(s.spans):
-                    if span.last - span.first >= max_tokens or span.end - span.start > max_chars:
-                        continue
-                    shape = known_shapes[j]
+                shapes, spans, said_k, strays_k = sentence.shapes, s.spans, said[k], strays[k]
+                selected = sentence.selected.get(limits)
+                if selected is None:
+                    selected = sentence.selected[limits] = tuple(
+                        j for j, sp in enumerate(spans)
+                        if sp.last - sp.first < max_tokens and sp.end - sp.start <= max_chars
+                    )  # fmt: skip
+                for j in selected:
+                    span = spans[j]
+                    shape = shapes[j]
                     if shape is None:
-                        shape = known_shapes[j] = _shape(s, span, bead, k, sentence)
-                    vals = _span_values(
-                        term, span, shape, said[k], en_place, zone, bead.zh_length, strays[k]
-                    )
+                        shape = shapes[j] = _shape(s, span, bead, k, sentence)
+                    vals = _span_values(term, shape, said_k, en_place, zone, zh_length, strays_k)
                     rank = (vals[_ANCHORS], vals[_POSITION])
                     prev = found.get(span.text)
                     if prev is None or rank < prev[0]:

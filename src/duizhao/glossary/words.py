@@ -78,12 +78,15 @@ class SentenceWords(NamedTuple):
             (脫 in 脫|碳, a word the segmenter split).
         shapes: What each candidate span's features owe to the span alone, as far as worked
             out (``None``: not yet; :mod:`duizhao.glossary.features` fills it).
+        selected: ``(most tokens, most characters)`` → the indices of the spans within those
+            limits (:mod:`duizhao.glossary.features` fills it).
     """
 
     words: tuple[Word, ...]
     starts: list[int]
     alone: tuple[tuple[int, int, int], ...]
     shapes: list[Any]
+    selected: dict[tuple[int, int], tuple[int, ...]]
 
 
 class BeadWords(NamedTuple):
@@ -132,7 +135,7 @@ def bead_words(context: LinkContext, bead: BeadView) -> BeadWords:
             if b - a == 1 and is_han(s.text[a]) and s.simple[i] not in _EDGES
         )
         sentences.append(SentenceWords(tuple(words), [w.start for w in s.words], alone,
-                                       [None] * len(s.spans)))  # fmt: skip
+                                       [None] * len(s.spans), {}))  # fmt: skip
     anchors.sort()
     found = context.words[id(bead)] = BeadWords(tuple(sentences), tuple(anchors))
     return found
