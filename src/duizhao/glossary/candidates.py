@@ -228,6 +228,10 @@ def _greedy(simp: str) -> list[str]:
 
 _START_END = attrgetter("start", "end")
 
+#: ``tuple.__new__``: a named tuple of the hot loops made without its ``__new__``'s Python
+#: frame (the same tuple; the fields in their order).
+_new = tuple.__new__
+
 
 def _is_han_text(text: str) -> bool:
     """Whether ``text`` is one or more Han characters (:func:`~duizhao.text.script.is_han`
@@ -281,10 +285,10 @@ def zh_sentence(
     words: dict[tuple[int, int], Word] = {}
     for (a, b), g in zip(found, glosses_of([simp[a:b] for a, b in found]), strict=True):
         s0, s1 = start + a, start + b
-        words[(s0, s1)] = Word(s0, s1, g, s0 in starts and s1 in ends)
+        words[(s0, s1)] = _new(Word, (s0, s1, g, s0 in starts and s1 in ends))
     for a, b in toks:
         if (a, b) not in words and _is_han_text(text[a:b]):
-            words[(a, b)] = Word(a, b, None, True)
+            words[(a, b)] = _new(Word, (a, b, None, True))
 
     # candidate spans: runs of whole Han tokens inside a clause
     spans: list[Span] = []
@@ -311,14 +315,14 @@ def zh_sentence(
                     continue
                 if y + 1 < m and simple[y + 1] == "的" and "是" in "".join(simple[x + 1 : y + 1]):
                     continue  # an open 是…的 frame: 葡萄是酸的, not 葡萄是酸
-                spans.append(Span(text[a:b], a, b, x, y, x == k and y == m - 1, False))
+                spans.append(_new(Span, (text[a:b], a, b, x, y, x == k and y == m - 1, False)))
                 seen.add((a, b))
             if toks[x][1] - toks[x][0] >= 4:  # (a shorter token has no parts)
                 for a, b in _compound_parts(text, simp, start, toks[x]):
-                    spans.append(Span(text[a:b], a, b, x, x, False, True))
+                    spans.append(_new(Span, (text[a:b], a, b, x, x, False, True)))
         a, b = toks[k][0], toks[m - 1][1]
         if (a, b) not in seen and b - a <= MAX_CLAUSE and m - k > 1:
-            spans.append(Span(text[a:b], a, b, k, m - 1, True, False))
+            spans.append(_new(Span, (text[a:b], a, b, k, m - 1, True, False)))
         k = m
     return ZhSentence(
         number=number,

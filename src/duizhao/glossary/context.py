@@ -32,7 +32,7 @@ from duizhao.resources.encoder import Embeddings
 from duizhao.text.english import WORD_RE
 
 from .candidates import ZhSentence, dictionary_tokens, zh_sentence
-from .dictionary import Gloss, en_keys, gloss, glosses, senses
+from .dictionary import Gloss, en_keys, gloss, glosses, senses, senses_each
 from .query import Query, query
 
 __all__ = [
@@ -49,6 +49,10 @@ __all__ = [
 MIN_LINK = 0.3
 
 _NAME_TAGS = ("nr", "ns", "nt")
+
+#: ``tuple.__new__``: a named tuple of the hot loops made without its ``__new__``'s Python
+#: frame (the same tuple; the fields in their order).
+_new = tuple.__new__
 
 
 def zh_sentence_index(doc: Document) -> tuple[tuple[int, int, int], ...]:
@@ -209,9 +213,8 @@ class LinkContext:
         sense_memo: Chinese text → its CC-CEDICT senses (:meth:`senses`).
         gloss_memo: Chinese word → its :class:`~duizhao.glossary.dictionary.Gloss`
             (:meth:`gloss`).
-        cosines: ``(English text, Chinese text)`` → the encoder's cosine of the two (the
-            finder's memo: the terms and words of one bead share their other words and
-            candidates).
+        cosines: English text → Chinese text → the encoder's cosine of the two (the finder's
+            memo: the terms and words of one bead share their other words and candidates).
         queries: ``(term, forms, definition)`` → its :class:`~duizhao.glossary.query.Query`
             (:meth:`query`: the finder ranks some terms twice, see
             :meth:`~duizhao.glossary.CounterpartFinder.settle`).
@@ -232,7 +235,7 @@ class LinkContext:
     )
     sense_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gloss_memo: dict[str, Gloss | None] = field(default_factory=dict)
-    cosines: dict[tuple[str, str], float] = field(default_factory=dict)
+    cosines: dict[str, dict[str, float]] = field(default_factory=dict)
     queries: dict[tuple[str, tuple[str, ...], str], Query] = field(default_factory=dict)
     said: dict[int, tuple[Query, frozenset[str], dict[int, Any]]] = field(default_factory=dict)
 
@@ -279,6 +282,15 @@ class LinkContext:
         if found is None:
             found = self.sense_memo[text] = senses(text)
         return found
+
+    def senses_each(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        """:meth:`senses` of each text, those not looked up yet converted to Simplified in one
+        call (:func:`~duizhao.glossary.dictionary.senses_each`)."""
+        memo = self.sense_memo
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, senses_each(missing), strict=True))
+        return [memo[t] for t in texts]
 
     def aligned_text(self, doc: Document) -> AlignedText:
         """The view of ``doc``, made on the first call."""
@@ -327,7 +339,8 @@ class LinkContext:
             text = doc.en[p].text
             for m in WORD_RE.finditer(text, s0, s1):
                 pos = (acc + (m.start() + m.end()) / 2 - s0) / en_total
-                words.append(EnWord(m.group(), p, m.start(), m.end(), pos, en_keys(m.group())))
+                word = m.group()
+                words.append(_new(EnWord, (word, p, m.start(), m.end(), pos, en_keys(word))))
             acc += s1 - s0
         sentences = tuple(self.sentence(doc, z) for z in zh if z < len(view.zh_sentences))
         offsets, acc = [], 0

@@ -45,6 +45,7 @@ __all__ = [
     "glosses",
     "phrase_in",
     "senses",
+    "senses_each",
     "simplified_words",
     "strength",
     "term_keys",
@@ -407,6 +408,12 @@ def _senses_simplified(simplified: str) -> tuple[str, ...]:
         if len(out) == MAX_SENSES:
             break
     return tuple(out)
+
+
+def senses_each(words: Sequence[str]) -> list[tuple[str, ...]]:
+    """:func:`senses` of each word, the words converted to Simplified in one call (see
+    :func:`simplified_words`)."""
+    return [_senses_simplified(w) for w in simplified_words(words)]
 
 
 def senses(word: str) -> tuple[str, ...]:

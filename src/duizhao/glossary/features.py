@@ -85,6 +85,10 @@ FEATURES = (
 #: The longest candidate of a one-word term, in tokens and characters.
 SHORT_TOKENS, SHORT_CHARS = 3, 6
 
+#: ``tuple.__new__``: a named tuple of the hot loops made without its ``__new__``'s Python
+#: frame (the same tuple; the fields in their order).
+_new = tuple.__new__
+
 @dataclass
 class Candidate:
     """A candidate counterpart with its features.
@@ -174,7 +178,7 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: Sentence
     modifier = not part and ("的" in between or "之" in between)
     # places in the bead's Chinese, as BeadView.zh_position gives them
     o, length = bead.zh_offsets[k], max(1, bead.zh_length)
-    return _Shape(
+    return _new(_Shape, (
         n, tuple(inside), full, known, fixed, idle_known, idle.bit_count() - idle_known,
         float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
         1.0 if whole else 0.0,
@@ -189,7 +193,7 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: Sentence
         1.0 if span.clause else 0.0,
         -9 if part else span.first - 1,
         -9 if part else span.last + 1,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 #: The features :func:`_span_values` gives, in its order (the order of a candidate's dict).

@@ -328,6 +328,8 @@ class CounterpartFinder:
         if self.similarity is not None and self._weights.get("similarity"):
             if not self._weights.get("explained_encoder"):
                 others = [()] * len(others)
+            # the senses of the candidates the encoder looks at, converted in one call
+            ctx.senses_each([c.text for f in found for c in rescored(f)])
             if self.similarity is encoder.similarity:  # one batch for the whole document
                 ctx.embeddings.vectors(
                     [s for r, f, o in zip(requests, found, others, strict=True) if f
@@ -427,13 +429,16 @@ class CounterpartFinder:
             vec = ctx.embeddings.vectors([*en, *zh])
             out = []
             for e in en:
+                known = cosines.get(e)
+                if known is None:
+                    known = cosines[e] = {}
                 # ndarray.dot of two vectors is `@`'s sdot (numpy's dot function of the
                 # dtype, both ways) without the ufunc's dispatch: the same floats, faster
                 dot, row = vec[e].dot, []
                 for z in zh:
-                    v = cosines.get((e, z))
+                    v = known.get(z)
                     if v is None:  # a pair the document's other terms have not met
-                        v = cosines[(e, z)] = float(dot(vec[z]))
+                        v = known[z] = float(dot(vec[z]))
                     row.append(v)
                 out.append(row)
             return out

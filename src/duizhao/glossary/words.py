@@ -100,6 +100,10 @@ class BeadWords(NamedTuple):
 
 _EDGES = EDGE_WORDS | NEVER_END
 _UNSEEN: Any = object()
+
+#: ``tuple.__new__``: a named tuple of the hot loops made without its ``__new__``'s Python
+#: frame (the same tuple; the fields in their order).
+_new = tuple.__new__
 #: How strongly a Chinese name is taken to translate an English name of its bead.
 NAME_LINK = 0.8
 _OPENERS = frozenset(".!?\"“‘'([—–:;")
@@ -118,11 +122,11 @@ def bead_words(context: LinkContext, bead: BeadView) -> BeadWords:
         for w in s.words:
             links = bead.links.get((s.paragraph, w.start, w.end), ())
             words.append(
-                Word(
+                _new(Word, (
                     w.start, w.end, w.gloss, w.end - w.start == 1 and not w.aligned,
                     ((1 << (w.end - w.start)) - 1) << (w.start - s.start), links,
                     (w.start, w.end) in names,
-                )
+                ))
             )  # fmt: skip
             if w.end - w.start >= 2:
                 zpos = bead.zh_position(k, (w.start + w.end) / 2)
@@ -249,13 +253,13 @@ def term_words(
         if says is None:
             # nothing of the term: at most another word's characters (a silent word's
             # strengths are all 0.0, below every threshold)
-            out.append(Said(w.loose, (), (), 0.0, 0, 0, w.mask) if other >= 0.5 else None)
+            out.append(_new(Said, (w.loose, (), (), 0.0, 0, 0, w.mask)) if other >= 0.5 else None)
             continue
         t = says.best_term
         if w.loose:
             covered = w.mask if t >= 0.3 else 0
-            out.append(Said(True, says.term, (), 0.0, 0, covered,
-                            w.mask if not covered and other >= 0.5 else 0))  # fmt: skip
+            out.append(_new(Said, (True, says.term, (), 0.0, 0, covered,
+                                   w.mask if not covered and other >= 0.5 else 0)))  # fmt: skip
             continue
         length = w.end - w.start
         covered = explained = 0
@@ -264,11 +268,11 @@ def term_words(
         elif other >= 0.5 and other > t:
             explained = w.mask
         out.append(
-            Said(
+            _new(Said, (
                 False, says.term, says.defn,
                 says.sum_term / n_words * length if says.term else 0.0,
                 length if says.phrase else 0, covered, explained,
-            )
+            ))
         )  # fmt: skip
     strays = frozenset(i for i, a, b in sentence.alone if (a, b) not in explaining)
     return out, strays
