@@ -234,30 +234,46 @@ def _span_values(
     t: _Term,
     shape: _Shape,
     said: list[Said | None],
+    active: frozenset[int],
     en_place: float,
     zone: tuple[float, float],
     zh_length: int,
     strays: frozenset[int],
 ) -> tuple[float, ...]:
-    """The features of :data:`_SPAN_FEATURES` of one span for one occurrence of the term."""
+    """The features of :data:`_SPAN_FEATURES` of one span for one occurrence of the term
+    (``active``: the indices of the words that say something, those of ``said`` not ``None``)."""
     n = shape.n
     n_words = t.n_words
-    hits = [a for a in map(said.__getitem__, shape.inside) if a is not None]
     focus = 0.0
     phrase = False
-    if hits:
-        best = [0.0] * t.n_term
+    if active.isdisjoint(shape.inside):  # no word of the span says anything about the term
+        dict_term, dict_char, dict_def, unmatched = t.silent
+        idle_known, idle_unknown, n_explained = shape.idle_known, shape.idle_unknown, 0
+    else:
         best_def = [0.0] * t.n_def
-        best_char = [0.0] * t.n_term
         covered, explained = shape.fixed, 0
-        for a in hits:
+        one = t.n_term == 1  # (a one-word term: its best strengths as numbers, not lists)
+        b1 = c1 = 0.0
+        best = best_char = [b1]
+        if not one:
+            best, best_char = [0.0] * t.n_term, [0.0] * t.n_term
+        for j in shape.inside:
+            a = said[j]
+            if a is None:
+                continue
             if a.loose:
                 for i, v in a.term:
-                    if v > best_char[i]:
+                    if one:
+                        if v > c1:
+                            c1 = v
+                    elif v > best_char[i]:
                         best_char[i] = v
             else:
                 for i, v in a.term:
-                    if v > best[i]:
+                    if one:
+                        if v > b1:
+                            b1 = v
+                    elif v > best[i]:
                         best[i] = v
                 for i, v in a.defn:
                     if v > best_def[i]:
@@ -275,13 +291,17 @@ def _span_values(
         idle_known = (idle & shape.known).bit_count()
         idle_unknown = idle.bit_count() - idle_known
         n_explained = explained.bit_count()
-        unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
-        dict_term = sum(best) / n_words
-        dict_char = sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words
+        if one:  # the sums below of one number (0 + x is x)
+            unmatched = 0
+            dict_term = b1 / n_words
+            dict_char = max(0.0, c1 - b1) / n_words
+        else:
+            unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
+            dict_term = sum(best) / n_words
+            dict_char = (
+                sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words
+            )
         dict_def = min(1.0, sum(best_def))
-    else:
-        dict_term, dict_char, dict_def, unmatched = t.silent
-        idle_known, idle_unknown, n_explained = shape.idle_known, shape.idle_unknown, 0
     zl, zr = zone
     outside = max(0.0, zl - shape.zend, shape.zstart - zr)
     return (
@@ -373,6 +393,7 @@ def candidates(
             *(term_words(q, bead, k, own, named, context) for k in range(len(bead.sentences))),
             strict=True,
         )
+        active = [frozenset(j for j, a in enumerate(sk) if a is not None) for sk in said]
         anchors = anchor_places(words, own)
         for o in occs:
             mine = [bead.en_words[i].position for i in own
@@ -386,6 +407,7 @@ def candidates(
             for k, s in enumerate(bead.sentences):
                 sentence = words.sentences[k]
                 shapes, spans, said_k, strays_k = sentence.shapes, s.spans, said[k], strays[k]
+                active_k = active[k]
                 selected = sentence.selected.get(limits)
                 if selected is None:
                     selected = sentence.selected[limits] = tuple(
@@ -397,7 +419,9 @@ def candidates(
                     shape = shapes[j]
                     if shape is None:
                         shape = shapes[j] = _shape(s, span, bead, k, sentence)
-                    vals = _span_values(term, shape, said_k, en_place, zone, zh_length, strays_k)
+                    vals = _span_values(
+                        term, shape, said_k, active_k, en_place, zone, zh_length, strays_k
+                    )
                     rank = (vals[_ANCHORS], vals[_POSITION])
                     prev = found.get(span.text)
                     if prev is None or rank < prev[0]:
