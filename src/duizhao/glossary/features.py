@@ -202,7 +202,13 @@ _SPAN_FEATURES = (
     "unknown", "coverage", "single", "edge", "whole_token", "part", "stray", "in_dict", "clause",
     "name", "length", "position", "anchors", "modifier",
 )  # fmt: skip
-_POSITION, _ANCHORS = _SPAN_FEATURES.index("position"), _SPAN_FEATURES.index("anchors")
+#: The span features the fitted weights use and those the finder reads whatever its weights (the
+#: dictionary evidence, ``explained``): :func:`candidates` works out only these when it is asked
+#: for no other span feature (a speed path: any other choice gets them all).
+COMMON_FEATURES = (
+    "dict_term", "dict_char", "dict_focus", "dict_def", "explained", "extra", "single", "edge",
+    "part", "stray", "in_dict", "length", "position", "anchors", "modifier",
+)  # fmt: skip
 
 
 class _Term(NamedTuple):
@@ -239,9 +245,13 @@ def _span_values(
     zone: tuple[float, float],
     zh_length: int,
     strays: frozenset[int],
-) -> tuple[float, ...]:
-    """The features of :data:`_SPAN_FEATURES` of one span for one occurrence of the term
-    (``active``: the indices of the words that say something, those of ``said`` not ``None``)."""
+    common: bool,
+) -> tuple[float, float, dict[str, float]]:
+    """The ``anchors`` and ``position`` of one span for one occurrence of the term (what the
+    best place of a candidate text is chosen by), and its features: those of
+    :data:`_SPAN_FEATURES`, or with ``common`` only those of :data:`COMMON_FEATURES`, in that
+    order (``active``: the indices of the words that say something, those of ``said`` not
+    ``None``)."""
     n = shape.n
     n_words = t.n_words
     focus = 0.0
@@ -304,32 +314,31 @@ def _span_values(
         dict_def = min(1.0, sum(best_def))
     zl, zr = zone
     outside = max(0.0, zl - shape.zend, shape.zstart - zr)
-    return (
-        dict_term,
-        dict_char,
-        focus,
-        1.0 if phrase else 0.0,
-        dict_def,
-        n_explained / n,
-        # characters nothing accounts for, less two for each word of the term CC-CEDICT
-        # does not find (倡議 for "advocacy" in 倡議團體 "advocacy group"): those of words
-        # CC-CEDICT knows (it says they mean something else), and those of words it does not
-        max(0, idle_known - 2 * unmatched) / 4,
-        idle_unknown / 4,
-        dict_term if n_words > 1 else 0.0,
-        shape.single,
-        shape.edge,
-        shape.whole_token,
-        shape.part,
-        float((shape.left in strays) + (shape.right in strays)),
-        shape.in_dict,
-        shape.clause,
-        shape.name,
-        abs(n - 2 * t.size) / 2,
-        abs(shape.zpos - en_place),
-        math.log1p(outside * zh_length / 4),
-        shape.modifier,
-    )
+    position = abs(shape.zpos - en_place)
+    anchors = math.log1p(outside * zh_length / 4)
+    # characters nothing accounts for, less two for each word of the term CC-CEDICT does not
+    # find (倡議 for "advocacy" in 倡議團體 "advocacy group"): those of words CC-CEDICT knows
+    # (it says they mean something else), and those of words it does not
+    extra = max(0, idle_known - 2 * unmatched) / 4
+    stray = float((shape.left in strays) + (shape.right in strays))
+    length = abs(n - 2 * t.size) / 2
+    if common:  # (dict displays: a span's dict is made once per span and occurrence)
+        return anchors, position, {
+            "dict_term": dict_term, "dict_char": dict_char, "dict_focus": focus,
+            "dict_def": dict_def, "explained": n_explained / n, "extra": extra,
+            "single": shape.single, "edge": shape.edge, "part": shape.part, "stray": stray,
+            "in_dict": shape.in_dict, "length": length, "position": position,
+            "anchors": anchors, "modifier": shape.modifier,
+        }  # fmt: skip
+    return anchors, position, {
+        "dict_term": dict_term, "dict_char": dict_char, "dict_focus": focus,
+        "phrase": 1.0 if phrase else 0.0, "dict_def": dict_def, "explained": n_explained / n,
+        "extra": extra, "unknown": idle_unknown / 4,
+        "coverage": dict_term if n_words > 1 else 0.0, "single": shape.single,
+        "edge": shape.edge, "whole_token": shape.whole_token, "part": shape.part,
+        "stray": stray, "in_dict": shape.in_dict, "clause": shape.clause, "name": shape.name,
+        "length": length, "position": position, "anchors": anchors, "modifier": shape.modifier,
+    }  # fmt: skip
 
 
 def candidates(
@@ -347,10 +356,11 @@ def candidates(
         q: The term's :class:`Query`.
         occurrences: Its English occurrences.
         context: The document's :class:`~duizhao.glossary.LinkContext`.
-        features: Only these features (the others are not worked out and not in the
-            candidates' dicts; the finder asks for those it weighs and reads); default: every
-            one of :data:`FEATURES` but the encoder's (``benchmarks/fit_glossary.py`` needs them
-            all).
+        features: The features wanted (the finder asks for those it weighs and reads): when
+            the span features among them are all in :data:`COMMON_FEATURES`, the candidates'
+            dicts hold only those (the others are not worked out), else every span feature;
+            ``agreement`` and ``specificity`` only when asked for. Default: every one of
+            :data:`FEATURES` but the encoder's (``benchmarks/fit_glossary.py`` needs them all).
 
     Returns:
         The candidates (not yet scored), in the order they were first found.
@@ -365,9 +375,9 @@ def candidates(
         return []
     # a one-word term is a word or two in Chinese, a few words at most (ticklish: 怕癢)
     limits = max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
-    keep = None if features is None else [
-        (k, i) for i, k in enumerate(_SPAN_FEATURES) if k in features
-    ]  # fmt: skip
+    common = features is not None and all(
+        k in COMMON_FEATURES for k in _SPAN_FEATURES if k in features
+    )
     term = _Term.of(q)
     per_occurrence: list[
         dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]]
@@ -419,16 +429,13 @@ def candidates(
                     shape = shapes[j]
                     if shape is None:
                         shape = shapes[j] = _shape(s, span, bead, k, sentence)
-                    vals = _span_values(
-                        term, shape, said_k, active_k, en_place, zone, zh_length, strays_k
-                    )
-                    rank = (vals[_ANCHORS], vals[_POSITION])
+                    anchors_v, position, f = _span_values(
+                        term, shape, said_k, active_k, en_place, zone, zh_length, strays_k,
+                        common,
+                    )  # fmt: skip
+                    rank = (anchors_v, position)
                     prev = found.get(span.text)
                     if prev is None or rank < prev[0]:
-                        f = (
-                            dict(zip(_SPAN_FEATURES, vals, strict=True)) if keep is None
-                            else {key: vals[i] for key, i in keep}
-                        )  # fmt: skip
                         found[span.text] = (rank, f, (s.paragraph, span.start, span.end))
             per_occurrence.append(found)
     if not per_occurrence:

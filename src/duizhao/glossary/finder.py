@@ -456,7 +456,9 @@ class CounterpartFinder:
         (突顯 is "underscoring", so not "apiece" beside it).
 
         Args:
-            ranking: A ranking made by :meth:`ranking` (its candidates are changed).
+            ranking: A ranking made by :meth:`ranking` or :meth:`rankings` (its candidates
+                are changed; it is given back as it is when the others took no more of any
+                candidate than was explained already).
             claimed: The share (0–1) of a candidate's characters, at its places, taken by the
                 others.
 
@@ -471,6 +473,8 @@ class CounterpartFinder:
             if share > c.features.get("explained", 0.0):
                 c.features["explained"] = share
                 changed.append(c)
+        if not changed:  # the same scores: the same order, shares and confidence
+            return ranking
         found = self.score(ranking.candidates, only=changed)
         shares = softmax([c.score for c in found])
         return Ranking(tuple(found), tuple(shares), self._confidence(found, shares))
