@@ -35,7 +35,7 @@ from .features import (
     softmax,
 )
 from .query import query, term_word_spans
-from .similarity import add_similarity, encoder_strings, other_words, rescored
+from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
 from .weights import CALIBRATION, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
@@ -423,27 +423,7 @@ class CounterpartFinder:
         if self.similarity is not encoder.similarity:
             return self.similarity
 
-        cosines = ctx.cosines
-
-        def memo(en: Sequence[str], zh: Sequence[str]) -> Any:
-            vec = ctx.embeddings.vectors([*en, *zh])
-            out = []
-            for e in en:
-                known = cosines.get(e)
-                if known is None:
-                    known = cosines[e] = {}
-                # ndarray.dot of two vectors is `@`'s sdot (numpy's dot function of the
-                # dtype, both ways) without the ufunc's dispatch: the same floats, faster
-                dot, row = vec[e].dot, []
-                for z in zh:
-                    v = known.get(z)
-                    if v is None:  # a pair the document's other terms have not met
-                        v = known[z] = float(dot(vec[z]))
-                    row.append(v)
-                out.append(row)
-            return out
-
-        return memo
+        return encoder_cosines(ctx)
 
     def _confidence(self, found: Sequence[Candidate], shares: Sequence[float]) -> float:
         return calibrated(self.calibration, *evidence(found, shares))
