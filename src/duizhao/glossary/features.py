@@ -379,9 +379,7 @@ def candidates(
         k in COMMON_FEATURES for k in _SPAN_FEATURES if k in features
     )
     term = _Term.of(q)
-    per_occurrence: list[
-        dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]]
-    ] = []
+    per_occurrence: list[dict[str, tuple[float, float, dict[str, float], tuple[Any, ...]]]] = []
     aligned_sentences: set[int] = set()
     for occs in by_bead.values():
         bead = context.bead(doc, occs[0].sentence)
@@ -413,7 +411,7 @@ def candidates(
             en_place = (lo + hi) / 2
             zone = term_zone(anchors, lo, hi)
             zh_length = bead.zh_length
-            found: dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]] = {}
+            found: dict[str, tuple[float, float, dict[str, float], tuple[Any, ...]]] = {}
             for k, s in enumerate(bead.sentences):
                 sentence = words.sentences[k]
                 shapes, spans, said_k, strays_k = sentence.shapes, s.spans, said[k], strays[k]
@@ -433,17 +431,23 @@ def candidates(
                         term, shape, said_k, active_k, en_place, zone, zh_length, strays_k,
                         common,
                     )  # fmt: skip
-                    rank = (anchors_v, position)
+                    # its best place: the fewest characters outside the anchors, then the
+                    # nearest (a comparison of the pairs, without making them)
                     prev = found.get(span.text)
-                    if prev is None or rank < prev[0]:
-                        found[span.text] = (rank, f, (s.paragraph, span.start, span.end))
+                    if (
+                        prev is None or anchors_v < prev[0]
+                        or (anchors_v == prev[0] and position < prev[1])
+                    ):  # fmt: skip
+                        found[span.text] = (
+                            anchors_v, position, f, (s.paragraph, span.start, span.end)
+                        )  # fmt: skip
             per_occurrence.append(found)
     if not per_occurrence:
         return []
     n_occ = len(per_occurrence)
     texts: dict[str, Candidate] = {}
     for found in per_occurrence:
-        for text, (_, f, place) in found.items():
+        for text, (_, _, f, place) in found.items():
             c = texts.get(text)
             if c is None:  # each f is this call's own: it becomes the candidate's
                 texts[text] = Candidate(text, f, [place])
