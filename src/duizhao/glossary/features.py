@@ -40,6 +40,7 @@ from .words import (
 )
 
 __all__ = [
+    "COMMON_FEATURES",
     "FEATURES",
     "Candidate",
     "candidates",
@@ -209,6 +210,7 @@ COMMON_FEATURES = (
     "dict_term", "dict_char", "dict_focus", "dict_def", "explained", "extra", "single", "edge",
     "part", "stray", "in_dict", "length", "position", "anchors", "modifier",
 )  # fmt: skip
+assert tuple(k for k in _SPAN_FEATURES if k in COMMON_FEATURES) == COMMON_FEATURES
 
 
 class _Term(NamedTuple):
