@@ -321,3 +321,62 @@ def test_pinyin_of_many_texts_is_each_texts() -> None:
             assert _contexts(text, positions, radius) == [
                 _context(text, k, radius) for k in positions
             ]
+
+
+def test_words_simplified_together_are_each_words_own_conversion() -> None:
+    """A sentence's dictionary words (and the candidates' senses) are converted to Simplified in
+    one OpenCC call: the same strings as one call each (a check on every CC-CEDICT form is in
+    docs/speed.md; here a sample, with words whose conversion changes, and odd ones)."""
+    import random
+
+    from duizhao.glossary.dictionary import simplified_words
+    from duizhao.resources.lexicon import cedict
+    from duizhao.text.convert import to_simplified
+
+    forms = sorted({f for e in cedict().entries() for f in (e.traditional, e.simplified)})
+    words = [*random.Random(7).sample(forms, 3000), "乾隆", "著作", "", " ", "A4", "香港 的"]
+    for i in range(0, len(words), 97):
+        part = words[i : i + 97]
+        assert simplified_words(part) == [to_simplified(w) for w in part]
+
+
+def test_the_finders_candidates_hold_the_fits_values() -> None:
+    """The finder works out only the features it weighs and reads: each is the same float, in
+    the same order, as in the candidates the fit gets (every feature)."""
+    from duizhao.glossary import LinkContext
+    from duizhao.glossary.features import _SPAN_FEATURES, COMMON_FEATURES, candidates
+    from duizhao.glossary.finder import CounterpartFinder
+    from duizhao.glossary.query import query
+    from duizhao.glossary.terms import find_term, term_forms
+    from duizhao.pipeline import annotate
+
+    doc = annotate(ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt")
+    wanted = CounterpartFinder()._features
+    # the shipped weights take the short path (a refit that weighs another span feature would
+    # only be slower: every span feature is then worked out)
+    assert wanted & set(_SPAN_FEATURES) <= set(COMMON_FEATURES)
+    for e in doc.glossary:
+        occ = find_term(e.term, doc, pos=e.pos, definition=e.definition)
+        q = query(e.term, forms=term_forms(e.term, pos=e.pos), definition=e.definition)
+        every = candidates(doc, q, occ, LinkContext())
+        some = candidates(doc, q, occ, LinkContext(), features=wanted)
+        assert [(c.text, c.places) for c in every] == [(c.text, c.places) for c in some]
+        for a, b in zip(every, some, strict=True):
+            assert wanted & set(a.features) <= set(b.features) < set(a.features)
+            assert list(b.features.items()) == [(k, v) for k, v in a.features.items()
+                                                if k in b.features]  # fmt: skip
+
+
+def test_the_encoders_cosines_are_its_vectors_matrix_products() -> None:
+    """The finder's cosines are ``ndarray.dot`` of two vectors: the floats of ``@``."""
+    from duizhao.glossary import LinkContext
+    from duizhao.glossary.similarity import encoder_cosines
+    from duizhao.resources import encoder
+
+    if not encoder.is_available():
+        pytest.skip("the encoder is not installed")
+    en, zh = ["cluster", "innovation", "tram", "fare"], ["集群", "創新", "電車", "車費", "下滑"]
+    context = LinkContext()
+    grid = encoder_cosines(context)(en, zh)
+    vec = context.embeddings.vectors([*en, *zh])
+    assert grid == [[float(vec[e] @ vec[z]) for z in zh] for e in en]

@@ -29,13 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from duizhao.text.convert import to_simplified
 from duizhao.text.english import word_set
-from duizhao.text.script import is_han
+from duizhao.text.script import HAN_RUN_RE, is_han
 
-from .dictionary import Gloss, gloss
+from .dictionary import Gloss, glosses
 
 __all__ = [
     "EDGE_WORDS",
@@ -225,8 +226,20 @@ def _greedy(simp: str) -> list[str]:
     return out
 
 
+_START_END = attrgetter("start", "end")
+
+#: ``tuple.__new__``: a named tuple of the hot loops made without its ``__new__``'s Python
+#: frame (the same tuple; the fields in their order).
+_new = tuple.__new__
+
+
 def _is_han_text(text: str) -> bool:
-    return bool(text) and all(map(is_han, text))
+    """Whether ``text`` is one or more Han characters (:func:`~duizhao.text.script.is_han`
+    of each: the same character class)."""
+    return _HAN_TEXT(text) is not None
+
+
+_HAN_TEXT = HAN_RUN_RE.fullmatch
 
 
 def zh_sentence(
@@ -238,7 +251,7 @@ def zh_sentence(
     tokens: Sequence[tuple[int, int]],
     names: Sequence[bool] = (),
     *,
-    gloss_of: Callable[[str], Gloss | None] = gloss,
+    glosses_of: Callable[[Sequence[str]], Sequence[Gloss | None]] = glosses,
 ) -> ZhSentence:
     """Build the finder's view of one Chinese sentence.
 
@@ -250,7 +263,7 @@ def zh_sentence(
         end: End offset.
         tokens: The paragraph's tokens ``(start, end)`` (those inside the sentence are used).
         names: For each of the paragraph's tokens, whether it is a name.
-        gloss_of: :func:`~duizhao.glossary.dictionary.gloss` or a memo of it.
+        glosses_of: :func:`~duizhao.glossary.dictionary.glosses` or a memo of it.
 
     Returns:
         The sentence with its dictionary words and candidate spans.
@@ -265,25 +278,17 @@ def zh_sentence(
     ends = {b for _, b in toks}
 
     # dictionary words: inside each Han run, every headword; and every Han token
+    found: list[tuple[int, int]] = []
+    for run in HAN_RUN_RE.finditer(simp):
+        i = run.start()
+        found.extend((i + a, i + b) for a, b in _dictionary_words(run.group()))
     words: dict[tuple[int, int], Word] = {}
-    i = 0
-    n = end - start
-    while i < n:
-        if not is_han(simp[i]):
-            i += 1
-            continue
-        j = i
-        while j < n and is_han(simp[j]):
-            j += 1
-        for a, b in _dictionary_words(simp[i:j]):
-            s0, s1 = start + i + a, start + i + b
-            words[(s0, s1)] = Word(
-                s0, s1, gloss_of(simp[i + a : i + b]), s0 in starts and s1 in ends
-            )
-        i = j
+    for (a, b), g in zip(found, glosses_of([simp[a:b] for a, b in found]), strict=True):
+        s0, s1 = start + a, start + b
+        words[(s0, s1)] = _new(Word, (s0, s1, g, s0 in starts and s1 in ends))
     for a, b in toks:
         if (a, b) not in words and _is_han_text(text[a:b]):
-            words[(a, b)] = Word(a, b, None, True)
+            words[(a, b)] = _new(Word, (a, b, None, True))
 
     # candidate spans: runs of whole Han tokens inside a clause
     spans: list[Span] = []
@@ -310,13 +315,14 @@ def zh_sentence(
                     continue
                 if y + 1 < m and simple[y + 1] == "的" and "是" in "".join(simple[x + 1 : y + 1]):
                     continue  # an open 是…的 frame: 葡萄是酸的, not 葡萄是酸
-                spans.append(Span(text[a:b], a, b, x, y, clause=(x == k and y == m - 1)))
+                spans.append(_new(Span, (text[a:b], a, b, x, y, x == k and y == m - 1, False)))
                 seen.add((a, b))
-            for a, b in _compound_parts(text, simp, start, toks[x]):
-                spans.append(Span(text[a:b], a, b, x, x, part=True))
+            if toks[x][1] - toks[x][0] >= 4:  # (a shorter token has no parts)
+                for a, b in _compound_parts(text, simp, start, toks[x]):
+                    spans.append(_new(Span, (text[a:b], a, b, x, x, False, True)))
         a, b = toks[k][0], toks[m - 1][1]
         if (a, b) not in seen and b - a <= MAX_CLAUSE and m - k > 1:
-            spans.append(Span(text[a:b], a, b, k, m - 1, clause=True))
+            spans.append(_new(Span, (text[a:b], a, b, k, m - 1, True, False)))
         k = m
     return ZhSentence(
         number=number,
@@ -327,6 +333,6 @@ def zh_sentence(
         tokens=toks,
         names=is_name,
         simple=tuple(simple),
-        words=tuple(sorted(words.values(), key=lambda w: (w.start, w.end))),
-        spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))),
+        words=tuple(sorted(words.values(), key=_START_END)),
+        spans=tuple(sorted(spans, key=_START_END)),
     )

@@ -23,7 +23,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -32,7 +32,8 @@ from duizhao.resources.encoder import Embeddings
 from duizhao.text.english import WORD_RE
 
 from .candidates import ZhSentence, dictionary_tokens, zh_sentence
-from .dictionary import Gloss, en_keys, gloss, senses
+from .dictionary import Gloss, en_keys, gloss, glosses, senses, senses_each
+from .query import Query, query
 
 __all__ = [
     "AlignedText",
@@ -48,6 +49,10 @@ __all__ = [
 MIN_LINK = 0.3
 
 _NAME_TAGS = ("nr", "ns", "nt")
+
+#: ``tuple.__new__``: a named tuple of the hot loops made without its ``__new__``'s Python
+#: frame (the same tuple; the fields in their order).
+_new = tuple.__new__
 
 
 def zh_sentence_index(doc: Document) -> tuple[tuple[int, int, int], ...]:
@@ -197,8 +202,8 @@ class LinkContext:
         sentences: Chinese sentence number → its :class:`~duizhao.glossary.candidates.ZhSentence`.
         beads: Bead index → its :class:`BeadView`.
         embeddings: The encoder's vectors of the texts seen so far (when the finder uses it).
-        shapes: ``(id of a BeadView, sentence index)`` → what each span's features owe to the
-            span alone, whatever the term (:mod:`duizhao.glossary.features` fills it).
+        words: ``id`` of a :class:`BeadView` → what its Chinese words and spans bring to the
+            features whatever the term (:func:`~duizhao.glossary.words.bead_words`).
         settled: English paragraph → ``(start, end, places)`` of the English occurrences of the
             items already linked with confidence (or by the teacher), each with the Chinese
             ``(paragraph, start, end)`` places of its counterpart: such an English word has its
@@ -208,22 +213,40 @@ class LinkContext:
         sense_memo: Chinese text → its CC-CEDICT senses (:meth:`senses`).
         gloss_memo: Chinese word → its :class:`~duizhao.glossary.dictionary.Gloss`
             (:meth:`gloss`).
-        cosines: ``(English text, Chinese text)`` → the encoder's cosine of the two (the
-            finder's memo: the terms and words of one bead share their other words and
-            candidates).
+        cosines: English text → Chinese text → the encoder's cosine of the two (the finder's
+            memo: the terms and words of one bead share their other words and candidates).
+        queries: ``(term, forms, definition)`` → its :class:`~duizhao.glossary.query.Query`
+            (:meth:`query`: the finder ranks some terms twice, see
+            :meth:`~duizhao.glossary.CounterpartFinder.settle`).
+        said: ``id`` of a :class:`~duizhao.glossary.query.Query` → the query, every English key
+            of its words and definition, and what each gloss says about it (``id`` of the
+            :class:`~duizhao.glossary.dictionary.Gloss` → the gloss, and the CC-CEDICT
+            strength for each word of the term and of its definition, and whether a sense
+            holds the whole term; filled by :func:`~duizhao.glossary.words.term_words`).
     """
 
     text: AlignedText | None = None
     sentences: dict[int, ZhSentence] = field(default_factory=dict)
     beads: dict[int, BeadView] = field(default_factory=dict)
     embeddings: Embeddings = field(default_factory=Embeddings)
-    shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
+    words: dict[int, Any] = field(default_factory=dict)
     settled: dict[int, list[tuple[int, int, tuple[tuple[int, int, int], ...]]]] = field(
         default_factory=dict
     )
     sense_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gloss_memo: dict[str, Gloss | None] = field(default_factory=dict)
-    cosines: dict[tuple[str, str], float] = field(default_factory=dict)
+    cosines: dict[str, dict[str, float]] = field(default_factory=dict)
+    queries: dict[tuple[str, tuple[str, ...], str], Query] = field(default_factory=dict)
+    said: dict[int, tuple[Query, frozenset[str], dict[int, Any]]] = field(default_factory=dict)
+
+    def query(self, term: str, forms: Iterable[str] = (), definition: str = "") -> Query:
+        """:func:`~duizhao.glossary.query.query`, made once a document for the same term,
+        forms and definition."""
+        key = (term, tuple(forms), definition)
+        found = self.queries.get(key)
+        if found is None:
+            found = self.queries[key] = query(term, forms=key[1], definition=definition)
+        return found
 
     def may_explain(self, word: EnWord, paragraph: int, start: int, end: int) -> bool:
         """Whether an English word may explain the Chinese word at ``(paragraph, start, end)``:
@@ -243,6 +266,15 @@ class LinkContext:
             found = self.gloss_memo[text] = gloss(text)
             return found
 
+    def glosses(self, texts: Sequence[str]) -> list[Gloss | None]:
+        """:meth:`gloss` of each text, those not looked up yet converted to Simplified in one
+        call (:func:`~duizhao.glossary.dictionary.glosses`)."""
+        memo = self.gloss_memo
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, glosses(missing), strict=True))
+        return [memo[t] for t in texts]
+
     def senses(self, text: str) -> tuple[str, ...]:
         """:func:`~duizhao.glossary.dictionary.senses` of a Chinese text, looked up once a
         document (the finder asks for each rescored candidate's several times)."""
@@ -250,6 +282,15 @@ class LinkContext:
         if found is None:
             found = self.sense_memo[text] = senses(text)
         return found
+
+    def senses_each(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        """:meth:`senses` of each text, those not looked up yet converted to Simplified in one
+        call (:func:`~duizhao.glossary.dictionary.senses_each`)."""
+        memo = self.sense_memo
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, senses_each(missing), strict=True))
+        return [memo[t] for t in texts]
 
     def aligned_text(self, doc: Document) -> AlignedText:
         """The view of ``doc``, made on the first call."""
@@ -268,7 +309,9 @@ class LinkContext:
                 names = tuple(bool(t.pos and t.pos.startswith(_NAME_TAGS)) for t in para.tokens)
             else:
                 tokens, names = dictionary_tokens(para.text), ()
-            found = zh_sentence(para.text, number, p, s0, s1, tokens, names, gloss_of=self.gloss)
+            found = zh_sentence(
+                para.text, number, p, s0, s1, tokens, names, glosses_of=self.glosses
+            )
             self.sentences[number] = found
         return found
 
@@ -296,7 +339,8 @@ class LinkContext:
             text = doc.en[p].text
             for m in WORD_RE.finditer(text, s0, s1):
                 pos = (acc + (m.start() + m.end()) / 2 - s0) / en_total
-                words.append(EnWord(m.group(), p, m.start(), m.end(), pos, en_keys(m.group())))
+                word = m.group()
+                words.append(_new(EnWord, (word, p, m.start(), m.end(), pos, en_keys(word))))
             acc += s1 - s0
         sentences = tuple(self.sentence(doc, z) for z in zh if z < len(view.zh_sentences))
         offsets, acc = [], 0
@@ -309,11 +353,18 @@ class LinkContext:
             for k, v in w.keys.items():
                 by_key.setdefault(k, []).append((i, v))
         links: dict[tuple[int, int, int], tuple[tuple[int, float], ...]] = {}
+        english = by_key.keys()
         for s in sentences:
-            unknown = [(w.start, w.end) for w in s.words if w.aligned and w.gloss is None]
+            # the furthest end of the tokens CC-CEDICT lacks over each character: a word is
+            # inside one of them if it reaches its end
+            reach: dict[int, int] = {}
+            for u in s.words:
+                if u.aligned and u.gloss is None:
+                    for c in range(u.start, u.end):
+                        if reach.get(c, -1) < u.end:
+                            reach[c] = u.end
             for zw in s.words:
-                inside_unknown = any(a <= zw.start and zw.end <= b for a, b in unknown)
-                if zw.gloss is not None and (zw.aligned or inside_unknown):
+                if zw.gloss is not None and (zw.aligned or reach.get(zw.start, -1) >= zw.end):
                     # a word on token boundaries, or a word inside a token CC-CEDICT lacks
                     keys = zw.gloss.keys
                 elif zw.aligned and zw.gloss is None:
@@ -328,12 +379,16 @@ class LinkContext:
                     keys = {k: v for g in parts for k, v in g.keys.items()}
                 else:
                     continue
+                # the strongest link to each English word (a maximum: the order of the keys
+                # does not matter)
                 best: dict[int, float] = {}
-                for k, g in keys.items():
-                    for i, v in by_key.get(k, ()):
+                for k in english & keys.keys():
+                    g = keys[k]
+                    for i, v in by_key[k]:
                         if g * v > best.get(i, 0.0):
                             best[i] = g * v
-                found = tuple((i, v) for i, v in sorted(best.items()) if v >= MIN_LINK)
-                if found:
-                    links[(s.paragraph, zw.start, zw.end)] = found
+                if best:
+                    found = tuple((i, v) for i, v in sorted(best.items()) if v >= MIN_LINK)
+                    if found:
+                        links[(s.paragraph, zw.start, zw.end)] = found
         return BeadView(tuple(words), sentences, tuple(offsets), acc, links)

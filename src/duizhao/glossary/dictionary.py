@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -42,8 +42,11 @@ __all__ = [
     "derived_words",
     "en_keys",
     "gloss",
+    "glosses",
     "phrase_in",
     "senses",
+    "senses_each",
+    "simplified_words",
     "strength",
     "term_keys",
 ]
@@ -333,6 +336,40 @@ def gloss(word: str) -> Gloss | None:
     return _gloss_simplified(to_simplified(word))
 
 
+def glosses(words: Sequence[str]) -> list[Gloss | None]:
+    """:func:`gloss` of each word, the words converted to Simplified in one call (see
+    :func:`simplified_words`).
+
+    Examples:
+        >>> glosses(["打劫", "哈哈大笑"]) == [gloss("打劫"), gloss("哈哈大笑")]
+        True
+    """
+    return [_gloss_simplified(w) for w in simplified_words(words)]
+
+
+def simplified_words(words: Sequence[str]) -> list[str]:
+    """:func:`~duizhao.text.convert.to_simplified` of each word, in one conversion of the
+    words on lines of their own: OpenCC converts the longest of its dictionaries' keys at each
+    place, and no key holds a line break, so each line converts as the word alone does (and
+    where the conversion of the whole would change its length, ``to_simplified`` converts it
+    line by line). A word whose own line changed length is converted alone (``to_simplified``
+    keeps a word's length its own way).
+
+    Examples:
+        >>> simplified_words(["會計", "銀行"])  # "accountant", "bank"
+        ['会计', '银行']
+    """
+    if not words:
+        return []
+    lines = to_simplified("\n".join(words)).split("\n")
+    if len(lines) != len(words) or any("\n" in w for w in words):
+        return [to_simplified(w) for w in words]
+    return [
+        line if len(line) == len(w) else to_simplified(w)
+        for line, w in zip(lines, words, strict=True)
+    ]
+
+
 def strength(keys: Mapping[str, float], g: Gloss | None) -> float:
     """How strongly a Chinese word (its gloss) translates an English word (its keys), 0–1."""
     if g is None or not keys:
@@ -371,6 +408,12 @@ def _senses_simplified(simplified: str) -> tuple[str, ...]:
         if len(out) == MAX_SENSES:
             break
     return tuple(out)
+
+
+def senses_each(words: Sequence[str]) -> list[tuple[str, ...]]:
+    """:func:`senses` of each word, the words converted to Simplified in one call (see
+    :func:`simplified_words`)."""
+    return [_senses_simplified(w) for w in simplified_words(words)]
 
 
 def senses(word: str) -> tuple[str, ...]:

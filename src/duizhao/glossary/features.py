@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -29,9 +29,18 @@ from duizhao.model import Document, Occurrence
 from .candidates import EDGE_WORDS, Span, ZhSentence
 from .context import BeadView, LinkContext
 from .query import Query, is_term_word
-from .words import WordInfo, anchor_places, english_names, stray_tokens, term_zone, word_infos
+from .words import (
+    Said,
+    SentenceWords,
+    anchor_places,
+    bead_words,
+    english_names,
+    term_words,
+    term_zone,
+)
 
 __all__ = [
+    "COMMON_FEATURES",
     "FEATURES",
     "Candidate",
     "candidates",
@@ -77,6 +86,10 @@ FEATURES = (
 #: The longest candidate of a one-word term, in tokens and characters.
 SHORT_TOKENS, SHORT_CHARS = 3, 6
 
+#: ``tuple.__new__``: a named tuple of the hot loops made without its ``__new__``'s Python
+#: frame (the same tuple; the fields in their order).
+_new = tuple.__new__
+
 @dataclass
 class Candidate:
     """A candidate counterpart with its features.
@@ -96,12 +109,16 @@ class Candidate:
 
 class _Shape(NamedTuple):
     """What a span's features owe to the span alone, not to the term (the same for every term
-    of a document that looks at the span: worked out once per bead)."""
+    of a document that looks at the span: worked out once per bead). Characters are bits: bit
+    ``c`` is the sentence's character ``c`` (from its start)."""
 
     n: int
     inside: tuple[int, ...]  # the sentence's words inside the span (indices)
-    known: tuple[bool, ...]  # each character is inside a word CC-CEDICT knows
-    frame: int  # the place of 是 in an open 是…的 frame ending the span (0: none)
+    full: int  # the span's characters
+    known: int  # those inside a word CC-CEDICT knows
+    fixed: int  # those an open 是…的 frame ending the span accounts for (是 and 的; 0: none)
+    idle_known: int  # characters of known / unknown words nothing accounts for, when no word
+    idle_unknown: int  # of the span says anything about the term (see words.Said)
     edge: float  # the features of the same names
     in_dict: float
     name: float
@@ -109,157 +126,221 @@ class _Shape(NamedTuple):
     zpos: float  # the span's middle, start and end as places in the bead's Chinese
     zstart: float
     zend: float
+    single: float  # the features of the same names
+    whole_token: float
+    part: float
+    clause: float
+    left: int  # the tokens beside it, that may be stray (-9 for a part of a token: none)
+    right: int
 
 
-def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, starts: Sequence[int]) -> _Shape:
-    n = span.end - span.start
-    words = s.words
-    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
-    inside = tuple(i for i in range(lo, hi) if words[i].end <= span.end)
-    known = [False] * n
-    for i in inside:
-        w = words[i]
-        loose = w.end - w.start == 1 and not w.aligned
-        if w.gloss is not None and (not loose or w.end - w.start > 1):
-            for c in range(w.start - span.start, w.end - span.start):
-                known[c] = True
-    if span.part:
+def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: SentenceWords) -> _Shape:
+    start, end = span.start, span.end
+    n = end - start
+    words, bits, starts = s.words, sentence.words, sentence.starts
+    part = span.part
+    if part:
         first = last = ""
+        a0 = b0 = a1 = b1 = -1
     else:
         first, last = s.simple[span.first], s.simple[span.last]
-        # an edge token inside a longer dictionary word of the span is no function word there
-        # (最 in 最低工資 "minimum wage", 可 in 可知 "knowable")
         a0, b0 = s.tokens[span.first]
         a1, b1 = s.tokens[span.last]
-        for i in inside:
-            w = words[i]
-            if w.gloss is not None and w.end - w.start >= 2:
-                if w.start == a0 and w.end > b0:
-                    first = ""
-                if w.end == b1 and w.start < a1:
-                    last = ""
-    frame = 0
+    inside = []
+    known = 0
+    whole = False
+    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        w = words[i]
+        if w.end > end:
+            continue
+        inside.append(i)
+        if w.gloss is None:
+            continue
+        if w.aligned or w.end - w.start > 1:  # not a loose character
+            known |= bits[i].mask
+        if not part and w.end - w.start >= 2:
+            # an edge token inside a longer dictionary word of the span is no function word
+            # there (最 in 最低工資 "minimum wage", 可 in 可知 "knowable")
+            if w.start == a0 and w.end > b0:
+                first = ""
+            if w.end == b1 and w.start < a1:
+                last = ""
+        if w.start == start and w.end == end:
+            whole = True
+    off = start - s.start
+    full = ((1 << n) - 1) << off
+    fixed = 0
     if last == "的" and n > 2 and "是" in span.text[1:-1]:
         last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
-        frame = span.text.index("是", 1)
-    whole = any(
-        words[i].gloss is not None and words[i].start == span.start and words[i].end == span.end
-        for i in inside
-    )  # fmt: skip
+        fixed = (1 << (off + n - 1)) | (1 << (off + span.text.index("是", 1)))
+    idle = full & ~fixed
+    idle_known = (idle & known).bit_count()
     between = s.simple[span.first + 1 : span.last]
-    modifier = not span.part and any(t in ("的", "之") for t in between)
-    return _Shape(
-        n, inside, tuple(known), frame,
-        edge=float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
-        in_dict=1.0 if whole else 0.0,
-        name=1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
-        modifier=1.0 if modifier else 0.0,
-        zpos=bead.zh_position(k, (span.start + span.end) / 2),
-        zstart=bead.zh_position(k, span.start),
-        zend=bead.zh_position(k, span.end),
-    )  # fmt: skip
+    modifier = not part and ("的" in between or "之" in between)
+    # places in the bead's Chinese, as BeadView.zh_position gives them
+    o, length = bead.zh_offsets[k], max(1, bead.zh_length)
+    return _new(_Shape, (
+        n, tuple(inside), full, known, fixed, idle_known, idle.bit_count() - idle_known,
+        float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
+        1.0 if whole else 0.0,
+        1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
+        1.0 if modifier else 0.0,
+        (o + (start + end) / 2 - s.start) / length,
+        (o + start - s.start) / length,
+        (o + end - s.start) / length,
+        1.0 if n == 1 else 0.0,
+        1.0 if span.first == span.last and not part else 0.0,
+        1.0 if part else 0.0,
+        1.0 if span.clause else 0.0,
+        -9 if part else span.first - 1,
+        -9 if part else span.last + 1,
+    ))  # fmt: skip
 
 
-def _shapes(context: LinkContext, bead: BeadView, k: int) -> list[_Shape | None]:
-    """The :class:`_Shape` of each span of the bead's sentence ``k`` as far as worked out
-    (``None``: not yet), kept in the context."""
-    found: list[_Shape | None] = context.shapes.setdefault(
-        (id(bead), k), [None] * len(bead.sentences[k].spans)
-    )
-    return found
+#: The features :func:`_span_values` gives, in its order (the order of a candidate's dict).
+_SPAN_FEATURES = (
+    "dict_term", "dict_char", "dict_focus", "phrase", "dict_def", "explained", "extra",
+    "unknown", "coverage", "single", "edge", "whole_token", "part", "stray", "in_dict", "clause",
+    "name", "length", "position", "anchors", "modifier",
+)  # fmt: skip
+#: The span features the fitted weights use and those the finder reads whatever its weights (the
+#: dictionary evidence, ``explained``): :func:`candidates` works out only these when it is asked
+#: for no other span feature (a speed path: any other choice gets them all).
+COMMON_FEATURES = (
+    "dict_term", "dict_char", "dict_focus", "dict_def", "explained", "extra", "single", "edge",
+    "part", "stray", "in_dict", "length", "position", "anchors", "modifier",
+)  # fmt: skip
+assert tuple(k for k in _SPAN_FEATURES if k in COMMON_FEATURES) == COMMON_FEATURES
 
 
-def _span_features(
-    q: Query,
-    span: Span,
+class _Term(NamedTuple):
+    """What a span's features need of the term: its number of words (at least 1), of words
+    and of definition words, its size, and the term features of a span none of whose words
+    says anything about it (``dict_term``, ``dict_char``, ``dict_def``, unmatched words)."""
+
+    n_words: int
+    n_term: int
+    n_def: int
+    size: int
+    silent: tuple[float, float, float, int]
+
+    @classmethod
+    def of(cls, q: Query) -> _Term:
+        n_words, best, best_def = max(1, len(q.words)), [0.0] * len(q.words), [0.0] * len(
+            q.definition
+        )
+        silent = (
+            sum(best) / n_words,
+            sum(max(0.0, c - b) for b, c in zip(best, best, strict=True)) / n_words,
+            min(1.0, sum(best_def)),
+            sum(1 for v in best if v < 0.3) if len(best) > 1 else 0,
+        )
+        return cls(n_words, len(q.words), len(q.definition), q.size, silent)
+
+
+def _span_values(
+    t: _Term,
     shape: _Shape,
-    infos: list[WordInfo],
+    said: list[Said | None],
+    active: frozenset[int],
     en_place: float,
     zone: tuple[float, float],
-    bead: BeadView,
-    strays: frozenset[int] = frozenset(),
-) -> dict[str, float]:
+    zh_length: int,
+    strays: frozenset[int],
+    common: bool,
+) -> tuple[float, float, dict[str, float]]:
+    """The ``anchors`` and ``position`` of one span for one occurrence of the term (what the
+    best place of a candidate text is chosen by), and its features: those of
+    :data:`_SPAN_FEATURES`, or with ``common`` only those of :data:`COMMON_FEATURES`, in that
+    order (``active``: the indices of the words that say something, those of ``said`` not
+    ``None``)."""
     n = shape.n
-    n_words = max(1, len(q.words))
-    best = [0.0] * len(q.words)
-    best_def = [0.0] * len(q.definition)
+    n_words = t.n_words
     focus = 0.0
     phrase = False
-    covered = [False] * n
-    explained = [False] * n
-    best_char = [0.0] * len(q.words)
-    for j in shape.inside:
-        w = infos[j]
-        t, d = w.best_term, w.best_defn
-        if w.loose:
-            for i, v in enumerate(w.term):
-                if v > best_char[i]:
-                    best_char[i] = v
-            if t >= 0.3:
-                covered[w.start - span.start] = True
-            elif w.other >= 0.5:
-                explained[w.start - span.start] = True
-            continue
-        for i, v in enumerate(w.term):
-            if v > best[i]:
-                best[i] = v
-        for i, v in enumerate(w.defn):
-            if v > best_def[i]:
-                best_def[i] = v
-        if w.term:
-            f = w.sum_term / n_words * (w.end - w.start) / n
-            if f > focus:
-                focus = f
-        if w.phrase and 2 * (w.end - w.start) >= n:
-            phrase = True
-        if t >= 0.3 or d >= 0.5:
-            for c in range(w.start - span.start, w.end - span.start):
-                covered[c] = True
-        elif w.other >= 0.5 and w.other > t:
-            for c in range(w.start - span.start, w.end - span.start):
-                explained[c] = True
-    if shape.frame:
-        covered[n - 1] = covered[shape.frame] = True
-    unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
-    idle_known = idle_unknown = n_explained = 0
-    for c, k in enumerate(shape.known):  # a character is idle if nothing accounts for it
-        if explained[c]:
-            n_explained += 1
-        elif not covered[c]:
-            if k:
-                idle_known += 1
+    if active.isdisjoint(shape.inside):  # no word of the span says anything about the term
+        dict_term, dict_char, dict_def, unmatched = t.silent
+        idle_known, idle_unknown, n_explained = shape.idle_known, shape.idle_unknown, 0
+    else:
+        best_def = [0.0] * t.n_def
+        covered, explained = shape.fixed, 0
+        one = t.n_term == 1  # (a one-word term: its best strengths as numbers, not lists)
+        b1 = c1 = 0.0
+        best = best_char = [b1]
+        if not one:
+            best, best_char = [0.0] * t.n_term, [0.0] * t.n_term
+        for j in shape.inside:
+            a = said[j]
+            if a is None:
+                continue
+            if a.loose:
+                for i, v in a.term:
+                    if one:
+                        if v > c1:
+                            c1 = v
+                    elif v > best_char[i]:
+                        best_char[i] = v
             else:
-                idle_unknown += 1
+                for i, v in a.term:
+                    if one:
+                        if v > b1:
+                            b1 = v
+                    elif v > best[i]:
+                        best[i] = v
+                for i, v in a.defn:
+                    if v > best_def[i]:
+                        best_def[i] = v
+                if a.focus:
+                    f = a.focus / n
+                    if f > focus:
+                        focus = f
+                if a.phrase and 2 * a.phrase >= n:
+                    phrase = True
+            covered |= a.covered
+            explained |= a.explained
+        # a character is idle if nothing accounts for it
+        idle = shape.full & ~(covered | explained)
+        idle_known = (idle & shape.known).bit_count()
+        idle_unknown = idle.bit_count() - idle_known
+        n_explained = explained.bit_count()
+        if one:  # the sums below of one number (0 + x is x)
+            unmatched = 0
+            dict_term = b1 / n_words
+            dict_char = max(0.0, c1 - b1) / n_words
+        else:
+            unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
+            dict_term = sum(best) / n_words
+            dict_char = (
+                sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words
+            )
+        dict_def = min(1.0, sum(best_def))
     zl, zr = zone
     outside = max(0.0, zl - shape.zend, shape.zstart - zr)
-    return {
-        "dict_term": sum(best) / n_words,
-        "dict_char": sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words,
-        "dict_focus": focus,
-        "phrase": 1.0 if phrase else 0.0,
-        "dict_def": min(1.0, sum(best_def)),
-        "explained": n_explained / n,
-        # characters nothing accounts for, less two for each word of the term CC-CEDICT
-        # does not find (倡議 for "advocacy" in 倡議團體 "advocacy group"): those of words
-        # CC-CEDICT knows (it says they mean something else), and those of words it does not
-        "extra": max(0, idle_known - 2 * unmatched) / 4,
-        "unknown": idle_unknown / 4,
-        "coverage": sum(best) / n_words if n_words > 1 else 0.0,
-        "single": 1.0 if n == 1 else 0.0,
-        "edge": shape.edge,
-        "whole_token": 1.0 if span.first == span.last and not span.part else 0.0,
-        "part": 1.0 if span.part else 0.0,
-        "stray": 0.0
-        if span.part
-        else float((span.first - 1 in strays) + (span.last + 1 in strays)),
-        "in_dict": shape.in_dict,
-        "clause": 1.0 if span.clause else 0.0,
-        "name": shape.name,
-        "length": abs(n - 2 * q.size) / 2,
-        "position": abs(shape.zpos - en_place),
-        "anchors": math.log1p(outside * bead.zh_length / 4),
-        "modifier": shape.modifier,
-    }
+    position = abs(shape.zpos - en_place)
+    anchors = math.log1p(outside * zh_length / 4)
+    # characters nothing accounts for, less two for each word of the term CC-CEDICT does not
+    # find (倡議 for "advocacy" in 倡議團體 "advocacy group"): those of words CC-CEDICT knows
+    # (it says they mean something else), and those of words it does not
+    extra = max(0, idle_known - 2 * unmatched) / 4
+    stray = float((shape.left in strays) + (shape.right in strays))
+    length = abs(n - 2 * t.size) / 2
+    if common:  # (dict displays: a span's dict is made once per span and occurrence)
+        return anchors, position, {
+            "dict_term": dict_term, "dict_char": dict_char, "dict_focus": focus,
+            "dict_def": dict_def, "explained": n_explained / n, "extra": extra,
+            "single": shape.single, "edge": shape.edge, "part": shape.part, "stray": stray,
+            "in_dict": shape.in_dict, "length": length, "position": position,
+            "anchors": anchors, "modifier": shape.modifier,
+        }  # fmt: skip
+    return anchors, position, {
+        "dict_term": dict_term, "dict_char": dict_char, "dict_focus": focus,
+        "phrase": 1.0 if phrase else 0.0, "dict_def": dict_def, "explained": n_explained / n,
+        "extra": extra, "unknown": idle_unknown / 4,
+        "coverage": dict_term if n_words > 1 else 0.0, "single": shape.single,
+        "edge": shape.edge, "whole_token": shape.whole_token, "part": shape.part,
+        "stray": stray, "in_dict": shape.in_dict, "clause": shape.clause, "name": shape.name,
+        "length": length, "position": position, "anchors": anchors, "modifier": shape.modifier,
+    }  # fmt: skip
 
 
 def candidates(
@@ -267,6 +348,8 @@ def candidates(
     q: Query,
     occurrences: Sequence[Occurrence],
     context: LinkContext,
+    *,
+    features: Collection[str] | None = None,
 ) -> list[Candidate]:
     """Every candidate counterpart of a term in the Chinese aligned with its occurrences.
 
@@ -275,6 +358,11 @@ def candidates(
         q: The term's :class:`Query`.
         occurrences: Its English occurrences.
         context: The document's :class:`~duizhao.glossary.LinkContext`.
+        features: The features wanted (the finder asks for those it weighs and reads): when
+            the span features among them are all in :data:`COMMON_FEATURES`, the candidates'
+            dicts hold only those (the others are not worked out), else every span feature;
+            ``agreement`` and ``specificity`` only when asked for. Default: every one of
+            :data:`FEATURES` but the encoder's (``benchmarks/fit_glossary.py`` needs them all).
 
     Returns:
         The candidates (not yet scored), in the order they were first found.
@@ -288,10 +376,12 @@ def candidates(
     if not by_bead:
         return []
     # a one-word term is a word or two in Chinese, a few words at most (ticklish: 怕癢)
-    max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
-    per_occurrence: list[
-        dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]]
-    ] = []
+    limits = max_tokens, max_chars = (SHORT_TOKENS, SHORT_CHARS) if q.size == 1 else (99, 99)
+    common = features is not None and all(
+        k in COMMON_FEATURES for k in _SPAN_FEATURES if k in features
+    )
+    term = _Term.of(q)
+    per_occurrence: list[dict[str, tuple[float, float, dict[str, float], tuple[Any, ...]]]] = []
     aligned_sentences: set[int] = set()
     for occs in by_bead.values():
         bead = context.bead(doc, occs[0].sentence)
@@ -308,13 +398,13 @@ def candidates(
             and (len(q.words) == 1 or is_term_word(w.keys, q))
         }
         named = english_names(doc, bead, own)
-        infos = [
-            word_infos(q, bead, k, own, named, context) for k in range(len(bead.sentences))
-        ]
-        strays = [stray_tokens(bead.sentences[k], infos[k]) for k in range(len(bead.sentences))]
-        shapes = [_shapes(context, bead, k) for k in range(len(bead.sentences))]
-        starts: list[list[int] | None] = [None] * len(bead.sentences)
-        anchors = anchor_places(bead, infos, own)
+        words = bead_words(context, bead)
+        said, strays = zip(
+            *(term_words(q, bead, k, own, named, context) for k in range(len(bead.sentences))),
+            strict=True,
+        )
+        active = [frozenset(j for j, a in enumerate(sk) if a is not None) for sk in said]
+        anchors = anchor_places(words, own)
         for o in occs:
             mine = [bead.en_words[i].position for i in own
                     if bead.en_words[i].paragraph == o.paragraph
@@ -322,28 +412,44 @@ def candidates(
             lo, hi = (min(mine), max(mine)) if mine else (0.5, 0.5)
             en_place = (lo + hi) / 2
             zone = term_zone(anchors, lo, hi)
-            found: dict[str, tuple[tuple[float, float], dict[str, float], tuple[Any, ...]]] = {}
+            zh_length = bead.zh_length
+            found: dict[str, tuple[float, float, dict[str, float], tuple[Any, ...]]] = {}
             for k, s in enumerate(bead.sentences):
-                known_shapes = shapes[k]
-                for j, span in enumerate(s.spans):
-                    if span.last - span.first >= max_tokens or span.end - span.start > max_chars:
-                        continue
-                    shape = known_shapes[j]
+                sentence = words.sentences[k]
+                shapes, spans, said_k, strays_k = sentence.shapes, s.spans, said[k], strays[k]
+                active_k = active[k]
+                selected = sentence.selected.get(limits)
+                if selected is None:
+                    selected = sentence.selected[limits] = tuple(
+                        j for j, sp in enumerate(spans)
+                        if sp.last - sp.first < max_tokens and sp.end - sp.start <= max_chars
+                    )  # fmt: skip
+                for j in selected:
+                    span = spans[j]
+                    shape = shapes[j]
                     if shape is None:
-                        starts[k] = starts[k] or [w.start for w in s.words]
-                        shape = known_shapes[j] = _shape(s, span, bead, k, starts[k] or [])
-                    f = _span_features(q, span, shape, infos[k], en_place, zone, bead, strays[k])
-                    rank = (f["anchors"], f["position"])
+                        shape = shapes[j] = _shape(s, span, bead, k, sentence)
+                    anchors_v, position, f = _span_values(
+                        term, shape, said_k, active_k, en_place, zone, zh_length, strays_k,
+                        common,
+                    )  # fmt: skip
+                    # its best place: the fewest characters outside the anchors, then the
+                    # nearest (a comparison of the pairs, without making them)
                     prev = found.get(span.text)
-                    if prev is None or rank < prev[0]:
-                        found[span.text] = (rank, f, (s.paragraph, span.start, span.end))
+                    if (
+                        prev is None or anchors_v < prev[0]
+                        or (anchors_v == prev[0] and position < prev[1])
+                    ):  # fmt: skip
+                        found[span.text] = (
+                            anchors_v, position, f, (s.paragraph, span.start, span.end)
+                        )  # fmt: skip
             per_occurrence.append(found)
     if not per_occurrence:
         return []
     n_occ = len(per_occurrence)
     texts: dict[str, Candidate] = {}
     for found in per_occurrence:
-        for text, (_, f, place) in found.items():
+        for text, (_, _, f, place) in found.items():
             c = texts.get(text)
             if c is None:  # each f is this call's own: it becomes the candidate's
                 texts[text] = Candidate(text, f, [place])
@@ -351,16 +457,21 @@ def candidates(
                 for key, v in f.items():
                     c.features[key] += v
                 c.places.append(place)
-    zh_texts = doc.sentence_texts("zh")
-    everything = "\n".join(zh_texts)
-    aligned = "\n".join(zh_texts[n] for n in sorted(aligned_sentences) if n < len(zh_texts))
+    agreement = features is None or "agreement" in features
+    specificity = features is None or "specificity" in features
+    if specificity:
+        zh_texts = doc.sentence_texts("zh")
+        everything = "\n".join(zh_texts)
+        aligned = "\n".join(zh_texts[n] for n in sorted(aligned_sentences) if n < len(zh_texts))
     for c in texts.values():
         m = len(c.places)
         for key in c.features if m > 1 else ():  # x / 1 is x
             c.features[key] /= m
-        c.features["agreement"] = m / n_occ
-        total = everything.count(c.text)
-        c.features["specificity"] = aligned.count(c.text) / total if total else 0.0
+        if agreement:
+            c.features["agreement"] = m / n_occ
+        if specificity:
+            total = everything.count(c.text)
+            c.features["specificity"] = aligned.count(c.text) / total if total else 0.0
     return list(texts.values())
 
 

@@ -35,7 +35,7 @@ from .features import (
     softmax,
 )
 from .query import query, term_word_spans
-from .similarity import add_similarity, encoder_strings, other_words, rescored
+from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
 from .weights import CALIBRATION, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
@@ -239,6 +239,12 @@ class CounterpartFinder:
     def _nonzero(self) -> dict[str, float]:
         return {k: w for k, w in self.weights if w}
 
+    @cached_property
+    def _features(self) -> frozenset[str]:
+        """The features worked out for the candidates: those that weigh, and those read
+        whatever their weight (the dictionary evidence, ``explained``)."""
+        return frozenset(self._nonzero) | {*DICTIONARY_FEATURES, "explained"}
+
     def score(
         self, found: Iterable[Candidate], *, only: Iterable[Candidate] | None = None
     ) -> list[Candidate]:
@@ -314,12 +320,16 @@ class CounterpartFinder:
                 found.append([])
                 others.append(())
                 continue
-            q = query(r.term, forms=r.forms, definition=r.definition)
-            found.append(self.score(candidates(doc, q, r.occurrences, ctx)))
+            q = ctx.query(r.term, r.forms, r.definition)
+            found.append(
+                self.score(candidates(doc, q, r.occurrences, ctx, features=self._features))
+            )
             others.append(other_words(doc, (r.term, *r.forms), r.occurrences, ctx))
         if self.similarity is not None and self._weights.get("similarity"):
             if not self._weights.get("explained_encoder"):
                 others = [()] * len(others)
+            # the senses of the candidates the encoder looks at, converted in one call
+            ctx.senses_each([c.text for f in found for c in rescored(f)])
             if self.similarity is encoder.similarity:  # one batch for the whole document
                 ctx.embeddings.vectors(
                     [s for r, f, o in zip(requests, found, others, strict=True) if f
@@ -413,22 +423,7 @@ class CounterpartFinder:
         if self.similarity is not encoder.similarity:
             return self.similarity
 
-        cosines = ctx.cosines
-
-        def memo(en: Sequence[str], zh: Sequence[str]) -> Any:
-            vec = ctx.embeddings.vectors([*en, *zh])
-            out = []
-            for e in en:
-                ve, row = vec[e], []
-                for z in zh:
-                    v = cosines.get((e, z))
-                    if v is None:  # a pair the document's other terms have not met
-                        v = cosines[(e, z)] = float(ve @ vec[z])
-                    row.append(v)
-                out.append(row)
-            return out
-
-        return memo
+        return encoder_cosines(ctx)
 
     def _confidence(self, found: Sequence[Candidate], shares: Sequence[float]) -> float:
         return calibrated(self.calibration, *evidence(found, shares))
@@ -441,7 +436,9 @@ class CounterpartFinder:
         (突顯 is "underscoring", so not "apiece" beside it).
 
         Args:
-            ranking: A ranking made by :meth:`ranking` (its candidates are changed).
+            ranking: A ranking made by :meth:`ranking` or :meth:`rankings` (its candidates
+                are changed; it is given back as it is when the others took no more of any
+                candidate than was explained already).
             claimed: The share (0–1) of a candidate's characters, at its places, taken by the
                 others.
 
@@ -456,6 +453,8 @@ class CounterpartFinder:
             if share > c.features.get("explained", 0.0):
                 c.features["explained"] = share
                 changed.append(c)
+        if not changed:  # the same scores: the same order, shares and confidence
+            return ranking
         found = self.score(ranking.candidates, only=changed)
         shares = softmax([c.score for c in found])
         return Ranking(tuple(found), tuple(shares), self._confidence(found, shares))

@@ -29,6 +29,7 @@ __all__ = [
     "RESCORE",
     "RESCORE_WEAK",
     "add_similarity",
+    "encoder_cosines",
     "encoder_strings",
     "other_words",
     "rescored",
@@ -40,6 +41,34 @@ RESCORE = 8
 RESCORE_WEAK = 16
 #: The lead (in score) by which a candidate CC-CEDICT fully supports needs no encoder.
 DECIDED = 3.0
+
+
+def encoder_cosines(context: LinkContext) -> Callable[[Sequence[str], Sequence[str]], Any]:
+    """The encoder's cosines of English and Chinese texts (a ``len(en) × len(zh)`` list of
+    rows), through the document's vectors (:attr:`LinkContext.embeddings
+    <duizhao.glossary.LinkContext.embeddings>`) and its memo of cosines
+    (:attr:`~duizhao.glossary.LinkContext.cosines`)."""
+    cosines = context.cosines
+
+    def memo(en: Sequence[str], zh: Sequence[str]) -> Any:
+        vec = context.embeddings.vectors([*en, *zh])
+        out = []
+        for e in en:
+            known = cosines.get(e)
+            if known is None:
+                known = cosines[e] = {}
+            # ndarray.dot of two vectors is `@`'s sdot (numpy's dot function of the dtype,
+            # both ways) without the ufunc's dispatch: the same floats, faster
+            dot, row = vec[e].dot, []
+            for z in zh:
+                v = known.get(z)
+                if v is None:  # a pair the document's other terms have not met
+                    v = known[z] = float(dot(vec[z]))
+                row.append(v)
+            out.append(row)
+        return out
+
+    return memo
 
 
 def rescored(ranked: Sequence[Candidate]) -> list[Candidate]:
