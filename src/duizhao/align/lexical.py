@@ -138,26 +138,33 @@ class _AnchorRows:
 
     @staticmethod
     def _intervals(
-        start: np.ndarray, stop: np.ndarray, values: np.ndarray, lo: int, length: int
-    ) -> np.ndarray:
-        """Sum ``values`` over the column intervals [start, stop) for each leading index."""
+        start: np.ndarray,
+        stop: np.ndarray,
+        gains: np.ndarray,
+        weights: np.ndarray,
+        lo: int,
+        length: int,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Sum ``gains`` and ``weights`` over the column intervals [start, stop) for each leading
+        index: both in one pass (each sum is added up in the same order as on its own)."""
         shape = start.shape[:-1]
         lead = math.prod(shape)
         # np.minimum/np.maximum, not np.clip: the same integers, without np.clip's checks
         s = np.minimum(np.maximum(start - lo, 0), length).reshape(lead, -1)
         e = np.minimum(np.maximum(stop - lo, 0), length).reshape(lead, -1)
-        spread: np.ndarray = np.empty(start.shape)  # np.broadcast_to without its overhead
-        spread[...] = values
-        v = spread.reshape(lead, -1)
+        spread: np.ndarray = np.empty((2, *start.shape))  # np.broadcast_to without its overhead
+        spread[0] = gains
+        spread[1] = weights
+        v = spread.reshape(2 * lead, -1)
         e = np.maximum(s, e)
-        base = (np.arange(lead) * (length + 1))[:, None]
-        size = lead * (length + 1)
-        diff = np.bincount((s + base).ravel(), v.ravel(), size) - np.bincount(
-            (e + base).ravel(), v.ravel(), size
+        # the gains' rows, then the weights' rows: each row's bins apart from the others'
+        base = (np.arange(2 * lead) * (length + 1))[:, None]
+        size = 2 * lead * (length + 1)
+        diff = np.bincount((np.concatenate((s, s)) + base).ravel(), v.ravel(), size) - np.bincount(
+            (np.concatenate((e, e)) + base).ravel(), v.ravel(), size
         )
-        return np.cumsum(diff.reshape(lead, length + 1), axis=1)[:, :length].reshape(
-            (*shape, length)
-        )
+        sums = np.cumsum(diff.reshape(2 * lead, length + 1), axis=1)[:, :length]
+        return sums[:lead].reshape((*shape, length)), sums[lead:].reshape((*shape, length))
 
     def fresh(self) -> _AnchorRows:
         """The same rows with no sums kept (as if just built)."""
@@ -184,8 +191,7 @@ class _AnchorRows:
         start = c[None, :] + 1 + np.maximum(0, bs - g[None, :])
         stop = c[None, :] + bs + 1
         length = hi - lo + 1
-        gain = self._intervals(start, stop, v, lo, length)
-        weight = self._intervals(start, stop, w, lo, length)
+        gain, weight = self._intervals(start, stop, v, w, lo, length)
         self._cache[key] = (lo, hi, gain, weight)
         return lo, gain, weight
 
@@ -206,8 +212,9 @@ class _AnchorRows:
         stop = np.broadcast_to(c[None, None, :] + bs + 1, (no, nb, len(c)))
         live = (g[None, :] > np.arange(no)[:, None])[:, None, :]
         length = hi - lo + 1
-        gain = self._intervals(start, stop, v[None, None, :] * live, lo, length)
-        weight = self._intervals(start, stop, w[None, None, :] * live, lo, length)
+        gain, weight = self._intervals(
+            start, stop, v[None, None, :] * live, w[None, None, :] * live, lo, length
+        )
         self._cache[key] = (lo, hi, gain, weight)
         return lo, gain, weight
 

@@ -33,7 +33,12 @@ _CHECK_TITLE = ' title="check: duizhao is not sure of this Chinese counterpart"'
 
 
 def _esc(value: Any) -> str:
-    """``{{ value }}`` under autoescaping: the escaped text (``markupsafe.escape``)."""
+    """``{{ value }}`` under autoescaping: the escaped text (``markupsafe.escape``).
+
+    A character, a syllable or a word of letters and digits only (``str.isalnum``: no ``&<>"'``)
+    is its own escape: most values are, and need no call."""
+    if isinstance(value, str) and value.isalnum():
+        return value
     return escape(value)  # a str (Markup); joined into the page's str
 
 
