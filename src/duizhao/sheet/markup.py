@@ -35,10 +35,14 @@ _CHECK_TITLE = ' title="check: duizhao is not sure of this Chinese counterpart"'
 def _esc(value: Any) -> str:
     """``{{ value }}`` under autoescaping: the escaped text (``markupsafe.escape``).
 
-    A character, a syllable or a word of letters and digits only (``str.isalnum``: no ``&<>"'``)
-    is its own escape: most values are, and need no call."""
-    if isinstance(value, str) and value.isalnum():
+    A text without any of the five characters escape replaces (``&<>"'``) is its own escape:
+    most values are, and need no call."""
+    if isinstance(value, str) and not (
+        "&" in value or "<" in value or ">" in value or '"' in value or "'" in value
+    ):
         return value
+    if type(value) is int or type(value) is bool:
+        return str(value)  # what escape gives for a number, True or False
     return escape(value)  # a str (Markup); joined into the page's str
 
 
