@@ -18,7 +18,8 @@ _PIECES = st.sampled_from(
      "“Why?” he asked.", "e.g.", "U.S.", "Hong Kong", "(see p. 4)", "...", "the", "end", "a.m.",
      "No. 5", "\u00a0", "'", "The same sentence.", "Dr.", "Gen.", "Prof. Lee", "Jan. 5",
      "fig. 2", "vs.", "Mo.", "pl.", "approx. 3", "St. Louis", "Co.", "Inc. The", "et al.",
-     "Vol. 3", "mo.", "PROF.", "Sept.", "i.e.", "ft.", "art. 23", "(", ")", "ok.", "nos. 3"]
+     "Vol. 3", "mo.", "PROF.", "Sept.", "i.e.", "ft.", "art. 23", "(", ")", "ok.", "nos. 3",
+     "“Gen.”", "’s", "ſt.", "\u212ao.", "İnc.", "\u2028", "Mr.\u00a0Wong", "al", "also"]
 )  # fmt: skip
 
 

@@ -41,6 +41,25 @@ def _replace_prepositive_abbr(txt: str, abbr: str) -> str:
     return txt[1:]
 
 
+def _only_ascii_cased(text: str) -> bool:
+    """Whether every letter with case in ``text`` is ASCII: then a pattern of ASCII letters
+    matches under ``re.IGNORECASE`` exactly where ``text.lower()`` holds it (``ſ``, the Kelvin
+    sign or ``İ`` are the exceptions), and ``lower`` keeps every place."""
+    return text.isascii() or all(c.isascii() or (c.lower() == c and c.upper() == c) for c in text)
+
+
+def _at_word_start(text: str, lowered: str, letters: str) -> bool:
+    r"""Whether ``re.findall(r"(?:^|\s|\r|\n)" + letters, text, re.IGNORECASE)`` finds
+    anything, for ``letters`` of ASCII letters and a text of :func:`_only_ascii_cased`: an
+    occurrence at the start or after white space (``\s`` is ``str.isspace``)."""
+    k = lowered.find(letters)
+    while k >= 0:
+        if k == 0 or text[k - 1].isspace():
+            return True
+        k = lowered.find(letters, k + 1)
+    return False
+
+
 def english() -> Any:
     """pysbd's English language class, its abbreviation replacer compiling each pattern once."""
     import pysbd
@@ -62,10 +81,18 @@ def english() -> Any:
 
         def search_for_abbreviations_in_string(self, text: str) -> str:
             lowered = text.lower()
+            plain = _only_ascii_cased(text)
             for abbr in self.lang.Abbreviation.ABBREVIATIONS:
                 stripped = abbr.strip()
                 if stripped not in lowered:
                     continue
+                if (
+                    plain
+                    and stripped.isascii()
+                    and stripped.isalpha()
+                    and not _at_word_start(text, lowered, stripped)
+                ):
+                    continue  # (the findall below would find nothing)
                 abbrev_match = _pattern(rf"(?:^|\s|\r|\n){stripped}", re.IGNORECASE).findall(text)
                 if not abbrev_match:
                     continue
