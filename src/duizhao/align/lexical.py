@@ -4,7 +4,7 @@ anchors, scored as log-likelihood ratios.
 :class:`LexicalScorer` holds the weights; :meth:`LexicalScorer.prepare` finds every anchor of the
 two unit lists once (:mod:`.anchors`) and keeps, per English unit, where each anchor was found on
 the other side (:class:`_AnchorRows`), so that the dynamic programme can price a whole band of
-beads with a few array operations. The module is one cohesive thing, a little over 500 lines:
+beads with a few array operations. The module is one cohesive thing, about 560 lines:
 the scorer, the anchor tables it prepares and the array pricing that reads them change together.
 
 Examples:
