@@ -516,3 +516,26 @@ def test_repricing_with_another_ratio_is_preparing_again(seed_doc):
                 continue
             ok = js[js >= b]
             assert np.array_equal(again.costs(a, b, i, ok), fresh.costs(a, b, i, ok))
+
+
+def test_shape_costs_are_the_costs_one_shape_at_a_time(seed_doc):
+    """The DP prices all the bead shapes of a row in one call (``shape_costs``): the same floats,
+    to the bit, as ``costs`` shape by shape, over whole rows and bands inside them."""
+    en = seed_doc.sentence_texts("en")
+    zh = seed_doc.sentence_texts("zh")
+    one, many = LexicalScorer().prepare(en, zh), LexicalScorer().prepare(en, zh)
+    shapes = [(1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2)]
+    m = len(zh)
+    for i in range(1, len(en) + 1):
+        centre = i * m // len(en)
+        for lo, hi in ((4, m), (max(4, centre - 6), min(m, centre + 6))):
+            js = np.arange(lo, hi + 1)
+            live = [(a, b) for a, b in shapes if a <= i]
+            rows = many.shape_costs(live, i, js)
+            for (a, b), row in zip(live, rows, strict=True):
+                assert row.tobytes() == one.costs(a, b, i, js).tobytes(), (a, b, i, lo, hi)
+    # shapes it does not price at once (a unit alone, larger beads): one by one inside it
+    js = np.arange(5, 12)
+    rows = many.shape_costs([(1, 0), (5, 1), (1, 1)], 6, js)
+    assert rows[1].tobytes() == one.costs(5, 1, 6, js).tobytes()
+    assert rows[0].tobytes() == one.costs(1, 0, 6, js).tobytes()

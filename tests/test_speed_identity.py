@@ -16,7 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 _PIECES = st.sampled_from(
     ["Mr. Smith", "said", "It", "rose 3.5 per cent", ".", "!", "?", " ", "  ", "\n", "\u3000",
      "“Why?” he asked.", "e.g.", "U.S.", "Hong Kong", "(see p. 4)", "...", "the", "end", "a.m.",
-     "No. 5", "\u00a0", "'", "The same sentence.", "Dr."]
+     "No. 5", "\u00a0", "'", "The same sentence.", "Dr.", "Gen.", "Prof. Lee", "Jan. 5",
+     "fig. 2", "vs.", "Mo.", "pl.", "approx. 3", "St. Louis", "Co.", "Inc. The", "et al.",
+     "Vol. 3", "mo.", "PROF.", "Sept.", "i.e.", "ft.", "art. 23", "(", ")", "ok.", "nos. 3",
+     "“Gen.”", "’s", "ſt.", "\u212ao.", "İnc.", "\u2028", "Mr.\u00a0Wong", "al", "also"]
 )  # fmt: skip
 
 
@@ -29,11 +32,32 @@ def _paragraphs() -> list[str]:
 
 
 def test_pysbd_segment_is_pysbds_segment_on_the_articles() -> None:
+    """(Its abbreviation patterns compiled once: duizhao.text.abbreviations.)"""
     reference = pysbd.Segmenter(language="en", clean=False)
     paras = _paragraphs()
     assert len(paras) > 50
     for para in paras:
         assert _pysbd_segment(para) == reference.segment(para)
+
+
+def test_the_segmenter_compiles_its_abbreviation_patterns_once() -> None:
+    """The replacer of duizhao.text.abbreviations is the one used (for pysbd 0.3.4), and a
+    paragraph read twice compiles no pattern the second time, whatever ``re``'s cache holds."""
+    import re
+
+    from duizhao.text import abbreviations
+    from duizhao.text.sentences import _pysbd
+
+    if pysbd.__version__ != abbreviations.PYSBD_VERSION:
+        pytest.skip("another pysbd: its own replacer is used")
+    assert _pysbd().language_module is not pysbd.lang.english.English
+    text = "Prof. Lee met Gen. Ho at No. 5 St. Louis Rd. on Jan. 5 at 3 p.m. and left. Then he ate."
+    _pysbd_segment(text)
+    before = abbreviations._pattern.cache_info()
+    re.purge()
+    _pysbd_segment(text)
+    after = abbreviations._pattern.cache_info()
+    assert after.misses == before.misses and after.hits > before.hits
 
 
 @settings(max_examples=300, deadline=None)

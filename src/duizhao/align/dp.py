@@ -123,6 +123,8 @@ def _dp_band(
     step_cost: list[np.ndarray] = []
     row_types = [(a, b) for a, b in types if a > 0]
     has_01 = (0, 1) in types
+    # a scorer that prices several bead shapes in one call (the same costs as one by one)
+    batch = getattr(prep, "shape_costs", None)
     for i in range(n + 1):
         lo, hi = int(los[i]), int(his[i])
         js = np.arange(lo, hi + 1)
@@ -132,6 +134,7 @@ def _dp_band(
         sc = np.zeros(len(js))
         if i == 0:
             d[0] = 0.0
+        steps = []
         for a, b in row_types:
             if a > i:
                 continue
@@ -141,10 +144,17 @@ def _dp_band(
             # (j - b >= 0 follows from plo >= 0).
             k0 = max(0, plo + b - lo)
             k1 = min(len(js), plo + len(prev) + b - lo)
-            if k1 <= k0:
-                continue
-            # The whole band at once (per-row caches in the scorer are shared between shapes).
-            c = prep.costs(a, b, i0 + i, j0 + js)[k0:k1]
+            if k1 > k0:
+                steps.append((a, b, prev, plo, k0, k1))
+        # The whole band at once (per-row caches in the scorer are shared between shapes), and
+        # all the shapes at once when the scorer can.
+        priced: dict[tuple[int, int], np.ndarray] = {}
+        live = [(a, b) for a, b, *_ in steps if b > 0]
+        if batch is not None and live:
+            priced = dict(zip(live, batch(live, i0 + i, j0 + js), strict=True))
+        for a, b, prev, plo, k0, k1 in steps:
+            row = priced.get((a, b))
+            c = (row if row is not None else prep.costs(a, b, i0 + i, j0 + js))[k0:k1]
             cand = prev[lo + k0 - b - plo : lo + k1 - b - plo] + c
             better = cand < d[k0:k1]
             if better.any():

@@ -4,7 +4,7 @@ anchors, scored as log-likelihood ratios.
 :class:`LexicalScorer` holds the weights; :meth:`LexicalScorer.prepare` finds every anchor of the
 two unit lists once (:mod:`.anchors`) and keeps, per English unit, where each anchor was found on
 the other side (:class:`_AnchorRows`), so that the dynamic programme can price a whole band of
-beads with a few array operations. The module is one cohesive thing, a little over 500 lines:
+beads with a few array operations. The module is one cohesive thing, about 560 lines:
 the scorer, the anchor tables it prepares and the array pricing that reads them change together.
 
 Examples:
@@ -138,26 +138,33 @@ class _AnchorRows:
 
     @staticmethod
     def _intervals(
-        start: np.ndarray, stop: np.ndarray, values: np.ndarray, lo: int, length: int
-    ) -> np.ndarray:
-        """Sum ``values`` over the column intervals [start, stop) for each leading index."""
+        start: np.ndarray,
+        stop: np.ndarray,
+        gains: np.ndarray,
+        weights: np.ndarray,
+        lo: int,
+        length: int,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Sum ``gains`` and ``weights`` over the column intervals [start, stop) for each leading
+        index: both in one pass (each sum is added up in the same order as on its own)."""
         shape = start.shape[:-1]
         lead = math.prod(shape)
         # np.minimum/np.maximum, not np.clip: the same integers, without np.clip's checks
         s = np.minimum(np.maximum(start - lo, 0), length).reshape(lead, -1)
         e = np.minimum(np.maximum(stop - lo, 0), length).reshape(lead, -1)
-        spread: np.ndarray = np.empty(start.shape)  # np.broadcast_to without its overhead
-        spread[...] = values
-        v = spread.reshape(lead, -1)
+        spread: np.ndarray = np.empty((2, *start.shape))  # np.broadcast_to without its overhead
+        spread[0] = gains
+        spread[1] = weights
+        v = spread.reshape(2 * lead, -1)
         e = np.maximum(s, e)
-        base = (np.arange(lead) * (length + 1))[:, None]
-        size = lead * (length + 1)
-        diff = np.bincount((s + base).ravel(), v.ravel(), size) - np.bincount(
-            (e + base).ravel(), v.ravel(), size
+        # the gains' rows, then the weights' rows: each row's bins apart from the others'
+        base = (np.arange(2 * lead) * (length + 1))[:, None]
+        size = 2 * lead * (length + 1)
+        diff = np.bincount((np.concatenate((s, s)) + base).ravel(), v.ravel(), size) - np.bincount(
+            (np.concatenate((e, e)) + base).ravel(), v.ravel(), size
         )
-        return np.cumsum(diff.reshape(lead, length + 1), axis=1)[:, :length].reshape(
-            (*shape, length)
-        )
+        sums = np.cumsum(diff.reshape(2 * lead, length + 1), axis=1)[:, :length]
+        return sums[:lead].reshape((*shape, length)), sums[lead:].reshape((*shape, length))
 
     def fresh(self) -> _AnchorRows:
         """The same rows with no sums kept (as if just built)."""
@@ -184,8 +191,7 @@ class _AnchorRows:
         start = c[None, :] + 1 + np.maximum(0, bs - g[None, :])
         stop = c[None, :] + bs + 1
         length = hi - lo + 1
-        gain = self._intervals(start, stop, v, lo, length)
-        weight = self._intervals(start, stop, w, lo, length)
+        gain, weight = self._intervals(start, stop, v, w, lo, length)
         self._cache[key] = (lo, hi, gain, weight)
         return lo, gain, weight
 
@@ -206,8 +212,9 @@ class _AnchorRows:
         stop = np.broadcast_to(c[None, None, :] + bs + 1, (no, nb, len(c)))
         live = (g[None, :] > np.arange(no)[:, None])[:, None, :]
         length = hi - lo + 1
-        gain = self._intervals(start, stop, v[None, None, :] * live, lo, length)
-        weight = self._intervals(start, stop, w[None, None, :] * live, lo, length)
+        gain, weight = self._intervals(
+            start, stop, v[None, None, :] * live, w[None, None, :] * live, lo, length
+        )
         self._cache[key] = (lo, hi, gain, weight)
         return lo, gain, weight
 
@@ -492,19 +499,40 @@ class _PreparedLexical:
         An anchor found in a span of ``k`` units had ``k`` chances to be found by luck: its gain
         is lowered by ``log k``, so merging units never buys evidence for free.
         """
-        lo, hi = int(js.min()), int(js.max())
         total: np.ndarray = (self.en_base[i] - self.en_base[i - a]) + (
             self.zh_base[js] - self.zh_base[np.maximum(js - b, 0)]
         )
         if a > _MIN_SPAN or b > _MIN_SPAN:
             large: np.ndarray = total + self._llr_large(a, b, i, js)
             return large
-        gain, w_en, w_zh = self._row_sums(i, lo, hi)
-        k = js - lo
+        # js is a contiguous run (the PreparedScorer protocol): the row's sums cover it whole
+        gain, w_en, w_zh = self._row_sums(i, int(js[0]), int(js[-1]))
         small: np.ndarray = total + (
-            gain[a, b - 1, k] - math.log(b) * w_en[a, b - 1, k] - math.log(a) * w_zh[a, b - 1, k]
+            gain[a, b - 1] - math.log(b) * w_en[a, b - 1] - math.log(a) * w_zh[a, b - 1]
         )
         return small
+
+    def shape_costs(self, shapes: Sequence[tuple[int, int]], i: int, js: np.ndarray) -> np.ndarray:
+        """:meth:`costs` of several bead shapes at once: row ``t`` is ``costs(*shapes[t], i,
+        js)``, the same floats (each element is worked out by the same operations in the same
+        order, for all the shapes in one array operation instead of one call per shape)."""
+        if not all(0 < a <= _MIN_SPAN and 0 < b <= _MIN_SPAN for a, b in shapes):
+            return np.stack([self.costs(a, b, i, js) for a, b in shapes])
+        s = self.scorer
+        a_ = np.array([a for a, _ in shapes])
+        b_ = np.array([b for _, b in shapes])
+        col_a, col_b, row = a_[:, None], b_[:, None], js[None, :]
+        prior = np.array([shape_prior(a, b, s.merge, s.null) for a, b in shapes])[:, None]
+        log_a = np.array([math.log(a) for a, _ in shapes])[:, None]
+        log_b = np.array([math.log(b) for _, b in shapes])[:, None]
+        # lexical_llr, for every shape
+        total = (self.en_base[i] - self.en_base[i - col_a]) + (
+            self.zh_base[row] - self.zh_base[np.maximum(row - col_b, 0)]
+        )
+        gain, w_en, w_zh = self._row_sums(i, int(js[0]), int(js[-1]))
+        llr = total + (gain[a_, b_ - 1] - log_b * w_en[a_, b_ - 1] - log_a * w_zh[a_, b_ - 1])
+        cost: np.ndarray = prior + 0.5 * self.length.delta2(col_a, col_b, i, row) - llr
+        return cost
 
     def _llr_large(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         """The anchor sums of beads larger than the row cache covers (``max_merge`` > 4)."""

@@ -140,8 +140,13 @@ class LengthModel:
             variance=variance,
         )
 
-    def delta2(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
-        """Squared Gale–Church deviation of the beads (Chinese-character units)."""
+    def delta2(
+        self, a: int | np.ndarray, b: int | np.ndarray, i: int, js: np.ndarray
+    ) -> np.ndarray:
+        """Squared Gale–Church deviation of the beads (Chinese-character units).
+
+        ``a`` and ``b`` may be columns of several bead shapes (``js`` then a row): the result
+        has a row per shape, each the same floats as for that shape alone."""
         le = (self.en_cum[i] - self.en_cum[i - a]) * self.ratio
         lz = self.zh_cum[js] - self.zh_cum[js - b]
         mean = (le + lz) / 2.0

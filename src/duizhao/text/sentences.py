@@ -102,7 +102,11 @@ def split_zh_text(text: str) -> list[str]:
 def _pysbd() -> pysbd.Segmenter:
     import pysbd
 
-    return pysbd.Segmenter(language="en", clean=False)
+    from .abbreviations import english
+
+    seg = pysbd.Segmenter(language="en", clean=False)
+    seg.language_module = english()  # its abbreviation patterns compiled once (see there)
+    return seg
 
 
 #: Characters pysbd reads at once. Its time grows faster than the length of its input (a
