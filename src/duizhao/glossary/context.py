@@ -269,11 +269,7 @@ class LinkContext:
     def glosses(self, texts: Sequence[str]) -> list[Gloss | None]:
         """:meth:`gloss` of each text, those not looked up yet converted to Simplified in one
         call (:func:`~duizhao.glossary.dictionary.glosses`)."""
-        memo = self.gloss_memo
-        missing = [t for t in dict.fromkeys(texts) if t not in memo]
-        if missing:
-            memo.update(zip(missing, glosses(missing), strict=True))
-        return [memo[t] for t in texts]
+        return _batched(self.gloss_memo, texts, glosses)
 
     def senses(self, text: str) -> tuple[str, ...]:
         """:func:`~duizhao.glossary.dictionary.senses` of a Chinese text, looked up once a
@@ -286,11 +282,7 @@ class LinkContext:
     def senses_each(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
         """:meth:`senses` of each text, those not looked up yet converted to Simplified in one
         call (:func:`~duizhao.glossary.dictionary.senses_each`)."""
-        memo = self.sense_memo
-        missing = [t for t in dict.fromkeys(texts) if t not in memo]
-        if missing:
-            memo.update(zip(missing, senses_each(missing), strict=True))
-        return [memo[t] for t in texts]
+        return _batched(self.sense_memo, texts, senses_each)
 
     def aligned_text(self, doc: Document) -> AlignedText:
         """The view of ``doc``, made on the first call."""
@@ -392,3 +384,11 @@ class LinkContext:
                     if found:
                         links[(s.paragraph, zw.start, zw.end)] = found
         return BeadView(tuple(words), sentences, tuple(offsets), acc, links)
+
+
+def _batched(memo: dict[str, Any], texts: Sequence[str], look_up: Any) -> list[Any]:
+    """``memo[t]`` of each text, those not in the memo looked up in one call of ``look_up``."""
+    missing = [t for t in dict.fromkeys(texts) if t not in memo]
+    if missing:
+        memo.update(zip(missing, look_up(missing), strict=True))
+    return [memo[t] for t in texts]
