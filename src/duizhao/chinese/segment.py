@@ -28,6 +28,7 @@ from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
+from .cityu import cityu_cuts
 from .conventions import apply_conventions, split_heads
 from .wordgraph import WordGraph
 
@@ -430,6 +431,7 @@ class JiebaSegmenter:
             freq = graph.freq
             limit = self.name_freq
             words = apply_conventions(words, rare=lambda w: freq(w) < limit)
+            words = cityu_cuts(words, freq)
         if source is not text:
             out, i = [], 0
             for w in words:

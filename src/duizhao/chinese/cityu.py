@@ -1,0 +1,73 @@
+"""Hong Kong (CityU) word-standard cuts that need the segmenter's dictionary.
+
+Systematic points where the CityU standard (Hong Kong news) writes the Taiwan-made
+dictionary's words otherwise; the Taiwan (AS) standard agrees with the dictionary on most of
+them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
+
+- a verb of two characters and its complement of destination or result are two words (了解 到
+  "learn that", 指定 為 "designate as", 加工 成 "process into", 增加 至, 轉化 成為);
+- 據 "according to" is a word before the verb or noun of reporting (據 了解 "it is
+  understood", 據 報道; 據悉 and 據說 are words of two characters and stay whole);
+- a demonstrative and the general measure word 個 are one word (這個, 那個, 整個), while
+  other measure words stay words of their own (這 種, 這 項; 各 個 is written both ways);
+- a numeral and 成 "tenths" are two words (九 成 "90 per cent"; 八成 "most likely" stays).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+__all__ = ["cityu_cuts"]
+
+#: Complements of destination or result after a verb (了解 到, 指定 為, 加工 成, 增加 至).
+_COMPLEMENTS = frozenset("到為成至")
+#: Two-character complements (轉化 成為, 視 作為).
+_COMPLEMENT_WORDS = frozenset(["成為", "作為"])
+#: Demonstratives that make one word with 個.
+_THIS = frozenset(["這", "那", "整"])
+#: Numerals before 成 "tenths" (not 八: 八成 "most likely").
+_TENTHS = frozenset("一二三四五六七九")
+
+
+def cityu_cuts(words: Sequence[str], freq: Callable[[str], int], *, floor: int = 100) -> list[str]:
+    """Apply the CityU conventions above to a segmenter's words.
+
+    Args:
+        words: The words of one run of Han characters (Traditional, as the dictionary has them).
+        freq: The dictionary's frequency of a word (0 when it is not one).
+        floor: How frequent the verb (or the word after 據) must be to be cut off.
+
+    Returns:
+        The words; they join back into the same text.
+
+    Examples:
+        >>> f = {"了解": 5000, "指定": 3000, "轉化": 900}.get
+        >>> cityu_cuts(["據了解", "，", "他", "指定為", "主席"], lambda w: f(w) or 0)
+        ['據', '了解', '，', '他', '指定', '為', '主席']
+        >>> cityu_cuts(["轉化成", "為", "這", "個"], lambda w: f(w) or 0)
+        ['轉化', '成為', '這個']
+    """
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        n = len(w)
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        k += 1
+        if n == 3 and w[2] in _COMPLEMENTS and freq(w[:2]) >= floor:
+            if w[2] == "成" and nxt == "為":
+                out.extend((w[:2], "成為"))  # 轉化成 為 → 轉化 成為
+                k += 1
+            else:
+                out.extend((w[:2], w[2]))
+        elif n == 4 and w[2:] in _COMPLEMENT_WORDS and freq(w[:2]) >= floor:
+            out.extend((w[:2], w[2:]))
+        elif n >= 3 and w[0] == "據" and freq(w[1:]) >= floor:
+            out.extend((w[0], w[1:]))
+        elif w == "個" and out and out[-1] in _THIS:
+            out[-1] += w
+        elif n == 2 and w[1] == "成" and w[0] in _TENTHS:
+            out.extend(w)
+        else:
+            out.append(w)
+    return out

@@ -1,0 +1,66 @@
+"""Hong Kong (CityU) word-standard conventions of the seventh round of issue 15 (sentences
+written for the tests; each case fails on the code before the round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from duizhao.chinese import default_annotator
+from duizhao.chinese.cityu import cityu_cuts
+
+
+def words(text: str) -> list[str]:
+    tokens = default_annotator().annotate(text)
+    got = [t.text_in(text) for t in tokens]
+    assert "".join(got) == text
+    return got
+
+
+def has_run(got: list[str], run: list[str]) -> bool:
+    return any(got[i : i + len(run)] == run for i in range(len(got)))
+
+
+@pytest.mark.parametrize(
+    ("text", "run"),
+    [
+        # a verb of two characters and its complement of destination or result
+        ("記者了解到，新校舍明年落成。", ["了解", "到"]),
+        ("這塊地已指定為綠化地帶。", ["指定", "為"]),
+        ("茶葉加工成茶包後出售。", ["加工", "成"]),
+        ("一場小爭執轉化成為大衝突。", ["轉化", "成為"]),
+        # 據 "according to" before the verb of reporting
+        ("據了解，會議將延期。", ["據", "了解"]),
+        # a numeral and 成 "tenths"
+        ("約九成市民支持方案。", ["九", "成"]),
+    ],
+)
+def test_hong_kong_standard_cuts(text: str, run: list[str]) -> None:
+    got = words(text)
+    assert has_run(got, run), got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("這個方案不可行。", "這個"),
+        ("整個社會都要配合。", "整個"),
+        ("那個人沒有說話。", "那個"),
+    ],
+)
+def test_demonstrative_and_general_measure_word_are_one_word(text: str, word: str) -> None:
+    assert word in words(text)
+
+
+def test_what_stays_whole() -> None:
+    got = words("據悉他八成不會來，這種做法得到支持。")
+    assert "據悉" in got  # a two-character word of its own
+    assert "八成" in got  # "most likely"
+    assert has_run(got, ["這", "種"])  # other measure words stay words of their own
+    assert "得到" in got  # a two-character word, not a verb and 到
+
+
+def test_rule_needs_a_known_verb() -> None:
+    assert cityu_cuts(["某某到"], lambda w: 0) == ["某某到"]
+    freq = {"觀察": 500, "報道": 800}
+    assert cityu_cuts(["觀察到"], lambda w: freq.get(w, 0)) == ["觀察", "到"]
+    assert cityu_cuts(["據報道"], lambda w: freq.get(w, 0)) == ["據", "報道"]
