@@ -64,3 +64,14 @@ def test_rule_needs_a_known_verb() -> None:
     freq = {"觀察": 500, "報道": 800}
     assert cityu_cuts(["觀察到"], lambda w: freq.get(w, 0)) == ["觀察", "到"]
     assert cityu_cuts(["據報道"], lambda w: freq.get(w, 0)) == ["據", "報道"]
+
+
+@pytest.mark.parametrize(
+    ("text", "idiom"),
+    [
+        ("兩黨各執一詞，互不相讓。", "各執一詞"),
+        ("疫情之下，市面百業蕭條。", "百業蕭條"),
+    ],
+)
+def test_four_character_idioms_are_one_word(text: str, idiom: str) -> None:
+    assert idiom in words(text)

@@ -152,7 +152,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 10
+_TABLE_FORMAT = 11
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -191,6 +191,7 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
         # CC-CEDICT lists classifier pairs too (這個, 幾次, 兩倍): not as words either; the
         # lexicalised ones with a time or manner unit stay (一樣, 十分, 這樣, 此時, 九月)
         total -= _drop_quantifiers(freq, _CLASSIFIERS)
+        total += _add_idioms(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     to_base = to_simplified if script == "simplified" else _to_taiwan
@@ -271,6 +272,27 @@ def _add_cedict_words(freq: dict[str, int], names: int = 3, words: int = 1) -> i
     return added
 
 
+def _add_idioms(freq: dict[str, int], weight: int = 3) -> int:
+    """Add the four-character idioms (成語: 臭氣熏天, 出謀獻策, 徹夜難眠) of pypinyin-dict's
+    ``zdic_cybs`` list (MIT) that the dictionary lacks, at a low frequency: the Hong Kong
+    (CityU) standard writes an idiom as one word, where jieba-tw's dictionary often has its
+    two halves only. (The Taiwan standard cuts the compositional ones: 隨時 隨地.) Returns the
+    frequency added."""
+    from pypinyin_dict.phrase_pinyin_data import zdic_cybs
+
+    simple = sorted(p for p in zdic_cybs.phrases_dict if len(p) == 4 and HAN_RUN_RE.fullmatch(p))
+    forms = _to_taiwan(convert("\n".join(simple), "s2hk")).split("\n")
+    added = 0
+    for form in forms:
+        if len(form) != 4 or freq.get(form):
+            continue
+        freq[form] = weight
+        for i in range(1, 4):
+            freq.setdefault(form[:i], 0)
+        added += weight
+    return added
+
+
 def _fill_gaps(freq: dict[str, int], total: int) -> int:
     """Add common two-character words that jieba-tw's dictionary lacks (其他, 數據, 上次).
 
@@ -308,7 +330,10 @@ def _fill_gaps(freq: dict[str, int], total: int) -> int:
 def _graph_table(base: str, user_dicts: tuple[Path, ...]) -> CompactTable:
     """The segmenter's dictionary as a compact table (see :class:`.wordgraph.WordGraph`)."""
     package, name, _ = _BASES[base]
-    key = diskcache.source_key(base, _TABLE_FORMAT, _package_file(package, name), *user_dicts)
+    sources = [_package_file(package, name)]
+    if base == "hant":
+        sources.append(_package_file("pypinyin_dict", "phrase_pinyin_data/zdic_cybs_0.py"))
+    key = diskcache.source_key(base, _TABLE_FORMAT, *sources, *user_dicts)
 
     def build() -> tuple[list[str], dict[str, Any]]:
         freq, total = _build_freq(base, user_dicts)
