@@ -32,6 +32,8 @@ def has_run(got: list[str], run: list[str]) -> bool:
         ("據了解，會議將延期。", ["據", "了解"]),
         # a numeral and 成 "tenths"
         ("約九成市民支持方案。", ["九", "成"]),
+        # the proper name of a place and 人
+        ("不少日本人來港旅遊。", ["日本", "人"]),
     ],
 )
 def test_hong_kong_standard_cuts(text: str, run: list[str]) -> None:
@@ -57,6 +59,8 @@ def test_what_stays_whole() -> None:
     assert "八成" in got  # "most likely"
     assert has_run(got, ["這", "種"])  # other measure words stay words of their own
     assert "得到" in got  # a two-character word, not a verb and 到
+    got = words("港人和外國人都歡迎。")
+    assert "港人" in got and "外國人" in got  # not the proper name of a place
 
 
 def test_rule_needs_a_known_verb() -> None:

@@ -10,7 +10,9 @@ them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
   understood", 據 報道; 據悉 and 據說 are words of two characters and stay whole);
 - a demonstrative and the general measure word 個 are one word (這個, 那個, 整個), while
   other measure words stay words of their own (這 種, 這 項; 各 個 is written both ways);
-- a numeral and 成 "tenths" are two words (九 成 "90 per cent"; 八成 "most likely" stays).
+- a numeral and 成 "tenths" are two words (九 成 "90 per cent"; 八成 "most likely" stays);
+- the proper name of a place and 人 "person" are two words (美國 人, 浙江 人; 港人 and a
+  common noun's 外國人 stay whole).
 """
 
 from __future__ import annotations
@@ -29,13 +31,20 @@ _THIS = frozenset(["這", "那", "整"])
 _TENTHS = frozenset("一二三四五六七九")
 
 
-def cityu_cuts(words: Sequence[str], freq: Callable[[str], int], *, floor: int = 100) -> list[str]:
+def cityu_cuts(
+    words: Sequence[str],
+    freq: Callable[[str], int],
+    *,
+    floor: int = 100,
+    place: Callable[[str], bool] | None = None,
+) -> list[str]:
     """Apply the CityU conventions above to a segmenter's words.
 
     Args:
         words: The words of one run of Han characters (Traditional, as the dictionary has them).
         freq: The dictionary's frequency of a word (0 when it is not one).
         floor: How frequent the verb (or the word after 據) must be to be cut off.
+        place: Whether a word of two characters is the proper name of a place.
 
     Returns:
         The words; they join back into the same text.
@@ -66,6 +75,8 @@ def cityu_cuts(words: Sequence[str], freq: Callable[[str], int], *, floor: int =
             out.extend((w[0], w[1:]))
         elif w == "個" and out and out[-1] in _THIS:
             out[-1] += w
+        elif n == 3 and w[2] == "人" and place is not None and place(w[:2]):
+            out.extend((w[:2], w[2]))
         elif n == 2 and w[1] == "成" and w[0] in _TENTHS:
             out.extend(w)
         else:

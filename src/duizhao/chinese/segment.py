@@ -456,7 +456,7 @@ class JiebaSegmenter:
             freq = graph.freq
             limit = self.name_freq
             words = apply_conventions(words, rare=lambda w: freq(w) < limit)
-            words = cityu_cuts(words, freq)
+            words = cityu_cuts(words, freq, place=self._is_place)
         if source is not text:
             out, i = [], 0
             for w in words:
@@ -464,6 +464,15 @@ class JiebaSegmenter:
                 i += len(w)
             return out
         return words
+
+    def _is_place(self, word: str) -> bool:
+        """Whether a word is the proper name of a place (美國, 浙江; not 外國, 都市): tagged
+        ``ns`` by jieba and a proper noun in CC-CEDICT."""
+        if self.pos(to_simplified(word)) != "ns":
+            return False
+        from duizhao.resources.lexicon import cedict
+
+        return any(e.pinyin[:1].isupper() for e in cedict().lookup(word))
 
     def pos(self, word: str) -> str | None:
         """jieba's part-of-speech tag of a word given in Simplified characters, or ``None``."""
