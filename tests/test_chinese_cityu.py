@@ -79,3 +79,11 @@ def test_rule_needs_a_known_verb() -> None:
 )
 def test_four_character_idioms_are_one_word(text: str, idiom: str) -> None:
     assert idiom in words(text)
+
+
+def test_function_word_compounds_the_taiwan_dictionary_has_only_rarely() -> None:
+    # jieba-tw's dictionary (Taiwan standard) lists these, but far more rarely than jieba's
+    # does; the Hong Kong standard keeps them whole
+    got = words("市民只能等候，人手不夠，氣溫最高三十度，途人在街上叫喊。")
+    for w in ("只能", "不夠", "最高", "街上"):
+        assert w in got, got

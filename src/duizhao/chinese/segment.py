@@ -152,7 +152,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 11
+_TABLE_FORMAT = 12
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -293,13 +293,16 @@ def _add_idioms(freq: dict[str, int], weight: int = 3) -> int:
     return added
 
 
-def _fill_gaps(freq: dict[str, int], total: int) -> int:
+def _fill_gaps(freq: dict[str, int], total: int, raise_rare: float = 0.3) -> int:
     """Add common two-character words that jieba-tw's dictionary lacks (其他, 數據, 上次).
 
     Taken from jieba's own dictionary: words used at least 300 times there, listed by CC-CEDICT,
     not numeral or demonstrative compounds; converted to Traditional (``s2hk`` then the Taiwan
     forms) and given a tenth of their frequency, rescaled to jieba-tw's total, so that they fill
-    gaps without overruling jieba-tw's choices. Returns the frequency added.
+    gaps without overruling jieba-tw's choices. A word that jieba-tw has, but far more rarely
+    (the Taiwan standard cuts it: 只 能, 不 夠, 最 高; the Hong Kong standard, like jieba's,
+    keeps it whole), is raised to ``raise_rare`` times that frequency. Returns the frequency
+    added.
     """
     from duizhao.resources.lexicon import cedict
 
@@ -316,14 +319,17 @@ def _fill_gaps(freq: dict[str, int], total: int) -> int:
     index = cedict()
     added = 0
     for (word, f), form in zip(simple, forms, strict=True):
-        if freq.get(form) or (form[0] in _NOT_COPIED and form[1] in _MEASURES):
+        if form[0] in _NOT_COPIED and form[1] in _MEASURES:
             continue
+        have = freq.get(form, 0)
         if word not in index and form not in index:
             continue
-        g = max(1, round(f * scale))
+        g = max(1, round(f * scale * (raise_rare if have else 1)))
+        if have >= g:
+            continue
         freq[form] = g
         freq.setdefault(form[0], 0)
-        added += g
+        added += g - have
     return added
 
 
