@@ -87,3 +87,37 @@ def test_function_word_compounds_the_taiwan_dictionary_has_only_rarely() -> None
     got = words("市民只能等候，人手不夠，氣溫最高三十度，途人在街上叫喊。")
     for w in ("只能", "不夠", "最高", "街上"):
         assert w in got, got
+
+
+def test_chu_place_after_a_number_or_demonstrative() -> None:
+    # the rule settles 處 after a number or a demonstrative whatever the model said
+    from duizhao.chinese.polyphones import fix_pinyin
+
+    text, simplified = "有一處古寺", "有一处古寺"
+    spans = [(0, 1), (1, 2), (2, 3), (3, 5)]
+    readings: list[str | None] = ["yǒu", "yī", "chǔ", "gǔ", "sì"]
+    assert fix_pinyin(text, simplified, spans, readings)[2] == "chù"
+    # and the annotator reads it so
+    tokens = default_annotator().annotate("事件發生後，多處地方水浸。")
+    assert [r for t in tokens for r in t.pinyin][7] == "chù"
+
+
+def test_chu_verb_stays() -> None:
+    from duizhao.chinese.polyphones import fix_pinyin
+
+    spans = [(0, 1), (1, 3)]
+    assert fix_pinyin("他處事", "他处事", spans, ["tā", "chǔ", "shì"])[1] == "chǔ"
+    tokens = default_annotator().annotate("他善於處事。")
+    assert [r for t in tokens for r in t.pinyin][3] == "chǔ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("議員關志明表示反對。", "關志明"),
+        ("校長甘綺華說。", "甘綺華"),
+        ("屈嘉儀認為可行。", "屈嘉儀"),
+    ],
+)
+def test_more_hong_kong_surnames(text: str, name: str) -> None:
+    assert name in words(text)

@@ -18,6 +18,8 @@ char   rule                                             examples
        degree word (很, 較, 非常 …), the complement       寫得非常漂亮
        marker: *de* (Jyutping keeps *dak1*)
 處     ending the name of a department: *chù* / *cyu3*    入境處 "Immigration Department"
+       alone after a number or a demonstrative:           一 處 古寺 "an old temple", 多 處, 此 處
+       "place", *chù* / *cyu3*
 ====== ================================================ =========================================
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
@@ -128,8 +130,21 @@ def _rules(
             out.append((k, "de", None))
         elif ch == "处" and k == b - 1 and b - a >= 3:
             out.append((k, "chù", "cyu3"))
+        elif (
+            ch == "处"
+            and (a, b) == (k, k + 1)
+            and prev_word
+            and (prev_word[-1] in _PLACE_COUNTERS or _NUMERAL_RE.fullmatch(prev_word))
+        ):
+            # "place", a noun or measure word after a number or a demonstrative: 一处 古寺
+            # "an old temple", 多处, 此处, 何处 (not the verb chǔ "to deal with")
+            out.append((k, "chù", "cyu3"))
     return out
 
+
+# Numerals and demonstratives before 处 "place" (Simplified: the rules read the Simplified text).
+_PLACE_COUNTERS = frozenset("一两二三四五六七八九十百千几多数此这那各何某该每")
+_NUMERAL_RE = re.compile("[0-9０-９一二三四五六七八九十百千万两几]+")
 
 # Verbs (jieba's tags) before the complement marker 得, and the degree words after it.
 _VERB_TAGS = frozenset({"v", "vi", "vg"})
