@@ -121,3 +121,23 @@ def test_chu_verb_stays() -> None:
 )
 def test_more_hong_kong_surnames(text: str, name: str) -> None:
     assert name in words(text)
+
+
+def test_jin_alone_is_all() -> None:
+    tokens = default_annotator().annotate("他盡得師傅真傳，請盡快回覆。")
+    readings = [r for t in tokens for r in t.pinyin]
+    assert readings[1] == "jìn"  # 盡 得 "got all of"
+    assert readings[9] == "jǐn"  # 盡快 "as soon as possible"
+
+
+def test_nong_verb_and_lane() -> None:
+    from duizhao.chinese.polyphones import fix_pinyin
+
+    # 把 衣服 弄乾: the verb before its result, whatever the model said
+    spans = [(0, 1), (1, 3), (3, 5)]
+    got = fix_pinyin("把衣服弄乾", "把衣服弄干", spans, ["bǎ", "yī", "fu", "lòng", "gān"])
+    assert got[3] == "nòng"
+    # a lane after its house number
+    spans = [(0, 3), (3, 5), (5, 6)]
+    got = fix_pinyin("長樂路12弄", "长乐路12弄", spans, ["cháng", "lè", "lù", None, None, "nòng"])
+    assert got[5] == "lòng"

@@ -20,6 +20,10 @@ char   rule                                             examples
 處     ending the name of a department: *chù* / *cyu3*    入境處 "Immigration Department"
        alone after a number or a demonstrative:           一 處 古寺 "an old temple", 多 處, 此 處
        "place", *chù* / *cyu3*
+盡     alone: *jìn* "all; to exhaust" (*jǐn* occurs      盡 得 真傳 "learnt all his art"
+       only inside words: 盡管, 盡量, 盡快)
+弄     alone or before its result: *nòng* "to make";      弄乾 "to dry", 弄壞; 長樂路 12 弄
+       after a house number *lòng* / *lung6* "lane"
 ====== ================================================ =========================================
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
@@ -82,7 +86,7 @@ def _default_tags() -> Mapping[str, str]:
     return _pos_tags((hk_user_dict_path(),))
 
 
-_RULE_CHARS = "量应地处得"
+_RULE_CHARS = "量应地处得尽弄"
 
 
 def _rules(
@@ -139,8 +143,21 @@ def _rules(
             # "place", a noun or measure word after a number or a demonstrative: 一处 古寺
             # "an old temple", 多处, 此处, 何处 (not the verb chǔ "to deal with")
             out.append((k, "chù", "cyu3"))
+        elif ch == "尽" and (a, b) == (k, k + 1):
+            # jǐn occurs only inside words (尽管, 尽量, 尽快); alone, 尽 is jìn "all; to
+            # exhaust" (尽 得 真传 "learnt all his art")
+            out.append((k, "jìn", None))
+        elif ch == "弄" and (a, b) == (k, k + 1) and _NUMERAL_RE.fullmatch(simplified[k - 1 : k]):
+            out.append((k, "lòng", "lung6"))  # a lane after its number: 长乐路 12 弄
+        elif ch == "弄" and ((a, b) == (k, k + 1) or (k == a and simplified[k + 1] in _RESULTS)):
+            # lòng "lane" occurs in words (弄堂, 里弄) and after a house number; as a verb of
+            # its own or before its result (弄 干, 弄坏) 弄 is nòng "to make, to handle"
+            out.append((k, "nòng", None))
     return out
 
+
+#: Results after a verb (弄干 "to dry", 弄坏 "to break").
+_RESULTS = frozenset("干好坏清错脏丢成到死伤湿乱破断明懂")
 
 # Numerals and demonstratives before 处 "place" (Simplified: the rules read the Simplified text).
 _PLACE_COUNTERS = frozenset("一两二三四五六七八九十百千几多数此这那各何某该每")
