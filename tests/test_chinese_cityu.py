@@ -130,6 +130,14 @@ def test_jin_alone_is_all() -> None:
     assert readings[9] == "jǐn"  # 盡快 "as soon as possible"
 
 
+def test_pang_alone_is_fat() -> None:
+    from duizhao.chinese.polyphones import fix_pinyin
+
+    spans = [(0, 1), (1, 2), (2, 3), (3, 4)]
+    got = fix_pinyin("頭大體胖", "头大体胖", spans, ["tóu", "dà", "tǐ", "pán"])
+    assert got[3] == "pàng"
+
+
 def test_nong_verb_and_lane() -> None:
     from duizhao.chinese.polyphones import fix_pinyin
 

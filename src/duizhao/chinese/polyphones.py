@@ -22,6 +22,7 @@ char   rule                                             examples
        "place", *chù* / *cyu3*
 盡     alone: *jìn* "all; to exhaust" (*jǐn* occurs      盡 得 真傳 "learnt all his art"
        only inside words: 盡管, 盡量, 盡快)
+胖     alone: *pàng* "fat" (*pán* only in 心廣體胖)       頭 大 體 胖
 弄     alone or before its result: *nòng* "to make";      弄乾 "to dry", 弄壞; 長樂路 12 弄
        after a house number *lòng* / *lung6* "lane"
 ====== ================================================ =========================================
@@ -51,6 +52,13 @@ from importlib import resources
 from types import MappingProxyType
 
 __all__ = ["apply_word_readings", "fix_jyutping", "fix_pinyin", "word_readings"]
+
+#: Polyphones whose other reading occurs only inside words, which the segmenter keeps whole:
+#: their reading as a word of their own (Simplified). 尽 jǐn only in 尽管, 尽量, 尽快, 尽早 …
+#: (alone: jìn "all; to exhaust"); 胖 pán only in 心广体胖 (alone: pàng "fat"). (擂 lèi,
+#: 劲 jìng and 撒 sā were tried and left out: 擂主, 劲骑 and transliterations such as 撒迪
+#: read them alone.)
+_ALONE = {"尽": "jìn", "胖": "pàng"}
 
 # jieba part-of-speech tags of adjectives and adverbs (before adverbial 地), and of the words
 # that make 量 an amount (nouns, verbs, their kin).
@@ -86,7 +94,7 @@ def _default_tags() -> Mapping[str, str]:
     return _pos_tags((hk_user_dict_path(),))
 
 
-_RULE_CHARS = "量应地处得尽弄"
+_RULE_CHARS = "量应地处得尽弄" + "".join(_ALONE)
 
 
 def _rules(
@@ -143,10 +151,9 @@ def _rules(
             # "place", a noun or measure word after a number or a demonstrative: 一处 古寺
             # "an old temple", 多处, 此处, 何处 (not the verb chǔ "to deal with")
             out.append((k, "chù", "cyu3"))
-        elif ch == "尽" and (a, b) == (k, k + 1):
-            # jǐn occurs only inside words (尽管, 尽量, 尽快); alone, 尽 is jìn "all; to
-            # exhaust" (尽 得 真传 "learnt all his art")
-            out.append((k, "jìn", None))
+        elif ch in _ALONE and (a, b) == (k, k + 1):
+            # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)
+            out.append((k, _ALONE[ch], None))
         elif ch == "弄" and (a, b) == (k, k + 1) and _NUMERAL_RE.fullmatch(simplified[k - 1 : k]):
             out.append((k, "lòng", "lung6"))  # a lane after its number: 长乐路 12 弄
         elif ch == "弄" and ((a, b) == (k, k + 1) or (k == a and simplified[k + 1] in _RESULTS)):
