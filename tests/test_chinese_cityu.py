@@ -44,6 +44,8 @@ def test_hong_kong_standard_cuts(text: str, run: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
+        ("工程上月底完成。", "上月底"),
+        ("會議下周一舉行。", "下周一"),
         ("這個方案不可行。", "這個"),
         ("整個社會都要配合。", "整個"),
         ("那個人沒有說話。", "那個"),

@@ -10,6 +10,8 @@ them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
   understood", 據 報道; 據悉 and 據說 are words of two characters and stay whole);
 - a demonstrative and the general measure word 個 are one word (這個, 那個, 整個), while
   other measure words stay words of their own (這 種, 這 項; 各 個 is written both ways);
+- last or next month or week and a part of it or a weekday are one word (上月底, 下周一;
+  本 月底 stays two: 本 "this" is a word of its own);
 - a numeral and 成 "tenths" are two words (九 成 "90 per cent"; 八成 "most likely" stays);
 - the proper name of a place and 人 "person" are two words (美國 人, 浙江 人; 港人 and a
   common noun's 外國人 stay whole).
@@ -17,6 +19,7 @@ them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 __all__ = ["cityu_cuts"]
@@ -27,6 +30,8 @@ _COMPLEMENTS = frozenset("到為成至")
 _COMPLEMENT_WORDS = frozenset(["成為", "作為"])
 #: Demonstratives that make one word with 個.
 _THIS = frozenset(["這", "那", "整"])
+#: Last or next month or week and a part of it or a weekday (上月底, 下周一, 上週五).
+_NEAR_TIME_RE = re.compile("[上下][月周週](?:底|初|中|末|[一二三四五六日天])")
 #: Numerals before 成 "tenths" (not 八: 八成 "most likely").
 _TENTHS = frozenset("一二三四五六七九")
 
@@ -73,6 +78,10 @@ def cityu_cuts(
             out.extend((w[:2], w[2:]))
         elif n >= 3 and w[0] == "據" and freq(w[1:]) >= floor:
             out.extend((w[0], w[1:]))
+        elif out and out[-1] in ("上", "下") and _NEAR_TIME_RE.fullmatch(out[-1] + w):
+            out[-1] += w  # 上 月底 → 上月底, 下 周一 → 下周一
+        elif n == 1 and out and _NEAR_TIME_RE.fullmatch(out[-1] + w):
+            out[-1] += w  # 上月 底 → 上月底
         elif w == "個" and out and out[-1] in _THIS:
             out[-1] += w
         elif n == 3 and w[2] == "人" and place is not None and place(w[:2]):
