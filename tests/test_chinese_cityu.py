@@ -30,6 +30,8 @@ def has_run(got: list[str], run: list[str]) -> bool:
         ("一場小爭執轉化成為大衝突。", ["轉化", "成為"]),
         # 據 "according to" before the verb of reporting
         ("據了解，會議將延期。", ["據", "了解"]),
+        # a number, 多 and a unit
+        ("事隔十多天後，他才回家。", ["十", "多", "天"]),
         # a numeral and 成 "tenths"
         ("約九成市民支持方案。", ["九", "成"]),
         # the proper name of a place and 人

@@ -12,6 +12,7 @@ them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
   other measure words stay words of their own (這 種, 這 項; 各 個 is written both ways);
 - last or next month or week and a part of it or a weekday are one word (上月底, 下周一;
   本 月底 stays two: 本 "this" is a word of its own);
+- a number, 多 "more than" and the unit are three words (十 多 天, like 二十 多 人);
 - a numeral and 成 "tenths" are two words (九 成 "90 per cent"; 八成 "most likely" stays);
 - the proper name of a place and 人 "person" are two words (美國 人, 浙江 人; 港人 and a
   common noun's 外國人 stay whole).
@@ -32,6 +33,8 @@ _COMPLEMENT_WORDS = frozenset(["成為", "作為"])
 _THIS = frozenset(["這", "那", "整"])
 #: Last or next month or week and a part of it or a weekday (上月底, 下周一, 上週五).
 _NEAR_TIME_RE = re.compile("[上下][月周週](?:底|初|中|末|[一二三四五六日天])")
+#: A number, 多 "more than" and a unit (十多 天, 二十多 年): three words in the CityU standard.
+_ABOUT_RE = re.compile("([一二三四五六七八九十百千萬兩幾]+)(多)(.+)")
 #: Numerals before 成 "tenths" (not 八: 八成 "most likely").
 _TENTHS = frozenset("一二三四五六七九")
 
@@ -82,6 +85,8 @@ def cityu_cuts(
             out[-1] += w  # 上 月底 → 上月底, 下 周一 → 下周一
         elif n == 1 and out and _NEAR_TIME_RE.fullmatch(out[-1] + w):
             out[-1] += w  # 上月 底 → 上月底
+        elif n >= 3 and "多" in w[1:-1] and (m := _ABOUT_RE.fullmatch(w)):
+            out.extend(m.groups())  # 十多天 → 十 多 天
         elif w == "個" and out and out[-1] in _THIS:
             out[-1] += w
         elif n == 3 and w[2] == "人" and place is not None and place(w[:2]):
