@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["cityu_cuts"]
+__all__ = ["cityu_cuts", "is_place_name"]
 
 #: Complements of destination or result after a verb (了解 到, 指定 為, 加工 成, 增加 至).
 _COMPLEMENTS = frozenset("到為成至")
@@ -37,6 +37,17 @@ _NEAR_TIME_RE = re.compile("[上下][月周週](?:底|初|中|末|[一二三四�
 _ABOUT_RE = re.compile("([一二三四五六七八九十百千萬兩幾]+)(多)(.+)")
 #: Numerals before 成 "tenths" (not 八: 八成 "most likely").
 _TENTHS = frozenset("一二三四五六七九")
+
+
+def is_place_name(word: str, tag: Callable[[str], str | None]) -> bool:
+    """Whether a word is the proper name of a place (美國, 浙江; not 外國, 都市): tagged ``ns``
+    by jieba (``tag`` takes the Simplified word) and a proper noun in CC-CEDICT."""
+    from duizhao.resources.lexicon import cedict
+    from duizhao.text.convert import to_simplified
+
+    if tag(to_simplified(word)) != "ns":
+        return False
+    return any(e.pinyin[:1].isupper() for e in cedict().lookup(word))
 
 
 def cityu_cuts(

@@ -28,7 +28,7 @@ from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
-from .cityu import cityu_cuts
+from .cityu import cityu_cuts, is_place_name
 from .conventions import apply_conventions, split_heads
 from .wordgraph import WordGraph
 
@@ -462,7 +462,7 @@ class JiebaSegmenter:
             freq = graph.freq
             limit = self.name_freq
             words = apply_conventions(words, rare=lambda w: freq(w) < limit)
-            words = cityu_cuts(words, freq, place=self._is_place)
+            words = cityu_cuts(words, freq, place=lambda w: is_place_name(w, self.pos))
         if source is not text:
             out, i = [], 0
             for w in words:
@@ -470,15 +470,6 @@ class JiebaSegmenter:
                 i += len(w)
             return out
         return words
-
-    def _is_place(self, word: str) -> bool:
-        """Whether a word is the proper name of a place (美國, 浙江; not 外國, 都市): tagged
-        ``ns`` by jieba and a proper noun in CC-CEDICT."""
-        if self.pos(to_simplified(word)) != "ns":
-            return False
-        from duizhao.resources.lexicon import cedict
-
-        return any(e.pinyin[:1].isupper() for e in cedict().lookup(word))
 
     def pos(self, word: str) -> str | None:
         """jieba's part-of-speech tag of a word given in Simplified characters, or ``None``."""
