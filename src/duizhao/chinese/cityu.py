@@ -45,9 +45,9 @@ def is_place_name(word: str, tag: Callable[[str], str | None]) -> bool:
     from duizhao.resources.lexicon import cedict
     from duizhao.text.convert import to_simplified
 
-    if tag(to_simplified(word)) != "ns":
-        return False
-    return any(e.pinyin[:1].isupper() for e in cedict().lookup(word))
+    if not any(e.pinyin[:1].isupper() for e in cedict().lookup(word)):
+        return False  # (CC-CEDICT first: the annotator loads it for its glosses anyway)
+    return tag(to_simplified(word)) == "ns"
 
 
 def cityu_cuts(
