@@ -285,20 +285,6 @@ def _greedy(text: str) -> list[str]:
     return out
 
 
-def _greedy_backward(text: str) -> list[str]:
-    """Cut Simplified text into CC-CEDICT words, longest first from the end (合|资格, not
-    合资|格: a compound's head is its last word)."""
-    from duizhao.resources.lexicon import cedict
-
-    d = cedict()
-    out, j = [], len(text)
-    while j > 0:
-        i = next(i for i in range(max(0, j - 8), j) if i == j - 1 or text[i:j] in d)
-        out.append(text[i:j])
-        j = i
-    return out[::-1]
-
-
 def _sense_words(sense: str) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...]] | None:
     """One CC-CEDICT sense's content lemmas and its English words with their weights, in the
     order :func:`_gloss_simplified` meets them (``None``: not a sense). Not remembered: a memo of
@@ -414,39 +400,6 @@ MAX_SENSES = 4
 
 @lru_cache(maxsize=65536)
 def _senses_simplified(simplified: str) -> tuple[str, ...]:
-    own = _own_senses(simplified)
-    return own if own or len(simplified) < 2 else _composed_senses(simplified)
-
-
-#: The most dictionary words, and the senses of each, a composed sense is made of.
-COMPOSED_PARTS, COMPOSED_SENSES = 3, 2
-
-
-def _composed_senses(simplified: str) -> tuple[str, ...]:
-    """Senses of a text CC-CEDICT does not have as one word, composed of its words' senses in
-    order (脱碳: "to shed carbon"; 合资格: "to close qualifications"): the first
-    :data:`COMPOSED_SENSES` of each of its two or three words, at most :data:`MAX_SENSES`;
-    ``()`` when a word has none."""
-    parts = min(
-        (_greedy(simplified), _greedy_backward(simplified)),
-        key=lambda p: sum(len(w) == 1 for w in p),
-    )
-    if not 2 <= len(parts) <= COMPOSED_PARTS or any(len(w) == 1 for w in parts):
-        return ()
-    each = []
-    for i, part in enumerate(parts):
-        own = _own_senses(part)[:COMPOSED_SENSES]
-        if not own:
-            return ()
-        each.append([s.removeprefix("to ") if i else s for s in own])
-    out = [""]
-    for own in each:
-        out = [f"{a} {b}".strip() for a in out for b in own][:MAX_SENSES]
-    return tuple(out)
-
-
-@lru_cache(maxsize=65536)
-def _own_senses(simplified: str) -> tuple[str, ...]:
     out: list[str] = []
     for sense in _senses(simplified):
         s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", sense).strip()
