@@ -136,3 +136,30 @@ def test_a_counterpart_only_the_encoder_supports_is_never_certain() -> None:
     assert chatbot.confidence <= CounterpartFinder.default().calibration[-1]
     dictionary = links["dictionary"]
     assert dictionary.counterparts[0].text == "字典" and not dictionary.uncertain
+
+
+def test_a_pronoun_of_a_fixed_phrase_is_not_a_word_to_translate() -> None:
+    # "you" of "you never know" is not translated: the term has two words to find, not three
+    q = query("you never know")
+    assert q.size == 2 and q.phrase == ("never", "know")
+    assert query("mind your own business").phrase == ("mind", "own", "business")
+    assert query("you").phrase == ("you",)  # a term of a pronoun alone keeps it
+    doc = article(
+        "The rain may stop before the match starts; you never know.",
+        "比賽開始前雨也許會停，也未可知。",
+        {"you never know": "said when something hoped for might still happen"},
+    )
+    assert ranked(doc, "you never know")[0][1] in ("未可知", "也未可知")
+
+
+def test_a_term_word_found_in_a_character_excuses_no_idle_character() -> None:
+    # "know" is found in 知 of 可知, so no word of the term is left untranslated to excuse 實在
+    # ("really"), which translates nothing of the English
+    doc = article(
+        "Whether the rain will stop in time, you never know.",
+        "雨會否及時停下來，實在未可知。",
+        {"you never know": "said when something hoped for might still happen"},
+    )
+    f = features(doc, "you never know")
+    assert f["未可知"]["dict_char"] > 0
+    assert f["實在未可知"]["extra"] > f["未可知"]["extra"] == 0.0

@@ -36,6 +36,7 @@ from duizhao.text.english import spelling_variants, word_set
 
 __all__ = [
     "EN_FUNCTION",
+    "EN_PRONOUNS",
     "Gloss",
     "compound_parts",
     "content_lemmas",
@@ -58,7 +59,7 @@ EN_FUNCTION = word_set(
     "it its this that these those esp especially usually used usu also often very all"
 )
 #: Pronouns and determiners: never a part of a closed compound (feat|her, some|where).
-_PRONOUNS = word_set(
+EN_PRONOUNS = word_set(
     "i me my mine we us our ours you your yours he him his she her hers they them their theirs "
     "who whom whose what which where when some any every no"
 )
@@ -189,7 +190,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
     split = closed_compound_split(w)
     if split is None or split[0] in EN_FUNCTION | _PARTICLE_HEADS:
         return ()
-    if any(p in EN_FUNCTION or p in _PRONOUNS for p in split):
+    if any(p in EN_FUNCTION or p in EN_PRONOUNS for p in split):
         return ()  # feather is not feat + her
     if not all(len(p) >= 3 and is_known(p) and lemma(p) == p for p in split):
         return ()

@@ -308,7 +308,11 @@ def _span_values(
             dict_term = b1 / n_words
             dict_char = max(0.0, c1 - b1) / n_words
         else:
-            unmatched = sum(1 for v in best if v < 0.3) if len(best) > 1 else 0
+            # words of the term CC-CEDICT finds nowhere in the span, not even in its characters
+            unmatched = (
+                sum(1 for v, c in zip(best, best_char, strict=True) if max(v, c) < 0.3)
+                if len(best) > 1 else 0
+            )  # fmt: skip
             dict_term = sum(best) / n_words
             dict_char = (
                 sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words

@@ -17,7 +17,7 @@ from duizhao.model import Document, Occurrence
 from duizhao.text.english import WORD_RE, word_set, zipf
 
 from ..resources.lemmas import lemma
-from .dictionary import EN_FUNCTION, compound_parts, en_keys, term_keys
+from .dictionary import EN_FUNCTION, EN_PRONOUNS, compound_parts, en_keys, term_keys
 
 __all__ = ["Query", "is_term_word", "query", "term_word_spans"]
 
@@ -54,7 +54,9 @@ class Query:
 def query(term: str, *, forms: Iterable[str] = (), definition: str = "") -> Query:
     """The :class:`Query` of a term (``forms`` help a one-word term: ``overtook`` → overtake)."""
     clean = re.sub(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】", " ", term)
-    words = [w for w in _WORD.findall(clean) if w.lower().replace("’", "'") not in EN_FUNCTION]
+    # a pronoun of a fixed phrase is seldom translated (you never know: 也未可知)
+    skip = EN_FUNCTION | EN_PRONOUNS
+    words = [w for w in _WORD.findall(clean) if w.lower().replace("’", "'") not in skip]
     if not words:
         words = _WORD.findall(clean)[:1]
     # a closed compound counts as its two words (healthcare: health, care; chatbot: chat, bot),
