@@ -253,6 +253,71 @@ def test_duplicate_glossary_term_warns():
     assert any("appears twice" in w and w.startswith("dup.txt:") for w in doc.warnings)
 
 
+HEADLINED = """公共圖書館應延長開放時間
+
+康樂及文化事務署上月宣布，十間主要圖書館的開放時間將延長至晚上十時。
+
+然而，不少市民認為措施來得太遲。
+
+Public libraries should stay open later
+
+The department announced last month that ten major libraries will open until 10pm.
+
+However, many citizens feel the measure has come too late.
+"""
+
+
+def test_headlines_without_a_title_line_become_the_titles():
+    doc = read_text(HEADLINED)
+    assert doc.meta.title_zh == "公共圖書館應延長開放時間"
+    assert doc.meta.title_en == "Public libraries should stay open later"
+    assert [p.text[:4] for p in doc.zh] == ["康樂及文", "然而，不"]
+    assert [p.text[:7] for p in doc.en] == ["The dep", "However"]
+
+
+def test_a_title_line_wins_over_a_headline():
+    doc = read_text("明報社評 2025.09.02：另一個標題\n\n" + HEADLINED)
+    assert doc.meta.title_zh == "另一個標題"
+    assert doc.zh[0].text == "公共圖書館應延長開放時間"  # kept as the first paragraph, not lost
+    assert doc.meta.title_en == "Public libraries should stay open later"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "康樂及文化事務署上月宣布延長開放時間。",  # ends a sentence: a paragraph
+        "康樂及文化事務署上月宣布，十間主要圖書館的開放時間將延長至晚上十時，以照顧在職人士及學生",  # too long
+        "公共圖書館\n應延長開放時間",  # two lines
+    ],
+)
+def test_what_is_not_a_headline(first):
+    text = HEADLINED.replace("公共圖書館應延長開放時間", first, 1)
+    doc = read_text(text)
+    assert doc.meta.title_zh is None
+    assert len(doc.zh) == 3
+
+
+def test_a_lone_paragraph_is_never_taken_as_a_title():
+    doc = read_text("短短一句\n\nA short line\n")
+    assert (doc.meta.title_zh, doc.meta.title_en) == (None, None)
+    assert (len(doc.zh), len(doc.en)) == (1, 1)
+
+
+def test_parse_cli_shows_a_headline_as_the_title(tmp_path):
+    from duizhao.cli import main
+
+    f = tmp_path / "a.txt"
+    f.write_text(HEADLINED, encoding="utf-8")
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["parse", str(f)]) == 0
+    assert "title (zh): 公共圖書館應延長開放時間" in out.getvalue()
+    assert "title (en): Public libraries should stay open later" in out.getvalue()
+
+
 # -- the Markdown format -----------------------------------------------------------------------
 
 
