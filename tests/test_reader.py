@@ -222,6 +222,32 @@ def test_not_glossary_headers(line):
          "rights over creations"),
         ("well-being – the state of being healthy", "well-being", None, (),
          "the state of being healthy"),
+        # the Chinese equivalent in round brackets, bare, or opening the definition
+        ("cater for (照顧)：to provide what is needed", "cater for", None, ("照顧",),
+         "to provide what is needed"),
+        ("cater for (v.) 照顧: to provide what is needed", "cater for", "v.", ("照顧",),
+         "to provide what is needed"),
+        ("cater for：照顧；to provide what is needed", "cater for", None, ("照顧",),
+         "to provide what is needed"),
+        ("cluster：集群 (n.) a group", "cluster", "n.", ("集群",), "a group"),
+        ("cluster: 集群 群組", "cluster", None, ("集群", "群組"), ""),
+        ("cluster 【集群 | 群組】: a group", "cluster", None, ("集群", "群組"), "a group"),
+        ("cluster【集群｜群組】 - a group", "cluster", None, ("集群", "群組"), "a group"),
+        # no separator: the Chinese, or a part of speech, ends the term
+        ("cater for 照顧 to provide what is needed", "cater for", None, ("照顧",),
+         "to provide what is needed"),
+        ("cater for (v.) 【照顧】 to provide what is needed", "cater for", "v.", ("照顧",),
+         "to provide what is needed"),
+        ("cater for【照顧】", "cater for", None, ("照顧",), ""),
+        ("cater for（照顧／照料）", "cater for", None, ("照顧", "照料"), ""),
+        ("roll out (phr v) 推出", "roll out", "phr. v.", ("推出",), ""),
+        ("Cater for [v] to provide what is needed", "Cater for", "v.", (),
+         "to provide what is needed"),
+        # a row of a table, and the Chinese first
+        ("| cater for | 照顧 | to provide |", "cater for", None, ("照顧",), "to provide"),
+        ("cater for ｜照顧｜ to provide", "cater for", None, ("照顧",), "to provide"),
+        ("照顧：cater for", "cater for", None, ("照顧",), ""),
+        ("照顧 cater for", "cater for", None, ("照顧",), ""),
     ],
 )
 def test_glossary_lines(line, term, pos, zh, definition):
@@ -232,10 +258,43 @@ def test_glossary_lines(line, term, pos, zh, definition):
 
 @pytest.mark.parametrize(
     "line",
-    ["no colon here", "這是中文：不是詞條", "This year, a third metric was added: the number of deals."],
+    [
+        "no colon here",
+        "這是中文：不是詞條",
+        "This year, a third metric was added: the number of deals.",
+        "今次WIPO在港舉行兩場活動",  # a Chinese sentence with a Latin word in it
+        "政府應增撥資源，把延長時間的安排推展至各區分館。",
+        "The government (and the council) should act.",  # brackets, but no part of speech
+    ],
 )
 def test_not_glossary_lines(line):
     assert parse_glossary_line(line) is None
+
+
+def test_glossary_styles_read_through_the_cli(tmp_path):
+    """An article whose glossary gives the Chinese bare, with no separator: the CLI reads the
+    equivalents as the teacher's counterparts."""
+    import contextlib
+    import io
+    import json
+
+    from duizhao.cli import main
+
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "當局表示，新安排旨在照顧在職人士的需要。\n\n"
+        "The authorities said the new arrangement aims to cater for the needs of working people.\n\n"
+        "Glossary\n\ncater for 照顧 to provide what is needed\narrangement (n.) (安排)\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["parse", str(f), "--format", "json"]) == 0
+    glossary = json.loads(out.getvalue())["glossary"]
+    assert [(e["term"], e["zh"], e["pos"]) for e in glossary] == [
+        ("cater for", ["照顧"], None),
+        ("arrangement", ["安排"], "n."),
+    ]
 
 
 def test_unreadable_glossary_line_is_an_error(seed_path):
