@@ -159,6 +159,18 @@ class TestEnglishForms:
         doc = en_doc("Hong Kong lags far behind Singapore.")
         assert texts("lag far behind sth", doc) == ["lags far behind"]
 
+    def test_placeholder_choices_are_one_slot(self) -> None:
+        """``sb/sth`` is one slot, not two alternatives: no empty match where "sth" stood alone,
+        and no run of words before "down" for a "sth down" alternative."""
+        doc = en_doc("They cater for older readers. His application was turned down.")
+        assert texts("cater for sb/sth", doc) == ["cater for"]
+        assert texts("turn sb/sth down", doc) == ["turned down"]
+        doc = en_doc("She turned the offer down. Nobody said something.")
+        assert texts("turn sb/sth down", doc) == ["turned the offer down"]
+        assert texts("sth/sb", doc) == []  # nothing but slots: nothing to find
+        for found in find_term("cater for someone/something", doc):
+            assert found.text
+
     def test_coordinated_verbs_both_inflect(self) -> None:
         doc = en_doc("The minister hemmed and hawed. They hem and haw.")
         assert texts("hem and haw", doc, definition="to avoid giving an answer") == [

@@ -57,6 +57,10 @@ _OBJECT = (
 
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
 _PLACEHOLDERS = word_set("sth sb sth. sb. something someone somebody one's oneself")
+_PLACEHOLDER_WORD = r"(?:sth|sb|something|someone|somebody)\.?"
+_PLACEHOLDER_CHOICE = re.compile(
+    rf"(?<![\w'’])({_PLACEHOLDER_WORD})(?:\s*/\s*{_PLACEHOLDER_WORD})+(?![\w'’])", re.I
+)
 
 #: Prefixes that make a different word when hyphenated before a term ("non-preferential").
 _NEGATING_PREFIXES = (
@@ -164,11 +168,13 @@ def _form_regex(form: str, case_sensitive: bool) -> str:
 def _clean_term(term: str) -> list[str]:
     """The alternatives of a term (``a/b`` split; parentheses and a leading ``to`` removed)."""
     t = re.sub(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】", " ", term)
+    # "sb/sth" is one slot ("turn sb/sth down"), not two alternatives of the term
+    t = _PLACEHOLDER_CHOICE.sub(lambda m: m.group(1), t)
     alternatives = []
     for alt in re.split(r"\s*[/;,]\s*", t):
         alt = alt.strip().strip(".:")
         alt = re.sub(r"^(to|be)\s+(?=\w)", "", alt, flags=re.I)
-        if alt:
+        if alt and not all(w.lower() in _PLACEHOLDERS for w in alt.split()):
             alternatives.append(alt)
     return alternatives or [term.strip()]
 
@@ -241,7 +247,9 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
         parts: list[str] = []
         for i, w in enumerate(words):
             if w.lower() in _PLACEHOLDERS:
-                parts.append(r"(?:[\w'’\-]+\s+){0,4}?" if i < len(words) - 1 else "")
+                # a slot between words of the term; one at either end adds nothing to find
+                inner = i < len(words) - 1 and any(parts)
+                parts.append(r"(?:[\w'’\-]+\s+){0,4}?" if inner else "")
                 all_slots.append(())
                 continue
             acronym = sum(c.isupper() for c in w) >= 2 and w.upper() == w
