@@ -215,6 +215,16 @@ class TestEnglishForms:
         assert spelling_variants("analyse") == {"analyse", "analyze"}
         assert spelling_variants("precise") == {"precise"}  # not an -ise suffix
         assert spelling_variants("four") == {"four"}  # not -our/-or
+        # -ise words whose ending is also a listed non-suffix word (rise, arise, anise)
+        for word in ("organise", "authorise", "summarise", "popularise", "mechanise"):
+            assert spelling_variants(word) == {word, word[:-3] + "ize"}
+        for word in ("rise", "arise", "sunrise", "anise", "surprise", "enterprise"):
+            assert spelling_variants(word) == {word}
+
+    def test_american_spelling_of_an_inflected_british_term(self) -> None:
+        doc = en_doc("They organized a forum. The council has authorized it.")
+        assert texts("organise", doc) == ["organized"]
+        assert texts("authorise", doc) == ["authorized"]
 
     def test_seed(self, seed_doc: Document) -> None:
         cluster = find_term("cluster", seed_doc)
