@@ -171,6 +171,19 @@ class TestEnglishForms:
         for found in find_term("cater for someone/something", doc):
             assert found.text
 
+    def test_a_slash_between_two_words_chooses_a_word(self) -> None:
+        doc = en_doc("Parents got involved in it. They were involved in it. It was in May.")
+        assert texts("be/get involved in", doc) == ["got involved in", "involved in"]
+        doc = en_doc("They ruled out a rise. It is in May.")
+        assert texts("rule out/in", doc) == ["ruled out"]
+        assert texts("rule sth out / in", doc) == ["ruled out"]  # never "in" on its own
+
+    def test_hyphenated_noun_plural(self) -> None:
+        doc = en_doc("Many start-ups failed. Lay-offs followed. Two sit-ins began.")
+        assert texts("start-up", doc, pos="n.") == ["start-ups"]
+        assert texts("lay-off", doc, pos="n.") == ["Lay-offs"]
+        assert texts("sit-in", doc, pos="n.") == ["sit-ins"]
+
     def test_coordinated_verbs_both_inflect(self) -> None:
         doc = en_doc("The minister hemmed and hawed. They hem and haw.")
         assert texts("hem and haw", doc, definition="to avoid giving an answer") == [
