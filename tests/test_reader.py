@@ -297,6 +297,29 @@ def test_glossary_styles_read_through_the_cli(tmp_path):
     ]
 
 
+TABLE_GLOSSARY = """| Term | 中文 | Meaning |
+|------|:----:|---------|
+| cater for | 照顧 | to provide what is needed |
+| shelve (v.) | 擱置 | to decide not to continue with a plan |
+"""
+
+
+@pytest.mark.parametrize("header", ["# Glossary", "/ Glossary生字 /"])
+def test_a_glossary_written_as_a_table(header):
+    """A Markdown table: the header row and the rule under it are not entries."""
+    body = "當局表示，新安排旨在照顧在職人士的需要。\n\nThe new arrangement aims to cater for them.\n\n"
+    if header.startswith("#"):
+        text = f"# English\n\nThe new arrangement aims to cater for them.\n\n# 中文\n\n當局表示，新安排旨在照顧在職人士的需要。\n\n{header}\n\n{TABLE_GLOSSARY}"
+    else:
+        text = body + f"{header}\n\n{TABLE_GLOSSARY}"
+    doc = read_text(text)
+    assert [(e.term, e.zh, e.pos) for e in doc.glossary] == [
+        ("cater for", ("照顧",), None),
+        ("shelve", ("擱置",), "v."),
+    ]
+    assert not doc.warnings
+
+
 def test_unreadable_glossary_line_is_an_error(seed_path):
     text = SEED_TEXT + "\nthis line has no colon\n"
     with pytest.raises(InputError) as e:

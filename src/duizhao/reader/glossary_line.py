@@ -8,7 +8,7 @@ from ..model import GlossaryEntry
 from ..text.script import HAN_RE, LATIN_RE
 from .decode import BLANKS
 
-__all__ = ["bad_glossary_line", "is_glossary_header", "parse_glossary_line"]
+__all__ = ["bad_glossary_line", "is_glossary_header", "is_table_furniture", "parse_glossary_line"]
 
 _HEADER_WORDS = (
     "glossary",
@@ -215,6 +215,40 @@ def parse_glossary_line(
 
 def _strip_brackets(text: str) -> str:
     return text.strip(BLANKS + _OPEN + _CLOSE)
+
+
+_TABLE_RULE = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
+_COLUMN_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "term terms word words english en phrase expression vocabulary glossary keyword meaning "
+        "meanings definition definitions explanation pos partofspeech chinese 中文 中譯 譯文 詞語 "
+        "詞彙 生字 解釋 意思 詞性 # no",
+    )
+)
+
+
+def is_table_furniture(line: str) -> bool:
+    """True for the rule under a table's header (``|---|---|``) and for a header row whose every
+    cell names a column (``| Term | 中文 | Meaning |``): lines of a glossary written as a table
+    that are not entries.
+
+    Examples:
+        >>> is_table_furniture("|------|:----:|---|")
+        True
+        >>> is_table_furniture("| Term | 中文 | Meaning |")
+        True
+        >>> is_table_furniture("| cater for | 照顧 | to provide |")
+        False
+    """
+    if _TABLE_RULE.match(line):
+        return True
+    if "|" not in line and "｜" not in line:
+        return False
+    cells = [c for c in re.split(r"[|｜]", line) if c.strip()]
+    return bool(cells) and all(
+        re.sub(r"[\s.()（）]", "", c).lower() in _COLUMN_NAMES for c in cells
+    )
 
 
 def bad_glossary_line(line: str) -> str:

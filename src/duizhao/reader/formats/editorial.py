@@ -17,7 +17,12 @@ from ...errors import InputError
 from ...text.script import script_of
 from ..builder import TERMINAL, Builder, iso_date
 from ..decode import BLANKS
-from ..glossary_line import bad_glossary_line, is_glossary_header, parse_glossary_line
+from ..glossary_line import (
+    bad_glossary_line,
+    is_glossary_header,
+    is_table_furniture,
+    parse_glossary_line,
+)
 from . import InputFormat
 
 __all__ = ["FORMAT", "parse_editorial"]
@@ -63,6 +68,8 @@ def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
             in_glossary = True
             continue
         if in_glossary:
+            if is_table_furniture(line):
+                continue
             entry = parse_glossary_line(line, path=b.path, lineno=lineno)
             if entry is not None:
                 b.add_glossary(entry)
