@@ -101,6 +101,15 @@ def test_a_word_no_dictionary_has_is_glossed_by_its_parts(
     assert {t.text_in("天水圍"): t.gloss for t in annotate_text("天水圍")}.get("天水圍") is None
 
 
+def test_a_long_queue_is_coeng4() -> None:
+    """長 of 長龍 "a long queue" is coeng4; ToJyutping has no 長龍 and reads 大排長龍 with its 排長
+    "platoon leader" (zoeng2)."""
+    for text, word in (("自修室已大排長龍。", "大排長龍"), ("門外排起長龍。", "長龍")):
+        t = next(t for t in annotate_text(text) if t.text_in(text) == word)
+        assert t.jyutping[word.index("長")] == "coeng4"
+        assert t.pinyin[word.index("長")] == "cháng"
+
+
 def test_cross_reference_without_a_reading_is_cleaned() -> None:
     from duizhao.chinese.gloss import clean_sense
 
