@@ -82,6 +82,40 @@ def test_glosses_hsk_and_pos() -> None:
     assert "CL:" not in (by_word["銀行"].gloss or "")
 
 
+def test_a_word_no_dictionary_has_is_glossed_by_its_parts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """強積金對沖 (the Hong Kong press's "MPF offsetting") is one word of the segmenter's Hong Kong
+    list and in no dictionary: its gloss is its two known parts, written as a composition."""
+    text = "政府取消強積金對沖，並加快新界東北的土地供應。"
+    glosses = {t.text_in(text): t.gloss for t in annotate_text(text)}
+    assert glosses["強積金對沖"] is not None
+    assert "(強積金) + " in glosses["強積金對沖"] and glosses["強積金對沖"].endswith("(對沖)")
+    # through the command line, as a user would see it
+    src = tmp_path / "words.txt"
+    src.write_text("取消強積金對沖\n", encoding="utf-8")
+    assert main(["words", str(src), "--format", "text"]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("強積金對沖"))
+    assert "(強積金) + " in line
+    # a name made of a word and one character stays without a gloss rather than a guess
+    assert {t.text_in("天水圍"): t.gloss for t in annotate_text("天水圍")}.get("天水圍") is None
+
+
+def test_a_long_queue_is_coeng4() -> None:
+    """長 of 長龍 "a long queue" is coeng4; ToJyutping has no 長龍 and reads 大排長龍 with its 排長
+    "platoon leader" (zoeng2)."""
+    for text, word in (("自修室已大排長龍。", "大排長龍"), ("門外排起長龍。", "長龍")):
+        t = next(t for t in annotate_text(text) if t.text_in(text) == word)
+        assert t.jyutping[word.index("長")] == "coeng4"
+        assert t.pinyin[word.index("長")] == "cháng"
+
+
+def test_cross_reference_without_a_reading_is_cleaned() -> None:
+    from duizhao.chinese.gloss import clean_sense
+
+    assert clean_sense("Hong Kong 香港 and Macau 澳門|澳门") == "Hong Kong 香港 and Macau 澳門"
+
+
 def test_gloss_follows_the_reading() -> None:
     text = "他在銀行工作，行了。"
     tokens = annotate_text(text)

@@ -135,7 +135,7 @@ UNSUITABLE = [
     "trolleybus", "clan", "to be promoted", "variant of", "CL:", "Taiwan pr.", "everyman",
     "(archaic)", "(old)",
 ]  # fmt: skip
-MARKUP = re.compile(r"\|[^\s]*\[|\[[A-Za-z]+[1-5]")
+MARKUP = re.compile(r"\|[^\s]*\[|\[[A-Za-z]+[1-5]|[\u4e00-\u9fff]\|[\u4e00-\u9fff]")
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))

@@ -398,6 +398,19 @@ def test_no_glossary_still_gives_vocabulary_and_readings(bare: Document) -> None
     assert "no glossary" in html
 
 
+def test_all_counterparts_uncertain_says_so(seed: Document) -> None:
+    """Counterparts found but none sure: the note says they are to be checked, not that none
+    was found."""
+    unsure = dataclasses.replace(
+        seed, links=tuple(dataclasses.replace(link, uncertain=True) for link in seed.links)
+    )
+    [ws] = make_worksheets(unsure, seed=0)
+    assert "zh" not in [s.kind for s in ws.sections]
+    note = next(n for n in ws.notes if "Chinese equivalents" in n)
+    assert "sure of" in note and "【中文】" in note
+    assert "was found" not in note
+
+
 def test_no_glossary_matching_alone_is_a_clear_error(bare: Document) -> None:
     with pytest.raises(DrillError, match="meanings: skipped — there is no glossary"):
         make_worksheets(bare, kinds=["match"])

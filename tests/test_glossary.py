@@ -159,6 +159,31 @@ class TestEnglishForms:
         doc = en_doc("Hong Kong lags far behind Singapore.")
         assert texts("lag far behind sth", doc) == ["lags far behind"]
 
+    def test_placeholder_choices_are_one_slot(self) -> None:
+        """``sb/sth`` is one slot, not two alternatives: no empty match where "sth" stood alone,
+        and no run of words before "down" for a "sth down" alternative."""
+        doc = en_doc("They cater for older readers. His application was turned down.")
+        assert texts("cater for sb/sth", doc) == ["cater for"]
+        assert texts("turn sb/sth down", doc) == ["turned down"]
+        doc = en_doc("She turned the offer down. Nobody said something.")
+        assert texts("turn sb/sth down", doc) == ["turned the offer down"]
+        assert texts("sth/sb", doc) == []  # nothing but slots: nothing to find
+        for found in find_term("cater for someone/something", doc):
+            assert found.text
+
+    def test_a_slash_between_two_words_chooses_a_word(self) -> None:
+        doc = en_doc("Parents got involved in it. They were involved in it. It was in May.")
+        assert texts("be/get involved in", doc) == ["got involved in", "involved in"]
+        doc = en_doc("They ruled out a rise. It is in May.")
+        assert texts("rule out/in", doc) == ["ruled out"]
+        assert texts("rule sth out / in", doc) == ["ruled out"]  # never "in" on its own
+
+    def test_hyphenated_noun_plural(self) -> None:
+        doc = en_doc("Many start-ups failed. Lay-offs followed. Two sit-ins began.")
+        assert texts("start-up", doc, pos="n.") == ["start-ups"]
+        assert texts("lay-off", doc, pos="n.") == ["Lay-offs"]
+        assert texts("sit-in", doc, pos="n.") == ["sit-ins"]
+
     def test_coordinated_verbs_both_inflect(self) -> None:
         doc = en_doc("The minister hemmed and hawed. They hem and haw.")
         assert texts("hem and haw", doc, definition="to avoid giving an answer") == [
@@ -203,6 +228,16 @@ class TestEnglishForms:
         assert spelling_variants("analyse") == {"analyse", "analyze"}
         assert spelling_variants("precise") == {"precise"}  # not an -ise suffix
         assert spelling_variants("four") == {"four"}  # not -our/-or
+        # -ise words whose ending is also a listed non-suffix word (rise, arise, anise)
+        for word in ("organise", "authorise", "summarise", "popularise", "mechanise"):
+            assert spelling_variants(word) == {word, word[:-3] + "ize"}
+        for word in ("rise", "arise", "sunrise", "anise", "surprise", "enterprise"):
+            assert spelling_variants(word) == {word}
+
+    def test_american_spelling_of_an_inflected_british_term(self) -> None:
+        doc = en_doc("They organized a forum. The council has authorized it.")
+        assert texts("organise", doc) == ["organized"]
+        assert texts("authorise", doc) == ["authorized"]
 
     def test_seed(self, seed_doc: Document) -> None:
         cluster = find_term("cluster", seed_doc)

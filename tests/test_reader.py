@@ -222,6 +222,32 @@ def test_not_glossary_headers(line):
          "rights over creations"),
         ("well-being – the state of being healthy", "well-being", None, (),
          "the state of being healthy"),
+        # the Chinese equivalent in round brackets, bare, or opening the definition
+        ("cater for (照顧)：to provide what is needed", "cater for", None, ("照顧",),
+         "to provide what is needed"),
+        ("cater for (v.) 照顧: to provide what is needed", "cater for", "v.", ("照顧",),
+         "to provide what is needed"),
+        ("cater for：照顧；to provide what is needed", "cater for", None, ("照顧",),
+         "to provide what is needed"),
+        ("cluster：集群 (n.) a group", "cluster", "n.", ("集群",), "a group"),
+        ("cluster: 集群 群組", "cluster", None, ("集群", "群組"), ""),
+        ("cluster 【集群 | 群組】: a group", "cluster", None, ("集群", "群組"), "a group"),
+        ("cluster【集群｜群組】 - a group", "cluster", None, ("集群", "群組"), "a group"),
+        # no separator: the Chinese, or a part of speech, ends the term
+        ("cater for 照顧 to provide what is needed", "cater for", None, ("照顧",),
+         "to provide what is needed"),
+        ("cater for (v.) 【照顧】 to provide what is needed", "cater for", "v.", ("照顧",),
+         "to provide what is needed"),
+        ("cater for【照顧】", "cater for", None, ("照顧",), ""),
+        ("cater for（照顧／照料）", "cater for", None, ("照顧", "照料"), ""),
+        ("roll out (phr v) 推出", "roll out", "phr. v.", ("推出",), ""),
+        ("Cater for [v] to provide what is needed", "Cater for", "v.", (),
+         "to provide what is needed"),
+        # a row of a table, and the Chinese first
+        ("| cater for | 照顧 | to provide |", "cater for", None, ("照顧",), "to provide"),
+        ("cater for ｜照顧｜ to provide", "cater for", None, ("照顧",), "to provide"),
+        ("照顧：cater for", "cater for", None, ("照顧",), ""),
+        ("照顧 cater for", "cater for", None, ("照顧",), ""),
     ],
 )
 def test_glossary_lines(line, term, pos, zh, definition):
@@ -232,10 +258,66 @@ def test_glossary_lines(line, term, pos, zh, definition):
 
 @pytest.mark.parametrize(
     "line",
-    ["no colon here", "這是中文：不是詞條", "This year, a third metric was added: the number of deals."],
+    [
+        "no colon here",
+        "這是中文：不是詞條",
+        "This year, a third metric was added: the number of deals.",
+        "今次WIPO在港舉行兩場活動",  # a Chinese sentence with a Latin word in it
+        "政府應增撥資源，把延長時間的安排推展至各區分館。",
+        "The government (and the council) should act.",  # brackets, but no part of speech
+    ],
 )
 def test_not_glossary_lines(line):
     assert parse_glossary_line(line) is None
+
+
+def test_glossary_styles_read_through_the_cli(tmp_path):
+    """An article whose glossary gives the Chinese bare, with no separator: the CLI reads the
+    equivalents as the teacher's counterparts."""
+    import contextlib
+    import io
+    import json
+
+    from duizhao.cli import main
+
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "當局表示，新安排旨在照顧在職人士的需要。\n\n"
+        "The authorities said the new arrangement aims to cater for the needs of working people.\n\n"
+        "Glossary\n\ncater for 照顧 to provide what is needed\narrangement (n.) (安排)\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["parse", str(f), "--format", "json"]) == 0
+    glossary = json.loads(out.getvalue())["glossary"]
+    assert [(e["term"], e["zh"], e["pos"]) for e in glossary] == [
+        ("cater for", ["照顧"], None),
+        ("arrangement", ["安排"], "n."),
+    ]
+
+
+TABLE_GLOSSARY = """| Term | 中文 | Meaning |
+|------|:----:|---------|
+| cater for | 照顧 | to provide what is needed |
+| shelve (v.) | 擱置 | to decide not to continue with a plan |
+"""
+
+
+@pytest.mark.parametrize("header", ["# Glossary", "/ Glossary生字 /"])
+def test_a_glossary_written_as_a_table(header):
+    """A Markdown table: the header row and the rule under it are not entries."""
+    body = "當局表示，新安排旨在照顧在職人士的需要。\n\nThe new arrangement aims to cater for them.\n\n"
+    if header.startswith("#"):
+        text = f"# English\n\nThe new arrangement aims to cater for them.\n\n# 中文\n\n當局表示，新安排旨在照顧在職人士的需要。\n\n{header}\n\n{TABLE_GLOSSARY}"
+    else:
+        text = body + f"{header}\n\n{TABLE_GLOSSARY}"
+    doc = read_text(text)
+    assert [(e.term, e.zh, e.pos) for e in doc.glossary] == [
+        ("cater for", ("照顧",), None),
+        ("shelve", ("擱置",), "v."),
+    ]
+    assert not doc.warnings
 
 
 def test_unreadable_glossary_line_is_an_error(seed_path):
@@ -251,6 +333,71 @@ def test_duplicate_glossary_term_warns():
     doc = read_text(SEED_TEXT + "\ncluster：again\n", path="dup.txt")
     assert len(doc.glossary) == 4
     assert any("appears twice" in w and w.startswith("dup.txt:") for w in doc.warnings)
+
+
+HEADLINED = """公共圖書館應延長開放時間
+
+康樂及文化事務署上月宣布，十間主要圖書館的開放時間將延長至晚上十時。
+
+然而，不少市民認為措施來得太遲。
+
+Public libraries should stay open later
+
+The department announced last month that ten major libraries will open until 10pm.
+
+However, many citizens feel the measure has come too late.
+"""
+
+
+def test_headlines_without_a_title_line_become_the_titles():
+    doc = read_text(HEADLINED)
+    assert doc.meta.title_zh == "公共圖書館應延長開放時間"
+    assert doc.meta.title_en == "Public libraries should stay open later"
+    assert [p.text[:4] for p in doc.zh] == ["康樂及文", "然而，不"]
+    assert [p.text[:7] for p in doc.en] == ["The dep", "However"]
+
+
+def test_a_title_line_wins_over_a_headline():
+    doc = read_text("明報社評 2025.09.02：另一個標題\n\n" + HEADLINED)
+    assert doc.meta.title_zh == "另一個標題"
+    assert doc.zh[0].text == "公共圖書館應延長開放時間"  # kept as the first paragraph, not lost
+    assert doc.meta.title_en == "Public libraries should stay open later"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "康樂及文化事務署上月宣布延長開放時間。",  # ends a sentence: a paragraph
+        "康樂及文化事務署上月宣布，十間主要圖書館的開放時間將延長至晚上十時，以照顧在職人士及學生",  # too long
+        "公共圖書館\n應延長開放時間",  # two lines
+    ],
+)
+def test_what_is_not_a_headline(first):
+    text = HEADLINED.replace("公共圖書館應延長開放時間", first, 1)
+    doc = read_text(text)
+    assert doc.meta.title_zh is None
+    assert len(doc.zh) == 3
+
+
+def test_a_lone_paragraph_is_never_taken_as_a_title():
+    doc = read_text("短短一句\n\nA short line\n")
+    assert (doc.meta.title_zh, doc.meta.title_en) == (None, None)
+    assert (len(doc.zh), len(doc.en)) == (1, 1)
+
+
+def test_parse_cli_shows_a_headline_as_the_title(tmp_path):
+    from duizhao.cli import main
+
+    f = tmp_path / "a.txt"
+    f.write_text(HEADLINED, encoding="utf-8")
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["parse", str(f)]) == 0
+    assert "title (zh): 公共圖書館應延長開放時間" in out.getvalue()
+    assert "title (en): Public libraries should stay open later" in out.getvalue()
 
 
 # -- the Markdown format -----------------------------------------------------------------------

@@ -185,14 +185,21 @@ def test_migration_from_version_1(seed: Document, tmp_path: Path) -> None:
     conn = connect(db)
     assert migrate(conn, target=1) == 1
     conn.execute("BEGIN IMMEDIATE")
-    store._write_rows(conn, document_rows(seed))
+    rows = document_rows(seed)
+    # a version-1 writer had no "uncertain" column (version 3)
+    rows["article_term"] = [
+        {k: v for k, v in r.items() if k != "uncertain"} for r in rows["article_term"]
+    ]
+    store._write_rows(conn, rows)
     conn.execute("COMMIT")
     assert conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE name = 'sentence_fts'"
     ).fetchone()[0] == 0
     conn.close()
     with TermBank(db) as bank:
-        assert bank.schema_version == SCHEMA_VERSION == 2
+        assert bank.schema_version == SCHEMA_VERSION == 3
+        # old rows read as not flagged
+        assert {t.check for t in bank.terms()} == {None}
         # the full-text index was built from the rows already there
         lines = bank.kwic("venture capital")
         assert lines and all(ln.keyword.lower() == "venture capital" for ln in lines)

@@ -44,12 +44,22 @@ class TermStat:
     first_title: str | None
     """Title of that article."""
     zh: str | None = None
-    """Chinese counterpart (English terms) from its latest article."""
+    """Chinese counterpart (English terms) from its latest article; ``None`` when uncertain."""
     definition: str | None = None
     """Definition or gloss from its latest article."""
+    check: str | None = None
+    """An uncertain Chinese counterpart (English terms): a guess to check, never the answer."""
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def _check(row: Mapping[str, Any]) -> str | None:
+    """The uncertain counterpart of an ``article_term`` row, if it has one."""
+    if not row["uncertain"]:
+        return None
+    guesses = json.loads(row["translation"] or "[]")
+    return str(guesses[0]) if guesses else None
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,8 @@ class NewItem:
     count: int
     zh: str | None = None
     definition: str | None = None
+    check: str | None = None
+    """An uncertain Chinese counterpart, as in :class:`TermStat`."""
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -184,7 +196,8 @@ class QueriesMixin:
         for r in list(self.conn.execute(sql, args)):
             first_date, first_title = article(int(r["f"]))
             info = self.conn.execute(
-                "SELECT zh, definition, translation FROM article_term WHERE article_id = ? "
+                "SELECT zh, definition, translation, uncertain FROM article_term "
+                "WHERE article_id = ? "
                 "AND term_id = ? ORDER BY kind = 'vocab' LIMIT 1",
                 (int(r["latest"]), r["term_id"]),
             ).fetchone()
@@ -202,6 +215,7 @@ class QueriesMixin:
                     first_title=first_title,
                     zh=info["zh"],
                     definition=definition,
+                    check=_check(info),
                 )
             )
         return out
@@ -274,6 +288,7 @@ class QueriesMixin:
                     if r["lang"] == "zh"
                     else None
                 ),
+                check=_check(r),
             )
             for r in items
             if (r["lang"], r["word"]) not in met

@@ -179,6 +179,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         counterparts = list(link.counterparts) if link else []
         if not counterparts:
             counterparts = [Counterpart(text=z, score=1.0, source="given") for z in entry.zh]
+        unsure = bool(link is not None and link.counterparts and link.uncertain)
         rows["article_term"].append(
             {
                 "article": key,
@@ -189,7 +190,9 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "display": entry.term,
                 "definition": entry.definition or None,
                 "pos": entry.pos,
-                "zh": counterparts[0].text if counterparts else None,
+                # an uncertain counterpart is never stored as the answer (see schema version 3)
+                "zh": counterparts[0].text if counterparts and not unsure else None,
+                "uncertain": int(unsure),
                 "confidence": link.confidence if link else None,
                 "count": len(link.en) if link else 0,
                 "level": None,
@@ -230,7 +233,12 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "display": item.word,
                 "definition": None,
                 "pos": None,
-                "zh": item.translation[0] if item.lang == "en" and item.translation else None,
+                "zh": (
+                    item.translation[0]
+                    if item.lang == "en" and item.translation and not item.uncertain
+                    else None
+                ),
+                "uncertain": int(item.lang == "en" and item.uncertain),
                 "confidence": None,
                 "count": item.count or len(item.occurrences),
                 "level": item.level,

@@ -150,11 +150,21 @@ END;
 INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild');
 """
 
+# Version 3: whether an English term's Chinese counterpart is uncertain (below the finder's
+# threshold). Such a counterpart is kept in ``translation`` and the ``counterpart`` table but not
+# in ``zh``, which holds only a counterpart to show as the answer. Rows written before version 3
+# say 0: a bank made by an older duizhao may still show such a guess (add the articles again to a
+# new bank to mend it).
+_V3 = """
+ALTER TABLE article_term ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;
+"""
+
 #: ``(version, what it does, SQL script)``; applied in order, each in the same transaction as the
 #: ``PRAGMA user_version`` that records it.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, sentences, terms, counterparts, occurrences, cards, review log", _V1),
     (2, "trigram full-text index over sentences", _V2),
+    (3, "uncertain Chinese counterparts flagged, not stored as the answer", _V3),
 )
 
 #: The schema version this code writes (``PRAGMA user_version``).

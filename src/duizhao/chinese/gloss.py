@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from duizhao.text.composed import compose
+
 __all__ = ["MARKUP_RE", "UNSUITABLE_RE", "cedict_gloss", "choose_gloss", "clean_sense"]
 
 
@@ -85,6 +87,8 @@ def clean_sense(sense: str) -> str:
     Examples:
         >>> clean_sense("Qingxin county in Qingyuan 清遠|清远[Qing1 yuan3], Guangdong")
         'Qingxin county in Qingyuan 清遠 (Qīngyuǎn), Guangdong'
+        >>> clean_sense("two in the PRC: Hong Kong 香港 and Macau 澳門|澳门")
+        'two in the PRC: Hong Kong 香港 and Macau 澳門'
     """
 
     def repl(m: re.Match[str]) -> str:
@@ -94,7 +98,11 @@ def clean_sense(sense: str) -> str:
     sense = _EXAMPLE_RE.sub("", sense)
     sense = _CLASSIFIER_NOTE_RE.sub("", sense)
     out = MARKUP_RE.sub(repl, sense)
+    out = _BARE_PAIR_RE.sub(r"\1", out)  # 澳門|澳门 with no reading: the Traditional form
     return re.sub(r"\s*\[[A-Za-z0-9:, ]+\]", "", out).strip()
+
+
+_BARE_PAIR_RE = re.compile(r"([\u3400-\u9fff\uf900-\ufaff]+)\|[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 _VARIANT_RE = re.compile(
@@ -321,14 +329,44 @@ def _gloss(
         # a word made with a productive suffix (露宿者): the stem's sense and the suffix's
         stem = _senses(word[:-1], simplified[:-1], tuple(pinyin[:-1]))
         if stem:
-            return f"{stem[0]} ({word[:-1]}) + {_SUFFIX_SENSES[word[-1]]} ({word[-1]})"
+            return compose([(stem[0], word[:-1]), (_SUFFIX_SENSES[word[-1]], word[-1])])
     if not senses:
-        return None
+        return _composed(word, simplified, pinyin)
     if english:
         words = _sentence_words(english)
         hits = [s for s in senses if _in_sentence(s, words)]
         senses = hits + [s for s in senses if s not in hits]
     return "; ".join(senses[:max_senses])
+
+
+def _part_sense(part: str, simplified: str, pinyin: tuple[str | None, ...]) -> str | None:
+    """The first sense of a word of two characters or more (the Hong Kong table first)."""
+    from duizhao.resources.lexicon import hk_glosses
+
+    hk = hk_glosses().get(part) or hk_glosses().get(simplified)
+    if hk:
+        return hk.split("; ")[0]
+    senses = _senses(part, simplified, pinyin)
+    return senses[0] if senses and not _unsuitable(senses[0]) else None
+
+
+def _composed(word: str, simplified: str, pinyin: Sequence[str | None]) -> str | None:
+    """A word no dictionary has, made of two that they have (最低工資, 強積金對沖): each part's
+    first sense, written ``lowest (最低) + wages (工資)`` so that it reads as a composition and
+    not as a dictionary's sense. Parts of two characters or more, the longest first part first;
+    ``None`` when no such cut exists (a name such as 天水圍 is left without a gloss)."""
+    n = len(word)
+    if n < 4 or len(simplified) != n or len(pinyin) != n:
+        return None
+    py = tuple(pinyin)
+    for k in range(n - 2, 1, -1):
+        left = _part_sense(word[:k], simplified[:k], py[:k])
+        if left is None:
+            continue
+        right = _part_sense(word[k:], simplified[k:], py[k:])
+        if right is not None:
+            return compose([(left, word[:k]), (right, word[k:])])
+    return None
 
 
 def cedict_gloss(

@@ -57,6 +57,10 @@ _OBJECT = (
 
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
 _PLACEHOLDERS = word_set("sth sb sth. sb. something someone somebody one's oneself")
+_PLACEHOLDER_WORD = r"(?:sth|sb|something|someone|somebody)\.?"
+_PLACEHOLDER_CHOICE = re.compile(
+    rf"(?<![\w'’])({_PLACEHOLDER_WORD})(?:\s*/\s*{_PLACEHOLDER_WORD})+(?![\w'’])", re.I
+)
 
 #: Prefixes that make a different word when hyphenated before a term ("non-preferential").
 _NEGATING_PREFIXES = (
@@ -164,13 +168,31 @@ def _form_regex(form: str, case_sensitive: bool) -> str:
 def _clean_term(term: str) -> list[str]:
     """The alternatives of a term (``a/b`` split; parentheses and a leading ``to`` removed)."""
     t = re.sub(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】", " ", term)
+    # "sb/sth" is one slot ("turn sb/sth down"), not two alternatives of the term
+    t = _PLACEHOLDER_CHOICE.sub(lambda m: m.group(1), t)
     alternatives = []
-    for alt in re.split(r"\s*[/;,]\s*", t):
+    for alt in _word_choices(re.split(r"\s*[;,]\s*|\s+/\s*|\s*/\s+", t)):
         alt = alt.strip().strip(".:")
         alt = re.sub(r"^(to|be)\s+(?=\w)", "", alt, flags=re.I)
-        if alt:
+        if alt and not all(w.lower() in _PLACEHOLDERS for w in alt.split()):
             alternatives.append(alt)
+    # an alternative of nothing but small words ("rule sth out / in" → "in") would match anywhere
+    full = [a for a in alternatives if not all(w.lower() in _FUNCTION_WORDS for w in a.split())]
+    alternatives = full or alternatives
     return alternatives or [term.strip()]
+
+
+def _word_choices(alternatives: list[str]) -> list[str]:
+    """Each alternative with its ``a/b`` words spelt out: ``be/get involved in`` is "be involved
+    in" or "get involved in" (a slash between two words chooses a word, not a whole term)."""
+    out = []
+    for alt in alternatives:
+        combos = [""]
+        for token in alt.split():
+            choices = [c for c in token.split("/") if c] or [token]
+            combos = [f"{c} {x}".strip() for c in combos for x in choices]
+        out.extend(combos[:16])
+    return out
 
 
 def _inflecting_words(words: list[str], upos: str | None) -> set[int]:
@@ -238,10 +260,15 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
         words = [w for w in re.split(r"[\s\-‐‑–]+", alt) if w]
         joined_ok = bool(re.search(r"\w[-‐‑]\w", alt))
         words_inflect = _inflecting_words(words, upos)
+        # one hyphenated noun takes its plural on its last part: start-ups, lay-offs
+        one_word = len(words) > 1 and upos != "VERB" and re.fullmatch(r"\S+", alt) is not None
+        compound_end = len(words) - 1 if one_word else None
         parts: list[str] = []
         for i, w in enumerate(words):
             if w.lower() in _PLACEHOLDERS:
-                parts.append(r"(?:[\w'’\-]+\s+){0,4}?" if i < len(words) - 1 else "")
+                # a slot between words of the term; one at either end adds nothing to find
+                inner = i < len(words) - 1 and any(parts)
+                parts.append(r"(?:[\w'’\-]+\s+){0,4}?" if inner else "")
                 all_slots.append(())
                 continue
             acronym = sum(c.isupper() for c in w) >= 2 and w.upper() == w
@@ -253,6 +280,8 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                     if i in words_inflect
                     else spelling_variants(lw)
                 )
+                if i == compound_end:  # a particle's plural is +s: lay-offs, sit-ins
+                    forms |= {lw + "s"} if lw in _FUNCTION_WORDS else _word_forms(lw, "NOUN")
             ordered = sorted(forms, key=lambda f: (-len(f), f))
             all_slots.append(tuple(sorted(forms)))
             parts.append("(?:" + "|".join(_form_regex(f, acronym) for f in ordered) + ")")

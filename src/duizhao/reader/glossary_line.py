@@ -8,7 +8,7 @@ from ..model import GlossaryEntry
 from ..text.script import HAN_RE, LATIN_RE
 from .decode import BLANKS
 
-__all__ = ["bad_glossary_line", "is_glossary_header", "parse_glossary_line"]
+__all__ = ["bad_glossary_line", "is_glossary_header", "is_table_furniture", "parse_glossary_line"]
 
 _HEADER_WORDS = (
     "glossary",
@@ -77,12 +77,24 @@ _POS = {
 # The patterns take time linear in the line, whatever it holds: a group stops at the next opening
 # bracket, and a separator is looked for only where a run of blanks starts (the lookbehinds), so no
 # run of blanks or brackets is scanned again from each of its characters.
-_POS_GROUP = re.compile(r"[(（]([^()（）]*)[)）]")
+_POS_GROUP = re.compile(r"[(（\[［]([^()（）\[\]［］]*)[)）\]］]")
 _POS_WORDS = re.compile(r"[A-Za-z][A-Za-z. /,&]*")
-_ZH_GROUP = re.compile(r"[【\[［〔]([^【\[［〔】\]］〕]*)[】\]］〕]")
+_ZH_GROUP = re.compile(r"[【\[［〔(（]([^【\[［〔(（】\]］〕)）]*)[】\]］〕)）]")
 _BULLET = re.compile(r"^(?:[-*•·‧▪●]\s+|\d{1,3}\s*[.)、．]\s*|[(（]\d{1,3}[)）]\s*)")
-_SEPARATOR = re.compile(r"(?<!\s)\s*[：:]\s*|(?<!\t)\t+\s*|(?<!\s)\s+[–—-]\s+")
-_ZH_SPLIT = re.compile(r"\s*[／/、;；,，|｜]\s*")
+_SEPARATOR = re.compile(
+    r"(?<!\s)\s*[：:]\s*|(?<!\t)\t+\s*|(?<!\s)\s+[–—-]\s+|(?<!\s)\s+[|｜]\s+|(?<!\s)\s*｜\s*"
+)
+_ZH_SPLIT = re.compile(r"\s*[／/、;；,，|｜]\s*|\s+")
+_TABLE_EDGES = re.compile(r"^[|｜]\s*|(?<!\s)\s*[|｜]$")
+_OPEN, _CLOSE = "【[［〔(（", "】]］〕)）"
+_HAN_CHUNK = re.compile(
+    f"(?:[{re.escape(_OPEN)}]\\s*)?(?P<zh>{HAN_RE.pattern}(?:{HAN_RE.pattern}|\\s*[／/、]\\s*{HAN_RE.pattern})*)"
+    f"(?:\\s*[{re.escape(_CLOSE)}])?"
+)
+"""A Chinese equivalent written bare or in brackets: ``照顧``, ``【照顧】``, ``(照顧／照料)``."""
+_MAX_ZH = 12
+"""The longest Chinese equivalent written before its term with no separator (``集群 cluster``)."""
+_AFTER_ZH = re.compile(r"\s*[：:;；,，|｜]\s*|\s*")
 
 
 def _normalise_pos(raw: str) -> str | None:
@@ -96,32 +108,84 @@ def _normalise_pos(raw: str) -> str | None:
     return " / ".join(out) if out else None
 
 
+def _zh_words(chunk: str) -> list[str]:
+    return [z for z in _ZH_SPLIT.split(chunk.strip()) if z]
+
+
+def _split(body: str) -> tuple[str, list[str], str] | None:
+    """``(head, Chinese, definition)`` of a line: the head holds the term and its part of speech.
+
+    With a separator (``：``, a tab, a spaced dash or bar) the head is what comes before it. Without
+    one, the Chinese equivalent or a part of speech in brackets ends the head: ``cater for 照顧 to
+    provide …``, ``cater for (v.) 【照顧】``, ``cater for [v] to provide …``.
+    """
+    # a separator inside brackets separates alternatives (【集群 | 群組】), not the head
+    masked = _ZH_GROUP.sub(lambda g: "x" * len(g.group(0)), body)
+    m = _SEPARATOR.search(masked)
+    if m is not None:
+        if m.start() == 0:
+            return None
+        return body[: m.start()], [], body[m.end() :].strip(BLANKS)
+    zh = _HAN_CHUNK.search(body)
+    if zh is not None:
+        return body[: zh.start()], _zh_words(zh.group("zh")), body[zh.end() :].strip(BLANKS)
+    for g in _POS_GROUP.finditer(body):
+        if g.start() > 0 and _normalise_pos(g.group(1)) is not None:
+            return body[: g.end()], [], body[g.end() :].strip(BLANKS)
+    return None
+
+
 def parse_glossary_line(
     line: str, *, path: str = "<string>", lineno: int | None = None
 ) -> GlossaryEntry | None:
     """Parse one glossary line into a :class:`GlossaryEntry`.
 
-    Accepted forms (the colon may be ``：`` or ``:``; a tab or a spaced dash also separates)::
+    Accepted forms (the colon may be ``：`` or ``:``; a tab, a spaced dash or a bar also
+    separates)::
 
         cluster：a group of things …
         cluster (n.)：a group of things …
         cluster (n.)【集群】：a group of things …      teacher-given equivalent
         memorandum of understanding [合作備忘錄／諒解備忘錄]: …   alternatives
         cluster：集群                                  a translation instead of a definition
+        cluster (集群)：…  /  cluster 集群：…          the equivalent in round brackets, or bare
+        cluster 集群 a group of things …               no separator: the Chinese ends the term
+        cluster [n] a group of things …                …or the part of speech does
+        cluster | 集群 | a group of things …           a row of a table
+        集群：cluster  /  集群 cluster                  the Chinese first
         1. cluster: …  /  - cluster: …                 numbered or bulleted
 
     Returns:
         The entry, or ``None`` when the line is not a glossary entry at all.
     """
-    body = _BULLET.sub("", line.strip(BLANKS))
-    m: re.Match[str] | None = _SEPARATOR.search(body)
-    if m is None or m.start() == 0:
+    body = _TABLE_EDGES.sub("", _BULLET.sub("", line.strip(BLANKS)))
+    parts = _split(body)
+    if parts is None:
         return None
-    head, definition = body[: m.start()], body[m.end() :].strip(BLANKS)
-    zh: list[str] = []
+    head, zh, definition = parts
+    if not head.strip(BLANKS) and zh:  # the Chinese first and no separator: 集群 cluster
+        if HAN_RE.search(definition) or sum(map(len, zh)) > _MAX_ZH:
+            return None  # a Chinese sentence with a Latin word in it, not a glossary line
+        head, definition = definition, ""
+    if HAN_RE.search(head) and not LATIN_RE.search(head) and not HAN_RE.search(definition):
+        # the Chinese first, then the term: 集群：cluster
+        zh, head, definition = zh + _zh_words(_strip_brackets(head)), definition, ""
+    if not zh and (lead := _HAN_CHUNK.match(definition)):
+        rest = definition[lead.end() :]
+        sep = _AFTER_ZH.match(rest)
+        after = rest[sep.end() :] if sep else rest
+        if not rest.strip(BLANKS) or re.match(r"[A-Za-z(（]", after):
+            # the definition opens with the equivalent: cluster：集群；a group of things
+            zh = _zh_words(lead.group("zh"))
+            definition = after.strip(BLANKS)
     for g in _ZH_GROUP.finditer(head):
-        zh.extend(z for z in _ZH_SPLIT.split(g.group(1).strip()) if z)
-    head = _ZH_GROUP.sub(" ", head)
+        if HAN_RE.search(g.group(1)):
+            zh.extend(_zh_words(g.group(1)))
+    head = _ZH_GROUP.sub(lambda g: " " if HAN_RE.search(g.group(1)) else g.group(0), head)
+    tail = _HAN_CHUNK.search(head)
+    if tail is not None and not LATIN_RE.search(head[tail.start() :]):
+        zh.extend(_zh_words(tail.group("zh")))  # cluster 集群：…
+        head = head[: tail.start()]
     pos = None
     for g in list(_POS_GROUP.finditer(head)):
         if not _POS_WORDS.fullmatch(g.group(1).strip()):
@@ -131,22 +195,60 @@ def parse_glossary_line(
             pos = p
             head = head.replace(g.group(0), " ")
     if pos is None:
-        lead = _POS_GROUP.match(definition)
+        lead_pos = _POS_GROUP.match(definition)
         if (
-            lead
-            and _POS_WORDS.fullmatch(lead.group(1).strip())
-            and (p := _normalise_pos(lead.group(1))) is not None
+            lead_pos
+            and _POS_WORDS.fullmatch(lead_pos.group(1).strip())
+            and (p := _normalise_pos(lead_pos.group(1))) is not None
         ):
-            pos, definition = p, definition[lead.end() :].strip(BLANKS)
+            pos, definition = p, definition[lead_pos.end() :].strip(BLANKS)
     term = " ".join(head.split())
     if not term or not LATIN_RE.search(term) or HAN_RE.search(term) or len(term.split()) > 8:
         return None
     if re.search(r"[.!?;]$|[,;]\s", term):
         return None
     if definition and not LATIN_RE.search(definition) and HAN_RE.search(definition) and not zh:
-        zh = [z for z in _ZH_SPLIT.split(definition) if z]
+        zh = _zh_words(definition)
         definition = ""
     return GlossaryEntry(term=term, definition=definition, pos=pos, zh=tuple(zh), line=lineno)
+
+
+def _strip_brackets(text: str) -> str:
+    return text.strip(BLANKS + _OPEN + _CLOSE)
+
+
+_TABLE_RULE = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
+_COLUMN_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "term terms word words english en phrase expression vocabulary glossary keyword meaning "
+        "meanings definition definitions explanation pos partofspeech chinese 中文 中譯 譯文 詞語 "
+        "詞彙 生字 解釋 意思 詞性 # no",
+    )
+)
+
+
+def is_table_furniture(line: str) -> bool:
+    """True for the rule under a table's header (``|---|---|``) and for a header row whose every
+    cell names a column (``| Term | 中文 | Meaning |``): lines of a glossary written as a table
+    that are not entries.
+
+    Examples:
+        >>> is_table_furniture("|------|:----:|---|")
+        True
+        >>> is_table_furniture("| Term | 中文 | Meaning |")
+        True
+        >>> is_table_furniture("| cater for | 照顧 | to provide |")
+        False
+    """
+    if _TABLE_RULE.match(line):
+        return True
+    if "|" not in line and "｜" not in line:
+        return False
+    cells = [c for c in re.split(r"[|｜]", line) if c.strip()]
+    return bool(cells) and all(
+        re.sub(r"[\s.()（）]", "", c).lower() in _COLUMN_NAMES for c in cells
+    )
 
 
 def bad_glossary_line(line: str) -> str:

@@ -105,7 +105,10 @@ _SPELLING_SUFFIXES = (
 _MIN_VARIANT_ZIPF = 1.0
 # The same lists as look-ups: endings that exclude a word, endings that may be rewritten, and
 # each listed word's other spelling (-re/-er, -ence/-ense; both ways).
-_ISE_NOT_SUFFIX_ENDS = tuple(sorted(_ISE_NOT_SUFFIX))
+# "rise", "arise" and "anise" exclude only themselves: as endings they would also exclude organise,
+# authorise, summarise, popularise, theorise, mechanise, urbanise …
+_ISE_WHOLE_WORD_ONLY = word_set("rise arise anise")
+_ISE_NOT_SUFFIX_ENDS = tuple(sorted(_ISE_NOT_SUFFIX - _ISE_WHOLE_WORD_ONLY))
 _SPELLING_ENDS = tuple(e for pair in _SPELLING_SUFFIXES for e in pair)
 
 
@@ -143,7 +146,11 @@ def spelling_variants(word: str) -> frozenset[str]:
     cands: set[str] = set()
     # (one str.endswith over a tuple, and dict look-ups for the listed words: the same
     # candidates as a loop over each list)
-    if not word.endswith(_ISE_NOT_SUFFIX_ENDS) and word.endswith(_SPELLING_ENDS):
+    if (
+        word not in _ISE_WHOLE_WORD_ONLY
+        and not word.endswith(_ISE_NOT_SUFFIX_ENDS)
+        and word.endswith(_SPELLING_ENDS)
+    ):
         for brit, amer in _SPELLING_SUFFIXES:
             if word.endswith(brit) and len(word) - len(brit) >= 3:
                 cands.add(word[: -len(brit)] + amer)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-__all__ = ["dump", "short", "table"]
+__all__ = ["dump", "meaning", "short", "table"]
 
 
 def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
@@ -31,6 +31,17 @@ def short(text: str | None, n: int = 50) -> str:
     """
     text = (text or "").replace("\n", " ")
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def meaning(zh: str | None, check: str | None, definition: str | None) -> str:
+    """The meaning column: the Chinese counterpart, or an uncertain one marked "check:", and the
+    definition.
+
+    Examples:
+        >>> meaning(None, "需要", "to provide what is needed")
+        'check: 需要 · to provide what is needed'
+    """
+    return " · ".join(x for x in (zh, f"check: {check}" if check else None, definition) if x)
 
 
 def dump(obj: Any, out: TextIO) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .._common import add_limit_option, max_bytes
 from . import BankCommand, Streams
-from ._format import dump, short, table
+from ._format import dump, meaning, short, table
 
 if TYPE_CHECKING:
     from ...bank import TermBank
@@ -27,7 +27,10 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     if args.format == "json":
         dump([n.to_dict() for n in fresh], out)
         return 0
-    rows = [(n.display, n.lang, n.kind, n.count, short(n.zh or n.definition, 40)) for n in fresh]
+    rows = [
+        (n.display, n.lang, n.kind, n.count, short(meaning(n.zh, n.check, n.definition), 40))
+        for n in fresh
+    ]
     out.write(table(rows, ("term", "lang", "kind", "count", "meaning")) + f"\n{len(fresh)} new\n")
     return 0
 

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from . import BankCommand, Streams, check_dates
-from ._format import dump, short, table
+from ._format import dump, meaning, short, table
 
 if TYPE_CHECKING:
     from ...bank import TermBank
@@ -38,7 +38,7 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
             t.count,
             t.articles,
             t.first_date or "-",
-            short(" · ".join(x for x in (t.zh, t.definition) if x), 40),
+            short(meaning(t.zh, t.check, t.definition), 40),
         )
         for t in stats
     ]

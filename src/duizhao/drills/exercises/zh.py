@@ -14,7 +14,10 @@ from . import Draft, ExerciseKind, Pair, Request, arrange_matching, matching_dra
 
 __all__ = ["EXERCISE"]
 
-_WHY = "no Chinese counterpart was found for any term"
+_WHY = (
+    "no term has a Chinese counterpart duizhao is sure of (check them on the sheet, or give them"
+    " in the glossary as term【中文】)"
+)
 
 
 def _pairs(req: Request) -> list[Pair]:

@@ -3,6 +3,10 @@
 English paragraphs, a title line ``SOURCE YYYY.MM.DD：TITLE``, Chinese paragraphs and a glossary
 after a ``/ Glossary生字 /`` header, in any order: a paragraph's language is decided by its script,
 not its position. This is the fallback format: any text that no other format claims is read so.
+
+A headline with no source and date (the first paragraph of a language: one short line that does
+not end a sentence, with more paragraphs of that language after it) is taken as that language's
+title, unless a title line already gave one.
 """
 
 from __future__ import annotations
@@ -13,7 +17,12 @@ from ...errors import InputError
 from ...text.script import script_of
 from ..builder import TERMINAL, Builder, iso_date
 from ..decode import BLANKS
-from ..glossary_line import bad_glossary_line, is_glossary_header, parse_glossary_line
+from ..glossary_line import (
+    bad_glossary_line,
+    is_glossary_header,
+    is_table_furniture,
+    parse_glossary_line,
+)
 from . import InputFormat
 
 __all__ = ["FORMAT", "parse_editorial"]
@@ -59,6 +68,8 @@ def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
             in_glossary = True
             continue
         if in_glossary:
+            if is_table_furniture(line):
+                continue
             entry = parse_glossary_line(line, path=b.path, lineno=lineno)
             if entry is not None:
                 b.add_glossary(entry)
@@ -69,6 +80,26 @@ def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
                 raise InputError(b.path, lineno, bad_glossary_line(line))
         block.append((lineno, raw))
     flush()
+    _take_headlines(b)
+
+
+_HEADLINE_MAX = {"zh": 40, "en": 120}
+"""The longest headline, in characters (Chinese) or characters of text (English)."""
+
+
+def _take_headlines(b: Builder) -> None:
+    """Each language's first paragraph as its title when it is a headline (see the module's doc)."""
+    for lang, paras in (("zh", b.zh), ("en", b.en)):
+        key = f"title_{lang}"
+        if b.meta.get(key) or len(paras) < 2:
+            continue
+        text = paras[0].text
+        if "\n" in text or len(text) > _HEADLINE_MAX[lang] or TERMINAL.search(text):
+            continue
+        if lang == "en" and not text[:1].isupper():
+            continue
+        b.meta[key] = text
+        del paras[0]
 
 
 def _take_title(m: re.Match[str], b: Builder, lineno: int) -> None:

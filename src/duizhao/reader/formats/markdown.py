@@ -12,7 +12,12 @@ import re
 from ...errors import InputError, PinError
 from ..builder import Builder, iso_date
 from ..decode import BLANKS
-from ..glossary_line import bad_glossary_line, is_glossary_header, parse_glossary_line
+from ..glossary_line import (
+    bad_glossary_line,
+    is_glossary_header,
+    is_table_furniture,
+    parse_glossary_line,
+)
 from ..pins import parse_pin
 from . import InputFormat
 from .editorial import parse_editorial
@@ -77,6 +82,8 @@ def _parse_markdown(lines: list[str], b: Builder) -> None:
             flush()
             continue
         if section == "glossary":
+            if is_table_furniture(line):
+                continue
             entry = parse_glossary_line(line, path=b.path, lineno=lineno)
             if entry is None:
                 raise InputError(b.path, lineno, bad_glossary_line(line))
