@@ -381,6 +381,43 @@ def test_cli_sheet_writes_word_and_reads_bank_free_new_words(tmp_path, seed):
     assert (out / "seed.docx").exists()
 
 
+def test_cli_english_sheet_has_no_empty_readings_column(tmp_path, seed):
+    """``--for english`` prints no readings: the glossary table of the HTML, the PDF and the Word
+    file had a "Readings" column empty in every row (and the Word file an empty "Part of speech"
+    column when the glossary gives none); with readings, the column is there."""
+    pytest.importorskip("docx")
+    import docx
+
+    from duizhao.cli import main
+
+    def glossary_head(out: Path) -> tuple[str, list[str]]:
+        html = (out / SEED_FILE.with_suffix(".html").name).read_text(encoding="utf-8")
+        section = html[html.index('<section class="glossary">'):]
+        section = section[: section.index("</section>")]
+        word = docx.Document(str(out / SEED_FILE.with_suffix(".docx").name))
+        table = next(t for t in word.tables if t.rows[0].cells[1].text == "Term")
+        return section, [c.text for c in table.rows[0].cells]
+
+    english = tmp_path / "en"
+    assert main(["sheet", str(SEED_FILE), "-o", str(english), "--for", "english", "--docx",
+                 "-q"]) == 0  # fmt: skip
+    section, head = glossary_head(english)
+    assert "Readings" not in section and 'class="rd-cell"' not in section
+    assert head == ["#", "Term", "Definition", "中文"]
+    both = tmp_path / "both"
+    assert main(["sheet", str(SEED_FILE), "-o", str(both), "--docx", "-q"]) == 0
+    section, head = glossary_head(both)
+    assert "<th>Readings</th>" in section and "jí qún" in section
+    assert head == ["#", "Term", "Definition", "中文", "Readings"]
+    _pdf_tools()
+    for out, want in ((english, False), (both, True)):
+        assert main(["sheet", str(SEED_FILE), "-o", str(out), "--pdf", "-q",
+                     *(["--for", "english"] if not want else [])]) == 0  # fmt: skip
+        text = pdftext(out / SEED_FILE.with_suffix(".pdf").name)
+        glossary = text[text.index("Glossary 生字"):]
+        assert ("Readings" in glossary) is want
+
+
 def test_glossary_entry_round_trip_keeps_no_counterpart():
     e = GlossaryEntry("preferential", "giving an advantage", no_counterpart=True)
     assert GlossaryEntry.from_dict(e.to_dict()) == e
