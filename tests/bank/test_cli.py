@@ -104,6 +104,22 @@ def test_cli_due_output_folder_and_file_kinds(seed_json: Path, tmp_path: Path,
         assert not (tmp_path / out).exists()
 
 
+@pytest.mark.parametrize(
+    "argv", [["terms"], ["kwic", "cluster"], ["due", "--new", "3"]]
+)
+def test_cli_a_missing_bank_is_not_made_by_a_query(argv: list[str], tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped --db made a new, empty bank file and answered "no sentence in the bank uses
+    'cluster'" (or an empty table, or "nothing is due"): the queries say there is no bank there,
+    and leave no file behind."""
+    db = tmp_path / "bnak.sqlite3"  # a typo
+    assert main(["bank", *argv, "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"error: {db}: no term bank here yet: add articles first "
+                   f"(duizhao bank add ARTICLE… --db {db})\n")  # fmt: skip
+    assert not db.exists()
+
+
 def test_cli_refuses_a_file_that_is_not_a_bank(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     junk = tmp_path / "notes.txt"

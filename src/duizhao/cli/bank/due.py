@@ -88,5 +88,6 @@ COMMAND = BankCommand(
     add_arguments=_arguments,
     run=_run,
     order=70,
+    needs_bank=True,
     check=_check,
 )
