@@ -470,3 +470,16 @@ def test_weasyprint_engine_prints_the_html_templates(seed, tmp_path):
     assert "Form 4B handout" in text and "On this occasion" in text
     with pytest.raises(DuizhaoError, match="engine"):
         render_pdf(seed, tmp_path / "x.pdf", engine="latex")
+
+
+@pytest.mark.parametrize("command", ["sheet", "build"])
+def test_cli_pages_0_is_an_error(tmp_path, capsys, command):
+    """``--pages 0`` was taken as no --pages at all: the sheet was written unfitted, silently."""
+    from duizhao.cli import main
+
+    # two articles for sheet: the error is said once, not once an article
+    sources = [str(SEED_FILE)] * 2 if command == "sheet" else [str(SEED_FILE.parent)]
+    assert main([command, *sources, "-o", str(tmp_path / "o"), "--pages", "0"]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: --pages must be at least 1 (got 0)\n"
+    assert not (tmp_path / "o").exists()
