@@ -483,3 +483,32 @@ def test_cli_pages_0_is_an_error(tmp_path, capsys, command):
     err = capsys.readouterr().err
     assert err == "error: --pages must be at least 1 (got 0)\n"
     assert not (tmp_path / "o").exists()
+
+
+def test_cli_simplified_sheet_headings_are_simplified(tmp_path):
+    """With --script simplified the text was simplified but the Chinese vocabulary table kept
+    its traditional headings 生詞 and 詞語 (HTML, PDF and Word)."""
+    pytest.importorskip("docx")
+    import docx
+
+    from duizhao.cli import main
+
+    for script, want, not_want in (("simplified", ("生词", "词语"), ("生詞", "詞語")),
+                                   ("traditional", ("生詞", "詞語"), ("生词", "词语"))):
+        out = tmp_path / script
+        assert main(["sheet", str(SEED_FILE), "-o", str(out), "--script", script, "--docx",
+                     "--for", "chinese", "-q"]) == 0  # fmt: skip
+        html = (out / SEED_FILE.with_suffix(".html").name).read_text(encoding="utf-8")
+        word = docx.Document(str(out / SEED_FILE.with_suffix(".docx").name))
+        texts = [p.text for p in word.paragraphs] + [c.text for t in word.tables
+                                                     for c in t.rows[0].cells]  # fmt: skip
+        for w in want:
+            assert w in html and any(w in t for t in texts), (script, w)
+        for w in not_want:
+            assert w not in html and not any(w in t for t in texts), (script, w)
+    _pdf_tools()
+    out = tmp_path / "simplified"
+    assert main(["sheet", str(SEED_FILE), "-o", str(out), "--script", "simplified", "--pdf",
+                 "--for", "chinese", "-q"]) == 0  # fmt: skip
+    text = pdftext(out / SEED_FILE.with_suffix(".pdf").name)
+    assert "生词" in text and "词语" in text and "生詞" not in text and "詞語" not in text

@@ -219,10 +219,11 @@ def sheet_docx(
             colour="667085",
         )
     if v["zh"]:
-        d.add_heading("Words to learn: Chinese 生詞", level=2)
+        simplified = ctx["zh_lang"] == "zh-Hans"  # the headings in the sheet's script
+        d.add_heading(f"Words to learn: Chinese {'生词' if simplified else '生詞'}", level=2)
         _table(
             d,
-            ["詞語", "Pinyin", "Jyutping", "Meaning", "HSK", "Times"],
+            ["词语" if simplified else "詞語", "Pinyin", "Jyutping", "Meaning", "HSK", "Times"],
             [
                 [
                     x["word"],
