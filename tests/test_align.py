@@ -539,3 +539,14 @@ def test_shape_costs_are_the_costs_one_shape_at_a_time(seed_doc):
     rows = many.shape_costs([(1, 0), (5, 1), (1, 1)], 6, js)
     assert rows[1].tobytes() == one.costs(5, 1, 6, js).tobytes()
     assert rows[0].tobytes() == one.costs(1, 0, 6, js).tobytes()
+
+
+def test_cli_align_text_never_starts_a_chinese_line_with_a_closing_mark(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # "…不要把每一米都填滿商業活動" filled the column, and "。" began the next line alone
+    article = Path(__file__).parent / "fixtures" / "align" / "2026-11-20-harbourfront-promenade.txt"
+    assert main(["align", str(article), "--format", "text", "-q"]) == 0
+    right = [ln.split(" │ ", 1)[1] for ln in capsys.readouterr().out.splitlines() if " │ " in ln]
+    assert any("填滿商業活動。" in r or r.startswith("動。") for r in right)
+    assert not [r for r in right if r[:1] in "。，、；：！？」』）"]

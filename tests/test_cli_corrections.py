@@ -185,3 +185,22 @@ def test_a_counterpart_given_by_hand_in_saved_json_is_honoured(saved_json, tmp_p
     assert main(["sheet", str(edited), "-o", str(tmp_path), "-q"]) == 0
     html = (tmp_path / "edited.html").read_text(encoding="utf-8")
     assert '<td lang="zh-Hant" class="zh-cell">實驗室集群' in html
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('遮蔭 = {jyutping = "ze1 jam3"}', 'a key in Chinese must be in quotes: "遮蔭" = …'),
+        ('沿海邊 = "沿 海邊"', 'a key in Chinese must be in quotes: "沿海邊" = …'),
+        ('"遮蔭" = "zhē yìn', "not TOML"),  # another slip: TOML's own words
+    ],
+)
+def test_an_unquoted_chinese_key_is_explained(tmp_path, capsys, line, message):
+    """A teacher editing the file by hand writes a Chinese word bare, as the English terms are
+    written; TOML only said "Empty key". The error names the file and line and says to quote it."""
+    (tmp_path / "labs.txt").write_text(LABS, encoding="utf-8")
+    (tmp_path / "labs.duizhao.toml").write_text(f"[readings]\n{line}\n", encoding="utf-8")
+    assert main(["sheet", str(tmp_path / "labs.txt"), "-o", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path / 'labs.duizhao.toml'}:2: not TOML")
+    assert message in err and err.count("\n") == 1 and not (tmp_path / "o").exists()

@@ -775,3 +775,15 @@ def test_cloze_and_exports_hold_for_any_article(
     assert lines[-1] == "lighthouse\ta tower with a light"
     if flat:
         assert lines[0] == f"cluster\t{flat}"
+
+
+def test_cli_readings_excerpt_is_not_cut_at_an_enumeration_comma(tmp_path: Path) -> None:
+    # 不願 (reluctant) stands in "年輕人不願加入一個工時長、收入不穩定的行業。": the excerpt must not stop
+    # at 、 (a list inside the clause), which printed "…加入一個工時長、 ____" as if cut off.
+    article = FIXTURES / "2026-11-24-minibus-drivers.md"
+    assert main(["drill", str(article), "-o", str(tmp_path), "-q", "--kinds", "readings",
+                 "--for", "chinese", "--count", "8"]) == 0  # fmt: skip
+    html = (tmp_path / "2026-11-24-minibus-drivers.drills.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "不願加入一個工時長、收入不穩定的行業。" in text
+    assert not re.search(r"、\s*_", text)

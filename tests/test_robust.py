@@ -305,7 +305,11 @@ def bank(seed_json, tmp_path_factory) -> Path:
     [
         (["bank", "kwic", "cluster", "--html", "{tmp}"], None),  # a folder
         (["bank", "kwic", "cluster", "--html", "{tmp}/new/kwic.html"], "new/kwic.html"),
-        (["bank", "due", "--new", "3", "-o", "{tmp}"], None),
+        # -o is a folder for every other command: the due sheet goes inside it, named by its day
+        (["bank", "due", "--new", "3", "-o", "{tmp}", "--date", "2025-09-10"],
+         "due-2025-09-10.html"),
+        (["bank", "due", "--new", "3", "-o", "{tmp}/new/", "--date", "2025-09-10"],
+         "new/due-2025-09-10.html"),
         (["bank", "due", "--new", "3", "-o", "{tmp}/new/due.html"], "new/due.html"),
     ],
 )

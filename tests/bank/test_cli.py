@@ -81,6 +81,45 @@ def test_cli_bad_input(argv: list[str], message: str, tmp_path: Path,
     assert "Traceback" not in err
 
 
+def test_cli_due_output_folder_and_file_kinds(seed_json: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """``-o sheets/`` writes ``sheets/due-DAY.html`` (it wrote a file named ``sheets``), and a
+    sheet is never written in the other format than its name says (``-o x.html --pdf`` wrote a
+    PDF named .html, ``-o x.pdf`` an HTML page named .pdf)."""
+    db = str(tmp_path / "out.sqlite3")
+    assert main(["bank", "add", str(seed_json), "--db", db]) == 0
+    due = ["bank", "due", "--db", db, "--date", "2025-09-10", "--new", "2"]
+    assert main([*due, "-o", f"{tmp_path / 'sheets'}/"]) == 0
+    sheet = tmp_path / "sheets" / "due-2025-09-10.html"
+    assert sheet.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert f"wrote {sheet}" in capsys.readouterr().err
+    assert main([*due, "-o", str(tmp_path / "sheets"), "--learner", "kim"]) == 0  # a folder
+    assert (tmp_path / "sheets" / "due-2025-09-10-kim.html").is_file()
+    for out, pdf, message in [("x.html", True, "--pdf writes a PDF; name the file .pdf"),
+                              ("x", False, "name the sheet .html (or .pdf for a PDF)")]:
+        capsys.readouterr()
+        assert main([*due, "-o", str(tmp_path / out), *(["--pdf"] if pdf else [])]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error:") and message in err and err.count("\n") == 1
+        assert not (tmp_path / out).exists()
+
+
+@pytest.mark.parametrize(
+    "argv", [["terms"], ["kwic", "cluster"], ["due", "--new", "3"]]
+)
+def test_cli_a_missing_bank_is_not_made_by_a_query(argv: list[str], tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped --db made a new, empty bank file and answered "no sentence in the bank uses
+    'cluster'" (or an empty table, or "nothing is due"): the queries say there is no bank there,
+    and leave no file behind."""
+    db = tmp_path / "bnak.sqlite3"  # a typo
+    assert main(["bank", *argv, "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"error: {db}: no term bank here yet: add articles first "
+                   f"(duizhao bank add ARTICLE… --db {db})\n")  # fmt: skip
+    assert not db.exists()
+
+
 def test_cli_refuses_a_file_that_is_not_a_bank(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     junk = tmp_path / "notes.txt"
@@ -105,6 +144,9 @@ def test_cli_due_pdf(seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     out = tmp_path / "due.pdf"
     argv = ["bank", "due", "--db", db, "--date", "2025-09-10", "--new", "3", "-o", str(out)]
     assert main([*argv, "--pdf"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    out.unlink()
+    assert main(argv) == 0  # -o due.pdf is a PDF without --pdf too (it wrote HTML into due.pdf)
     assert out.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,

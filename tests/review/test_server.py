@@ -170,3 +170,34 @@ def test_downloads(site):
     status, body = _request(server, "GET", "/a/labs.txt/download/deck.apkg")
     assert status == 200 and body[:2] == b"PK"
     assert _request(server, "GET", "/a/labs.txt/download/..%2F..%2Fetc")[0] == 404
+
+
+def test_names_a_teacher_types_are_made_safe(tmp_path):
+    """The new-article page saved "Week 3: library hours" as ``Week 3: library hours.md`` (a colon
+    and spaces: no file on Windows, a quoted name in a shell) and the downloads of such an article
+    were named by the browser ("Week 3_ library hours.worksheet.pdf"). Both are named as every
+    output file is: ``Week-3-library-hours``."""
+    (tmp_path / "Week 1: trams.txt").write_text(LABS, encoding="utf-8")
+    server = ReviewServer(tmp_path, open_browser=False)
+    server.start()
+    try:
+        form = {"name": "Week 3: library hours", "english": "The tram is old.",
+                "chinese": "電車很舊。", "glossary": ""}  # fmt: skip
+        status, body = _request(server, "POST", "/new", origin=_own(server), body=form)
+        answer = json.loads(body)
+        assert status == 200 and answer["ok"] is True, answer
+        assert answer["href"] == "/a/Week-3-library-hours.md"
+        assert (tmp_path / "Week-3-library-hours.md").is_file()
+        assert not (tmp_path / "Week 3: library hours.md").exists()
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        conn.request("GET", "/a/" + quote("Week 1: trams.txt") + "/download/quizlet.txt",
+                     headers={"Host": f"127.0.0.1:{server.port}"})  # fmt: skip
+        r = conn.getresponse()
+        r.read()
+        conn.close()
+        assert r.status == 200
+        assert r.getheader("Content-Disposition") == (
+            "attachment; filename*=UTF-8''Week-1-trams.quizlet.txt"
+        )
+    finally:
+        server.stop()

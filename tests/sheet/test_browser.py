@@ -233,3 +233,20 @@ def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading
         jp = page.evaluate("parseFloat(getComputedStyle(document.querySelector('rt.jp')).fontSize)")
         assert jp >= 7 * 96 / 72 - 0.01  # 7 pt in print
     page.close()
+
+
+def test_phone_width_table_caption_spans_the_table(browser, sheet_file):
+    """On a phone the tables stack into rows; the English vocabulary table's caption (what the
+    Zipf frequency means) shrank into a column one word wide beside the rows. It must span the
+    table's width and come after its rows."""
+    page = _open(browser, sheet_file, 390)
+    caption = page.locator("table.data caption").first
+    assert "Zipf" in caption.inner_text()
+    box = caption.bounding_box()
+    zipf = page.locator("table.data", has=page.locator("caption")).first
+    table, last_row = zipf.bounding_box(), zipf.locator("tbody tr").last.bounding_box()
+    assert box is not None and table is not None and last_row is not None
+    assert box["width"] > 0.8 * table["width"]
+    assert box["y"] >= last_row["y"] + last_row["height"] - 1
+    _shot(page, "sheet-phone-caption.png")
+    page.close()

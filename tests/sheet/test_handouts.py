@@ -381,6 +381,43 @@ def test_cli_sheet_writes_word_and_reads_bank_free_new_words(tmp_path, seed):
     assert (out / "seed.docx").exists()
 
 
+def test_cli_english_sheet_has_no_empty_readings_column(tmp_path, seed):
+    """``--for english`` prints no readings: the glossary table of the HTML, the PDF and the Word
+    file had a "Readings" column empty in every row (and the Word file an empty "Part of speech"
+    column when the glossary gives none); with readings, the column is there."""
+    pytest.importorskip("docx")
+    import docx
+
+    from duizhao.cli import main
+
+    def glossary_head(out: Path) -> tuple[str, list[str]]:
+        html = (out / SEED_FILE.with_suffix(".html").name).read_text(encoding="utf-8")
+        section = html[html.index('<section class="glossary">'):]
+        section = section[: section.index("</section>")]
+        word = docx.Document(str(out / SEED_FILE.with_suffix(".docx").name))
+        table = next(t for t in word.tables if t.rows[0].cells[1].text == "Term")
+        return section, [c.text for c in table.rows[0].cells]
+
+    english = tmp_path / "en"
+    assert main(["sheet", str(SEED_FILE), "-o", str(english), "--for", "english", "--docx",
+                 "-q"]) == 0  # fmt: skip
+    section, head = glossary_head(english)
+    assert "Readings" not in section and 'class="rd-cell"' not in section
+    assert head == ["#", "Term", "Definition", "中文"]
+    both = tmp_path / "both"
+    assert main(["sheet", str(SEED_FILE), "-o", str(both), "--docx", "-q"]) == 0
+    section, head = glossary_head(both)
+    assert "<th>Readings</th>" in section and "jí qún" in section
+    assert head == ["#", "Term", "Definition", "中文", "Readings"]
+    _pdf_tools()
+    for out, want in ((english, False), (both, True)):
+        assert main(["sheet", str(SEED_FILE), "-o", str(out), "--pdf", "-q",
+                     *(["--for", "english"] if not want else [])]) == 0  # fmt: skip
+        text = pdftext(out / SEED_FILE.with_suffix(".pdf").name)
+        glossary = text[text.index("Glossary 生字"):]
+        assert ("Readings" in glossary) is want
+
+
 def test_glossary_entry_round_trip_keeps_no_counterpart():
     e = GlossaryEntry("preferential", "giving an advantage", no_counterpart=True)
     assert GlossaryEntry.from_dict(e.to_dict()) == e
@@ -433,3 +470,45 @@ def test_weasyprint_engine_prints_the_html_templates(seed, tmp_path):
     assert "Form 4B handout" in text and "On this occasion" in text
     with pytest.raises(DuizhaoError, match="engine"):
         render_pdf(seed, tmp_path / "x.pdf", engine="latex")
+
+
+@pytest.mark.parametrize("command", ["sheet", "build"])
+def test_cli_pages_0_is_an_error(tmp_path, capsys, command):
+    """``--pages 0`` was taken as no --pages at all: the sheet was written unfitted, silently."""
+    from duizhao.cli import main
+
+    # two articles for sheet: the error is said once, not once an article
+    sources = [str(SEED_FILE)] * 2 if command == "sheet" else [str(SEED_FILE.parent)]
+    assert main([command, *sources, "-o", str(tmp_path / "o"), "--pages", "0"]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: --pages must be at least 1 (got 0)\n"
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_simplified_sheet_headings_are_simplified(tmp_path):
+    """With --script simplified the text was simplified but the Chinese vocabulary table kept
+    its traditional headings 生詞 and 詞語 (HTML, PDF and Word)."""
+    pytest.importorskip("docx")
+    import docx
+
+    from duizhao.cli import main
+
+    for script, want, not_want in (("simplified", ("生词", "词语"), ("生詞", "詞語")),
+                                   ("traditional", ("生詞", "詞語"), ("生词", "词语"))):
+        out = tmp_path / script
+        assert main(["sheet", str(SEED_FILE), "-o", str(out), "--script", script, "--docx",
+                     "--for", "chinese", "-q"]) == 0  # fmt: skip
+        html = (out / SEED_FILE.with_suffix(".html").name).read_text(encoding="utf-8")
+        word = docx.Document(str(out / SEED_FILE.with_suffix(".docx").name))
+        texts = [p.text for p in word.paragraphs] + [c.text for t in word.tables
+                                                     for c in t.rows[0].cells]  # fmt: skip
+        for w in want:
+            assert w in html and any(w in t for t in texts), (script, w)
+        for w in not_want:
+            assert w not in html and not any(w in t for t in texts), (script, w)
+    _pdf_tools()
+    out = tmp_path / "simplified"
+    assert main(["sheet", str(SEED_FILE), "-o", str(out), "--script", "simplified", "--pdf",
+                 "--for", "chinese", "-q"]) == 0  # fmt: skip
+    text = pdftext(out / SEED_FILE.with_suffix(".pdf").name)
+    assert "生词" in text and "词语" in text and "生詞" not in text and "詞語" not in text

@@ -241,3 +241,24 @@ def test_characters_with_readings_below_keep_the_baseline(seed, tmp_path, readin
         ys_sorted = sorted(ys)
         close = [(a, b) for a, b in itertools.pairwise(ys_sorted) if b - a < 4]
         assert len(ys_sorted) > 5 and close == [], close[:5]
+
+
+def test_a_glossary_number_stays_beside_its_chinese_word(tmp_path):
+    """A Chinese line may break between any two characters; it broke between a glossary term and
+    its number, so that "1" began the next line, far from 短缺. Here, with both readings, 短缺 of
+    the minibus article ends a line: each of the five terms' numbers in the Chinese column must
+    follow a Chinese character on its line."""
+    from duizhao.cli import main
+
+    article = Path(__file__).parents[1] / "fixtures" / "drills" / "2026-11-24-minibus-drivers.md"
+    assert main(["sheet", str(article), "-o", str(tmp_path), "--pdf", "--reading", "both",
+                 "-q"]) == 0  # fmt: skip
+    words = [w for w in pdf_words(tmp_path / "2026-11-24-minibus-drivers.pdf") if w[0] == 0]
+    han = _han_boxes(words)
+    column, top = next(w[1:3] for w in words if w[5] == "中文")  # the Chinese column's header
+    body = next(w[2] for w in words if w[5] == "Glossary" and w[2] > top)  # "Glossary 生字"
+    numbers = [w for w in words if re.fullmatch(r"\d\??", w[5]) and w[4] - w[2] < 8
+               and w[1] > column - 5 and w[2] < body]  # fmt: skip
+    beside = [w for w in numbers if any(
+        0 <= w[1] - c[3] < 10 and c[2] - 4 < w[2] < c[4] for c in han)]  # fmt: skip
+    assert sorted(w[5].rstrip("?") for w in beside) == ["1", "2", "3", "4", "5"], numbers

@@ -25,9 +25,19 @@ from ..text.script import display_width
 __all__ = ["beads_to_text"]
 
 
+# Punctuation a line must not start with (closing marks, as Chinese typesetting has it).
+_NO_LINE_START = frozenset("。，、；：！？」』）》〉】〕…・,.;:!?)")
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """Wrap text to ``width`` terminal cells (CJK characters take two), breaking English at
-    spaces where it can."""
+    spaces where it can; a closing punctuation mark never starts a line (the character before
+    it goes down with it).
+
+    Examples:
+        >>> _wrap("填滿商業活動。", 12)
+        ['填滿商業活', '動。']
+    """
     lines: list[str] = []
     line, used = "", 0
     for word in re.findall(r"\S+\s*|\s+", text.replace("\n", " ")):
@@ -42,8 +52,11 @@ def _wrap(text: str, width: int) -> list[str]:
         for c in word:
             cw = display_width(c)
             if used + cw > width:
+                carry = ""
+                if c in _NO_LINE_START and len(line.rstrip()) > 1:
+                    carry, line = line.rstrip()[-1], line.rstrip()[:-1]
                 lines.append(line.rstrip())
-                line, used = "", 0
+                line, used = carry, sum(display_width(x) for x in carry)
             if line or not c.isspace():
                 line += c
                 used += cw

@@ -287,6 +287,35 @@ def _section(r: _Reader, name: str, body: Any) -> None:
             )
 
 
+# A key written bare before "=", which TOML allows only in ASCII letters, digits, - and _.
+_BARE_KEY = re.compile(r"^\s*([^\s\"'=\[#][^=\"']*?)\s*=")
+
+
+def _toml_problem(text: str, error: Exception) -> str:
+    """What is wrong on the line a TOML parse error names, in a teacher's words where it can.
+
+    A Chinese word written as a key without quotes (``遮蔭 = "zhē yìn"``) is the usual slip: TOML
+    says only "Empty key"; this says to quote the word.
+
+    Examples:
+        >>> from tomlkit import parse
+        >>> from tomlkit.exceptions import ParseError
+        >>> text = "[readings]\\n遮蔭 = {jyutping = \\"ze1 jam3\\"}\\n"
+        >>> try:
+        ...     parse(text)
+        ... except ParseError as e:
+        ...     print(_toml_problem(text, e))
+        not TOML: a key in Chinese must be in quotes: "遮蔭" = …
+    """
+    line_no = getattr(error, "line", 0)
+    lines = text.splitlines()
+    line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    m = _BARE_KEY.match(line)
+    if m and not m.group(1).isascii():
+        return f'not TOML: a key in Chinese must be in quotes: "{m.group(1)}" = …'
+    return f"not TOML: {str(error).split(' at line ')[0]}"
+
+
 def parse_corrections(text: str, path: str | os.PathLike[str]) -> Corrections:
     """Read the text of a corrections file (see the module docstring for its form).
 
@@ -305,7 +334,7 @@ def parse_corrections(text: str, path: str | os.PathLike[str]) -> Corrections:
     try:
         data = tomlkit.parse(text).unwrap()
     except ParseError as e:
-        raise InputError(where, e.line, f"not TOML: {str(e).split(' at line ')[0]}") from None
+        raise InputError(where, e.line, _toml_problem(text, e)) from None
     r = _Reader(where, value_lines(text))
     for name, body in data.items():
         if name not in _SECTIONS:

@@ -32,8 +32,10 @@ def make_download(doc: Document, kind: str, stem: str) -> tuple[str, bytes, str]
     """
     if kind not in KINDS:
         raise DuizhaoError(f"unknown download {kind!r}")
+    from ..output.files import safe_stem
+
     suffix, media = KINDS[kind]
-    name = stem + suffix
+    name = safe_stem(stem, "article") + suffix  # "Week 1: trams" → Week-1-trams.worksheet.pdf
     if kind == "quizlet.txt":
         from ..drills import quizlet_text
 

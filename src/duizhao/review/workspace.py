@@ -96,11 +96,14 @@ class Workspace:
         return path
 
     def new_path(self, name: str) -> Path:
-        """Where a new article of that name goes (``.md`` added if it has no article suffix).
+        """Where a new article of that name goes (``.md`` added if it has no article suffix),
+        the name made safe as output files' names are (:func:`~duizhao.output.files.safe_stem`).
 
         Raises:
             DuizhaoError: The name is not a plain file name, or the file exists already.
         """
+        from ..output.files import safe_stem
+
         name = name.strip()
         if Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
             name += ".md"
@@ -108,6 +111,12 @@ class Workspace:
             raise DuizhaoError(
                 f"{name!r} cannot be a file name here: use letters, digits, - and _, no folders"
             )
+        # made safe as every output file is ("Week 3: trams" → Week-3-trams.md): no spaces,
+        # colons or quotes in a name a shell, a link or Windows would trip over
+        stem = safe_stem(Path(name).stem, "")
+        if not stem:
+            raise DuizhaoError(f"{name!r} cannot be a file name here: use letters or digits")
+        name = stem + Path(name).suffix
         path = self.folder / name
         if path.exists() or path.is_symlink():
             raise DuizhaoError(f"{name} exists already: choose another name")

@@ -185,7 +185,15 @@ def sheet_docx(
                 zh = " / ".join([g["zh"], *g["other_zh"]]) + (" ? check" if g["check"] else "")
             readings = " / ".join(x for x in (g["pinyin"], g["jyutping"]) if x)
             rows.append([str(g["number"]), g["term"], g["pos"], g["definition"], zh, readings])
-        _table(d, ["#", "Term", "Part of speech", "Definition", "中文", "Readings"], rows)
+        head = ["#", "Term", "Part of speech", "Definition", "中文", "Readings"]
+        # as the HTML and the PDF: no column that would be empty in every row (no part of speech
+        # given; no readings with --for english or --reading none)
+        keep = [c < 2 or c == 3 or any(r[c] for r in rows) for c in range(len(head))]
+        _table(
+            d,
+            [h for h, k in zip(head, keep, strict=True) if k],
+            [[x for x, k in zip(r, keep, strict=True) if k] for r in rows],
+        )
     v = ctx["vocabulary"]
     if v["en"]:
         d.add_heading("Words to learn: English", level=2)
@@ -211,10 +219,11 @@ def sheet_docx(
             colour="667085",
         )
     if v["zh"]:
-        d.add_heading("Words to learn: Chinese 生詞", level=2)
+        simplified = ctx["zh_lang"] == "zh-Hans"  # the headings in the sheet's script
+        d.add_heading(f"Words to learn: Chinese {'生词' if simplified else '生詞'}", level=2)
         _table(
             d,
-            ["詞語", "Pinyin", "Jyutping", "Meaning", "HSK", "Times"],
+            ["词语" if simplified else "詞語", "Pinyin", "Jyutping", "Meaning", "HSK", "Times"],
             [
                 [
                     x["word"],

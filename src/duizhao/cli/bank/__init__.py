@@ -34,6 +34,7 @@ one ``error: …`` line (exit status 2) in :func:`duizhao.cli.main`.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -75,6 +76,9 @@ class BankCommand:
     check: Callable[[argparse.Namespace], None] | None = None
     """Check the arguments before the bank is opened (raise ``DuizhaoError``), so that a usage
     mistake does not create a bank file."""
+    needs_bank: bool = False
+    """It only reads what earlier articles put in the bank: a bank file that does not exist is an
+    error (a mistyped ``--db`` made a new empty bank and answered "nothing found")."""
 
 
 def commands() -> Mapping[str, BankCommand]:
@@ -178,7 +182,15 @@ def _run(args: argparse.Namespace, io: Streams) -> int:
     command = available[name]
     if command.check is not None:
         command.check(args)
-    from ...bank import TermBank
+    from ...bank import TermBank, default_path
+
+    if command.needs_bank:
+        path = args.db or default_path()
+        if not os.path.exists(path):
+            db = f" --db {args.db}" if args.db else ""
+            raise DuizhaoError(
+                f"{path}: no term bank here yet: add articles first (duizhao bank add ARTICLE…{db})"
+            )
 
     with TermBank(args.db) as bank:
         return command.run(bank, args, io)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import DuizhaoError
@@ -16,7 +18,10 @@ if TYPE_CHECKING:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="DATE", help="the day (default today)")
     p.add_argument("--learner", default="class", help="whose cards (default: class)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write the sheet (HTML, or PDF)")
+    p.add_argument(
+        "-o", "--output", metavar="OUT",
+        help="write the sheet: a file (.html, or .pdf for a PDF), or a folder (ending in /)",
+    )  # fmt: skip
     p.add_argument("--pdf", action="store_true", help="write a PDF instead of HTML")
     p.add_argument("--new", type=int, default=0, help="also N never-reviewed terms")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -25,7 +30,33 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> None:
     if args.pdf and not args.output:
         raise DuizhaoError("--pdf needs -o OUT")
+    if args.output and not _is_folder(args.output):
+        if Path(args.output).suffix.lower() == ".pdf":
+            args.pdf = True  # -o due.pdf is a PDF, with or without --pdf
+        elif args.pdf and Path(args.output).suffix.lower() in (".html", ".htm"):
+            raise DuizhaoError(f"{args.output}: --pdf writes a PDF; name the file .pdf")
+        elif not args.pdf and Path(args.output).suffix.lower() not in (".html", ".htm"):
+            raise DuizhaoError(
+                f"{args.output}: name the sheet .html (or .pdf for a PDF), or end a folder with /"
+            )
     check_dates(args, "date")
+
+
+def _is_folder(out: str) -> bool:
+    """``-o OUT`` names a folder: it ends with a path separator or is a folder already."""
+    return out.endswith(("/", os.sep)) or Path(out).is_dir()
+
+
+def _sheet_path(out: str, day: str, learner: str, pdf: bool) -> Path:
+    """The file ``-o OUT`` asks for: ``OUT`` itself, or ``due-DAY[-LEARNER].html`` (``.pdf``)
+    inside the folder ``OUT``."""
+    if not _is_folder(out):
+        return Path(out)
+    from ...output.files import output_file, safe_stem
+
+    who = "" if learner == "class" else f"-{safe_stem(learner, 'learner')}"
+    Path(out).mkdir(parents=True, exist_ok=True)
+    return output_file(out, f"due-{day}{who}.{'pdf' if pdf else 'html'}")
 
 
 def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
@@ -45,7 +76,8 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
         print(f"nothing is due on {day.isoformat()} for {args.learner}", file=io.stderr)
         return 0
     if args.output:
-        path = write_due(items, day, args.output, learner=args.learner, pdf=args.pdf)
+        out = _sheet_path(args.output, day.isoformat(), args.learner, args.pdf)
+        path = write_due(items, day, out, learner=args.learner, pdf=args.pdf)
         print(f"wrote {path}", file=io.stderr)
     return 0
 
@@ -56,5 +88,6 @@ COMMAND = BankCommand(
     add_arguments=_arguments,
     run=_run,
     order=70,
+    needs_bank=True,
     check=_check,
 )

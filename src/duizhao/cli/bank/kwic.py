@@ -45,4 +45,5 @@ COMMAND = BankCommand(
     add_arguments=_arguments,
     run=_run,
     order=40,
+    needs_bank=True,
 )

@@ -55,5 +55,6 @@ COMMAND = BankCommand(
     add_arguments=_arguments,
     run=_run,
     order=20,
+    needs_bank=True,
     check=_check,
 )

@@ -22,7 +22,9 @@ _INSTRUCTIONS = {
     "both": "Write the pinyin and the Jyutping of each underlined word.",
 }
 
-_CLAUSE_END = "，。；：！？、,;:!?"
+# Where a clause ends. The enumeration comma 、 is not one: it separates the items of a list
+# inside a clause, and an excerpt cut there ("加入一個工時長、") reads as a sentence broken off.
+_CLAUSE_END = "，。；：！？,;:!?"
 
 
 def _clause(text: str, s0: int, s1: int, a: int, b: int, min_len: int = 14) -> tuple[int, int]:
@@ -32,6 +34,9 @@ def _clause(text: str, s0: int, s1: int, a: int, b: int, min_len: int = 14) -> t
         >>> text = "知識產權，貿易待拓展。"  # "intellectual property, trade awaits expansion."
         >>> _clause(text, 0, len(text), 5, 7, min_len=3)
         (5, 11)
+        >>> text = "年輕人不願加入一個工時長、收入不穩定的行業。"  # "…long hours, unstable income."
+        >>> text[slice(*_clause(text, 0, len(text), 3, 5))]
+        '年輕人不願加入一個工時長、收入不穩定的行業。'
     """
 
     def back(lo: int) -> int:
