@@ -179,6 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:<18} {r['precision']:>7.3f} {r['recall']:>7.3f} {r['f1']:>7.3f} "
               f"{r['seconds']:>8.2f}  {per}")  # fmt: skip
     print("(time s: wall clock for the 6 documents, including each system's start-up)")
+    flags = flag_quality(docs, data) if "duizhao" in systems else {}
+    for part, r in flags.items():
+        print(f"low-confidence flag, {part}: {r['flagged']} of {r['beads']} two-sided beads "
+              f"flagged, {r['flagged_wrong']} of them wrong; {r['flagged_wrong']} of the "
+              f"{r['wrong']} wrong beads caught")  # fmt: skip
     speed: dict[str, float] = {}
     if not args.no_speed:
         speed = measure_speed(data, args.embed)
@@ -187,9 +192,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{k:<50} {v:>10.1f}")
     out = ROOT / "benchmarks" / "results" / "bench_align.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"dev": str(dev), "systems": results, "speed": speed}, indent=2))
+    out.write_text(json.dumps({"dev": str(dev), "systems": results, "speed": speed,
+                               "flags": flags}, indent=2))  # fmt: skip
     print(f"\nwrote {out.relative_to(ROOT)}")
     return 0
+
+
+def flag_quality(docs: list[str], data: list) -> dict[str, dict[str, int]]:
+    """How well duizhao's ``low_confidence`` flag finds its wrong two-sided beads, on the first
+    three documents (looked at when the flag's margin was chosen) and the last three (not)."""
+    from duizhao.align import align_units
+
+    out: dict[str, dict[str, int]] = {}
+    half = len(docs) // 2
+    for part, sel in ((f"tuning ({docs[0]}–{docs[half - 1]})", data[:half]),
+                      (f"held-out ({docs[half]}–{docs[-1]})", data[half:])):  # fmt: skip
+        beads = wrong = flagged = flagged_wrong = 0
+        for en, zh, gold in sel:
+            gold_set = set(gold)
+            for b in align_units(en, zh):
+                if not (b.en and b.zh):
+                    continue
+                ok = (b.zh, b.en) in gold_set
+                beads += 1
+                wrong += not ok
+                flagged += b.low_confidence
+                flagged_wrong += b.low_confidence and not ok
+        out[part] = {"beads": beads, "wrong": wrong, "flagged": flagged,
+                     "flagged_wrong": flagged_wrong}  # fmt: skip
+    return out
 
 
 def measure_speed(data: list, embed: bool) -> dict[str, float]:

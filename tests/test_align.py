@@ -550,3 +550,33 @@ def test_cli_align_text_never_starts_a_chinese_line_with_a_closing_mark(
     right = [ln.split(" │ ", 1)[1] for ln in capsys.readouterr().out.splitlines() if " │ " in ln]
     assert any("填滿商業活動。" in r or r.startswith("動。") for r in right)
     assert not [r for r in right if r[:1] in "。，、；：！？」』）"]
+
+
+def test_a_pair_that_could_be_redrawn_cheaply_is_doubtful() -> None:
+    """A one-to-one pair whose English fits its neighbour's Chinese almost as well (the Chinese
+    beside it being untranslated) scores below 0.5 and is flagged, while the DP's path stays."""
+    from duizhao.align.dp import NEIGHBOUR_MARGIN, _to_beads
+
+    # bead costs by (English units, Chinese units, English end, Chinese end)
+    table = {(1, 1, 1, 1): -5.0, (1, 1, 2, 2): 2.0, (1, 1, 3, 3): -1.0}
+
+    class Prep:
+        def __init__(self, alternative: float) -> None:
+            self.alternative = alternative
+
+        def costs(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+            j = int(js[0])
+            if (a, b, i, j) == (2, 1, 3, 3):  # English 1–2 with Chinese 2; Chinese 1 alone
+                return np.array([self.alternative])
+            return np.array([table.get((a, b, i, j), 20.0)])
+
+    path = [(1, 1, 1, 1, -5.0), (2, 1, 2, 1, 2.0), (3, 1, 3, 1, -1.0)]
+    null = 8.0
+    # redrawing costs 2.0 + 8.0 (Chinese 1 alone) more than the two pairs: sure
+    sure = _to_beads(Prep(2.0 + -1.0 - 8.0 + NEIGHBOUR_MARGIN + 6.0), path, null, 0.5)
+    assert not sure[1].low_confidence and sure[1].score > 0.5
+    # almost as cheap as the two pairs: doubtful
+    doubtful = _to_beads(Prep(2.0 + -1.0 - 8.0 + 1.0), path, null, 0.5)
+    assert doubtful[1].low_confidence and doubtful[1].score < 0.5
+    assert [(b.en, b.zh) for b in doubtful] == [(b.en, b.zh) for b in sure]
+    assert not doubtful[0].low_confidence

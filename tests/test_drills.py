@@ -194,6 +194,25 @@ def test_translation_model_answer_is_the_aligned_english(seed: Document) -> None
     assert "指標" in [s.text for s in metric.prompt if s.mark]
 
 
+def test_translation_never_sets_a_doubtful_pair(seed: Document) -> None:
+    """A sentence pair the aligner flags as doubtful gives no question and no model answer."""
+    assert seed.alignment is not None
+    metric_sentence = next(
+        i for i, s in enumerate(seed.sentence_texts("en")) if "metric" in s.lower()
+    )
+    sentences = tuple(
+        dataclasses.replace(b, low_confidence=True, score=0.3) if metric_sentence in b.en else b
+        for b in seed.alignment.sentences
+    )
+    doubtful = dataclasses.replace(
+        seed, alignment=dataclasses.replace(seed.alignment, sentences=sentences)
+    )
+    [ws] = make_worksheets(doubtful, kinds=["translate"])
+    assert "metric" not in {it.hint for it in _section(ws, "translate").items}
+    [ws] = make_worksheets(seed, kinds=["translate"])
+    assert "metric" in {it.hint for it in _section(ws, "translate").items}
+
+
 def test_readings_without_vocabulary_take_the_hardest_words(seed: Document) -> None:
     doc = dataclasses.replace(seed, vocabulary=None)
     [ws] = make_worksheets(doc, kinds=["readings"], count=50)

@@ -1,7 +1,8 @@
 """``translate``: a Chinese sentence to put into English using the term; the key gives the
 article's own English sentence as the model answer.
 
-Only sentence pairs the aligner matched one-to-one or two-to-two are used; the Chinese side that
+Only sentence pairs the aligner matched one-to-one or two-to-two, and is sure of (not
+``low_confidence``), are used; the Chinese side that
 holds the counterpart is preferred, and the counterpart is marked in the prompt (unless it is
 uncertain, or the sheet has the English ↔ Chinese matching, whose answer that would give away).
 The worksheet never sets a pair whose English or Chinese is used by another question.
@@ -29,7 +30,7 @@ def _build(req: Request) -> Draft:
         for o in t.en:
             for b in doc.alignment.sentences:
                 if o.sentence in b.en and b.zh and len(b.en) <= 2 and len(b.zh) <= 2:
-                    if b not in beads:
+                    if b not in beads and not b.low_confidence:  # no key on a doubtful pair
                         beads.append(b)
                     break
         if not beads:
