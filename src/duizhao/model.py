@@ -610,12 +610,17 @@ class Corrections:
     """Vocabulary suggestions to leave out (the word as listed)."""
     vocabulary_added: tuple[VocabAddition, ...] = ()
     """Words to add to the vocabulary lists."""
+    sentence_pins: tuple[tuple[int, int], ...] = ()
+    """``(English sentence, Chinese sentence)`` pairs that must be aligned together, numbered
+    across the article as ``duizhao align`` shows them (inside paragraphs aligned together)."""
     pin_lines: tuple[int | None, ...] = ()
     """The line of the corrections file of each of :attr:`pins` (``None``: from :attr:`folded`)."""
     unpin_lines: tuple[int | None, ...] = ()
     """The line of each of :attr:`unpins`."""
     hidden_lines: tuple[int | None, ...] = ()
     """The line of each of :attr:`vocabulary_hidden`."""
+    sentence_pin_lines: tuple[int | None, ...] = ()
+    """The line of each of :attr:`sentence_pins`."""
     folded: str | None = None
     """The old pin file (``NAME.align.toml``) whose pins were read in with these, if any."""
 
@@ -630,6 +635,7 @@ class Corrections:
             "pins": "pin_lines",
             "unpins": "unpin_lines",
             "vocabulary_hidden": "hidden_lines",
+            "sentence_pins": "sentence_pin_lines",
         }
         if field_name in parallel:
             lines = getattr(self, parallel[field_name])

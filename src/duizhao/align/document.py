@@ -227,13 +227,13 @@ def align_document(
         fixed = with_ratio(scorer, ratio) if ratio else None
         prep = (fixed or scorer).prepare(en_sents, zh_sents, glossary_pairs=glossary_pairs)
         lens = unit_lengths(en_sents, zh_sents)
+    sentence_pins = _sentence_pins(doc)
+    used: set[tuple[int, int]] = set()
     for pb in para_beads:
         i0, i1 = (en_first[pb.en[0]], en_first[pb.en[-1] + 1]) if pb.en else (0, 0)
         j0, j1 = (zh_first[pb.zh[0]], zh_first[pb.zh[-1] + 1]) if pb.zh else (0, 0)
         if i1 > i0 and j1 > j0:
-            sent_beads += align_segments(
-                prep, [(i0, i1, j0, j1)], n, m, lens, max_merge, LOW_CONFIDENCE
-            )
+            sent_beads += _stretch(prep, (i0, i1, j0, j1), sentence_pins, used, lens, max_merge)
             continue
         # A paragraph without counterpart: each of its sentences is a one-sided bead.
         sent_beads += [
@@ -245,8 +245,56 @@ def align_document(
             for k in range(j0, j1)
         ]
     return dataclasses.replace(
-        doc, alignment=Alignment(paragraphs=tuple(para_beads), sentences=tuple(sent_beads))
+        doc,
+        alignment=Alignment(paragraphs=tuple(para_beads), sentences=tuple(sent_beads)),
+        warnings=_unused_pin_warnings(doc, sentence_pins, used),
     )
+
+
+def _sentence_pins(doc: Document) -> list[tuple[int, int]]:
+    """The teacher's sentence pins (the corrections file's ``[sentences] pin``)."""
+    return list(doc.corrections.sentence_pins) if doc.corrections is not None else []
+
+
+def _stretch(
+    prep: PreparedScorer,
+    span: tuple[int, int, int, int],
+    sentence_pins: Sequence[tuple[int, int]],
+    used: set[tuple[int, int]],
+    lens: tuple[np.ndarray, np.ndarray],
+    max_merge: int,
+) -> list[Bead]:
+    """The sentence beads of ``en[i0:i1]`` ↔ ``zh[j0:j1]``, keeping the sentence pins inside it
+    (recorded in ``used``)."""
+    i0, i1, j0, j1 = span
+    n, m = len(lens[0]), len(lens[1])
+    inside = [(e, z) for e, z in sentence_pins if i0 <= e < i1 and j0 <= z < j1]
+    if not inside:
+        return align_segments(prep, [span], n, m, lens, max_merge, LOW_CONFIDENCE)
+    used.update(inside)
+    groups = pin_groups(inside, n, m)
+    return align_with_pins(prep, groups, i0, i1, j0, j1, n, m, lens, max_merge)
+
+
+def _unused_pin_warnings(
+    doc: Document, sentence_pins: Sequence[tuple[int, int]], used: set[tuple[int, int]]
+) -> tuple[str, ...]:
+    """The document's warnings and one for each sentence pin whose sentences are in paragraphs
+    that were not aligned together (the pin could not be kept)."""
+    c = doc.corrections
+    out = list(doc.warnings)
+    for k, (e, z) in enumerate(sentence_pins):
+        if (e, z) in used or c is None:
+            continue
+        line = c.line_of("sentence_pins", k)
+        where = f"{c.path}:{line}" if line is not None else (c.path or "<corrections>")
+        w = (
+            f"{where}: sentence pin {e}:{z}: its sentences are in paragraphs that are not aligned "
+            "together (pin the paragraphs first); left out"
+        )
+        if w not in out:
+            out.append(w)
+    return tuple(out)
 
 
 # -- documents with paragraphs too long to align as units ----------------------------------------
@@ -281,13 +329,14 @@ def _by_sentences(
     en, zh = doc.sentence_texts("en"), doc.sentence_texts("zh")
     lens = unit_lengths(en, zh)
 
+    sentence_pins = _sentence_pins(doc)
+
     def run(prep: PreparedScorer) -> list[list[Bead]]:
         out = []
         for e0, e1, z0, z1, _ in stretches:
             i0, i1, j0, j1 = en_first[e0], en_first[e1], zh_first[z0], zh_first[z1]
             if i1 > i0 and j1 > j0:
-                out.append(align_segments(prep, [(i0, i1, j0, j1)], len(en), len(zh), lens,
-                                          max_merge, LOW_CONFIDENCE))  # fmt: skip
+                out.append(_stretch(prep, (i0, i1, j0, j1), sentence_pins, set(), lens, max_merge))
             else:
                 out.append([Bead(en=(k,), zh=(), score=1.0) for k in range(i0, i1)]
                            + [Bead(en=(), zh=(k,), score=1.0) for k in range(j0, j1)])  # fmt: skip

@@ -97,6 +97,29 @@ def attach_corrections(doc: Document, corrections: Corrections | None) -> Docume
             continue
         pins.append(pin)
 
+    # sentence pins: in range and not crossing each other (whether their paragraphs are aligned
+    # together is known only to the aligner, which warns about it)
+    n_se, n_sz = (sum(len(p.sentences) for p in paras) for paras in (doc.en, doc.zh))
+    kept: list[tuple[int, int]] = []
+    kept_lines: list[int | None] = []
+    for k, (e, z) in enumerate(c.sentence_pins):
+        line = c.line_of("sentence_pins", k)
+        if e >= n_se or z >= n_sz:
+            side, num, total = ("English", e, n_se) if e >= n_se else ("Chinese", z, n_sz)
+            warn(line, f"sentence pin {e}:{z}: there is no {side} sentence {num} (the article has "
+                 f"{total}); left out")
+            continue
+        crossed = next((p for p in kept if _crosses(p, (e, z))), None)
+        if crossed is not None:
+            warn(line, f"sentence pin {e}:{z} crosses sentence pin {crossed[0]}:{crossed[1]}; "
+                 "left out")
+            continue
+        if (e, z) not in kept:
+            kept.append((e, z))
+            kept_lines.append(line)
+    if tuple(kept) != c.sentence_pins:
+        c = replace(c, sentence_pins=tuple(kept), sentence_pin_lines=tuple(kept_lines))
+
     glossary = list(doc.glossary)
     for choice in c.counterparts:
         i = _glossary_index(glossary, choice.term)

@@ -9,6 +9,9 @@ TOML, rewritten with tomlkit so that a teacher's own comments and order survive 
     pin = ["0:1"]            # English paragraph 0 is translated by Chinese paragraph 1
     unpin = ["3:4"]          # English 3 and Chinese 4 are not translations of each other
 
+    [sentences]              # sentences numbered across the article, as `duizhao align` shows
+    pin = ["0:0", "1:2", "2:2"]   # English 1 and 2 together with Chinese 2 (Chinese 1 then alone)
+
     [counterparts]           # glossary term = its Chinese counterpart in this article, or "none"
     cluster = "產業集群"
     preferential = "none"
@@ -84,6 +87,7 @@ SUFFIX = ".duizhao.toml"
 #: The sections of the file and the keys a section with fixed keys may have.
 _SECTIONS: dict[str, tuple[str, ...] | None] = {
     "paragraphs": ("pin", "unpin"),
+    "sentences": ("pin",),
     "counterparts": None,
     "highlights": ("add", "remove"),
     "readings": None,
@@ -213,6 +217,13 @@ def _section(r: _Reader, name: str, body: Any) -> None:
                 raise r.fail((name, kind), f"{kind} must be a list of 'EN:ZH' pairs")
             for n, item in enumerate(items):
                 add(kind + "s", []).append((_pair(r, item, (name, kind, n)), r.at(name, kind, n)))
+    elif name == "sentences":
+        items = body.get("pin", [])
+        if not isinstance(items, list):
+            raise r.fail((name, "pin"), "pin must be a list of 'EN:ZH' sentence pairs")
+        for n, item in enumerate(items):
+            pair = _pair(r, item, (name, "pin", n))
+            add("sentence_pins", []).append((pair, r.at(name, "pin", n)))
     elif name == "counterparts":
         for term, zh in body.items():
             line = r.at(name, term)
@@ -358,6 +369,8 @@ def parse_corrections(text: str, path: str | os.PathLike[str]) -> Corrections:
         vocabulary_hidden=tuple(w for w, _ in o.get("vocabulary_hidden", ())),
         hidden_lines=tuple(n for _, n in o.get("vocabulary_hidden", ())),
         vocabulary_added=tuple(o.get("vocabulary_added", ())),
+        sentence_pins=tuple(p for p, _ in o.get("sentence_pins", ())),
+        sentence_pin_lines=tuple(n for _, n in o.get("sentence_pins", ())),
     )
 
 
@@ -403,7 +416,7 @@ def read_corrections(
 
 def iter_entries(c: Corrections) -> Iterator[tuple[str, Any, int | None]]:
     """Every entry of a corrections file as ``(field, entry, line)`` (for listings and checks)."""
-    for name in ("pins", "unpins", "vocabulary_hidden"):
+    for name in ("pins", "unpins", "sentence_pins", "vocabulary_hidden"):
         for k, e in enumerate(getattr(c, name)):
             yield name, e, c.line_of(name, k)
     for name in (
