@@ -110,6 +110,28 @@ def test_a_long_queue_is_coeng4() -> None:
         assert t.pinyin[word.index("長")] == "cháng"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "jyutping", "gloss"),
+    [
+        ("住在狹窄單位的學生", "狹窄", "haap6 zaak3", None),
+        ("住在狹窄單位的學生", "單位", None, "flat"),
+        ("這是近年少有的措施", "少有", "siu2 jau5", None),
+        ("地盤工人放工", "地盤", None, "construction site"),
+        ("運輸署發牌給小巴", "發牌", None, "licence"),
+    ],
+)
+def test_hong_kong_readings_and_senses(
+    text: str, word: str, jyutping: str | None, gloss: str | None
+) -> None:
+    """Words a new teacher-written article showed wrong (狹 haap3, 少有 siu3, 地盤 "domain",
+    單位 "work unit", 發牌 "to deal (cards)")."""
+    t = next(t for t in annotate_text(text) if t.text_in(text) == word)
+    if jyutping is not None:
+        assert " ".join(x or "" for x in t.jyutping) == jyutping
+    if gloss is not None:
+        assert t.gloss is not None and gloss in t.gloss
+
+
 def test_cross_reference_without_a_reading_is_cleaned() -> None:
     from duizhao.chinese.gloss import clean_sense
 
