@@ -307,9 +307,11 @@ TABLE_GLOSSARY = """| Term | 中文 | Meaning |
 @pytest.mark.parametrize("header", ["# Glossary", "/ Glossary生字 /"])
 def test_a_glossary_written_as_a_table(header):
     """A Markdown table: the header row and the rule under it are not entries."""
-    body = "當局表示，新安排旨在照顧在職人士的需要。\n\nThe new arrangement aims to cater for them.\n\n"
+    zh = "當局表示，新安排旨在照顧在職人士的需要。舊計劃被擱置。"
+    en = "The new arrangement aims to cater for them. The old plan was shelved."
+    body = f"{zh}\n\n{en}\n\n"
     if header.startswith("#"):
-        text = f"# English\n\nThe new arrangement aims to cater for them.\n\n# 中文\n\n當局表示，新安排旨在照顧在職人士的需要。\n\n{header}\n\n{TABLE_GLOSSARY}"
+        text = f"# English\n\n{en}\n\n# 中文\n\n{zh}\n\n{header}\n\n{TABLE_GLOSSARY}"
     else:
         text = body + f"{header}\n\n{TABLE_GLOSSARY}"
     doc = read_text(text)
@@ -318,6 +320,22 @@ def test_a_glossary_written_as_a_table(header):
         ("shelve", ("擱置",), "v."),
     ]
     assert not doc.warnings
+
+
+def test_a_given_equivalent_not_in_the_chinese_is_a_warning():
+    text = (
+        "當局表示，新安排旨在照顧在職人士的需要。\n\n"
+        "The new arrangement aims to cater for the needs of working people.\n\n"
+        "Glossary\n\ncater for【照料】：to provide\narrangement【安排】：a plan\n"
+        "need【需要】：what is needed\n"
+    )
+    doc = read_text(text, path="a.txt")
+    assert doc.warnings == (
+        "a.txt:7: the Chinese equivalent 照料 of 'cater for' is not in the Chinese text",
+    )
+    # in the other script it is there (a teacher typing Simplified for a Traditional article)
+    doc = read_text(text.replace("【照料】", "【照顾】"), path="a.txt")
+    assert doc.warnings == ()
 
 
 def test_unreadable_glossary_line_is_an_error(seed_path):

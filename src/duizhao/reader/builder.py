@@ -74,6 +74,7 @@ class Builder:
                     f"pin {e}={z} is outside the article: it has {len(self.en)} English and "
                     f"{len(self.zh)} Chinese paragraphs, numbered from 0",
                 )
+        self._check_given_equivalents()
         meta = Meta(
             source=self.meta.get("source"),
             date=self.meta.get("date"),
@@ -91,6 +92,28 @@ class Builder:
             pins=tuple(self.pins),
             warnings=tuple(self.warnings),
         )
+
+
+    def _check_given_equivalents(self) -> None:
+        """Warn about a teacher-given Chinese equivalent (``frequency【車次】``) that the Chinese
+        text does not hold, in either script: nothing could be highlighted for it."""
+        given = [(e, z) for e in self.glossary for z in e.zh]
+        if not given:
+            return
+        text = "\n".join(p.text for p in self.zh)
+        simplified: str | None = None
+        for entry, z in given:
+            if z in text:
+                continue
+            from ..text.convert import to_simplified
+
+            if simplified is None:
+                simplified = to_simplified(text)
+            if to_simplified(z) not in simplified:
+                self.warn(
+                    entry.line,
+                    f"the Chinese equivalent {z} of {entry.term!r} is not in the Chinese text",
+                )
 
 
 def _split_block(block: list[tuple[int, str]]) -> Iterable[tuple[int, list[str]]]:
