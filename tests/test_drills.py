@@ -806,3 +806,15 @@ def test_cli_readings_excerpt_is_not_cut_at_an_enumeration_comma(tmp_path: Path)
     text = re.sub(r"<[^>]+>", "", html)
     assert "不願加入一個工時長、收入不穩定的行業。" in text
     assert not re.search(r"、\s*_", text)
+
+
+def test_anki_deck_must_be_an_apkg(tmp_path: Path, capsys) -> None:
+    """Anki imports only .apkg files: another name is an error before any work, no file made."""
+    from conftest import MARKDOWN_SAMPLE
+
+    out = tmp_path / "out"
+    code = main(["drill", str(MARKDOWN_SAMPLE), "-o", str(out), "--anki", str(tmp_path / "x.txt")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and ".apkg" in err and "Traceback" not in err
+    assert not (tmp_path / "x.txt").exists() and not out.exists()

@@ -20,6 +20,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
         write_text,
     )
     from ..drills.worksheet import AUDIENCE_KINDS
+    from ..errors import DuizhaoError
     from ..output.pdf import check_pdf_support
 
     # fail on a typo before the slow annotation
@@ -27,6 +28,8 @@ def _cmd_drill(args: argparse.Namespace) -> int:
         kinds, counts = AUDIENCE_KINDS[args.audience or "both"], dict[str, int]()
     else:
         kinds, counts = parse_kind_counts(args.kinds)
+    if args.anki and not str(args.anki).lower().endswith(".apkg"):  # Anki imports only .apkg
+        raise DuizhaoError(f"--anki {args.anki}: an Anki deck file must end in .apkg")
     if args.pdf:
         check_pdf_support()
     if args.docx:
