@@ -256,25 +256,19 @@ def _to_beads(
     out: list[Bead] = []
     for k, (i, a, j, b, cost) in enumerate(path):
         if a and b:
-            margin = (a + b) * null_cost - cost
+            score = round(_sigmoid(((a + b) * null_cost - cost) / 4.0), 3)
             shift = _neighbour_margin(prep, path, k, null_cost)
+            if shift < _INF:
+                score = min(score, round(_sigmoid((shift - NEIGHBOUR_MARGIN) / 4.0), 3))
         else:
             alt = []
-            for kk in (k - 1, k + 1):
-                if not 0 <= kk < len(path):
-                    continue
-                ni, na, nj, nb, ncost = path[kk]
-                if not (na and nb):
-                    continue
+            for kk, (ni, na, nj, nb, ncost) in _paired_neighbours(path, k):
                 # extend the previous bead forwards, or the next one backwards
                 ends = (ni + a, na + a, nj + b, nb + b) if kk < k else (ni, na + a, nj, nb + b)
-                with contextlib.suppress(IndexError, ValueError):
-                    merged = float(prep.costs(ends[1], ends[3], ends[0], np.array([ends[2]]))[0])
+                merged = _price(prep, ends[1], ends[3], ends[0], ends[2])
+                if merged is not None:
                     alt.append(merged - ncost)
-            margin = (min(alt) - cost) if alt else 0.0
-        score = round(_sigmoid(margin / 4.0), 3)
-        if a and b and shift < math.inf:
-            score = min(score, round(_sigmoid((shift - NEIGHBOUR_MARGIN) / 4.0), 3))
+            score = round(_sigmoid(((min(alt) - cost) if alt else 0.0) / 4.0), 3)
         out.append(
             Bead(
                 en=tuple(range(i - a, i)),
@@ -286,6 +280,22 @@ def _to_beads(
     return out
 
 
+def _price(prep: PreparedScorer, a: int, b: int, i: int, j: int) -> float | None:
+    """The cost of one bead ending at ``(i, j)``, or ``None`` where it does not fit the texts."""
+    with contextlib.suppress(IndexError, ValueError):
+        return float(prep.costs(a, b, i, np.array([j]))[0])
+    return None
+
+
+def _paired_neighbours(
+    path: list[tuple[int, int, int, int, float]], k: int
+) -> Iterable[tuple[int, tuple[int, int, int, int, float]]]:
+    """The beads before and after bead ``k`` that have both sides, with their places."""
+    for kk in (k - 1, k + 1):
+        if 0 <= kk < len(path) and path[kk][1] and path[kk][3]:
+            yield kk, path[kk]
+
+
 def _neighbour_margin(
     prep: PreparedScorer, path: list[tuple[int, int, int, int, float]], k: int, null_cost: float
 ) -> float:
@@ -295,12 +305,7 @@ def _neighbour_margin(
     English leaves out). ``inf`` when no neighbour has both sides."""
     i, a, j, b, cost = path[k]
     best = _INF
-    for kk in (k - 1, k + 1):
-        if not 0 <= kk < len(path):
-            continue
-        ni, na, nj, nb, ncost = path[kk]
-        if not (na and nb):
-            continue
+    for kk, (ni, na, nj, nb, ncost) in _paired_neighbours(path, k):
         # (English units, Chinese units, where the bead ends, the cost of the unit left alone)
         alts = [
             # both English sides with the neighbour's Chinese; this bead's Chinese alone
@@ -311,8 +316,8 @@ def _neighbour_margin(
         if a + na <= 3 and b + nb <= 3:
             alts.append((a + na, b + nb, (max(i, ni), max(j, nj)), 0.0))
         for ea, zb, (ie, je), alone in alts:
-            with contextlib.suppress(IndexError, ValueError):
-                c = float(prep.costs(ea, zb, ie, np.array([je]))[0])
+            c = _price(prep, ea, zb, ie, je)
+            if c is not None:
                 best = min(best, c + alone - ncost - cost)
     return best
 

@@ -319,9 +319,7 @@ def _gloss(
     max_senses: int,
     english: str | None,
 ) -> str | None:
-    from duizhao.resources.lexicon import hk_glosses
-
-    hk = hk_glosses().get(word) or hk_glosses().get(simplified)
+    hk = _hk_senses(word, simplified)
     if hk:
         return hk
     senses = list(_senses(word, simplified, tuple(pinyin)))
@@ -339,11 +337,16 @@ def _gloss(
     return "; ".join(senses[:max_senses])
 
 
-def _part_sense(part: str, simplified: str, pinyin: tuple[str | None, ...]) -> str | None:
-    """The first sense of a word of two characters or more (the Hong Kong table first)."""
+def _hk_senses(word: str, simplified: str) -> str | None:
+    """The shipped Hong Kong senses of a word (under either script), if it has any."""
     from duizhao.resources.lexicon import hk_glosses
 
-    hk = hk_glosses().get(part) or hk_glosses().get(simplified)
+    return hk_glosses().get(word) or hk_glosses().get(simplified)
+
+
+def _part_sense(part: str, simplified: str, pinyin: tuple[str | None, ...]) -> str | None:
+    """The first sense of a word of two characters or more (the Hong Kong table first)."""
+    hk = _hk_senses(part, simplified)
     if hk:
         return hk.split("; ")[0]
     senses = _senses(part, simplified, pinyin)

@@ -66,17 +66,18 @@ def attach_corrections(doc: Document, corrections: Corrections | None) -> Docume
         if w not in warnings:
             warnings.append(w)
 
-    n_en, n_zh = len(doc.en), len(doc.zh)
+    paragraphs = (len(doc.en), len(doc.zh))
+    sentences = tuple(sum(len(p.sentences) for p in paras) for paras in (doc.en, doc.zh))
 
-    def in_range(kind: str, e: int, z: int, line: int | None) -> bool:
-        if e >= n_en:
-            warn(line, f"{kind} {e}:{z}: there is no English paragraph {e} (the article has "
-                 f"{n_en}); left out")
-            return False
-        if z >= n_zh:
-            warn(line, f"{kind} {e}:{z}: there is no Chinese paragraph {z} (the article has "
-                 f"{n_zh}); left out")
-            return False
+    def in_range(
+        kind: str, e: int, z: int, line: int | None, unit: str = "paragraph",
+        counts: tuple[int, ...] = paragraphs,
+    ) -> bool:  # fmt: skip
+        for side, num, total in (("English", e, counts[0]), ("Chinese", z, counts[1])):
+            if num >= total:
+                warn(line, f"{kind} {e}:{z}: there is no {side} {unit} {num} (the article has "
+                     f"{total}); left out")  # fmt: skip
+                return False
         return True
 
     pins = list(doc.pins)
@@ -99,15 +100,11 @@ def attach_corrections(doc: Document, corrections: Corrections | None) -> Docume
 
     # sentence pins: in range and not crossing each other (whether their paragraphs are aligned
     # together is known only to the aligner, which warns about it)
-    n_se, n_sz = (sum(len(p.sentences) for p in paras) for paras in (doc.en, doc.zh))
     kept: list[tuple[int, int]] = []
     kept_lines: list[int | None] = []
     for k, (e, z) in enumerate(c.sentence_pins):
         line = c.line_of("sentence_pins", k)
-        if e >= n_se or z >= n_sz:
-            side, num, total = ("English", e, n_se) if e >= n_se else ("Chinese", z, n_sz)
-            warn(line, f"sentence pin {e}:{z}: there is no {side} sentence {num} (the article has "
-                 f"{total}); left out")
+        if not in_range("sentence pin", e, z, line, "sentence", sentences):
             continue
         crossed = next((p for p in kept if _crosses(p, (e, z))), None)
         if crossed is not None:

@@ -100,13 +100,13 @@ class Builder:
         given = [(e, z) for e in self.glossary for z in e.zh]
         if not given:
             return
+        from ..text.convert import to_simplified
+
         text = "\n".join(p.text for p in self.zh)
         simplified: str | None = None
         for entry, z in given:
             if z in text:
                 continue
-            from ..text.convert import to_simplified
-
             if simplified is None:
                 simplified = to_simplified(text)
             if to_simplified(z) not in simplified:
