@@ -179,3 +179,29 @@ def test_subcommands_are_a_registry() -> None:
     found = commands()
     assert list(found) == ["add", "terms", "new", "kwic", "coverage", "review", "due"]
     assert all(isinstance(c, BankCommand) and c.name == n for n, c in found.items())
+
+
+def test_add_names_the_article_as_a_teacher_knows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``bank add`` says which article it took (source, date, title) and what it did, in words:
+    never the bank's internal identity key (``meta:…|…``, ``path:…``, ``hash:…``)."""
+    db = str(tmp_path / "words.sqlite3")
+    art = tmp_path / "trams.md"
+    text = (Path(__file__).parents[2] / "corpus" / "2025-10-06-hong-kong-trams.md").read_text(
+        encoding="utf-8"
+    )
+    art.write_text(text, encoding="utf-8")
+    assert main(["bank", "add", str(art), "--db", db, "-q"]) == 0
+    added = capsys.readouterr().out
+    art.write_text(text.replace("since 1904", "since the year 1904"), encoding="utf-8")
+    assert main(["bank", "add", str(art), "--db", db, "-q"]) == 0
+    replaced = capsys.readouterr().out
+    assert main(["bank", "add", str(art), "--db", db, "-q"]) == 0
+    unchanged = capsys.readouterr().out
+    title = "2025-10-06: 叮叮百廿載 應有未來而非僅有過去"
+    assert added == f"added     {art}  (duizhao sample (teacher-written), {title}): now in the bank\n"
+    assert replaced.startswith(f"replaced  {art}  (") and "earlier version" in replaced
+    assert unchanged.startswith(f"unchanged {art}  (") and "already in the bank" in unchanged
+    for out in (added, replaced, unchanged):
+        assert "meta:" not in out and "path:" not in out and "hash:" not in out and "|" not in out

@@ -58,6 +58,24 @@ def _rows_all(
                         stream=io.stderr, desc="bank add")  # fmt: skip
 
 
+def _describe(article: dict[str, Any]) -> str:
+    """An article as a teacher knows it: source, date and title (``明報社評, 2025-09-02:
+    灣區創科…``), or its file when it has none of them."""
+    said = ", ".join(str(article[k]) for k in ("source", "date") if article.get(k))
+    title = article.get("title_zh") or article.get("title_en")
+    if title:
+        said = f"{said}: {title}" if said else str(title)
+    return said or "no source, date or title"
+
+
+#: What each :attr:`~duizhao.bank.store.AddResult.status` means, in the words printed.
+_DONE = {
+    "added": "now in the bank",
+    "replaced": "replaces its earlier version in the bank",
+    "unchanged": "already in the bank with the same text: nothing to do",
+}
+
+
 def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     status = 0
     for f, (rows, error) in _rows_all(args.files, args, io):
@@ -66,7 +84,8 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
             status = 2
             continue
         r = bank.add_rows(rows)
-        io.stdout.write(f"{r.status:<9} {f}  ({r.key})\n")
+        said = _describe(rows["article"][0])
+        io.stdout.write(f"{r.status:<9} {f}  ({said}): {_DONE[r.status]}\n")
     return status
 
 
