@@ -201,8 +201,13 @@ def align_document(
     scorer = scorer if scorer is not None else LexicalScorer()
     glossary_pairs = [(e.term, z) for e in doc.glossary for z in e.zh]
     if any(unit_length(p.text) > LONG_PARAGRAPH[p.lang] for p in (*doc.en, *doc.zh)):
-        alignment = _by_sentences(doc, scorer, (*doc.pins, *pins), max_merge, glossary_pairs)
-        return dataclasses.replace(doc, alignment=alignment)
+        kept: set[tuple[int, int]] = set()
+        alignment = _by_sentences(doc, scorer, (*doc.pins, *pins), max_merge, glossary_pairs, kept)
+        return dataclasses.replace(
+            doc,
+            alignment=alignment,
+            warnings=_unused_pin_warnings(doc, _sentence_pins(doc), kept, _ACROSS_PINNED),
+        )
     en_paras = [p.text for p in doc.en]
     zh_paras = [p.text for p in doc.zh]
     para_beads = align_units(
@@ -276,11 +281,25 @@ def _stretch(
     return align_with_pins(prep, groups, i0, i1, j0, j1, n, m, lens, max_merge)
 
 
+#: Why a sentence pin was left out: its sentences are in paragraphs not aligned together …
+_NOT_TOGETHER = (
+    "its sentences are in paragraphs that are not aligned together (pin the paragraphs first)"
+)
+#: … or, in a document aligned sentence by sentence, on either side of a paragraph pin.
+_ACROSS_PINNED = (
+    "its sentences are on either side of a paragraph pin (the paragraphs pinned together are "
+    "aligned apart from the rest)"
+)
+
+
 def _unused_pin_warnings(
-    doc: Document, sentence_pins: Sequence[tuple[int, int]], used: set[tuple[int, int]]
+    doc: Document,
+    sentence_pins: Sequence[tuple[int, int]],
+    used: set[tuple[int, int]],
+    why: str = _NOT_TOGETHER,
 ) -> tuple[str, ...]:
-    """The document's warnings and one for each sentence pin whose sentences are in paragraphs
-    that were not aligned together (the pin could not be kept)."""
+    """The document's warnings and one for each sentence pin that could not be kept (not in
+    ``used``), saying ``why``."""
     c = doc.corrections
     out = list(doc.warnings)
     for k, (e, z) in enumerate(sentence_pins):
@@ -288,10 +307,7 @@ def _unused_pin_warnings(
             continue
         line = c.line_of("sentence_pins", k)
         where = f"{c.path}:{line}" if line is not None else (c.path or "<corrections>")
-        w = (
-            f"{where}: sentence pin {e}:{z}: its sentences are in paragraphs that are not aligned "
-            "together (pin the paragraphs first); left out"
-        )
+        w = f"{where}: sentence pin {e}:{z}: {why}; left out"
         if w not in out:
             out.append(w)
     return tuple(out)
@@ -306,9 +322,11 @@ def _by_sentences(
     pins: Sequence[tuple[int, int]],
     max_merge: int,
     glossary_pairs: Sequence[tuple[str, str]],
+    kept: set[tuple[int, int]],
 ) -> Alignment:
     """Align the sentences of each stretch between pinned paragraphs (and inside each pinned
-    group), then make the paragraph beads from the sentence beads."""
+    group), then make the paragraph beads from the sentence beads; the sentence pins kept (those
+    inside one stretch) are added to ``kept``."""
     ne, nz = len(doc.en), len(doc.zh)
     groups = pin_groups(pins, ne, nz)
     en_first = [*doc.first_sentence("en"), sum(len(p.sentences) for p in doc.en)]
@@ -336,7 +354,7 @@ def _by_sentences(
         for e0, e1, z0, z1, _ in stretches:
             i0, i1, j0, j1 = en_first[e0], en_first[e1], zh_first[z0], zh_first[z1]
             if i1 > i0 and j1 > j0:
-                out.append(_stretch(prep, (i0, i1, j0, j1), sentence_pins, set(), lens, max_merge))
+                out.append(_stretch(prep, (i0, i1, j0, j1), sentence_pins, kept, lens, max_merge))
             else:
                 out.append([Bead(en=(k,), zh=(), score=1.0) for k in range(i0, i1)]
                            + [Bead(en=(), zh=(k,), score=1.0) for k in range(j0, j1)])  # fmt: skip

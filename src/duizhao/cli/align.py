@@ -51,8 +51,8 @@ def _cmd_align(args: argparse.Namespace) -> int:
     doc = read(
         args.file, encoding=args.encoding, corrections=corrections, max_bytes=max_bytes(args)
     )
-    warn_all(doc.warnings, args)
     doc = align_document(doc, scorer=scorer, pins=pins)
+    warn_all(doc.warnings, args)  # the reader's, and the sentence pins the alignment left out
     assert doc.alignment is not None
     if args.format == "json":
         print_json(doc.alignment.to_dict(), sys.stdout)
