@@ -157,7 +157,54 @@
     if (touched) row.appendChild(button("Let duizhao pair it", function () {
       quiet(send(en.map(function (n) { return { action: "clear-pairing", en: n }; })));
     }));
+    sentencePins(p, lang, i);
     errLine();
+  }
+
+  // -- the sentence pairs inside a paragraph pair (the corrections file's [sentences] pin) -------
+  function sentencePins(p, lang, i) {
+    var bead = null;
+    data.pairs.forEach(function (b) { if (b[lang].indexOf(i) >= 0) bead = b; });
+    if (!bead || !bead.en.length || !bead.zh.length) return;
+    var enS = [], zhS = [];
+    data.en_sentences.forEach(function (s, n) { if (bead.en.indexOf(s[0]) >= 0) enS.push(n); });
+    data.zh_sentences.forEach(function (s, n) { if (bead.zh.indexOf(s[0]) >= 0) zhS.push(n); });
+    function partners(n) {
+      for (var k = 0; k < data.sentence_pairs.length; k++) {
+        if (data.sentence_pairs[k][0].indexOf(n) >= 0) return data.sentence_pairs[k][1];
+      }
+      return [];
+    }
+    function pinned(n) {
+      return data.sentence_pins.some(function (q) { return q[0] === n; });
+    }
+    var box = p.appendChild(el("div", { "class": "rv-sentences" }));
+    box.appendChild(el("h4", {}, "Sentence pairs in these paragraphs"));
+    box.appendChild(el("label", { "for": "rv-sen-en" }, "English sentence"));
+    var selEn = box.appendChild(el("select", { id: "rv-sen-en" }));
+    enS.forEach(function (n) {
+      var with_ = partners(n).map(function (z) { return z + 1; }).join(", ");
+      selEn.appendChild(el("option", { value: String(n) }, (n + 1) + ". " + data.en_sentences[n][1] +
+        (with_ ? "  ↔ " + with_ : "  ↔ none") + (pinned(n) ? " (pinned)" : "")));
+    });
+    box.appendChild(el("label", { "for": "rv-sen-zh" }, "goes with Chinese sentence"));
+    var selZh = box.appendChild(el("select", { id: "rv-sen-zh", lang: "zh-Hant" }));
+    zhS.forEach(function (n) {
+      selZh.appendChild(el("option", { value: String(n) }, (n + 1) + ". " + data.zh_sentences[n][1]));
+    });
+    function showPartner() {
+      var now = partners(+selEn.value);
+      if (now.length) selZh.value = String(now[0]);
+    }
+    selEn.addEventListener("change", showPartner);
+    showPartner();
+    var row = box.appendChild(el("div", { "class": "opts" }));
+    row.appendChild(button("Pin these sentences", function () {
+      quiet(send({ action: "pin-sentences", en: +selEn.value, zh: +selZh.value }));
+    }, "primary"));
+    if (enS.some(pinned)) row.appendChild(button("Let duizhao pair these sentences", function () {
+      quiet(send({ action: "clear-sentence-pins", en: enS.filter(pinned) }));
+    }));
   }
 
   // -- a Chinese word --------------------------------------------------------------------------

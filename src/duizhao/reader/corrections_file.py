@@ -141,6 +141,17 @@ class CorrectionsFile:
         b = self._remove_from("paragraphs", "unpin", lambda v: _pin_of(v)[0] == en)
         return a or b
 
+    def pin_sentences(self, en: int, zh: int) -> None:
+        """English sentence ``en`` goes with Chinese sentence ``zh`` (numbered across the article;
+        other pins of either sentence stay: two sentences may share a partner)."""
+        if (en, zh) not in [_pin_of(v) for v in self._array("sentences", "pin")]:
+            self._array("sentences", "pin").append(f"{en}:{zh}")
+        self._drop_empty("sentences")
+
+    def clear_sentence_pins(self, en: Sequence[int]) -> bool:
+        """Forget every sentence pin of the English sentences ``en``."""
+        return self._remove_from("sentences", "pin", lambda v: _pin_of(v)[0] in set(en))
+
     def set_counterpart(self, term: str, zh: str | None) -> None:
         """The Chinese counterpart of a glossary term (``None``: none in this article)."""
         self._set_key("counterparts", term, "none" if zh is None else zh)

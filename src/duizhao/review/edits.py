@@ -11,6 +11,8 @@ The actions and their keys:
 * ``counterpart`` (``term``, ``zh``: Chinese, or ``null`` for none), ``clear-counterpart``
   (``term``);
 * ``pair`` and ``unpair`` (``en``, ``zh``: paragraph numbers from 0), ``clear-pairing`` (``en``);
+* ``pin-sentences`` (``en``, ``zh``: sentence numbers from 0, across the article, in paragraphs
+  paired together), ``clear-sentence-pins`` (``en``: a list of English sentence numbers);
 * ``reading`` (``word``, ``pinyin``, ``jyutping``: one left out stays as it is, an empty one is
   computed again), ``gloss`` (``word``, ``gloss``), ``words`` (``text``, ``parts``: the words
   separated by spaces), ``clear`` (``field``: readings, glosses or words; ``key``);
@@ -75,6 +77,46 @@ def _pair(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
             f"pinned to Chinese ¶{crossed[1] + 1} (pairs keep their order); unpin it first"
         )
     f.pin(en, zh)
+
+
+def _sentence(doc: Document, change: Mapping[str, Any], lang: str) -> tuple[int, int]:
+    """The sentence number ``change[lang]`` and the paragraph it is in."""
+    paras = doc.en if lang == "en" else doc.zh
+    owner = [p for p, para in enumerate(paras) for _ in para.sentences]
+    value = change.get(lang)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < len(owner):
+        what = "English" if lang == "en" else "Chinese"
+        raise EditError(f"there is no {what} sentence {value!r}")
+    return value, owner[value]
+
+
+def _pin_sentences(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
+    (en, pe), (zh, pz) = _sentence(doc, change, "en"), _sentence(doc, change, "zh")
+    beads = doc.alignment.paragraphs if doc.alignment is not None else ()
+    if not any(pe in b.en and pz in b.zh for b in beads):
+        raise EditError(
+            f"English sentence {en + 1} (¶{pe + 1}) and Chinese sentence {zh + 1} (¶{pz + 1}) "
+            "are in paragraphs that are not paired: pair the paragraphs first"
+        )
+    crossed = next(
+        (p for p in f.corrections().sentence_pins
+         if (p[0] < en and p[1] > zh) or (p[0] > en and p[1] < zh)),
+        None,
+    )  # fmt: skip
+    if crossed is not None:
+        raise EditError(
+            f"English sentence {en + 1} cannot go with Chinese sentence {zh + 1}: English sentence "
+            f"{crossed[0] + 1} is pinned to Chinese sentence {crossed[1] + 1} (pairs keep their "
+            "order); let duizhao pair that one first"
+        )
+    f.pin_sentences(en, zh)
+
+
+def _clear_sentence_pins(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
+    en = change.get("en")
+    if not isinstance(en, list) or not en:
+        raise EditError("'en' is missing")
+    f.clear_sentence_pins([_sentence(doc, {"en": n}, "en")[0] for n in en])
 
 
 def _counterpart(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
@@ -146,6 +188,8 @@ ACTIONS = {
         _number(c, "en", len(doc.en), "English"), _number(c, "zh", len(doc.zh), "Chinese")
     ),
     "clear-pairing": lambda f, doc, c: f.clear_pairing(_number(c, "en", len(doc.en), "English")),
+    "pin-sentences": _pin_sentences,
+    "clear-sentence-pins": _clear_sentence_pins,
     "reading": _reading,
     "gloss": lambda f, doc, c: f.set_gloss(_text(c, "word"), _text(c, "gloss")),
     "words": _words,

@@ -22,7 +22,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ..model import Document
 
@@ -45,6 +45,13 @@ def _pairs(doc: Document) -> list[dict[str, Any]]:
         }
         for b in doc.alignment.paragraphs
     ]
+
+
+def _sentences(doc: Document, lang: Literal["en", "zh"], n: int) -> list[list[Any]]:
+    """Each sentence of one language, numbered across the article: ``[paragraph, excerpt]``."""
+    paras = doc.en if lang == "en" else doc.zh
+    owner = [p for p, para in enumerate(paras) for _ in para.sentences]
+    return [[p, _excerpt(t, n)] for p, t in zip(owner, doc.sentence_texts(lang), strict=True)]
 
 
 def _excerpt(text: str, n: int = 40) -> str:
@@ -149,6 +156,12 @@ def review_data(doc: Document, name: str) -> dict[str, Any]:
         "en": [_excerpt(p.text) for p in doc.en],
         "zh": [_excerpt(p.text, 24) for p in doc.zh],
         "pins": [list(p) for p in c.pins] if c else [],
+        # sentences (numbered across the article): [paragraph, excerpt]; their pairs and pins
+        "en_sentences": _sentences(doc, "en", 60),
+        "zh_sentences": _sentences(doc, "zh", 30),
+        "sentence_pairs": [[list(b.en), list(b.zh)] for b in doc.alignment.sentences]
+        if doc.alignment is not None else [],
+        "sentence_pins": [list(p) for p in c.sentence_pins] if c else [],
         "unpins": [list(p) for p in c.unpins] if c else [],
         "hidden": list(c.vocabulary_hidden) if c else [],
         "readings": {r.word: [" ".join(r.pinyin or ()), " ".join(r.jyutping or ())]
