@@ -262,3 +262,27 @@ def test_a_glossary_number_stays_beside_its_chinese_word(tmp_path):
     beside = [w for w in numbers if any(
         0 <= w[1] - c[3] < 10 and c[2] - 4 < w[2] < c[4] for c in han)]  # fmt: skip
     assert sorted(w[5].rstrip("?") for w in beside) == ["1", "2", "3", "4", "5"], numbers
+
+
+def test_word_frequencies_print_as_on_the_html_sheet(tmp_path: Path) -> None:
+    """The PDF's "Words to learn: English" printed a Zipf frequency of 3.0 as "3" (Typst's str of
+    a whole float) where the HTML sheet says 3.0: every frequency the HTML shows is printed, with
+    its word, the same way in the PDF."""
+    import subprocess
+
+    from duizhao.cli import main
+
+    seed = Path(__file__).parents[2] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+    assert main(["sheet", str(seed), "-o", str(tmp_path), "--pdf", "-q"]) == 0
+    html = (tmp_path / f"{seed.stem}.html").read_text(encoding="utf-8")
+    rows = re.findall(
+        r'<td lang="en" class="vw">([^<]+)</td>.*?data-label="Zipf">([^<]*)</td>', html
+    )
+    assert rows and any(f.endswith(".0") for _, f in rows)  # the seed has a whole one (3.0)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / f"{seed.stem}.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    lines = [line.split() for line in text.splitlines()]
+    for word, freq in rows:
+        assert any(ws and ws[0] == word and ws[-1] == freq for ws in lines), (word, freq)
