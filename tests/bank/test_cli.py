@@ -205,3 +205,26 @@ def test_add_names_the_article_as_a_teacher_knows_it(
     assert unchanged.startswith(f"unchanged {art}  (") and "already in the bank" in unchanged
     for out in (added, replaced, unchanged):
         assert "meta:" not in out and "path:" not in out and "hash:" not in out and "|" not in out
+
+
+def test_kwic_shows_the_chinese_counterpart_even_late_in_a_long_sentence(
+    seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Chinese line under each English occurrence was cut at its width from the start, so a
+    counterpart late in a long Chinese sentence (集群 at the end of the seed's second sentence
+    pair) was cut off and the line showed no highlight: it is now shown with its context."""
+    db = str(tmp_path / "kwic.sqlite3")
+    assert main(["bank", "add", str(seed_json), "--db", db, "-q"]) == 0
+    capsys.readouterr()
+    assert main(["bank", "kwic", "cluster", "--db", db, "--format", "json"]) == 0
+    lines = json.loads(capsys.readouterr().out)
+    marked = [ln for ln in lines if ln["other_marks"]]
+    assert any(ln["other_marks"][0][0] > 40 for ln in marked)  # one counterpart late in its line
+    assert main(["bank", "kwic", "cluster", "--db", db]) == 0
+    out = capsys.readouterr().out.splitlines()
+    shown = out[1::2]  # each occurrence, then its Chinese
+    assert len(shown) == len(lines)
+    for ln, text in zip(lines, shown, strict=True):
+        if ln["other_marks"]:
+            s, e = ln["other_marks"][0]
+            assert f"[{ln['other'][s:e]}]" in text, text

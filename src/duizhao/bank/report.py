@@ -77,12 +77,18 @@ def kwic_text(lines: Sequence[KwicLine], *, width: int = 36) -> str:
         out.append(f"{where:<18} {left} [{ln.keyword}] {right}")
         if ln.other:
             other = ln.other.replace("\n", " ")
+            full = 2 * width + 4
             if ln.other_marks:
                 s, e = ln.other_marks[0]
                 shown = other[:s] + "[" + other[s:e] + "]" + other[e:]
+                if display_width(shown) > full and display_width(other[:s]) > width:
+                    # the counterpart would be cut off: show it with the context around it
+                    before, marked = _clip_left(other[:s], width).lstrip(), shown[s : e + 2]
+                    rest = full - display_width(before) - display_width(marked)
+                    shown = before + marked + _clip_right(other[e:], rest)
             else:
                 shown = other
-            out.append(f"{'':<18} {_clip_right(shown, 2 * width + 4)}")
+            out.append(f"{'':<18} {_clip_right(shown, full)}")
     return "\n".join(out)
 
 
