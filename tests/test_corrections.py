@@ -211,3 +211,34 @@ def test_corrections_can_be_given_or_turned_off(labs, tmp_path):
     assert read(labs, corrections=Corrections(pins=((2, 2),))).pins == ((2, 2),)
     with pytest.raises(InputError, match="no such corrections file"):
         read(labs, corrections=tmp_path / "missing.toml")
+
+
+def test_the_teachers_chinese_for_a_suggested_english_word_replaces_duizhaos(tmp_path, capsys):
+    """A suggested English vocabulary word with an uncertain Chinese equivalent (the seed's
+    'apiece', shown as 突顯 "? check") could only be hidden: ``[vocabulary] add`` with a translation
+    was skipped silently because the word was already suggested. The teacher's Chinese now
+    replaces duizhao's, in its place, and is no longer marked "check"."""
+    import re
+    import shutil
+
+    from duizhao.cli import main
+
+    seed = Path(__file__).parents[1] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+    art = tmp_path / seed.name
+    shutil.copy(seed, art)
+
+    def row(word: str) -> str:
+        assert main(["sheet", str(art), "-o", str(tmp_path / "out"), "-q"]) == 0
+        page = (tmp_path / "out" / f"{seed.stem}.html").read_text(encoding="utf-8")
+        found = re.search(rf'<tr><td lang="en" class="vw">{word}</td>.*?</tr>', page)
+        assert found, word
+        return found.group(0)
+
+    before = row("apiece")
+    assert "? check" in before and "各" not in before
+    corrections_path(art).write_text(
+        '[vocabulary]\nadd = [{word = "apiece", translation = "各"}]\n', encoding="utf-8"
+    )
+    after = row("apiece")
+    assert ">各<" in after and "check" not in after
+    assert "warning" not in capsys.readouterr().err

@@ -333,6 +333,11 @@ def _add_zh(doc: Document, add: VocabAddition) -> VocabItem | None:
     )
 
 
+def _same_word(a: str, b: str) -> bool:
+    """The same vocabulary word (English case does not matter)."""
+    return a == b or a.casefold() == b.casefold()
+
+
 def honour_vocabulary(
     doc: Document,
     *,
@@ -342,7 +347,9 @@ def honour_vocabulary(
     """Leave out the hidden suggestions and add the teacher's words (after the vocabulary stage).
 
     An added English word gets its Chinese counterpart from the finder unless the teacher gave
-    one; an added Chinese word its readings and glosses from the annotated tokens.
+    one; an added Chinese word its readings and glosses from the annotated tokens. A word already
+    suggested keeps its place; a translation the teacher gives for it replaces duizhao's (and is
+    no longer marked "check").
     """
     c = doc.corrections
     if c is None or doc.vocabulary is None or not (c.vocabulary_hidden or c.vocabulary_added):
@@ -350,7 +357,13 @@ def honour_vocabulary(
     warn = _Warnings(doc)
     lists = {"en": list(doc.vocabulary.en), "zh": list(doc.vocabulary.zh)}
     for add in c.vocabulary_added:
-        if any(v.word == add.word for v in lists[add.lang]):
+        same = [k for k, v in enumerate(lists[add.lang]) if _same_word(v.word, add.word)]
+        if same:
+            if add.translation:  # the teacher's meaning of a suggested word replaces duizhao's
+                k = same[0]
+                lists[add.lang][k] = replace(
+                    lists[add.lang][k], translation=add.translation, uncertain=False
+                )
             continue
         item = _add_en(doc, add, finder, context) if add.lang == "en" else _add_zh(doc, add)
         if item is None:
