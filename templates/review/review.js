@@ -279,7 +279,25 @@
     var b = button("Hide", function () { quiet(send({ action: "hide", word: word })); }, "rv-hide");
     b.setAttribute("aria-label", "hide " + word);
     cell.appendChild(b);
+    if (tr.closest(".vocab-en")) {
+      var z = button("中文…", function () { vocabPop(tr, word); }, "rv-zh");
+      z.setAttribute("aria-label", "the Chinese of " + word);
+      cell.appendChild(z);
+    }
   });
+  // the Chinese of an English vocabulary word (duizhao's may be marked "check")
+  function vocabPop(tr, word) {
+    var zhCell = tr.querySelector('td[lang="zh-Hant"], td[lang="zh-Hans"]');
+    var now = zhCell ? zhCell.textContent.replace("? check", "").trim() : "";
+    var p = openPop(tr.querySelector(".vw"), word + " → " + (now || "?"));
+    var typed = field("Its Chinese in this article, as written in the Chinese text", now, "vocab-zh");
+    typed.setAttribute("lang", "zh-Hant");
+    var row = p.appendChild(el("div", { "class": "opts" }));
+    row.appendChild(button("Use this", function () {
+      quiet(send({ action: "add-vocabulary", word: word, translation: typed.value }));
+    }, "primary"));
+    errLine();
+  }
   if (data.hidden.length) {
     var box = document.getElementById("to-check");
     var p = box.appendChild(el("p", { "class": "hidden-words" }, "Hidden vocabulary: "));

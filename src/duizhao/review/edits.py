@@ -16,7 +16,8 @@ The actions and their keys:
 * ``reading`` (``word``, ``pinyin``, ``jyutping``: one left out stays as it is, an empty one is
   computed again), ``gloss`` (``word``, ``gloss``), ``words`` (``text``, ``parts``: the words
   separated by spaces), ``clear`` (``field``: readings, glosses or words; ``key``);
-* ``hide``, ``unhide`` and ``add-vocabulary`` (``word``);
+* ``hide``, ``unhide`` and ``add-vocabulary`` (``word``; ``translation``: the Chinese of an
+  English word, as written in the Chinese text, which replaces duizhao's);
 * ``highlight`` (``term``, ``zh``, ``paragraph``, ``remove``).
 """
 
@@ -119,6 +120,19 @@ def _clear_sentence_pins(f: CorrectionsFile, doc: Document, change: Mapping[str,
     f.clear_sentence_pins([_sentence(doc, {"en": n}, "en")[0] for n in en])
 
 
+def _add_vocabulary(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
+    """A word added to the vocabulary, or (``translation``: Chinese for an English word) the
+    teacher's Chinese for it, which replaces duizhao's."""
+    word = _text(change, "word")
+    if change.get("translation") is None:
+        f.add_vocabulary(word)
+        return
+    zh = _text(change, "translation")
+    if not _in_chinese(doc, zh):
+        raise EditError(f"{zh} is not in the Chinese text (type it as it is written there)")
+    f.add_vocabulary(word, [zh])
+
+
 def _counterpart(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
     term = _term(doc, change)
     zh = change.get("zh")
@@ -196,7 +210,7 @@ ACTIONS = {
     "clear": _clear,
     "hide": lambda f, doc, c: f.hide_vocabulary(_text(c, "word")),
     "unhide": lambda f, doc, c: f.unhide_vocabulary(_text(c, "word")),
-    "add-vocabulary": lambda f, doc, c: f.add_vocabulary(_text(c, "word")),
+    "add-vocabulary": _add_vocabulary,
     "highlight": _highlight,
 }
 
