@@ -286,3 +286,31 @@ def test_word_frequencies_print_as_on_the_html_sheet(tmp_path: Path) -> None:
     lines = [line.split() for line in text.splitlines()]
     for word, freq in rows:
         assert any(ws and ws[0] == word and ws[-1] == freq for ws in lines), (word, freq)
+
+
+def test_a_table_heading_is_never_alone_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    """The trams sample for learners of Chinese, with both readings, ended page 1 with the heading
+    "Words to learn: Chinese 生詞" and started its table on page 2: a heading now goes to the
+    page of its table."""
+    import subprocess
+
+    from duizhao.cli import main
+
+    art = Path(__file__).parents[2] / "corpus" / "2025-10-06-hong-kong-trams.md"
+    argv = ["sheet", str(art), "-o", str(tmp_path), "--for", "chinese", "--pdf", "--reading",
+            "both", "-q"]  # fmt: skip
+    assert main(argv) == 0
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / f"{art.stem}.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    pages = [[ln.strip() for ln in p.splitlines() if ln.strip()] for p in text.split("\f")]
+    headings = ("Glossary", "Words to learn")
+    seen = 0
+    for lines in pages:
+        body = [ln for ln in lines if not re.fullmatch(r"\d+\s*/\s*\d+", ln)]  # the page number
+        for k, ln in enumerate(body):
+            if ln.startswith(headings):
+                seen += 1
+                assert k + 2 < len(body), f"{ln!r} ends its page"  # its header row and a row
+    assert seen >= 2
