@@ -9,7 +9,7 @@ articles is measured separately on a sample of the synthetic articles (stripped 
 and annotated again) and extrapolated, so both figures are reported.
 
 Usage:
-    .venv/bin/python benchmarks/bench_bank.py [CORPUS_DIR] [--articles 10000] [--pipeline-sample 10]
+    .venv/bin/python benchmarks/bench_bank.py [CORPUS_DIR] [--articles 10000] [--pipeline-sample 30]
 
 Writes ``benchmarks/results/bench_bank.json``. Targets (issue 8): ingest < 10 min on one core,
 a concordance query < 50 ms at 10,000 articles.
@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--pipeline-sample",
         type=int,
-        default=10,
+        default=30,
         help="synthetic articles re-annotated to measure the full pipeline",
     )
     ap.add_argument("--db", help="bank file (default: a temporary one, deleted afterwards)")
@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # the full pipeline on a few synthetic articles, from their text
     sample = docs[: args.pipeline_sample]
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for d in sample:
         bare = Document(
             meta=d.meta,
@@ -186,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             glossary=d.glossary,
         )
         annotate(bare)
-    t_pipe = (time.perf_counter() - t) / max(1, len(sample))
+    # CPU time: the target is per core, and the machine may be shared (wall time kept beside it)
+    t_pipe = (time.process_time() - c) / max(1, len(sample))
+    t_pipe_wall = (time.perf_counter() - t) / max(1, len(sample))
 
     tmp = None
     if args.db:
@@ -239,7 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "annotate_cold_s": round(t_first, 2),
         "annotate_warm_s_per_article": round(t_warm, 3),
         "pipeline_s_per_synthetic_article": round(t_pipe, 3),
-        "pipeline_10000_extrapolated_min": round(t_pipe * 10_000 / 60, 1),
+        "pipeline_wall_s_per_synthetic_article": round(t_pipe_wall, 3),
+        # annotating 10,000 such articles on one core, plus writing them to the bank
+        "pipeline_10000_extrapolated_min": round((t_pipe * 10_000 + t_rows + t_write) / 60, 1),
         "recombine_s": round(t_recombine, 2),
         "document_rows_s": round(t_rows, 2),
         "write_s": round(t_write, 2),
@@ -264,8 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("write (one transaction per article)", f"{t_write:.1f} s"),
         ("ingest total (target < 600 s)", f"{t_rows + t_write:.1f} s"),
         ("re-ingest, unchanged", f"{t_again * 1000:.2f} ms/art"),
-        ("full pipeline per article (measured)", f"{t_pipe:.2f} s"),
-        ("full pipeline for 10,000 (extrapolated)", f"{t_pipe * 10_000 / 60:.0f} min"),
+        ("full pipeline per article (measured, CPU)", f"{t_pipe:.3f} s"),
+        ("full pipeline per article (measured, wall)", f"{t_pipe_wall:.3f} s"),
+        ("full pipeline + ingest for 10,000 (extrapolated)",
+         f"{(t_pipe * 10_000 + t_rows + t_write) / 60:.0f} min"),
         ("database size", f"{size / 1e6:.1f} MB"),
     ]:
         print(f"{label:<48} {value:>14}")

@@ -422,10 +422,10 @@ def _rows_bank(d: dict[str, Any]) -> list[Row]:
         _row("Term bank", f"ingest {n:,} annotated articles (bank only)",
              f"{d['ingest_total_s']:.0f} s", "", "< 600 s" if n >= 10_000 else "",
              d["ingest_total_s"] < 600 if n >= 10_000 else None),
-        _row("Term bank", "full pipeline + ingest, per synthetic article",
+        _row("Term bank", "full pipeline per synthetic article (CPU)",
              f"{d['pipeline_s_per_synthetic_article']:.2f} s",
              "", "", None),
-        _row("Term bank", "full pipeline for 10,000 articles (extrapolated)",
+        _row("Term bank", "full pipeline + ingest for 10,000 articles, one core (extrapolated)",
              f"{d['pipeline_10000_extrapolated_min']:.0f} min", "", "< 10 min",
              d["pipeline_10000_extrapolated_min"] < 10),
     ]  # fmt: skip

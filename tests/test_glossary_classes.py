@@ -143,3 +143,18 @@ def test_candidates_are_runs_of_whole_tokens(cuts: list[int], text: str) -> None
             assert span.end == b or b - span.end >= 2
         else:
             assert span.start in starts and span.end in ends
+
+
+def test_hong_kong_senses_are_dictionary_evidence() -> None:
+    """Words CC-CEDICT lacks or gives a Mainland sense (車資 has no entry; 電車 is a
+    "trolleybus" there) are found through the shipped Hong Kong senses: the trams sample's
+    English vocabulary gets its Chinese, shown as certain."""
+    from pathlib import Path
+
+    import duizhao
+
+    doc = duizhao.annotate(Path(__file__).parents[1] / "corpus" / "2025-10-06-hong-kong-trams.md")
+    found = {v.word: (v.translation, v.uncertain) for v in doc.vocabulary.en}
+    assert found["fare"] == (("車資",), False)
+    assert found["tram"] == (("電車",), False)
+    assert found["ding-ding"] == (("叮叮",), False)

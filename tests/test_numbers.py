@@ -49,3 +49,29 @@ def test_english_number_words() -> None:
 def test_parse_stops_at_digit_strings() -> None:
     assert parse_zh_number("一二") == (1, 1)  # two digits in a row: only the first is a numeral
     assert parse_zh_number("") == (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        ("It will cost two billion dollars.", "將耗資二十億元。"),
+        ("It will cost HK$2bn.", "將耗資20億元。"),
+        ("close to 150,000 passengers a day", "每日載客近15萬人次"),
+        ("a further 3.5 million", "再多350萬"),
+        ("up 5 per cent", "上升百分之五"),
+        ("HK$1.2 trillion", "1.2萬億港元"),
+    ],
+)
+def test_scaled_numbers_meet_across_languages(en: str, zh: str) -> None:
+    """A number with its scale word is one key on both sides: two billion is 二十億 and 20億,
+    150,000 is 15萬 (before, "two billion" gave #2 and #1000000000, and 15萬 gave #15)."""
+    from duizhao.text.numbers import en_number_keys
+
+    assert en_number_keys(en) == zh_number_keys(zh)
+
+
+def test_m_is_million_only_after_a_currency_sign() -> None:
+    from duizhao.text.numbers import en_number_keys
+
+    assert en_number_keys("HK$3.5m") == ["#3500000"]
+    assert en_number_keys("a 5m wall") == ["#5"]

@@ -8,7 +8,7 @@ headwords (either script), whose glosses are stemmed the same way as the English
 
 Examples:
     >>> en_tokens("WIPO hosted two events in the 21st century.")
-    ['#21', 'wipo', 'host', '#2', 'event', 'century']
+    ['#2', '#21', 'wipo', 'host', 'event', 'century']
     >>> zh_tokens("WIPO舉行兩場活動", {"舉行": "hold"}, {}, 2)  # 舉行 "to hold", 活動 "event"
     [(True, frozenset({'#2'})), (True, frozenset({'wipo'})), (False, frozenset({'hold'}))]
 """
@@ -23,10 +23,10 @@ from functools import cache, lru_cache
 from ..resources import diskcache
 from ..resources.compact import compact_table
 from ..text.numbers import (
-    digit_keys,
+    EN_SCALES,
+    en_number_keys,
     en_word_number,
     halfwidth_digits,
-    number_key,
     strip_ordinal_suffixes,
     zh_number_keys,
 )
@@ -195,14 +195,11 @@ def glossary_words(pairs: Sequence[tuple[str, str]]) -> dict[str, frozenset[str]
 def en_tokens(text: str) -> list[str]:
     """Keys of an English unit: number keys and word stems (content words only)."""
     t = strip_ordinal_suffixes(halfwidth_digits(text))
-    keys = digit_keys(t)
+    keys = en_number_keys(t)
     for w in WORD_RE.findall(t):
         low = w.lower()
-        n = en_word_number(low)
-        if n is not None:
-            if n != 1:
-                keys.append(number_key(n))
-            continue
+        if en_word_number(low) is not None or low in EN_SCALES:
+            continue  # a number word: its key is above
         if low in STOP_WORDS or len(low) < 2:
             continue
         keys.append(stem(w))

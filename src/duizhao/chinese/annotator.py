@@ -26,6 +26,7 @@ from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
 from .conventions import MONTH_PARTS
+from .function_words import FUNCTION_WORDS, context_of, function_gloss
 from .gloss import choose_gloss, forget_sentences
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
@@ -345,8 +346,8 @@ class ChineseAnnotator:
         han = [is_han(c) for c in text]  # readings for Han characters only
         pinyin = [r if h else None for r, h in zip(pinyin, han, strict=False)]
         jyutping = [r if h else None for r, h in zip(jyutping, han, strict=False)]
-        tokens = []
-        for a, b, kind in spans:
+        tokens, pos_of = [], self.segmenter.pos
+        for k, (a, b, kind) in enumerate(spans):
             word = text[a:b]
             sword = simp[a:b]
             py = tuple(pinyin[a:b])
@@ -371,12 +372,10 @@ class ChineseAnnotator:
                     jp = tuple(lst)
                 gloss = override.gloss
             if kind == "han" or kind == "forced":
+                if self.glosses and gloss is None and sword in FUNCTION_WORDS:  # both scripts
+                    gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
                 if self.glosses and gloss is None:
-                    en = (
-                        next((e for s0, s1, e in english if s0 <= a < s1), None)
-                        if english
-                        else None
-                    )
+                    en = next((e for s0, s1, e in english if s0 <= a < s1), None)
                     key = (word, sword, py, en)
                     if key not in glosses:
                         glosses[key] = choose_gloss(word, sword, py, self.max_senses, english=en)

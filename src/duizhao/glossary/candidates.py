@@ -286,9 +286,12 @@ def zh_sentence(
     for (a, b), g in zip(found, glosses_of([simp[a:b] for a, b in found]), strict=True):
         s0, s1 = start + a, start + b
         words[(s0, s1)] = _new(Word, (s0, s1, g, s0 in starts and s1 in ends))
-    for a, b in toks:
-        if (a, b) not in words and _is_han_text(text[a:b]):
-            words[(a, b)] = _new(Word, (a, b, None, True))
+    # a Han token that is no headword: the shipped Hong Kong senses may know it (車資 "fare")
+    rest = [(a, b) for a, b in toks if (a, b) not in words and _is_han_text(text[a:b])]
+    if rest:
+        known = glosses_of([simp[a - start : b - start] for a, b in rest])
+        for (a, b), g in zip(rest, known, strict=True):
+            words[(a, b)] = _new(Word, (a, b, g, True))
 
     # candidate spans: runs of whole Han tokens inside a clause
     spans: list[Span] = []

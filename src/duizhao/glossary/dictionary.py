@@ -245,11 +245,14 @@ class Gloss:
 
 
 def _senses(simplified: str) -> list[str]:
-    """The senses of a word's entries, following ``variant of X`` / ``abbr. for X`` once."""
-    from duizhao.resources.lexicon import cedict
+    """The senses of a word's entries, following ``variant of X`` / ``abbr. for X`` once; the
+    word's Hong Kong senses (:func:`~duizhao.resources.lexicon.hk_glosses`: 電車 "tram", 車資
+    "fare") first."""
+    from duizhao.resources.lexicon import cedict, hk_glosses
 
     d = cedict()
-    out: list[str] = []
+    hk = hk_glosses().get(simplified)
+    out: list[str] = hk.split("; ") if hk else []
     for entry in d.lookup(simplified):
         for field in entry.glosses:
             m = _REFERENCE.search(field)

@@ -32,7 +32,9 @@ from types import MappingProxyType
 
 __all__ = [
     "EN_NUMBER_WORDS",
+    "EN_SCALES",
     "digit_keys",
+    "en_number_keys",
     "en_word_number",
     "halfwidth_digits",
     "number_key",
@@ -54,7 +56,17 @@ EN_NUMBER_WORDS: Mapping[str, float] = MappingProxyType({
     "dozen": 12, "twice": 2, "half": 0.5, "double": 2, "triple": 3, "first": 1,
 })  # fmt: skip
 
+#: English words and abbreviations that multiply the number before them (2.5 million, HK$3bn).
+EN_SCALES: Mapping[str, float] = MappingProxyType({
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 1000,
+})  # fmt: skip
+
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# a number in digits (with a scale written against it: 3bn, 2.5m) or a word
+_EN_NUMBER_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)(bn|mn|m|k)?\b|([A-Za-z]+)")
+# digits with Chinese units written after them: 15萬, 20億, 3.5萬億, 2千
+_ZH_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)([十百千萬万億亿]+)")
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 _ZH_DIGITS = {
@@ -119,6 +131,65 @@ def digit_keys(text: str) -> list[str]:
     return keys
 
 
+def _digits_value(token: str) -> float | None:
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _after_currency(text: str, at: int) -> bool:
+    return text[max(0, at - 1) : at] in ("$", "£", "€", "¥")
+
+
+def en_number_keys(text: str) -> list[str]:
+    """Keys of the numbers of an English text, in digits or words, each with the scale words
+    after it multiplied in, so that they meet the Chinese way of writing them: ``two billion``
+    and ``HK$2bn`` are ``#2000000000`` like 二十億 and 20億; ``150,000`` is 15萬's ``#150000``.
+    "one" makes no key (it is more often a pronoun); "first" neither.
+
+    The text is taken as it is: apply :func:`halfwidth_digits` and
+    :func:`strip_ordinal_suffixes` first.
+
+    Examples:
+        >>> en_number_keys("It will cost two billion dollars, 3.5 million more than in 2023.")
+        ['#2000000000', '#3500000', '#2023']
+        >>> en_number_keys("HK$2bn for 150,000 people, twice a day; HK$3.5m, a 5m wall")
+        ['#2000000000', '#150000', '#2', '#3500000', '#5']
+    """
+    keys: list[str] = []
+    value: float | None = None  # the number being read
+
+    def flush() -> None:
+        nonlocal value
+        if value is not None and value != 1:
+            keys.append(number_key(value))
+        value = None
+
+    for m in _EN_NUMBER_TOKEN.finditer(text):
+        digits, suffix, word = m.groups()
+        if digits is not None:
+            flush()
+            value = _digits_value(digits)
+            # bn and mn always; m and k after a currency sign only (a 5m wall is five metres)
+            if (
+                value is not None
+                and suffix
+                and (suffix in ("bn", "mn") or _after_currency(text, m.start()))
+            ):
+                value *= EN_SCALES[suffix]
+            continue
+        low = word.lower()
+        scale = EN_SCALES.get(low) if len(low) > 2 else None  # "m", "k" only against digits
+        if scale is not None and value is not None:
+            value *= scale
+            continue
+        flush()
+        value = EN_NUMBER_WORDS.get(low)
+    flush()
+    return keys
+
+
 def en_word_number(word: str) -> float | None:
     """The value of an English number word (``"twelve"`` 12, ``"third"`` 3, ``"half"`` 0.5), or
     ``None``; see :data:`EN_NUMBER_WORDS`."""
@@ -178,6 +249,14 @@ def zh_number_keys(text: str) -> list[str]:
     """
     keys: list[str] = []
     t = halfwidth_digits(text)
+    t = t.replace("百分之", "\0\0\0")  # 百分之五 "five per cent" is 5, as 5% is
+    for m in _ZH_SCALED.finditer(t):  # 15萬 is 150000
+        value = _digits_value(m.group(1))
+        if value is not None:
+            for ch in m.group(2):
+                value *= _ZH_UNITS[ch]
+            keys.append(number_key(value))
+    t = _ZH_SCALED.sub(lambda m: "\0" * len(m.group()), t)
     keys.extend(digit_keys(t))
     for m in _ZH_NUM_RUN.finditer(t):
         run = m.group()

@@ -1,0 +1,285 @@
+"""Senses of function words chosen by their neighbours: 在 "at" before a place, 等 "etc." after a
+list, 約 "approximately" before a number.
+
+CC-CEDICT lists the senses of a function word in no order of use (在 "to exist; to be alive"
+first, 或 "maybe; perhaps" before "or"), and the aligned English sentence rarely helps: the
+English of 在 or 等 is a preposition or nothing at all. These words are few and frequent, and
+what they mean follows from their place in the sentence: a number after 約 makes it
+"approximately", a number before 把 makes it a classifier, a period of time before 來 makes it
+"for the past". Each rule below is such a textbook pattern of written Chinese (the grammar of
+function words in any reference grammar, e.g. Yip & Rimmington, *Chinese: A Comprehensive
+Grammar*); the senses are CC-CEDICT's own wording where it has one, else ours (marked ``# ours``).
+
+A rule sees the word's neighbours only: the previous and the next token of the paragraph
+(``None`` at a clause boundary: punctuation or the paragraph's end), whether each is a number,
+the text of the clause before the word, and the part of speech of the next word (jieba's
+dictionary tag, looked up only when a rule asks). The first rule that holds gives the gloss;
+when none holds the word keeps the usual choice (:func:`duizhao.chinese.gloss.choose_gloss`).
+
+Examples:
+    >>> ctx = Context(prev="WIPO", next="港", next_pos=lambda: "ns")  # WIPO 在港舉行
+    >>> function_gloss("在", ctx)
+    'at; in; on (a place, time or area)'
+    >>> function_gloss("约", Context(prev="，", next="160", next_is_number=True))
+    'approximately; about'
+    >>> function_gloss("等", Context(prev="新加坡", next="地")) is not None
+    True
+    >>> function_gloss("電車", Context()) is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+__all__ = ["FUNCTION_WORDS", "Context", "context_of", "function_gloss"]
+
+#: What ends a clause (quotes and brackets do not: the annotator skips them as neighbours).
+_PUNCT_RE = re.compile(r"^[\s，。、；：？！—…,.;:?!·]+$")
+_NUMERAL_RE = re.compile(
+    r"^[0-9０-９.,，%．]+$|^[零〇一二兩两三四五六七八九十百千萬万億亿幾几數数多半]+$"
+)
+#: The last character of a period of time (十年來, 三個月來, 自1904年起).
+_TIME_END = frozenset("年月日天週周期紀纪代時时晚夜")
+
+
+def _no_pos() -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Context:
+    """A token's neighbours inside its paragraph.
+
+    Attributes:
+        prev: The previous token's text (``None`` at the paragraph's start).
+        next: The next token's text (``None`` at the paragraph's end).
+        prev_is_number: The previous token is a number (digits or Chinese numerals).
+        next_is_number: The next token is a number.
+        clause: The text of the clause before the token (since the last ，。；：？！).
+        next_pos: jieba's tag of the next word (called only by the rules that need it).
+    """
+
+    prev: str | None = None
+    next: str | None = None
+    prev_is_number: bool = False
+    next_is_number: bool = False
+    clause: str = ""
+    next_pos: Callable[[], str | None] = field(default=_no_pos, compare=False)
+
+    @property
+    def starts_clause(self) -> bool:
+        return self.prev is None or bool(_PUNCT_RE.match(self.prev))
+
+    @property
+    def ends_clause(self) -> bool:
+        return self.next is None or bool(_PUNCT_RE.match(self.next))
+
+    @property
+    def after_number(self) -> bool:
+        return self.prev_is_number or bool(self.prev and _NUMERAL_RE.match(self.prev))
+
+    @property
+    def before_number(self) -> bool:
+        return self.next_is_number or bool(self.next and _NUMERAL_RE.match(self.next))
+
+    @property
+    def after_time(self) -> bool:
+        return self.prev is not None and self.prev[-1:] in _TIME_END
+
+    def before_verb(self) -> bool:
+        if self.ends_clause:
+            return False
+        tag = self.next_pos()
+        return tag is not None and tag.startswith("v")
+
+
+Rule = tuple[Callable[[Context], bool], str]
+
+
+_PRONOUNS = frozenset(
+    ("我", "你", "他", "她", "它", "我們", "你們", "他們", "她們", "我们", "你们", "他们", "她们",
+     "大家", "自己", "您", "咱們", "咱们")
+)  # fmt: skip
+_PARTICLES = frozenset("了的嗎吗吧啊呀呢啦着著過过")
+
+
+def _mid(c: Context) -> bool:
+    return not c.ends_clause
+
+
+def _after_number(c: Context) -> bool:
+    return c.after_number
+
+
+def _before_number(c: Context) -> bool:
+    return c.before_number
+
+
+def _after_time(c: Context) -> bool:
+    return c.after_time
+
+
+def _starts_clause(c: Context) -> bool:
+    return c.starts_clause
+
+
+def _inside(c: Context) -> bool:
+    return not c.starts_clause
+
+
+def _before_verb(c: Context) -> bool:
+    return c.before_verb()
+
+
+def _clause_has(*chars: str) -> Callable[[Context], bool]:
+    return lambda c: any(ch in c.clause for ch in chars)
+
+
+def _next_in(*words: str) -> Callable[[Context], bool]:
+    return lambda c: c.next in words
+
+
+def _prev_in(*words: str) -> Callable[[Context], bool]:
+    return lambda c: c.prev in words
+
+
+def _any(*tests: Callable[[Context], bool]) -> Callable[[Context], bool]:
+    return lambda c: any(t(c) for t in tests)
+
+
+_RULES: dict[str, tuple[Rule, ...]] = {
+    "在": (
+        (_before_verb, "(used before a verb to indicate an action in progress); at; in"),
+        (_mid, "at; in; on (a place, time or area)"),  # ours
+    ),
+    "把": (
+        (_any(_after_number, _prev_in("這", "这", "那", "幾", "几", "每")),
+         "classifier for things with handles; handful"),
+        (_mid, "(puts the object before the verb: 把 + noun + verb); to hold"),  # ours
+    ),
+    "約": ((_any(_before_number, _next_in("有", "為", "为", "佔", "占", "達", "达")),
+            "approximately; about"),),
+    "來": ((_after_time, "for the past (amount of time); ever since"),),
+    "起": ((_after_time, "starting from (a time, place, price etc)"),),
+    "或": ((_starts_clause, "perhaps; maybe; or"), (lambda c: True, "or; perhaps; maybe")),
+    # "etc." after a list, or before a noun or the clause's end; not after a pronoun (我們等你)
+    "等": ((lambda c: not c.starts_clause and c.prev not in _PRONOUNS and (
+        c.ends_clause or "、" in c.clause or c.next_pos() in ("n", "ns", "nz", "nt")
+        or c.next in ("地", "國", "国", "人", "方面", "問題", "问题", "項目", "项目")),
+            "and so on; etc.; (used to end an enumeration)"),),
+    "具": (
+        (_after_number, "classifier for devices, coffins, dead bodies"),
+        (_mid, "to possess; to have; to provide"),
+    ),
+    "跟": ((_mid, "with; and (joining two nouns); compared with"),),
+    "所": (
+        (_after_number, "classifier for houses, small buildings, institutions etc"),
+        (_any(_before_verb, _clause_has("由", "被", "為", "为")),
+         "that which; particle introducing a relative clause or passive"),
+    ),
+    "上": ((lambda c: not c.starts_clause and any(ch in c.clause for ch in "在於于"),
+            "(noun suffix) on; in (a matter or field)"),),  # "in (a matter or field)": ours
+    "自": ((_mid, "from; since"),),
+    "由": ((_mid, "from; by; via"),),
+    "與": ((_mid, "and; together with; with"),),
+    "單": ((_any(_before_verb, _next_in("靠", "憑", "凭", "是", "就")), "only; sole; single"),),
+    "以": ((_mid, "by means of; according to; in order to"),),
+    # a preposition before a noun or pronoun (對「叮叮」的感情, 對他來說); 他對了 is "right"
+    "對": ((lambda c: not c.ends_clause and c.next not in _PARTICLES and not c.before_verb(),
+            "towards; concerning; regarding"),),
+    "被": ((_mid, "(marks the passive voice) by"),),  # ours
+    "分別": ((_mid, "separately; respectively; individually"),),  # "respectively": ours
+    "不過": ((_starts_clause, "but; however; anyway"),),
+    "活動": ((_prev_in("場", "场", "項", "项", "個", "个", "些", "次", "類", "类", "的", "各",
+                       "種", "种"),
+              "activity; event; campaign"),),
+    "第": ((_before_number, "(prefix indicating ordinal number, as in 第六 (dìliù) \"sixth\")"),),
+    "至": ((_any(_before_number, _next_in("第", "今", "本", "下", "明年", "年底")), "to; until"),),
+    "便": ((_before_verb, "then; in that case; soon afterwards"),),
+    "時": ((_after_number, "o'clock; hour"), (_inside, "when; time; period")),
+    "地": ((_any(_prev_in("等", "兩", "两", "多"), _after_number), "place; land; region"),),  # ours
+    "令": ((_mid, "to cause; to make sth happen; to order"),),
+    "達": ((_before_number, "to amount to; to reach; to attain"),),
+    "逾": ((_before_number, "to exceed; more than"),),
+    "多": ((_after_number, "(after a numeral) ... odd; more than"),),
+    "後": ((_inside, "after; afterwards; later"),),
+    "前": (
+        (_before_number, "top (followed by a number); before; front"),
+        (_inside, "before; ago; front"),
+    ),
+    "正": ((_before_verb, "just (at that time); right (in that place); exactly"),),
+    "才": ((_before_number, "(before an expression of quantity) only; just now"),
+           (_any(_inside, _before_verb),
+            "then and only then; just now; (before an expression of quantity) only"),),
+}
+# the Simplified forms that differ from the Traditional
+for _t, _s in (("約", "约"), ("來", "来"), ("單", "单"), ("對", "对"), ("分別", "分别"),
+               ("不過", "不过"), ("活動", "活动"), ("時", "时"), ("達", "达"), ("後", "后"),
+               ("與", "与")):  # fmt: skip
+    _RULES[_s] = _RULES[_t]
+
+#: word (Traditional or Simplified) → its rules; the first that holds gives the gloss.
+FUNCTION_WORDS: Mapping[str, tuple[Rule, ...]] = MappingProxyType(_RULES)
+
+
+def function_gloss(word: str, context: Context) -> str | None:
+    """The gloss of a function word in its context, or ``None`` (not a function word, or no
+    rule holds: the usual choice applies)."""
+    rules = FUNCTION_WORDS.get(word)
+    if not rules:
+        return None
+    for holds, gloss in rules:
+        if holds(context):
+            return gloss
+    return None
+
+
+#: Tokens that are no neighbour (quotes, brackets, spaces), and the marks that end a clause.
+_SKIPPED = " \t\n「」『』（）《》〈〉()\"'“”‘’"
+_CLAUSE_ENDS = "，。；：？！,;:?!"
+
+
+def context_of(
+    text: str,
+    simp: str,
+    spans: Sequence[tuple[int, int, str]],
+    k: int,
+    pos: Callable[[str], str | None],
+) -> Context:
+    """The neighbours of token ``k`` of a paragraph (``spans``: the annotator's ``(start, end,
+    kind)`` of each token of ``text``; ``simp`` is ``text`` in Simplified characters, for
+    ``pos``, the part of speech of a Simplified word). Quotes, brackets and spaces are skipped:
+    對「叮叮」's next word is 叮叮.
+
+    Examples:
+        >>> ctx = context_of("約有160輛", "约有160辆", [(0, 1, "han"), (1, 2, "han"),
+        ...                  (2, 5, "num"), (5, 6, "han")], 1, lambda w: None)
+        >>> ctx.prev, ctx.next, ctx.next_is_number
+        ('約', '160', True)
+    """
+
+    def near(step: int) -> tuple[str | None, bool, str]:
+        i = k + step
+        while 0 <= i < len(spans):
+            a, b, kind = spans[i]
+            if text[a:b].strip(_SKIPPED):
+                return text[a:b], kind in ("num", "cnum"), simp[a:b]
+            i += step
+        return None, False, ""
+
+    prev, prev_num, _ = near(-1)
+    nxt, next_num, next_simp = near(1)
+    a = spans[k][0]
+    start = max(text.rfind(c, 0, a) for c in _CLAUSE_ENDS) + 1
+    return Context(
+        prev=prev,
+        next=nxt,
+        prev_is_number=prev_num,
+        next_is_number=next_num,
+        clause=text[start:a],
+        next_pos=lambda: pos(next_simp) if next_simp else None,
+    )
