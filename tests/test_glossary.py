@@ -52,6 +52,10 @@ def texts(term: str, doc: Document, **kw: str) -> list[str]:
     return [o.text for o in find_term(term, doc, **kw)]
 
 
+#: The fixtures written in round 8 (idioms and phrasal verbs; see benchmarks/glossary_data.py).
+WRITTEN8 = ("written8-night-markets", "written8-rainstorm", "written8-tutoring")
+
+
 def gold_doc(name: str) -> tuple[Document, dict]:
     """A fixture article with its hand-made sentence alignment and gold answers."""
     gold = json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
@@ -65,6 +69,14 @@ def gold_doc(name: str) -> tuple[Document, dict]:
 
 
 class TestEnglishForms:
+    def test_hyphenated_verb_inflects_its_last_part(self) -> None:
+        doc = en_doc("Pupils are spoon-fed answers. Tutors spoon-feed them. Stop spoon feeding.")
+        want = ["spoon-fed", "spoon-feed", "spoon feeding"]
+        assert texts("spoon-feed", doc, pos="v.") == want
+        assert texts("spoon-feed", doc, definition="to give sb too much help") == want
+        doc = en_doc("The plan was fast-tracked. Two start-ups fast-track it.")
+        assert texts("fast-track", doc, pos="v.") == ["fast-tracked", "fast-track"]
+
     def test_irregular_verb(self) -> None:
         doc = en_doc("Tokyo was overtaken. Shenzhen overtook it and overtakes others.")
         assert texts("overtake", doc) == ["overtaken", "overtook", "overtakes"]
@@ -246,7 +258,9 @@ class TestEnglishForms:
         assert texts("preferential", seed_doc) == ["preferential"]
         assert texts("lag", seed_doc) == ["lags"]
 
-    @pytest.mark.parametrize("name", ["housing", "energy", "health", "trade", "seed"])
+    @pytest.mark.parametrize(
+        "name", ["housing", "energy", "health", "trade", "seed", *WRITTEN8]
+    )
     def test_fixture_articles(self, name: str) -> None:
         doc, gold = gold_doc(name)
         entries = {e.term: e for e in doc.glossary}
