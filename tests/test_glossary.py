@@ -496,20 +496,21 @@ class TestVocabulary:
         assert vocab.vocabulary.zh
         assert all(v.level == 7 for v in vocab.vocabulary.zh)
 
-    def test_english_leaves_out_words_made_from_common_ones(self) -> None:
+    def test_english_leaves_out_common_families_and_numbers(self) -> None:
         # "shortening" is short + en + ing: a learner who knows "short" reads it; "punctual" is
         # rare in its own right (text written for this test)
         from duizhao import align_document, annotate_document, read_text
 
         doc = read_text(
-            "The shortening of the ferry's trips has pleased punctual commuters.\n\n"
-            "渡輪航程縮短，令準時的通勤者十分高興。"
+            "The shortening of the ferry's trips has pleased sixty punctual commuters.\n\n"
+            "渡輪航程縮短，令六十名準時的通勤者十分高興。"
         )
         vocab = suggest_vocabulary(annotate_document(align_document(doc))).vocabulary
         assert vocab is not None
         words = {v.word for v in vocab.en}
         assert "punctual" in words
         assert not words & {"shortening", "shorten"}
+        assert "sixty" not in words  # a number spelt out
 
     def test_limits_of_zero(self, annotated: Document) -> None:
         vocab = suggest_vocabulary(annotated, en_limit=0, zh_limit=0).vocabulary

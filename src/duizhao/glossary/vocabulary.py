@@ -16,6 +16,7 @@ from duizhao.model import Document, Occurrence, TermLink, Token, VocabItem, Voca
 from duizhao.resources.lemmas import is_known, lemma, lemminflect
 from duizhao.text.composed import made_of_words
 from duizhao.text.english import WORD_RE, zipf
+from duizhao.text.numbers import EN_NUMBER_WORDS
 from duizhao.text.script import is_han
 
 from .context import LinkContext
@@ -23,6 +24,10 @@ from .finder import Claims, CounterpartFinder, Request
 from .terms import find_term
 
 __all__ = ["family_zipf", "suggest_vocabulary"]
+
+#: Number words spelt out ("sixty", "twelfth"): numbers, not words to learn (the multipliers,
+#: such as "triple" or "dozen", are words).
+_NUMBERS = frozenset(EN_NUMBER_WORDS) - {"double", "triple", "twice", "half", "dozen"}
 
 
 def _is(word: str, upos: str) -> bool:
@@ -76,11 +81,11 @@ def suggest_vocabulary(
     English (for learners of English): words whose lemma is rarer than ``en_max_zipf`` on
     wordfreq's Zipf scale (3 ≈ once per million words), rarest first, a word regularly made from
     a commoner one counting as that one (:func:`family_zipf`: not "shortening", which a learner
-    who knows "short" reads); glossary terms, names
-    (capitalised inside a sentence, or unknown to lemminflect), numbers and words with digits are
-    left out. Each has its Chinese counterpart where one is found in the aligned sentences, by the
-    same finder as the glossary terms; one below the finder's threshold is ``uncertain``
-    (outputs mark it "check").
+    who knows "short" reads); glossary terms, names (capitalised inside a sentence, or unknown
+    to lemminflect), numbers (spelt out too: "sixty") and words with digits are left out. Each
+    has its Chinese counterpart where one is found in the aligned sentences, by the same finder
+    as the glossary terms; one below the finder's threshold is ``uncertain`` (outputs mark it
+    "check").
 
     Chinese (for learners of Chinese): the annotated tokens of HSK level ``zh_min_hsk`` or
     above (7 stands for the 7–9 band), and, with ``zh_unlisted``, words off the HSK list that
@@ -146,6 +151,8 @@ def _suggest_en(
                 continue  # a name: capitalised inside a sentence, or unknown to lemminflect
             if w.isupper() and len(w) > 1:
                 continue  # an acronym
+            if w.lower() in _NUMBERS:
+                continue  # a number spelt out
             base = lemma(w.lower().replace("’", "'"))
             if "'" in base:
                 base = base.split("'")[0]
