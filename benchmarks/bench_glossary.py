@@ -322,6 +322,7 @@ GROUPS = {
     "fixtures, heldout": lambda a: a.group == "fixtures" and a.split == "heldout",
     "fixtures, fresh": lambda a: a.group == "fixtures" and a.split == "fresh",
     "fixtures, failure classes": lambda a: a.group == "fixtures" and a.split == "classes",
+    "fixtures, written in round 8": lambda a: a.group == "fixtures" and a.split == "written8",
     "seed": lambda a: a.group == "seed",
 }
 

@@ -52,6 +52,10 @@ def texts(term: str, doc: Document, **kw: str) -> list[str]:
     return [o.text for o in find_term(term, doc, **kw)]
 
 
+#: The fixtures written in round 8 (idioms and phrasal verbs; see benchmarks/glossary_data.py).
+WRITTEN8 = ("written8-night-markets", "written8-rainstorm", "written8-tutoring")
+
+
 def gold_doc(name: str) -> tuple[Document, dict]:
     """A fixture article with its hand-made sentence alignment and gold answers."""
     gold = json.loads((FIXTURES / f"{name}.gold.json").read_text(encoding="utf-8"))
@@ -65,6 +69,14 @@ def gold_doc(name: str) -> tuple[Document, dict]:
 
 
 class TestEnglishForms:
+    def test_hyphenated_verb_inflects_its_last_part(self) -> None:
+        doc = en_doc("Pupils are spoon-fed answers. Tutors spoon-feed them. Stop spoon feeding.")
+        want = ["spoon-fed", "spoon-feed", "spoon feeding"]
+        assert texts("spoon-feed", doc, pos="v.") == want
+        assert texts("spoon-feed", doc, definition="to give sb too much help") == want
+        doc = en_doc("The plan was fast-tracked. Two start-ups fast-track it.")
+        assert texts("fast-track", doc, pos="v.") == ["fast-tracked", "fast-track"]
+
     def test_irregular_verb(self) -> None:
         doc = en_doc("Tokyo was overtaken. Shenzhen overtook it and overtakes others.")
         assert texts("overtake", doc) == ["overtaken", "overtook", "overtakes"]
@@ -246,7 +258,9 @@ class TestEnglishForms:
         assert texts("preferential", seed_doc) == ["preferential"]
         assert texts("lag", seed_doc) == ["lags"]
 
-    @pytest.mark.parametrize("name", ["housing", "energy", "health", "trade", "seed"])
+    @pytest.mark.parametrize(
+        "name", ["housing", "energy", "health", "trade", "seed", *WRITTEN8]
+    )
     def test_fixture_articles(self, name: str) -> None:
         doc, gold = gold_doc(name)
         entries = {e.term: e for e in doc.glossary}
@@ -481,6 +495,22 @@ class TestVocabulary:
         assert vocab.vocabulary is not None
         assert vocab.vocabulary.zh
         assert all(v.level == 7 for v in vocab.vocabulary.zh)
+
+    def test_english_leaves_out_common_families_and_numbers(self) -> None:
+        # "shortening" is short + en + ing: a learner who knows "short" reads it; "punctual" is
+        # rare in its own right (text written for this test)
+        from duizhao import align_document, annotate_document, read_text
+
+        doc = read_text(
+            "The shortening of the ferry's trips has pleased sixty punctual commuters.\n\n"
+            "渡輪航程縮短，令六十名準時的通勤者十分高興。"
+        )
+        vocab = suggest_vocabulary(annotate_document(align_document(doc))).vocabulary
+        assert vocab is not None
+        words = {v.word for v in vocab.en}
+        assert "punctual" in words
+        assert not words & {"shortening", "shorten"}
+        assert "sixty" not in words  # a number spelt out
 
     def test_limits_of_zero(self, annotated: Document) -> None:
         vocab = suggest_vocabulary(annotated, en_limit=0, zh_limit=0).vocabulary

@@ -260,8 +260,12 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
         words = [w for w in re.split(r"[\s\-‐‑–]+", alt) if w]
         joined_ok = bool(re.search(r"\w[-‐‑]\w", alt))
         words_inflect = _inflecting_words(words, upos)
+        hyphenated = len(words) > 1 and re.fullmatch(r"\S+", alt) is not None
+        if hyphenated and upos == "VERB":
+            # a hyphenated verb inflects its last part: spoon-feed → spoon-fed, fast-tracked
+            words_inflect = {len(words) - 1}
         # one hyphenated noun takes its plural on its last part: start-ups, lay-offs
-        one_word = len(words) > 1 and upos != "VERB" and re.fullmatch(r"\S+", alt) is not None
+        one_word = hyphenated and upos != "VERB"
         compound_end = len(words) - 1 if one_word else None
         parts: list[str] = []
         for i, w in enumerate(words):

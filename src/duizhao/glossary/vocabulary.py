@@ -1,6 +1,7 @@
 """Vocabulary suggestions beyond the glossary: rarer English words and harder Chinese words.
 
-English words are ranked by wordfreq's Zipf frequency (rarest first) with the Chinese counterpart
+English words are ranked by wordfreq's Zipf frequency (rarest first; a word made from a commoner
+one by a regular suffix counts as that one: :func:`family_zipf`) with the Chinese counterpart
 the glossary's :class:`~duizhao.glossary.CounterpartFinder` finds, marked ``uncertain`` below the
 same threshold as the glossary's; Chinese words by HSK level, with their readings and CC-CEDICT
 glosses (from the annotated tokens).
@@ -12,16 +13,56 @@ from collections import defaultdict
 from dataclasses import replace
 
 from duizhao.model import Document, Occurrence, TermLink, Token, VocabItem, Vocabulary
-from duizhao.resources.lemmas import is_known, lemma
+from duizhao.resources.lemmas import is_known, lemma, lemminflect
 from duizhao.text.composed import made_of_words
 from duizhao.text.english import WORD_RE, zipf
+from duizhao.text.numbers import EN_NUMBER_WORDS
 from duizhao.text.script import is_han
 
 from .context import LinkContext
 from .finder import Claims, CounterpartFinder, Request
 from .terms import find_term
 
-__all__ = ["suggest_vocabulary"]
+__all__ = ["family_zipf", "suggest_vocabulary"]
+
+#: Number words spelt out ("sixty", "twelfth"): numbers, not words to learn (the multipliers,
+#: such as "triple" or "dozen", are words).
+_NUMBERS = frozenset(EN_NUMBER_WORDS) - {"double", "triple", "twice", "half", "dozen"}
+
+
+def _is(word: str, upos: str) -> bool:
+    """Whether lemminflect has ``word`` as a lemma of that part of speech."""
+    return word in lemminflect().getAllLemmas(word).get(upos, ())
+
+
+def family_zipf(word: str) -> float:
+    """The Zipf frequency of a lemma's word family, as a learner meets it: the word's own, or
+    that of the word it is regularly made from, when that one is commoner. A gerund or
+    nominalised *-ing* form counts as its verb (shortening → shorten, though lemminflect also
+    lists "shortening" as a noun), and a verb made from an adjective with *-en* as the adjective
+    (shorten → short, widen → wide, flatten → flat): a learner who knows "short" reads
+    "shortening". Nothing else is stripped (listen is not list + en: "list" is no adjective).
+
+    Examples:
+        >>> family_zipf("shortening") == family_zipf("short") > 5
+        True
+        >>> family_zipf("punctual") == zipf("punctual")
+        True
+    """
+    best, verb = zipf(word), word
+    if word.endswith("ing"):
+        for v in lemminflect().getAllLemmas(word).get("VERB", ()):
+            if v != word:
+                best, verb = max(best, zipf(v)), v
+                break
+    if verb.endswith("en") and _is(verb, "VERB"):
+        stems = [verb[:-2], verb[:-1]]  # short-en, wide-n
+        if len(verb) > 4 and verb[-3] == verb[-4]:
+            stems.append(verb[:-3])  # flat-t-en
+        for stem in stems:
+            if len(stem) >= 3 and _is(stem, "ADJ"):
+                best = max(best, zipf(stem))
+    return best
 
 
 def suggest_vocabulary(
@@ -38,11 +79,13 @@ def suggest_vocabulary(
     """Suggest words beyond the glossary, for both kinds of learner.
 
     English (for learners of English): words whose lemma is rarer than ``en_max_zipf`` on
-    wordfreq's Zipf scale (3 ≈ once per million words), rarest first; glossary terms, names
-    (capitalised inside a sentence, or unknown to lemminflect), numbers and words with digits are
-    left out. Each has its Chinese counterpart where one is found in the aligned sentences, by the
-    same finder as the glossary terms; one below the finder's threshold is ``uncertain``
-    (outputs mark it "check").
+    wordfreq's Zipf scale (3 ≈ once per million words), rarest first, a word regularly made from
+    a commoner one counting as that one (:func:`family_zipf`: not "shortening", which a learner
+    who knows "short" reads); glossary terms, names (capitalised inside a sentence, or unknown
+    to lemminflect), numbers (spelt out too: "sixty") and words with digits are left out. Each
+    has its Chinese counterpart where one is found in the aligned sentences, by the same finder
+    as the glossary terms; one below the finder's threshold is ``uncertain`` (outputs mark it
+    "check").
 
     Chinese (for learners of Chinese): the annotated tokens of HSK level ``zh_min_hsk`` or
     above (7 stands for the 7–9 band), and, with ``zh_unlisted``, words off the HSK list that
@@ -108,6 +151,8 @@ def _suggest_en(
                 continue  # a name: capitalised inside a sentence, or unknown to lemminflect
             if w.isupper() and len(w) > 1:
                 continue  # an acronym
+            if w.lower() in _NUMBERS:
+                continue  # a number spelt out
             base = lemma(w.lower().replace("’", "'"))
             if "'" in base:
                 base = base.split("'")[0]
@@ -116,8 +161,10 @@ def _suggest_en(
             )
     ranked = []
     for base, occ in by_lemma.items():
-        z = zipf(base)
-        if z == 0.0 or z >= max_zipf:
+        if zipf(base) == 0.0:
+            continue  # unknown to wordfreq
+        z = family_zipf(base)
+        if z >= max_zipf:
             continue
         ranked.append((z, base, occ))
     ranked.sort(key=lambda x: (x[0], x[1]))
