@@ -158,3 +158,5 @@ def test_hong_kong_senses_are_dictionary_evidence() -> None:
     assert found["fare"] == (("車資",), False)
     assert found["tram"] == (("電車",), False)
     assert found["ding-ding"] == (("叮叮",), False)
+    # the forms as a list of words shows them: "Fares" opened its sentence
+    assert next(v.forms for v in doc.vocabulary.en if v.word == "fare") == ("fare", "fares")

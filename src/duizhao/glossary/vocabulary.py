@@ -211,7 +211,7 @@ def _suggest_en(
             VocabItem(
                 lang="en",
                 word=base,
-                forms=tuple(sorted({o.text for o in occ})),
+                forms=tuple(sorted({_form(o.text) for o in occ})),
                 count=len(occ),
                 level=round(z, 2),
                 translation=tuple(c.text for c in best),
@@ -270,3 +270,9 @@ def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list
             )
         )
     return items
+
+
+def _form(text: str) -> str:
+    """A written form as a vocabulary list shows it: a capital that only starts a sentence
+    dropped (Fares → fares; an all-capital or mixed-case form is kept as written)."""
+    return text.lower() if text[1:] == text[1:].lower() else text
