@@ -26,7 +26,7 @@ from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
 from .conventions import MONTH_PARTS
-from .gloss import choose_gloss, forget_sentences
+from .gloss import choose_gloss, forget_sentences, function_sense
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
@@ -377,10 +377,15 @@ class ChineseAnnotator:
                         if english
                         else None
                     )
-                    key = (word, sword, py, en)
-                    if key not in glosses:
-                        glosses[key] = choose_gloss(word, sword, py, self.max_senses, english=en)
-                    gloss = glosses[key]
+                    if b - a == 1:
+                        gloss = function_sense(word, text[b : b + 2])
+                    if gloss is None:
+                        key = (word, sword, py, en)
+                        if key not in glosses:
+                            glosses[key] = choose_gloss(
+                                word, sword, py, self.max_senses, english=en
+                            )
+                        gloss = glosses[key]
                 hsk = levels.get(sword)
                 if self.with_pos:
                     if sword not in tags:

@@ -120,7 +120,7 @@ def cityu_cuts(
             n == 2
             and w[0] in _FUSED_ADVERBS
             and len(nxt) == 1
-            and not (out and out[-1][-1:] in _BEFORE_NOUN)
+            and not (out and out[-1] in _BEFORE_NOUN)
             and freq(w[1] + nxt) >= floor
         ):
             out.extend((w[0], w[1] + nxt))  # 正面 對 → 正 面對

@@ -10,7 +10,10 @@
    senses that only point elsewhere (``CL:``, ``also written``, ``Taiwan pr.``) are left out.
 4. Cross-references are written as readable text: ``清遠|清远[Qing1 yuan3]`` becomes
    ``清遠 (Qīngyuǎn)``.
-5. With the aligned English sentence, the senses whose English words occur in it come first
+5. A single character standing as a function word before the word it modifies takes its
+   function-word senses (:func:`function_sense`: 便 "then" in 一喊便停車, not CC-CEDICT's first
+   senses "plain; informal"; 約 "about" before a number).
+6. With the aligned English sentence, the senses whose English words occur in it come first
    (應 "should" in a sentence that says *should*), and at most three senses are shown (a sense
    being one of CC-CEDICT's ``;``-separated meanings).
 
@@ -32,7 +35,14 @@ from typing import Any
 
 from duizhao.text.composed import compose
 
-__all__ = ["MARKUP_RE", "UNSUITABLE_RE", "cedict_gloss", "choose_gloss", "clean_sense"]
+__all__ = [
+    "MARKUP_RE",
+    "UNSUITABLE_RE",
+    "cedict_gloss",
+    "choose_gloss",
+    "clean_sense",
+    "function_sense",
+]
 
 
 def _numbered(pinyin: Sequence[str | None]) -> str:
@@ -377,3 +387,59 @@ def cedict_gloss(
 ) -> str | None:
     """:func:`choose_gloss` without an English sentence (kept for callers of the old name)."""
     return choose_gloss(word, simplified, pinyin, max_senses)
+
+
+#: Single characters that are function words (adverbs, prepositions, demonstratives) when they
+#: stand alone before the word they modify, but whose CC-CEDICT entry lists content senses
+#: first (便 "plain; informal; suitable", 才 "ability; talent", 正 "straight; upright", 約 "to
+#: make an appointment"): the senses of that use, written by the developers from the function
+#: words' senses in general dictionaries (现代汉语词典's adverb and preposition senses).
+_BEFORE_WORD = {
+    "便": "then; (and) so; as soon as",
+    "才": "only then; only; just",
+    "遂": "then; thereupon",
+    "已": "already",
+    "正": "just (now); in the middle of (doing sth); precisely",
+    "剛": "just (now); only just",
+    "刚": "just (now); only just",
+    "總": "always; in any case; after all",
+    "总": "always; in any case; after all",
+    "均": "all; without exception",
+    "或": "or; perhaps; may",
+    "與": "and; with",
+    "与": "and; with",
+    "由": "by; from",
+}
+#: ... and those that are function words before a number (約 30 人 "about 30 people").
+_BEFORE_NUMBER = {
+    "約": "about; approximately",
+    "约": "about; approximately",
+    "近": "nearly; almost",
+    "逾": "more than; over",
+    "共": "altogether; in all",
+    "僅": "only; merely",
+    "仅": "only; merely",
+}
+_NUMBER_START_RE = re.compile("[0-9０-９一二三四五六七八九十百千萬万兩两幾几半數数]")
+
+
+def function_sense(char: str, after: str) -> str | None:
+    """The function-word senses of a character that is a word of its own, given the text that
+    follows it (``None``: it is not used as a function word there).
+
+    Examples:
+        >>> function_sense("便", "幾乎隨處停車")  # 一喊便幾乎隨處停車 "stops at a shout"
+        'then; (and) so; as soon as'
+        >>> function_sense("約", "30人"), function_sense("約", "見")
+        ('about; approximately', None)
+        >>> function_sense("便", "。") is None
+        True
+    """
+    first = after[:1]
+    if not first:
+        return None
+    if char in _BEFORE_NUMBER and _NUMBER_START_RE.match(first):
+        return _BEFORE_NUMBER[char]
+    if char in _BEFORE_WORD and ("\u4e00" <= first <= "\u9fff" or first.isalnum()):
+        return _BEFORE_WORD[char]
+    return None
