@@ -251,3 +251,10 @@ def test_polyphones_of_difference_general_and_mile() -> None:
     got = dict(_words_of("朝廷任命他為寧前參將。"))
     assert got.get("將", got.get("參將")).pinyin[-1] == "jiàng"
     assert dict(_words_of("全程約20哩長的路線"))["哩"].pinyin == ("lǐ",)
+
+
+def test_lexicalised_adverbs_in_shang_and_zhong_are_words() -> None:
+    got = [w for w, _ in _words_of("實際上，政府基本上無形中已放棄。")]
+    assert "實際上" in got and "基本上" in got and "無形中" in got
+    # a place and 上 stays two words
+    assert "上" in [w for w, _ in _words_of("他坐在桌子上。")]

@@ -25,6 +25,10 @@ char   rule                                             examples
 胖     alone: *pàng* "fat" (*pán* only in 心廣體胖)       頭 大 體 胖
 弄     alone or before its result: *nòng* "to make";      弄乾 "to dry", 弄壞; 長樂路 12 弄
        after a house number *lòng* / *lung6* "lane"
+差     in a noun of difference: *chā* / *caa1*            落差, 溫差, 時差, 逆差, 反差
+將     alone ending a clause: the noun "general",         參 將。
+       *jiàng* / *zoeng3*
+哩     alone after a number: "mile", *lǐ*                 20 哩
 ====== ================================================ =========================================
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
