@@ -402,8 +402,6 @@ _BEFORE_WORD = {
     "正": "just (now); in the middle of (doing sth); precisely",
     "剛": "just (now); only just",
     "刚": "just (now); only just",
-    "總": "always; in any case; after all",
-    "总": "always; in any case; after all",
     "均": "all; without exception",
     "或": "or; perhaps; may",
     "與": "and; with",
