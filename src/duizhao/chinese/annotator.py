@@ -377,15 +377,11 @@ class ChineseAnnotator:
                         if english
                         else None
                     )
-                    if b - a == 1:
-                        gloss = function_sense(word, text[b : b + 2])
-                    if gloss is None:
-                        key = (word, sword, py, en)
-                        if key not in glosses:
-                            glosses[key] = choose_gloss(
-                                word, sword, py, self.max_senses, english=en
-                            )
-                        gloss = glosses[key]
+                    key = (word, sword, py, en)
+                    fs = function_sense(word, text[b : b + 2]) if b - a == 1 else None
+                    if fs is None and key not in glosses:
+                        glosses[key] = choose_gloss(word, sword, py, self.max_senses, english=en)
+                    gloss = fs or glosses[key]
                 hsk = levels.get(sword)
                 if self.with_pos:
                     if sword not in tags:

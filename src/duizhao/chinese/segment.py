@@ -15,7 +15,6 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +25,7 @@ from typing import Any, Protocol
 from duizhao.errors import InputError
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
+from duizhao.resources.lexicon import cedict_adverbs
 from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
@@ -153,7 +153,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 13
+_TABLE_FORMAT = 14
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -195,18 +195,12 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
         total += _add_idioms(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
-    if base == "hant":
-        for word in _cedict_adverbs():
-            form = _to_taiwan(word)
-            g = max(int(tok.suggest_freq(form, False)), 1)
-            tok.total += g - freq.get(form, 0)
-            freq[form] = g
-            for i in range(1, len(form)):
-                freq.setdefault(form[:i], 0)
     to_base = to_simplified if script == "simplified" else _to_taiwan
     shipped = hk_user_dict_path()
-    for path in user_dicts:
-        for entry, given, tag in load_user_dict(path):
+    # CC-CEDICT's lexicalised adverbs (實際上, 無形中) first, kept whole as a user word is
+    adverbs = [(w, None, None) for w in cedict_adverbs()] if base == "hant" else []
+    for path, entries in [(None, adverbs), *((p, load_user_dict(p)) for p in user_dicts)]:
+        for entry, given, tag in entries:
             if path == shipped and tag == "nt" and len(entry) >= 4:
                 # full names of bodies (申訴專員公署, 醫院管理局): both word standards cut them
                 # into their words (申訴 專員 公署); abbreviations (醫管局, 中策組) stay whole
@@ -279,30 +273,6 @@ def _add_cedict_words(freq: dict[str, int], names: int = 3, words: int = 1) -> i
             freq.setdefault(form[:i], 0)
         added += weight
     return added
-
-
-_ADVERB_GLOSS_RE = re.compile(r"^(?:in |on the |by )|^[a-z]+ly$")
-
-
-def _cedict_adverbs() -> list[str]:
-    """CC-CEDICT's lexicalised adverbs of an abstract noun and 上/中 (實際上 "in fact",
-    基本上 "basically", 無形中 "imperceptibly"): words in both standards, which the dictionary
-    cuts into the noun and the locative. Only those whose first sense is an adverb (``in …``,
-    ``-ly``), not 發展中 "developing" or 比不上 "can't compare with"."""
-    from duizhao.resources.lexicon import cedict
-
-    out = []
-    for e in cedict().entries():
-        w = e.traditional
-        if (
-            len(w) == 3
-            and w[-1] in "上中"
-            and not e.pinyin[:1].isupper()
-            and _ADVERB_GLOSS_RE.search(e.glosses[0].split(";")[0].strip())
-            and w not in out
-        ):
-            out.append(w)
-    return out
 
 
 def _add_idioms(freq: dict[str, int], weight: int = 3) -> int:
