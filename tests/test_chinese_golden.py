@@ -204,3 +204,57 @@ def test_corrections_reading_overrides_computed() -> None:
     fixed = annotate_document(dataclasses.replace(doc, corrections=fixes), ChineseAnnotator())
     assert token(fixed, "路邊").jyutping == ("lou6", "bin6")
     assert token(annotate_document(doc), "路邊").jyutping == ("lou6", "bin1")
+
+
+def _words_of(text: str) -> list[tuple[str, Token]]:
+    from duizhao.chinese import annotate_text
+
+    return [(text[t.start : t.end], t) for t in annotate_text(text)]
+
+
+def test_function_word_senses_of_single_characters() -> None:
+    # 便 "then" after 一喊 (the minibus article), not CC-CEDICT's first senses "plain; informal"
+    got = dict(_words_of("乘客一喊便幾乎隨處停車。"))
+    assert got["便"].gloss is not None and got["便"].gloss.startswith("then")
+    assert "plain" not in got["便"].gloss
+    # 約 / 近 before a number are "about" / "nearly"; 方便 keeps its own senses
+    assert (dict(_words_of("近15萬人次。"))["近"].gloss or "").startswith("nearly; almost")
+    assert dict(_words_of("約30人出席。"))["約"].gloss == "approximately; about"
+    assert "convenient" in (dict(_words_of("這樣很方便。"))["方便"].gloss or "")
+    # at the end of a clause 便 is not glossed as "then"
+    assert not (dict(_words_of("他說便。"))["便"].gloss or "").startswith("then")
+
+
+def test_fused_adverb_before_a_lone_character_is_cut_off() -> None:
+    assert [w for w, _ in _words_of("業界正面對嚴重的司機短缺。")][:3] == ["業界", "正", "面對"]
+    assert [w for w, _ in _words_of("市民可以沿海邊步行")][-3:] == ["沿", "海邊", "步行"]
+    # after a preposition 正面 is the noun "front"
+    assert [w for w, _ in _words_of("從正面對敵人發動攻擊")][:3] == ["從", "正面", "對"]
+    assert dict(_words_of("業界正面對嚴重的司機短缺。"))["正"].gloss == (
+        "just (now); in the middle of (doing sth); precisely"
+    )
+
+
+def test_hong_kong_compounds_stay_whole_with_their_gloss() -> None:
+    text = "合資格的市民可使用聊天機械人查詢堆填區和脫碳政策。"
+    got = dict(_words_of(text))
+    assert got["合資格"].gloss == "eligible; qualified"
+    assert got["聊天機械人"].gloss == "chatbot"
+    assert got["堆填區"].gloss == "landfill (site)"
+    assert got["脫碳"].pinyin == ("tuō", "tàn")
+
+
+def test_polyphones_of_difference_general_and_mile() -> None:
+    got = dict(_words_of("兩地的溫差和落差都很大，形成強烈反差。"))
+    assert got["溫差"].pinyin[1] == "chā" and got["落差"].pinyin[1] == "chā"
+    assert got["反差"].pinyin[1] == "chā"
+    got = dict(_words_of("朝廷任命他為寧前參將。"))
+    assert got.get("將", got.get("參將")).pinyin[-1] == "jiàng"
+    assert dict(_words_of("全程約20哩長的路線"))["哩"].pinyin == ("lǐ",)
+
+
+def test_lexicalised_adverbs_in_shang_and_zhong_are_words() -> None:
+    got = [w for w, _ in _words_of("實際上，政府基本上無形中已放棄。")]
+    assert "實際上" in got and "基本上" in got and "無形中" in got
+    # a place and 上 stays two words
+    assert "上" in [w for w, _ in _words_of("他坐在桌子上。")]

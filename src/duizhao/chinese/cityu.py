@@ -16,6 +16,13 @@ them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
 - a numeral and 成 "tenths" are two words (九 成 "90 per cent"; 八成 "most likely" stays);
 - the proper name of a place and 人 "person" are two words (美國 人, 浙江 人; 港人 and a
   common noun's 外國人 stay whole).
+
+And one cut of overlapping ambiguity that both standards share: an adverb or preposition of
+one character that the dictionary has fused with the next character into a word of its own,
+before a lone character that makes a word with that next character, is a word of its own
+(正面 對 → 正 面對 "is now facing", 沿海 邊 → 沿 海邊 "along the seaside", 便利 用 → 便 利用;
+not after a preposition or 的, where the fused word is the noun: 從 正面 對 敵 "attack from
+the front").
 """
 
 from __future__ import annotations
@@ -37,6 +44,11 @@ _NEAR_TIME_RE = re.compile("[上下][月周週](?:底|初|中|末|[一二三四�
 _ABOUT_RE = re.compile("([一二三四五六七八九十百千萬兩幾]+)(多)(.+)")
 #: Numerals before 成 "tenths" (not 八: 八成 "most likely").
 _TENTHS = frozenset("一二三四五六七九")
+#: Adverbs and prepositions of one character that the dictionary fuses with the next one
+#: (正面 "front", 沿海 "coastal", 便利 "convenient", 才能 "talent", 將來 "future").
+_FUSED_ADVERBS = frozenset("正沿便才將")
+#: Before these the fused word is the noun or adjective (從 正面, 的 沿海).
+_BEFORE_NOUN = frozenset("從由在以的之向朝於自往")
 
 
 def is_place_name(word: str, tag: Callable[[str], str | None]) -> bool:
@@ -104,6 +116,15 @@ def cityu_cuts(
             out.extend((w[:2], w[2]))
         elif n == 2 and w[1] == "成" and w[0] in _TENTHS:
             out.extend(w)
+        elif (
+            n == 2
+            and w[0] in _FUSED_ADVERBS
+            and len(nxt) == 1
+            and not (out and out[-1] in _BEFORE_NOUN)
+            and freq(w[1] + nxt) >= floor
+        ):
+            out.extend((w[0], w[1] + nxt))  # 正面 對 → 正 面對
+            k += 1
         else:
             out.append(w)
     return out

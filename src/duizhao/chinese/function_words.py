@@ -199,7 +199,16 @@ _RULES: dict[str, tuple[Rule, ...]] = {
               "activity; event; campaign"),),
     "第": ((_before_number, "(prefix indicating ordinal number, as in 第六 (dìliù) \"sixth\")"),),
     "至": ((_any(_before_number, _next_in("第", "今", "本", "下", "明年", "年底")), "to; until"),),
-    "便": ((_before_verb, "then; in that case; soon afterwards"),),
+    # the single characters below before the word they modify: senses written from the adverb
+    # and preposition senses of general dictionaries (现代汉语词典)
+    "便": ((_mid, "then; (and) so; as soon as"),),
+    "遂": ((_mid, "then; thereupon"),),
+    "已": ((_mid, "already"),),
+    "剛": ((_mid, "just (now); only just"),),
+    "均": ((_mid, "all; without exception"),),
+    "近": ((_before_number, "nearly; almost; close to"),),
+    "共": ((_before_number, "altogether; in all"),),
+    "僅": ((_before_number, "only; merely"),),
     "時": ((_after_number, "o'clock; hour"), (_inside, "when; time; period")),
     "地": ((_any(_prev_in("等", "兩", "两", "多"), _after_number), "place; land; region"),),  # ours
     "令": ((_mid, "to cause; to make sth happen; to order"),),
@@ -211,7 +220,7 @@ _RULES: dict[str, tuple[Rule, ...]] = {
         (_before_number, "top (followed by a number); before; front"),
         (_inside, "before; ago; front"),
     ),
-    "正": ((_before_verb, "just (at that time); right (in that place); exactly"),),
+    "正": ((_mid, "just (now); in the middle of (doing sth); precisely"),),
     "才": ((_before_number, "(before an expression of quantity) only; just now"),
            (_any(_inside, _before_verb),
             "then and only then; just now; (before an expression of quantity) only"),),
@@ -219,7 +228,7 @@ _RULES: dict[str, tuple[Rule, ...]] = {
 # the Simplified forms that differ from the Traditional
 for _t, _s in (("約", "约"), ("來", "来"), ("單", "单"), ("對", "对"), ("分別", "分别"),
                ("不過", "不过"), ("活動", "活动"), ("時", "时"), ("達", "达"), ("後", "后"),
-               ("與", "与")):  # fmt: skip
+               ("與", "与"), ("剛", "刚"), ("僅", "仅")):  # fmt: skip
     _RULES[_s] = _RULES[_t]
 
 #: word (Traditional or Simplified) → its rules; the first that holds gives the gloss.

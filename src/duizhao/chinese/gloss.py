@@ -10,7 +10,9 @@
    senses that only point elsewhere (``CL:``, ``also written``, ``Taiwan pr.``) are left out.
 4. Cross-references are written as readable text: ``清遠|清远[Qing1 yuan3]`` becomes
    ``清遠 (Qīngyuǎn)``.
-5. With the aligned English sentence, the senses whose English words occur in it come first
+5. (Before all this, a function word takes the sense its neighbours call for:
+   :mod:`duizhao.chinese.function_words`, 便 "then" in 一喊便停車, 約 "about" before a number.)
+6. With the aligned English sentence, the senses whose English words occur in it come first
    (應 "should" in a sentence that says *should*), and at most three senses are shown (a sense
    being one of CC-CEDICT's ``;``-separated meanings).
 
@@ -32,7 +34,13 @@ from typing import Any
 
 from duizhao.text.composed import compose
 
-__all__ = ["MARKUP_RE", "UNSUITABLE_RE", "cedict_gloss", "choose_gloss", "clean_sense"]
+__all__ = [
+    "MARKUP_RE",
+    "UNSUITABLE_RE",
+    "cedict_gloss",
+    "choose_gloss",
+    "clean_sense",
+]
 
 
 def _numbered(pinyin: Sequence[str | None]) -> str:

@@ -25,6 +25,10 @@ char   rule                                             examples
 胖     alone: *pàng* "fat" (*pán* only in 心廣體胖)       頭 大 體 胖
 弄     alone or before its result: *nòng* "to make";      弄乾 "to dry", 弄壞; 長樂路 12 弄
        after a house number *lòng* / *lung6* "lane"
+差     in a noun of difference: *chā* / *caa1*            落差, 溫差, 時差, 逆差, 反差
+將     alone ending a clause: the noun "general",         參 將。
+       *jiàng* / *zoeng3*
+哩     alone after a number: "mile", *lǐ*                 20 哩
 ====== ================================================ =========================================
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
@@ -94,7 +98,16 @@ def _default_tags() -> Mapping[str, str]:
     return _pos_tags((hk_user_dict_path(),))
 
 
-_RULE_CHARS = "量应地处得尽弄" + "".join(_ALONE)
+_RULE_CHARS = "量应地处得尽弄差将哩" + "".join(_ALONE)
+
+#: Nouns of "difference" ending in 差, read *chā* (现代汉语词典: 落差 luòchā, 温差 wēnchā,
+#: 时差 shíchā, 逆差 nìchā); pypinyin's phrase data gives several of them *chà*. (As a verb or
+#: an adjective 差 is *chà*: 相差, 很差; in nouns of persons *chāi*: 邮差, 公差.)
+_CHA_NOUNS = frozenset(
+    {"反差", "落差", "温差", "时差", "高差", "逆差", "顺差", "色差", "视差", "价差", "级差",
+     "等差", "利差", "汇差", "压差", "势差", "偏差", "误差", "剪刀差", "差额", "差值", "差数"}
+)  # fmt: skip
+_NUMBER_BEFORE_RE = re.compile("[0-9０-９一二三四五六七八九十百千万两几]$")
 
 
 def _rules(
@@ -151,6 +164,14 @@ def _rules(
             # "place", a noun or measure word after a number or a demonstrative: 一处 古寺
             # "an old temple", 多处, 此处, 何处 (not the verb chǔ "to deal with")
             out.append((k, "chù", "cyu3"))
+        elif ch == "差" and simplified[a:b] in _CHA_NOUNS:
+            out.append((k, "chā", "caa1"))
+        elif ch == "将" and (a, b) == (k, k + 1) and simplified[b : b + 1] in _CLAUSE_END | {""}:
+            # ending a clause 将 is the noun "general" (参 将, 魏 将): the adverb and the
+            # preposition *jiāng* always have something after them
+            out.append((k, "jiàng", "zoeng3"))
+        elif ch == "哩" and (a, b) == (k, k + 1) and _NUMBER_BEFORE_RE.search(simplified[:k]):
+            out.append((k, "lǐ", None))  # "mile" after a number: 20 哩
         elif ch in _ALONE and (a, b) == (k, k + 1):
             # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)
             out.append((k, _ALONE[ch], None))

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from duizhao.errors import InputError
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
+from duizhao.resources.lexicon import cedict_adverbs
 from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
@@ -152,7 +153,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 12
+_TABLE_FORMAT = 14
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -196,8 +197,10 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
     tok.FREQ, tok.total, tok.initialized = freq, total, True
     to_base = to_simplified if script == "simplified" else _to_taiwan
     shipped = hk_user_dict_path()
-    for path in user_dicts:
-        for entry, given, tag in load_user_dict(path):
+    # CC-CEDICT's lexicalised adverbs (實際上, 無形中) first, kept whole as a user word is
+    adverbs = [(w, None, None) for w in cedict_adverbs()] if base == "hant" else []
+    for path, entries in [(None, adverbs), *((p, load_user_dict(p)) for p in user_dicts)]:
+        for entry, given, tag in entries:
             if path == shipped and tag == "nt" and len(entry) >= 4:
                 # full names of bodies (申訴專員公署, 醫院管理局): both word standards cut them
                 # into their words (申訴 專員 公署); abbreviations (醫管局, 中策組) stay whole

@@ -23,6 +23,7 @@ that shows them must carry :data:`CEDICT_ATTRIBUTION`.
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,7 @@ __all__ = [
     "Cedict",
     "CedictEntry",
     "cedict",
+    "cedict_adverbs",
     "cedict_path",
     "hk_glosses",
     "hk_glosses_path",
@@ -303,3 +305,30 @@ def hk_glosses() -> Mapping[str, str]:
         table[word] = senses.strip()
         table.setdefault(to_simplified(word), senses.strip())
     return MappingProxyType(table)
+
+
+_ADVERB_GLOSS_RE = re.compile(r"^(?:in |on the |by )|^[a-z]+ly$")
+
+
+def cedict_adverbs() -> list[str]:
+    """CC-CEDICT's lexicalised adverbs of an abstract noun and 上/中 (實際上 "in fact",
+    基本上 "basically", 無形中 "imperceptibly"): words in both standards, which the dictionary
+    cuts into the noun and the locative. Only those whose first sense is an adverb (``in …``,
+    ``-ly``), not 發展中 "developing" or 比不上 "can't compare with". (The segmenter adds them.)
+
+    Examples:
+        >>> "實際上" in cedict_adverbs(), "發展中" in cedict_adverbs()
+        (True, False)
+    """
+    out = []
+    for e in cedict().entries():
+        w = e.traditional
+        if (
+            len(w) == 3
+            and w[-1] in "上中"
+            and not e.pinyin[:1].isupper()
+            and _ADVERB_GLOSS_RE.search(e.glosses[0].split(";")[0].strip())
+            and w not in out
+        ):
+            out.append(w)
+    return out
