@@ -118,6 +118,7 @@ def test_a_long_queue_is_coeng4() -> None:
         ("這是近年少有的措施", "少有", "siu2 jau5", None),
         ("地盤工人放工", "地盤", None, "construction site"),
         ("運輸署發牌給小巴", "發牌", None, "licence"),
+        ("而非純粹的旅遊景點", "純粹", "seon4 seoi6", None),  # ToJyutping: seoi5
     ],
 )
 def test_hong_kong_readings_and_senses(
