@@ -197,13 +197,23 @@ def en_tokens(text: str) -> list[str]:
     t = strip_ordinal_suffixes(halfwidth_digits(text))
     keys = en_number_keys(t)
     for w in WORD_RE.findall(t):
-        low = w.lower()
-        if en_word_number(low) is not None or low in EN_SCALES:
-            continue  # a number word: its key is above
-        if low in STOP_WORDS or len(low) < 2:
-            continue
-        keys.append(stem(w))
+        key = _word_key(w)
+        if key is not None:
+            keys.append(key)
     return keys
+
+
+# Bounded; a pure function of the word (each word of a text is looked up twice, once in its
+# paragraph and once in its sentence).
+@lru_cache(maxsize=1 << 16)
+def _word_key(w: str) -> str | None:
+    """The key of one English word: its stem, or ``None`` for a number word or a stop word."""
+    low = w.lower()
+    if en_word_number(low) is not None or low in EN_SCALES:
+        return None  # a number word: en_number_keys gives its key
+    if low in STOP_WORDS or len(low) < 2:
+        return None
+    return stem(w)
 
 
 # Bounded; hands out immutable sets: one set per dictionary entry however often its word occurs
