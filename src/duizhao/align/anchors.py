@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
+from typing import Any, cast
 
 from ..resources import diskcache
 from ..resources.compact import compact_table
@@ -256,17 +257,19 @@ def zh_tokens(
                 covered[k] = True
             start = t.find(term, start + len(term))
     pos, n = 0, len(t)
-    # a memory-mapped table gives every headword that starts here in one look-up
-    prefixes = getattr(index, "prefixes", None)
+    # a memory-mapped table gives every headword that starts here, with its row, in one look-up
+    prefix_rows = getattr(index, "prefix_rows", None)
+    values: Any = cast(Any, index).column("value") if prefix_rows is not None else None
     while pos < n:
         if covered[pos] or not is_han(t[pos]):
             pos += 1
             continue
-        if prefixes is not None:
-            found = prefixes(t[pos : pos + min(longest, n - pos)])
+        if prefix_rows is not None:
+            found = prefix_rows(t[pos : pos + min(longest, n - pos)])
             if found:  # shortest first: the longest match is the last
-                out.append((False, _stem_set(index[found[-1]])))
-                pos += len(found[-1])
+                word, row = found[-1]
+                out.append((False, _stem_set(values[row])))
+                pos += len(word)
             else:
                 pos += 1
             continue
