@@ -27,31 +27,41 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "dev-data" / "align-mac-dev"
+# beside the repository, or beside the folder of its git worktrees (/work/wt/NAME → /work/shared)
+DEV = next(
+    (
+        d / "shared" / "dev-data" / "align-mac-dev"
+        for d in (ROOT.parent, ROOT.parent.parent)
+        if (d / "shared" / "dev-data" / "align-mac-dev").is_dir()
+    ),
+    ROOT.parent / "shared" / "dev-data" / "align-mac-dev",
+)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def articles(distinct: int, tmp: Path) -> list[tuple[str, Path]]:
+def articles(distinct: int, tmp: Path, dev: Path = DEV) -> list[tuple[str, Path]]:
     """(name, path) of every article compared."""
     found = [*sorted((ROOT / "corpus").glob("*.txt")), *sorted((ROOT / "corpus").glob("*.md"))]
     found += sorted((ROOT / "tests" / "fixtures" / "glossary").glob("*.txt"))
     found += sorted((ROOT / "tests" / "fixtures" / "chinese").glob("*.md"))
     found += sorted((ROOT / "tests" / "fixtures" / "drills").glob("*.md"))
     out = [(str(p.relative_to(ROOT)), p) for p in found]
-    if distinct and DEV.is_dir():
+    if distinct and not dev.is_dir():
+        print(f"{dev}: no such folder; the distinct articles are left out", file=sys.stderr)
+    elif distinct:
         from distinct_corpus import write_corpus
 
-        out += [(f"distinct/{p.name}", p) for p in write_corpus(DEV, tmp, n=distinct)]
+        out += [(f"distinct/{p.name}", p) for p in write_corpus(dev, tmp, n=distinct)]
     return out
 
 
-def outputs(distinct: int) -> dict[str, Any]:
+def outputs(distinct: int, dev: Path = DEV) -> dict[str, Any]:
     """name → the annotated document's dict (or the error it raised)."""
     from duizhao.pipeline import annotate
 
     result: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path in articles(distinct, Path(tmp)):
+        for name, path in articles(distinct, Path(tmp), dev):
             try:
                 data = annotate(path).to_dict()
                 # the temporary folder's name is not an output
@@ -79,11 +89,12 @@ def differences(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--distinct", type=int, default=80, help="distinct MAC-Dev articles (0: none)")
+    ap.add_argument("--dev", type=Path, default=DEV, help="the align-mac-dev folder")
     group = ap.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path, help="write the outputs here")
     group.add_argument("--against", type=Path, help="compare with outputs saved before")
     args = ap.parse_args(argv)
-    now = outputs(args.distinct)
+    now = outputs(args.distinct, args.dev)
     if args.save:
         args.save.write_text(json.dumps(now, ensure_ascii=False), encoding="utf-8")
         print(f"saved the outputs of {len(now)} articles to {args.save}")

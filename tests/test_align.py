@@ -541,6 +541,44 @@ def test_shape_costs_are_the_costs_one_shape_at_a_time(seed_doc):
     assert rows[0].tobytes() == one.costs(1, 0, 6, js).tobytes()
 
 
+def test_one_beads_sums_are_those_of_the_whole_row_table(seed_doc):
+    """A bead's confidence prices single beads (``costs`` with one ``j``): their anchor sums are
+    added up alone (``_RowParts.cell``), with the same additions in the same order as the row's
+    whole table, so the same floats to the bit."""
+    en = seed_doc.sentence_texts("en")
+    zh = seed_doc.sentence_texts("zh")
+    prep = LexicalScorer().prepare(en, zh)
+    m = len(zh)
+    checked = 0
+    for i in range(1, len(en) + 1):
+        centre = i * m // len(en)
+        lo, hi = max(0, centre - 6), min(m, centre + 6)
+        parts = prep._row_parts(i, lo, hi)
+        alone = [
+            parts.cell(a, b1, k)
+            for a in range(1, parts.na + 1)
+            for b1 in range(parts.nb)
+            for k in range(parts.length)
+        ]
+        gain, w_en, w_zh = parts.table()
+        whole = [
+            (float(gain[a, b1, k]), float(w_en[a, b1, k]), float(w_zh[a, b1, k]))
+            for a in range(1, parts.na + 1)
+            for b1 in range(parts.nb)
+            for k in range(parts.length)
+        ]
+        assert [np.array(c).tobytes() for c in alone] == [np.array(c).tobytes() for c in whole]
+        checked += sum(1 for g, _, _ in whole if g != 0.0)
+    assert checked > 100  # the seed's anchors are in these sums
+    # costs with one j go that way: the same floats as the whole table's (shape_costs)
+    for i, j in ((3, 3), (7, 6), (12, 11)):
+        shapes = [(1, 1), (1, 2), (2, 1), (2, 2), (3, 2)]
+        for a, b in shapes:
+            one, table = LexicalScorer().prepare(en, zh), LexicalScorer().prepare(en, zh)
+            js = np.array([j])
+            assert one.costs(a, b, i, js).tobytes() == table.shape_costs([(a, b)], i, js)[0].tobytes()
+
+
 def test_cli_align_text_never_starts_a_chinese_line_with_a_closing_mark(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

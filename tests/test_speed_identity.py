@@ -404,3 +404,21 @@ def test_the_encoders_cosines_are_its_vectors_matrix_products() -> None:
     grid = encoder_cosines(context)(en, zh)
     vec = context.embeddings.vectors([*en, *zh])
     assert grid == [[float(vec[e] @ vec[z]) for z in zh] for e in en]
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["two", "TWO", "Two", "one", "million", "Billion", "bn", "m", "k", "hundred", "twelve",
+     "half", "dozen", "3", "3.5", "1,000", "٣", "５", "HK$", "$", " ", ". ", ", ", "-", "twenty",
+     "İ", "ONEİ", "Ten", "often", "tens", "attention", "s", "the", "of", "’", "ı", "ſ", "K",
+     "first", "third", "none"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NUMBER_PIECES, max_size=12).map("".join))
+def test_english_number_keys_without_digits_or_number_words_are_none_as_read(text: str) -> None:
+    """en_number_keys answers [] at once for a text with no digit and no number word (most
+    sentences): the same keys as reading it token by token, whatever the text."""
+    from duizhao.text.numbers import _read_en_numbers, en_number_keys
+
+    assert en_number_keys(text) == _read_en_numbers(text)

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
+from typing import Any, cast
 
 from ..resources import diskcache
 from ..resources.compact import compact_table
@@ -197,13 +198,23 @@ def en_tokens(text: str) -> list[str]:
     t = strip_ordinal_suffixes(halfwidth_digits(text))
     keys = en_number_keys(t)
     for w in WORD_RE.findall(t):
-        low = w.lower()
-        if en_word_number(low) is not None or low in EN_SCALES:
-            continue  # a number word: its key is above
-        if low in STOP_WORDS or len(low) < 2:
-            continue
-        keys.append(stem(w))
+        key = _word_key(w)
+        if key is not None:
+            keys.append(key)
     return keys
+
+
+# Bounded; a pure function of the word (each word of a text is looked up twice, once in its
+# paragraph and once in its sentence).
+@lru_cache(maxsize=1 << 16)
+def _word_key(w: str) -> str | None:
+    """The key of one English word: its stem, or ``None`` for a number word or a stop word."""
+    low = w.lower()
+    if en_word_number(low) is not None or low in EN_SCALES:
+        return None  # a number word: en_number_keys gives its key
+    if low in STOP_WORDS or len(low) < 2:
+        return None
+    return stem(w)
 
 
 # Bounded; hands out immutable sets: one set per dictionary entry however often its word occurs
@@ -246,17 +257,19 @@ def zh_tokens(
                 covered[k] = True
             start = t.find(term, start + len(term))
     pos, n = 0, len(t)
-    # a memory-mapped table gives every headword that starts here in one look-up
-    prefixes = getattr(index, "prefixes", None)
+    # a memory-mapped table gives every headword that starts here, with its row, in one look-up
+    prefix_rows = getattr(index, "prefix_rows", None)
+    values: Any = cast(Any, index).column("value") if prefix_rows is not None else None
     while pos < n:
         if covered[pos] or not is_han(t[pos]):
             pos += 1
             continue
-        if prefixes is not None:
-            found = prefixes(t[pos : pos + min(longest, n - pos)])
+        if prefix_rows is not None:
+            found = prefix_rows(t[pos : pos + min(longest, n - pos)])
             if found:  # shortest first: the longest match is the last
-                out.append((False, _stem_set(index[found[-1]])))
-                pos += len(found[-1])
+                word, row = found[-1]
+                out.append((False, _stem_set(values[row])))
+                pos += len(word)
             else:
                 pos += 1
             continue

@@ -4,7 +4,7 @@ anchors, scored as log-likelihood ratios.
 :class:`LexicalScorer` holds the weights; :meth:`LexicalScorer.prepare` finds every anchor of the
 two unit lists once (:mod:`.anchors`) and keeps, per English unit, where each anchor was found on
 the other side (:class:`_AnchorRows`), so that the dynamic programme can price a whole band of
-beads with a few array operations. The module is one cohesive thing, about 560 lines:
+beads with a few array operations. The module is one cohesive thing, about 640 lines:
 the scorer, the anchor tables it prepares and the array pricing that reads them change together.
 
 Examples:
@@ -305,6 +305,69 @@ def anchor_window(units: int, n: int, m: int) -> int:
 _PAD = 24
 
 
+class _RowParts:
+    """The per-row anchor sums behind the beads ending at one English unit ``i`` and a run of
+    Chinese units: ``zh[o]`` are the sums of row ``i - 1 - o`` along the rows, ``en[a - 1]``
+    those of row ``i - a`` along the columns. :meth:`table` adds them up for every bead shape
+    (as the DP needs), :meth:`cell` for one bead only (as its confidence needs), with the same
+    additions in the same order, so the same floats."""
+
+    __slots__ = ("_table", "en", "length", "na", "nb", "zh")
+
+    def __init__(
+        self,
+        na: int,
+        nb: int,
+        length: int,
+        zh: list[tuple[np.ndarray, np.ndarray]],
+        en: list[tuple[np.ndarray, np.ndarray]],
+    ) -> None:
+        self.na, self.nb, self.length, self.zh, self.en = na, nb, length, zh, en
+        self._table: tuple[np.ndarray, ...] | None = None
+
+    def table(self) -> tuple[np.ndarray, ...]:
+        """(gain, English weight, Chinese weight), each indexed ``[a, b - 1, j - lo]``."""
+        if self._table is not None:
+            return self._table
+        na, nb, length = self.na, self.nb, self.length
+        gain = np.zeros((na + 1, nb, length))
+        w_en = np.zeros((na + 1, nb, length))
+        w_zh = np.zeros((na + 1, nb, length))
+        en_gain = np.zeros((nb, length))
+        en_weight = np.zeros((nb, length))
+        for a in range(1, na + 1):
+            # English side: the block's rows i-a .. i-1 each add their sums
+            g, w = self.en[a - 1]
+            en_gain = en_gain + g
+            en_weight = en_weight + w
+            gain[a] = en_gain
+            w_en[a] = en_weight
+            # Chinese side: row i-a+o sits at offset o of the block
+            for o in range(a):
+                zg, zw = self.zh[a - 1 - o]
+                gain[a] += zg[o]
+                w_zh[a] += zw[o]
+        self._table = (gain, w_en, w_zh)
+        return self._table
+
+    def cell(self, a: int, b1: int, k: int) -> tuple[float, float, float]:
+        """``table()``'s three values at ``[a, b1, k]`` (without the rest of the table)."""
+        if self._table is not None:
+            gain, w_en, w_zh = self._table
+            return float(gain[a, b1, k]), float(w_en[a, b1, k]), float(w_zh[a, b1, k])
+        en_gain = en_weight = w_zh_ = 0.0
+        for aa in range(1, a + 1):
+            g, w = self.en[aa - 1]
+            en_gain = en_gain + float(g[b1, k])
+            en_weight = en_weight + float(w[b1, k])
+        gain_ = en_gain
+        for o in range(a):
+            zg, zw = self.zh[a - 1 - o]
+            gain_ = gain_ + float(zg[o, b1, k])
+            w_zh_ = w_zh_ + float(zw[o, b1, k])
+        return gain_, en_weight, w_zh_
+
+
 @dataclasses.dataclass(frozen=True)
 class _PreparedLexical:
     scorer: LexicalScorer
@@ -313,7 +376,7 @@ class _PreparedLexical:
     zh_base: np.ndarray
     en_rows: _AnchorRows  # English anchors found in Chinese unit j (gain over "not found")
     zh_rows: _AnchorRows  # Chinese words of unit j whose translation is in English unit r
-    row_cache: dict[tuple[int, int, int], tuple[np.ndarray, ...]] = dataclasses.field(
+    row_cache: dict[tuple[int, int, int], _RowParts] = dataclasses.field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -362,13 +425,25 @@ class _PreparedLexical:
         def strong(w: str) -> bool:
             return w.startswith("#") or w in anchors_exact or w in latin
 
-        def ratios(p: float, q: float) -> tuple[float, float]:
-            """(gain when found, log-ratio when not found)."""
-            q = min(max(q, s.chance), 0.95)
+        # Memoised per (p, units found, units): a document asks for a few dozen distinct values
+        # thousands of times (the same arithmetic, so the same floats).
+        ratio_memo: dict[tuple[float, int, int], tuple[float, float]] = {}
+
+        def ratios(p: float, found: int, units: int) -> tuple[float, float]:
+            """(gain when found, log-ratio when not found) of an anchor found in ``found`` of
+            ``units`` units."""
+            key = (p, found, units)
+            hit = ratio_memo.get(key)
+            if hit is not None:
+                return hit
+            q = min(max(found / units, s.chance), 0.95)
             if q >= p:
-                return 0.0, 0.0
-            miss = math.log((1 - p) / (1 - q))
-            return math.log(p / q) - miss, miss
+                out = (0.0, 0.0)
+            else:
+                miss = math.log((1 - p) / (1 - q))
+                out = (math.log(p / q) - miss, miss)
+            ratio_memo[key] = out
+            return out
 
         # English side: each key w of unit r, found in Chinese unit j or not.
         en_rows = _Entries(by_row=True)
@@ -387,7 +462,7 @@ class _PreparedLexical:
                 ):
                     continue  # a word the dictionary cannot translate says nothing
                 p, wt = (s.p_anchor, s.anchors) if strong(w) else (s.p_word, s.lexical)
-                gain, miss = ratios(p, (len(units) if units else 0) / max(m, 1))
+                gain, miss = ratios(p, len(units) if units else 0, max(m, 1))
                 gain, miss = gain * wt, miss * wt
                 if gain == 0.0 and miss == 0.0:
                     continue
@@ -399,15 +474,22 @@ class _PreparedLexical:
         del en_rows, zh_arrays
         # Chinese side: each word t of unit j, its translation found in English unit r or not.
         zh_rows = _Entries(by_row=False)
+        # The words' order inside a unit (the same key for a word wherever it occurs).
+        order_keys: dict[tuple[bool, frozenset[str], frozenset[str]], tuple[object, ...]] = {}
+
+        def order_of(t: tuple[bool, frozenset[str], frozenset[str]]) -> tuple[object, ...]:
+            key = order_keys.get(t)
+            if key is None:
+                key = order_keys[t] = (t[0], sorted(t[1]), sorted(t[2]))
+            return key
+
         zh_base = np.zeros(m)
         en_units_for: dict[frozenset[str], list[int]] = {}
         window = anchor_window(n, n, m)
         for j, toks in enumerate(zh_toks):
             center = (j * n) // max(m, 1)
             lo, hi = center - window, center + window
-            for strong_, all_ws, ws in sorted(
-                toks, key=lambda t: (t[0], sorted(t[1]), sorted(t[2]))
-            ):
+            for strong_, all_ws, ws in sorted(toks, key=order_of):
                 units = en_units_for.get(ws)
                 if units is None:
                     units = sorted({r for w in ws for r in en_units_of.get(w, ())})
@@ -418,7 +500,7 @@ class _PreparedLexical:
                     p, wt = s.p_anchor, s.lexical  # a word with one sense is found more surely
                 else:
                     p, wt = s.p_word, s.lexical
-                gain, miss = ratios(p, len(units) / max(n, 1))
+                gain, miss = ratios(p, len(units), max(n, 1))
                 gain, miss = gain * wt, miss * wt
                 if gain == 0.0 and miss == 0.0:
                     continue
@@ -451,12 +533,10 @@ class _PreparedLexical:
             row_cache={},
         )
 
-    def _row_sums(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, ...]:
-        """Anchor sums for every bead ending at English unit ``i`` and Chinese ``lo..hi``.
-
-        Returns (gain, English weight, Chinese weight), each indexed ``[a, b - 1, j - lo]``.
-        Only the latest row is kept: the DP asks for one row after another.
-        """
+    def _row_parts(self, i: int, lo: int, hi: int) -> _RowParts:
+        """The anchor sums of the rows of every bead ending at English unit ``i`` and Chinese
+        ``lo..hi`` (see :class:`_RowParts`). Only the latest row is kept: the DP asks for one row
+        after another."""
         key = (i, lo, hi)
         cached = self.row_cache.get(key)
         if cached is not None:
@@ -465,33 +545,28 @@ class _PreparedLexical:
         na = min(_MIN_SPAN, i)
         nb = no = _MIN_SPAN
         length = hi - lo + 1
-        gain = np.zeros((na + 1, nb, length))
-        w_en = np.zeros((na + 1, nb, length))
-        w_zh = np.zeros((na + 1, nb, length))
-        en_gain = np.zeros((nb, length))
-        en_weight = np.zeros((nb, length))
         zh_parts = []
         for r in range(i - 1, i - na - 1, -1):
             first, g, w = self.zh_rows.along_rows(r, lo, hi, nb, no)
             zh_parts.append((g[:, :, lo - first : lo - first + length],
                              w[:, :, lo - first : lo - first + length]))  # fmt: skip
+        en_parts = []
         for a in range(1, na + 1):
-            # English side: the block's rows i-a .. i-1 each add their sums
             first, g, w = self.en_rows.along_cols(i - a, lo, hi, nb)
-            en_gain = en_gain + g[:, lo - first : lo - first + length]
-            en_weight = en_weight + w[:, lo - first : lo - first + length]
-            gain[a] = en_gain
-            w_en[a] = en_weight
-            # Chinese side: row i-a+o sits at offset o of the block
-            for o in range(a):
-                zg, zw = zh_parts[a - 1 - o]
-                gain[a] += zg[o]
-                w_zh[a] += zw[o]
+            en_parts.append((g[:, lo - first : lo - first + length],
+                             w[:, lo - first : lo - first + length]))  # fmt: skip
         self.en_rows.forget(i - _MIN_SPAN - 2)
         self.zh_rows.forget(i - _MIN_SPAN - 2)
-        out = (gain, w_en, w_zh)
+        out = _RowParts(na, nb, length, zh_parts, en_parts)
         self.row_cache[key] = out
         return out
+
+    def _row_sums(self, i: int, lo: int, hi: int) -> tuple[np.ndarray, ...]:
+        """Anchor sums for every bead ending at English unit ``i`` and Chinese ``lo..hi``.
+
+        Returns (gain, English weight, Chinese weight), each indexed ``[a, b - 1, j - lo]``.
+        """
+        return self._row_parts(i, lo, hi).table()
 
     def lexical_llr(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         """Log-likelihood ratio of the anchors of the beads (higher is better).
@@ -505,6 +580,11 @@ class _PreparedLexical:
         if a > _MIN_SPAN or b > _MIN_SPAN:
             large: np.ndarray = total + self._llr_large(a, b, i, js)
             return large
+        if len(js) == 1:  # one bead (the confidence of a bead, its neighbours): its sums only
+            j = int(js[0])
+            g1, e1, z1 = self._row_parts(i, j, j).cell(a, b - 1, 0)
+            one: np.ndarray = total + (g1 - math.log(b) * e1 - math.log(a) * z1)
+            return one
         # js is a contiguous run (the PreparedScorer protocol): the row's sums cover it whole
         gain, w_en, w_zh = self._row_sums(i, int(js[0]), int(js[-1]))
         small: np.ndarray = total + (

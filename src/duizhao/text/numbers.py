@@ -67,6 +67,10 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_NUMBER_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)(bn|mn|m|k)?\b|([A-Za-z]+)")
 # digits with Chinese units written after them: 15萬, 20億, 3.5萬億, 2千
 _ZH_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)([十百千萬万億亿]+)")
+# what en_number_keys reads numbers from: digits (as its pattern's \d) and runs of ASCII letters
+_NO_DIGIT = re.compile(r"\d").search
+_EN_LETTERS = re.compile(r"[A-Za-z]+").findall
+_NUMBER_WORDS = frozenset(EN_NUMBER_WORDS)
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 _ZH_DIGITS = {
@@ -157,6 +161,15 @@ def en_number_keys(text: str) -> list[str]:
         >>> en_number_keys("HK$2bn for 150,000 people, twice a day; HK$3.5m, a 5m wall")
         ['#2000000000', '#150000', '#2', '#3500000', '#5']
     """
+    if _NO_DIGIT(text) is None and _NUMBER_WORDS.isdisjoint(
+        " ".join(_EN_LETTERS(text)).lower().split()
+    ):
+        return []  # no digits and no number word: no number (most sentences; the same answer)
+    return _read_en_numbers(text)
+
+
+def _read_en_numbers(text: str) -> list[str]:
+    """:func:`en_number_keys`, token by token."""
     keys: list[str] = []
     value: float | None = None  # the number being read
 
