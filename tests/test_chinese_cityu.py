@@ -153,3 +153,15 @@ def test_nong_verb_and_lane() -> None:
     spans = [(0, 3), (3, 5), (5, 6)]
     got = fix_pinyin("長樂路12弄", "长乐路12弄", spans, ["cháng", "lè", "lù", None, None, "nòng"])
     assert got[5] == "lòng"
+
+
+def test_a_word_fused_with_the_number_after_it_is_not_a_word() -> None:
+    """jieba-tw's dictionary has 世界百 (of 世界百強 "the world's top 100") and 力挺十: the seed
+    read 世界百 / 強. Both standards write 世界 百強; a name whose first part is no word stays."""
+    from duizhao.chinese import annotate_text
+
+    text = "世界百強創新集群，力挺十大建設，張大千的畫"
+    words = [text[t.start : t.end] for t in annotate_text(text)]
+    assert words[:2] == ["世界", "百強"]
+    assert "力挺" in words and "力挺十" not in words
+    assert "張大千" in words

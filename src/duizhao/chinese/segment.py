@@ -29,7 +29,7 @@ from duizhao.resources.lexicon import cedict_adverbs
 from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
-from .cityu import cityu_cuts, is_place_name
+from .cityu import cityu_cuts, drop_number_tails, is_place_name
 from .conventions import apply_conventions, split_heads
 from .wordgraph import WordGraph
 
@@ -153,7 +153,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 14
+_TABLE_FORMAT = 15
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -188,6 +188,7 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
     if base == "hant":
         total += _fill_gaps(freq, total)
         total -= _drop_quantifiers(freq)
+        total -= drop_number_tails(freq)  # 世界百 of 世界百強 (CC-CEDICT's names come back next)
         total += _add_cedict_words(freq)
         # CC-CEDICT lists classifier pairs too (這個, 幾次, 兩倍): not as words either; the
         # lexicalised ones with a time or manner unit stay (一樣, 十分, 這樣, 此時, 九月)
