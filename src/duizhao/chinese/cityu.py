@@ -157,8 +157,7 @@ def drop_number_tails(freq: dict[str, int]) -> int:
         head = word[:-1]
         while len(head) > 1 and head[-1] in _NUMBER_MIDS:
             head = head[:-1]
-        if head != word[:-1] or len(head) >= 2:
-            if freq.get(head, 0) > 0:
-                removed += freq[word]
-                freq[word] = 0
+        if (head != word[:-1] or len(head) >= 2) and freq.get(head, 0) > 0:
+            removed += freq[word]
+            freq[word] = 0
     return removed
