@@ -50,6 +50,17 @@ def first_sense(text: str, word: str, nth: int = 0) -> str:
         ("三年後他回來了。", "後", "after"),
         ("會議下午三時開始。", "時", "o'clock"),
         ("才三個人參加。", "才", "(before an expression of quantity) only"),
+        # measure words after a number mean what they count
+        ("學校舉行兩場講座。", "場", "classifier for sporting or recreational activities"),
+        ("報告提出三項建議。", "項", "classifier for principles, items, clauses, tasks, research projects etc"),
+        ("民主派取得十席。", "席", "seat"),
+        ("該校排第五名。", "名", "place (e.g. among winners)"),
+        ("三名學生獲獎。", "名", "classifier for people"),
+        ("該校於2020年成立。", "年", "year"),
+        ("香港打入十強。", "強", "best in their category: the top … (十強 the top ten)"),
+        ("該校排第五名。", "排", "to rank"),
+        ("該校排第五名。", "該", "that"),
+        ("你該早點睡。", "該", "should"),  # before a verb
     ],
 )
 def test_function_word_sense(text: str, word: str, sense: str) -> None:
@@ -71,3 +82,8 @@ def test_teachers_gloss_still_wins(tmp_path: Path) -> None:
         t for t in ChineseAnnotator(overrides=fixes).annotate(text) if text[t.start : t.end] == "在"
     )
     assert tok.gloss == "located at"
+
+
+def test_a_place_is_not_counted() -> None:
+    # 場 is a measure word only after a number or a counting word: 會場 is "venue"
+    assert first_sense("會場很大。", "會場") == "meeting place"

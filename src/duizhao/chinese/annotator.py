@@ -26,8 +26,8 @@ from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
 from .conventions import MONTH_PARTS
-from .function_words import FUNCTION_WORDS, context_of, function_gloss
-from .gloss import choose_gloss, forget_sentences
+from .function_words import FUNCTION_WORDS, context_of, counted, function_gloss
+from .gloss import choose_gloss, classifier_gloss, forget_sentences
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
@@ -374,6 +374,8 @@ class ChineseAnnotator:
             if kind == "han" or kind == "forced":
                 if self.glosses and gloss is None and sword in FUNCTION_WORDS:  # both scripts
                     gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
+                if self.glosses and gloss is None and b - a == 1 and counted(text, spans, k):
+                    gloss = classifier_gloss(word, sword, py, self.max_senses)  # 兩 場: a count
                 if self.glosses and gloss is None:
                     en = next((e for s0, s1, e in english if s0 <= a < s1), None)
                     key = (word, sword, py, en)

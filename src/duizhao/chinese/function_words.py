@@ -35,13 +35,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-__all__ = ["FUNCTION_WORDS", "Context", "context_of", "function_gloss"]
+__all__ = ["FUNCTION_WORDS", "Context", "context_of", "counted", "function_gloss"]
 
 #: What ends a clause (quotes and brackets do not: the annotator skips them as neighbours).
 _PUNCT_RE = re.compile(r"^[\s，。、；：？！—…,.;:?!·]+$")
 _NUMERAL_RE = re.compile(
     r"^[0-9０-９.,，%．]+$|^[零〇一二兩两三四五六七八九十百千萬万億亿幾几數数多半]+$"
 )
+_DIGITS = "0123456789０１２３４５６７８９零〇一二兩两三四五六七八九十百千萬万"
 #: The last character of a period of time (十年來, 三個月來, 自1904年起).
 _TIME_END = frozenset("年月日天週周期紀纪代時时晚夜")
 
@@ -105,6 +106,9 @@ _PRONOUNS = frozenset(
      "大家", "自己", "您", "咱們", "咱们")
 )  # fmt: skip
 _PARTICLES = frozenset("了的嗎吗吧啊呀呢啦着著過过")
+
+
+_PREPOSITIONS = frozenset("在於于由對对與与和及為为向據据從从把被令讓让使跟以")
 
 
 def _mid(c: Context) -> bool:
@@ -211,6 +215,19 @@ _RULES: dict[str, tuple[Rule, ...]] = {
     "僅": ((_before_number, "only; merely"),),
     "時": ((_after_number, "o'clock; hour"), (_inside, "when; time; period")),
     "地": ((_any(_prev_in("等", "兩", "两", "多"), _after_number), "place; land; region"),),  # ours
+    "席": ((_after_number, "seat; place in a democratic assembly"),),  # 佔3席 "three seats"
+    # 前15名 "the top 15 places"; 三名學生 "three students"
+    "名": ((lambda c: (c.after_number and c.clause.rstrip(_DIGITS)[-1:] in ("前", "第"))
+            or (c.prev or "").startswith("第"), "place (e.g. among winners)"),
+           (_after_number, "classifier for people")),
+    "年": ((_after_number, "year"),),  # not CC-CEDICT's second sense "grain"
+    "強": ((_after_number, "best in their category: the top … (十強 the top ten)"),),  # ours
+    "排": ((lambda c: c.before_number or (c.next or "")[:1] in ("第", "名", "首", "尾", "末"),
+            "to rank; to be placed (in a list or a contest)"),),  # ours
+    # 該校 "the said school"; 該 before a verb keeps "should"
+    "該": ((lambda c: not c.ends_clause and (c.starts_clause or c.prev in _PREPOSITIONS
+                                          or (c.next_pos() or "").startswith("n")),
+            "that; the above-mentioned"),),
     "令": ((_mid, "to cause; to make sth happen; to order"),),
     "達": ((_before_number, "to amount to; to reach; to attain"),),
     "逾": ((_before_number, "to exceed; more than"),),
@@ -228,7 +245,8 @@ _RULES: dict[str, tuple[Rule, ...]] = {
 # the Simplified forms that differ from the Traditional
 for _t, _s in (("約", "约"), ("來", "来"), ("單", "单"), ("對", "对"), ("分別", "分别"),
                ("不過", "不过"), ("活動", "活动"), ("時", "时"), ("達", "达"), ("後", "后"),
-               ("與", "与"), ("剛", "刚"), ("僅", "仅")):  # fmt: skip
+               ("與", "与"), ("剛", "刚"), ("僅", "仅"), ("強", "强"),
+               ("該", "该")):  # fmt: skip
     _RULES[_s] = _RULES[_t]
 
 #: word (Traditional or Simplified) → its rules; the first that holds gives the gloss.
@@ -292,3 +310,25 @@ def context_of(
         clause=text[start:a],
         next_pos=lambda: pos(next_simp) if next_simp else None,
     )
+
+
+#: What counts things before a measure word, besides a number: 這 場, 每 項, 各 席.
+_COUNTERS = frozenset("這这那每各該该此幾几數数多首逾近約约共")
+
+
+def counted(text: str, spans: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """Whether token ``k`` of a paragraph stands right after a number or a counting word
+    (兩 場, 3 席, 這 項): then a measure word means what it counts (see
+    :func:`~duizhao.chinese.gloss.classifier_gloss`).
+
+    Examples:
+        >>> counted("兩場活動", [(0, 1, "cnum"), (1, 2, "han"), (2, 4, "han")], 1)
+        True
+        >>> counted("會場", [(0, 1, "han"), (1, 2, "han")], 1)
+        False
+    """
+    if k == 0:
+        return False
+    a, b, kind = spans[k - 1]
+    prev = text[a:b]
+    return kind in ("num", "cnum") or prev in _COUNTERS or bool(_NUMERAL_RE.match(prev))

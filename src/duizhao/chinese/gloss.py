@@ -39,6 +39,7 @@ __all__ = [
     "UNSUITABLE_RE",
     "cedict_gloss",
     "choose_gloss",
+    "classifier_gloss",
     "clean_sense",
 ]
 
@@ -75,7 +76,7 @@ MARKUP_RE = re.compile(r"([^\s|\[\],;/()]+)(?:\|([^\s|\[\],;/()]+))?\[([A-Za-z0-
 _PRONUNCIATION_NOTE_RE = re.compile(r"\s*\([^()]*\bpr\.(?:\s*\[[^\]]*\])?[^()]*\)")
 
 
-_EXAMPLE_RE = re.compile(r"\s*\(Example:.*\)\s*$")
+_EXAMPLE_RE = re.compile(r"\s*\((?:Example|Note):.*\)\s*$")
 
 # A classifier note inside a sense: "world (CL:個|个[ge4])".
 _CLASSIFIER_NOTE_RE = re.compile(r"\s*\(CL:[^()]*\)")
@@ -385,3 +386,28 @@ def cedict_gloss(
 ) -> str | None:
     """:func:`choose_gloss` without an English sentence (kept for callers of the old name)."""
     return choose_gloss(word, simplified, pinyin, max_senses)
+
+
+def classifier_gloss(
+    word: str, simplified: str, pinyin: tuple[str | None, ...], max_senses: int = 3
+) -> str | None:
+    """The classifier senses of a measure word after a number (場 in 兩場活動 "classifier for
+    sporting or recreational activities", not "large place used for a specific purpose"; 項, 宗,
+    間, 屆 alike); ``None`` for a word that is not one of :data:`COUNTING` or that CC-CEDICT gives
+    no classifier sense. (席 and 名 count seats and places as often as banquets and people:
+    :mod:`.function_words` decides them.)
+
+    Examples:
+        >>> classifier_gloss("項", "项", ("xiàng",))
+        'classifier for principles, items, clauses, tasks, research projects etc'
+        >>> classifier_gloss("年", "年", ("nián",)) is None
+        True
+    """
+    if word not in COUNTING or _hk_senses(word, simplified):
+        return None
+    senses = [x for x in _senses(word, simplified, tuple(pinyin)) if x.startswith("classifier for")]
+    return senses[0] if senses else None  # the first: 場's second is "for number of exams"
+
+
+#: Measure words whose classifier sense is what they mean after a number (both scripts).
+COUNTING = frozenset("場场項项宗間间座屆届期次位條条份架隻只")
