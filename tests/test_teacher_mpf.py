@@ -81,3 +81,18 @@ def test_the_sheet_marks_the_shared_translation_for_checking(tmp_path: Path) -> 
     row = table[table.index("dismiss") :][:80]
     assert "遣散費" in row and "? check" in row, row
     assert "accord " not in text
+
+
+def test_the_credits_never_take_a_page_of_their_own(tmp_path: Path) -> None:
+    # the MPF sheet's tables end near the foot of page 2: the credits (source, CC-CEDICT's
+    # licence) used to make a page 3 that a teacher printed for three grey lines
+    pytest.importorskip("typst")
+    from pypdf import PdfReader
+
+    assert main(["sheet", str(MPF), "--pdf", "-q", "-o", str(tmp_path)]) == 0
+    pages = PdfReader(tmp_path / f"{MPF.stem}.pdf").pages
+    assert len(pages) == 2
+    last = pages[-1].extract_text() or ""
+    assert "Words to learn: Chinese" in last  # the last page has content
+    for credit in ("Source: 社評, 2026-12-03", "CC-CEDICT", "Made with duizhao"):
+        assert credit in last
