@@ -49,6 +49,13 @@ class TermStat:
     """Definition or gloss from its latest article."""
     check: str | None = None
     """An uncertain Chinese counterpart (English terms): a guess to check, never the answer."""
+    display: str = ""
+    """The term as its latest article writes it ("rob Peter to pay Paul"; ``word`` is the key,
+    lower-cased); ``word`` when not given."""
+
+    def __post_init__(self) -> None:
+        if not self.display:
+            object.__setattr__(self, "display", self.word)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -196,7 +203,7 @@ class QueriesMixin:
         for r in list(self.conn.execute(sql, args)):
             first_date, first_title = article(int(r["f"]))
             info = self.conn.execute(
-                "SELECT zh, definition, translation, uncertain FROM article_term "
+                "SELECT zh, definition, translation, uncertain, display FROM article_term "
                 "WHERE article_id = ? "
                 "AND term_id = ? ORDER BY kind = 'vocab' LIMIT 1",
                 (int(r["latest"]), r["term_id"]),
@@ -216,6 +223,7 @@ class QueriesMixin:
                     zh=info["zh"],
                     definition=definition,
                     check=_check(info),
+                    display=info["display"],
                 )
             )
         return out

@@ -29,6 +29,15 @@ __all__ = ["family_zipf", "suggest_vocabulary"]
 #: such as "triple" or "dozen", are words).
 _NUMBERS = frozenset(EN_NUMBER_WORDS) - {"double", "triple", "twice", "half", "dozen"}
 
+#: A written form this much commoner than its lemma (Zipf: ten times) is a word of its own, not
+#: an inflection a learner meets as that lemma: "according" (5.3) is not "accord" (3.8), nor
+#: "wedding" "wed".
+_OWN_WORD_GAP = 1.0
+
+#: The share of a translation's characters another, surer item has as its counterpart from which
+#: the translation is marked uncertain: "dismissed" beside the glossary's "severance" 遣散費.
+_TAKEN = 0.5
+
 
 def _is(word: str, upos: str) -> bool:
     """Whether lemminflect has ``word`` as a lemma of that part of speech."""
@@ -156,6 +165,8 @@ def _suggest_en(
             base = lemma(w.lower().replace("’", "'"))
             if "'" in base:
                 base = base.split("'")[0]
+            if base != w.lower() and zipf(w.lower()) - zipf(base) >= _OWN_WORD_GAP:
+                base = w.lower()  # a word of its own ("according"), not a form of "accord"
             by_lemma[base].append(
                 Occurrence(p, firsts[p] + para.sentence_at(m.start()), m.start(), m.end(), w)
             )
@@ -215,7 +226,11 @@ def _suggest_en(
                 count=len(occ),
                 level=round(z, 2),
                 translation=tuple(c.text for c in best),
-                uncertain=bool(best) and finder.uncertain(ranking.confidence),
+                uncertain=bool(best)
+                and (
+                    finder.uncertain(ranking.confidence)
+                    or best[0].features.get("explained", 0.0) >= _TAKEN
+                ),
                 occurrences=tuple(occ),
             )
         )

@@ -32,7 +32,7 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
         return 0
     rows = [
         (
-            t.word,
+            t.display,
             t.lang,
             "+".join(t.kinds),
             t.count,
