@@ -119,6 +119,12 @@ def test_a_long_queue_is_coeng4() -> None:
         ("地盤工人放工", "地盤", None, "construction site"),
         ("運輸署發牌給小巴", "發牌", None, "licence"),
         ("而非純粹的旅遊景點", "純粹", "seon4 seoi6", None),  # ToJyutping: seoi5
+        # an MPF editorial we wrote: words cut apart (間中 小企, 長期 服務 金, 供 款), no gloss
+        ("勞工處預計約15萬間中小企會受惠。", "中小企", None, "SMEs"),
+        ("勞工處預計約15萬間中小企會受惠。", "勞工處", None, "Labour Department"),
+        ("抵銷遣散費或長期服務金。", "長期服務金", None, "long service payment"),
+        ("僱主不能再以強積金強制性供款", "供款", None, "contribution"),
+        ("從僱員戶口提取約58億元", "戶口", None, "bank account"),
     ],
 )
 def test_hong_kong_readings_and_senses(
