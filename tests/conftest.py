@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,36 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+# -- The review page in a browser (tests/review/*_browser.py) ------------------------------------
+
+
+def saved_change(page, action) -> None:  # type: ignore[no-untyped-def]
+    """Do ``action`` on a review page (a click that saves a change), wait for the page to come
+    back, and check that it reports no error."""
+    with page.expect_navigation(timeout=120_000):
+        action()
+    page.wait_for_load_state("load")
+    assert page.locator("#rv-status.err").count() == 0, page.locator("#rv-status").inner_text()
+
+
+@contextmanager
+def review_page(browser, article: Path, ready: str):  # type: ignore[no-untyped-def]
+    """A review server on ``article``'s folder and a page of ``article`` open in ``browser``
+    (waited for until ``ready`` is there): yields the page and the list its script errors go to.
+    The page is closed and the server stopped afterwards."""
+    from duizhao.review import ReviewServer
+
+    server = ReviewServer(article.parent, open_browser=False)
+    server.start()
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{server.url}a/{article.name}", timeout=120_000)
+        page.wait_for_selector(ready, timeout=120_000)
+        yield page, errors
+        page.close()
+    finally:
+        server.stop()

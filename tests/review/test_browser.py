@@ -20,7 +20,7 @@ from duizhao.cli import main  # noqa: E402
 from duizhao.reader.corrections import corrections_path, read_corrections  # noqa: E402
 from duizhao.review import ReviewServer  # noqa: E402
 
-from conftest import SEED  # noqa: E402
+from conftest import SEED, saved_change  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -38,14 +38,6 @@ def site(tmp_path_factory):
 def _shot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name), full_page=False)
-
-
-def _changed(page, action):
-    """Do ``action`` (a click that saves a change) and wait for the page to come back."""
-    with page.expect_navigation(timeout=120_000):
-        action()
-    page.wait_for_load_state("load")
-    assert page.locator("#rv-status.err").count() == 0, page.locator("#rv-status").inner_text()
 
 
 @pytest.fixture(scope="module")
@@ -69,12 +61,12 @@ def corrected(browser, site):
     other = page.locator("#rv-pop button[data-candidate]:not(.primary)").first
     chosen["term"], chosen["zh"] = term, other.get_attribute("data-candidate")
     _shot(page, "review-counterpart.png")
-    _changed(page, other.click)
+    saved_change(page, other.click)
 
     # 2. English paragraph 1 paired with Chinese paragraph 1 (the untranslated lead)
     page.locator("#en-p0 .pn").click()
     page.select_option("#rv-pair", "0")
-    _changed(page, lambda: page.click("#rv-pop button:has-text('Pair')"))
+    saved_change(page, lambda: page.click("#rv-pop button:has-text('Pair')"))
 
     # 3. the reading of the first Chinese vocabulary word, in the text
     word = page.locator(".vocab-zh tr[data-word]").first.get_attribute("data-word")
@@ -84,12 +76,12 @@ def corrected(browser, site):
     new = ["kuài", *old[1:]] if old[0] != "kuài" else ["huì", *old[1:]]
     page.fill("#rv-pinyin", " ".join(new))
     chosen["word"], chosen["pinyin"] = word, tuple(new)
-    _changed(page, lambda: page.click("#rv-pop button:has-text('Save')"))
+    saved_change(page, lambda: page.click("#rv-pop button:has-text('Save')"))
 
     # 4. hide an English vocabulary word
     row = page.locator(".vocab-en tr[data-word]").first
     chosen["hidden"] = row.get_attribute("data-word")
-    _changed(page, lambda: row.locator(".rv-hide").click())
+    saved_change(page, lambda: row.locator(".rv-hide").click())
     _shot(page, "review-after.png")
     assert errors == []
     yield page, chosen

@@ -15,7 +15,8 @@ pytest.importorskip("uvicorn")
 
 from duizhao.cli import main  # noqa: E402
 from duizhao.reader.corrections import corrections_path, read_corrections  # noqa: E402
-from duizhao.review import ReviewServer  # noqa: E402
+
+from conftest import review_page, saved_change  # noqa: E402
 
 # The Chinese adds a sentence of praise the English leaves out (這是…值得肯定。), and gives in
 # one sentence (延長…) what the English says in two.
@@ -29,13 +30,6 @@ ARTICLE = (
 )
 
 
-def _changed(page, action) -> None:  # type: ignore[no-untyped-def]
-    with page.expect_navigation(timeout=120_000):
-        action()
-    page.wait_for_load_state("load")
-    assert page.locator("#rv-status.err").count() == 0, page.locator("#rv-status").inner_text()
-
-
 def _beads(art: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple[tuple[int, ...], ...]]:
     assert main(["align", str(art), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -47,14 +41,7 @@ def test_pin_sentences_on_the_review_page(  # type: ignore[no-untyped-def]
 ) -> None:
     art = tmp_path / "library.txt"
     art.write_text(ARTICLE, encoding="utf-8")
-    server = ReviewServer(tmp_path, open_browser=False)
-    server.start()
-    try:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{server.url}a/{art.name}", timeout=120_000)
-        page.wait_for_selector("#en-p0 .pn", timeout=120_000)
+    with review_page(browser, art, "#en-p0 .pn") as (page, errors):
 
         # English 1 with Chinese 1, English 2 and 3 both with Chinese 3 (numbered from 1 on the
         # page, from 0 in the file), so Chinese 2 (the praise) is left alone
@@ -63,7 +50,7 @@ def test_pin_sentences_on_the_review_page(  # type: ignore[no-untyped-def]
             assert "Sentence pairs" in page.locator("#rv-pop").inner_text()
             page.select_option("#rv-sen-en", en)
             page.select_option("#rv-sen-zh", zh)
-            _changed(page, lambda: page.click("#rv-pop button:has-text('Pin these sentences')"))
+            saved_change(page, lambda: page.click("#rv-pop button:has-text('Pin these sentences')"))
         c = read_corrections(corrections_path(art))
         assert c.sentence_pins == ((0, 0), (1, 2), (2, 2))
         assert 'pin = ["0:0", "1:2", "2:2"]' in corrections_path(art).read_text(encoding="utf-8")
@@ -86,12 +73,9 @@ def test_pin_sentences_on_the_review_page(  # type: ignore[no-untyped-def]
         # handing them back to duizhao removes them from the file
         page.reload()
         page.locator("#en-p0 .pn").click()
-        _changed(
+        saved_change(
             page, lambda: page.click("#rv-pop button:has-text('Let duizhao pair these sentences')")
         )
         c = read_corrections(corrections_path(art))
         assert c.sentence_pins == ()
         assert errors == []
-        page.close()
-    finally:
-        server.stop()

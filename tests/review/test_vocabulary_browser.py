@@ -16,16 +16,8 @@ pytest.importorskip("uvicorn")
 
 from duizhao.cli import main  # noqa: E402
 from duizhao.reader.corrections import corrections_path, read_corrections  # noqa: E402
-from duizhao.review import ReviewServer  # noqa: E402
 
-from conftest import SEED  # noqa: E402
-
-
-def _changed(page, action) -> None:  # type: ignore[no-untyped-def]
-    with page.expect_navigation(timeout=120_000):
-        action()
-    page.wait_for_load_state("load")
-    assert page.locator("#rv-status.err").count() == 0, page.locator("#rv-status").inner_text()
+from conftest import SEED, review_page, saved_change  # noqa: E402
 
 
 def test_the_chinese_of_a_vocabulary_word_on_the_review_page(  # type: ignore[no-untyped-def]
@@ -33,15 +25,8 @@ def test_the_chinese_of_a_vocabulary_word_on_the_review_page(  # type: ignore[no
 ) -> None:
     art = tmp_path / SEED.name
     shutil.copy(SEED, art)
-    server = ReviewServer(tmp_path, open_browser=False)
-    server.start()
-    try:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{server.url}a/{art.name}", timeout=120_000)
-        row = '.vocab-en tr[data-word="apiece"]'
-        page.wait_for_selector(row, timeout=120_000)
+    row = '.vocab-en tr[data-word="apiece"]'
+    with review_page(browser, art, row) as (page, errors):
         assert "check" in page.locator(f"{row} td[lang^=zh]").inner_text()
         assert "apiece" in page.locator("#to-check").inner_text()
 
@@ -53,16 +38,13 @@ def test_the_chinese_of_a_vocabulary_word_on_the_review_page(  # type: ignore[no
         assert "not in the Chinese text" in page.locator("#rv-pop .err").inner_text()
 
         page.fill("#rv-vocab-zh", "各")
-        _changed(page, lambda: page.click("#rv-pop button:has-text('Use this')"))
+        saved_change(page, lambda: page.click("#rv-pop button:has-text('Use this')"))
         cell = page.locator(f"{row} td[lang^=zh]").inner_text()
         assert cell.strip() == "各"
         assert "apiece" not in page.locator("#to-check").inner_text()
         added = read_corrections(corrections_path(art)).vocabulary_added
         assert [(a.word, a.translation) for a in added] == [("apiece", ("各",))]
         assert errors == []
-        page.close()
-    finally:
-        server.stop()
     assert main(["sheet", str(art), "-o", str(tmp_path / "out"), "-q"]) == 0
     html = (tmp_path / "out" / f"{art.stem}.html").read_text(encoding="utf-8")
     found = re.search(r'<td lang="en" class="vw">apiece</td>.*?</tr>', html)
