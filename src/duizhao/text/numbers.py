@@ -117,11 +117,8 @@ def number_key(value: float) -> str:
 
 def _token_keys(token: str) -> list[str]:
     """The key of one run of digits (``1,000`` → ``#1000``), or none if it is not a number."""
-    clean = token.replace(",", "")
-    try:
-        return [number_key(float(clean))]
-    except ValueError:
-        return []
+    value = _digits_value(token)
+    return [] if value is None else [number_key(value)]
 
 
 def digit_keys(text: str) -> list[str]:
@@ -136,6 +133,7 @@ def digit_keys(text: str) -> list[str]:
 
 
 def _digits_value(token: str) -> float | None:
+    """The value of a run of digits (``1,000`` → 1000.0), or ``None`` if it is not a number."""
     try:
         return float(token.replace(",", ""))
     except ValueError:
