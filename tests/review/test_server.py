@@ -201,3 +201,33 @@ def test_names_a_teacher_types_are_made_safe(tmp_path):
         )
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({}, "'action' is missing"),
+        ({"action": 3}, "'action' is missing"),
+        ({"action": "explode"}, "unknown change 'explode' (the changes: counterpart,"),
+        ({"action": "pair", "en": None, "zh": 0}, "'en' is missing"),
+        ({"action": "pair", "en": "1", "zh": 0},
+         "'en' must be a whole number from 0 (English paragraphs are counted from 0)"),
+        ({"action": "pair", "en": -1, "zh": 0}, "'en' must be a whole number from 0"),
+        ({"action": "pair", "en": 0, "zh": 99}, "there is no Chinese paragraph 100: the article has"),
+        ({"action": "pin-sentences", "en": 0, "zh": [1]}, "'zh' must be a whole number from 0"),
+        ({"action": "clear-sentence-pins", "en": 0}, "'en' must be a list of English sentence numbers"),
+        ({"action": "counterpart", "term": ["cluster"], "zh": "集群"}, "'term' must be text"),
+        ({"action": "gloss", "word": "集群", "gloss": 7}, "'gloss' must be text"),
+    ],
+)
+def test_a_malformed_change_is_one_plain_message(site, change, message):
+    """What a broken or hand-made request gets back: a sentence naming the key, never a Python
+    repr (None, [1], {...}) or a traceback, and the corrections file as it was."""
+    server, folder, _ = site
+    before = (folder / "labs.duizhao.toml").read_bytes() if (folder / "labs.duizhao.toml").exists() else None
+    status, body = _request(server, "POST", "/a/labs.txt/edit", origin=_own(server), body=change)
+    error = json.loads(body)["error"]
+    assert status == 400 and error.startswith(message), error
+    assert "None" not in error and "[" not in error and "{" not in error
+    after = (folder / "labs.duizhao.toml").read_bytes() if (folder / "labs.duizhao.toml").exists() else None
+    assert after == before

@@ -40,16 +40,26 @@ class EditError(DuizhaoError):
 
 def _text(change: Mapping[str, Any], key: str, *, empty: bool = False) -> str:
     value = change.get(key)
-    if not isinstance(value, str) or (not empty and not value.strip()):
+    if value is not None and not isinstance(value, str):
+        raise EditError(f"'{key}' must be text")
+    if value is None or (not empty and not value.strip()):
         raise EditError(f"'{key}' is missing")
     return value.strip()
 
 
-def _number(change: Mapping[str, Any], key: str, limit: int, what: str) -> int:
-    value = change.get(key)
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < limit:
-        raise EditError(f"there is no {what} paragraph {value!r}")
+def _index(value: Any, key: str, limit: int, what: str) -> int:
+    """``value`` as a number from 0 below ``limit`` (the page counts from 0, people from 1)."""
+    if value is None:
+        raise EditError(f"'{key}' is missing")
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise EditError(f"'{key}' must be a whole number from 0 ({what}s are counted from 0)")
+    if value >= limit:
+        raise EditError(f"there is no {what} {value + 1}: the article has {limit}")
     return value
+
+
+def _number(change: Mapping[str, Any], key: str, limit: int, what: str) -> int:
+    return _index(change.get(key), key, limit, f"{what} paragraph")
 
 
 def _in_chinese(doc: Document, text: str) -> bool:
@@ -59,7 +69,7 @@ def _in_chinese(doc: Document, text: str) -> bool:
 def _term(doc: Document, change: Mapping[str, Any]) -> str:
     term = _text(change, "term")
     if not any(e.term == term for e in doc.glossary):
-        raise EditError(f"{term!r} is not a term of the glossary")
+        raise EditError(f"'{term}' is not a term of the glossary")
     return term
 
 
@@ -84,10 +94,8 @@ def _sentence(doc: Document, change: Mapping[str, Any], lang: str) -> tuple[int,
     """The sentence number ``change[lang]`` and the paragraph it is in."""
     paras = doc.en if lang == "en" else doc.zh
     owner = [p for p, para in enumerate(paras) for _ in para.sentences]
-    value = change.get(lang)
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < len(owner):
-        what = "English" if lang == "en" else "Chinese"
-        raise EditError(f"there is no {what} sentence {value!r}")
+    what = "English" if lang == "en" else "Chinese"
+    value = _index(change.get(lang), lang, len(owner), f"{what} sentence")
     return value, owner[value]
 
 
@@ -116,7 +124,7 @@ def _pin_sentences(f: CorrectionsFile, doc: Document, change: Mapping[str, Any])
 def _clear_sentence_pins(f: CorrectionsFile, doc: Document, change: Mapping[str, Any]) -> None:
     en = change.get("en")
     if not isinstance(en, list) or not en:
-        raise EditError("'en' is missing")
+        raise EditError("'en' must be a list of English sentence numbers (from 0)")
     f.clear_sentence_pins([_sentence(doc, {"en": n}, "en")[0] for n in en])
 
 
@@ -226,8 +234,10 @@ def apply_edit(
         InputError: The corrections file has a broken line (it is left untouched).
     """
     action = change.get("action")
+    if not isinstance(action, str) or not action:
+        raise EditError("'action' is missing")
     if action not in ACTIONS:
-        raise EditError(f"unknown change {action!r}")
+        raise EditError(f"unknown change '{action}' (the changes: {', '.join(ACTIONS)})")
     f = CorrectionsFile(path, article=article)
     ACTIONS[action](f, doc, change)
     try:
