@@ -61,6 +61,16 @@ def first_sense(text: str, word: str, nth: int = 0) -> str:
         ("該校排第五名。", "排", "to rank"),
         ("該校排第五名。", "該", "that"),
         ("你該早點睡。", "該", "should"),  # before a verb
+        # round 9: an editorial of ours on health-care vouchers
+        ("每年都有新學生。", "年", "year"),  # not after a number: still never "grain"
+        ("凡年滿十八歲的市民都可投票。", "凡", "every"),  # not "ordinary"
+        ("他們明年便會搬走。", "會", "will"),
+        ("這個方法並不可行。", "並", "(not) at all"),
+        ("他完成功課，並交給老師。", "並", "and"),
+        ("單靠政府並不足夠。", "靠", "to depend on"),
+        ("每人可獲二千元。", "元", "dollar (HK$ in Hong Kong)"),
+        ("這是責任而非特權。", "而", "but (not)"),
+        ("他買了一副眼鏡。", "副", "classifier for pairs, sets of things & facial expressions"),
     ],
 )
 def test_function_word_sense(text: str, word: str, sense: str) -> None:

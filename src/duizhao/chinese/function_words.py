@@ -222,7 +222,7 @@ _RULES: dict[str, tuple[Rule, ...]] = {
     "名": ((lambda c: (c.after_number and c.clause.rstrip(_DIGITS)[-1:] in ("前", "第"))
             or (c.prev or "").startswith("第"), "place (e.g. among winners)"),
            (_after_number, "classifier for people")),
-    "年": ((_after_number, "year"),),  # not CC-CEDICT's second sense "grain"
+    "年": ((lambda c: True, "year"),),  # 每年, 第17年: never CC-CEDICT's second sense "grain"
     "強": ((_after_number, "best in their category: the top … (十強 the top ten)"),),  # ours
     "排": ((lambda c: c.before_number or (c.next or "")[:1] in ("第", "名", "首", "尾", "末"),
             "to rank; to be placed (in a list or a contest)"),),  # ours
@@ -240,6 +240,24 @@ _RULES: dict[str, tuple[Rule, ...]] = {
         (_inside, "before; ago; front"),
     ),
     "正": ((_mid, "just (now); in the middle of (doing sth); precisely"),),
+    # 凡年滿65歲的居民 "every resident aged 65 or above": opening a clause, not "ordinary"
+    "凡": ((_starts_clause, "every; all; whatever"),),
+    # 便會獲發 "will be credited"; 會 "meeting" or "association" is a noun, not before a verb
+    "會": ((_any(_before_verb, _prev_in("將", "将", "便", "就", "也", "都", "亦", "才", "可能",
+                                       "還", "还", "仍", "又", "必", "定", "勢", "势")),
+            "will; to be likely to; can (to know how to)"),),  # "will": ours
+    # 並不能 "cannot at all": before a negative it stresses it; else "and also"
+    "並": ((_next_in("不", "沒", "没", "非", "無", "无", "未", "沒有", "没有", "不是", "不能",
+                     "不會", "不会"),
+            "(not) at all; (used before a negative for emphasis)"),  # "(used …)": ours
+           (_mid, "and; furthermore; also")),
+    "靠": ((_prev_in("單", "单", "只", "全", "僅", "仅", "要", "依", "光"),
+            "to depend on; to rely on"),),
+    # 2000元 "2,000 dollars": in Hong Kong the dollar, not "first; original"
+    "元": ((_after_number, "dollar (HK$ in Hong Kong); yuan (unit of money)"),),  # ours
+    # 而非 "rather than", 而不是: before a negative the contrast, not "and; as well as"
+    "而": ((_next_in("非", "不", "不是", "無", "无", "未", "沒有", "没有"),
+            "but (not); yet (not); rather than"),),  # "rather than": ours
     "才": ((_before_number, "(before an expression of quantity) only; just now"),
            (_any(_inside, _before_verb),
             "then and only then; just now; (before an expression of quantity) only"),),
@@ -248,7 +266,7 @@ _RULES: dict[str, tuple[Rule, ...]] = {
 for _t, _s in (("約", "约"), ("來", "来"), ("單", "单"), ("對", "对"), ("分別", "分别"),
                ("不過", "不过"), ("活動", "活动"), ("時", "时"), ("達", "达"), ("後", "后"),
                ("與", "与"), ("剛", "刚"), ("僅", "仅"), ("強", "强"),
-               ("該", "该")):  # fmt: skip
+               ("該", "该"), ("會", "会"), ("並", "并")):  # fmt: skip
     _RULES[_s] = _RULES[_t]
 
 #: word (Traditional or Simplified) → its rules; the first that holds gives the gloss.

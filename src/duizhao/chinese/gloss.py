@@ -410,4 +410,4 @@ def classifier_gloss(
 
 
 #: Measure words whose classifier sense is what they mean after a number (both scripts).
-COUNTING = frozenset("場场項项宗間间座屆届期次位條条份架隻只")
+COUNTING = frozenset("場场項项宗間间座屆届期次位條条份架隻只副")
