@@ -235,6 +235,15 @@ def test_fused_adverb_before_a_lone_character_is_cut_off() -> None:
     )
 
 
+def test_cai_neng_before_a_verb_is_only_then_can() -> None:
+    # 才能 "talent" only as a noun: before a verb or coverb it is 才 "only then" + 能 "can"
+    words = [w for w, _ in _words_of("唯有如此，納稅人的金錢才能用得其所。")]
+    assert words[words.index("才") : words.index("才") + 3] == ["才", "能", "用"]
+    assert "才" in [w for w, _ in _words_of("必須這樣做，才能確保安全。")]
+    assert dict(_words_of("他的才能得到肯定。"))["才能"].gloss.startswith("talent")
+    assert "才能" in dict(_words_of("他很有才能。"))
+
+
 def test_hong_kong_compounds_stay_whole_with_their_gloss() -> None:
     text = "合資格的市民可使用聊天機械人查詢堆填區和脫碳政策。"
     got = dict(_words_of(text))

@@ -51,6 +51,8 @@ _TENTHS = frozenset("一二三四五六七九")
 #: Adverbs and prepositions of one character that the dictionary fuses with the next one
 #: (正面 "front", 沿海 "coastal", 便利 "convenient", 才能 "talent", 將來 "future").
 _FUSED_ADVERBS = frozenset("正沿便才將")
+#: Before these 才能 is the noun "talent" even before a verb (他的才能得到肯定).
+_OWNERS = frozenset(["的", "之", "其", "有", "發揮", "发挥", "展示", "展現", "展现"])
 #: Before these the fused word is the noun or adjective (從 正面, 的 沿海).
 _BEFORE_NOUN = frozenset("從由在以的之向朝於自往")
 
@@ -72,6 +74,7 @@ def cityu_cuts(
     *,
     floor: int = 100,
     place: Callable[[str], bool] | None = None,
+    verb: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """Apply the CityU conventions above to a segmenter's words.
 
@@ -80,6 +83,8 @@ def cityu_cuts(
         freq: The dictionary's frequency of a word (0 when it is not one).
         floor: How frequent the verb (or the word after 據) must be to be cut off.
         place: Whether a word of two characters is the proper name of a place.
+        verb: Whether a word is a verb or a coverb (才能 before one is 才 "only then" and 能
+            "can": 才 能 用, 才 能 確保).
 
     Returns:
         The words; they join back into the same text.
@@ -129,6 +134,14 @@ def cityu_cuts(
         ):
             out.extend((w[0], w[1] + nxt))  # 正面 對 → 正 面對
             k += 1
+        elif (
+            w == "才能"
+            and verb is not None
+            and nxt
+            and verb(nxt)
+            and not (out and out[-1] in _OWNERS)
+        ):
+            out.extend(w)  # 金錢 才 能 用 "only then can money be used"; 他的 才能 "talent"
         else:
             out.append(w)
     return out
