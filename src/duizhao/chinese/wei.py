@@ -99,6 +99,15 @@ def is_verb(word: str) -> bool:
     return tag in _VERB_TAGS
 
 
+def _verb_first(word: str) -> bool:
+    """A verb before all else: CC-CEDICT's first sense of the word is "to …" (恢复 "to
+    reinstate", not 计划 "plan; …; to plan", which may be the subject)."""
+    from duizhao.resources.lexicon import cedict
+
+    entries = [e for e in cedict().lookup(word) if e.pinyin[:1].islower()]
+    return bool(entries) and entries[0].glosses[0].startswith("to ")
+
+
 def _is_noun(word: str) -> bool:
     """A word that can head the noun phrase after 为 "for" (a noun, a name, a pronoun)."""
     if word in _NOT_NOUN or is_verb(word):
@@ -152,7 +161,7 @@ def wei_reading(words: Sequence[str], k: int) -> str:
         return "wèi"
     if (before and (before[-1] in _DEGREE or before[-1] in _V_AS)) or after[0] in _DO_NEXT:
         return "wéi"
-    if before and len(before[-1]) == 2 and before[-1] not in _BEFORE_VP and is_verb(before[-1]):
+    if before and len(before[-1]) == 2 and before[-1] not in _BEFORE_VP and _verb_first(before[-1]):
         return "wéi"  # a verb and its complement: 恢复 为 自动 驾驶 模式, 指定 为
     if any(w in _PASSIVE for w in after[1:]) or "以" in before:
         return "wéi"  # 为 X 所 V; 以 X 为 Y
