@@ -71,6 +71,8 @@ _NOT_NOUN = frozenset(
     {"这", "那", "此", "其", "该", "这些", "那些", "这个", "那个", "每", "各", "本", "的", "之",
      "个", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "几"}
 )  # fmt: skip
+# Quotation marks and their closing marks: what they enclose after 为 is a name or a term.
+_QUOTES = {"「": "」", "『": "』", "“": "”", "《": "》", "（": "）", "(": ")"}
 # jieba's tags of words that are neither the noun phrase nor the predicate.
 _FUNCTION_TAGS = frozenset({"c", "p", "d", "u", "uj", "ul", "m", "q", "mq", "f", "x", "y", "e"})
 _LINK_TAGS = frozenset({"c", "p", "u", "uj", "ul"})
@@ -149,16 +151,25 @@ def wei_reading(words: Sequence[str], k: int) -> str:
     before.reverse()
     after: list[str] = []
     end_mark = ""
+    closing = ""
     for word in words[k + 1 :]:
+        if closing:  # inside quotes: a name or a term, one noun (為「醫心方」)
+            closing = "" if word == closing else closing
+            continue
         if word[:1] in _CLAUSE_END:
             end_mark = word[0]
             break
-        if word.strip():
+        if word in _QUOTES:
+            closing = _QUOTES[word]
+            after.append(word + closing)
+        elif word.strip():
             after.append(word)
     if not after:
         return "wéi"  # 不可为。: "to do"
     if after[0] in _WEI_NEXT:
         return "wèi"
+    if before[-2:-1] and before[-1] == "之" and before[-2][-1] in _V_AS:
+        return "wéi"  # 称 之 为 "call it", 视 之 为
     if (before and (before[-1] in _DEGREE or before[-1] in _V_AS)) or after[0] in _DO_NEXT:
         return "wéi"
     if before and len(before[-1]) == 2 and before[-1] not in _BEFORE_VP and _verb_first(before[-1]):
