@@ -71,6 +71,7 @@ def test_wei_reading_on_words() -> None:
     assert wei_reading(["学校", "为", "学生", "举办", "讲座", "。"], 1) == "wèi"
     assert wei_reading(["分", "为", "三", "部分", "。"], 1) == "wéi"
     assert wei_reading(["不可", "为"], 1) == "wéi"  # 為 "to do", at the end
+    assert wei_reading(["为"], 0) is None  # alone (a word list): no rule, the dictionary's reading
 
 
 def test_cli_words_reads_wei_by_its_sense(

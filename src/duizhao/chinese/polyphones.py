@@ -178,9 +178,8 @@ def _rules(
             out.append((k, "jiàng", "zoeng3"))
         elif ch == "哩" and (a, b) == (k, k + 1) and _NUMBER_BEFORE_RE.search(simplified[:k]):
             out.append((k, "lǐ", None))  # "mile" after a number: 20 哩
-        elif ch == "为" and (a, b) == (k, k + 1):
+        elif ch == "为" and (a, b) == (k, k + 1) and (reading := wei_at(simplified, words, k)):
             # the preposition wèi "for" or the verb wéi "to be" (:mod:`.wei`): 为 市民 提供
-            reading = wei_at(simplified, words, k)
             out.append((k, reading, WEI_JYUTPING[reading]))
         elif ch in _ALONE and (a, b) == (k, k + 1):
             # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)

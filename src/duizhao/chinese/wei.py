@@ -86,10 +86,17 @@ def _tag(word: str) -> str | None:
     return tag(word)
 
 
+# Memoised: a pure function of the word and of read-only dictionaries.
 @lru_cache(maxsize=1 << 14)
 def is_verb(word: str) -> bool:
-    """A verb: one of CC-CEDICT's senses of a common-noun entry is "to …"; for a
-    word CC-CEDICT lacks, jieba's tag. Function words (在 "to be at", 及 "to reach") are not."""
+    """A verb: one of the senses of an entry of CC-CEDICT that is not a proper noun is "to …";
+    for a word CC-CEDICT lacks, jieba's tag. Function words (在 "to be at", 及 "to reach") are
+    not.
+
+    Examples:
+        >>> is_verb("提供"), is_verb("前途"), is_verb("在")
+        (True, False, False)
+    """
     tag = _tag(word)
     if word in _NOT_NOUN or (tag in _FUNCTION_TAGS and (len(word) == 1 or tag in _LINK_TAGS)):
         return False  # (jieba tags some two-character verbs d: 反对, 立法)
@@ -135,8 +142,9 @@ def _predicate_after(after: Sequence[str]) -> bool:
     return seen_noun and len(after) >= 2 and _tag(after[-1]) in _ADJECTIVE_TAGS
 
 
-def wei_reading(words: Sequence[str], k: int) -> str:
-    """``"wèi"`` or ``"wéi"``: the reading of 为 (Simplified) standing as the word ``words[k]``.
+def wei_reading(words: Sequence[str], k: int) -> str | None:
+    """``"wèi"`` or ``"wéi"``: the reading of 为 (Simplified) standing as the word ``words[k]``
+    (``None`` where its clause has no other word: a word list, a title).
 
     Args:
         words: The words of the text (Simplified; spaces and punctuation as words of their own).
@@ -165,7 +173,7 @@ def wei_reading(words: Sequence[str], k: int) -> str:
         elif word.strip():
             after.append(word)
     if not after:
-        return "wéi"  # 不可为。: "to do"
+        return "wéi" if before else None  # 不可为。: "to do"; alone (a word list): no context
     if after[0] in _WEI_NEXT:
         return "wèi"
     if before[-2:-1] and before[-1] == "之" and before[-2][-1] in _V_AS:
@@ -189,7 +197,7 @@ def wei_reading(words: Sequence[str], k: int) -> str:
     return "wéi"
 
 
-def wei_at(simplified: str, spans: Sequence[tuple[int, int]], k: int) -> str:
+def wei_at(simplified: str, spans: Sequence[tuple[int, int]], k: int) -> str | None:
     """:func:`wei_reading` of the 为 at ``simplified[k]``, given the spans of the text's Han
     words (what lies between them, punctuation and numbers, is cut into words here: each
     punctuation mark one, each other run one).
@@ -220,4 +228,4 @@ def wei_at(simplified: str, spans: Sequence[tuple[int, int]], k: int) -> str:
         if b > a:
             words.append(simplified[a:b])
         pos = max(pos, b)
-    return wei_reading(words, at) if at >= 0 else "wéi"
+    return wei_reading(words, at) if at >= 0 else None
