@@ -40,6 +40,7 @@ def _reading(text: str, word: str) -> tuple[str | None, str | None]:
         ("為了香港，我們要團結。", "為了"),  # a phrase that g2pM reads wéi
         ("他不知為何生氣。", "為何"),
         ("議員為此向當局查詢。", "為此"),
+        ("佢哋為咗香港好，所以要團結。", "為咗"),  # written Cantonese 為咗 "for"
     ],
 )
 def test_wei_for_before_a_noun_phrase_and_its_predicate(text: str, word: str) -> None:

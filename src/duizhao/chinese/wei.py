@@ -41,8 +41,9 @@ JYUTPING = {"wèi": "wai6", "wéi": "wai4"}
 
 # What ends a clause (the list comma 、 does not: it joins the parts of a noun phrase).
 _CLAUSE_END = frozenset("，。；：？！,;:?!\n")
-# After 为: "for this", "why", "for", "for (the sake of)".
-_WEI_NEXT = frozenset({"此", "何", "什么", "甚么", "啥", "了", "着"})
+# After 为: "for this", "why", "for", "for (the sake of)"; in written Cantonese 为咗 "for",
+# 为乜 / 为咩 "why".
+_WEI_NEXT = frozenset({"此", "何", "什么", "甚么", "啥", "了", "着", "咗", "乜", "乜嘢", "咩"})
 # Degree adverbs that make 为 an adverb suffix: 更为 "even more", 较为, 最为, 极为, 颇为 …, and
 # adverbs of the copula: 约为 "is about", 仅为 "is only", 均为, 分别为, 主要为, 实为, 乃为 …
 _DEGREE = frozenset(
