@@ -30,7 +30,14 @@ from duizhao.text.script import is_han
 from .g2pm import polyphone_model as g2pm_model
 from .polyphones import apply_word_readings, fix_pinyin
 
-__all__ = ["PhraseWeights", "PinyinRomaniser", "Romaniser", "numbered", "to_tone_marks"]
+__all__ = [
+    "PhraseWeights",
+    "PinyinRomaniser",
+    "Romaniser",
+    "numbered",
+    "phrase_reading",
+    "to_tone_marks",
+]
 
 
 class Romaniser(Protocol):
@@ -148,6 +155,19 @@ def _pinyin_table(large: bool) -> CompactTable:
                          lambda: _build_pinyin(large))  # fmt: skip
 
 
+def phrase_reading(word: str) -> tuple[str, ...] | None:
+    """The reading of a whole word (Simplified) in the phrase data (``None``: not a phrase).
+
+    Examples:
+        >>> phrase_reading("为了"), phrase_reading("银")
+        (('wèi', 'le'), None)
+    """
+    if len(word) < 2:
+        return None
+    found: str | None = _pinyin_table(True).get(word)
+    return tuple(found.split(" ")) if found else None
+
+
 def numbered(syllable: str) -> str:
     """A tone-marked syllable with a tone number (``yín`` → ``yin2``; neutral tone ``5``).
 
@@ -209,6 +229,11 @@ class PhraseWeights:
     curated_rare: float = math.inf
     large: float = 5.0
 
+
+#: Characters whose polyphone-model readings are no evidence against a dictionary phrase: g2pM
+#: reads 为 *wéi* almost everywhere (为了 *wéi* at 0.99995, 为何 at 0.999999), so the phrase's
+#: reading (为了 *wèi* le, 成为 chéng *wéi*) stands; 为 alone is read by :mod:`.wei`.
+_MODEL_BLIND = frozenset("为")
 
 #: The polyphone model reads a character only in a sentence of at least this many Han characters;
 #: in shorter input (a word list, a title) it guesses: 重 alone would be *chóng*, not *zhòng*.
@@ -395,7 +420,9 @@ class PinyinRomaniser:
                     ch = simp[k]
                     if ch not in cands:
                         continue
-                    if not is_curated:
+                    if ch in _MODEL_BLIND:
+                        weight = math.inf
+                    elif not is_curated:
                         weight = weights.large
                     elif syl[k - i] != (_char_readings(ch) or ("",))[0] or _is_neutral(
                         syl[k - i]

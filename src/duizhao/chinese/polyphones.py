@@ -29,6 +29,9 @@ char   rule                                             examples
 將     alone ending a clause: the noun "general",         參 將。
        *jiàng* / *zoeng3*
 哩     alone after a number: "mile", *lǐ*                 20 哩
+為     alone: the preposition *wèi* / *wai6* "for"        為 市民 提供 "provide for citizens";
+       before a noun phrase and its predicate, else       失業率 為 3% "is"; :mod:`.wei`
+       the verb *wéi* / *wai4* "to be; as"
 ====== ================================================ =========================================
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
@@ -54,6 +57,9 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
+
+from .wei import JYUTPING as WEI_JYUTPING
+from .wei import is_verb, wei_at
 
 __all__ = ["apply_word_readings", "fix_jyutping", "fix_pinyin", "word_readings"]
 
@@ -98,7 +104,7 @@ def _default_tags() -> Mapping[str, str]:
     return _pos_tags((hk_user_dict_path(),))
 
 
-_RULE_CHARS = "量应地处得尽弄差将哩" + "".join(_ALONE)
+_RULE_CHARS = "量应地处得尽弄差将哩为" + "".join(_ALONE)
 
 #: Nouns of "difference" ending in 差, read *chā* (现代汉语词典: 落差 luòchā, 温差 wēnchā,
 #: 时差 shíchā, 逆差 nìchā); pypinyin's phrase data gives several of them *chà*. (As a verb or
@@ -172,6 +178,9 @@ def _rules(
             out.append((k, "jiàng", "zoeng3"))
         elif ch == "哩" and (a, b) == (k, k + 1) and _NUMBER_BEFORE_RE.search(simplified[:k]):
             out.append((k, "lǐ", None))  # "mile" after a number: 20 哩
+        elif ch == "为" and (a, b) == (k, k + 1) and (reading := wei_at(simplified, words, k)):
+            # the preposition wèi "for" or the verb wéi "to be" (:mod:`.wei`): 为 市民 提供
+            out.append((k, reading, WEI_JYUTPING[reading]))
         elif ch in _ALONE and (a, b) == (k, k + 1):
             # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)
             out.append((k, _ALONE[ch], None))
@@ -231,6 +240,7 @@ def fix_jyutping(
     for k, _py, jp in _rules(text, simplified, words):
         if jp is not None:
             out[k] = jp
+    _wei_in_words(simplified, words, out)
     n = len(text)
     for k, ch in enumerate(text):
         after = text[k + 1] if k + 1 < n else "\n"
@@ -243,6 +253,27 @@ def fix_jyutping(
         elif ch == "重" and after in _STILL_BEFORE and not _in_word(words, k):
             out[k] = "zung6"
     return out
+
+
+def _wei_in_words(
+    simplified: str, words: Sequence[tuple[int, int]], out: list[str | None]
+) -> None:
+    """为 inside a word takes the Jyutping of the sense its pinyin phrase gives (为何 *wèi* hé →
+    *wai6*, 认为 rèn *wéi* → *wai4*), and ending a verb that no phrase lists, *wai4* (选为 "to be
+    elected as"), so that the two romanisers agree (in place)."""
+    if "为" not in simplified:
+        return
+    from .pinyin import phrase_reading
+
+    for a, b in words:
+        if b - a > 1 and "为" in simplified[a:b]:
+            word = simplified[a:b]
+            reading = phrase_reading(word)
+            if reading is None and word[-1] == "为" and is_verb(word[:-1]):
+                reading = (*([""] * (b - a - 1)), "wéi")  # a verb and its complement: 选为
+            for k in range(a, b):
+                if simplified[k] == "为" and reading and reading[k - a] in WEI_JYUTPING:
+                    out[k] = WEI_JYUTPING[reading[k - a]]
 
 
 def _in_word(words: Sequence[tuple[int, int]], k: int) -> bool:
