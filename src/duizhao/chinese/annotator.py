@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from duizhao.model import Token
+from duizhao.text.composed import is_composed
 from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
@@ -215,7 +216,8 @@ class ChineseAnnotator:
     ) -> list[list[tuple[int, int, str]]]:
         """:meth:`segment` for the paragraphs of one article: with :attr:`induce`, the strings
         that recur in the article though the segmenter cuts them are kept whole
-        (:func:`~duizhao.chinese.induction.induce_words`).
+        (:func:`~duizhao.chinese.induction.induce_words`); with :attr:`unknown`, single
+        characters the character model joins are spans of kind ``unknown`` (布殊).
 
         Examples:
             >>> texts = ["氧化鎘中毒", "吸入氧化鎘", "氧化鎘粉塵"]  # "cadmium oxide" three times
@@ -379,7 +381,7 @@ class ChineseAnnotator:
                         lst[k] = r
                     jp = tuple(lst)
                 gloss = override.gloss
-            if kind == "han" or kind == "forced":
+            if kind in ("han", "forced", "unknown"):
                 if self.glosses and gloss is None and sword in FUNCTION_WORDS:  # both scripts
                     gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
                 if self.glosses and gloss is None and b - a == 1 and counted(text, spans, k):
@@ -390,6 +392,8 @@ class ChineseAnnotator:
                     if key not in glosses:
                         glosses[key] = choose_gloss(word, sword, py, self.max_senses, english=en)
                     gloss = glosses[key]
+                    if kind == "unknown" and is_composed(gloss):
+                        gloss = None  # a word the character model joined: often a name (布殊)
                 hsk = levels.get(sword)
                 if self.with_pos:
                     if sword not in tags:

@@ -24,8 +24,9 @@ joined word (正 受 "is receiving", 先 見 "first meets": a one-character adve
 word of its own in both standards).
 
 It runs after the article step, on what is still single characters, so that a name the article
-repeats is found whole first. A joined word is in no dictionary: its gloss is composed of its
-characters' senses (:func:`~.gloss.choose_gloss`), written as a composition.
+repeats is found whole first. A joined word is in no dictionary, and it is often a name (布殊
+"Bush"): it is shown with its readings and without a gloss (the characters' senses would read
+布殊 as "to announce + different"); a teacher's gloss in the corrections file is shown.
 
 Examples:
     >>> join_unknown(["美國", "總統", "布", "殊", "表示"])  # "US President Bush said"
@@ -259,11 +260,11 @@ def join_unknown_spans(
 ) -> list[tuple[int, int, str]]:
     """:func:`join_unknown` on a paragraph's ``(start, end, kind)`` spans: the runs of
     consecutive single-character ``han`` spans (never a teacher's ``forced`` word, a number or a
-    date) are joined where the model says so.
+    date) are joined where the model says so, as spans of kind ``unknown``.
 
     Examples:
         >>> join_unknown_spans("布殊說", [(0, 1, "han"), (1, 2, "han"), (2, 3, "han")])
-        [(0, 2, 'han'), (2, 3, 'han')]
+        [(0, 2, 'unknown'), (2, 3, 'han')]
     """
     out: list[tuple[int, int, str]] = []
     run: list[tuple[int, int, str]] = []
@@ -274,7 +275,7 @@ def join_unknown_spans(
         else:
             i = run[0][0]
             for w in join_unknown([text[a:b] for a, b, _ in run]):
-                out.append((i, i + len(w), "han"))
+                out.append((i, i + len(w), "han" if len(w) == 1 else "unknown"))
                 i += len(w)
         run.clear()
 
