@@ -46,6 +46,9 @@ def test_what_is_never_joined() -> None:
     assert join_unknown(["他", "是", "的"]) == ["他", "是", "的"]
     assert join_unknown(["三", "宗"]) == ["三", "宗"]
     assert join_unknown(["正", "受", "家鴉"]) == ["正", "受", "家鴉"]  # "is suffering from crows"
+    # 忽 "suddenly" is an adverb: a word of its own though the model would join it (忽 見 "saw")
+    assert join_probabilities("忽見")[0] > 0.95
+    assert join_unknown(["忽", "見", "一人"]) == ["忽", "見", "一人"]
     # words of two characters or more are never moved
     assert join_unknown(["香港", "銀行"]) == ["香港", "銀行"]
     # a lone candidate is left as it is
