@@ -4,7 +4,9 @@
 characters (same length); dates, numbers, Latin words, spaces and punctuation are cut off first
 (the pre-tokens below); the segmenter cuts the Han runs into words; the romanisers read every Han
 character; each word gets its CC-CEDICT gloss, HSK level and part of speech; the override file has
-the last word. Every offset refers to the text as given.
+the last word. Every offset refers to the text as given. (A little over 500 lines, as
+one cohesive thing: the order of the sub-stages and what each hands the next; the work of each
+sub-stage is in its own module.)
 
 Examples:
     >>> text = "香港銀行"  # "Hong Kong banks"
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from duizhao.model import Token
+from duizhao.text.composed import is_composed
 from duizhao.text.convert import to_simplified, to_traditional
 from duizhao.text.script import HAN, is_han
 
@@ -33,6 +36,7 @@ from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
 from .segment import JiebaSegmenter, Segmenter
+from .unknown import join_unknown_spans
 
 if TYPE_CHECKING:
     from duizhao.model import Corrections, Document
@@ -98,6 +102,7 @@ class ChineseAnnotator:
         induce: Whether :meth:`annotate_many` keeps whole the strings that recur in its texts
             though the segmenter cuts them (:mod:`duizhao.chinese.induction`: names and terms
             of the article, 碧咸, 氧化鎘).
+        unknown: Whether a character model joins single characters into words (布殊, 聖迭戈).
 
     Examples:
         >>> annotator = ChineseAnnotator()
@@ -118,6 +123,7 @@ class ChineseAnnotator:
         hsk_standard: str | None = "2021",
         pos: bool = True,
         induce: bool = True,
+        unknown: bool = True,
     ) -> None:
         if segmenter is None:
             segmenter = JiebaSegmenter([user_dict] if user_dict is not None else [])
@@ -133,6 +139,7 @@ class ChineseAnnotator:
         self.hsk_standard = hsk_standard
         self.with_pos = pos
         self.induce = induce
+        self.unknown = unknown
         self.overrides: dict[str, Override] = {}
         if overrides is not None:
             for o in load_overrides(overrides):
@@ -209,7 +216,8 @@ class ChineseAnnotator:
     ) -> list[list[tuple[int, int, str]]]:
         """:meth:`segment` for the paragraphs of one article: with :attr:`induce`, the strings
         that recur in the article though the segmenter cuts them are kept whole
-        (:func:`~duizhao.chinese.induction.induce_words`).
+        (:func:`~duizhao.chinese.induction.induce_words`); with :attr:`unknown`, single
+        characters the character model joins are spans of kind ``unknown`` (布殊).
 
         Examples:
             >>> texts = ["氧化鎘中毒", "吸入氧化鎘", "氧化鎘粉塵"]  # "cadmium oxide" three times
@@ -229,12 +237,14 @@ class ChineseAnnotator:
     def _join_article_words(
         self, texts: Sequence[str], all_spans: list[list[tuple[int, int, str]]]
     ) -> list[list[tuple[int, int, str]]]:
-        """The spans with the article's own words joined (with :attr:`induce`)."""
-        if not self.induce:
-            return all_spans
-        runs = [r for t, spans in zip(texts, all_spans, strict=True) for r in han_runs(t, spans)]
-        induced = induce_words(runs)
-        return [join_spans(t, spans, induced) for t, spans in zip(texts, all_spans, strict=True)]
+        """The spans with the article's own words joined, then the unknown words."""
+        if self.induce:
+            runs = [r for t, sp in zip(texts, all_spans, strict=True) for r in han_runs(t, sp)]
+            induced = induce_words(runs)
+            all_spans = [join_spans(t, sp, induced) for t, sp in zip(texts, all_spans, strict=True)]
+        if self.unknown:
+            all_spans = [join_unknown_spans(t, sp) for t, sp in zip(texts, all_spans, strict=True)]
+        return all_spans
 
     def _segment_free(
         self, simp: str, start: int, end: int, out: list[tuple[int, int, str]], source: str
@@ -371,7 +381,7 @@ class ChineseAnnotator:
                         lst[k] = r
                     jp = tuple(lst)
                 gloss = override.gloss
-            if kind == "han" or kind == "forced":
+            if kind in ("han", "forced", "unknown"):
                 if self.glosses and gloss is None and sword in FUNCTION_WORDS:  # both scripts
                     gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
                 if self.glosses and gloss is None and b - a == 1 and counted(text, spans, k):
@@ -382,6 +392,8 @@ class ChineseAnnotator:
                     if key not in glosses:
                         glosses[key] = choose_gloss(word, sword, py, self.max_senses, english=en)
                     gloss = glosses[key]
+                    if kind == "unknown" and is_composed(gloss):
+                        gloss = None  # a word the character model joined: often a name (布殊)
                 hsk = levels.get(sword)
                 if self.with_pos:
                     if sword not in tags:

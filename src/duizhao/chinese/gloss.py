@@ -337,6 +337,8 @@ def _gloss(
         stem = _senses(word[:-1], simplified[:-1], tuple(pinyin[:-1]))
         if stem:
             return compose([(stem[0], word[:-1]), (_SUFFIX_SENSES[word[-1]], word[-1])])
+    if not senses and len(word) == 2:
+        return _composed_of_characters(word, simplified, pinyin, english)
     if not senses:
         return _composed(word, simplified, pinyin)
     if english:
@@ -379,6 +381,35 @@ def _composed(word: str, simplified: str, pinyin: Sequence[str | None]) -> str |
         if right is not None:
             return compose([(left, word[:k]), (right, word[k:])])
     return None
+
+
+def _composed_of_characters(
+    word: str, simplified: str, pinyin: Sequence[str | None], english: str | None
+) -> str | None:
+    """A word of two characters that no dictionary has (北岸 "north shore", 鐘聲 "the sound of
+    bells"): each character's sense, written ``north (北) + shore (岸)`` so that it reads as a
+    composition and not as a dictionary's sense — only when the aligned English sentence has a
+    word of a sense of **each** character (a character's first sense is often not the one the
+    word uses: 密 "secret" in 頻密 "frequent", 冠 "to put on a hat" in 稱冠 "to come first");
+    ``None`` otherwise, and when the word looks like a name (a common surname first, or a
+    character typical of transliterated foreign names)."""
+    from .conventions import SURNAMES, transliteration_chars
+
+    if len(simplified) != 2 or len(pinyin) != 2 or word[0] in SURNAMES:
+        return None
+    if any(ch in transliteration_chars() for ch in word):
+        return None
+    if not english:
+        return None
+    words = _sentence_words(english)
+    parts = []
+    for k in range(2):
+        senses = _senses(word[k], simplified[k], (pinyin[k],))
+        hits = [x for x in senses if not _unsuitable(x) and _in_sentence(x, words)]
+        if not hits:
+            return None
+        parts.append((hits[0], word[k]))
+    return compose(parts)
 
 
 def cedict_gloss(

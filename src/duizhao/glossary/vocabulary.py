@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from duizhao.model import Document, Occurrence, TermLink, Token, VocabItem, Vocabulary
 from duizhao.resources.lemmas import is_known, lemma, lemminflect
-from duizhao.text.composed import made_of_words
+from duizhao.text.composed import made_of_characters, made_of_words
 from duizhao.text.english import WORD_RE, zipf
 from duizhao.text.numbers import EN_NUMBER_WORDS
 from duizhao.text.script import is_han
@@ -253,6 +253,8 @@ def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list
                     continue  # not glossed, or a proper noun in CC-CEDICT
                 if made_of_words(t.gloss):
                     continue  # glossed by its words (創新集群): those are the words to learn
+                if made_of_characters(t.gloss):
+                    continue  # glossed from its characters (北岸): a guess, not a word to learn
             elif t.hsk < min_hsk:
                 continue
             seen[w].append(Occurrence(p, firsts[p] + para.sentence_at(t.start), t.start, t.end, w))

@@ -12,6 +12,8 @@ Examples:
     'finances (財政) + deficit (赤字)'
     >>> made_of_words(g), made_of_words(compose([("to sleep in the open", "露宿"), ("-er", "者")]))
     (True, False)
+    >>> made_of_characters(compose([("north", "北"), ("bank", "岸")])), is_composed("bank")
+    (True, False)
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["compose", "made_of_words"]
+__all__ = ["compose", "is_composed", "made_of_characters", "made_of_words"]
 
 _PART_END = re.compile(r"\(([^()]+)\)(?: \+ |$)")
 
@@ -35,3 +37,16 @@ def made_of_words(gloss: str | None) -> bool:
         return False
     parts = _PART_END.findall(gloss)
     return len(parts) >= 2 and all(len(p) >= 2 for p in parts)
+
+
+def is_composed(gloss: str | None) -> bool:
+    """True for a gloss :func:`compose` wrote (``sense (part) + sense (part)``)."""
+    return gloss is not None and " + " in gloss and len(_PART_END.findall(gloss)) >= 2
+
+
+def made_of_characters(gloss: str | None) -> bool:
+    """True for a composed gloss whose every part is one character (北岸 ``north (北) + bank
+    (岸)``): a word no dictionary has, glossed by guesswork from its characters."""
+    if not is_composed(gloss):
+        return False
+    return all(len(p) == 1 for p in _PART_END.findall(gloss or ""))
