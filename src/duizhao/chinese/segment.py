@@ -466,12 +466,8 @@ class JiebaSegmenter:
             freq = graph.freq
             limit = self.name_freq
             words = apply_conventions(words, rare=lambda w: freq(w) < limit)
-            words = cityu_cuts(
-                words,
-                freq,
-                place=lambda w: is_place_name(w, self.pos),
-                verb=lambda w: (self.pos(to_simplified(w)) or "")[:1] in ("v", "p"),
-            )
+            words = cityu_cuts(words, freq, place=lambda w: is_place_name(w, self.pos),
+                               verb=lambda w: (self.pos(to_simplified(w)) or "-")[:1] in "vp")
         if source is not text:
             out, i = [], 0
             for w in words:
