@@ -9,6 +9,10 @@ anything: glossary-mac-dev 04 and 05 (the round-1 held-out part, kept for contin
 failure-class fixtures (the tests of this finder), the fixtures written in round 8 (``written8``)
 and the seed. Every article is read, aligned and
 annotated by the pipeline itself (its own alignment, tokens and English occurrences).
+With ``--silver FILE``, also the silver items of ``benchmarks/silver_glossary.py`` (aligned novel
+chapters outside glossary-mac-dev's runs and the project's own unscored texts, the term's own
+dictionary evidence hidden): added to every fit (``--silver-weight``) or as the centre of an L2
+pull (``--silver-prior``); tried in round 9 and not used for the shipped weights.
 
 **Protocol** (about 114 labelled terms, so every decision is cross-validated):
 
