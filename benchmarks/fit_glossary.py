@@ -75,7 +75,7 @@ TARGET = 0.97
 #: L2 penalties tried (chosen by the pool's cross-validated top-1, then log loss).
 L2_GRID = (0.001, 0.003, 0.01, 0.03)
 #: Total weights of the silver items against the pool's terms tried with ``--select --silver``.
-SILVER_GRID = (0.0, 0.25, 0.5, 1.0, 2.0)
+SILVER_GRID = (0.0, 0.1, 0.25, 0.5, 1.0)
 #: Strengths of the pull towards the silver fit tried with ``--select --silver-prior 0``.
 PRIOR_GRID = (0.0, 0.003, 0.01, 0.03, 0.1)
 #: The features the silver items say nothing about (hidden there, or decided by how the items are
