@@ -9,6 +9,10 @@ anything: glossary-mac-dev 04 and 05 (the round-1 held-out part, kept for contin
 failure-class fixtures (the tests of this finder), the fixtures written in round 8 (``written8``)
 and the seed. Every article is read, aligned and
 annotated by the pipeline itself (its own alignment, tokens and English occurrences).
+With ``--silver FILE``, also the silver items of ``benchmarks/silver_glossary.py`` (aligned novel
+chapters outside glossary-mac-dev's runs and the project's own unscored texts, the term's own
+dictionary evidence hidden): added to every fit (``--silver-weight``) or as the centre of an L2
+pull (``--silver-prior``); tried in round 9 and not used for the shipped weights.
 
 **Protocol** (about 114 labelled terms, so every decision is cross-validated):
 
@@ -70,6 +74,16 @@ from glossary_data import DEV, ROOT, Article, fixture_articles, mac_articles, pr
 TARGET = 0.97
 #: L2 penalties tried (chosen by the pool's cross-validated top-1, then log loss).
 L2_GRID = (0.001, 0.003, 0.01, 0.03)
+#: Total weights of the silver items against the pool's terms tried with ``--select --silver``.
+SILVER_GRID = (0.0, 0.1, 0.25, 0.5, 1.0)
+#: Strengths of the pull towards the silver fit tried with ``--select --silver-prior 0``.
+PRIOR_GRID = (0.0, 0.003, 0.01, 0.03, 0.1)
+#: The features the silver items say nothing about (hidden there, or decided by how the items are
+#: chosen: see ``benchmarks/silver_glossary.py``).
+SILVER_BLIND = (
+    "dict_term", "dict_char", "dict_focus", "phrase", "dict_def", "coverage", "gloss_similarity",
+    "in_dict", "single", "length", "whole_token",
+)  # fmt: skip
 #: Features left out: each of them alone changed the pool's cross-validated top-1 by at most one
 #: term either way, and leaving all eight out raised it (97 → 98 of 114 at L2 0.003; see
 #: docs/glossary.md). Fewer weights, less variance.
@@ -127,6 +141,16 @@ class Config:
     signs: bool = True
     drop: tuple[str, ...] = DROPPED
     mac_weight: float = 1.0
+    #: The silver items (``benchmarks/silver_glossary.py``) added to every fit, and their total
+    #: weight against the pool's terms (1.0: as much as the pool's terms together).
+    silver: list[TermData] = field(default_factory=list, repr=False)
+    silver_weight: float = 0.0
+    #: Weights fitted on the silver items alone, as the centre of a second L2 penalty (of
+    #: strength ``prior_l2``) on the features they inform (``prior_mask``): the pool's terms move
+    #: those weights away from the silver fit only as far as they need to.
+    prior: np.ndarray | None = field(default=None, repr=False)
+    prior_l2: float = 0.0
+    prior_mask: np.ndarray | None = field(default=None, repr=False)
     mask: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
@@ -200,15 +224,24 @@ def set_similarity(data: list[TermData], w: np.ndarray) -> None:
 
 def _stack(data: list[TermData], cfg: Config) -> tuple[np.ndarray, ...]:
     terms = [t for t in data if t.y.any()]
+    n_real = sum(1 for t in terms if not t.article.startswith("silver/"))
+    n_silver = len(terms) - n_real
+    each = (cfg.silver_weight * n_real / n_silver if n_real else 1.0) if n_silver else 0.0
     x = np.vstack([t.x for t in terms]) * cfg.mask
     y = np.concatenate([t.y for t in terms]).astype(float)
     seg = np.concatenate([np.full(len(t.texts), i) for i, t in enumerate(terms)])
-    k = np.array([cfg.mac_weight if t.article.startswith("mac/") else 1.0 for t in terms])
+    k = np.array([
+        each if t.article.startswith("silver/")
+        else cfg.mac_weight if t.article.startswith("mac/") else 1.0
+        for t in terms
+    ])  # fmt: skip
     starts = np.concatenate([[0], np.cumsum([len(t.texts) for t in terms])[:-1]])
     return x, y, seg, k / k.sum(), starts
 
 
-def _loss_grad(w: np.ndarray, st: tuple[np.ndarray, ...], l2: float) -> tuple[float, np.ndarray]:
+def _loss_grad(
+    w: np.ndarray, st: tuple[np.ndarray, ...], l2: float, cfg: Config | None = None
+) -> tuple[float, np.ndarray]:
     x, y, seg, k, starts = st
     s = x @ w
     s = s - np.maximum.reduceat(s, starts)[seg]
@@ -217,7 +250,12 @@ def _loss_grad(w: np.ndarray, st: tuple[np.ndarray, ...], l2: float) -> tuple[fl
     g = np.bincount(seg, p * y)
     loss = -float(k @ (np.log(np.maximum(g, 1e-300)) - np.log(z)))
     coef = k[seg] * (p / z[seg] - p * y / np.maximum(g, 1e-300)[seg])
-    return loss + l2 * float(w @ w), coef @ x + 2 * l2 * w
+    loss, grad = loss + l2 * float(w @ w), coef @ x + 2 * l2 * w
+    if cfg is not None and cfg.prior is not None and cfg.prior_mask is not None and cfg.prior_l2:
+        d = (w - cfg.prior) * cfg.prior_mask
+        loss += cfg.prior_l2 * float(d @ d)
+        grad = grad + 2 * cfg.prior_l2 * d
+    return loss, grad
 
 
 def _fit_once(data: list[TermData], cfg: Config, steps: int = 800) -> np.ndarray:
@@ -229,7 +267,7 @@ def _fit_once(data: list[TermData], cfg: Config, steps: int = 800) -> np.ndarray
     m, v = np.zeros_like(w), np.zeros_like(w)
     lr, b1, b2 = 0.05, 0.9, 0.999
     for t in range(1, steps + 1):
-        _, g = _loss_grad(w, st, cfg.l2)
+        _, g = _loss_grad(w, st, cfg.l2, cfg)
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g * g
         w -= lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + 1e-8)
@@ -238,7 +276,10 @@ def _fit_once(data: list[TermData], cfg: Config, steps: int = 800) -> np.ndarray
 
 
 def fit(data: list[TermData], cfg: Config) -> np.ndarray:
-    """The weights, the similarity features given as the finder gives them (three rounds)."""
+    """The weights, the similarity features given as the finder gives them (three rounds); the
+    silver items of ``cfg`` are added to ``data`` when they weigh."""
+    if cfg.silver_weight > 0:
+        data = [*data, *cfg.silver]
     for t in data:
         t.x[:, SIM] = t.x[:, SIM_ALONE] = t.x[:, GSIM] = t.x[:, OSIM] = 0.0
     w = _fit_once(data, cfg)
@@ -436,6 +477,17 @@ def _fmt(s: dict[str, Any]) -> str:
             f"uncertain {u[0]}/{u[1]}")  # fmt: skip
 
 
+def load_silver(path: Path) -> list[TermData]:
+    """The silver items written by ``benchmarks/silver_glossary.py`` (dictionary evidence of
+    the term hidden)."""
+    import pickle
+
+    with path.open("rb") as fh:
+        items = pickle.load(fh)
+    return [TermData(i["article"], i["term"], i["x"], i["y"], i["texts"], i["sim"], i["gsim"],
+                     i["osim"]) for i in items]  # fmt: skip
+
+
 def candidates_configs() -> list[Config]:
     """The configurations model selection compares (by the pool's cross-validated top-1)."""
     out = [Config(l2=l2, drop=drop) for l2 in L2_GRID for drop in ((), DROPPED)]
@@ -445,6 +497,17 @@ def candidates_configs() -> list[Config]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The run, with one BLAS thread: the fit's small products are about ten times slower with a
+    thread pool on a shared two-core machine (1,100 silver items: 7 s a fit against 77 s)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dev dependency
+        return _main(argv)
+    with threadpool_limits(limits=1):
+        return _main(argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", type=Path, default=DEV)
     ap.add_argument("--write", action="store_true", help="rewrite glossary/weights.py")
@@ -454,6 +517,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--drop", default=None, help="features to leave out, comma-separated "
                     "(default: DROPPED)")
     ap.add_argument("--no-baseline", action="store_true", help="skip today's finder")
+    ap.add_argument("--silver", type=Path, default=None,
+                    help="silver items (benchmarks/silver_glossary.py's cache) to fit on too")
+    ap.add_argument("--silver-weight", type=float, default=None,
+                    help="their total weight against the pool's terms (default 1; with "
+                    "--select: chosen from SILVER_GRID)")
+    ap.add_argument("--silver-prior", type=float, default=None,
+                    help="fit on the silver items alone and hold the weights they inform near "
+                    "that fit with this L2 strength, instead of adding them to the fit (with "
+                    "--select and 0: chosen from PRIOR_GRID)")
     ap.add_argument("--dump", type=Path, default=None,
                     help="write the pool's cross-validated rows (tuning data only) as JSON here")
     args = ap.parse_args(argv)
@@ -468,24 +540,50 @@ def main(argv: list[str] | None = None) -> int:
     n_pool = sum(len(data[a.name]) for a in pool)
     print(f"pool: {n_pool} terms of {len(pool)} articles; outside: "
           f"{sum(len(a.terms) for a in outside)} terms of {len(outside)} articles")  # fmt: skip
+    silver = load_silver(args.silver) if args.silver is not None else []
+    if silver:
+        print(f"silver: {len(silver)} items of {len({t.article for t in silver})} articles")
     cfg = Config(
         l2=args.l2 if args.l2 is not None else Config.l2,
         signs=not args.no_signs,
         drop=DROPPED if args.drop is None else tuple(f for f in args.drop.split(",") if f),
+        silver=silver,
+        silver_weight=(args.silver_weight if args.silver_weight is not None else 1.0)
+        if silver else 0.0,
     )
+    if silver and args.silver_prior is not None:
+        cfg.silver_weight = 0.0
+        cfg.prior = fit(silver, Config(l2=cfg.l2, signs=cfg.signs, drop=cfg.drop))
+        cfg.prior_mask = cfg.mask * np.array([f not in SILVER_BLIND for f in FEATURES])
+        cfg.prior_l2 = args.silver_prior
+        print("silver fit: " + ", ".join(f"{f} {v:+.2f}" for f, v, m in zip(
+            FEATURES, cfg.prior, cfg.prior_mask, strict=True) if m))  # fmt: skip
     trials = []
     if args.select:
-        for c in candidates_configs():
+        configs = candidates_configs()
+        if silver and args.silver_prior is not None and not args.silver_prior:
+            configs = [Config(l2=cfg.l2, signs=cfg.signs, drop=cfg.drop, prior=cfg.prior,
+                              prior_mask=cfg.prior_mask, prior_l2=pl) for pl in PRIOR_GRID]
+        elif silver and args.silver_weight is None:
+            configs = [Config(l2=cfg.l2, signs=cfg.signs, drop=cfg.drop, silver=silver,
+                              silver_weight=sw) for sw in SILVER_GRID]  # fmt: skip
+        for c in configs:
             rows, ll = cross_validate(pool, data, docs, c)
             right = sum(r["ok"] for r in rows)
-            print(f"  l2 {c.l2} signs {c.signs} mac×{c.mac_weight} drop {c.drop}: "
+            print(f"  l2 {c.l2} signs {c.signs} mac×{c.mac_weight} silver×{c.silver_weight} "
+                  f"prior {c.prior_l2} "
+                  f"drop {c.drop}: "
                   f"CV top-1 {right}/{len(rows)}, log loss {ll:.3f}", flush=True)  # fmt: skip
             trials.append({"l2": c.l2, "signs": c.signs, "mac_weight": c.mac_weight,
+                           "silver_weight": c.silver_weight, "prior_l2": c.prior_l2,
                            "drop": list(c.drop), "top1": right, "log_loss": ll})  # fmt: skip
         best = max(trials, key=lambda t: (t["top1"], -t["log_loss"]))
         cfg = Config(l2=best["l2"], signs=best["signs"], mac_weight=best["mac_weight"],
-                     drop=tuple(best["drop"]))  # fmt: skip
-    print(f"configuration: l2 {cfg.l2}, signs {cfg.signs}, mac×{cfg.mac_weight}, drop {cfg.drop}")
+                     drop=tuple(best["drop"]), silver=silver,
+                     silver_weight=best["silver_weight"], prior=cfg.prior,
+                     prior_mask=cfg.prior_mask, prior_l2=best["prior_l2"])  # fmt: skip
+    print(f"configuration: l2 {cfg.l2}, signs {cfg.signs}, mac×{cfg.mac_weight}, "
+          f"silver×{cfg.silver_weight}, silver prior {cfg.prior_l2}, drop {cfg.drop}")
     # held-apart predictions: the pool by leave-one-article-out, the rest by the pool's fit
     rows, ll = cross_validate(pool, data, docs, cfg)
     w = fit([t for a in pool for t in data[a.name]], cfg)
@@ -515,7 +613,9 @@ def main(argv: list[str] | None = None) -> int:
     base = {} if args.no_baseline else today(arts)
     report: dict[str, Any] = {
         "pool": [a.name for a in pool], "config": {"l2": cfg.l2, "signs": cfg.signs,
-        "mac_weight": cfg.mac_weight, "drop": list(cfg.drop)}, "trials": trials,
+        "mac_weight": cfg.mac_weight, "drop": list(cfg.drop),
+        "silver_weight": cfg.silver_weight, "silver_prior": cfg.prior_l2,
+        "silver_items": len(silver)}, "trials": trials,
         "weights": dict(zip(FEATURES, w.round(3).tolist(), strict=True)),
         "calibration": cal.round(3).tolist(), "threshold": threshold,
         "cv_log_loss": ll, "sets": {},

@@ -78,6 +78,32 @@ def test_a_modifier_and_its_head_is_not_the_counterpart() -> None:
     assert ranked(doc, "feather in one's cap")[0][1] == "榮耀"
 
 
+def test_a_span_opened_by_a_preposition_is_not_the_counterpart() -> None:
+    # 為 ("in order to", "for") opens the phrase 為紓緩家長的負擔: the verb is 紓緩, not 為紓緩
+    doc = article(
+        "To ease the burden on parents, the school will lend textbooks free of charge.",
+        "為紓緩家長的負擔，學校將免費借出課本。",
+        {"ease the burden": "to make a difficulty less heavy for someone"},
+    )
+    f = features(doc, "ease the burden")
+    assert f["為紓緩"]["edge"] == 1.0 and f["紓緩"]["edge"] == 0.0
+    order = [text for _, text, _ in ranked(doc, "ease the burden")]
+    assert order.index("紓緩") < order.index("為紓緩")
+    # the term linked as a user gets it: never the span with the preposition
+    (link,) = link_glossary(doc).links
+    assert "為紓緩" not in [c.text for c in link.counterparts[:2]]
+
+
+def test_a_passive_marker_opens_a_counterpart() -> None:
+    # 被 makes a passive verb (被騙 "cheated"): not a preposition opening a phrase
+    doc = article(
+        "The old man was cheated of his savings by a caller.",
+        "那位老人被騙走了積蓄。",
+        {"cheat": "to trick someone"},
+    )
+    assert features(doc, "cheat")["被騙走"]["edge"] == 0.0
+
+
 def test_a_chinese_name_is_explained_by_the_english_name() -> None:
     # 韋小寶 is "Trinket" (a translator's name for him): not part of "seize one's chance"
     doc = article(

@@ -44,6 +44,7 @@ __all__ = [
     "MAX_CLAUSE",
     "MAX_TOKENS",
     "NEVER_END",
+    "OPENERS",
     "Span",
     "Word",
     "ZhSentence",
@@ -67,6 +68,10 @@ NEVER_END = word_set(
     "和 与 及 或 把 被 将 从 对 向 给 在 于 而 但 并 因 为 以 跟 同 由 自 则 且 若 如 比 连 往 "
     "朝 当 虽 乃 及其 以及 或者 而且 但是 因为 所以 如果 虽然 对于 关于"
 )
+#: Prepositions and conjunctions that open a phrase whose head follows them (為 in 為減輕 "to
+#: soften"): the first of a span of several tokens, one is an edge like those below. Not 被,
+#: which makes a passive verb (被騙 "cheated").
+OPENERS = NEVER_END - word_set("被")
 #: Function words that may sit at the edge of a counterpart but seldom do (Simplified): pronouns,
 #: adverbs, auxiliaries, aspect particles. A span's edges are checked against them.
 EDGE_WORDS = word_set(

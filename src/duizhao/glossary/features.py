@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from duizhao.model import Document, Occurrence
 
-from .candidates import EDGE_WORDS, Span, ZhSentence
+from .candidates import EDGE_WORDS, OPENERS, Span, ZhSentence
 from .context import BeadView, LinkContext
 from .query import Query, is_term_word
 from .words import (
@@ -181,7 +181,10 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: Sentence
     o, length = bead.zh_offsets[k], max(1, bead.zh_length)
     return _new(_Shape, (
         n, tuple(inside), full, known, fixed, idle_known, idle.bit_count() - idle_known,
-        float((first in EDGE_WORDS) + (last in EDGE_WORDS and span.last != span.first)),
+        float(
+            (first in EDGE_WORDS or (first in OPENERS and span.last != span.first))
+            + (last in EDGE_WORDS and span.last != span.first)
+        ),
         1.0 if whole else 0.0,
         1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
         1.0 if modifier else 0.0,
