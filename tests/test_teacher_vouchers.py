@@ -56,3 +56,14 @@ def test_the_word_a_learner_points_at(tokens: list[dict], word: str, sense: str)
 
 def test_no_year_is_grain(tokens: list[dict]) -> None:
     assert all(t["gloss"] == "year" for t in tokens if t["text"] == "年")
+
+
+def test_a_person_noun_given_only_its_activity_is_marked_check() -> None:
+    # "Auditors" was printed with 審計 "audit", as certain: the Chinese says 審計人員
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["annotate", str(VOUCHERS), "--format", "json"]) == 0
+    words = {v["word"]: v for v in json.loads(out.getvalue())["vocabulary"]["en"]}
+    assert words["auditor"]["translation"] == ["審計"] and words["auditor"]["uncertain"] is True
+    # a person noun whose Chinese names the person stays certain
+    assert words["dentist"]["translation"] == ["牙醫"] and words["dentist"]["uncertain"] is False
