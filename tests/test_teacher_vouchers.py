@@ -67,3 +67,23 @@ def test_a_person_noun_given_only_its_activity_is_marked_check() -> None:
     assert words["auditor"]["translation"] == ["審計"] and words["auditor"]["uncertain"] is True
     # a person noun whose Chinese names the person stays certain
     assert words["dentist"]["translation"] == ["牙醫"] and words["dentist"]["uncertain"] is False
+
+
+def test_a_glossary_person_noun_given_only_its_activity_is_marked_check(tmp_path: Path) -> None:
+    art = tmp_path / "audit.txt"
+    art.write_text(
+        "Auditors found that the department had wasted public money on the project. The "
+        "auditors also said that the records were incomplete.\n\n"
+        "審計人員發現該部門在項目上浪費公帑。審計人員亦指出，有關紀錄並不完整。\n\n"
+        "/ Glossary生字 /\n\n"
+        "auditor (n.)：a person whose job is to examine the accounts of an organisation\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["annotate", str(art), "--format", "json"]) == 0
+    link = json.loads(out.getvalue())["glossary"][0]
+    if link["counterparts"][0]["text"] == "審計":  # the activity without the person
+        assert link["uncertain"] is True
+    else:
+        assert link["counterparts"][0]["text"] == "審計人員"

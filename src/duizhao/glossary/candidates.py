@@ -32,6 +32,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from duizhao.model import Document
 from duizhao.text.convert import to_simplified
 from duizhao.text.english import word_set
 from duizhao.text.script import HAN_RUN_RE, is_han
@@ -49,6 +50,7 @@ __all__ = [
     "Word",
     "ZhSentence",
     "dictionary_tokens",
+    "person_cut_short",
     "zh_sentence",
 ]
 
@@ -344,3 +346,19 @@ def zh_sentence(
         words=tuple(sorted(words.values(), key=_START_END)),
         spans=tuple(sorted(spans, key=_START_END)),
     )
+
+
+#: An English noun of a person (auditor, farmer, dentist, librarian, trainee) …
+_PERSON_SUFFIXES = ("or", "er", "ist", "ian", "ee")
+#: … whose Chinese is followed, wherever it stands, by a noun of a person is the activity
+#: without the person: "auditors" 審計 of 審計人員, "farmers" 耕種 of 耕種者.
+_PERSON_NOUNS = ("人員", "人士", "員", "師", "者", "家", "官", "商", "人")
+
+
+def person_cut_short(doc: Document, word: str, places: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether the Chinese at ``places`` (``(paragraph, start, end)``) leaves out the person an
+    English person noun names: such a counterpart is marked uncertain, in the glossary and in
+    the vocabulary."""
+    if not word.endswith(_PERSON_SUFFIXES) or not places:
+        return False
+    return all(doc.zh[p].text.startswith(_PERSON_NOUNS, end) for p, _, end in places)

@@ -25,6 +25,7 @@ from dataclasses import replace
 from duizhao.model import Counterpart, Document, Occurrence, TermLink
 from duizhao.text.convert import convert
 
+from .candidates import person_cut_short
 from .context import LinkContext
 from .finder import Claims, CounterpartFinder, Ranking, Request
 from .terms import find_term, term_forms
@@ -160,7 +161,8 @@ def _found_link(
         entry=index,
         counterparts=counterparts,
         confidence=round(ranking.confidence, 3),
-        uncertain=finder.uncertain(ranking.confidence),
+        uncertain=finder.uncertain(ranking.confidence)
+        or person_cut_short(doc, doc.glossary[index].term.lower(), ranking.candidates[0].places),
         en=en,
         zh=find_chinese(counterparts[0].text, doc, sentences=aligned),
     )

@@ -19,6 +19,7 @@ from duizhao.text.english import WORD_RE, zipf
 from duizhao.text.numbers import EN_NUMBER_WORDS
 from duizhao.text.script import is_han
 
+from .candidates import person_cut_short
 from .context import LinkContext
 from .finder import Claims, CounterpartFinder, Request
 from .terms import find_term
@@ -37,20 +38,6 @@ _OWN_WORD_GAP = 1.0
 #: The share of a translation's characters another, surer item has as its counterpart from which
 #: the translation is marked uncertain: "dismissed" beside the glossary's "severance" 遣散費.
 _TAKEN = 0.5
-
-
-#: An English noun of a person (auditor, farmer, dentist, librarian, trainee) …
-_PERSON_SUFFIXES = ("or", "er", "ist", "ian", "ee")
-#: … whose Chinese is followed, wherever it stands, by a noun of a person is the activity
-#: without the person: "auditors" 審計 of 審計人員, "farmers" 耕種 of 耕種者.
-_PERSON_NOUNS = ("人員", "人士", "員", "師", "者", "家", "官", "商", "人")
-
-
-def _person_cut_short(doc: Document, word: str, places: tuple[tuple[int, int, int], ...]) -> bool:
-    """Whether the Chinese at ``places`` leaves out the person an English person noun names."""
-    if not word.endswith(_PERSON_SUFFIXES) or not places:
-        return False
-    return all(doc.zh[p].text.startswith(_PERSON_NOUNS, end) for p, _, end in places)
 
 
 def _is(word: str, upos: str) -> bool:
@@ -244,7 +231,7 @@ def _suggest_en(
                 and (
                     finder.uncertain(ranking.confidence)
                     or best[0].features.get("explained", 0.0) >= _TAKEN
-                    or _person_cut_short(doc, base, best[0].places)
+                    or person_cut_short(doc, base, best[0].places)
                 ),
                 occurrences=tuple(occ),
             )
