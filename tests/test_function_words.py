@@ -71,6 +71,15 @@ def first_sense(text: str, word: str, nth: int = 0) -> str:
         ("每人可獲二千元。", "元", "dollar (HK$ in Hong Kong)"),
         ("這是責任而非特權。", "而", "but (not)"),
         ("他買了一副眼鏡。", "副", "classifier for pairs, sets of things & facial expressions"),
+        # round 9: an editorial of ours on public housing
+        ("租客必須受到保護，免被迫遷。", "免", "to avoid"),  # not "to excuse sb"
+        ("政府應盡快處理。", "應", "should"),  # not "to agree (to do sth)"
+        ("業主必須符合標準才可出租。", "可", "can"),  # not "(prefix) can"
+        ("當孩子仍要在床上做功課，我們不能坐視。", "當", "when"),  # not "to be"
+        ("一家人要與鄰居共用廁所。", "要", "to need to"),
+        ("我要一杯咖啡。", "要", "to want"),  # before a noun: the verb
+        ("他讓我們進去。", "讓", "to let sb do sth"),  # not "to yield"
+        ("在這樣的情況下，他只好離開。", "下", "under (conditions)"),  # closing 在 … 下
     ],
 )
 def test_function_word_sense(text: str, word: str, sense: str) -> None:

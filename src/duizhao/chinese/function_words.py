@@ -253,6 +253,21 @@ _RULES: dict[str, tuple[Rule, ...]] = {
            (_mid, "and; furthermore; also")),
     "靠": ((_prev_in("單", "单", "只", "全", "僅", "仅", "要", "依", "光"),
             "to depend on; to rely on"),),
+    # 免被迫遷 "so as not to be evicted": before a verb (or 被) "to avoid", not "to excuse sb"
+    "免": ((_any(_before_verb, _next_in("被", "受", "遭", "令", "使", "讓", "让")),
+            "to avoid; to escape; so as not to"),),  # "so as not to": ours
+    # 應在 "should (be) in", 應優先分配 "should first be given": the modal before its verb
+    "應": ((_mid, "should; ought to; must"),),
+    "可": ((_mid, "can; may; able to"),),
+    # 當孩子仍要… "when children still have to …": opening a clause, "when"
+    "當": ((_starts_clause, "when; during; just at (a time or place)"),),
+    # 要與鄰居共用 "have to share with": before a verb or the preposition that opens its phrase
+    "要": ((_any(_before_verb, lambda c: c.next in _PREPOSITIONS),
+            "to need to; must; will"),),  # ours, from 现代汉语词典's 要 (4)
+    "讓": ((_mid, "to let sb do sth; to have sb do sth; to make sb (feel sad etc)"),),
+    # 在…的情況下 "under … circumstances": 下 closing the frame 在 … 下
+    "下": ((lambda c: "在" in c.clause and not c.after_number and c.prev not in ("在", "往"),
+            "under (conditions); in (a situation)"),),  # ours
     # 2000元 "2,000 dollars": in Hong Kong the dollar, not "first; original"
     "元": ((_after_number, "dollar (HK$ in Hong Kong); yuan (unit of money)"),),  # ours
     # 而非 "rather than", 而不是: before a negative the contrast, not "and; as well as"
@@ -266,7 +281,8 @@ _RULES: dict[str, tuple[Rule, ...]] = {
 for _t, _s in (("約", "约"), ("來", "来"), ("單", "单"), ("對", "对"), ("分別", "分别"),
                ("不過", "不过"), ("活動", "活动"), ("時", "时"), ("達", "达"), ("後", "后"),
                ("與", "与"), ("剛", "刚"), ("僅", "仅"), ("強", "强"),
-               ("該", "该"), ("會", "会"), ("並", "并")):  # fmt: skip
+               ("該", "该"), ("會", "会"), ("並", "并"), ("應", "应"),
+               ("當", "当"), ("讓", "让")):  # fmt: skip
     _RULES[_s] = _RULES[_t]
 
 #: word (Traditional or Simplified) → its rules; the first that holds gives the gloss.

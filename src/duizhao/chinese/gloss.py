@@ -86,7 +86,8 @@ def _marks(pinyin: str) -> str:
     from .pinyin import to_tone_marks
 
     syl = pinyin.replace(",", " ").split()
-    text = "".join(to_tone_marks(s) for s in syl)
+    # CC-CEDICT writes a slot of a pattern as the syllable xx5: 就…[jiu4 xx5] is jiù…
+    text = "".join("…" if s.lower().rstrip("5") == "xx" else to_tone_marks(s) for s in syl)
     return text[:1].upper() + text[1:] if pinyin[:1].isupper() else text
 
 
@@ -98,6 +99,8 @@ def clean_sense(sense: str) -> str:
         'Qingxin county in Qingyuan 清遠 (Qīngyuǎn), Guangdong'
         >>> clean_sense("two in the PRC: Hong Kong 香港 and Macau 澳門|澳门")
         'two in the PRC: Hong Kong 香港 and Macau 澳門'
+        >>> clean_sense("(preceded by 就…[jiu4 xx5]) as far as ... is concerned")
+        '(preceded by 就… (jiù…)) as far as ... is concerned'
     """
 
     def repl(m: re.Match[str]) -> str:
