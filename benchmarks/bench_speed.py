@@ -51,7 +51,15 @@ from baseline import env as baseline_env
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
 RESULTS = ROOT / "benchmarks" / "results"
-DEV = ROOT.parent / "shared" / "dev-data" / "align-mac-dev"
+# beside the repository, or beside the folder of its git worktrees (/work/wt/NAME → /work/shared)
+DEV = next(
+    (
+        d / "shared" / "dev-data" / "align-mac-dev"
+        for d in (ROOT.parent, ROOT.parent.parent)
+        if (d / "shared" / "dev-data" / "align-mac-dev").is_dir()
+    ),
+    ROOT.parent / "shared" / "dev-data" / "align-mac-dev",
+)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 BIN = Path(sys.executable).parent
 SOURCES = [

@@ -42,7 +42,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-DEFAULT_DEV = ROOT.parent / "shared" / "dev-data"
+# beside the repository, or beside the folder of its git worktrees (/work/wt/NAME → /work/shared)
+DEFAULT_DEV = next(
+    (d / "shared" / "dev-data" for d in (ROOT.parent, ROOT.parent.parent)
+     if (d / "shared" / "dev-data").is_dir()),
+    ROOT.parent / "shared" / "dev-data",
+)  # fmt: skip
 
 
 def _commands(dev: Path, quick: bool) -> dict[str, tuple[list[str], bool]]:

@@ -422,3 +422,38 @@ def test_english_number_keys_without_digits_or_number_words_are_none_as_read(tex
     from duizhao.text.numbers import _read_en_numbers, en_number_keys
 
     assert en_number_keys(text) == _read_en_numbers(text)
+
+
+def test_every_reading_of_the_polyphone_model_is_spelt_from_the_table() -> None:
+    """The pinyin table spells g2pM's readings (r5 of 儿, xx5) as pypinyin does, so a warm run
+    never imports pypinyin to spell one."""
+    from duizhao.chinese.g2pm import model_readings
+    from duizhao.chinese.pinyin import _pinyin_table, _to_tone_marks, to_tone_marks
+
+    readings = model_readings()
+    assert {"r5", "xx5", "hang2"} <= set(readings)
+    table = _pinyin_table(True)
+    for r in readings:
+        assert table.get(f"\x01{r.replace('u:', 'v')}") is not None, r
+        assert to_tone_marks(r) == _to_tone_marks(r), r
+
+
+def test_a_warm_annotation_with_erhua_imports_no_pypinyin() -> None:
+    """玩兒 sends 兒 to the polyphone model, whose answer holds r5 (the tables are built by a
+    first process, as after a user's first run)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from duizhao import annotate\n"
+        "from duizhao.reader import read_text\n"
+        "doc = annotate(read_text('The child plays in the park every day.\\n\\n'\n"
+        "                         '這個小孩兒每天都在公園裏玩兒，玩得很開心。'))\n"
+        "t = next(t for t in doc.zh[0].tokens if doc.zh[0].text[t.start:t.end] == '玩兒')\n"
+        "print(' '.join(t.pinyin), 'pypinyin' in sys.modules)\n"
+    )
+    run = [sys.executable, "-c", code]
+    subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)  # builds tables
+    out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["wán", "er", "False"]

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["G2pM", "polyphone_model"]
+__all__ = ["G2pM", "model_readings", "polyphone_model"]
 
 
 class G2pM:
@@ -309,6 +309,21 @@ class G2pM:
         """The readings (``hang2``) the model chooses among for ``char`` (``()``: not one of
         its polyphones)."""
         return tuple(self.classes[c] for c in self.candidates.get(char, ()))
+
+
+def model_readings() -> tuple[str, ...]:
+    """Every reading (``hang2``, ``r5``) the model can give, read from its wheel without loading
+    the model (``()`` when g2pM is not installed): the pinyin table spells each of them, so that
+    no reading of the model sends the romaniser to pypinyin in the middle of a run."""
+    import pickle
+
+    try:
+        import g2pM
+    except ImportError:
+        return ()
+    with (Path(g2pM.__file__).parent / "class2idx.pkl").open("rb") as fh:
+        class2idx: dict[str, int] = pickle.load(fh)
+    return tuple(sorted(class2idx))
 
 
 # A read-only model loaded once (its arrays are never written after loading).

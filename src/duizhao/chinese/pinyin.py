@@ -27,6 +27,7 @@ from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.script import is_han
 
+from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .polyphones import apply_word_readings, fix_pinyin
 
@@ -128,6 +129,13 @@ def _build_pinyin(large: bool) -> tuple[dict[str, str], dict[str, object]]:
             if form[-1] in "12345" or "v" in form:
                 table[f"\x01{form}"] = _to_tone_marks(form)
                 marked.add(table[f"\x01{form}"])
+    # the polyphone model's readings the characters' readings lack (r5 of 儿, xx5 of rare
+    # characters): to_tone_marks meets every reading of the model's answers
+    for label in model_readings():
+        form = label.strip().lower().replace("u:", "v").replace("ü", "v")
+        if (form[-1:] in ("1", "2", "3", "4", "5") or "v" in form) and f"\x01{form}" not in table:
+            table[f"\x01{form}"] = _to_tone_marks(label)
+            marked.add(table[f"\x01{form}"])
     for m in sorted(marked):
         table[f"\x02{m}"] = to_tone3(m, neutral_tone_with_five=True)
     curated += [0] * (len(table) - len(curated))
@@ -135,7 +143,7 @@ def _build_pinyin(large: bool) -> tuple[dict[str, str], dict[str, object]]:
 
 
 #: Bumped when the way the pinyin table is built changes.
-_PINYIN_FORMAT = 1
+_PINYIN_FORMAT = 2
 
 
 # Read-only tables opened once: one with and one without the large_pinyin phrases.
@@ -145,7 +153,7 @@ def _pinyin_table(large: bool) -> CompactTable:
     import importlib.metadata
 
     versions = []
-    for dist in ("pypinyin", "pypinyin-dict"):
+    for dist in ("pypinyin", "pypinyin-dict", "g2pM"):
         try:
             versions.append(importlib.metadata.version(dist))
         except importlib.metadata.PackageNotFoundError:
