@@ -49,6 +49,9 @@ def test_what_is_never_joined() -> None:
     # 忽 "suddenly" is an adverb: a word of its own though the model would join it (忽 見 "saw")
     assert join_probabilities("忽見")[0] > 0.95
     assert join_unknown(["忽", "見", "一人"]) == ["忽", "見", "一人"]
+    # 雖 "though" is a conjunction jieba's dictionary tags zg: never the first of a joined word
+    # (雖升 "though-promote" was one word, and the glossary's "promote" took it as certain)
+    assert join_unknown(["雖", "升", "了", "官兒"]) == ["雖", "升", "了", "官兒"]
     # words of two characters or more are never moved
     assert join_unknown(["香港", "銀行"]) == ["香港", "銀行"]
     # a lone candidate is left as it is

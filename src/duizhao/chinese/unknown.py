@@ -72,6 +72,11 @@ _SMOOTH, _VOCABULARY = 0.5, 8000
 #: jieba's tags of characters that never begin a joined word: adverb, preposition, conjunction,
 #: particle, pronoun.
 _NOT_FIRST_TAGS = frozenset({"d", "p", "c", "u", "r"})
+#: Conjunctions jieba's dictionary tags otherwise (雖 and 且 ``zg``, 故 and 縱 ``n``): never the
+#: first character of a joined word either (雖 升 了 官兒 "though he was promoted", not 雖升).
+_NOT_FIRST_CHARS = frozenset("雖虽且抑故縱纵")
+#: Classical sentence-final particles (乎 矣 哉 焉 耶): never part of a joined word.
+_PARTICLES = frozenset("乎矣哉焉耶")
 
 
 @cache
@@ -208,7 +213,8 @@ def join_unknown(
             probs = join_probabilities(form("".join(run)))
             cur = run[0]
             for ch, p in zip(run[1:], probs, strict=True):
-                if p > JOIN_PROBABILITY and (len(cur) > 1 or tag(cur) not in _NOT_FIRST_TAGS):
+                first_ok = tag(cur) not in _NOT_FIRST_TAGS and cur not in _NOT_FIRST_CHARS
+                if p > JOIN_PROBABILITY and (len(cur) > 1 or first_ok):
                     cur += ch
                 else:
                     out.append(cur)
@@ -231,7 +237,7 @@ def _never_joined() -> frozenset[str]:
     from .conventions import _PHRASE_FIRST
     from .induction import FUNCTION_CHARS, MEASURE_CHARS
 
-    return FUNCTION_CHARS | MEASURE_CHARS | _PHRASE_FIRST
+    return FUNCTION_CHARS | MEASURE_CHARS | _PHRASE_FIRST | _PARTICLES
 
 
 def _is_han(ch: str) -> bool:
