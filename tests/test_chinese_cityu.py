@@ -155,6 +155,15 @@ def test_nong_verb_and_lane() -> None:
     assert got[5] == "lòng"
 
 
+def test_count_in_its_reduplication_is_the_verb() -> None:
+    # 數一數 "count them": both 數 are shǔ / sou2 (was shǔ yī shù, sou3 jat1 sou3); 數字 stays shù
+    toks = default_annotator().annotate("請你數一數這些數字。")
+    by_word = {"請你數一數這些數字。"[t.start : t.end]: t for t in toks}
+    assert by_word["數一數"].pinyin == ("shǔ", "yī", "shǔ")
+    assert by_word["數一數"].jyutping == ("sou2", "jat1", "sou2")
+    assert by_word["數字"].pinyin[0] == "shù" and by_word["數字"].jyutping[0] == "sou3"
+
+
 def test_a_word_fused_with_the_number_after_it_is_not_a_word() -> None:
     """jieba-tw's dictionary has 世界百 (of 世界百強 "the world's top 100") and 力挺十: the seed
     read 世界百 / 強. Both standards write 世界 百強; a name whose first part is no word stays."""

@@ -104,7 +104,7 @@ def _default_tags() -> Mapping[str, str]:
     return _pos_tags((hk_user_dict_path(),))
 
 
-_RULE_CHARS = "量应地处得尽弄差将哩为" + "".join(_ALONE)
+_RULE_CHARS = "量应地处得尽弄差将哩为数" + "".join(_ALONE)
 
 #: Nouns of "difference" ending in 差, read *chā* (现代汉语词典: 落差 luòchā, 温差 wēnchā,
 #: 时差 shíchā, 逆差 nìchā); pypinyin's phrase data gives several of them *chà*. (As a verb or
@@ -181,6 +181,13 @@ def _rules(
         elif ch == "为" and (a, b) == (k, k + 1) and (reading := wei_at(simplified, words, k)):
             # the preposition wèi "for" or the verb wéi "to be" (:mod:`.wei`): 为 市民 提供
             out.append((k, reading, WEI_JYUTPING[reading]))
+        elif ch == "数" and (
+            simplified[k + 1 : k + 3] in ("一数", "了数")
+            or (k >= 2 and simplified[k - 2] == "数" and simplified[k - 1] in "一了")
+        ):
+            # the verb "to count" in its reduplication: 数一数, 数了数 (shǔ, sou2), not the
+            # noun shù "number"
+            out.append((k, "shǔ", "sou2"))
         elif ch in _ALONE and (a, b) == (k, k + 1):
             # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)
             out.append((k, _ALONE[ch], None))
