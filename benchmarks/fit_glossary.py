@@ -180,15 +180,25 @@ def collect(art: Article, memo: Embeddings) -> tuple[Any, list[TermData]]:
             [max(float(vec[term] @ vec[g]) for g in gs) if gs else np.nan for gs in glosses]
         )
         y = np.array([t in gold["zh"] for t in texts])
-        others = other_words(doc, (term, *forms), occ, ctx)
-        osim = None
-        if others:
-            ov = memo.vectors(others)
-            om = np.array([ov[w] for w in others])
-            cm = np.array([vec[t] for t in texts])
-            osim = np.maximum(0.0, (cm @ om.T).max(axis=1) - sim)
+        osim = explained_by_others(doc, (term, *forms), occ, ctx, memo, vec, texts, sim)
         out.append(TermData(art.name, term, x, y, texts, sim, gsim, osim))
     return doc, out
+
+
+def explained_by_others(
+    doc: Any, words: tuple[str, ...], occ: Any, ctx: LinkContext, memo: Embeddings,
+    vec: Any, texts: list[str], sim: np.ndarray,
+) -> np.ndarray | None:  # fmt: skip
+    """Per candidate, how much closer it is to one of the bead's other English words than to the
+    term (the finder's ``explained_encoder``), or ``None`` when the bead has no other words."""
+    others = other_words(doc, words, occ, ctx)
+    if not others:
+        return None
+    ov = memo.vectors(others)
+    om = np.array([ov[w] for w in others])
+    cm = np.array([vec[t] for t in texts])
+    out: np.ndarray = np.maximum(0.0, (cm @ om.T).max(axis=1) - sim)
+    return out
 
 
 # -- the fit --------------------------------------------------------------------------------------

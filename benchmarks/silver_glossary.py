@@ -57,10 +57,10 @@ from duizhao.glossary import LinkContext, find_term, term_forms
 from duizhao.glossary.dictionary import EN_FUNCTION
 from duizhao.glossary.features import FEATURES, candidates
 from duizhao.glossary.query import Query, query
-from duizhao.glossary.similarity import other_words
 from duizhao.glossary.weights import WEIGHTS
 from duizhao.resources.encoder import Embeddings
 from duizhao.text.english import WORD_RE, zipf
+from fit_glossary import explained_by_others
 from glossary_data import DEV, ROOT, prepared
 
 ALIGN = DEV.parent / "align-mac-dev"
@@ -217,13 +217,7 @@ def items_of(path: Path, memo: Embeddings, weights: np.ndarray) -> list[dict[str
         x[:, [FEATURES.index(f) for f in BIASED]] = 0.0
         vec = memo.vectors([word, *texts])
         sim = np.array([float(vec[word] @ vec[t]) for t in texts])
-        others = other_words(doc, (word, *forms), occ, ctx)
-        osim = None
-        if others:
-            ov = memo.vectors(others)
-            om = np.array([ov[w] for w in others])
-            cm = np.array([vec[t] for t in texts])
-            osim = np.maximum(0.0, (cm @ om.T).max(axis=1) - sim)
+        osim = explained_by_others(doc, (word, *forms), occ, ctx, memo, vec, texts, sim)
         out.append({
             "article": f"silver/{path.stem}", "term": word, "x": x,
             "y": np.array([t == answer for t in texts]), "texts": texts, "sim": sim,
