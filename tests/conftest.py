@@ -6,6 +6,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -30,6 +31,20 @@ from make_screenshot import CHROMIUM  # noqa: E402
 
 #: Set UPDATE_GOLDEN=1 to rewrite golden files instead of comparing against them.
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def cli_json(*args: str) -> Any:
+    """What ``duizhao ARGS --format json`` prints, read back (the command must succeed)."""
+    import contextlib
+    import io
+    import json
+
+    from duizhao.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main([*args, "--format", "json"]) == 0
+    return json.loads(out.getvalue())
 
 
 @pytest.fixture(scope="session")

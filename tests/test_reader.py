@@ -22,7 +22,7 @@ from duizhao.reader import (
     script_of,
 )
 
-from conftest import MARKDOWN_SAMPLE, SEED
+from conftest import MARKDOWN_SAMPLE, SEED, cli_json
 from golden_util import check_golden
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -274,12 +274,6 @@ def test_not_glossary_lines(line):
 def test_glossary_styles_read_through_the_cli(tmp_path):
     """An article whose glossary gives the Chinese bare, with no separator: the CLI reads the
     equivalents as the teacher's counterparts."""
-    import contextlib
-    import io
-    import json
-
-    from duizhao.cli import main
-
     f = tmp_path / "a.txt"
     f.write_text(
         "當局表示，新安排旨在照顧在職人士的需要。\n\n"
@@ -287,10 +281,7 @@ def test_glossary_styles_read_through_the_cli(tmp_path):
         "Glossary\n\ncater for 照顧 to provide what is needed\narrangement (n.) (安排)\n",
         encoding="utf-8",
     )
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["parse", str(f), "--format", "json"]) == 0
-    glossary = json.loads(out.getvalue())["glossary"]
+    glossary = cli_json("parse", str(f))["glossary"]
     assert [(e["term"], e["zh"], e["pos"]) for e in glossary] == [
         ("cater for", ["照顧"], None),
         ("arrangement", ["安排"], "n."),

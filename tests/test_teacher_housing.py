@@ -4,14 +4,11 @@ words and glosses found wrong, each checked in what the learner reads."""
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 from pathlib import Path
 
 import pytest
 
-from duizhao.cli import main
+from conftest import cli_json
 
 HOUSING = (
     Path(__file__).resolve().parent / "fixtures" / "teacher" / "2026-12-03-public-housing.txt"
@@ -20,10 +17,7 @@ HOUSING = (
 
 @pytest.fixture(scope="module")
 def tokens() -> list[dict]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["annotate", str(HOUSING), "--format", "json"]) == 0
-    doc = json.loads(out.getvalue())
+    doc = cli_json("annotate", str(HOUSING))
     return [t for p in doc["zh"]["paragraphs"] for t in p["tokens"]]
 
 

@@ -4,8 +4,6 @@ it, and the defects that pass found, each checked in what the teacher reads."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
@@ -13,15 +11,14 @@ import pytest
 
 from duizhao.cli import main
 
+from conftest import cli_json
+
 MPF = Path(__file__).resolve().parent / "fixtures" / "teacher" / "2026-12-03-mpf-offsetting.txt"
 
 
 @pytest.fixture(scope="module")
 def annotated() -> dict:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["annotate", str(MPF), "--format", "json"]) == 0
-    return json.loads(out.getvalue())
+    return cli_json("annotate", str(MPF))
 
 
 def _en_vocabulary(doc: dict) -> dict[str, dict]:

@@ -4,14 +4,11 @@ and glosses that a first look at its sheet found wrong, each checked in what the
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 from pathlib import Path
 
 import pytest
 
-from duizhao.cli import main
+from conftest import cli_json
 
 VOUCHERS = (
     Path(__file__).resolve().parent / "fixtures" / "teacher" / "2026-12-03-health-vouchers.txt"
@@ -20,10 +17,7 @@ VOUCHERS = (
 
 @pytest.fixture(scope="module")
 def tokens() -> list[dict]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["annotate", str(VOUCHERS), "--format", "json"]) == 0
-    doc = json.loads(out.getvalue())
+    doc = cli_json("annotate", str(VOUCHERS))
     return [t for p in doc["zh"]["paragraphs"] for t in p["tokens"]]
 
 
@@ -60,10 +54,7 @@ def test_no_year_is_grain(tokens: list[dict]) -> None:
 
 def test_a_person_noun_given_only_its_activity_is_marked_check() -> None:
     # "Auditors" was printed with 審計 "audit", as certain: the Chinese says 審計人員
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["annotate", str(VOUCHERS), "--format", "json"]) == 0
-    words = {v["word"]: v for v in json.loads(out.getvalue())["vocabulary"]["en"]}
+    words = {v["word"]: v for v in cli_json("annotate", str(VOUCHERS))["vocabulary"]["en"]}
     assert words["auditor"]["translation"] == ["審計"] and words["auditor"]["uncertain"] is True
     # a person noun whose Chinese names the person stays certain
     assert words["dentist"]["translation"] == ["牙醫"] and words["dentist"]["uncertain"] is False
@@ -79,10 +70,7 @@ def test_a_glossary_person_noun_given_only_its_activity_is_marked_check(tmp_path
         "auditor (n.)：a person whose job is to examine the accounts of an organisation\n",
         encoding="utf-8",
     )
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["annotate", str(art), "--format", "json"]) == 0
-    link = json.loads(out.getvalue())["glossary"][0]
+    link = cli_json("annotate", str(art))["glossary"][0]
     if link["counterparts"][0]["text"] == "審計":  # the activity without the person
         assert link["uncertain"] is True
     else:
