@@ -213,8 +213,7 @@ def join_unknown(
             probs = join_probabilities(form("".join(run)))
             cur = run[0]
             for ch, p in zip(run[1:], probs, strict=True):
-                first_ok = tag(cur) not in _NOT_FIRST_TAGS and cur not in _NOT_FIRST_CHARS
-                if p > JOIN_PROBABILITY and (len(cur) > 1 or first_ok):
+                if p > JOIN_PROBABILITY and (len(cur) > 1 or _may_begin(cur, tag)):
                     cur += ch
                 else:
                     out.append(cur)
@@ -230,6 +229,11 @@ def join_unknown(
             out.append(w)
     flush()
     return out
+
+
+def _may_begin(ch: str, tag: Callable[[str], str | None]) -> bool:
+    """Whether a character may begin a joined word (no adverb, preposition, conjunction …)."""
+    return ch not in _NOT_FIRST_CHARS and tag(ch) not in _NOT_FIRST_TAGS
 
 
 @cache
