@@ -303,6 +303,10 @@ def score_pinyin(items: list[tuple[str, int, str]], pred: list[Any]) -> dict[str
         if text[i] in POLYPHONES:
             per.setdefault(text[i], []).append(ok)
     out["per_polyphone"] = {c: [sum(v), len(v)] for c, v in sorted(per.items())}
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from pinyin_classes import by_class
+
+    out["classes"] = by_class(items, hits)
     return out
 
 
@@ -532,6 +536,13 @@ def _print(results: dict[str, Any]) -> None:
         for sys_name, parts in py["Traditional"]["systems"].items():
             per = parts["all"]["per_polyphone"]
             print(f"    {sys_name:<46} " + " ".join(f"{c}{a}/{n}" for c, (a, n) in per.items()))
+        from pinyin_classes import print_tables
+
+        shown = ("pypinyin (stock)", "reference", "duizhao")
+        print_tables({
+            n: parts for n, parts in py["Traditional"]["systems"].items()
+            if n == "duizhao" or n.startswith(shown[:2])
+        })  # fmt: skip
     jp = results.get("jyutping")
     if jp:
         print(f"\n== Jyutping character accuracy, HKCanCor sample ({jp['split']})")
