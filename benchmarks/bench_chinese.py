@@ -16,7 +16,8 @@ and writes ``benchmarks/results/bench_chinese.json``. Baselines are measured in 
   always segments a whole article; see ``chinese/induction.py``), and one line at a time;
 * pinyin (``pinyin-cpp``, one polyphone per sentence): accuracy on the Simplified sentences and on
   the same sentences converted to Traditional with ``s2hk``, stock pypinyin beside duizhao, and
-  per polyphone of editorials (知 應 地 量 行 重 長 降 處 …);
+  per polyphone of editorials (知 應 地 量 行 重 長 降 處 …), with a table per polyphone class and
+  per band of character frequency on each half (``pinyin_classes.py``);
 * Jyutping (``jyutping-hkcancor``): character accuracy of ToJyutping, of duizhao with the
   dictionary only and of duizhao, overall and per polyphone;
 * characters per second of the whole annotation, and the start-up time in a fresh process.
