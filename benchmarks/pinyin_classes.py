@@ -29,8 +29,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-#: The polyphone classes reported one by one (Traditional forms; 着 is 著 in Hong Kong text).
-CLASSES = "了著得地行重長還都為和知應量降處調傳藏差便假更數少好將種朝相分中當"
+#: The polyphone classes reported one by one, in their Hong Kong forms (``s2hk`` keeps 着 for the
+#: particle *zhe* and 著 for *zhù*).
+CLASSES = "了着著得地行重長還都為和知應量降處調傳藏差便假更數少好將種朝相分中當"
 
 #: Upper bounds of g2pM's character ranks for the frequency bands (the last band is open).
 BANDS = (500, 1500, 3000)
