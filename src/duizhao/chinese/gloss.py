@@ -20,7 +20,7 @@ Examples:
     >>> cedict_gloss("行", "行", ("xíng",), 2)  # "to walk"
     'to walk; to go'
     >>> cedict_gloss("排放", "排放", ("pái", "fàng"), 3)  # no "(of animals) to ovulate"
-    'to arrange in order; to emit; to discharge (exhaust gas, waste water etc)'
+    'to emit; to discharge (exhaust gas, waste water etc); to arrange in order'
     >>> choose_gloss("應", "应", ("yīng",), 3, english="The government should act.")
     'should; to agree (to do sth); ought to'
 """
