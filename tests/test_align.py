@@ -618,3 +618,25 @@ def test_a_pair_that_could_be_redrawn_cheaply_is_doubtful() -> None:
     assert doubtful[1].low_confidence and doubtful[1].score < 0.5
     assert [(b.en, b.zh) for b in doubtful] == [(b.en, b.zh) for b in sure]
     assert not doubtful[0].low_confidence
+
+
+def test_an_untranslated_chinese_sentence_swallowed_by_a_pair_is_flagged() -> None:
+    """A Chinese sentence the English leaves out (a reporter's aside) that the aligner puts into
+    the bead of its neighbour is flagged: the bead costs little more without it."""
+    en = [
+        "The government announced a new housing plan on Monday.",
+        "It will build 30,000 public flats in the New Territories over the next five years.",
+        "Critics say the plan does not go far enough.",
+    ]
+    zh = [
+        "政府周一公布新的房屋計劃。",
+        "本報記者昨日到新界視察多個地盤，發現工程進度緩慢。",  # not in the English
+        "政府將於未來五年在新界興建三萬個公營房屋單位。",
+        "批評者認為計劃力度不足。",
+    ]
+    beads = align_units(en, zh)
+    assert sorted(j for b in beads for j in b.zh) == [0, 1, 2, 3]  # nothing dropped
+    (holder,) = [b for b in beads if 1 in b.zh]
+    assert not holder.en or holder.low_confidence, holder
+    # the plain one-to-one pairs stay sure
+    assert all(not b.low_confidence for b in beads if len(b.en) == len(b.zh) == 1)

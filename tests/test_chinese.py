@@ -566,3 +566,17 @@ def test_every_suffix_the_conventions_join_has_a_sense() -> None:
     from duizhao.chinese.gloss import _SUFFIX_SENSES
 
     assert set(_SUFFIX_SENSES) == set(SUFFIXES) | set(BOUND_SUFFIXES)
+
+
+def test_a_word_ending_in_a_head_noun_is_glossed_by_its_parts() -> None:
+    # 監測站 "monitoring station" and 申請量 "number of applications" are in no dictionary; their
+    # stems are: the learner sees a composition, marked as one, not an empty gloss
+    from duizhao.chinese import annotate_text
+    from duizhao.text.composed import is_composed
+
+    text = "三個路邊監測站錄得的數字下降，申請量則上升。"
+    glosses = {text[t.start : t.end]: t.gloss for t in annotate_text(text)}
+    assert glosses["監測站"] == "to monitor (監測) + station; stop (站)"
+    assert is_composed(glosses["監測站"])
+    assert glosses["申請量"] is not None and glosses["申請量"].endswith("+ amount; volume (量)")
+    assert glosses["錄得"] is None or "+" not in glosses["錄得"]  # a dictionary word: not composed

@@ -48,6 +48,12 @@ LOW_CONFIDENCE = 0.5
 #: wrong ones); on 004–006, never looked at while choosing, 30 of 596 flagged, 19 wrong of 83.
 NEIGHBOUR_MARGIN = 4.0
 
+#: A bead of three or more units whose cost is within this of the same bead with one end unit
+#: left alone (see :func:`_split_margin`) scores below :data:`LOW_CONFIDENCE`: a Chinese
+#: sentence the English leaves out, swallowed by the bead beside it. Chosen on MAC-Dev 001–003
+#: (docs/align.md: 2 more beads flagged there, 1 wrong; on 004–006, 7 more, 3 wrong).
+SPLIT_MARGIN = 3.0
+
 #: The widest band searched, as a multiple of the first (√n + 8 units): the band doubles at
 #: most twice. On a path that still touches the edge the best path inside the band is kept.
 MAX_WIDENING = 4
@@ -260,6 +266,9 @@ def _to_beads(
             shift = _neighbour_margin(prep, path, k, null_cost)
             if shift < _INF:
                 score = min(score, round(_sigmoid((shift - NEIGHBOUR_MARGIN) / 4.0), 3))
+            split = _split_margin(prep, path[k])
+            if split < _INF:
+                score = min(score, round(_sigmoid((split - SPLIT_MARGIN) / 4.0), 3))
         else:
             alt = []
             for kk, (ni, na, nj, nb, ncost) in _paired_neighbours(path, k):
@@ -294,6 +303,24 @@ def _paired_neighbours(
     for kk in (k - 1, k + 1):
         if 0 <= kk < len(path) and path[kk][1] and path[kk][3]:
             yield kk, path[kk]
+
+
+def _split_margin(prep: PreparedScorer, step: tuple[int, int, int, int, float]) -> float:
+    """How much dearer the bead would be with its first or last unit on one side left alone
+    (a 1–2 bead as a 1–1 bead and a Chinese sentence without counterpart). ``inf`` for a 1–1
+    bead."""
+    i, a, j, b, cost = step
+    alts: list[tuple[int, int, int, int, tuple[int, int, int, int]]] = []
+    if b >= 2:  # the first or the last Chinese unit alone
+        alts += [(a, b - 1, i, j, (0, 1, i - a, j - b + 1)), (a, b - 1, i, j - 1, (0, 1, i, j))]
+    if a >= 2:  # the first or the last English unit alone
+        alts += [(a - 1, b, i, j, (1, 0, i - a + 1, j - b)), (a - 1, b, i - 1, j, (1, 0, i, j))]
+    best = _INF
+    for ea, zb, ie, je, (na, nb, ni, nj) in alts:
+        kept, alone = _price(prep, ea, zb, ie, je), _price(prep, na, nb, ni, nj)
+        if kept is not None and alone is not None:
+            best = min(best, kept + alone - cost)
+    return best
 
 
 def _neighbour_margin(

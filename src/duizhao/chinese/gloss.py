@@ -20,7 +20,7 @@ Examples:
     >>> cedict_gloss("行", "行", ("xíng",), 2)  # "to walk"
     'to walk; to go'
     >>> cedict_gloss("排放", "排放", ("pái", "fàng"), 3)  # no "(of animals) to ovulate"
-    'to arrange in order; to emit; to discharge (exhaust gas, waste water etc)'
+    'to emit; to discharge (exhaust gas, waste water etc); to arrange in order'
     >>> choose_gloss("應", "应", ("yīng",), 3, english="The government should act.")
     'should; to agree (to do sth); ought to'
 """
@@ -228,6 +228,30 @@ _SUFFIX_SENSES = {
     "表": "table; form",
 }
 
+#: Head nouns that end many words no dictionary lists (監測站, 充電站, 入境事務處): a word of three
+#: characters or more that ends in one, whose stem is a dictionary word, is glossed "stem +
+#: head" like the suffixes above. Unlike those, the segmenter does not join them (its word list
+#: and the Hong Kong word standard decide where they are words).
+_HEAD_SENSES = {
+    "站": "station; stop",
+    "局": "bureau; office",
+    "處": "office; department",
+    "費": "fee; charge",
+    "稅": "tax",
+    "證": "certificate; card",
+    "車": "vehicle",
+    "機": "machine",
+    "價": "price",
+    "額": "amount; quota",
+    "量": "amount; volume",
+    "權": "right; power",
+    "戶": "household; account holder",
+    "商": "trader; dealer",
+    "室": "room; office",
+    "院": "institution; court",
+    "園": "garden; park",
+}
+
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
     [
@@ -335,11 +359,13 @@ def _gloss(
     if hk:
         return hk
     senses = list(_senses(word, simplified, tuple(pinyin)))
-    if not senses and len(word) >= 3 and word[-1] in _SUFFIX_SENSES:
-        # a word made with a productive suffix (露宿者): the stem's sense and the suffix's
-        stem = _senses(word[:-1], simplified[:-1], tuple(pinyin[:-1]))
+    head = _SUFFIX_SENSES.get(word[-1]) or _HEAD_SENSES.get(word[-1])
+    if not senses and len(word) >= 3 and head:
+        # a word made with a productive suffix (露宿者) or a head noun (監測站): the stem's sense
+        # and the suffix's
+        stem = _part_sense(word[:-1], simplified[:-1], tuple(pinyin[:-1]))
         if stem:
-            return compose([(stem[0], word[:-1]), (_SUFFIX_SENSES[word[-1]], word[-1])])
+            return compose([(stem, word[:-1]), (head, word[-1])])
     if not senses and len(word) == 2:
         return _composed_of_characters(word, simplified, pinyin, english)
     if not senses:
