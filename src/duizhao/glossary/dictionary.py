@@ -201,47 +201,6 @@ def _has_suffix(word: str) -> bool:
     return any(word.endswith(suf) for suf, _ in _SUFFIXES[:10])
 
 
-#: Strength given to a match on a near-synonym of a term's word (see :func:`synonyms`).
-SYNONYM_STRENGTH = 0.5
-#: How many CC-CEDICT entries must list two one-word senses together for them to be synonyms.
-SYNONYM_ENTRIES = 2
-
-
-@lru_cache(maxsize=1)
-def _synonym_table() -> Mapping[str, tuple[str, ...]]:
-    import gzip
-
-    from duizhao.resources.lexicon import cedict_path
-
-    pairs: dict[tuple[str, str], int] = {}
-    with gzip.open(cedict_path(), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            words: set[str] = set()
-            for g in line.partition("/")[2].rstrip().rstrip("/").split("/"):
-                g = _NOTES.sub(" ", g.lower()).strip()
-                g = g.removeprefix("to ")
-                if g.isalpha() and g.isascii():
-                    words.add(lemma(g))
-            if 2 <= len(words) <= 5:
-                for a in words:
-                    for b in words:
-                        if a != b:
-                            pairs[a, b] = pairs.get((a, b), 0) + 1
-    out: dict[str, list[str]] = {}
-    for (a, b), n in pairs.items():
-        if n >= SYNONYM_ENTRIES:
-            out.setdefault(a, []).append(b)
-    return MappingProxyType({a: tuple(sorted(b)) for a, b in out.items()})
-
-
-def synonyms(word: str) -> tuple[str, ...]:
-    """English near-synonyms of a word mined from CC-CEDICT itself: one-word senses listed
-    together in at least :data:`SYNONYM_ENTRIES` entries (wrangle, dispute: 爭執, 爭辯)."""
-    return _synonym_table().get(lemma(_normalise(word)), ())
-
-
 @lru_cache(maxsize=16384)
 def term_keys(word: str) -> Mapping[str, float]:
     """The keys of a word of a glossary term: :func:`en_keys`, and those of the words it is
@@ -251,10 +210,6 @@ def term_keys(word: str) -> Mapping[str, float]:
         for k, v in en_keys(d).items():
             if v * DERIVED_STRENGTH > out.get(k, 0.0):
                 out[k] = v * DERIVED_STRENGTH
-    for d in synonyms(word):
-        for k, v in en_keys(d).items():
-            if v * SYNONYM_STRENGTH > out.get(k, 0.0):
-                out[k] = v * SYNONYM_STRENGTH
     return MappingProxyType(out)
 
 
