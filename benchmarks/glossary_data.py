@@ -10,7 +10,10 @@
   all three) and ``classes`` (one article per failure class, written for the tests of this
   finder; never fitted on) and ``written8`` (three editorials written with their gold by the
   developers in round 8, idioms and phrasal verbs most of them; never fitted on, and no measure
-  of generalisation either: the people who tune the finder wrote them).
+  of generalisation either: the people who tune the finder wrote them), and ``written10``
+  (three articles in the genres of the hidden test, a magazine feature, a speech and an academic
+  abstract, 22 terms, written with their gold in round 10 before any tuning of that round; never
+  fitted on, and the finder was not changed while looking at their failures).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
