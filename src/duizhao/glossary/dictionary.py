@@ -138,6 +138,8 @@ def derived_words(word: str) -> tuple[str, ...]:
     Examples:
         >>> derived_words("decarbonise"), derived_words("co-payment")
         (('carbon',), ('pay', 'payment'))
+        >>> derived_words("recurrent"), derived_words("deliver"), derived_words("discover")
+        ((), (), ())
     """
     from duizhao.resources.lemmas import is_known
 
@@ -150,10 +152,13 @@ def derived_words(word: str) -> tuple[str, ...]:
         out.update(p for p in todo if is_known(p))
     else:
         todo = [w]
-        out.update(compound_parts(w))
+        if not _lexical_prefixed(w):
+            out.update(compound_parts(w))
     for part in todo:
         stems = [part]
-        for pre in _PREFIXES:
+        # a word in the lexicon is not taken apart at a prefix: research is not re + search,
+        # deliver not de + liver, recurrent not re + current; a word it lacks is (decarbonise)
+        for pre in () if is_known(part) else _PREFIXES:
             rest = part[len(pre) :]
             if part.startswith(pre) and len(rest) >= 5 and (is_known(rest) or _has_suffix(rest)):
                 stems.append(rest)
@@ -195,6 +200,17 @@ def compound_parts(word: str) -> tuple[str, ...]:
     if not all(len(p) >= 3 and is_known(p) and lemma(p) == p for p in split):
         return ()
     return split
+
+
+def _lexical_prefixed(word: str) -> bool:
+    """True for a word in the lexicon that starts with a prefix before another word of it
+    (discover, recover): not a compound of two words (disc + over)."""
+    from duizhao.resources.lemmas import is_known
+
+    return is_known(word) and any(
+        word.startswith(pre) and len(word) - len(pre) >= 3 and is_known(word[len(pre) :])
+        for pre in _PREFIXES
+    )
 
 
 def _has_suffix(word: str) -> bool:

@@ -58,6 +58,9 @@ _OBJECT = (
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
 _PLACEHOLDERS = word_set("sth sb sth. sb. something someone somebody one's oneself")
 _PLACEHOLDER_WORD = r"(?:sth|sb|something|someone|somebody)\.?"
+#: Possessive determiners, which stand for any other inside a term: "take its toll" is also
+#: "taken their toll", "seize his chance" also "seized her chance".
+_POSSESSIVES = ("my", "your", "his", "her", "its", "our", "their")
 _PLACEHOLDER_CHOICE = re.compile(
     rf"(?<![\w'’])({_PLACEHOLDER_WORD})(?:\s*/\s*{_PLACEHOLDER_WORD})+(?![\w'’])", re.I
 )
@@ -274,6 +277,10 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                 inner = i < len(words) - 1 and any(parts)
                 parts.append(r"(?:[\w'’\-]+\s+){0,4}?" if inner else "")
                 all_slots.append(())
+                continue
+            if w.lower() in _POSSESSIVES and 0 < i < len(words) - 1:
+                all_slots.append(_POSSESSIVES)
+                parts.append("(?i:" + "|".join(_POSSESSIVES) + ")")
                 continue
             acronym = sum(c.isupper() for c in w) >= 2 and w.upper() == w
             lw = w if acronym else w.lower()
