@@ -565,3 +565,13 @@ def test_glossary_entry_line_is_kept(seed_doc: Document) -> None:
     assert d["counterparts"][0]["text"] == "集群" and d["zh"] == []  # found, not given
     assert GlossaryEntry.from_dict(d) == seed_doc.glossary[0]
     assert d["line"] == seed_doc.glossary[0].line
+
+
+def test_a_number_is_not_a_chinese_word_to_learn() -> None:
+    # "forty participants" → 四十名參與者: 四十 "forty" was suggested as a word to learn
+    from conftest import cli_json
+
+    path = Path(__file__).parent / "fixtures" / "glossary" / "written10-bilingual-reading.txt"
+    words = [v["word"] for v in cli_json("annotate", str(path))["vocabulary"]["zh"]]
+    assert "參與者" in words
+    assert "四十" not in words

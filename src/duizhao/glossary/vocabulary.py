@@ -16,7 +16,7 @@ from duizhao.model import Document, Occurrence, TermLink, Token, VocabItem, Voca
 from duizhao.resources.lemmas import is_known, lemma, lemminflect
 from duizhao.text.composed import made_of_characters, made_of_words
 from duizhao.text.english import WORD_RE, zipf
-from duizhao.text.numbers import EN_NUMBER_WORDS
+from duizhao.text.numbers import EN_NUMBER_WORDS, is_zh_numeral
 from duizhao.text.script import is_han
 
 from .candidates import person_cut_short
@@ -251,6 +251,8 @@ def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list
             if t.pos and t.pos[:2] in ("nr", "ns", "nt", "nz"):
                 continue  # names of people, places, organisations
             if t.hsk is None:
+                if is_zh_numeral(w):
+                    continue  # 四十 "forty": a number, not a word to learn
                 if not unlisted or not t.gloss or t.gloss[:1].isupper():
                     continue  # not glossed, or a proper noun in CC-CEDICT
                 if made_of_words(t.gloss):

@@ -37,6 +37,7 @@ __all__ = [
     "en_number_keys",
     "en_word_number",
     "halfwidth_digits",
+    "is_zh_numeral",
     "number_key",
     "parse_zh_number",
     "strip_ordinal_suffixes",
@@ -81,6 +82,16 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "萬": 10000, "万": 10000, "�
 _ZH_NUM_RUN = re.compile("[零〇一二兩两三四五六七八九十百千萬万億亿]+")
 _ZH_DIGIT_STRING = re.compile("[零〇一二三四五六七八九]{3,}")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+def is_zh_numeral(word: str) -> bool:
+    """True for a word written only in Chinese numerals (四十, 兩萬; not 三分之一).
+
+    Examples:
+        >>> is_zh_numeral("四十"), is_zh_numeral("三分之一"), is_zh_numeral("四")
+        (True, False, True)
+    """
+    return _ZH_NUM_RUN.fullmatch(word) is not None
 
 
 def halfwidth_digits(text: str) -> str:
