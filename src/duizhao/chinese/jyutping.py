@@ -20,6 +20,7 @@ from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.convert import to_traditional
 from duizhao.text.script import is_han
 
+from .literary import apply_literary
 from .polyphones import apply_word_readings, fix_jyutping
 
 __all__ = ["JyutpingRomaniser"]
@@ -102,6 +103,7 @@ class JyutpingRomaniser:
         prefixes = table.prefix_search()
         n = len(text)
         readings: list[str | None] = [None] * n
+        in_word = [False] * n  # read inside a dictionary word of two or more characters
         if self.within_words:
             spans: Sequence[tuple[int, int]] = words
             bounds: set[int] = set()
@@ -154,8 +156,11 @@ class JyutpingRomaniser:
                             found = [table.get(piece) or table.get(to_traditional(piece))]
                         pieces[piece] = found
                     readings[a:b] = found
+                    if b - a > 1:
+                        in_word[a:b] = [True] * (b - a)
                 j = i
         if self.context:
             apply_word_readings(text, simplified, readings, jyutping=True)
             readings = fix_jyutping(text, simplified, words, readings)
+            apply_literary(text, readings, in_word, words, simplified)
         return readings
