@@ -100,6 +100,11 @@ def jyutping(text: str) -> list[str | None]:
         ("兩岸猿聲啼不住，輕舟已過萬重山", "重", "cung4"),  # 萬重山 "ten thousand layers"
         ("逝者如斯夫，不舍晝夜", "夫", "fu4"),  # the final particle
         ("此之謂大丈夫", "夫", "fu1"),  # 丈夫 is a word: not the particle
+        # the measure word 名 after a number, in any register; a rank keeps meng2
+        ("該廠有千餘名工人", "名", "ming4"),
+        ("拘捕19名男子", "名", "ming4"),
+        ("我哋有三名同事", "名", "ming4"),
+        ("佢考第19名", "名", "meng2"),
         # spoken Cantonese keeps the colloquial reading
         ("佢個名好長", "名", "meng2"),
         ("我哋一齊聽歌啦", "聽", "teng1"),

@@ -66,11 +66,17 @@ class JyutpingRomaniser:
             longest match over the whole text, as ToJyutping itself does).
         context: Apply the shipped word readings and the context rules of
             :mod:`~duizhao.chinese.polyphones` (知識 *zi1 sik1*, 申請量 *loeng6*, 呢個 *ni1*).
+        literary: In classical and literary sentences, read characters with the literary
+            reading (文讀) where the dictionary gives the colloquial one (其名曰 *ming4*, not
+            *meng2*; see :mod:`~duizhao.chinese.literary`). Only with ``context``.
     """
 
-    def __init__(self, *, within_words: bool = False, context: bool = True) -> None:
+    def __init__(
+        self, *, within_words: bool = False, context: bool = True, literary: bool = True
+    ) -> None:
         self.within_words = within_words
         self.context = context
+        self.literary = literary
 
     def romanise(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]]
@@ -162,5 +168,6 @@ class JyutpingRomaniser:
         if self.context:
             apply_word_readings(text, simplified, readings, jyutping=True)
             readings = fix_jyutping(text, simplified, words, readings)
-            apply_literary(text, readings, in_word, words, simplified)
+            if self.literary:
+                apply_literary(text, readings, in_word, words, simplified)
         return readings

@@ -125,6 +125,8 @@ _NOT_LITERARY = frozenset(
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;\n]*")
 _CLAUSE = re.compile(r"[，、：,:]")
+# The characters this module may change.
+_CHANGED = re.compile("[" + "".join(sorted(set(LITERARY) | set("來夫重"))) + "]")
 # The highest HSK level of an everyday word (7 is the 7–9 band).
 _EVERYDAY = 6
 _NUMERALS = frozenset("一二三四五六七八九十百千萬兩數幾雙")
@@ -179,24 +181,31 @@ def apply_literary(
     words (a classical particle counts only as a word of its own), ``simplified`` the text in
     Simplified characters: a word of the HSK list (levels 1–6: everyday modern words, 學生
     *hok6 saang1*, 名字 *meng2 zi6*) keeps its reading too.
+
+    In every register, the measure word 名 after a number (三名男子, 千餘名工人, 19名) is
+    *ming4*: the colloquial *meng2* is the noun "name" (and a rank, 第一名, keeps it).
     """
-    if not (set(text) & (_CLASSICAL | {"，", ","})):
-        return  # no classical particle and no clause to make verse: nothing to do
+    k = text.find("名")
+    while k >= 0:
+        if k and not in_word[k] and readings[k] == "meng2" and _after_number(text, k):
+            readings[k] = "ming4"
+        k = text.find("名", k + 1)
     alone: list[bool] | None = None
-    everyday = [False] * len(text)
-    if words is not None:
-        alone = [True] * len(text)
-        levels = hsk_words()
-        for a, b in words:
-            if b - a > 1:
-                alone[a:b] = [False] * (b - a)
-                if levels.get(simplified[a:b], 7) <= _EVERYDAY:
-                    everyday[a:b] = [True] * (b - a)
     for m in _SENTENCE.finditer(text):
-        a, b = m.span()
-        if not is_literary(m.group(), None if alone is None else alone[a:b]):
+        sentence = m.group()
+        if not _NOT_LITERARY.isdisjoint(sentence) or not _CHANGED.search(sentence):
             continue
-        for k in range(m.start(), m.end()):
+        a, b = m.span()
+        if alone is None and words is not None:
+            alone = [True] * len(text)
+            for x, y in words:
+                if y - x > 1:
+                    alone[x:y] = [False] * (y - x)
+        if not is_literary(sentence, None if alone is None else alone[a:b]):
+            continue
+        everyday = _everyday(words or (), simplified, a, b)
+        for c in _CHANGED.finditer(text, a, b):
+            k = c.start()
             ch = text[k]
             reading = readings[k]
             if ch == "來" and reading == "lai4":
@@ -205,7 +214,27 @@ def apply_literary(
                 readings[k] = "fu4"  # the particle: 逝者如斯夫，夫戰，勇氣也
             elif ch == "重" and k > 0 and text[k - 1] in _NUMERALS and not in_word[k]:
                 readings[k] = "cung4"
-            elif not in_word[k] and not everyday[k]:
+            elif not in_word[k] and k not in everyday:
                 pair = LITERARY.get(ch)
                 if pair is not None and reading == pair[0]:
                     readings[k] = pair[1]
+
+
+def _after_number(text: str, k: int) -> bool:
+    """Whether ``text[k]`` follows a number (三名, 19名, 千餘名) that is not a rank (第三名)."""
+    j = k - 2 if text[k - 1] in "餘多" else k - 1
+    if j < 0 or not (text[j].isdigit() or text[j] in _NUMERALS):
+        return False
+    while j >= 0 and (text[j].isdigit() or text[j] in _NUMERALS):
+        j -= 1
+    return j < 0 or text[j] != "第"
+
+
+def _everyday(words: Sequence[tuple[int, int]], simplified: str, start: int, end: int) -> set[int]:
+    """Positions in ``start:end`` inside a word of the HSK list (levels 1–6)."""
+    levels = hsk_words()
+    out: set[int] = set()
+    for a, b in words:
+        if start <= a and b <= end and b - a > 1 and levels.get(simplified[a:b], 7) <= _EVERYDAY:
+            out.update(range(a, b))
+    return out
