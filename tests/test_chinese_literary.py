@@ -105,6 +105,7 @@ def jyutping(text: str) -> list[str | None]:
         ("拘捕19名男子", "名", "ming4"),
         ("我哋有三名同事", "名", "ming4"),
         ("佢考第19名", "名", "meng2"),
+        ("如果計及前15名，中國尚有杭州", "名", "meng2"),
         # spoken Cantonese keeps the colloquial reading
         ("佢個名好長", "名", "meng2"),
         ("我哋一齊聽歌啦", "聽", "teng1"),
@@ -126,6 +127,10 @@ def test_register() -> None:
     assert not is_literary("政府的政策於明年實施。")  # modern written Chinese (的)
     assert not is_literary("所以其實都有陣時都會提醒自己", [False] * 4 + [True] * 10)
     assert is_literary("其名曰鯤")
+    # modern prose with 而 / 則 / 也: digits and words of modern Chinese keep it modern
+    assert not is_literary("不過如果計及前15名，中國尚有杭州及南京集群，而美國則有加州聖迭戈。")
+    assert not is_literary("然而，單靠感情不足以維持服務。")
+    assert not is_literary("深港穗集群升上第一，也跟此有關。")
 
 
 def test_apply_literary_keeps_words_and_others() -> None:

@@ -7,18 +7,20 @@ romaniser's dictionary gives the colloquial reading first, which is right for sp
 for 論語 or a Tang poem. This module decides, sentence by sentence, whether the text is in the
 literary register, and there puts the literary reading in place of the colloquial one.
 
-**Register.** A sentence (up to 。！？；) is literary when it has a particle or word of
-classical Chinese (之 乎 者 也 矣 焉 哉 兮 曰 歟 耳 於 于 其 乃 遂 吾 汝 爾 …; two of them, or one
-of the strong ones 乎 矣 焉 哉 兮 曰 歟 兮) and none of the markers of spoken Cantonese (嘅 咗 唔
-佢 喺 啲 嚟 冇 噉 嘢 畀 啦 喇 嗰 哋 咩 囉 喎 吖 …) or of modern written Chinese (的 們 這 那 嗎 吧
-呢 着); or when it is verse: two or more clauses of five or seven characters, all of the same
-length (唐詩), with no such marker.
+**Register.** A sentence (up to 。！？；) is literary when it has a particle of classical
+Chinese standing as a word of its own (之 者 於 于 其 乃 遂 吾 汝 爾 而 亦 皆 則 夫 蓋, and the
+strong ones 乎 矣 焉 哉 兮 曰 歟 耶), or 之, 也 or a strong particle ending a clause (不亦樂乎，),
+or when it is verse (two or more clauses of 4, 5 or 7 characters, all of the same length);
+and never when it has a marker of spoken Cantonese (嘅 咗 唔 佢 喺 啲 嚟 冇 噉 嘢 畀 啦 喇 嗰 哋 咩
+…), of modern written Chinese (的 們 這 那 嗎 吧 呢 着; 不過 如果 因為 所以 已經 沒有 我們 …)
+or an Arabic digit or Latin letter, which classical text does not have.
 
 **Readings.** In a literary sentence, a character read with its colloquial reading (the left
 column of :data:`LITERARY`) takes the literary one, unless the romaniser read it inside a word
-of its dictionary (the word's reading wins: 學生 *hok6 saang1* stays). 來 *lai4* is never
-literary (it is the spoken form of 嚟) and becomes *loi4* even inside a word. 重 after a
-numeral is the measure "layer", *cung4* (萬重山).
+of its dictionary, or it is inside an everyday word of the HSK list (學生 *hok6 saang1* stays).
+來 *lai4* is never literary (it is the spoken form of 嚟) and becomes *loi4* even inside a word;
+夫 alone at a clause's edge is the particle *fu4*; 重 after a numeral is the measure "layer",
+*cung4* (萬重山). In every register, the measure word 名 after a number is *ming4* (三名).
 
 The pairs are the common 文白異讀 of Hong Kong Cantonese as described in CUHK's 粵語審音配詞字庫
 (which marks the colloquial reading 語音 beside the reading 讀音) and in textbook accounts of
@@ -114,7 +116,7 @@ LITERARY = MappingProxyType(
 
 # Particles and words of classical Chinese; the strong ones are enough alone.
 _STRONG = frozenset("乎矣焉哉兮曰歟耶")
-_CLASSICAL = _STRONG | frozenset("之者也於于其乃遂吾汝爾而亦皆則焉夫蓋")
+_CLASSICAL = _STRONG | frozenset("之者於于其乃遂吾汝爾而亦皆則夫蓋")
 # Final particles: they count ending a clause even inside a word of the segmenter.
 _FINAL = _STRONG | frozenset("之也")
 _PUNCTUATION = frozenset("，。！？；：、,.!?;:\n")
@@ -122,6 +124,13 @@ _PUNCTUATION = frozenset("，。！？；：、,.!?;:\n")
 _NOT_LITERARY = frozenset(
     "嘅咗唔佢喺啲嚟冇噉嘢畀啦喇嗰哋咩囉喎吖咁攞搵睇俾乜啱嚿梗嘞呀啊嘛囖咯喔噃啩㗎咪吓"
     "的們這那嗎吧呢着"
+)
+# Words of modern Chinese that classical text does not use (and Arabic digits, Latin letters).
+_MODERN = re.compile(
+    "[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]|不過|如果|但是|可是|因為|所以|已經|沒有|還有|因此|除了|包括|然而|雖然|"
+    "並且|而且|或者|還是|就是|只是|目前|現在|今年|去年|明年|通過|透過|進行|正在|應該|能夠|需要|"
+    "必須|我們|你們|他們|她們|它們|自己|甚麼|什麼|怎樣|怎麼|這樣|那樣|一些|一直|一起|一樣|非常|"
+    "比較|更加|最近"
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;\n]*")
 _CLAUSE = re.compile(r"[，、：,:]")
@@ -142,8 +151,7 @@ def is_literary(sentence: str, alone: Sequence[bool] | None = None) -> bool:
     ``alone[k]``, if given, says whether character ``k`` of the sentence is a word of its own
     for the segmenter: a classical particle counts only then (其 in 其實 "in fact" does not).
     """
-    chars = set(sentence)
-    if chars & _NOT_LITERARY:
+    if not _NOT_LITERARY.isdisjoint(sentence) or _MODERN.search(sentence):
         return False
     n = len(sentence)
     for k, c in enumerate(sentence):
@@ -183,7 +191,7 @@ def apply_literary(
     *hok6 saang1*, 名字 *meng2 zi6*) keeps its reading too.
 
     In every register, the measure word 名 after a number (三名男子, 千餘名工人, 19名) is
-    *ming4*: the colloquial *meng2* is the noun "name" (and a rank, 第一名, keeps it).
+    *ming4*: the colloquial *meng2* is the noun "name" (and a rank, 第一名, 前15名, keeps it).
     """
     k = text.find("名")
     while k >= 0:
@@ -221,13 +229,14 @@ def apply_literary(
 
 
 def _after_number(text: str, k: int) -> bool:
-    """Whether ``text[k]`` follows a number (三名, 19名, 千餘名) that is not a rank (第三名)."""
+    """Whether ``text[k]`` follows a number (三名, 19名, 千餘名) that is not a rank (第三名,
+    前15名 "the top 15 places")."""
     j = k - 2 if text[k - 1] in "餘多" else k - 1
     if j < 0 or not (text[j].isdigit() or text[j] in _NUMERALS):
         return False
     while j >= 0 and (text[j].isdigit() or text[j] in _NUMERALS):
         j -= 1
-    return j < 0 or text[j] != "第"
+    return j < 0 or text[j] not in "第前"
 
 
 def _everyday(words: Sequence[tuple[int, int]], simplified: str, start: int, end: int) -> set[int]:
