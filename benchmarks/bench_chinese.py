@@ -19,7 +19,9 @@ and writes ``benchmarks/results/bench_chinese.json``. Baselines are measured in 
   per polyphone of editorials (知 應 地 量 行 重 長 降 處 …), with a table per polyphone class and
   per band of character frequency on each half (``pinyin_classes.py``);
 * Jyutping (``jyutping-hkcancor``): character accuracy of ToJyutping, of duizhao with the
-  dictionary only and of duizhao, overall and per polyphone;
+  dictionary only and of duizhao, overall and per polyphone; and on duizhao's own small set
+  of classical sentences and Hong Kong words (``tests/fixtures/chinese/jyutping_register.tsv``,
+  written by the developers, in the repository), beside ToJyutping alone;
 * characters per second of the whole annotation, and the start-up time in a fresh process.
 
 Every dev set is split in two: a **tuning** part (what was looked at while the rules and tables
@@ -443,7 +445,55 @@ def bench_jyutping(data: Path, limit: int | None, ref: dict[str, Any] | None) ->
         rows, predict_jyutping(rows, JyutpingRomaniser(context=False)), "alternate", score_jyutping
     )
     systems["duizhao"] = by_part(rows, predict_jyutping(rows), "alternate", score_jyutping)
-    return {"utterances": len(rows), "split": "even lines tuning, odd held out", "systems": systems}
+    return {
+        "utterances": len(rows),
+        "split": "even lines tuning, odd held out",
+        "systems": systems,
+        "register": bench_register(),
+    }
+
+
+REGISTER_SET = ROOT / "tests" / "fixtures" / "chinese" / "jyutping_register.tsv"
+
+
+def load_register() -> dict[str, list[tuple[str, list[set[str]]]]]:
+    """duizhao's own set of classical sentences and Hong Kong words, by kind (our data, in
+    the repository: ``KIND<TAB>TEXT<TAB>JYUTPING``, ``a/b`` where both are accepted)."""
+    out: dict[str, list[tuple[str, list[set[str]]]]] = {}
+    for line in REGISTER_SET.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, text, gold = line.split("\t")
+            out.setdefault(kind, []).append((text, [set(g.split("/")) for g in gold.split()]))
+    return out
+
+
+def bench_register() -> dict[str, dict[str, Any]]:
+    """Character accuracy on :func:`load_register`'s set, per kind: ToJyutping alone, duizhao
+    without the literary readings, duizhao."""
+    import ToJyutping
+
+    from duizhao.chinese import JyutpingRomaniser
+    from duizhao.text.script import is_han
+
+    def score(rows: list[tuple[str, list[set[str]]]], pred: list[list[Any]]) -> dict[str, Any]:
+        hits = total = 0
+        for (text, gold), p in zip(rows, pred, strict=True):
+            got = [q for ch, q in zip(text, p, strict=True) if is_han(ch)]
+            hits += sum(q in g for q, g in zip(got, gold, strict=True))
+            total += len(gold)
+        return {"accuracy": hits / max(1, total), "n": total}
+
+    out: dict[str, dict[str, Any]] = {}
+    for kind, rows in load_register().items():
+        pairs = [(t, [""] * len(t)) for t, _ in rows]
+        tj = [[j for _, j in ToJyutping.get_jyutping_list(t)] for t, _ in rows]
+        plain = predict_jyutping(pairs, JyutpingRomaniser(literary=False))
+        out[kind] = {
+            "ToJyutping": score(rows, tj),
+            "duizhao, no literary readings": score(rows, plain),
+            "duizhao": score(rows, predict_jyutping(pairs)),
+        }
+    return out
 
 
 def bench_speed(ref: dict[str, Any] | None, data: Path | None = None) -> dict[str, Any]:
@@ -553,6 +603,10 @@ def _print(results: dict[str, Any]) -> None:
         for sys_name, parts in jp["systems"].items():
             per = parts["all"]["per_polyphone"]
             print(f"    {sys_name:<46} " + " ".join(f"{c}{a}/{n}" for c, (a, n) in per.items()))
+        print("\n== Jyutping, duizhao's own set (tests/fixtures/chinese/jyutping_register.tsv)")
+        for kind, systems in jp.get("register", {}).items():
+            cells = "  ".join(f"{name}={v['accuracy']:.4f}" for name, v in systems.items())
+            print(f"  {kind:<11} ({next(iter(systems.values()))['n']} chars)  {cells}")
     sp = results.get("speed")
     if sp:
         print("\n== whole annotation, chars/s of CPU time (best of 3)")

@@ -20,6 +20,7 @@ from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.convert import to_traditional
 from duizhao.text.script import is_han
 
+from .literary import apply_literary
 from .polyphones import apply_word_readings, fix_jyutping
 
 __all__ = ["JyutpingRomaniser"]
@@ -65,11 +66,17 @@ class JyutpingRomaniser:
             longest match over the whole text, as ToJyutping itself does).
         context: Apply the shipped word readings and the context rules of
             :mod:`~duizhao.chinese.polyphones` (知識 *zi1 sik1*, 申請量 *loeng6*, 呢個 *ni1*).
+        literary: In classical and literary sentences, read characters with the literary
+            reading (文讀) where the dictionary gives the colloquial one (其名曰 *ming4*, not
+            *meng2*; see :mod:`~duizhao.chinese.literary`). Only with ``context``.
     """
 
-    def __init__(self, *, within_words: bool = False, context: bool = True) -> None:
+    def __init__(
+        self, *, within_words: bool = False, context: bool = True, literary: bool = True
+    ) -> None:
         self.within_words = within_words
         self.context = context
+        self.literary = literary
 
     def romanise(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]]
@@ -102,6 +109,7 @@ class JyutpingRomaniser:
         prefixes = table.prefix_search()
         n = len(text)
         readings: list[str | None] = [None] * n
+        in_word = [False] * n  # read inside a dictionary word of two or more characters
         if self.within_words:
             spans: Sequence[tuple[int, int]] = words
             bounds: set[int] = set()
@@ -154,8 +162,12 @@ class JyutpingRomaniser:
                             found = [table.get(piece) or table.get(to_traditional(piece))]
                         pieces[piece] = found
                     readings[a:b] = found
+                    if b - a > 1:
+                        in_word[a:b] = [True] * (b - a)
                 j = i
         if self.context:
             apply_word_readings(text, simplified, readings, jyutping=True)
             readings = fix_jyutping(text, simplified, words, readings)
+            if self.literary:
+                apply_literary(text, readings, in_word, words, simplified)
         return readings
