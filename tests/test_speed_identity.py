@@ -533,3 +533,23 @@ def test_tokens_made_without_init_are_the_dataclasss() -> None:
     assert vars(made) == vars(plain) and list(vars(made)) == list(vars(plain))
     with pytest.raises(AttributeError):
         made.gloss = "other"  # type: ignore[misc]
+
+
+def test_a_sense_without_brackets_or_bars_is_cleaned_as_the_patterns_would() -> None:
+    """clean_sense returns such a sense stripped at once: on every CC-CEDICT sense, none of its
+    patterns matches one without ``(``, ``[`` or ``|``."""
+    import re
+
+    from duizhao.chinese import gloss
+    from duizhao.resources.lexicon import cedict
+
+    patterns = [gloss._PRONUNCIATION_NOTE_RE, gloss._EXAMPLE_RE, gloss._CLASSIFIER_NOTE_RE,
+                gloss.MARKUP_RE, gloss._BARE_PAIR_RE, re.compile(r"\s*\[[A-Za-z0-9:, ]+\]")]
+    plain = 0
+    for entry in cedict().entries():
+        for sense in entry.glosses:
+            if "(" not in sense and "[" not in sense and "|" not in sense:
+                plain += 1
+                assert not any(p.search(sense) for p in patterns), sense
+                assert gloss.clean_sense(sense) == sense.strip()
+    assert plain > 100_000
