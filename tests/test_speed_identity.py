@@ -490,9 +490,9 @@ def _opencc_keys(config: str) -> list[str]:
 def test_no_opencc_key_of_the_segmenters_conversion_holds_a_boundary_character() -> None:
     """What makes a paragraph converted whole the same as each run converted alone
     (duizhao.text.convert.convert_whole)."""
-    from duizhao.text.convert import opencc_boundary
+    from duizhao.text.convert import HK_TO_TAIWAN, opencc_boundary
 
-    for config in ("hk2t", "t2tw"):
+    for config in HK_TO_TAIWAN:
         keys = _opencc_keys(config)
         assert len(keys) > 50
         assert not [k for k in keys if any(opencc_boundary(c) for c in k)]
@@ -508,11 +508,11 @@ _RUN_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 def test_a_run_cut_from_its_paragraph_converted_whole_is_the_run_converted(pieces: list[str]) -> None:
     from duizhao.chinese.segment import _to_taiwan
-    from duizhao.text.convert import convert_whole, opencc_boundary
+    from duizhao.text.convert import HK_TO_TAIWAN, convert_whole, opencc_boundary
     from duizhao.text.script import HAN_RUN_RE
 
     text = "".join(pieces)
-    whole = convert_whole(text, ("hk2t", "t2tw"))
+    whole = convert_whole(text, HK_TO_TAIWAN)
     if whole is None:
         return
     assert len(whole) == len(text)

@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from duizhao.model import Token
 from duizhao.text.composed import is_composed
-from duizhao.text.convert import opencc_boundary, to_simplified, to_traditional
+from duizhao.text.convert import (
+    HK_TO_TAIWAN,
+    convert_whole,
+    opencc_boundary,
+    to_simplified,
+    to_traditional,
+)
 from duizhao.text.script import HAN, is_han
 
 from .conventions import MONTH_PARTS
@@ -223,7 +229,9 @@ class ChineseAnnotator:
             source = simp
         pos = 0
         segmenter = self.segmenter
-        whole = segmenter.whole(source) if isinstance(segmenter, JiebaSegmenter) else None
+        whole = None  # the paragraph in the dictionary's forms: its runs are cut from it
+        if isinstance(segmenter, JiebaSegmenter) and segmenter.script == "traditional":
+            whole = convert_whole(source, HK_TO_TAIWAN)  # as segment._to_taiwan does
         if pattern is not None:
             for m in pattern.finditer(simp):
                 if m.start() > pos:
@@ -290,8 +298,9 @@ class ChineseAnnotator:
         source: str,
         whole: str | None,
     ) -> None:
-        """Spans of ``simp[start:end]``; ``whole``: :meth:`JiebaSegmenter.whole` of ``source``
-        (its runs of Han characters between two OpenCC boundaries are cut from their slice)."""
+        """Spans of ``simp[start:end]``; ``whole``: ``source`` in the segmenter's dictionary forms
+        (:func:`~duizhao.text.convert.convert_whole`): its runs of Han characters with an OpenCC
+        boundary or an edge on each side are cut from their slice of it."""
         cut, last = self.segmenter.cut, len(source) - 1
         jieba = self.segmenter if isinstance(self.segmenter, JiebaSegmenter) else None
         for m in _PIECE_RE.finditer(simp, start, end):

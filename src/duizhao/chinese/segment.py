@@ -26,7 +26,7 @@ from duizhao.errors import InputError
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.resources.lexicon import cedict_adverbs
-from duizhao.text.convert import convert, convert_whole, to_simplified
+from duizhao.text.convert import convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
 from .cityu import cityu_cuts, drop_number_tails, is_place_name
@@ -451,12 +451,8 @@ class JiebaSegmenter:
         self._tags: Mapping[str, str] | None = None
 
     def cut(self, text: str, taiwan: str | None = None) -> list[str]:
-        """Words of a run of Han characters (in :attr:`script`); ``taiwan``: the run in the
-        dictionary's forms already (:func:`_to_taiwan`, cut from :meth:`whole`)."""
-        if self.script == "traditional":
-            source = taiwan if taiwan is not None else _to_taiwan(text)
-        else:
-            source = text
+        """Words of a run of Han characters (in :attr:`script`; ``taiwan``: :func:`_to_taiwan`)."""
+        source = text if self.script != "traditional" else taiwan or _to_taiwan(text)
         graph = self._graph
         if graph is None:
             graph = self._graph = _word_graph(self.dictionary, self.user_dicts)
@@ -479,12 +475,6 @@ class JiebaSegmenter:
                 i += len(w)
             return out
         return words
-
-    def whole(self, text: str) -> str | None:
-        """A paragraph in the dictionary's forms, for the ``taiwan`` of its runs of Han characters
-        that have an :func:`~duizhao.text.convert.opencc_boundary` character or an edge on each
-        side (``None``: convert each run, see :func:`~duizhao.text.convert.convert_whole`)."""
-        return convert_whole(text, ("hk2t", "t2tw")) if self.script == "traditional" else None
 
     def pos(self, word: str) -> str | None:
         """jieba's part-of-speech tag of a word given in Simplified characters, or ``None``."""

@@ -17,7 +17,18 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-__all__ = ["convert", "convert_whole", "opencc_boundary", "to_simplified", "to_traditional"]
+__all__ = [
+    "HK_TO_TAIWAN",
+    "convert",
+    "convert_whole",
+    "opencc_boundary",
+    "to_simplified",
+    "to_traditional",
+]
+
+#: OpenCC's steps from Hong Kong variant characters to the Taiwan standard forms of the
+#: segmenter's dictionary (裏 → 裡, 衞 → 衛, 綫 → 線), each keeping the length.
+HK_TO_TAIWAN = ("hk2t", "t2tw")
 
 
 # Read-only converters loaded once: one per OpenCC configuration (a handful).
