@@ -457,3 +457,99 @@ def test_a_warm_annotation_with_erhua_imports_no_pypinyin() -> None:
     subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)  # builds tables
     out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.split() == ["wán", "er", "False"]
+
+
+def _opencc_keys(config: str) -> list[str]:
+    """Every key of the dictionaries an OpenCC configuration uses (normalisation and conversion
+    chain; the ``.ocd2`` files are a marisa trie after a 19-byte header)."""
+    import json
+
+    import marisa_trie
+    import opencc
+
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    spec = json.loads((share / f"{config}.json").read_text(encoding="utf-8"))
+
+    def files(d: dict[str, object]) -> list[str]:
+        if d.get("type") == "group":
+            return [f for sub in d["dicts"] for f in files(sub)]  # type: ignore[attr-defined]
+        return [str(d["file"])]
+
+    names = [f for step in spec.get("normalization", []) + spec["conversion_chain"]
+             for f in files(step["dict"])]  # fmt: skip
+    keys: list[str] = []
+    for name in names:
+        data = (share / name).read_bytes()
+        assert data.startswith(b"OPENCC_MARISA_")
+        trie = marisa_trie.Trie()
+        trie.frombytes(data[len(b"OPENCC_MARISA_0.2.5") :])
+        keys += trie.keys()
+    return keys
+
+
+def test_no_opencc_key_of_the_segmenters_conversion_holds_a_boundary_character() -> None:
+    """What makes a paragraph converted whole the same as each run converted alone
+    (duizhao.text.convert.convert_whole)."""
+    from duizhao.text.convert import HK_TO_TAIWAN, opencc_boundary
+
+    for config in HK_TO_TAIWAN:
+        keys = _opencc_keys(config)
+        assert len(keys) > 50
+        assert not [k for k in keys if any(opencc_boundary(c) for c in k)]
+
+
+_RUN_PIECES = st.sampled_from(
+    ["裏", "衞", "綫", "着", "牀", "爲", "痹", "針線", "活計", "林國樑", "眼眶", "純喫茶", "一口",
+     "吃", "香港", "銀行", "〇", "々", "，", "。", "「", "」", " ", "A", "3", "—", "…", "・", "（"]
+)  # fmt: skip
+
+
+@given(st.lists(_RUN_PIECES, max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_a_run_cut_from_its_paragraph_converted_whole_is_the_run_converted(pieces: list[str]) -> None:
+    from duizhao.chinese.segment import _to_taiwan
+    from duizhao.text.convert import HK_TO_TAIWAN, convert_whole, opencc_boundary
+    from duizhao.text.script import HAN_RUN_RE
+
+    text = "".join(pieces)
+    whole = convert_whole(text, HK_TO_TAIWAN)
+    if whole is None:
+        return
+    assert len(whole) == len(text)
+    for m in HAN_RUN_RE.finditer(text):
+        i, j = m.span()
+        if (i == 0 or opencc_boundary(text[i - 1])) and (j == len(text) or opencc_boundary(text[j])):
+            assert whole[i:j] == _to_taiwan(text[i:j])
+
+
+def test_tokens_made_without_init_are_the_dataclasss() -> None:
+    from duizhao.chinese.annotator import _token
+    from duizhao.model import Token
+
+    made = _token(0, 2, ("yín", "háng"), ("ngan4", "hong4"), "bank", 2, "n")
+    plain = Token(start=0, end=2, pinyin=("yín", "háng"), jyutping=("ngan4", "hong4"),
+                  gloss="bank", hsk=2, pos="n")  # fmt: skip
+    assert made == plain and repr(made) == repr(plain) and hash(made) == hash(plain)
+    assert vars(made) == vars(plain) and list(vars(made)) == list(vars(plain))
+    with pytest.raises(AttributeError):
+        made.gloss = "other"  # type: ignore[misc]
+
+
+def test_a_sense_without_brackets_or_bars_is_cleaned_as_the_patterns_would() -> None:
+    """clean_sense returns such a sense stripped at once: on every CC-CEDICT sense, none of its
+    patterns matches one without ``(``, ``[`` or ``|``."""
+    import re
+
+    from duizhao.chinese import gloss
+    from duizhao.resources.lexicon import cedict
+
+    patterns = [gloss._PRONUNCIATION_NOTE_RE, gloss._EXAMPLE_RE, gloss._CLASSIFIER_NOTE_RE,
+                gloss.MARKUP_RE, gloss._BARE_PAIR_RE, re.compile(r"\s*\[[A-Za-z0-9:, ]+\]")]
+    plain = 0
+    for entry in cedict().entries():
+        for sense in entry.glosses:
+            if "(" not in sense and "[" not in sense and "|" not in sense:
+                plain += 1
+                assert not any(p.search(sense) for p in patterns), sense
+                assert gloss.clean_sense(sense) == sense.strip()
+    assert plain > 100_000

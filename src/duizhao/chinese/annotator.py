@@ -21,11 +21,17 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from duizhao.model import Token
 from duizhao.text.composed import is_composed
-from duizhao.text.convert import to_simplified, to_traditional
+from duizhao.text.convert import (
+    HK_TO_TAIWAN,
+    convert_whole,
+    opencc_boundary,
+    to_simplified,
+    to_traditional,
+)
 from duizhao.text.script import HAN, is_han
 
 from .conventions import MONTH_PARTS
@@ -80,6 +86,39 @@ def _forced_re(words: frozenset[str]) -> re.Pattern[str] | None:
         return None
     alternatives = sorted(words, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, alternatives)))
+
+
+#: The kinds of span that are words: glossed, tagged, given an HSK level.
+_WORD_KINDS = frozenset(("han", "forced", "unknown"))
+#: Not yet in a per-call table (``None`` is a value there: no gloss, no tag).
+_UNSEEN: Any = object()
+
+
+def _token(
+    start: int,
+    end: int,
+    pinyin: tuple[str | None, ...],
+    jyutping: tuple[str | None, ...],
+    gloss: str | None,
+    hsk: int | None,
+    pos: str | None,
+) -> Token:
+    """``Token(start, end, pinyin, jyutping, gloss, hsk, pos)``, made without the frozen
+    dataclass's ``__init__`` (seven ``object.__setattr__`` calls, about half of a token's cost):
+    the same fields in the same order, equal to the one ``__init__`` makes."""
+    token = _new_object(Token)
+    fields = token.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["pinyin"] = pinyin
+    fields["jyutping"] = jyutping
+    fields["gloss"] = gloss
+    fields["hsk"] = hsk
+    fields["pos"] = pos
+    return token
+
+
+_new_object = object.__new__
 
 
 class ChineseAnnotator:
@@ -189,10 +228,14 @@ class ChineseAnnotator:
         else:
             source = simp
         pos = 0
+        segmenter = self.segmenter
+        whole = None  # the paragraph in the dictionary's forms: its runs are cut from it
+        if isinstance(segmenter, JiebaSegmenter) and segmenter.script == "traditional":
+            whole = convert_whole(source, HK_TO_TAIWAN)  # as segment._to_taiwan does
         if pattern is not None:
             for m in pattern.finditer(simp):
                 if m.start() > pos:
-                    self._segment_free(simp, pos, m.start(), spans, source)
+                    self._segment_free(simp, pos, m.start(), spans, source, whole)
                 parts = cuts.get(m.group())
                 if parts:
                     i = m.start()
@@ -202,7 +245,7 @@ class ChineseAnnotator:
                 else:
                     spans.append((m.start(), m.end(), "forced"))
                 pos = m.end()
-        self._segment_free(simp, pos, len(simp), spans, source)
+        self._segment_free(simp, pos, len(simp), spans, source, whole)
         return spans
 
     def segment_many(
@@ -247,13 +290,33 @@ class ChineseAnnotator:
         return all_spans
 
     def _segment_free(
-        self, simp: str, start: int, end: int, out: list[tuple[int, int, str]], source: str
+        self,
+        simp: str,
+        start: int,
+        end: int,
+        out: list[tuple[int, int, str]],
+        source: str,
+        whole: str | None,
     ) -> None:
+        """Spans of ``simp[start:end]``; ``whole``: ``source`` in the segmenter's dictionary forms
+        (:func:`~duizhao.text.convert.convert_whole`): its runs of Han characters with an OpenCC
+        boundary or an edge on each side are cut from their slice of it."""
+        cut, last = self.segmenter.cut, len(source) - 1
+        jieba = self.segmenter if isinstance(self.segmenter, JiebaSegmenter) else None
         for m in _PIECE_RE.finditer(simp, start, end):
             kind = m.lastgroup or "other"
             if kind == "han":
-                i = m.start()
-                for w in self.segmenter.cut(source[m.start() : m.end()]):
+                i, j = m.start(), m.end()
+                if (
+                    whole is not None
+                    and jieba is not None
+                    and (i == 0 or opencc_boundary(source[i - 1]))
+                    and (j > last or opencc_boundary(source[j]))
+                ):
+                    words = jieba.cut(source[i:j], taiwan=whole[i:j])
+                else:
+                    words = cut(source[i:j])
+                for w in words:
                     out.append((i, i + len(w), "han"))
                     i += len(w)
             else:
@@ -357,48 +420,56 @@ class ChineseAnnotator:
         pinyin = [r if h else None for r, h in zip(pinyin, han, strict=False)]
         jyutping = [r if h else None for r, h in zip(jyutping, han, strict=False)]
         tokens, pos_of = [], self.segmenter.pos
+        with_glosses, with_pos, max_senses = self.glosses, self.with_pos, self.max_senses
+        overrides, levels_get = self.overrides, levels.get
         for k, (a, b, kind) in enumerate(spans):
             word = text[a:b]
             sword = simp[a:b]
             py = tuple(pinyin[a:b])
             jp = tuple(jyutping[a:b])
             gloss = hsk = pos = None
-            override = None
-            if fixes:
-                override = fixes.get(word) or fixes.get(sword)
-            if override is None and self.overrides:
-                override = self.overrides.get(word) or self.overrides.get(sword)
-            if override is not None:
-                hans = [k for k in range(b - a) if han[a + k]]
-                if override.pinyin is not None and len(override.pinyin) == len(hans):
-                    lst = list(py)
-                    for k, r in zip(hans, override.pinyin, strict=True):
-                        lst[k] = r
-                    py = tuple(lst)
-                if override.jyutping is not None and len(override.jyutping) == len(hans):
-                    lst = list(jp)
-                    for k, r in zip(hans, override.jyutping, strict=True):
-                        lst[k] = r
-                    jp = tuple(lst)
-                gloss = override.gloss
-            if kind in ("han", "forced", "unknown"):
-                if self.glosses and gloss is None and sword in FUNCTION_WORDS:  # both scripts
-                    gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
-                if self.glosses and gloss is None and b - a == 1 and counted(text, spans, k):
-                    gloss = classifier_gloss(word, sword, py, self.max_senses)  # 兩 場: a count
-                if self.glosses and gloss is None:
-                    en = next((e for s0, s1, e in english if s0 <= a < s1), None)
-                    key = (word, sword, py, en)
-                    if key not in glosses:
-                        glosses[key] = choose_gloss(word, sword, py, self.max_senses, english=en)
-                    gloss = glosses[key]
-                    if kind == "unknown" and is_composed(gloss):
-                        gloss = None  # a word the character model joined: often a name (布殊)
-                hsk = levels.get(sword)
-                if self.with_pos:
-                    if sword not in tags:
-                        tags[sword] = self.segmenter.pos(sword)
-                    pos = tags[sword]
+            if fixes or overrides:
+                override = None
+                if fixes:
+                    override = fixes.get(word) or fixes.get(sword)
+                if override is None and overrides:
+                    override = overrides.get(word) or overrides.get(sword)
+                if override is not None:
+                    hans = [k for k in range(b - a) if han[a + k]]
+                    if override.pinyin is not None and len(override.pinyin) == len(hans):
+                        lst = list(py)
+                        for k, r in zip(hans, override.pinyin, strict=True):
+                            lst[k] = r
+                        py = tuple(lst)
+                    if override.jyutping is not None and len(override.jyutping) == len(hans):
+                        lst = list(jp)
+                        for k, r in zip(hans, override.jyutping, strict=True):
+                            lst[k] = r
+                        jp = tuple(lst)
+                    gloss = override.gloss
+            if kind in _WORD_KINDS:
+                if with_glosses and gloss is None:
+                    if sword in FUNCTION_WORDS:  # both scripts
+                        gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
+                    if gloss is None and b - a == 1 and counted(text, spans, k):
+                        gloss = classifier_gloss(word, sword, py, max_senses)  # 兩 場: a count
+                    if gloss is None:
+                        en = next((e for s0, s1, e in english if s0 <= a < s1), None) if (
+                            english
+                        ) else None
+                        key = (word, sword, py, en)
+                        gloss = glosses.get(key, _UNSEEN)
+                        if gloss is _UNSEEN:
+                            gloss = glosses[key] = choose_gloss(
+                                word, sword, py, max_senses, english=en
+                            )
+                        if kind == "unknown" and is_composed(gloss):
+                            gloss = None  # a word the character model joined: often a name (布殊)
+                hsk = levels_get(sword)
+                if with_pos:
+                    pos = tags.get(sword, _UNSEEN)
+                    if pos is _UNSEEN:
+                        pos = tags[sword] = pos_of(sword)
             elif kind in ("num", "cnum"):
                 pos = "m"
             elif kind == "date":
@@ -407,9 +478,7 @@ class ChineseAnnotator:
                 pos = "eng"
             elif kind == "other" and not word.isspace():
                 pos = "x"
-            tokens.append(
-                Token(start=a, end=b, pinyin=py, jyutping=jp, gloss=gloss, hsk=hsk, pos=pos)
-            )
+            tokens.append(_token(a, b, py, jp, gloss, hsk, pos))
         return tuple(tokens)
 
 

@@ -103,6 +103,9 @@ def clean_sense(sense: str) -> str:
         '(preceded by 就… (jiù…)) as far as ... is concerned'
     """
 
+    if "(" not in sense and "[" not in sense and "|" not in sense:
+        return sense.strip()  # no pattern below can match (each needs one of these)
+
     def repl(m: re.Match[str]) -> str:
         return f"{m.group(1)} ({_marks(m.group(3))})"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from duizhao.resources import diskcache
@@ -117,9 +118,11 @@ class JyutpingRomaniser:
             spans = [(0, n)]
             bounds = {a for a, _ in words} | {b for _, b in words}
         # crossed[x]: how many word boundaries there are at positions 1..x
-        crossed = [0] * (n + 1)
-        for x in range(1, n + 1):
-            crossed[x] = crossed[x - 1] + (x in bounds)
+        marks = [0] * (n + 1)
+        for x in bounds:
+            if 0 < x <= n:
+                marks[x] = 1
+        crossed = list(accumulate(marks))
         longest = 8
         inf = float("inf")
         for start, end in spans:

@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Protocol
 
 from duizhao.resources import diskcache
@@ -361,9 +362,7 @@ class PinyinRomaniser:
                 for k, context in zip(ambiguous, _contexts(simp, ambiguous), strict=True):
                     by_context.setdefault(context, []).append(k)
                 # han[x]: how many Han characters simp[:x] holds
-                han = [0]
-                for ch in simp:
-                    han.append(han[-1] + (("\u4e00" <= ch <= "\u9fff") or is_han(ch)))
+                han = list(accumulate(map(is_han, simp), initial=0))
                 for (a, b), positions in by_context.items():
                     if han[b] - han[a] < _MIN_CONTEXT:
                         continue  # no context to read: the dictionary's readings stand

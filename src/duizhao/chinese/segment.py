@@ -450,9 +450,9 @@ class JiebaSegmenter:
         self._graph: WordGraph | None = None
         self._tags: Mapping[str, str] | None = None
 
-    def cut(self, text: str) -> list[str]:
-        """Words of a run of Han characters (in :attr:`script`)."""
-        source = _to_taiwan(text) if self.script == "traditional" else text
+    def cut(self, text: str, taiwan: str | None = None) -> list[str]:
+        """Words of a run of Han characters (in :attr:`script`; ``taiwan``: :func:`_to_taiwan`)."""
+        source = text if self.script != "traditional" else taiwan or _to_taiwan(text)
         graph = self._graph
         if graph is None:
             graph = self._graph = _word_graph(self.dictionary, self.user_dicts)

@@ -106,6 +106,12 @@ class CompactTable(Mapping[str, str]):
         self._columns = dict(columns)
         self._get = trie.get if trie is not None else None
         self._values: Any = self._columns.get("value")
+        # the value column's blob and offsets, for get() to decode a row without the column's
+        # checks (a row from the trie is always in range)
+        self._blob: Any = None
+        self._offsets: Any = None
+        if isinstance(self._values, StringColumn):
+            self._blob, self._offsets = self._values._blob, self._values._offsets
 
     # -- keys ----------------------------------------------------------------------------------
 
@@ -150,7 +156,12 @@ class CompactTable(Mapping[str, str]):
     def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, or ``default`` (faster than the Mapping default)."""
         row = self._get(key) if self._get is not None else None
-        return default if row is None else self._values[row]
+        if row is None:
+            return default
+        o = self._offsets
+        if o is None:
+            return self._values[row]
+        return str(self._blob[o[row] : o[row + 1]], "utf-8")
 
     def __contains__(self, key: object) -> bool:
         return self._trie is not None and isinstance(key, str) and key in self._trie
