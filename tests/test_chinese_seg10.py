@@ -62,3 +62,18 @@ def test_erhua_is_read_r(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert line.split("\t")[1] == "zhè r"
     # 這 兒童 "this child": the demonstrative is not fused with 兒 before 童
     assert has_run(words("這兒童很聰明。"), ["這", "兒童"])
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("他說──這是好事。", "──"),  # the dash is one punctuation mark of two characters
+        ("他說——這是好事。", "——"),
+        ("想了又想……還是算了。", "……"),  # and so is the ellipsis
+        ("會議於10:30開始。", "10:30"),  # a time of day is one number
+        ("會議於１０：３０開始。", "１０：３０"),
+        ("約24-48小時後出結果。", "24-48"),  # a range of numbers, not 24 and -48
+    ],
+)
+def test_punctuation_marks_times_and_ranges_are_one_token(text: str, word: str) -> None:
+    assert word in words(text)
