@@ -22,7 +22,15 @@ one character that the dictionary has fused with the next character into a word 
 before a lone character that makes a word with that next character, is a word of its own
 (正面 對 → 正 面對 "is now facing", 沿海 邊 → 沿 海邊 "along the seaside", 便利 用 → 便 利用;
 not after a preposition or 的, where the fused word is the noun: 從 正面 對 敵 "attack from
-the front").
+the front"); and so are 這兒, 那兒, 哪兒 "here, there" before a lone character that makes a word
+with 兒 (這 兒童 "this child").
+
+Two more cuts of the tenth round, in both standards: 者 "the one who" after a word that is not a
+verb (CC-CEDICT's "to …" senses) ends the verb phrase before that word, not the noun, and is a
+word of its own (承擔 費用 者 "whoever bears the costs"; 露宿者, 消費者, 主義者, 學者 stay whole);
+and a measure word that the dictionary fused with the noun after it (次大會 of 第十次大會 "the
+10th congress") is cut off it after a demonstrative or a numeral when the noun alone is more
+frequent (這 次 大會 "this conference").
 
 The dictionary itself also holds words of news text fused with the number that followed them
 (世界百 of 世界百強 "the world's top 100", 力挺十, 增數百): :func:`drop_number_tails` takes them
