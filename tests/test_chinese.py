@@ -213,7 +213,7 @@ def test_short_input_keeps_dictionary_readings() -> None:
     [
         # Hong Kong (CityU) conventions: a month is one word, a year and a day two
         ("WIPO於2025年9月2日公布", ["WIPO", "2025", "年", "9月", "2", "日"]),
-        ("收益僅佔0.1%。", ["0.1", "%"]),  # the percent sign a word of its own (tenth round)
+        ("收益僅佔0.1%。", ["0.1%"]),
         ("金額達3,500萬", ["3,500萬"]),
         ("近15萬人次", ["近", "15萬", "人次"]),
         ("其中近四分之一", ["四分之一"]),

@@ -73,7 +73,6 @@ def test_erhua_is_read_r(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         ("會議於10:30開始。", "10:30"),  # a time of day is one number
         ("會議於１０：３０開始。", "１０：３０"),
         ("約24-48小時後出結果。", "24-48"),  # a range of numbers, not 24 and -48
-        ("約30％後備電力。", "％"),  # the percent sign after an Arabic number (CityU: 30 ％)
     ],
 )
 def test_punctuation_marks_times_and_ranges_are_one_token(text: str, word: str) -> None:

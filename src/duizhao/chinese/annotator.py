@@ -52,8 +52,7 @@ __all__ = ["ChineseAnnotator", "annotate_document", "annotate_text", "default_an
 # Pre-tokenisation of everything that is not a Han word. Order matters: months before numbers.
 # Hong Kong conventions (the CityU word standard): a month is one word (3月, 4月初, 6月份), a
 # year or a day is a number and a word (1996 / 年, 30 / 日); a number keeps its multiplier
-# (2.5萬, 9.87億) and a letter written against it (8A), but not its measure word (450 / 名) or its
-# percent sign (30 / ％); a time of day (10:30) and a range (24-48) are one number.
+# (2.5萬, 9.87億) and a letter written against it (8A), but not its measure word (450 / 名).
 # Numbers written in Chinese numerals stay whole when they carry a decimal point or a percent
 # sign, or are written with ○ for zero (三．六％, 二○○二年); elsewhere the segmenter cuts them.
 _D = "[0-9０-９]"
@@ -63,7 +62,7 @@ _PIECE_RE = re.compile(
     rf"""
     (?P<date>{_D}{{1,2}}\s?月(?:{MONTH_PARTS})?)
     |(?P<num>[+\-−]?{_D}+(?:[,，]{_D}{{3}})*(?:[.．]{_D}+)?(?:[:：]{_D}{{2}}|[-－]{_D}+)?
-             (?:[千萬万億亿兆]+|[A-ZＡ-Ｚ](?![A-Za-z])|(?:/{_D}+)+)?)
+             (?:\s?[%％‰]|[千萬万億亿兆]+|[A-ZＡ-Ｚ](?![A-Za-z])|(?:/{_D}+)+)?)
     |(?P<latin>[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]*(?:[-'’.&][A-Za-z0-9]+)*)
     |(?P<cnum>[{_CN}]+[.．][{_CN}]+[%％]?|[{_CN}]+[%％]|[{_CN}]*○[{_CN}]*年?)
     |(?P<han>(?:(?!{_CNUM_AHEAD})[{HAN}])+)
