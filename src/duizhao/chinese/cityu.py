@@ -22,7 +22,15 @@ one character that the dictionary has fused with the next character into a word 
 before a lone character that makes a word with that next character, is a word of its own
 (正面 對 → 正 面對 "is now facing", 沿海 邊 → 沿 海邊 "along the seaside", 便利 用 → 便 利用;
 not after a preposition or 的, where the fused word is the noun: 從 正面 對 敵 "attack from
-the front").
+the front"); and so are 這兒, 那兒, 哪兒 "here, there" before a lone character that makes a word
+with 兒 (這 兒童 "this child").
+
+Two more cuts of the tenth round, in both standards: 者 "the one who" after a word that is not a
+verb (CC-CEDICT's "to …" senses) ends the verb phrase before that word, not the noun, and is a
+word of its own (承擔 費用 者 "whoever bears the costs"; 露宿者, 消費者, 主義者, 學者 stay whole);
+and a measure word that the dictionary fused with the noun after it (次大會 of 第十次大會 "the
+10th congress") is cut off it after a demonstrative or a numeral when the noun alone is more
+frequent (這 次 大會 "this conference").
 
 The dictionary itself also holds words of news text fused with the number that followed them
 (世界百 of 世界百強 "the world's top 100", 力挺十, 增數百): :func:`drop_number_tails` takes them
@@ -55,6 +63,12 @@ _FUSED_ADVERBS = frozenset("正沿便才將")
 _OWNERS = frozenset(["的", "之", "其", "有", "發揮", "发挥", "展示", "展現", "展现"])
 #: Before these the fused word is the noun or adjective (從 正面, 的 沿海).
 _BEFORE_NOUN = frozenset("從由在以的之向朝於自往")
+#: Stems that make a noun of a person with 者 however they are tagged (主義者 "-ist", 學者).
+_PERSON_STEMS = ("主義", "學")
+#: Demonstratives and numerals that take a measure word of their own (這 次, 兩 項, 每 屆).
+_COUNTERS = frozenset("這那每各該某哪此本一二三四五六七八九十百千萬兩幾數首")
+#: Measure words that the dictionary fuses with the noun after them (次大會 of 第十次大會).
+_MEASURES = frozenset("次個項屆名位場期條宗件份種批類張間座輪隻架部本篇段")
 
 
 def is_place_name(word: str, tag: Callable[[str], str | None]) -> bool:
@@ -66,6 +80,14 @@ def is_place_name(word: str, tag: Callable[[str], str | None]) -> bool:
     if not any(e.pinyin[:1].isupper() for e in cedict().lookup(word)):
         return False  # (CC-CEDICT first: the annotator loads it for its glosses anyway)
     return tag(to_simplified(word)) == "ns"
+
+
+def _is_verb(word: str) -> bool:
+    from duizhao.text.convert import to_simplified
+
+    from .wei import is_verb
+
+    return is_verb(to_simplified(word))
 
 
 def cityu_cuts(
@@ -127,13 +149,29 @@ def cityu_cuts(
             out.extend(w)
         elif (
             n == 2
-            and w[0] in _FUSED_ADVERBS
+            and (w[0] in _FUSED_ADVERBS or (w[1] == "兒" and w[0] in "這那哪"))
             and len(nxt) == 1
             and not (out and out[-1] in _BEFORE_NOUN)
             and freq(w[1] + nxt) >= floor
         ):
-            out.extend((w[0], w[1] + nxt))  # 正面 對 → 正 面對
+            out.extend((w[0], w[1] + nxt))  # 正面 對 → 正 面對; 這兒 童 → 這 兒童
             k += 1
+        elif (
+            n >= 3
+            and w[0] in _MEASURES
+            and out
+            and out[-1][-1] in _COUNTERS
+            and freq(w[1:]) > freq(w)
+        ):
+            out.extend((w[0], w[1:]))  # 這 次大會 → 這 次 大會 "this conference"
+        elif (
+            n >= 3
+            and w[-1] == "者"
+            and freq(w) == 0
+            and not w[:-1].endswith(_PERSON_STEMS)
+            and not _is_verb(w[:-1])
+        ):
+            out.extend((w[:-1], w[-1]))  # 承擔 費用者 → 承擔 費用 者 "who bears the costs"
         elif (
             w == "才能"
             and verb is not None

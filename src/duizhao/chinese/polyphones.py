@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 
@@ -104,7 +104,7 @@ def _default_tags() -> Mapping[str, str]:
     return _pos_tags((hk_user_dict_path(),))
 
 
-_RULE_CHARS = "量应地处得尽弄差将哩为数" + "".join(_ALONE)
+_RULE_CHARS = "量应地处得尽弄差将哩为数儿" + "".join(_ALONE)
 
 #: Nouns of "difference" ending in 差, read *chā* (现代汉语词典: 落差 luòchā, 温差 wēnchā,
 #: 时差 shíchā, 逆差 nìchā); pypinyin's phrase data gives several of them *chà*. (As a verb or
@@ -191,6 +191,9 @@ def _rules(
         elif ch in _ALONE and (a, b) == (k, k + 1):
             # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)
             out.append((k, _ALONE[ch], None))
+        elif ch == "儿" and k == b - 1 and b - a >= 2 and _erhua(simplified[a:b]):
+            # the suffix of erhua: 这儿 zhèr "here", 一点儿 (CC-CEDICT's "r5"), not 女儿 nǚ'ér
+            out.append((k, "r", None))
         elif ch == "弄" and (a, b) == (k, k + 1) and _NUMERAL_RE.fullmatch(simplified[k - 1 : k]):
             out.append((k, "lòng", "lung6"))  # a lane after its number: 长乐路 12 弄
         elif ch == "弄" and ((a, b) == (k, k + 1) or (k == a and simplified[k + 1] in _RESULTS)):
@@ -198,6 +201,15 @@ def _rules(
             # its own or before its result (弄 干, 弄坏) 弄 is nòng "to make, to handle"
             out.append((k, "nòng", None))
     return out
+
+
+@lru_cache(maxsize=1 << 10)
+def _erhua(word: str) -> bool:
+    """Whether CC-CEDICT reads a word ending in 儿 with the erhua suffix ("r5": 这儿 zhe4 r5)."""
+    from duizhao.resources.lexicon import cedict
+
+    entries = cedict().lookup(word)
+    return bool(entries) and all(e.pinyin.endswith(" r5") for e in entries)
 
 
 #: Results after a verb (弄干 "to dry", 弄坏 "to break").
@@ -262,9 +274,7 @@ def fix_jyutping(
     return out
 
 
-def _wei_in_words(
-    simplified: str, words: Sequence[tuple[int, int]], out: list[str | None]
-) -> None:
+def _wei_in_words(simplified: str, words: Sequence[tuple[int, int]], out: list[str | None]) -> None:
     """为 inside a word takes the Jyutping of the sense its pinyin phrase gives (为何 *wèi* hé →
     *wai6*, 认为 rèn *wéi* → *wai4*), and ending a verb that no phrase lists, *wai4* (选为 "to be
     elected as"), so that the two romanisers agree (in place)."""
