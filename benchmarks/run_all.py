@@ -171,6 +171,19 @@ def _rows_chinese(d: dict[str, Any]) -> list[Row]:
                          min(ours["tuning"]["accuracy"], ours["held-out"]["accuracy"]) >= 0.93
                          and ours["held-out"]["accuracy"]
                          > jp["ToJyutping"]["held-out"]["accuracy"]))  # fmt: skip
+    register = d.get("jyutping", {}).get("register", {})
+    for kind, label in (("classical", "classical sentences, looked at while writing the rules"),
+                        ("classical2", "classical sentences written after the rules"),
+                        ("hk", "Hong Kong words"),
+                        ("hk2", "Hong Kong words written after the rules")):  # fmt: skip
+        r = register.get(kind)
+        if r:
+            rows.append(_row("Chinese", f"Jyutping character accuracy, our own set: {label} "
+                             f"({r['duizhao']['n']} characters; written by the developers)",
+                             f"{r['duizhao']['accuracy']:.4f}",
+                             f"{r['ToJyutping']['accuracy']:.4f} ToJyutping; "
+                             f"{r['duizhao, no literary readings']['accuracy']:.4f} "
+                             "without the literary readings", "", None))  # fmt: skip
     sp = d.get("speed", {})
     if "duizhao" in sp:
         rname = next((k for k in sp if k.startswith("reference")), "")
