@@ -164,6 +164,18 @@ def test_count_in_its_reduplication_is_the_verb() -> None:
     assert by_word["數字"].pinyin[0] == "shù" and by_word["數字"].jyutping[0] == "sou3"
 
 
+def test_the_said_bank_is_hang_and_a_trip_stays_xing() -> None:
+    # 匯豐…該行表示 "the bank said": 行 after 該 is háng / hong4 (was xíng / haang4 "to go");
+    # 此行 "this trip" stays xíng; 本行 "this bank" is bun2 hong4 (was bun2 haang4)
+    text = "匯豐公布業績，該行表示會增聘員工。本行重視客戶。此行目的在於考察。"
+    toks = [(text[t.start : t.end], t) for t in default_annotator().annotate(text)]
+    hang = [t for w, t in toks if w == "行"]
+    assert (hang[0].pinyin, hang[0].jyutping) == (("háng",), ("hong4",))
+    assert (hang[1].pinyin, hang[1].jyutping) == (("xíng",), ("haang4",))
+    (own,) = [t for w, t in toks if w == "本行"]
+    assert own.jyutping == ("bun2", "hong4")
+
+
 def test_a_word_fused_with_the_number_after_it_is_not_a_word() -> None:
     """jieba-tw's dictionary has 世界百 (of 世界百強 "the world's top 100") and 力挺十: the seed
     read 世界百 / 強. Both standards write 世界 百強; a name whose first part is no word stays."""

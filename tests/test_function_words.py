@@ -69,6 +69,7 @@ def first_sense(text: str, word: str, nth: int = 0) -> str:
         ("他完成功課，並交給老師。", "並", "and"),
         ("單靠政府並不足夠。", "靠", "to depend on"),
         ("每人可獲二千元。", "元", "dollar (HK$ in Hong Kong)"),
+        ("匯豐公布業績，該行表示將增聘員工。", "行", "the bank or firm (named before)"),  # round 10
         ("這是責任而非特權。", "而", "but (not)"),
         ("他買了一副眼鏡。", "副", "classifier for pairs, sets of things & facial expressions"),
         # round 9: an editorial of ours on public housing

@@ -230,6 +230,8 @@ _RULES: dict[str, tuple[Rule, ...]] = {
     "該": ((lambda c: not c.ends_clause and (c.starts_clause or c.prev in _PREPOSITIONS
                                           or (c.next_pos() or "").startswith("n")),
             "that; the above-mentioned"),),
+    # 匯豐…該行表示 "the bank said": 行 after 該 is the bank or firm just named
+    "行": ((_prev_in("該", "该"), "the bank or firm (named before); firm; business"),),  # ours
     "令": ((_mid, "to cause; to make sth happen; to order"),),
     "達": ((_before_number, "to amount to; to reach; to attain"),),
     "逾": ((_before_number, "to exceed; more than"),),

@@ -32,6 +32,8 @@ char   rule                                             examples
 為     alone: the preposition *wèi* / *wai6* "for"        為 市民 提供 "provide for citizens";
        before a noun phrase and its predicate, else       失業率 為 3% "is"; :mod:`.wei`
        the verb *wéi* / *wai4* "to be; as"
+行     alone after 該 "the said": the bank or firm a      匯豐…該行表示 "the bank said"
+       report has named, *háng* / *hong4*
 ====== ================================================ =========================================
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
@@ -104,7 +106,7 @@ def _default_tags() -> Mapping[str, str]:
     return _pos_tags((hk_user_dict_path(),))
 
 
-_RULE_CHARS = "量应地处得尽弄差将哩为数儿" + "".join(_ALONE)
+_RULE_CHARS = "量应地处得尽弄差将哩为数儿行" + "".join(_ALONE)
 
 #: Nouns of "difference" ending in 差, read *chā* (现代汉语词典: 落差 luòchā, 温差 wēnchā,
 #: 时差 shíchā, 逆差 nìchā); pypinyin's phrase data gives several of them *chà*. (As a verb or
@@ -188,6 +190,9 @@ def _rules(
             # the verb "to count" in its reduplication: 数一数, 数了数 (shǔ, sou2), not the
             # noun shù "number"
             out.append((k, "shǔ", "sou2"))
+        elif ch == "行" and (a, b) == (k, k + 1) and prev_word == "该":
+            # 该行 "the said bank" in financial news (汇丰…该行表示), not xíng "to go"
+            out.append((k, "háng", "hong4"))
         elif ch in _ALONE and (a, b) == (k, k + 1):
             # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)
             out.append((k, _ALONE[ch], None))
