@@ -362,16 +362,16 @@ def _gloss(
     if hk:
         return hk
     senses = list(_senses(word, simplified, tuple(pinyin)))
-    head = _SUFFIX_SENSES.get(word[-1]) or _HEAD_SENSES.get(word[-1])
-    if not senses and len(word) >= 3 and head:
-        # a word made with a productive suffix (露宿者) or a head noun (監測站): the stem's sense
-        # and the suffix's
-        stem = _part_sense(word[:-1], simplified[:-1], tuple(pinyin[:-1]))
-        if stem:
-            return compose([(stem, word[:-1]), (head, word[-1])])
-    if not senses and len(word) == 2:
-        return _composed_of_characters(word, simplified, pinyin, english)
     if not senses:
+        head = _SUFFIX_SENSES.get(word[-1]) or _HEAD_SENSES.get(word[-1])
+        if len(word) >= 3 and head:
+            # a word made with a productive suffix (露宿者) or a head noun (監測站): the stem's
+            # sense and the suffix's
+            stem = _part_sense(word[:-1], simplified[:-1], tuple(pinyin[:-1]))
+            if stem:
+                return compose([(stem, word[:-1]), (head, word[-1])])
+        if len(word) == 2:
+            return _composed_of_characters(word, simplified, pinyin, english)
         return _composed(word, simplified, pinyin)
     if english:
         words = _sentence_words(english)

@@ -49,6 +49,7 @@ from collections.abc import Sequence
 from types import MappingProxyType
 
 from duizhao.resources.lexicon import hsk_words
+from duizhao.text.script import is_han
 
 __all__ = ["LITERARY", "apply_literary", "is_literary"]
 
@@ -142,7 +143,7 @@ _NUMERALS = frozenset("一二三四五六七八九十百千萬兩數幾雙")
 
 
 def _han_count(s: str) -> int:
-    return sum("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in s)
+    return sum(map(is_han, s))
 
 
 def is_literary(sentence: str, alone: Sequence[bool] | None = None) -> bool:

@@ -26,7 +26,7 @@ from duizhao.errors import InputError
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.resources.lexicon import cedict_adverbs
-from duizhao.text.convert import convert, to_simplified
+from duizhao.text.convert import HK_TO_TAIWAN, convert, to_simplified
 from duizhao.text.script import HAN_RUN_RE
 
 from .cityu import cityu_cuts, drop_number_tails, is_place_name
@@ -149,7 +149,9 @@ def _package_file(package: str, name: str) -> Path:
 def _to_taiwan(text: str) -> str:
     """Hong Kong variant characters to the Taiwan standard forms of the jieba-tw dictionary
     (裏 → 裡, 衞 → 衛, 綫 → 線), keeping the length."""
-    return convert(convert(text, "hk2t"), "t2tw")
+    for config in HK_TO_TAIWAN:
+        text = convert(text, config)
+    return text
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).

@@ -31,22 +31,27 @@ def compose(parts: Sequence[tuple[str, str]]) -> str:
     return " + ".join(f"{sense} ({part})" for sense, part in parts)
 
 
+def _parts(gloss: str | None) -> list[str]:
+    """The parts of a gloss :func:`compose` wrote (``[]`` for any other gloss)."""
+    if not gloss or " + " not in gloss:
+        return []
+    parts: list[str] = _PART_END.findall(gloss)
+    return parts if len(parts) >= 2 else []
+
+
 def made_of_words(gloss: str | None) -> bool:
     """True for a composed gloss whose every part is two characters or more."""
-    if not gloss or " + " not in gloss:
-        return False
-    parts = _PART_END.findall(gloss)
-    return len(parts) >= 2 and all(len(p) >= 2 for p in parts)
+    parts = _parts(gloss)
+    return bool(parts) and all(len(p) >= 2 for p in parts)
 
 
 def is_composed(gloss: str | None) -> bool:
     """True for a gloss :func:`compose` wrote (``sense (part) + sense (part)``)."""
-    return gloss is not None and " + " in gloss and len(_PART_END.findall(gloss)) >= 2
+    return bool(_parts(gloss))
 
 
 def made_of_characters(gloss: str | None) -> bool:
     """True for a composed gloss whose every part is one character (北岸 ``north (北) + bank
     (岸)``): a word no dictionary has, glossed by guesswork from its characters."""
-    if not is_composed(gloss):
-        return False
-    return all(len(p) == 1 for p in _PART_END.findall(gloss or ""))
+    parts = _parts(gloss)
+    return bool(parts) and all(len(p) == 1 for p in parts)
