@@ -1,0 +1,163 @@
+"""Pinyin of frequent polyphones read from their syntactic frame (issue 15, round 11).
+
+The polyphone model (g2pM, trained on Simplified Wikipedia text) and the phrase data settle most
+readings; these rules cover frames of Hong Kong written Chinese where both go wrong, each a
+statement of grammar (Yip & Rimmington, *Chinese: A Comprehensive Grammar*; 现代汉语词典's
+readings), not a list of sentences:
+
+====== ================================================ =========================================
+char   frame                                            examples
+====== ================================================ =========================================
+著     Hong Kong and Taiwan write the aspect particle   隨著 suí *zhe*, 冒著 酷暑, 隱含 著,
+       *zhe* and the verb *zháo* / *zhuó* 著, which       睡著 shuì *zháo*, 著手 *zhuó* shǒu;
+       ``hk2s`` leaves as 著 (read *zhù*): the           著名, 顯著, 土著 stay *zhù*
+       Simplified text the romaniser reads gets 着
+       wherever no phrase reads 著 *zhù* (:func:`zhe`)
+長     ending the title of the head of a body (a word   校長, 衛生署長, 審計長, 局長 *zhǎng*;
+       of two characters or more whose character        全長, 延長 stay *cháng*
+       before 長 is a body: 署 局 校 …): *zhǎng*
+得     alone right after a verb or an adjective, or    練 得 一身…, 徬徨 得 哭起來, 好 得 很,
+       ending a word of a one-character verb and 得     聽得 非常 清楚: *de*; 取得, 獲得,
+       that no phrase lists: the complement marker      值得 (phrases), 只 得, 才 得 stay *dé*
+       *de* (得 "to obtain" after a verb is in a
+       word of the dictionary: 取得); alone after     還 得 保持, 更 得 小心 *děi*
+       還 更 也 就 都 總 又 非 必 and before a verb,
+       the modal "must": *děi*
+A不A   the question form of a verb: the first A is      應不應該 yīng bù yīng gāi,
+       read as the second (the dictionary reads the     應唔應該
+       second inside its word)
+====== ================================================ =========================================
+
+Only the pinyin changes: the Jyutping of these characters comes from the Traditional text and
+its own dictionary.
+
+Examples:
+    >>> zhe("随著时间", [(0, 2), (2, 4)])
+    '随着时间'
+    >>> zhe("著名学者", [(0, 2), (2, 4)])
+    '著名学者'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+__all__ = ["frame_pinyin", "zhe"]
+
+#: What a title's head follows: the bodies whose head is a 長 *zhǎng* (Simplified). 所 is left
+#: out (所长 suǒcháng "one's strong point"), and so are 船 车 机 (船长 "captain" or "length").
+_BODIES = frozenset("署局部司处校院会组科股厅市县镇村省州区团队班社馆厂站庭委计书事议")
+
+
+def _phrase(word: str) -> tuple[str, ...] | None:
+    from .pinyin import phrase_reading
+
+    return phrase_reading(word)
+
+
+@lru_cache(maxsize=1 << 12)
+def _zhe_word(word: str) -> str:
+    """A word with 著 (Simplified, two characters or more) as the romaniser should read it."""
+    alt = word.replace("著", "着")
+    for k, ch in enumerate(word):
+        if ch != "著":
+            continue
+        # a phrase of the dictionary around 著 that reads it zhù: 著名, 显著, 土著
+        for a in range(0, k + 1):
+            for b in range(k + 1, len(word) + 1):
+                if b - a < 2:
+                    continue
+                found = _phrase(word[a:b])
+                if found is not None and found[k - a] == "zhù":
+                    return word
+    if _phrase(alt) is not None:
+        return alt  # 随着, 接着, 着手, 睡着
+    if word[-1] == "著" and len(word) >= 2:
+        from .wei import is_verb
+
+        if is_verb(word[:-1]):
+            return alt  # a verb and the aspect particle the segmenter joined: 隐含著
+    return word
+
+
+def zhe(simplified: str, words: Sequence[tuple[int, int]]) -> str:
+    """The Simplified text with 著 written 着 where it is not *zhù* (same length).
+
+    ``hk2s`` keeps 著 (Hong Kong's and Taiwan's spelling of the particle *zhe* and the verb
+    *zháo* / *zhuó*, and of *zhù* "to write; marked"); pypinyin reads 著 *zhù* first and the
+    polyphone model does not know it. A word the dictionary reads with 著 *zhù* (著名, 显著)
+    keeps it; a word it knows with 着 (随着, 着手), a verb the segmenter joined with 著, and 著
+    standing alone (after a verb: the aspect particle; not after a name, 鲁迅 著 "written by Lu
+    Xun") get 着, which the dictionary and the
+    polyphone model read in context (*zhe*, *zháo*, *zhuó*).
+    """
+    if "著" not in simplified:
+        return simplified
+    chars = list(simplified)
+    prev_end, prev_word = -1, ""
+    for a, b in words:
+        if "著" in simplified[a:b]:
+            if b - a > 1:
+                chars[a:b] = _zhe_word(simplified[a:b])
+            elif not (
+                not simplified[prev_end:a].strip() and (_tag(prev_word) or "").startswith("nr")
+            ):
+                chars[a] = "着"  # (after a name it is an author's credit: 鲁迅 著 zhù)
+        prev_end, prev_word = b, simplified[a:b]
+    return "".join(chars)
+
+
+# Verbs (jieba's tags) before the complement marker 得, and adjectives (好 得 很, 高兴 得 跳).
+_VERB_TAGS = frozenset({"v", "vi", "vg"})
+_VERB_ADJ_TAGS = _VERB_TAGS | {"a", "ad"}
+
+
+def _tag(word: str) -> str | None:
+    from .polyphones import _tag as tag
+
+    return tag(word)
+
+
+#: Adverbs after which 得 before a verb is the modal *děi* "must" (还得 保持 "still has to keep",
+#: 更得 小心, 就得 走); not 可, 才, 方, 只, 不 (可得, 才得以, 不得 *dé* "may; to obtain").
+_MUST_AFTER = frozenset({"还", "更", "也", "就", "都", "总", "又", "非", "必"})
+
+
+def _next_is_verb(simplified: str, words: Sequence[tuple[int, int]], end: int) -> bool:
+    """Whether the word that starts at ``end`` is a verb (:func:`.wei.is_verb`: CC-CEDICT's
+    "to …" senses, else jieba's tag; 小心 "to be careful", 着重, 保持; not 民心)."""
+    from .wei import is_verb
+
+    for a, b in words:
+        if a == end:
+            return is_verb(simplified[a:b])
+    return False
+
+
+def frame_pinyin(
+    simplified: str, words: Sequence[tuple[int, int]], readings: list[str | None]
+) -> None:
+    """Apply the frames of the module's table to the pinyin ``readings`` (in place)."""
+    if not any(c in simplified for c in "长得不唔"):
+        return
+    prev: tuple[int, int] | None = None
+    for a, b in words:
+        word = simplified[a:b]
+        if b - a >= 2 and word[-1] == "长" and word[-2] in _BODIES:
+            found = _phrase(word)
+            if found is None or found[-1] == "zhǎng":
+                readings[b - 1] = "zhǎng"  # the head of a body: 校长, 卫生署长, 审计长
+        elif word == "得" and prev is not None and prev[1] == a:
+            before = simplified[prev[0] : prev[1]]
+            if _tag(before) in _VERB_ADJ_TAGS:
+                readings[a] = "de"  # the complement marker: 练 得 一身, 找 得 到, 彷徨 得 哭
+            elif before in _MUST_AFTER and _next_is_verb(simplified, words, b):
+                readings[a] = "děi"  # "must": 还 得 保持, 更 得 小心
+        elif (
+            b - a == 2 and word[1] == "得" and _phrase(word) is None and _tag(word[0]) in _VERB_TAGS
+        ):
+            readings[a + 1] = "de"  # a verb and the marker joined: 听得 非常 清楚
+        elif b - a >= 3 and word[1] in "不唔" and word[0] == word[2]:
+            readings[a] = readings[a + 2]  # the question form: 应不应该
+        prev = (a, b)
