@@ -135,21 +135,85 @@ def _next_is_verb(simplified: str, words: Sequence[tuple[int, int]], end: int) -
     return False
 
 
+#: Degree adverbs before an adjective (还 长 "is even longer", 很 长, 更 长).
+_DEGREE = frozenset(
+    {"还", "很", "更", "最", "太", "较", "比较", "挺", "够", "特别", "非常", "相当", "十分", "这么",
+     "那么", "越", "愈", "极", "好", "多么", "越来越", "愈来愈"}
+)  # fmt: skip
+#: Where a clause ends (an adjective ending it is a predicate: 时间 还 长 ，).
+_CLAUSE_END = frozenset("，。；：？！、,;:?!」』）)\n")
+#: Words before 教 alone where it is the noun "religion" or a word the segmenter cut (信 教 "to
+#: be religious", 入 教, 传 教, 请 教 "to consult").
+_JIAO_NOUN_AFTER = frozenset("信入传护殉叛布拜设政请领指求赐受宗佛道回国主")
+
+
+def _alone(
+    simplified: str, words: Sequence[tuple[int, int]], n: int, before: str, after: str
+) -> str | None:
+    """The reading of 都, 地, 教 or 长 standing as word ``n`` (``None``: no frame applies)."""
+    a, b = words[n]
+    ch = simplified[a]
+    nxt = simplified[words[n + 1][0] : words[n + 1][1]] if n + 1 < len(words) else ""
+    nxt_adjacent = n + 1 < len(words) and words[n + 1][0] == b
+    if ch == "都":
+        # the adverb dōu "all; already" after another adverb (也 都, 还 都) or before a verb
+        # (都 借给, 都 要); dū "capital" stands in words (首都, 建都, 都市, 都督)
+        if _tag(before) == "d" or (nxt_adjacent and _is_verb(nxt)):
+            return "dōu"
+    elif ch == "地":
+        # after a four-character idiom and before a verb: the adverbial particle (小心翼翼 地
+        # 花了, 毫不犹豫 地 答应)
+        if len(before) == 4 and _tag(before) == "i" and nxt_adjacent and _is_verb(nxt):
+            return "de"
+    elif ch == "长":
+        # an adjective after a degree adverb ending its clause: cháng "long" (时间 还 长 ，);
+        # before 了, 得, 出, 大 it is zhǎng "to grow" (还 长 得 很 快)
+        if before in _DEGREE and (after in _CLAUSE_END or not after):
+            return "cháng"
+    elif (
+        # the verb jiāo "to teach" before what is taught or after 所 (所 教 的 功课, 教 小学生);
+        # not before a pronoun (causative jiào: 教 他 去), after 信/入/传 (religion), at a
+        # clause's end
+        ch == "教"
+        and (
+            nxt_adjacent
+            and before[-1:] not in _JIAO_NOUN_AFTER
+            and _tag(nxt) != "r"
+            and nxt[:1] not in "人他她我你它们"
+        )
+    ):
+        return "jiāo"
+    return None
+
+
+def _is_verb(word: str) -> bool:
+    from .wei import is_verb
+
+    return bool(word) and is_verb(word)
+
+
 def frame_pinyin(
     simplified: str, words: Sequence[tuple[int, int]], readings: list[str | None]
 ) -> None:
     """Apply the frames of the module's table to the pinyin ``readings`` (in place)."""
-    if not any(c in simplified for c in "长得不唔"):
+    if not any(c in simplified for c in "长得不唔都地教"):
         return
     prev: tuple[int, int] | None = None
-    for a, b in words:
+    for n, (a, b) in enumerate(words):
         word = simplified[a:b]
+        before = simplified[prev[0] : prev[1]] if prev is not None and prev[1] == a else ""
+        after = simplified[b : b + 1]
+        if b - a == 1 and word in "都地教长":
+            reading = _alone(simplified, words, n, before, after)
+            if reading is not None:
+                readings[a] = reading
+            prev = (a, b)
+            continue
         if b - a >= 2 and word[-1] == "长" and word[-2] in _BODIES:
             found = _phrase(word)
             if found is None or found[-1] == "zhǎng":
                 readings[b - 1] = "zhǎng"  # the head of a body: 校长, 卫生署长, 审计长
-        elif word == "得" and prev is not None and prev[1] == a:
-            before = simplified[prev[0] : prev[1]]
+        elif word == "得" and before:
             if _tag(before) in _VERB_ADJ_TAGS:
                 readings[a] = "de"  # the complement marker: 练 得 一身, 找 得 到, 彷徨 得 哭
             elif before in _MUST_AFTER and _next_is_verb(simplified, words, b):
