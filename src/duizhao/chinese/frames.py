@@ -5,28 +5,31 @@ readings; these rules cover frames of Hong Kong written Chinese where both go wr
 statement of grammar (Yip & Rimmington, *Chinese: A Comprehensive Grammar*; 现代汉语词典's
 readings), not a list of sentences:
 
-====== ================================================ =========================================
-char   frame                                            examples
-====== ================================================ =========================================
-著     Hong Kong and Taiwan write the aspect particle   隨著 suí *zhe*, 冒著 酷暑, 隱含 著,
-       *zhe* and the verb *zháo* / *zhuó* 著, which       睡著 shuì *zháo*, 著手 *zhuó* shǒu;
-       ``hk2s`` leaves as 著 (read *zhù*): the           著名, 顯著, 土著 stay *zhù*
-       Simplified text the romaniser reads gets 着
-       wherever no phrase reads 著 *zhù* (:func:`zhe`)
-長     ending the title of the head of a body (a word   校長, 衛生署長, 審計長, 局長 *zhǎng*;
-       of two characters or more whose character        全長, 延長 stay *cháng*
-       before 長 is a body: 署 局 校 …): *zhǎng*
-得     alone right after a verb or an adjective, or    練 得 一身…, 徬徨 得 哭起來, 好 得 很,
-       ending a word of a one-character verb and 得     聽得 非常 清楚: *de*; 取得, 獲得,
-       that no phrase lists: the complement marker      值得 (phrases), 只 得, 才 得 stay *dé*
-       *de* (得 "to obtain" after a verb is in a
-       word of the dictionary: 取得); alone after     還 得 保持, 更 得 小心 *děi*
-       還 更 也 就 都 總 又 非 必 and before a verb,
-       the modal "must": *děi*
-A不A   the question form of a verb: the first A is      應不應該 yīng bù yīng gāi,
-       read as the second (the dictionary reads the     應唔應該
-       second inside its word)
-====== ================================================ =========================================
+* **著** — Hong Kong and Taiwan write the aspect particle *zhe* and the verb *zháo* / *zhuó* 著,
+  which ``hk2s`` leaves as 著 (pypinyin's first reading: *zhù*; the polyphone model does not
+  know it). The Simplified text the romaniser reads gets 着 wherever no phrase reads 著 *zhù*
+  (:func:`zhe`): 隨著 suí *zhe*, 頂著 烈日, 含 著, 睡著 shuì *zháo*, 著手 *zhuó* shǒu; 著名,
+  顯著, 土著 and an author's credit after a name (魯迅 著) stay *zhù*.
+* **長** ending the title of the head of a body (a word whose character before 長 is a body:
+  署 局 校 會 …) is *zhǎng*: 校長, 衛生署長, 審計長, 理事長 (the model read several *cháng*);
+  alone after a degree adverb and ending its clause it is the adjective *cháng*: 路 很 長 ，,
+  比預期 還 長 。 (還 長 得 很 快 "still grows fast" stays *zhǎng*).
+* **得** alone right after a verb or an adjective is the complement marker *de* (急 得 團團轉,
+  高興 得 跳起來, 跑 得 很 快), and so is 得 ending a word of a one-character verb that no phrase
+  lists (聽得 清楚) and the 得 of 得到, 得了, 得起 … after a one-character verb that is not a modal
+  (找 得到 "can find", 受 得了 "can bear": the potential complement; 想 得到, 能 得到 "to
+  obtain" are left alone); 得 "to obtain" after a verb is a word of the dictionary (取得, 獲得).
+  Alone after 還 更 也 就 都 總 又 非 必 and before a verb it is the modal *děi* "must" (還 得 等,
+  就 得 出發; 更 得 民心 "wins more hearts" stays *dé*).
+* **都** alone after another adverb or before a verb is the adverb *dōu* (也 都 同意, 都 借給):
+  *dū* "capital" stands in words (首都, 古都, 都市, 都督).
+* **地** alone after a four-character idiom and before a verb is the adverbial particle *de*
+  (毫不猶豫 地 答應), as after an adjective (:mod:`.polyphones`).
+* **教** alone before what is taught, or after 所, is the verb *jiāo* "to teach" (所 教 的 課,
+  教 學生 寫字); before a pronoun (the causative *jiào*: 教 他 去), after 信 / 入 / 傳 (religion)
+  or ending a clause it is left to the model.
+* **A不A**, the question form of a verb: the first A is read as the second, which the
+  dictionary reads inside its word (應不應該 *yīng* bù yīng gāi; 應唔應該).
 
 Only the pinyin changes: the Jyutping of these characters comes from the Traditional text and
 its own dictionary.
@@ -108,9 +111,10 @@ def zhe(simplified: str, words: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-# Verbs (jieba's tags) before the complement marker 得, and adjectives (好 得 很, 高兴 得 跳).
+# Verbs (jieba's tags) before the complement marker 得, and adjectives (好 得 很, 高兴 得 跳:
+# jieba tags 高兴 b).
 _VERB_TAGS = frozenset({"v", "vi", "vg"})
-_VERB_ADJ_TAGS = _VERB_TAGS | {"a", "ad"}
+_VERB_ADJ_TAGS = _VERB_TAGS | {"vd", "a", "ad", "an", "z", "b"}
 
 
 def _tag(word: str) -> str | None:
@@ -119,19 +123,37 @@ def _tag(word: str) -> str | None:
     return tag(word)
 
 
+#: The results of a potential complement that make a word with 得 (得到 "to obtain", 得了,
+#: 得出): after a one-character verb they are 找 得到 "can find", 受 得了 "can bear", 看 得出.
+_POTENTIAL = frozenset("到了起住出过动完见及")
+#: Modal verbs, after which 得到 is "to obtain" (想 得到 "wants to obtain", 能 得到).
+_MODALS = frozenset("想要能会可愿肯敢应该须需必将欲值")
+
 #: Adverbs after which 得 before a verb is the modal *děi* "must" (还得 保持 "still has to keep",
 #: 更得 小心, 就得 走); not 可, 才, 方, 只, 不 (可得, 才得以, 不得 *dé* "may; to obtain").
 _MUST_AFTER = frozenset({"还", "更", "也", "就", "都", "总", "又", "非", "必"})
 
 
 def _next_is_verb(simplified: str, words: Sequence[tuple[int, int]], end: int) -> bool:
-    """Whether the word that starts at ``end`` is a verb (:func:`.wei.is_verb`: CC-CEDICT's
-    "to …" senses, else jieba's tag; 小心 "to be careful", 着重, 保持; not 民心)."""
-    from .wei import is_verb
-
+    """Whether the word that starts at ``end`` opens a verb phrase: a verb, adverb or preposition
+    by jieba's tag, or a word with a CC-CEDICT sense "to …" (等 "to wait for", 小心 "to be
+    careful"); not a particle (还 得 了) or a noun (更 得 民心)."""
     for a, b in words:
         if a == end:
-            return is_verb(simplified[a:b])
+            word = simplified[a:b]
+            tag = _tag(word) or ""
+            if tag in ("ul", "uj", "uz", "ug", "uv", "ud", "y", "x", "r", "m", "q"):
+                return False
+            if tag[:1] in ("v", "d", "p"):
+                return True
+            from duizhao.resources.lexicon import cedict
+
+            return any(
+                g.startswith("to ")
+                for e in cedict().lookup(word)
+                if e.pinyin[:1].islower()
+                for g in e.glosses
+            )
     return False
 
 
@@ -213,6 +235,15 @@ def frame_pinyin(
             found = _phrase(word)
             if found is None or found[-1] == "zhǎng":
                 readings[b - 1] = "zhǎng"  # the head of a body: 校长, 卫生署长, 审计长
+        elif (
+            b - a == 2
+            and word[0] == "得"
+            and word[1] in _POTENTIAL
+            and len(before) == 1
+            and before not in _MODALS
+            and _tag(before) in _VERB_TAGS
+        ):
+            readings[a] = "de"  # the potential complement cut as 找 得到 "can find", 受 得了
         elif word == "得" and before:
             if _tag(before) in _VERB_ADJ_TAGS:
                 readings[a] = "de"  # the complement marker: 练 得 一身, 找 得 到, 彷徨 得 哭
