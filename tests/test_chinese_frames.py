@@ -34,6 +34,7 @@ def _pinyin(text: str, word: str, char: str, nth: int = 0) -> str | None:
         ("香港是著名的國際都會。", "著名", "zhù"),  # a phrase reads it zhù
         ("成效並不顯著。", "顯著", "zhù"),
         ("《朝花夕拾》，魯迅著。", "迅著", "zhù"),  # an author's credit after a name
+        ("這是他所著的第一本書。", "所著", "zhù"),  # "written by"
     ],
 )
 def test_zhe_is_read_by_its_word(text: str, word: str, reading: str) -> None:

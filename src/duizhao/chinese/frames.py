@@ -9,7 +9,7 @@ readings), not a list of sentences:
   which ``hk2s`` leaves as 著 (pypinyin's first reading: *zhù*; the polyphone model does not
   know it). The Simplified text the romaniser reads gets 着 wherever no phrase reads 著 *zhù*
   (:func:`zhe`): 隨著 suí *zhe*, 頂著 烈日, 含 著, 睡著 shuì *zháo*, 著手 *zhuó* shǒu; 著名,
-  顯著, 土著 and an author's credit after a name (魯迅 著) stay *zhù*.
+  顯著, 土著, an author's credit after a name (魯迅 著) and 所 著 "written by" stay *zhù*.
 * **長** ending the title of the head of a body (a word whose character before 長 is a body:
   署 局 校 會 …) is *zhǎng*: 校長, 衛生署長, 審計長, 理事長 (the model read several *cháng*);
   alone after a degree adverb and ending its clause it is the adjective *cháng*: 路 很 長 ，,
@@ -92,7 +92,7 @@ def zhe(simplified: str, words: Sequence[tuple[int, int]]) -> str:
     polyphone model does not know it. A word the dictionary reads with 著 *zhù* (著名, 显著)
     keeps it; a word it knows with 着 (随着, 着手), a verb the segmenter joined with 著, and 著
     standing alone (after a verb: the aspect particle; not after a name, 鲁迅 著 "written by Lu
-    Xun") get 着, which the dictionary and the
+    Xun", nor after 所, 他 所 著 的 书 "the book he wrote") get 着, which the dictionary and the
     polyphone model read in context (*zhe*, *zháo*, *zhuó*).
     """
     if "著" not in simplified:
@@ -104,9 +104,11 @@ def zhe(simplified: str, words: Sequence[tuple[int, int]]) -> str:
             if b - a > 1:
                 chars[a:b] = _zhe_word(simplified[a:b])
             elif not (
-                not simplified[prev_end:a].strip() and (_tag(prev_word) or "").startswith("nr")
+                not simplified[prev_end:a].strip()
+                and (prev_word == "所" or (_tag(prev_word) or "").startswith("nr"))
             ):
-                chars[a] = "着"  # (after a name it is an author's credit: 鲁迅 著 zhù)
+                # (after a name it is an author's credit, 鲁迅 著 zhù; 所 著 "written by")
+                chars[a] = "着"
         prev_end, prev_word = b, simplified[a:b]
     return "".join(chars)
 
