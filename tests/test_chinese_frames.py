@@ -145,9 +145,24 @@ def test_cli_words_prints_zhe_and_its_gloss(
     src = tmp_path / "in.txt"
     src.write_text("他們頂著烈日在街上派傳單。\n", encoding="utf-8")
     assert main(["words", str(src), "--format", "jsonl"]) == 0
-    tokens = [t for line in capsys.readouterr().out.splitlines() for t in json.loads(line)["tokens"]]
+    tokens = [
+        t for line in capsys.readouterr().out.splitlines() for t in json.loads(line)["tokens"]
+    ]
     zhes = [t for t in tokens if "著" in t["text"]]
     assert zhes
     for t in zhes:
         assert t["pinyin"][t["text"].index("著")] == "zhe"
         assert "aspect" in (t["gloss"] or "") or t["text"] != "著"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "char", "reading"),
+    [
+        ("醫院太快重開病房。", "重開", "重", "chóng"),  # "again": the phrase's reading stands
+        ("政府很重視這件事。", "重視", "重", "zhòng"),
+        ("請把冷氣溫度調到二十五度。", "調到", "調", "tiáo"),  # "to adjust" to a value
+        ("他被調到香港工作。", "調到", "調", "diào"),  # "to transfer"
+    ],
+)
+def test_chong_and_tiao(text: str, word: str, char: str, reading: str) -> None:
+    assert _pinyin(text, word, char) == reading

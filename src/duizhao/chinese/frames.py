@@ -28,6 +28,10 @@ readings), not a list of sentences:
 * **教** alone before what is taught, or after 所, is the verb *jiāo* "to teach" (所 教 的 課,
   教 學生 寫字); before a pronoun (the causative *jiào*: 教 他 去), after 信 / 入 / 傳 (religion)
   or ending a clause it is left to the model.
+* **重** before a one-character verb, in a phrase that reads it *chóng* "again; re-", keeps the
+  phrase's reading against the model (重開 病房 "reopen the ward", 重建; 重視 is *zhòng*).
+* **調** "to adjust" before 到 / 至 and a number is *tiáo* (溫度 調 到 25 度; 調 到 香港
+  "transferred to Hong Kong" stays *diào*).
 * **A不A**, the question form of a verb: the first A is read as the second, which the
   dictionary reads inside its word (應不應該 *yīng* bù yīng gāi; 應唔應該).
 
@@ -43,6 +47,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -130,6 +135,9 @@ def _tag(word: str) -> str | None:
 _POTENTIAL = frozenset("到了起住出过动完见及")
 #: Modal verbs, after which 得到 is "to obtain" (想 得到 "wants to obtain", 能 得到).
 _MODALS = frozenset("想要能会可愿肯敢应该须需必将欲值")
+
+#: 到 / 至 and a number after 调 (调 到 25 度 "adjusted to 25 degrees").
+_NUMBER_AFTER_RE = re.compile("[到至][0-9０-９一二三四五六七八九十百千万两几零〇.％%]")
 
 #: Adverbs after which 得 before a verb is the modal *děi* "must" (还得 保持 "still has to keep",
 #: 更得 小心, 就得 走); not 可, 才, 方, 只, 不 (可得, 才得以, 不得 *dé* "may; to obtain").
@@ -220,7 +228,7 @@ def frame_pinyin(
     simplified: str, words: Sequence[tuple[int, int]], readings: list[str | None]
 ) -> None:
     """Apply the frames of the module's table to the pinyin ``readings`` (in place)."""
-    if not any(c in simplified for c in "长得不唔都地教"):
+    if not any(c in simplified for c in "长得不唔都地教重调"):
         return
     prev: tuple[int, int] | None = None
     for n, (a, b) in enumerate(words):
@@ -255,6 +263,15 @@ def frame_pinyin(
             b - a == 2 and word[1] == "得" and _phrase(word) is None and _tag(word[0]) in _VERB_TAGS
         ):
             readings[a + 1] = "de"  # a verb and the marker joined: 听得 非常 清楚
+        elif (
+            b - a == 2
+            and word[0] == "重"
+            and _tag(word[1]) in _VERB_TAGS
+            and (_phrase(word) or ("",))[0] == "chóng"
+        ):
+            readings[a] = "chóng"  # "again; re-" before a verb, as the phrase says: 重开, 重建
+        elif word == "调" and _NUMBER_AFTER_RE.match(simplified, b):
+            readings[a] = "tiáo"  # "to adjust" to a value: 温度 调 到 25 度 (调 到 香港: diào)
         elif b - a >= 3 and word[1] in "不唔" and word[0] == word[2]:
             readings[a] = readings[a + 2]  # the question form: 应不应该
         prev = (a, b)
