@@ -33,11 +33,10 @@ from typing import Any
 def _readings(items: list[tuple[str, int, str]]) -> dict[str, list[str | None]]:
     """The labelled character's reading by each stack of layers."""
     import bench_chinese as bench
-    from fit_pinyin_weights import _inputs
-
     from duizhao.chinese import PinyinRomaniser
     from duizhao.chinese import pinyin as pinyin_mod
     from duizhao.chinese.pinyin import PhraseWeights
+    from fit_pinyin_weights import _inputs
 
     inputs = _inputs(items)
     stacks: dict[str, Any] = {
@@ -75,14 +74,14 @@ def layer_table(items: list[tuple[str, int, str]]) -> dict[str, dict[str, Counte
     from pinyin_classes import CLASSES
 
     read = _readings(items)
-    table: dict[str, dict[str, Counter[str]]] = {name: defaultdict(Counter) for name, _, _ in LAYERS}
+    table: dict[str, dict[str, Counter[str]]] = {
+        name: defaultdict(Counter) for name, _, _ in LAYERS
+    }
     for k, (text, i, gold) in enumerate(items):
         ch = text[i] if text[i] in CLASSES else "other"
         for name, top, below in LAYERS:
-            if name == "g2pM > most common":
-                # outside phrases only: where the phrase stack kept g2pM's reading
-                if read["phrases"][k] != read["g2pM"][k]:
-                    continue
+            if name == "g2pM > most common" and read["phrases"][k] != read["g2pM"][k]:
+                continue  # outside phrases only: where the phrase stack kept g2pM's reading
             new, old = read[top][k], read[below][k]
             if new == old:
                 continue
