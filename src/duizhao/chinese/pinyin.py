@@ -28,6 +28,7 @@ from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.script import is_han
 
+from .frames import frame_pinyin, zhe
 from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .polyphones import apply_word_readings, fix_pinyin
@@ -329,6 +330,8 @@ class PinyinRomaniser:
         self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
     ) -> list[list[str | None]]:
         """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
+        if self.context:  # 著 as 着 where it is not zhù (:mod:`.frames`)
+            items = [(text, zhe(simp, words), words) for text, simp, words in items]
         phrases = _pinyin_table(self.large_phrases)
         g2pm = g2pm_model() if self.polyphone_model else None
         cands = g2pm.candidates if g2pm is not None else {}
@@ -390,6 +393,7 @@ class PinyinRomaniser:
             for n, (text, simp, words) in enumerate(items):
                 apply_word_readings(text, simp, out[n], jyutping=False)
                 out[n] = fix_pinyin(text, simp, words, out[n])
+                frame_pinyin(simp, words, out[n])
         return out
 
     def _read_word(
