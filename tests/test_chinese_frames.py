@@ -130,13 +130,15 @@ def test_the_a_not_a_question_reads_both_as_the_second() -> None:
     assert readings[2:6] == ["yīng", "bù", "yīng", "gāi"]
 
 
-def test_jyutping_is_not_changed_by_the_frames() -> None:
-    annotator = ChineseAnnotator(pinyin=False)
+def test_the_frames_change_no_jyutping_but_that_of_chang_and_zhu() -> None:
+    """Jyutping read without pinyin and with it differ only where 長 and 著 take the sense
+    the pinyin settled (審計長 zoeng2; ToJyutping reads it coeng4 "long")."""
     text = "他們頂著烈日，也都同意，審計長說路很長。"
-    plain = ChineseAnnotator(pinyin=PinyinRomaniser(context=False))
-    assert [t.jyutping for t in annotator.annotate(text)] == [
-        t.jyutping for t in plain.annotate(text)
-    ]
+    alone = [j for t in ChineseAnnotator(pinyin=False).annotate(text) for j in t.jyutping]
+    both = [j for t in ChineseAnnotator().annotate(text) for j in t.jyutping]
+    differ = [k for k, (a, b) in enumerate(zip(alone, both, strict=True)) if a != b]
+    assert [text[k] for k in differ] == ["長"]
+    assert both[text.index("審計長") + 2] == "zoeng2"
 
 
 def test_cli_words_prints_zhe_and_its_gloss(
@@ -166,3 +168,21 @@ def test_cli_words_prints_zhe_and_its_gloss(
 )
 def test_chong_and_tiao(text: str, word: str, char: str, reading: str) -> None:
     assert _pinyin(text, word, char) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "char", "jyutping"),
+    [
+        ("審計長發表報告。", "審計長", "長", "zoeng2"),  # ToJyutping: coeng4 "long"
+        ("衛生署長表示會跟進。", "衛生署長", "長", "zoeng2"),
+        ("這條路很長。", "長", "長", "coeng4"),
+        ("這是魯迅著的書。", "著", "著", "zyu3"),  # ToJyutping: zoek6
+        ("隨著經濟發展，", "隨著", "著", "zoek6"),
+        ("這是著名的景點。", "著名", "著", "zyu3"),
+    ],
+)
+def test_jyutping_of_chang_and_zhu_says_the_sense_of_the_pinyin(
+    text: str, word: str, char: str, jyutping: str
+) -> None:
+    token = next(t for t in annotate_text(text) if t.text_in(text) == word)
+    assert token.jyutping[word.index(char)] == jyutping

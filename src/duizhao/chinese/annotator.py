@@ -35,6 +35,7 @@ from duizhao.text.convert import (
 from duizhao.text.script import HAN, is_han
 
 from .conventions import MONTH_PARTS
+from .frames import agree_jyutping
 from .function_words import FUNCTION_WORDS, context_of, counted, function_gloss
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
 from .induction import han_runs, induce_words, join_spans
@@ -388,6 +389,9 @@ class ChineseAnnotator:
             jyutpings = [
                 self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
             ]
+        if self.pinyin is not None and self.jyutping is not None:
+            for t, py, jp in zip(texts, pinyins, jyutpings, strict=True):
+                agree_jyutping(t, py, jp)  # 審計長 zoeng2 as zhǎng, 魯迅 著 zyu3 as zhù
         contexts: Sequence[EnglishContext] = english if english is not None else [()] * len(texts)
         glosses: dict[_GlossKey, str | None] = {}
         tags: dict[str, str | None] = {}

@@ -35,8 +35,9 @@ readings), not a list of sentences:
 * **A不A**, the question form of a verb: the first A is read as the second, which the
   dictionary reads inside its word (應不應該 *yīng* bù yīng gāi; 應唔應該).
 
-Only the pinyin changes: the Jyutping of these characters comes from the Traditional text and
-its own dictionary.
+The Jyutping of these characters comes from the Traditional text and its own dictionary, except
+that 長 and 著 then take the Cantonese reading of the sense their pinyin settled
+(:func:`agree_jyutping`: 審計長 *zoeng2*, 魯迅 著 *zyu3*).
 
 Examples:
     >>> zhe("随著时间", [(0, 2), (2, 4)])
@@ -51,7 +52,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["frame_pinyin", "zhe"]
+__all__ = ["agree_jyutping", "frame_pinyin", "zhe"]
 
 #: What a title's head follows: the bodies whose head is a 長 *zhǎng* (Simplified). 所 is left
 #: out (所长 suǒcháng "one's strong point"), and so are 船 车 机 (船长 "captain" or "length").
@@ -275,3 +276,37 @@ def frame_pinyin(
         elif b - a >= 3 and word[1] in "不唔" and word[0] == word[2]:
             readings[a] = readings[a + 2]  # the question form: 应不应该
         prev = (a, b)
+
+
+#: Cantonese readings that follow from the Mandarin reading of the same sense: where the pinyin
+#: has settled which word a 長 or 著 is (a frame above, a phrase or the model in context), the
+#: Jyutping says the same word. 長 *zhǎng* "head; to grow" is *zoeng2*, *cháng* "long" *coeng4*;
+#: 著 *zhù* "to write; marked" is *zyu3*, the particle *zhe* and the verb *zháo* *zoek6*. (著
+#: *zhuó* is *zoek3* "to wear" or *zoek6* "to set about", so it is left to the Jyutping.)
+_SAME_SENSE: dict[str, dict[str, str]] = {
+    "長": {"zhǎng": "zoeng2", "cháng": "coeng4"},
+    "著": {"zhù": "zyu3", "zhe": "zoek6", "zháo": "zoek6"},
+}
+
+
+def agree_jyutping(
+    text: str, pinyin: Sequence[str | None], jyutping: list[str | None]
+) -> list[str | None]:
+    """Make the Jyutping of 長 and 著 say the sense their pinyin says (in place; returned).
+
+    ToJyutping reads 審計長 "Director of Audit" with 長 *coeng4* "long" and 魯迅 著 "by Lu Xun"
+    with 著 *zoek6*; the pinyin, read in context (:func:`frame_pinyin`), has *zhǎng* and *zhù*.
+
+    Examples:
+        >>> agree_jyutping("審計長", ["shěn", "jì", "zhǎng"], ["sam2", "gai3", "coeng4"])
+        ['sam2', 'gai3', 'zoeng2']
+    """
+    if "長" not in text and "著" not in text:
+        return jyutping
+    for k, ch in enumerate(text):
+        senses = _SAME_SENSE.get(ch)
+        if senses is not None and jyutping[k] is not None:
+            reading = senses.get(pinyin[k] or "")
+            if reading is not None:
+                jyutping[k] = reading
+    return jyutping
