@@ -160,3 +160,86 @@ def test_a_big5_copy_reads_as_the_utf8_one(tmp_path: Path) -> None:
     doc = cli_json("parse", str(big5))
     assert doc["meta"]["encoding"] == "big5hkscs"
     assert doc["zh"]["paragraphs"][1]["text"].startswith("本年度，學校圖書館錄得15萬人次使用")
+
+
+def test_a_short_table_is_never_split_across_pages(tmp_path: Path) -> None:
+    # the English class's two-page handout printed the two-row "Words to learn: English" table
+    # with "bilingual" at the foot of page 1 and "seafood" alone on page 2
+    pytest.importorskip("typst")
+    from pypdf import PdfReader
+
+    argv = ["sheet", str(SPEECH), "--for", "english", "--pdf", "--pages", "2", "-q"]
+    assert main([*argv, "-o", str(tmp_path)]) == 0
+    pages = [p.extract_text() or "" for p in PdfReader(tmp_path / f"{SPEECH.stem}.pdf").pages]
+    assert len(pages) == 2
+    where = {w: [k for k, t in enumerate(pages) if w in t] for w in ("bilingual 1 ", "seafood 1 ")}
+    page = next(k for k, t in enumerate(pages) if "Words to learn: English" in t)
+    assert where == {"bilingual 1 ": [page], "seafood 1 ": [page]}, where
+
+
+def test_a_chinese_half_of_only_its_headline_is_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a teacher who pasted the English and only the Chinese headline got eight rows of "—" and no
+    # word about it
+    blocks = SPEECH.read_text(encoding="utf-8").split("\n\n")
+    kept = [b for b in blocks if not _CJK.search(b) or b.startswith(("畢業典禮", "Vocabulary"))]
+    article = tmp_path / "speech.txt"
+    article.write_text("\n\n".join(kept), encoding="utf-8")
+    assert main(["parse", str(article)]) == 0
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"warning: {article}:3: the only Chinese paragraph is a headline: is the Chinese text "
+        "missing?"
+    )
+
+
+_GAPS = r"""el => {
+  // the space between a flagged term's dashed outline and the text on either side, in px
+  const para = el.closest('.para');
+  const walk = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
+  const before = [], after = [];
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (el.contains(n) || !n.textContent.trim()) continue;
+    (el.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING ? before : after).push(n);
+  }
+  const charRect = (node, last) => {
+    const t = node.textContent;
+    let i = last ? t.length - 1 : 0;
+    while (t[i].trim() === '') i += last ? -1 : 1;
+    const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+    return r.getBoundingClientRect();
+  };
+  const box = el.getBoundingClientRect(), s = getComputedStyle(el);
+  const out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+  // a side with no space in the text (a comma right after the term) is not measured,
+  const prev = before[before.length - 1], next = after[0];
+  // nor a side where the line wraps
+  const a = charRect(prev, true), b = charRect(next, false);
+  const same = r => Math.abs(r.bottom - box.bottom) < box.height / 2;
+  return [/\s$/.test(prev.textContent) && same(a) ? box.left - out - a.right : null,
+          /^\s/.test(next.textContent) && same(b) ? b.left - (box.right + out) : null];
+}"""
+
+
+@pytest.mark.browser
+def test_a_flagged_term_on_the_review_page_keeps_its_spaces(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # the dashed "check" outline covered the spaces around a term: "you[drift]back" read as
+    # "youdrift back", "to[mentor]our" as "tomentor our"
+    pytest.importorskip("starlette")
+    pytest.importorskip("uvicorn")
+    from conftest import review_page
+
+    art = tmp_path / SPEECH.name
+    shutil.copy(SPEECH, art)
+    with review_page(browser, art, ".para.en mark.term.check") as (page, errors):
+        marks = page.locator(".para.en mark.term.check")
+        assert marks.count() >= 4
+        for k in range(marks.count()):
+            left, right = marks.nth(k).evaluate(_GAPS)
+            assert (left is None or left >= 3) and (right is None or right >= 3), (
+                marks.nth(k).inner_text(),
+                left,
+                right,
+            )
+        assert not errors
