@@ -243,3 +243,18 @@ def test_a_flagged_term_on_the_review_page_keeps_its_spaces(browser, tmp_path: P
                 right,
             )
         assert not errors
+
+
+def test_a_readings_excerpt_keeps_the_quotation_closed(tmp_path: Path) -> None:
+    # the readings exercise cut the grandmother's words at 。 and printed 「書是一扇永遠不會關上的窗。
+    # with no closing 」
+    argv = ["drill", str(SPEECH), "--for", "chinese", "--kinds", "readings", "--count", "8", "-q"]
+    quoted = 0
+    for seed in range(3):
+        out = tmp_path / str(seed)
+        assert main([*argv, "--seed", str(seed), "-o", str(out)]) == 0
+        html = (out / f"{SPEECH.stem}.drills.html").read_text(encoding="utf-8")
+        text = re.sub(r"<[^>]+>", "", html)
+        assert text.count("「") == text.count("」"), seed
+        quoted += text.count("「書是")
+    assert quoted  # the quotation was set
