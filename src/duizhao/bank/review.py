@@ -23,7 +23,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TextIO
@@ -340,7 +340,8 @@ class ReviewMixin:
                     break
             items += [(tid, None, "new") for tid in fresh]
         used: set[tuple[int, str, int]] = set()
-        return [self._due_item(tid, due, state, day, used) for tid, due, state in items]
+        ids = {tid for tid, _, _ in items}
+        return [self._due_item(t, d, st, day, used, ids - {t}) for t, d, st in items]
 
     def _latest(self, sql: str, args: tuple[Any, ...], day: date, limit: int) -> list[sqlite3.Row]:
         """Rows of ``sql`` (which ends in a date condition placeholder ``{when}``), newest article
@@ -354,6 +355,15 @@ class ReviewMixin:
             )
         return rows[:limit]
 
+    def _uses_any(self, article: int, lang: str, n: int, terms: Iterable[int]) -> bool:
+        """Whether sentence ``n`` holds an occurrence of any of ``terms``."""
+        ids = list(terms)
+        sql = "SELECT 1 FROM occurrence WHERE article_id = ? AND lang = ? AND sentence = ? AND "
+        q = self.conn.execute(
+            sql + f"term_id IN ({','.join('?' * len(ids))})", (article, lang, n, *ids)
+        )
+        return q.fetchone() is not None
+
     def _due_item(
         self,
         term_id: int,
@@ -361,6 +371,7 @@ class ReviewMixin:
         state: str,
         day: date,
         used: set[tuple[int, str, int]] | None = None,
+        others: set[int] | frozenset[int] = frozenset(),
     ) -> DueItem:
         t = self.conn.execute("SELECT lang, word FROM term WHERE id = ?", (term_id,)).fetchone()
         found = self._latest(
@@ -372,8 +383,8 @@ class ReviewMixin:
             1,
         )
         info = found[0] if found else None
-        # A stored sentence using the term: from the newest article, avoiding sentences another
-        # item of the same sheet already uses (it would give that answer away).
+        # A stored sentence using the term, from the newest article, that no other item of the sheet
+        # uses and with no other term of the sheet (it would print that answer); else none at all.
         candidates = self._latest(
             """SELECT o.start - s.start AS ostart, o.end - s.start AS oend, s.text, s.bead,
                       s.n, o.lang, o.article_id AS aid, a.date
@@ -387,9 +398,9 @@ class ReviewMixin:
             20,
         )
         used = used if used is not None else set()
+        free = (c for c in candidates if (c["aid"], c["lang"], c["n"]) not in used)
         ex = next(
-            (c for c in candidates if (c["aid"], c["lang"], c["n"]) not in used),
-            candidates[0] if candidates else None,
+            (c for c in free if not self._uses_any(c["aid"], c["lang"], c["n"], others)), None
         )
         if ex is not None:
             used.add((ex["aid"], ex["lang"], ex["n"]))

@@ -31,6 +31,8 @@ class Builder:
     pins: list[tuple[int, int]] = field(default_factory=list)
     pin_lines: list[int | None] = field(default_factory=list)
     """The line each of ``pins`` was read from (when known)."""
+    section_lines: dict[str, int] = field(default_factory=dict)
+    """The line of a Markdown file's ``# English`` and ``# 中文`` headings, by language."""
 
     def warn(self, line: int | None, message: str) -> None:
         where = f"{self.path}:{line}" if line is not None else self.path
@@ -61,10 +63,11 @@ class Builder:
         self.glossary.append(entry)
 
     def document(self, fmt: str, encoding: str | None, path: str | None) -> Document:
-        if not self.zh:
-            raise InputError(self.path, None, "no Chinese paragraphs found")
-        if not self.en:
-            raise InputError(self.path, None, "no English paragraphs found")
+        for lang, paras, name in (("zh", self.zh, "Chinese"), ("en", self.en, "English")):
+            if not paras:
+                line = self.section_lines.get(lang)
+                empty = f": the {name} section under this heading is empty" if line else ""
+                raise InputError(self.path, line, f"no {name} paragraphs found{empty}")
         for k, (e, z) in enumerate(self.pins):
             if not (0 <= e < len(self.en) and 0 <= z < len(self.zh)):
                 line = self.pin_lines[k] if k < len(self.pin_lines) else None

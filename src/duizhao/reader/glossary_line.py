@@ -207,6 +207,8 @@ def parse_glossary_line(
         return None
     if re.search(r"[.!?;]$|[,;]\s", term):
         return None
+    if definition and not re.search(r"[^\W\d_]", definition):
+        return None  # a definition with no word in it: drift (v.) – ### ~~~
     if definition and not LATIN_RE.search(definition) and HAN_RE.search(definition) and not zh:
         zh = _zh_words(definition)
         definition = ""

@@ -25,6 +25,7 @@ _INSTRUCTIONS = {
 # Where a clause ends. The enumeration comma 、 is not one: it separates the items of a list
 # inside a clause, and an excerpt cut there ("加入一個工時長、") reads as a sentence broken off.
 _CLAUSE_END = "，。；：！？,;:!?"
+_CLOSERS = "」』”’）)》〉】"
 
 
 def _clause(text: str, s0: int, s1: int, a: int, b: int, min_len: int = 14) -> tuple[int, int]:
@@ -37,6 +38,9 @@ def _clause(text: str, s0: int, s1: int, a: int, b: int, min_len: int = 14) -> t
         >>> text = "年輕人不願加入一個工時長、收入不穩定的行業。"  # "…long hours, unstable income."
         >>> text[slice(*_clause(text, 0, len(text), 3, 5))]
         '年輕人不願加入一個工時長、收入不穩定的行業。'
+        >>> text = "祖母對我說：「書是一扇永遠不會關上的窗。」"  # a quotation keeps its 」
+        >>> text[slice(*_clause(text, 0, len(text), 13, 15))]
+        '「書是一扇永遠不會關上的窗。」'
     """
 
     def back(lo: int) -> int:
@@ -55,6 +59,8 @@ def _clause(text: str, s0: int, s1: int, a: int, b: int, min_len: int = 14) -> t
             lo = back(lo - 1)
         if hi - lo < min_len and hi < s1:
             hi = forward(hi)
+    while hi < s1 and text[hi] in _CLOSERS:  # 。」: the quotation's closing mark, not left behind
+        hi += 1
     return lo, hi
 
 

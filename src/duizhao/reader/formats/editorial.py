@@ -87,18 +87,25 @@ _HEADLINE_MAX = {"zh": 40, "en": 120}
 """The longest headline, in characters (Chinese) or characters of text (English)."""
 
 
+def _is_headline(lang: str, text: str) -> bool:
+    if "\n" in text or len(text) > _HEADLINE_MAX[lang] or TERMINAL.search(text):
+        return False
+    return lang == "zh" or text[:1].isupper()
+
+
 def _take_headlines(b: Builder) -> None:
-    """Each language's first paragraph as its title when it is a headline (see the module's doc)."""
-    for lang, paras in (("zh", b.zh), ("en", b.en)):
-        key = f"title_{lang}"
-        if b.meta.get(key) or len(paras) < 2:
+    """Each language's first paragraph as its title when it is a headline (see the module's doc);
+    a warning when a language's only paragraph is a headline and the other has several."""
+    for lang, paras, other in (("zh", b.zh, b.en), ("en", b.en, b.zh)):
+        if len(paras) == 1 and len(other) >= 3 and _is_headline(lang, paras[0].text):
+            name = "Chinese" if lang == "zh" else "English"
+            b.warn(
+                paras[0].line,
+                f"the only {name} paragraph is a headline: is the {name} text missing?",
+            )
+        if b.meta.get(f"title_{lang}") or len(paras) < 2 or not _is_headline(lang, paras[0].text):
             continue
-        text = paras[0].text
-        if "\n" in text or len(text) > _HEADLINE_MAX[lang] or TERMINAL.search(text):
-            continue
-        if lang == "en" and not text[:1].isupper():
-            continue
-        b.meta[key] = text
+        b.meta[f"title_{lang}"] = paras[0].text
         del paras[0]
 
 

@@ -68,6 +68,7 @@ def _parse_markdown(lines: list[str], b: Builder) -> None:
             name = heading.group(1).strip().lower()
             if name in _SECTIONS:
                 section = _SECTIONS[name]
+                b.section_lines.setdefault(section, lineno)
             elif is_glossary_header(name):
                 section = "glossary"
             else:
