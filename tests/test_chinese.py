@@ -119,6 +119,11 @@ def test_a_long_queue_is_coeng4() -> None:
         ("地盤工人放工", "地盤", None, "construction site"),
         ("運輸署發牌給小巴", "發牌", None, "licence"),
         ("而非純粹的旅遊景點", "純粹", "seon4 seoi6", None),  # ToJyutping: seoi5
+        # a speech-day article: a surname before a title, 度 after a number
+        ("陳先生今年六度參賽。", "陳", None, "surname Chen"),  # was "to lay out"
+        ("李小姐和黃太太都來了。", "黃", None, "surname Huang"),  # was "yellow"
+        ("陳先生今年六度參賽。", "度", None, "classifier for events"),  # was "to pass"
+        ("向老師請教。", "向", None, "towards"),  # not a surname here
         # an MPF editorial we wrote: words cut apart (間中 小企, 長期 服務 金, 供 款), no gloss
         ("勞工處預計約15萬間中小企會受惠。", "中小企", None, "SMEs"),
         ("勞工處預計約15萬間中小企會受惠。", "勞工處", None, "Labour Department"),

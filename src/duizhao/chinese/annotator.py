@@ -37,7 +37,7 @@ from duizhao.text.script import HAN, is_han
 from .conventions import MONTH_PARTS
 from .frames import agree_jyutping
 from .function_words import FUNCTION_WORDS, context_of, counted, function_gloss
-from .gloss import choose_gloss, classifier_gloss, forget_sentences
+from .gloss import choose_gloss, classifier_gloss, forget_sentences, surname_gloss
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
@@ -457,10 +457,15 @@ class ChineseAnnotator:
                         gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
                     if gloss is None and b - a == 1 and counted(text, spans, k):
                         gloss = classifier_gloss(word, sword, py, max_senses)  # 兩 場: a count
+                    if gloss is None and b - a == 1 and k + 1 < len(spans):
+                        a1, b1, _ = spans[k + 1]  # 陳 先生: a surname
+                        gloss = surname_gloss(word, sword, text[a1:b1])
                     if gloss is None:
-                        en = next((e for s0, s1, e in english if s0 <= a < s1), None) if (
-                            english
-                        ) else None
+                        en = (
+                            next((e for s0, s1, e in english if s0 <= a < s1), None)
+                            if (english)
+                            else None
+                        )
                         key = (word, sword, py, en)
                         gloss = glosses.get(key, _UNSEEN)
                         if gloss is _UNSEEN:
