@@ -297,6 +297,26 @@ def test_check_set_gold_is_consistent(name: str) -> None:
         assert want["en"] and all(e in en_text for e in want["en"]), term
 
 
+def test_seed_teacher_gold_is_consistent() -> None:
+    """The round 11 check set ``seed-teacher`` is the seed editorial itself, text unchanged, with
+    a teacher's longer glossary: the seed's beads, the seed's three terms first, each acceptable
+    counterpart written in the seed's Chinese and each English form in its English."""
+    doc, gold = gold_doc("seed-teacher")
+    seed_doc, seed_gold = gold_doc("seed")
+    assert gold["set"] == "seed-teacher"
+    assert [p.text for p in doc.en] == [p.text for p in seed_doc.en]
+    assert [p.text for p in doc.zh] == [p.text for p in seed_doc.zh]
+    assert gold["beads"] == seed_gold["beads"]
+    assert [e.term for e in doc.glossary] == list(gold["terms"])
+    assert list(gold["terms"])[:3] == list(seed_gold["terms"])
+    assert len(gold["terms"]) >= 20
+    en_text = "\n".join(p.text for p in doc.en)
+    zh_text = "\n".join(p.text for p in doc.zh)
+    for term, want in gold["terms"].items():
+        assert want["zh"] and all(z in zh_text for z in want["zh"]), term
+        assert want["en"] and all(e in en_text for e in want["en"]), term
+
+
 # -- Chinese: counterparts ----------------------------------------------------------------------
 
 
