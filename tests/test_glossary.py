@@ -219,6 +219,21 @@ class TestEnglishForms:
         doc = en_doc("It turned out to be fine. They turned to him.")
         assert texts("turn to", doc, definition="to ask sb for help") == ["turned to"]
 
+    def test_adverb_before_the_particle_or_preposition_of_a_verb(self) -> None:
+        # a teacher glosses "lag behind" and "rest on"; the article says "lags far behind"
+        doc = en_doc(
+            "Hong Kong lags far behind Singapore. Rankings have rested mainly on two measures. "
+            "The city lagged behind. The family supply rested family on it."
+        )
+        assert texts("lag behind", doc, definition="to fail to keep up") == [
+            "lags far behind",
+            "lagged behind",
+        ]
+        assert texts("rest on", doc, definition="to depend on sth") == ["rested mainly on"]
+        # a word in -ly that is no adverb is not one ("rested family on" above)
+        doc = en_doc("It accounts largely for the rise. It accounts family for nothing.")
+        assert texts("account for", doc) == ["accounts largely for"]
+
     def test_possessive_slot(self) -> None:
         doc = en_doc("Trinket seized his chance. She leapt to her feet.")
         assert texts("seize one's chance", doc) == ["seized his chance"]

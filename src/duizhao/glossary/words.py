@@ -263,10 +263,12 @@ def term_words(
             continue
         length = w.end - w.start
         covered = explained = 0
-        if t >= 0.3 or says.best_defn >= 0.5:
-            covered = w.mask
-        elif other >= 0.5 and other > t:
+        if other >= 0.5 and other > t and (t >= 0.3 or says.best_defn < 0.5):
+            # another English word of the bead translates it better than the term does
+            # (總額 "total amount" is "total", not "amount to")
             explained = w.mask
+        elif t >= 0.3 or says.best_defn >= 0.5:
+            covered = w.mask
         out.append(
             _new(Said, (
                 False, says.term, says.defn,
