@@ -216,7 +216,9 @@ def linked_rankings(
     context: LinkContext,
 ) -> dict[int, Ranking]:
     """The finder's ranking of each glossary entry the teacher did not settle, after competitive
-    linking: what one term confidently takes (or the teacher gave) is explained for the others.
+    linking: what one term confidently takes (or the teacher gave) is explained for the others,
+    at every place it is highlighted; an uncertain first guess is explained for the terms less
+    sure than it (two terms' first guesses at one place cannot both be right).
 
     Args:
         doc: The document.
@@ -260,7 +262,7 @@ def linked_rankings(
             # (集群 for "cluster" is all three 集群 of a sentence naming three clusters)
             places = _highlighted(doc, en[i], r.candidates[0].text, context)
             claims.add(f"term {i}", r.confidence, (*r.candidates[0].places, *places))
-        elif r.candidates:
+        elif r.candidates:  # against less sure terms only (Claims compares confidences)
             claims.add(f"term {i}", r.confidence, r.candidates[0].places)
     return {
         i: finder.rerank(r, claims.share(f"term {i}", r.confidence)) for i, r in rankings.items()
