@@ -11,7 +11,9 @@ Data (``benchmarks/glossary_data.py``):
   and ``written10`` (written with their gold in rounds 8 and 10, never fitted on; round 10's in
   the genres of the hidden test: a magazine feature, a speech, an academic abstract);
 * the seed editorial: its three glossary terms and its English vocabulary suggestions
-  (``seed-vocabulary.gold.json``); never fitted on.
+  (``seed-vocabulary.gold.json``); never fitted on;
+* ``seed-teacher``: the seed's text with 21 more glossary terms, as a Hong Kong English teacher
+  would gloss it (round 11); never fitted on.
 
 Both versions run ``python -m duizhao annotate FILE --format json`` (their own alignment, tokens
 and English occurrences) and are scored the same way:
@@ -327,6 +329,7 @@ GROUPS = {
     "fixtures, written in round 8": lambda a: a.group == "fixtures" and a.split == "written8",
     "fixtures, written in round 10": lambda a: a.group == "fixtures" and a.split == "written10",
     "seed": lambda a: a.group == "seed",
+    "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }
 
 

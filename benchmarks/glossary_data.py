@@ -13,7 +13,10 @@
   of generalisation either: the people who tune the finder wrote them), and ``written10``
   (three articles in the genres of the hidden test, a magazine feature, a speech and an academic
   abstract, 22 terms, written with their gold in round 10 before any tuning of that round; never
-  fitted on, and the finder was not changed while looking at their failures).
+  fitted on, and the finder was not changed while looking at their failures), and
+  ``seed-teacher`` (the seed editorial's text with its three terms and 21 more, picked in round 11
+  as a Hong Kong English teacher would gloss it, gold read from the seed's own Chinese; never
+  fitted on, its figure recorded before any tuning of round 11).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.

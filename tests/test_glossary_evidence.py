@@ -192,3 +192,54 @@ def test_a_term_word_found_in_a_character_excuses_no_idle_character() -> None:
     f = features(doc, "you never know")
     assert f["未可知"]["dict_char"] > 0
     assert f["實在未可知"]["extra"] > f["未可知"]["extra"] == 0.0
+
+
+# -- competitive linking (round 11) -------------------------------------------------------------
+
+
+def test_a_word_another_english_word_translates_better_is_explained() -> None:
+    # CC-CEDICT's 總額 is "total (amount or value)": "amount" is a secondary sense, "total" (in
+    # the same sentence) the first, so 總額 is "total", not "amount to"; before, it was shown as
+    # the certain counterpart of "amount to" (0.99)
+    en = "Its revenue from licensing amounted to just 2% of the city's total trade."
+    zh = "其授權收益僅相當於本港貿易總額的2%。"
+    glossary = {"amount to": "to add up to a particular level"}
+    assert features(article(en, zh, glossary), "amount to")["總額"]["explained"] == 1.0
+    (link,) = link_glossary(article(en, zh, glossary)).links
+    assert link.counterparts[0].text != "總額" or link.uncertain
+
+
+def test_a_confident_counterpart_is_taken_wherever_it_is_highlighted() -> None:
+    # 集群 is "cluster" (confident) at each of its three places in the sentence, not only at the
+    # first: so 集群稱冠 holds another term's word and "claim the crown" is 稱冠
+    doc = article(
+        "This year the Shenzhen–Hong Kong cluster overtook Tokyo–Yokohama to claim the crown, "
+        "with San Jose in third.",
+        "今年深港集群力壓東京-橫濱集群稱冠，排第三的是聖荷西集群。",
+        {
+            "cluster": "a group of similar things close together",
+            "claim the crown": "to win first place",
+        },
+    )
+    cluster, crown = link_glossary(doc).links
+    assert cluster.counterparts[0].text == "集群" and not cluster.uncertain
+    assert [o.text for o in cluster.zh] == ["集群", "集群", "集群"]
+    assert crown.counterparts[0].text == "稱冠"
+
+
+def test_two_terms_unsure_of_one_place_the_surer_keeps_it() -> None:
+    # both terms' first guess is 突顯 ("underscoring"), neither confident: the surer one keeps
+    # it, and "tied" is the idiom 分庭抗禮 ("stand as equals")
+    doc = article(
+        "The result leaves the two countries tied at five apiece, underscoring their role as "
+        "the twin engines of global innovation and technology development.",
+        "換言之，創新集群前15名，中美分庭抗禮各佔5席，突顯兩國是全球創科發展兩大重要引擎。",
+        {
+            "tied": "having the same score or position as sb else in a competition",
+            "underscore": "to emphasise or show clearly that sth is important or true",
+        },
+    )
+    tied, underscore = link_glossary(doc).links
+    assert underscore.counterparts[0].text == "突顯"
+    assert tied.counterparts[0].text == "分庭抗禮"
+    assert tied.uncertain and underscore.uncertain

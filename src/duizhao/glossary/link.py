@@ -144,6 +144,16 @@ def _ranking(
     return finder.ranking(doc, entry.term, forms, en, definition=entry.definition, context=context)
 
 
+def _highlighted(
+    doc: Document, en: tuple[Occurrence, ...], text: str, context: LinkContext
+) -> tuple[tuple[int, int, int], ...]:
+    """The places a counterpart is highlighted: its occurrences in the Chinese sentences aligned
+    with an English sentence that holds the term."""
+    view = context.aligned_text(doc)
+    aligned = {z for o in en for z in view.aligned.get(o.sentence, ())}
+    return tuple((o.paragraph, o.start, o.end) for o in find_chinese(text, doc, sentences=aligned))
+
+
 def _found_link(
     doc: Document, index: int, en: tuple[Occurrence, ...], ranking: Ranking,
     finder: CounterpartFinder, context: LinkContext,
@@ -206,7 +216,9 @@ def linked_rankings(
     context: LinkContext,
 ) -> dict[int, Ranking]:
     """The finder's ranking of each glossary entry the teacher did not settle, after competitive
-    linking: what one term confidently takes (or the teacher gave) is explained for the others.
+    linking: what one term confidently takes (or the teacher gave) is explained for the others,
+    at every place it is highlighted; an uncertain first guess is explained for the terms less
+    sure than it (two terms' first guesses at one place cannot both be right).
 
     Args:
         doc: The document.
@@ -246,6 +258,11 @@ def linked_rankings(
             claims.add(f"term {i}", 2.0, ((o.paragraph, o.start, o.end) for o in link.zh))
     for i, r in rankings.items():
         if finder.confident(r):
+            # every place it will be highlighted, not only the best one of each occurrence
+            # (集群 for "cluster" is all three 集群 of a sentence naming three clusters)
+            places = _highlighted(doc, en[i], r.candidates[0].text, context)
+            claims.add(f"term {i}", r.confidence, (*r.candidates[0].places, *places))
+        elif r.candidates:  # against less sure terms only (Claims compares confidences)
             claims.add(f"term {i}", r.confidence, r.candidates[0].places)
     return {
         i: finder.rerank(r, claims.share(f"term {i}", r.confidence)) for i, r in rankings.items()

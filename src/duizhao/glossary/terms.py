@@ -55,6 +55,15 @@ _OBJECT = (
     rf"{_NOT_IN_OBJECT}[a-z][\w'’-]*(?:\s+{_NOT_IN_OBJECT}[a-z][\w'’-]*)?)\s+)"
 )
 
+#: The last words of a verb term an adverb may come before ("lags far behind", "rested mainly
+#: on", "accounts largely for"): particles and prepositions.
+_VERB_TAILS = _PARTICLES | _FUNCTION_WORDS | word_set("behind ahead apart across along after")
+#: An adverb between a verb and its particle or preposition: one word in -ly, or a degree word.
+_ADVERB = (
+    r"(?:(?i:far|well|much|still|even|(?!(?:family|supply|reply|rally|belly|jelly|bully|"
+    r"assembly|anomaly|monopoly|italy|ally)\b)[a-z]{3,}ly)\s+)"
+)
+
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
 _PLACEHOLDERS = word_set("sth sb sth. sb. something someone somebody one's oneself")
 _PLACEHOLDER_WORD = r"(?:sth|sb|something|someone|somebody)\.?"
@@ -305,6 +314,16 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
             and parts[-1]
         ):
             parts[-1] = f"{_OBJECT}?" + parts[-1]
+        # ... or an adverb before its last word (lag behind → lags far behind, rest on →
+        # rested mainly on; not after an object: "phased them quickly out" is rare)
+        elif (
+            upos in ("VERB", None)
+            and len(words) == 2
+            and words[-1].lower() in _VERB_TAILS
+            and words[0].lower() not in _PLACEHOLDERS | _FUNCTION_WORDS
+            and parts[-1]
+        ):
+            parts[-1] = f"{_ADVERB}?" + parts[-1]
         # words joined without a space: "decision-making" also as "decisionmaking"
         body = ""
         for i, part in enumerate(parts):

@@ -145,6 +145,11 @@ def bead_words(context: LinkContext, bead: BeadView) -> BeadWords:
     return found
 
 
+#: The strength of a one-word sense (CC-CEDICT's "total" for 總額): another English word that is
+#: one explains a word the term's own words are only part of a sense of.
+_WHOLE_SENSE = 0.99
+
+
 class Said(NamedTuple):
     """What one Chinese word says about a term, as a span's features read it (only for the
     words that say something: the others change no feature of a span over them).
@@ -263,10 +268,16 @@ def term_words(
             continue
         length = w.end - w.start
         covered = explained = 0
-        if t >= 0.3 or says.best_defn >= 0.5:
-            covered = w.mask
-        elif other >= 0.5 and other > t:
+        if other > t and (
+            other >= 0.5 and says.best_defn < 0.5 if t < 0.3 else other >= _WHOLE_SENSE
+        ):
+            # another English word of the bead translates it; or is a whole sense of it where
+            # the term's word is only a part of one (總額 "total (amount or value)" is "total",
+            # not "amount to"; 叮叮 "tram (colloquial: ding-ding); tinkling sound" stays
+            # "ding-ding" beside "sound")
             explained = w.mask
+        elif t >= 0.3 or says.best_defn >= 0.5:
+            covered = w.mask
         out.append(
             _new(Said, (
                 False, says.term, says.defn,
