@@ -120,6 +120,8 @@ def test_a_long_queue_is_coeng4() -> None:
         ("運輸署發牌給小巴", "發牌", None, "licence"),
         ("而非純粹的旅遊景點", "純粹", "seon4 seoi6", None),  # ToJyutping: seoi5
         # a speech-day article: a surname before a title, 度 after a number
+        ("學校有35位老師。", "位", "wai2", None),  # the measure word (ToJyutping: wai6)
+        ("他的位置", "位置", "wai6 zi3", None),
         ("陳先生今年六度參賽。", "陳", None, "surname Chen"),  # was "to lay out"
         ("李小姐和黃太太都來了。", "黃", None, "surname Huang"),  # was "yellow"
         ("陳先生今年六度參賽。", "度", None, "classifier for events"),  # was "to pass"

@@ -38,7 +38,8 @@ char   rule                                             examples
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
 particle 嗎 *maa3* ending a clause, 返 *faan1* "to return" as a word of its own and 重 *zung6*
-"still" before 有/係/未/喺.
+"still" before 有/係/未/喺, and the measure word 位 *wai2* after a number or a demonstrative
+(35位老師, 呢位; 位置 stays *wai6*).
 
 :func:`word_readings` is the shipped table of word readings
 (``resources/data/hk_readings.tsv``, written by hand from general knowledge of Hong Kong usage):
@@ -82,6 +83,10 @@ _MEASURE_WORDS = frozenset("、，。；：？！「」『』（）")
 _AFTER_DEMONSTRATIVE = frozenset("個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段")
 _CLAUSE_END = frozenset("，。？！；：、…」』）,.?!;: \n")
 _STILL_BEFORE = frozenset("有係未喺")
+#: What 位 counts after: a digit, a numeral, a demonstrative or 各/每/幾 (Traditional text).
+_COUNTS_PEOPLE = frozenset(
+    "0123456789０１２３４５６７８９" "一二兩三四五六七八九十百千萬幾多每各這那呢嗰哪"
+)
 
 
 def _word_at(words: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
@@ -276,6 +281,8 @@ def fix_jyutping(
             out[k] = "faan1"
         elif ch == "重" and after in _STILL_BEFORE and not _in_word(words, k):
             out[k] = "zung6"
+        elif ch == "位" and k > 0 and text[k - 1] in _COUNTS_PEOPLE and not _in_word(words, k):
+            out[k] = "wai2"  # the measure word for people: 35位老師, 呢位, 各位 (not 位置 wai6)
     return out
 
 
