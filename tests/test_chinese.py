@@ -101,6 +101,19 @@ def test_a_word_no_dictionary_has_is_glossed_by_its_parts(
     assert {t.text_in("天水圍"): t.gloss for t in annotate_text("天水圍")}.get("天水圍") is None
 
 
+def test_a_corner_is_jiao_and_a_role_jue() -> None:
+    """角 ending a longer word names a corner, jiǎo (閱讀角 "reading corner": the polyphone model
+    said jué); 女主角 and 角色 keep jué "role"."""
+    for text, word, reading in (
+        ("學校設立閱讀角。", "閱讀角", "jiǎo"),
+        ("一角錢", "角", "jiǎo"),
+        ("主角和配角", "主角", "jué"),
+        ("他扮演重要角色。", "角色", "jué"),
+    ):
+        t = next(t for t in annotate_text(text) if t.text_in(text) == word)
+        assert t.pinyin[word.index("角")] == reading, (text, t.pinyin)
+
+
 def test_a_long_queue_is_coeng4() -> None:
     """長 of 長龍 "a long queue" is coeng4; ToJyutping has no 長龍 and reads 大排長龍 with its 排長
     "platoon leader" (zoeng2)."""

@@ -71,7 +71,7 @@ __all__ = ["apply_word_readings", "fix_jyutping", "fix_pinyin", "word_readings"]
 #: (alone: jìn "all; to exhaust"); 胖 pán only in 心广体胖 (alone: pàng "fat"). (擂 lèi,
 #: 劲 jìng and 撒 sā were tried and left out: 擂主, 劲骑 and transliterations such as 撒迪
 #: read them alone.)
-_ALONE = {"尽": "jìn", "胖": "pàng"}
+_ALONE = {"尽": "jìn", "胖": "pàng", "角": "jiǎo"}
 
 # jieba part-of-speech tags of adjectives and adverbs (before adverbial 地), and of the words
 # that make 量 an amount (nouns, verbs, their kin).
@@ -112,6 +112,10 @@ def _default_tags() -> Mapping[str, str]:
 
 
 _RULE_CHARS = "量应地处得尽弄差将哩为数儿行" + "".join(_ALONE)
+#: Words of 角 jué "role" that end a longer word (女主角, 男配角); other words of three or more
+#: characters ending in 角 name a corner, jiǎo (阅读角, 东北角). Alone, 角 is jiǎo too (一 角 钱):
+#: jué occurs only inside words (角色, 角逐, 主角, 口角).
+_ROLES = frozenset({"主角", "配角", "丑角", "旦角", "名角", "要角", "生角", "净角"})
 
 #: Nouns of "difference" ending in 差, read *chā* (现代汉语词典: 落差 luòchā, 温差 wēnchā,
 #: 时差 shíchā, 逆差 nìchā); pypinyin's phrase data gives several of them *chà*. (As a verb or
@@ -198,6 +202,8 @@ def _rules(
         elif ch == "行" and (a, b) == (k, k + 1) and prev_word == "该":
             # 该行 "the said bank" in financial news (汇丰…该行表示), not xíng "to go"
             out.append((k, "háng", "hong4"))
+        elif ch == "角" and k == b - 1 and b - a >= 3 and simplified[k - 1 : k + 1] not in _ROLES:
+            out.append((k, "jiǎo", None))  # a corner: 阅读角, 东北角 (not 女主角 jué "role")
         elif ch in _ALONE and (a, b) == (k, k + 1):
             # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)
             out.append((k, _ALONE[ch], None))
