@@ -1,5 +1,7 @@
-"""``duizhao bank add FILE…``: ingest articles (or annotated JSON), :data:`BATCH` articles a
-transaction (each line printed once its article is committed)."""
+"""``duizhao bank add FILE…``: ingest articles (or annotated JSON), several to a transaction.
+
+:data:`BATCH` annotated articles are written in one transaction, and each article's line is
+printed once it is committed."""
 
 from __future__ import annotations
 
