@@ -110,14 +110,14 @@ def test_crash_mid_ingest_leaves_bank_unchanged(
     with TermBank(db) as bank:
         bank.add(seed)
     before = dump(db)
-    real = store._insert
+    real = store._insert_values
 
-    def failing(conn, table, rows):  # type: ignore[no-untyped-def]
+    def failing(conn, table, cols, values):  # type: ignore[no-untyped-def]
         if table == "occurrence":
             raise RuntimeError("simulated crash")
-        return real(conn, table, rows)
+        return real(conn, table, cols, values)
 
-    monkeypatch.setattr(store, "_insert", failing)
+    monkeypatch.setattr(store, "_insert_values", failing)
     corrected = replace(seed, en=(replace(seed.en[0], text=seed.en[0].text + " "),
                                   *seed.en[1:]))
     with TermBank(db) as bank:
@@ -142,12 +142,12 @@ def test_killed_process_mid_ingest_leaves_bank_consistent(
         from duizhao.bank import store as b
         doc = pickle.load(open({str(seed_pickle)!r}, "rb"))
         doc = replace(doc, meta=replace(doc.meta, date="2025-09-30"))
-        real = b._insert
-        def dying(conn, table, rows):
+        real = b._insert_values
+        def dying(conn, table, cols, values):
             if table == "occurrence":
                 os._exit(9)  # no rollback, no close: like a power cut or kill -9
-            return real(conn, table, rows)
-        b._insert = dying
+            return real(conn, table, cols, values)
+        b._insert_values = dying
         with b.TermBank({str(db)!r}) as bank:
             bank.add(doc)
         """

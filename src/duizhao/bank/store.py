@@ -53,11 +53,17 @@ class AddResult:
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert rows (all with the same keys) into one table."""
-    if not rows:
-        return
-    cols = list(rows[0])
+    if rows:
+        cols = list(rows[0])
+        _insert_values(conn, table, cols, [tuple(r[c] for c in cols) for r in rows])
+
+
+def _insert_values(
+    conn: sqlite3.Connection, table: str, cols: Sequence[str], values: list[tuple[Any, ...]]
+) -> None:
+    """Insert rows given as tuples of the values of ``cols`` into one table."""
     sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+    conn.executemany(sql, values)
 
 
 def _write_rows(conn: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]]]) -> int:
@@ -90,10 +96,9 @@ def _write_rows(conn: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]
         if not rs:
             return
         cols = [k for k in rs[0] if k not in ("article", "lang", "word")]
-        names = ", ".join(["article_id", "term_id", *(rename.get(k, k) for k in cols)])
-        sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * (len(cols) + 2))})"
-        conn.executemany(sql, [(aid, ids[r["lang"], r["word"]], *[r[k] for k in cols])
-                               for r in rs])  # fmt: skip
+        names = ["article_id", "term_id", *(rename.get(k, k) for k in cols)]
+        _insert_values(conn, table, names, [(aid, ids[r["lang"], r["word"]], *[r[k] for k in cols])
+                                            for r in rs])  # fmt: skip
 
     keyed("article_term", rows["article_term"], {})
     keyed("counterpart", rows["counterpart"], {})
