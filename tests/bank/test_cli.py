@@ -173,6 +173,39 @@ def test_cli_add_with_worker_processes(seed_json: Path, tmp_path: Path,
     assert captured.err.startswith(f"error: {bad}") and captured.err.count("\n") == 1
 
 
+def test_cli_add_writes_in_batches(seed_json: Path, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from duizhao.cli.bank import add
+
+    monkeypatch.setattr(add, "BATCH", 2)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    db = tmp_path / "b.sqlite3"
+    files = [str(seed_json), str(bad), *[str(seed_json)] * 3]
+    assert main(["bank", "add", *files, "--db", str(db)]) == 2
+    captured = capsys.readouterr()  # every good file reported once it is committed, in order
+    assert [line.split()[0] for line in captured.out.splitlines()] == ["added", *["unchanged"] * 3]
+    assert captured.err.startswith(f"error: {bad}")
+    with TermBank(db) as bank:
+        assert bank.counts()["article"] == 1
+
+    # interrupted while annotating the next file: what was annotated is written
+    real = add._rows_all
+
+    def interrupted(*args: object) -> object:
+        yield from list(real(*args))[:1]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(add, "_rows_all", interrupted)
+    db2 = tmp_path / "c.sqlite3"
+    assert main(["bank", "add", str(seed_json), "--db", str(db2)]) != 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("added") and "interrupted" in captured.err
+    with TermBank(db2) as bank:
+        assert bank.counts()["article"] == 1
+
+
 def test_subcommands_are_a_registry() -> None:
     from duizhao.cli.bank import BankCommand, commands
 

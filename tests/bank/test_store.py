@@ -38,6 +38,45 @@ def test_ingest_twice_changes_nothing(seed: Document, tmp_path: Path) -> None:
     assert len(before["occurrence"]) > 0
 
 
+def test_a_batch_writes_what_one_transaction_each_writes(seed: Document,
+                                                         tmp_path: Path) -> None:
+    # ``bank add`` writes its articles in batches: the same rows, statuses and ids as one by
+    # one, a later article of a batch seeing the earlier ones (the same text twice: unchanged;
+    # a corrected version: replaced)
+    docs = [variant(seed, "2025-01-10"), variant(seed, "2025-02-10", glossary=1), seed,
+            variant(seed, "2025-01-10"), variant(seed, "2025-02-10", title="改正的標題")]
+    rows = [document_rows(d) for d in docs]
+    with TermBank(tmp_path / "one.sqlite3") as bank:
+        one = [bank.add_rows(r) for r in rows]
+    with TermBank(tmp_path / "batch.sqlite3") as bank:
+        batched = bank.add_rows_batch(rows[:3]) + bank.add_rows_batch(rows[3:])
+    assert [r.status for r in one] == ["added", "added", "added", "unchanged", "replaced"]
+    assert batched == one
+    assert dump(tmp_path / "batch.sqlite3") == dump(tmp_path / "one.sqlite3")
+
+
+def test_a_failed_batch_writes_nothing(seed: Document, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "b.sqlite3"
+    with TermBank(db) as bank:
+        bank.add(variant(seed, "2025-01-10"))
+        before = dump(db)
+        calls = []
+
+        def fail_second(conn: sqlite3.Connection, rows: object) -> int:
+            calls.append(1)
+            if len(calls) == 2:
+                raise sqlite3.OperationalError("disk I/O error")
+            return real(conn, rows)
+
+        real = store._write_rows
+        monkeypatch.setattr(store, "_write_rows", fail_second)
+        with pytest.raises(sqlite3.OperationalError):
+            bank.add_rows_batch([document_rows(variant(seed, d)) for d in ("2025-03-10",
+                                                                           "2025-04-10")])
+    assert len(calls) == 2 and dump(db) == before
+
+
 def test_corrected_article_replaces_old_version(seed: Document, tmp_path: Path) -> None:
     db = tmp_path / "b.sqlite3"
     entry = seed.glossary[0]
@@ -71,14 +110,14 @@ def test_crash_mid_ingest_leaves_bank_unchanged(
     with TermBank(db) as bank:
         bank.add(seed)
     before = dump(db)
-    real = store._insert
+    real = store._insert_values
 
-    def failing(conn, table, rows):  # type: ignore[no-untyped-def]
+    def failing(conn, table, cols, values):  # type: ignore[no-untyped-def]
         if table == "occurrence":
             raise RuntimeError("simulated crash")
-        return real(conn, table, rows)
+        return real(conn, table, cols, values)
 
-    monkeypatch.setattr(store, "_insert", failing)
+    monkeypatch.setattr(store, "_insert_values", failing)
     corrected = replace(seed, en=(replace(seed.en[0], text=seed.en[0].text + " "),
                                   *seed.en[1:]))
     with TermBank(db) as bank:
@@ -103,12 +142,12 @@ def test_killed_process_mid_ingest_leaves_bank_consistent(
         from duizhao.bank import store as b
         doc = pickle.load(open({str(seed_pickle)!r}, "rb"))
         doc = replace(doc, meta=replace(doc.meta, date="2025-09-30"))
-        real = b._insert
-        def dying(conn, table, rows):
+        real = b._insert_values
+        def dying(conn, table, cols, values):
             if table == "occurrence":
                 os._exit(9)  # no rollback, no close: like a power cut or kill -9
-            return real(conn, table, rows)
-        b._insert = dying
+            return real(conn, table, cols, values)
+        b._insert_values = dying
         with b.TermBank({str(db)!r}) as bank:
             bank.add(doc)
         """

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,11 +53,17 @@ class AddResult:
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert rows (all with the same keys) into one table."""
-    if not rows:
-        return
-    cols = list(rows[0])
+    if rows:
+        cols = list(rows[0])
+        _insert_values(conn, table, cols, [tuple(r[c] for c in cols) for r in rows])
+
+
+def _insert_values(
+    conn: sqlite3.Connection, table: str, cols: Sequence[str], values: list[tuple[Any, ...]]
+) -> None:
+    """Insert rows given as tuples of the values of ``cols`` into one table."""
     sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+    conn.executemany(sql, values)
 
 
 def _write_rows(conn: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]]]) -> int:
@@ -85,17 +91,39 @@ def _write_rows(conn: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]
         for t in rows["term"]
     }
 
-    def keyed(r: dict[str, Any], rename: dict[str, str] | None = None) -> dict[str, Any]:
-        out = {"article_id": aid, "term_id": ids[(r["lang"], r["word"])]}
-        for k, v in r.items():
-            if k not in ("article", "lang", "word"):
-                out[(rename or {}).get(k, k)] = v
-        return out
+    def keyed(table: str, rs: list[dict[str, Any]], rename: Mapping[str, str]) -> None:
+        """Insert rows (all with the same keys) with the article's and the term's ids."""
+        if not rs:
+            return
+        cols = [k for k in rs[0] if k not in ("article", "lang", "word")]
+        names = ["article_id", "term_id", *(rename.get(k, k) for k in cols)]
+        _insert_values(conn, table, names, [(aid, ids[r["lang"], r["word"]], *[r[k] for k in cols])
+                                            for r in rs])  # fmt: skip
 
-    _insert(conn, "article_term", [keyed(r) for r in rows["article_term"]])
-    _insert(conn, "counterpart", [keyed(r) for r in rows["counterpart"]])
-    _insert(conn, "occurrence", [keyed(r, {"occ_lang": "lang"}) for r in rows["occurrence"]])
+    keyed("article_term", rows["article_term"], {})
+    keyed("counterpart", rows["counterpart"], {})
+    keyed("occurrence", rows["occurrence"], {"occ_lang": "lang"})
     return int(aid)
+
+
+def _add_rows(c: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]]]) -> AddResult:
+    """One article's rows, inside the caller's transaction (the identity rule: module docstring)."""
+    art = rows["article"][0]
+    same = c.execute(
+        "SELECT id, key FROM article WHERE content_hash = ?", (art["content_hash"],)
+    ).fetchone()
+    if same is not None:
+        return AddResult(same["key"], "unchanged", same["id"])
+    old = c.execute("SELECT id FROM article WHERE key = ?", (art["key"],)).fetchone()
+    if old is None and art["path"] is not None:
+        old = c.execute(
+            "SELECT id FROM article WHERE path = ? AND source IS ? AND date IS ?",
+            (art["path"], art["source"], art["date"]),
+        ).fetchone()
+    if old is not None:
+        c.execute("DELETE FROM article WHERE id = ?", (old["id"],))
+    aid = _write_rows(c, rows)
+    return AddResult(art["key"], "replaced" if old is not None else "added", aid)
 
 
 class TermBank(QueriesMixin, ConcordanceMixin, ReviewMixin):
@@ -182,23 +210,23 @@ class TermBank(QueriesMixin, ConcordanceMixin, ReviewMixin):
 
     def add_rows(self, rows: Mapping[str, list[dict[str, Any]]]) -> AddResult:
         """Write the rows :func:`document_rows` made (one transaction)."""
-        art = rows["article"][0]
         with self._transaction() as c:
-            same = c.execute(
-                "SELECT id, key FROM article WHERE content_hash = ?", (art["content_hash"],)
-            ).fetchone()
-            if same is not None:
-                return AddResult(same["key"], "unchanged", same["id"])
-            old = c.execute("SELECT id FROM article WHERE key = ?", (art["key"],)).fetchone()
-            if old is None and art["path"] is not None:
-                old = c.execute(
-                    "SELECT id FROM article WHERE path = ? AND source IS ? AND date IS ?",
-                    (art["path"], art["source"], art["date"]),
-                ).fetchone()
-            if old is not None:
-                c.execute("DELETE FROM article WHERE id = ?", (old["id"],))
-            aid = _write_rows(c, rows)
-        return AddResult(art["key"], "replaced" if old is not None else "added", aid)
+            return _add_rows(c, rows)
+
+    def add_rows_batch(
+        self, batch: Sequence[Mapping[str, list[dict[str, Any]]]]
+    ) -> list[AddResult]:
+        """Write several articles' rows in one transaction: what :meth:`add_rows` does for each,
+        in order (a later article of the batch sees the earlier ones), with one commit.
+
+        A commit writes every page the transaction changed (the indexes and the full-text index
+        touch pages all over the file), so one commit for many articles writes each page once
+        (``bank add`` writes 16 articles a transaction: about 40 % less wall time than one
+        transaction each, docs/speed.md). All or none of the batch is written: on an error the
+        whole transaction is rolled back.
+        """
+        with self._transaction() as c:
+            return [_add_rows(c, rows) for rows in batch]
 
     def add_many(self, docs: Iterable[Document]) -> list[AddResult]:
         """Ingest several documents, each in its own transaction."""

@@ -149,28 +149,31 @@ def _suggest_en(
             taken.update((o.paragraph, k) for k in range(o.start, o.end))
     firsts = doc.first_sentence("en")
     by_lemma: dict[str, list[Occurrence]] = defaultdict(list)
+    bases: dict[str, str] = {}  # a lower-case form's lemma, once a call
     for p, para in enumerate(doc.en):
+        text = para.text
         starts = {s.start for s in para.sentences}
-        for m in WORD_RE.finditer(para.text):
+        for m in WORD_RE.finditer(text):
             w = m.group()
-            if (p, m.start()) in taken or len(w) < 3:
+            at = m.start()
+            if (p, at) in taken or len(w) < 3:
                 continue
-            before = para.text[: m.start()].rstrip()
-            initial = m.start() in starts or not before or before[-1] in ".!?\"“‘'("
-            if w[0].isupper() and (not initial or not is_known(w.lower())):
-                continue  # a name: capitalised inside a sentence, or unknown to lemminflect
-            if w.isupper() and len(w) > 1:
-                continue  # an acronym
-            if w.lower() in _NUMBERS:
+            if w[0].isupper():
+                k = at  # the last character before the word that is not a space
+                while k and text[k - 1].isspace():
+                    k -= 1
+                initial = at in starts or not k or text[k - 1] in ".!?\"“‘'("
+                if not initial or not is_known(w.lower()):
+                    continue  # a name: capitalised inside a sentence, or unknown to lemminflect
+                if w.isupper() and len(w) > 1:
+                    continue  # an acronym
+            lw = w.lower()
+            if lw in _NUMBERS:
                 continue  # a number spelt out
-            base = lemma(w.lower().replace("’", "'"))
-            if "'" in base:
-                base = base.split("'")[0]
-            if base != w.lower() and zipf(w.lower()) - zipf(base) >= _OWN_WORD_GAP:
-                base = w.lower()  # a word of its own ("according"), not a form of "accord"
-            by_lemma[base].append(
-                Occurrence(p, firsts[p] + para.sentence_at(m.start()), m.start(), m.end(), w)
-            )
+            base = bases.get(lw)
+            if base is None:
+                base = bases[lw] = _base(lw)
+            by_lemma[base].append(Occurrence(p, firsts[p] + para.sentence_at(at), at, m.end(), w))
     ranked = []
     for base, occ in by_lemma.items():
         if zipf(base) == 0.0:
@@ -237,6 +240,17 @@ def _suggest_en(
             )
         )
     return items
+
+
+def _base(lw: str) -> str:
+    """The word a lower-case form is listed under: its lemma, unless the form is a word of its
+    own (much commoner than the lemma: "according", not a form of "accord")."""
+    base = lemma(lw.replace("’", "'"))
+    if "'" in base:
+        base = base.split("'")[0]
+    if base != lw and zipf(lw) - zipf(base) >= _OWN_WORD_GAP:
+        base = lw
+    return base
 
 
 def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list[VocabItem]:

@@ -1,4 +1,7 @@
-"""``duizhao bank add FILE…``: ingest articles (or annotated JSON), each in one transaction."""
+"""``duizhao bank add FILE…``: ingest articles (or annotated JSON), several to a transaction.
+
+:data:`BATCH` annotated articles are written in one transaction, and each article's line is
+printed once it is committed."""
 
 from __future__ import annotations
 
@@ -76,16 +79,36 @@ _DONE = {
 }
 
 
+#: Articles written in one transaction: a commit writes every page the transaction changed, and
+#: the indexes of consecutive articles share many (docs/speed.md: 16 a transaction, about 40 %
+#: less wall time writing than one each).
+BATCH = 16
+
+
 def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     status = 0
-    for f, (rows, error) in _rows_all(args.files, args, io):
-        if rows is None:
-            print(error, file=io.stderr)
-            status = 2
-            continue
-        r = bank.add_rows(rows)
-        said = _describe(rows["article"][0])
-        io.stdout.write(f"{r.status:<9} {f}  ({said}): {_DONE[r.status]}\n")
+    pending: list[tuple[str, dict[str, list[dict[str, Any]]]]] = []
+
+    def write() -> None:
+        batch = pending[:]
+        pending.clear()  # (not tried again if the write fails)
+        results = bank.add_rows_batch([rows for _, rows in batch])
+        for (f, rows), r in zip(batch, results, strict=True):
+            said = _describe(rows["article"][0])
+            io.stdout.write(f"{r.status:<9} {f}  ({said}): {_DONE[r.status]}\n")
+
+    try:
+        for f, (rows, error) in _rows_all(args.files, args, io):
+            if rows is None:
+                print(error, file=io.stderr)
+                status = 2
+                continue
+            pending.append((f, rows))
+            if len(pending) >= BATCH:
+                write()
+    finally:  # the last articles, or those annotated before an interruption
+        if pending:
+            write()
     return status
 
 
