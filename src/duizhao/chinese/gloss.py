@@ -468,8 +468,11 @@ def classifier_gloss(
         True
     """
     if word in _DEGREE:  # 六度 "six times", 25度 "25 degrees": both, the count first
-        senses = _senses(word, simplified, tuple(pinyin))
-        kept = [x for x in senses if x.startswith(("classifier for", "degree ("))]
+        kept = [
+            x
+            for x in _senses(word, simplified, tuple(pinyin))
+            if x.startswith(("classifier for", "degree ("))
+        ]
         return "; ".join(sorted(kept, key=lambda x: not x.startswith("classifier"))) or None
     if word not in COUNTING or _hk_senses(word, simplified):
         return None
