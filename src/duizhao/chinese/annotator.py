@@ -36,8 +36,14 @@ from duizhao.text.script import HAN, is_han
 
 from .conventions import MONTH_PARTS
 from .frames import agree_jyutping
-from .function_words import FUNCTION_WORDS, context_of, counted, function_gloss
-from .gloss import choose_gloss, classifier_gloss, forget_sentences, surname_gloss
+from .function_words import (
+    FUNCTION_WORDS,
+    context_of,
+    counted,
+    function_gloss,
+    surname_gloss,
+)
+from .gloss import choose_gloss, classifier_gloss, forget_sentences
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .overrides import Override, load_overrides
