@@ -469,7 +469,7 @@ class ChineseAnnotator:
                     if gloss is None:
                         en = (
                             next((e for s0, s1, e in english if s0 <= a < s1), None)
-                            if (english)
+                            if english
                             else None
                         )
                         key = (word, sword, py, en)

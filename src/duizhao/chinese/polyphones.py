@@ -83,10 +83,9 @@ _MEASURE_WORDS = frozenset("、，。；：？！「」『』（）")
 _AFTER_DEMONSTRATIVE = frozenset("個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段")
 _CLAUSE_END = frozenset("，。？！；：、…」』）,.?!;: \n")
 _STILL_BEFORE = frozenset("有係未喺")
-#: What 位 counts after: a digit, a numeral, a demonstrative or 各/每/幾 (Traditional text).
-_COUNTS_PEOPLE = frozenset(
-    "0123456789０１２３４５６７８９" "一二兩三四五六七八九十百千萬幾多每各這那呢嗰哪"
-)
+#: What 位 counts people after besides a number (:data:`_NUMERAL_RE`): a demonstrative, 各, 每,
+#: 多 (looked up in the Traditional text: OpenCC simplifies the Cantonese 嗰 to 𠮶).
+_BEFORE_MEASURE = frozenset("多每各這那哪呢嗰")
 
 
 def _word_at(words: Sequence[tuple[int, int]]) -> dict[int, tuple[int, int]]:
@@ -287,7 +286,12 @@ def fix_jyutping(
             out[k] = "faan1"
         elif ch == "重" and after in _STILL_BEFORE and not _in_word(words, k):
             out[k] = "zung6"
-        elif ch == "位" and k > 0 and text[k - 1] in _COUNTS_PEOPLE and not _in_word(words, k):
+        elif (
+            ch == "位"
+            and k > 0
+            and (text[k - 1] in _BEFORE_MEASURE or _NUMERAL_RE.fullmatch(simplified[k - 1]))
+            and not _in_word(words, k)
+        ):
             out[k] = "wai2"  # the measure word for people: 35位老師, 呢位, 各位 (not 位置 wai6)
     return out
 

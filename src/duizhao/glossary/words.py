@@ -268,13 +268,12 @@ def term_words(
             continue
         length = w.end - w.start
         covered = explained = 0
-        if other > t and (
-            other >= 0.5 and says.best_defn < 0.5 if t < 0.3 else other >= _WHOLE_SENSE
-        ):
-            # another English word of the bead translates it; or is a whole sense of it where
-            # the term's word is only a part of one (總額 "total (amount or value)" is "total",
-            # not "amount to"; 叮叮 "tram (colloquial: ding-ding); tinkling sound" stays
-            # "ding-ding" beside "sound")
+        # Another English word of the bead explains it: one that translates it where the term
+        # does not; or, where the term's word is a part of a sense of it, one that is a whole
+        # sense (總額 "total (amount or value)" is "total", not "amount to"; 叮叮 "tram
+        # (colloquial: ding-ding); tinkling sound" stays "ding-ding" beside "sound").
+        by_other = (other >= 0.5 and says.best_defn < 0.5) if t < 0.3 else other >= _WHOLE_SENSE
+        if other > t and by_other:
             explained = w.mask
         elif t >= 0.3 or says.best_defn >= 0.5:
             covered = w.mask
