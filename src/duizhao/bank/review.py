@@ -358,8 +358,6 @@ class ReviewMixin:
     def _uses_any(self, article: int, lang: str, n: int, terms: Iterable[int]) -> bool:
         """Whether sentence ``n`` holds an occurrence of any of ``terms``."""
         ids = list(terms)
-        if not ids:
-            return False
         sql = "SELECT 1 FROM occurrence WHERE article_id = ? AND lang = ? AND sentence = ? AND "
         q = self.conn.execute(
             sql + f"term_id IN ({','.join('?' * len(ids))})", (article, lang, n, *ids)
