@@ -97,8 +97,12 @@ def test_a_word_no_dictionary_has_is_glossed_by_its_parts(
     assert main(["words", str(src), "--format", "text"]) == 0
     line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("強積金對沖"))
     assert "(強積金) + " in line
-    # a name made of a word and one character stays without a gloss rather than a guess
-    assert {t.text_in("天水圍"): t.gloss for t in annotate_text("天水圍")}.get("天水圍") is None
+    # a name made of a word and one character stays without a gloss rather than a guess (石籬, a
+    # Kwai Chung estate, in no table); a Hong Kong place in the shipped table has its name
+    assert {t.text_in("石籬"): t.gloss for t in annotate_text("石籬")}.get("石籬") is None
+    assert {t.text_in("天水圍"): t.gloss for t in annotate_text("天水圍")}["天水圍"] == (
+        "Tin Shui Wai (New Territories)"
+    )
 
 
 def test_a_corner_is_jiao_and_a_role_jue() -> None:
@@ -123,6 +127,10 @@ def test_a_long_queue_is_coeng4() -> None:
         assert t.pinyin[word.index("長")] == "cháng"
 
 
+#: Mandarin readings of Hong Kong places that the romanisers got wrong in context (樂 yuè, 觀 guàn).
+_PLACE_PINYIN = {"樂富": "lè fù", "觀塘": "guān táng"}
+
+
 @pytest.mark.parametrize(
     ("text", "word", "jyutping", "gloss"),
     [
@@ -145,6 +153,14 @@ def test_a_long_queue_is_coeng4() -> None:
         ("抵銷遣散費或長期服務金。", "長期服務金", None, "long service payment"),
         ("僱主不能再以強積金強制性供款", "供款", None, "contribution"),
         ("從僱員戶口提取約58億元", "戶口", None, "bank account"),
+        # round 12: 學會 the society and the verb (Cantonese wui2 / wui5); Hong Kong places
+        ("閱讀學會今年舉辦比賽。", "學會", "hok6 wui2", "society"),  # was "to learn"
+        ("他加入了香港歷史學會。", "學會", "hok6 wui2", "society"),
+        ("學生要學會尊重別人。", "學會", "hok6 wui5", "to learn"),  # ToJyutping: wui2
+        ("我們學會了游泳。", "學會", "hok6 wui5", "to learn"),
+        ("他住在樂富，在觀塘上班。", "樂富", None, "Lok Fu"),  # no gloss before
+        ("他住在樂富，在觀塘上班。", "觀塘", None, "Kwun Tong"),
+        ("從東涌到赤鱲角。", "赤鱲角", None, "Chek Lap Kok"),
     ],
 )
 def test_hong_kong_readings_and_senses(
@@ -155,6 +171,8 @@ def test_hong_kong_readings_and_senses(
     t = next(t for t in annotate_text(text) if t.text_in(text) == word)
     if jyutping is not None:
         assert " ".join(x or "" for x in t.jyutping) == jyutping
+    if word in _PLACE_PINYIN:
+        assert " ".join(x or "" for x in t.pinyin) == _PLACE_PINYIN[word]
     if gloss is not None:
         assert t.gloss is not None and gloss in t.gloss
 

@@ -38,9 +38,11 @@ from .conventions import MONTH_PARTS
 from .frames import agree_jyutping
 from .function_words import (
     FUNCTION_WORDS,
+    SENSE_JYUTPING,
     context_of,
     counted,
     function_gloss,
+    sense_jyutping,
     surname_gloss,
 )
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
@@ -438,6 +440,8 @@ class ChineseAnnotator:
             py = tuple(pinyin[a:b])
             jp = tuple(jyutping[a:b])
             gloss = hsk = pos = None
+            if sword in SENSE_JYUTPING:  # 學會 "to learn" hok6 wui5 (an override still wins)
+                jp = sense_jyutping(sword, context_of(text, simp, spans, k, pos_of)) or jp
             if fixes or overrides:
                 override = None
                 if fixes:

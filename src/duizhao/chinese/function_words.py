@@ -37,7 +37,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
-__all__ = ["FUNCTION_WORDS", "Context", "context_of", "counted", "function_gloss", "surname_gloss"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "SENSE_JYUTPING",
+    "Context",
+    "context_of",
+    "counted",
+    "function_gloss",
+    "sense_jyutping",
+    "surname_gloss",
+]
 
 #: What ends a clause (quotes and brackets do not: the annotator skips them as neighbours).
 _PUNCT_RE = re.compile(r"^[\s，。、；：？！—…,.;:?!·]+$")
@@ -153,8 +162,47 @@ def _prev_in(*words: str) -> Callable[[Context], bool]:
     return lambda c: c.prev in words
 
 
+@lru_cache(maxsize=1024)
+def _trad(word: str) -> str:
+    from duizhao.text.convert import to_traditional
+
+    return to_traditional(word)
+
+
+def _prev_trad(words: frozenset[str]) -> Callable[[Context], bool]:
+    """The previous token, in Traditional characters, is one of ``words``."""
+    return lambda c: c.prev is not None and _trad(c.prev) in words
+
+
+def _next_trad(words: frozenset[str]) -> Callable[[Context], bool]:
+    """The next token, in Traditional characters, is one of ``words``."""
+    return lambda c: c.next is not None and _trad(c.next) in words
+
+
 def _any(*tests: Callable[[Context], bool]) -> Callable[[Context], bool]:
     return lambda c: any(t(c) for t in tests)
+
+
+#: Before 學會 when it is the verb "to learn": modals, adverbs and the people who learn.
+_LEARNERS = frozenset(
+    ("要", "需要", "須", "必須", "應", "應該", "應當", "能", "能夠", "可以", "會", "想", "希望",
+     "才", "都", "也", "亦", "已", "已經", "終於", "逐漸", "漸漸", "慢慢", "未", "沒有", "沒", "不",
+     "盡快", "及早", "從小", "讓", "令", "使", "幫助", "協助", "教", "學生", "孩子", "同學", "大家",
+     "青少年", "小朋友", "子女", "年輕人", "我", "你", "他", "她", "我們", "你們", "他們", "她們")
+)  # fmt: skip
+#: After 學會 when it is the verb: 了, 過, a question word or a demonstrative opening its object.
+_LEARNED = frozenset(("了", "過", "如何", "怎樣", "怎麼", "這", "這些", "這個", "那", "一些", "用",
+                      "與", "和", "欣賞", "尊重", "面對", "獨立", "自律", "思考", "分享", "感恩"))
+#: Before 學會 when it is the noun: joining, founding, "the said".
+_SOCIETY_PREV = frozenset(("加入", "成立", "創立", "創辦", "該", "本", "各", "參加"))
+#: After 學會 when it is the noun: its office-bearers and members, or a verb of announcing.
+_SOCIETY_NEXT = frozenset(("的", "主席", "會長", "副會長", "秘書", "成員", "會員", "表示", "指出",
+                           "今年", "去年", "明年", "早前", "日前", "近日", "於", "在", "將"))
+_SOCIETY_NEXT |= {"舉辦", "舉行", "主辦", "合辦", "發表", "發起", "成立於", "呼籲"}
+
+
+def _learn_verb(c: Context) -> bool:
+    return _prev_trad(_LEARNERS)(c) or _next_trad(_LEARNED)(c)
 
 
 _RULES: dict[str, tuple[Rule, ...]] = {
@@ -278,17 +326,48 @@ _RULES: dict[str, tuple[Rule, ...]] = {
     "才": ((_before_number, "(before an expression of quantity) only; just now"),
            (_any(_inside, _before_verb),
             "then and only then; just now; (before an expression of quantity) only"),),
+    # 學會 "to learn" after a modal, an adverb or a person, before 了 or an object; the noun
+    # "society" after its field (閱讀學會) or before its office-bearers (學會主席). Otherwise
+    # CC-CEDICT's mixed gloss stays.
+    "學會": ((_learn_verb, "to learn; to master (a skill)"),
+             (_any(_prev_trad(_SOCIETY_PREV), _next_trad(_SOCIETY_NEXT),
+                   lambda c: c.ends_clause and not c.starts_clause),
+              "society; association; institute (of learned people)")),
 }
 # the Simplified forms that differ from the Traditional
 for _t, _s in (("約", "约"), ("來", "来"), ("單", "单"), ("對", "对"), ("分別", "分别"),
                ("不過", "不过"), ("活動", "活动"), ("時", "时"), ("達", "达"), ("後", "后"),
                ("與", "与"), ("剛", "刚"), ("僅", "仅"), ("強", "强"),
                ("該", "该"), ("會", "会"), ("並", "并"), ("應", "应"),
-               ("當", "当"), ("讓", "让")):  # fmt: skip
+               ("當", "当"), ("讓", "让"), ("學會", "学会")):  # fmt: skip
     _RULES[_s] = _RULES[_t]
 
 #: word (Traditional or Simplified) → its rules; the first that holds gives the gloss.
 FUNCTION_WORDS: Mapping[str, tuple[Rule, ...]] = MappingProxyType(_RULES)
+
+
+#: Words whose Cantonese reading follows their sense in context: word → (the sense's test,
+#: the Jyutping it takes). 學會 the verb is *hok6 wui5* (會 "able to"), the noun *hok6 wui2*
+#: (ToJyutping reads both *wui2*).
+_JYUTPING_BY_SENSE: Mapping[str, tuple[Callable[[Context], bool], tuple[str, ...]]] = (
+    MappingProxyType({w: (_learn_verb, ("hok6", "wui5")) for w in ("學會", "学会")})
+)
+
+
+SENSE_JYUTPING = frozenset(_JYUTPING_BY_SENSE)  #: the words :func:`sense_jyutping` reads
+
+
+def sense_jyutping(word: str, context: Context) -> tuple[str, ...] | None:
+    """The Jyutping of a word whose Cantonese reading follows its sense here, or ``None``.
+
+    Examples:
+        >>> sense_jyutping("學會", Context(prev="要", next="尊重"))
+        ('hok6', 'wui5')
+        >>> sense_jyutping("學會", Context(prev="閱讀", next="的")) is None
+        True
+    """
+    rule = _JYUTPING_BY_SENSE.get(word)
+    return rule[1] if rule is not None and rule[0](context) else None
 
 
 def function_gloss(word: str, context: Context) -> str | None:
