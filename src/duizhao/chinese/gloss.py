@@ -1,7 +1,8 @@
 """Glosses: English senses for a word, fit for a school handout and chosen for the sentence.
 
 1. A word in the shipped table of Hong Kong senses (:func:`duizhao.resources.lexicon.hk_glosses`:
-   電車 "tram", 的士 "taxi", 立法會 "Legislative Council") takes that gloss.
+   電車 "tram", 的士 "taxi", 立法會 "Legislative Council") or of Hong Kong names and terms
+   (:func:`~duizhao.resources.lexicon.hk_names`: 樂富 "Lok Fu (Kowloon)") takes that gloss.
 2. Otherwise CC-CEDICT's entries for the word; where there are several, the one whose pinyin
    matches the word's computed reading comes first (行 *xíng* "to walk" rather than 行 *háng*
    "row; firm"). Proper-noun entries (a surname, a county) are used only when nothing else fits.
@@ -381,10 +382,12 @@ def _gloss(
 
 
 def _hk_senses(word: str, simplified: str) -> str | None:
-    """The shipped Hong Kong senses of a word (under either script), if it has any."""
-    from duizhao.resources.lexicon import hk_glosses
+    """The shipped Hong Kong senses of a word (under either script), if it has any: the table of
+    senses, then the table of names and terms."""
+    from duizhao.resources.lexicon import hk_glosses, hk_names
 
-    return hk_glosses().get(word) or hk_glosses().get(simplified)
+    hk, names = hk_glosses(), hk_names()
+    return hk.get(word) or hk.get(simplified) or names.get(word) or names.get(simplified)
 
 
 def _part_sense(part: str, simplified: str, pinyin: tuple[str | None, ...]) -> str | None:

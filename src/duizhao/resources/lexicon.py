@@ -45,6 +45,8 @@ __all__ = [
     "cedict_path",
     "hk_glosses",
     "hk_glosses_path",
+    "hk_names",
+    "hk_names_path",
     "hsk_level",
     "hsk_words",
 ]
@@ -285,6 +287,25 @@ def hk_glosses_path() -> Path:
     return Path(str(resources.files("duizhao") / "resources" / "data" / "hk_glosses.tsv"))
 
 
+def hk_names_path() -> Path:
+    """The shipped table of Hong Kong names and terms (``resources/data/hk_names.tsv``)."""
+    from importlib import resources
+
+    return Path(str(resources.files("duizhao") / "resources" / "data" / "hk_names.tsv"))
+
+
+def _senses_table(path: Path) -> Mapping[str, str]:
+    """A ``WORD<TAB>SENSES`` table, keyed in both scripts."""
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, senses = line.partition("\t")
+        table[word] = senses.strip()
+        table.setdefault(to_simplified(word), senses.strip())
+    return MappingProxyType(table)
+
+
 # A read-only table loaded once.
 @cache
 def hk_glosses() -> Mapping[str, str]:
@@ -297,14 +318,22 @@ def hk_glosses() -> Mapping[str, str]:
         >>> hk_glosses()["電車"], hk_glosses()["电车"]
         ('tram (Hong Kong Tramways)', 'tram (Hong Kong Tramways)')
     """
-    table: dict[str, str] = {}
-    for line in hk_glosses_path().read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, _, senses = line.partition("\t")
-        table[word] = senses.strip()
-        table.setdefault(to_simplified(word), senses.strip())
-    return MappingProxyType(table)
+    return _senses_table(hk_glosses_path())
+
+
+# A read-only table loaded once.
+@cache
+def hk_names() -> Mapping[str, str]:
+    """Names and terms of Hong Kong public life for the reader's gloss (樂富 "Lok Fu (Kowloon)",
+    房委會 "Housing Authority", 佢哋 "they; them (Cantonese 他們)"): places, bodies, policies,
+    court and news words, written Cantonese. Unlike :func:`hk_glosses`, not translation evidence
+    for the glossary's counterpart finder. Keys in both scripts.
+
+    Examples:
+        >>> hk_names()["樂富"]
+        'Lok Fu (Kowloon)'
+    """
+    return _senses_table(hk_names_path())
 
 
 _ADVERB_GLOSS_RE = re.compile(r"^(?:in |on the |by )|^[a-z]+ly$")
