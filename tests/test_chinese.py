@@ -161,6 +161,13 @@ _PLACE_PINYIN = {"樂富": "lè fù", "觀塘": "guān táng"}
         ("他住在樂富，在觀塘上班。", "樂富", None, "Lok Fu"),  # no gloss before
         ("他住在樂富，在觀塘上班。", "觀塘", None, "Kwun Tong"),
         ("從東涌到赤鱲角。", "赤鱲角", None, "Chek Lap Kok"),
+        # 會 ending the name of a body is wui2 (ToJyutping: wui5, the modal "will")
+        ("校友會今日舉辦晚宴。", "校友會", "haau6 jau5 wui2", None),
+        ("房委會和金管局", "房委會", "fong4 wai2 wui2", "Housing Authority"),
+        ("他可能會來。", "會", "wui5", None),
+        # a noun and a localiser CC-CEDICT has only as a township in Taiwan or a Japanese name
+        ("我們在山上看日出。", "山上", None, "mountain (山) + on"),
+        ("山下有一條河。", "山下", None, "under"),
     ],
 )
 def test_hong_kong_readings_and_senses(

@@ -64,7 +64,7 @@ UNSUITABLE_RE = re.compile(
     r"vulgar|\bfuck|\bshit\b|\bcunt|\bpenis|\bvagina|\bsemen\b|ovulat|copulat|\bsexual "
     r"intercourse|prostitut|masturbat|\bporn|\berotic|\bbreasts?\b|\btesticle|"
     r"\(Tw\)|\(Taiwan\)|^Taiwan |\barchaic\b|\(old\)|\bobsolete\b|^surname |^old name for|"
-    r"\b(?:county|prefecture|township|district) (?:in|of) |\bplace name\b",
+    r"\b(?:county|prefecture|township|district) (?:in|of) |\bplace name\b|\(Japanese surname\)",
     re.IGNORECASE,
 )
 """Senses that a school handout does not show when the word has any other sense: vulgar and
@@ -236,6 +236,10 @@ _SUFFIX_SENSES = {
 #: characters or more that ends in one, whose stem is a dictionary word, is glossed "stem +
 #: head" like the suffixes above. Unlike those, the segmenter does not join them (its word list
 #: and the Hong Kong word standard decide where they are words).
+#: Localisers after a noun (山上 "on the mountain"), their spatial sense.
+_LOCALISERS = {"上": "on; above", "下": "under; below", "中": "in; among", "外": "outside",
+               **dict.fromkeys("內内裡裏里", "inside"), **dict.fromkeys("後后", "behind")}
+
 _HEAD_SENSES = {
     "站": "station; stop",
     "局": "bureau; office",
@@ -363,6 +367,11 @@ def _gloss(
     if hk:
         return hk
     senses = list(_senses(word, simplified, tuple(pinyin)))
+    if len(word) == 2 and word[1] in _LOCALISERS and senses and all(map(_unsuitable, senses)):
+        # noun + localiser that CC-CEDICT has only as a place or a name (山上 "Shanshang township")
+        first = _part_sense(word[0], simplified[0], (pinyin[0],))
+        if first:
+            return compose([(first, word[0]), (_LOCALISERS[word[1]], word[1])])
     if not senses:
         head = _SUFFIX_SENSES.get(word[-1]) or _HEAD_SENSES.get(word[-1])
         if len(word) >= 3 and head:

@@ -293,7 +293,26 @@ def fix_jyutping(
             and not _in_word(words, k)
         ):
             out[k] = "wai2"  # the measure word for people: 35位老師, 呢位, 各位 (not 位置 wai6)
+        elif simplified[k] == "会" and out[k] == "wui5" and _ends_body(simplified, words, k):
+            out[k] = "wui2"  # a body: 校友會, 教師會 (ToJyutping's wui5 is the modal "will")
     return out
+
+
+#: What before a word-final 会 leaves it the modal "will" (可能会 "may", 一定会).
+_MODAL_BEFORE_HUI = frozenset(
+    ("可能", "一定", "未必", "也许", "应该", "肯定", "通常", "总是", "始终", "仍然", "或者", "必定")
+)
+
+
+def _ends_body(simplified: str, words: Sequence[tuple[int, int]], k: int) -> bool:
+    """Whether 会 at ``k`` ends a word of three or more characters naming a body or a meeting."""
+    return any(
+        b == k + 1
+        and b - a >= 3
+        and simplified[a:k] not in _MODAL_BEFORE_HUI
+        and simplified[k - 1] not in "唔不冇都也就亦先仲又才"  # 会唔会, 都会: the modal
+        for a, b in words
+    )
 
 
 def _wei_in_words(simplified: str, words: Sequence[tuple[int, int]], out: list[str | None]) -> None:
