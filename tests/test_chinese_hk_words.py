@@ -97,3 +97,22 @@ def test_a_name_before_a_verb_of_testifying() -> None:
     got = words("證人周國安作供時表示不知情。")
     assert "周國安" in got and "作供" in got, got
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number in Chinese numerals and its unit are two words, as 25 度 and 15萬 人次 are:
+        # never 二十 / 五度 (the dictionary's 五度) nor 二十五分鐘 in one piece
+        ("今日氣溫最高二十五度。", ["二十五", "度"]),  # not 最 / 高二 / 十五
+        ("氣溫跌至二十三度", ["二十三", "度"]),
+        ("車程約三十五公里。", ["約", "三十五", "公里"]),
+        ("需時二十五分鐘。", ["二十五", "分鐘"]),
+        ("他花了四十五分鐘。", ["四十五", "分鐘"]),
+        ("近15萬人次", ["近", "15萬", "人次"]),
+        ("氣溫25度", ["25", "度"]),
+    ],
+)
+def test_a_number_and_its_unit(text: str, expected: list[str]) -> None:
+    got = words(text)
+    i = got.index(expected[0])
+    assert got[i : i + len(expected)] == expected, got
