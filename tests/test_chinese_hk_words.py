@@ -116,3 +116,9 @@ def test_a_number_and_its_unit(text: str, expected: list[str]) -> None:
     got = words(text)
     i = got.index(expected[0])
     assert got[i : i + len(expected)] == expected, got
+
+
+def test_a_weekday_keeps_its_digit() -> None:
+    # 星期三 "Wednesday" is not 星期 and a number: the number rule leaves it whole
+    got = words("會議於下星期三十時舉行。")
+    assert "星期三" in got, got

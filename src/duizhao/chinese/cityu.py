@@ -76,6 +76,8 @@ _NUMBER_ENDS = frozenset("十百千萬億零〇○")
 _DIGITS = frozenset("一二三四五六七八九兩")
 #: … and those that begin a number that a digit before them goes on (二 十五 → 二十五).
 _NUMBER_STARTS = frozenset("十百千萬億")
+#: Words whose digit is their own (星期三 十時 "Wednesday at ten", 中五 "Form 5", 小六).
+_NUMBERED_HEADS = frozenset(["星期", "禮拜", "周", "週", "中", "小", "初"])
 #: Units and measure words that stand after a number as a word of their own (二十五 度,
 #: 三十五 公里, 二十五 分鐘), as the CityU standard writes 25 度 and 15萬 人次.
 _UNITS = frozenset(
@@ -173,6 +175,7 @@ def cityu_cuts(
             n >= 2
             and w[-1] in _DIGITS
             and w[0] != "第"
+            and w[:-1] not in _NUMBERED_HEADS
             and nxt[:1] in _NUMBER_STARTS
             and _NUMBER_RE.fullmatch(nxt)
             and not _NUMBER_RE.fullmatch(w)
