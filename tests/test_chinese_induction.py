@@ -75,3 +75,12 @@ def test_lone_character_before_a_word_and_straddling() -> None:
 
 def test_join_never_cuts_a_word() -> None:
     assert join_induced(["氧化鎘中", "毒"], frozenset({"鎘中毒"})) == ["氧化鎘中", "毒"]
+
+
+def test_about_before_a_number_never_ends_an_article_word() -> None:
+    # 約 "about" recurs before the numbers of a financial report: it is not part of 金額
+    texts = ["已撥貸金額約三億元。", "已登記金額約七億元。", "預計金額約十億元。"]
+    spans = default_annotator().segment_many(texts)
+    for t, sp in zip(texts, spans, strict=True):
+        got = [t[a:b] for a, b, _ in sp]
+        assert "金額" in got and "約" in got, got

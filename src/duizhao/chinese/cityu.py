@@ -69,6 +69,21 @@ _PERSON_STEMS = ("主義", "學")
 _COUNTERS = frozenset("這那每各該某哪此本一二三四五六七八九十百千萬兩幾數首")
 #: Measure words that the dictionary fuses with the noun after them (次大會 of 第十次大會).
 _MEASURES = frozenset("次個項屆名位場期條宗件份種批類張間座輪隻架部本篇段")
+#: A number written in Chinese numerals, and the characters that may end one before a digit
+#: that goes on with it (二十 五度 → 二十五 度, 一百 三十 → 一百三十).
+_NUMBER_RE = re.compile("[一二三四五六七八九十百千萬億兩零〇○]+")
+_NUMBER_ENDS = frozenset("十百千萬億零〇○")
+_DIGITS = frozenset("一二三四五六七八九兩")
+#: … and those that begin a number that a digit before them goes on (二 十五 → 二十五).
+_NUMBER_STARTS = frozenset("十百千萬億")
+#: Words whose digit is their own (星期三 十時 "Wednesday at ten", 中五 "Form 5", 小六).
+_NUMBERED_HEADS = frozenset(["星期", "禮拜", "周", "週", "中", "小", "初"])
+#: Units and measure words that stand after a number as a word of their own (二十五 度,
+#: 三十五 公里, 二十五 分鐘), as the CityU standard writes 25 度 and 15萬 人次.
+_UNITS = frozenset(
+    ["度", "歲", "分鐘", "小時", "秒鐘", "公里", "公斤", "公尺", "米", "厘米", "毫米", "英里",
+     "呎", "吋", "磅", "噸", "元", "毫", "個月", "天", "週", "周", "人次", "倍"]
+)
 
 
 def is_place_name(word: str, tag: Callable[[str], str | None]) -> bool:
@@ -139,6 +154,35 @@ def cityu_cuts(
             out[-1] += w  # 上 月底 → 上月底, 下 周一 → 下周一
         elif n == 1 and out and _NEAR_TIME_RE.fullmatch(out[-1] + w):
             out[-1] += w  # 上月 底 → 上月底
+        elif (
+            n >= 2
+            and w[0] in _DIGITS
+            and w[1:] in _UNITS
+            and out
+            and out[-1][-1] in _NUMBER_ENDS
+            and _NUMBER_RE.fullmatch(out[-1])
+        ):
+            out[-1] += w[0]  # 二十 五度 → 二十五 度: the digit goes on with the number
+            out.append(w[1:])
+        elif (
+            n >= 4
+            and (m := _NUMBER_RE.match(w))
+            and m.end() >= 2
+            and w[m.end() :] in _UNITS
+        ):
+            out.extend((w[: m.end()], w[m.end() :]))  # 二十五分鐘 → 二十五 分鐘
+        elif (
+            n >= 2
+            and w[-1] in _DIGITS
+            and w[0] != "第"
+            and w[:-1] not in _NUMBERED_HEADS
+            and nxt[:1] in _NUMBER_STARTS
+            and _NUMBER_RE.fullmatch(nxt)
+            and not _NUMBER_RE.fullmatch(w)
+            and (n == 2 or freq(w[:-1]) >= floor)
+        ):
+            out.extend((w[:-1], w[-1] + nxt))  # 最 高二 十五 → 最 高 二十五: the number's digit
+            k += 1
         elif n >= 3 and "多" in w[1:-1] and (m := _ABOUT_RE.fullmatch(w)):
             out.extend(m.groups())  # 十多天 → 十 多 天
         elif w == "個" and out and out[-1] in _THIS:

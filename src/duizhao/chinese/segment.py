@@ -279,7 +279,7 @@ def _add_cedict_words(freq: dict[str, int], names: int = 3, words: int = 1) -> i
 
 
 def _add_idioms(freq: dict[str, int], weight: int = 3) -> int:
-    """Add the four-character idioms (成語: 臭氣熏天, 出謀獻策, 徹夜難眠) of pypinyin-dict's
+    """Add the four-character idioms (成語: 各執一詞, 出謀獻策, 百業蕭條) of pypinyin-dict's
     ``zdic_cybs`` list (MIT) that the dictionary lacks, at a low frequency: the Hong Kong
     (CityU) standard writes an idiom as one word, where jieba-tw's dictionary often has its
     two halves only. (The Taiwan standard cuts the compositional ones: 隨時 隨地.) Returns the
