@@ -115,6 +115,7 @@ SETS = {
     "fixtures, failure classes": lambda a: a.group == "fixtures" and a.split == "classes",
     "fixtures, written in round 8": lambda a: a.group == "fixtures" and a.split == "written8",
     "fixtures, written in round 10": lambda a: a.group == "fixtures" and a.split == "written10",
+    "fixtures, written in round 12": lambda a: a.group == "fixtures" and a.split == "written12",
     "seed": lambda a: a.group == "seed",
     "seed-teacher": lambda a: a.split == "seed-teacher",
 }

@@ -16,7 +16,9 @@
   fitted on, and the finder was not changed while looking at their failures), and
   ``seed-teacher`` (the seed editorial's text with its three terms and 21 more, picked in round 11
   as a Hong Kong English teacher would gloss it, gold read from the seed's own Chinese; never
-  fitted on, its figure recorded before any tuning of round 11).
+  fitted on, its figure recorded before any tuning of round 11), and ``written12`` (round 12's
+  check set: a magazine feature, a speech and an academic report, 26 terms, written with their
+  gold before any change of that round; never fitted on nor used to choose anything).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
