@@ -264,9 +264,10 @@ def _span_values(
     if active.isdisjoint(shape.inside):  # no word of the span says anything about the term
         dict_term, dict_char, dict_def, unmatched = t.silent
         idle_known, idle_unknown, n_explained = shape.idle_known, shape.idle_unknown, 0
+        shadowed = 0
     else:
         best_def = [0.0] * t.n_def
-        covered, explained = shape.fixed, 0
+        covered, explained, shadowed = shape.fixed, 0, 0
         one = t.n_term == 1  # (a one-word term: its best strengths as numbers, not lists)
         b1 = c1 = 0.0
         best = best_char = [b1]
@@ -301,6 +302,7 @@ def _span_values(
                     phrase = True
             covered |= a.covered
             explained |= a.explained
+            shadowed |= a.shadowed
         # a character is idle if nothing accounts for it
         idle = shape.full & ~(covered | explained)
         idle_known = (idle & shape.known).bit_count()
@@ -337,7 +339,7 @@ def _span_values(
             "dict_def": dict_def, "explained": n_explained / n, "extra": extra,
             "single": shape.single, "edge": shape.edge, "part": shape.part, "stray": stray,
             "in_dict": shape.in_dict, "length": length, "position": position,
-            "anchors": anchors, "modifier": shape.modifier,
+            "anchors": anchors, "modifier": shape.modifier, "shadowed": float(shadowed > 0),
         }  # fmt: skip
     return anchors, position, {
         "dict_term": dict_term, "dict_char": dict_char, "dict_focus": focus,
@@ -347,6 +349,7 @@ def _span_values(
         "edge": shape.edge, "whole_token": shape.whole_token, "part": shape.part,
         "stray": stray, "in_dict": shape.in_dict, "clause": shape.clause, "name": shape.name,
         "length": length, "position": position, "anchors": anchors, "modifier": shape.modifier,
+        "shadowed": float(shadowed > 0),
     }  # fmt: skip
 
 

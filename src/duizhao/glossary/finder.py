@@ -18,7 +18,6 @@ Examples:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from duizhao.model import Counterpart, Document, Occurrence
 from duizhao.resources import encoder
 
+from .confidence import DICTIONARY_FEATURES, calibrated, evidence
 from .context import LinkContext
 from .features import (
     FEATURES,
@@ -47,60 +47,6 @@ __all__ = ["Claims", "CounterpartFinder", "Ranking", "Request", "calibrated", "e
 
 def _best_first(c: Candidate) -> tuple[float, int, str]:
     return (-c.score, len(c.text), c.text)
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
-def _nested(a: str, b: str) -> bool:
-    return a in b or b in a
-
-
-#: The features that are dictionary evidence: a best candidate without any rests on the
-#: encoder and its place alone (see :func:`evidence`).
-DICTIONARY_FEATURES = ("dict_term", "dict_char", "dict_def")
-
-
-def calibrated(
-    calibration: Sequence[float], share: float, nested: float, score: float, dictionary: float
-) -> float:
-    """The confidence in a best candidate: ``logistic(a + b · logit(share) + c · nested +
-    d · score)`` for ``calibration = (a, b, c, d, cap)``: its softmax share, the shares of the
-    candidates inside or around it, and its score (how much evidence there is at all); at most
-    ``cap`` when no dictionary supports it (``dictionary`` 0: the encoder and its place alone,
-    right about three times in four where the finder was fitted: 聊天 "to chat" for "chatbot").
-
-    Examples:
-        >>> round(calibrated((0.0, 1.0, 0.0, 0.0, 0.75), 0.9, 0.0, 1.0, 1.0), 2)
-        0.9
-        >>> calibrated((0.0, 1.0, 0.0, 0.0, 0.75), 0.9, 0.0, 1.0, 0.0)
-        0.75
-    """
-    a, b, c, d, cap = calibration
-    z = a + b * _logit(share) + c * nested + d * score
-    p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-    return p if dictionary else min(p, cap)
-
-
-def evidence(
-    found: Sequence[Candidate], shares: Sequence[float]
-) -> tuple[float, float, float, float]:
-    """What the confidence in the best of ranked candidates is calibrated on: its softmax share,
-    the shares of the candidates inside it or around it, its score, and 1.0 when a dictionary
-    feature (:data:`DICTIONARY_FEATURES`) supports it (see :func:`calibrated`).
-
-    Examples:
-        >>> best = Candidate("集群", {"dict_term": 1.0}, [], 2.0)
-        >>> evidence([best, Candidate("群", {}, [], 1.0)], [0.7, 0.3])
-        (0.7, 0.3, 2.0, 1.0)
-    """
-    best = found[0]
-    pairs = zip(found[1:], shares[1:], strict=False)
-    nested = sum(s for c, s in pairs if _nested(best.text, c.text))
-    supported = any(best.features.get(k, 0.0) > 0.0 for k in DICTIONARY_FEATURES)
-    return shares[0], nested, best.score, 1.0 if supported else 0.0
 
 
 class Claims:
@@ -211,7 +157,7 @@ class CounterpartFinder:
     """
 
     weights: tuple[tuple[str, float], ...] = WEIGHTS
-    calibration: tuple[float, float, float, float, float] = CALIBRATION
+    calibration: tuple[float, ...] = CALIBRATION
     threshold: float = THRESHOLD
     max_counterparts: int = 3
     similarity: Callable[[Sequence[str], Sequence[str]], np.ndarray] | None = encoder.similarity

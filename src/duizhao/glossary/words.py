@@ -162,6 +162,9 @@ class Said(NamedTuple):
         phrase: Its length when a sense of it holds the whole multi-word term (0: not).
         covered: Its characters when it translates the term (or, not loose, its definition).
         explained: Its characters when it translates another English word of the bead instead.
+        shadowed: Its characters when only the term's definition covers it while another
+            English word of the bead translates it too (專利 "patent" for "licensing", defined
+            "… especially a patent", in "Patent licensing"): the confidence reads it.
     """
 
     loose: bool
@@ -171,6 +174,7 @@ class Said(NamedTuple):
     phrase: int
     covered: int
     explained: int
+    shadowed: int = 0
 
 
 class _Gloss(NamedTuple):
@@ -258,16 +262,17 @@ def term_words(
         if says is None:
             # nothing of the term: at most another word's characters (a silent word's
             # strengths are all 0.0, below every threshold)
-            out.append(_new(Said, (w.loose, (), (), 0.0, 0, 0, w.mask)) if other >= 0.5 else None)
+            said = _new(Said, (w.loose, (), (), 0.0, 0, 0, w.mask, 0)) if other >= 0.5 else None
+            out.append(said)
             continue
         t = says.best_term
         if w.loose:
             covered = w.mask if t >= 0.3 else 0
             out.append(_new(Said, (True, says.term, (), 0.0, 0, covered,
-                                   w.mask if not covered and other >= 0.5 else 0)))  # fmt: skip
+                                   w.mask if not covered and other >= 0.5 else 0, 0)))  # fmt: skip
             continue
         length = w.end - w.start
-        covered = explained = 0
+        covered = explained = shadowed = 0
         # Another English word of the bead explains it: one that translates it where the term
         # does not; or, where the term's word is a part of a sense of it, one that is a whole
         # sense (總額 "total (amount or value)" is "total", not "amount to"; 叮叮 "tram
@@ -277,11 +282,13 @@ def term_words(
             explained = w.mask
         elif t >= 0.3 or says.best_defn >= 0.5:
             covered = w.mask
+            if t < 0.3 and other >= 0.5:  # the definition's word, another English word's too
+                shadowed = w.mask
         out.append(
             _new(Said, (
                 False, says.term, says.defn,
                 says.sum_term / n_words * length if says.term else 0.0,
-                length if says.phrase else 0, covered, explained,
+                length if says.phrase else 0, covered, explained, shadowed,
             ))
         )  # fmt: skip
     strays = frozenset(i for i, a, b in sentence.alone if (a, b) not in explaining)
