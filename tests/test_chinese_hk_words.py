@@ -126,6 +126,10 @@ def test_every_word_of_the_hong_kong_list_has_a_gloss() -> None:
         ("上環的街市", "上環", "Sheung Wan (Hong Kong Island)"),  # not "to be fitted with an IUD"
         ("房委會今日公布", "房委會", "Housing Authority"),
         ("佢哋話唔得", "佢哋", "they; them (Cantonese 他們)"),
+        # cut apart before (炮台 山, 藝 發局)
+        ("我住在炮台山。", "炮台山", "Fortress Hill (Hong Kong Island)"),
+        ("藝發局和城規會今日開會。", "藝發局", "Arts Development Council"),
+        ("藝發局和城規會今日開會。", "城規會", "Town Planning Board"),
     ],
 )
 def test_hong_kong_names_are_glossed_as_in_hong_kong(text: str, word: str, gloss: str) -> None:
