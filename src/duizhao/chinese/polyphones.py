@@ -83,6 +83,8 @@ _MEASURE_WORDS = frozenset("、，。；：？！「」『』（）")
 _AFTER_DEMONSTRATIVE = frozenset("個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段")
 _CLAUSE_END = frozenset("，。？！；：、…」』）,.?!;: \n")
 _STILL_BEFORE = frozenset("有係未喺")
+#: Opening quotes and brackets, skipped to find the verb after 應 (也 應 「帶頭」).
+_OPENING = frozenset("「『“‘《〈（(")
 #: What 位 counts people after besides a number (:data:`_NUMERAL_RE`): a demonstrative, 各, 每,
 #: 多 (looked up in the Traditional text: OpenCC simplifies the Cantonese 嗰 to 𠮶).
 _BEFORE_MEASURE = frozenset("多每各這那哪呢嗰")
@@ -148,7 +150,12 @@ def _rules(
             out.append((k, "liàng", "loeng6"))
         elif ch == "量" and (a, b) == (k, k + 1) and prev and _tag(prev_word) in _NOUN_VERB_TAGS:
             out.append((k, "liàng", "loeng6"))
-        elif ch == "应" and (a, b) == (k, k + 1) and nxt is not None:
+        elif (
+            ch == "应"
+            and (a, b) == (k, k + 1)
+            and (nxt is not None or (simplified[b : b + 1] in _OPENING and b + 1 in by_start))
+        ):
+            # "should" before its verb, also where the verb is quoted: 也 应 「带头」
             out.append((k, "yīng", "jing1"))
         elif (
             ch == "地"
