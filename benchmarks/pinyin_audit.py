@@ -7,7 +7,8 @@ The layers on top of the dictionaries and g2pM (:class:`~duizhao.chinese.PinyinR
 * ``words`` — the shipped word readings (``resources/data/hk_readings.tsv``);
 * ``rules`` — the polyphone rules of :mod:`duizhao.chinese.polyphones` (with :mod:`.wei`);
 * ``frames`` — the syntactic frames of :mod:`duizhao.chinese.frames` (著 read as 着 too);
-* ``adverbs`` — 曾 and 處 read by the adverb beside them (:mod:`duizhao.chinese.adverbs`).
+* ``adverbs`` — 曾 and 處 read by the adverb beside them (:mod:`duizhao.chinese.adverbs`);
+* ``merged`` — readings the Traditional character rules out (:mod:`duizhao.chinese.merged`).
 
 On the **tuning half** of CPP dev (Traditional, as ``bench_chinese.py`` scores it; the held-out
 half is never read here) it counts, per layer and character, the labelled readings changed right
@@ -37,6 +38,7 @@ LAYERS = (
     ("rules", ("fix_pinyin",)),
     ("frames", ("frame_pinyin", "zhe")),
     ("adverbs", ("adverb_pinyin",)),
+    ("merged", ("merged_pinyin",)),
 )
 _OFF = {
     "apply_word_readings": lambda text, simp, readings, jyutping: None,
@@ -44,6 +46,7 @@ _OFF = {
     "frame_pinyin": lambda simp, words, readings: None,
     "zhe": lambda simp, words: simp,
     "adverb_pinyin": lambda simp, words, readings: None,
+    "merged_pinyin": lambda text, readings: None,
 }
 
 

@@ -35,6 +35,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .frames import _DEGREE
+
 __all__ = ["adverb_pinyin"]
 
 #: jieba's tags of adverbs (正 d, 已 d), and the adverbs of time and scope before a verb it tags
@@ -43,8 +45,15 @@ _ADVERB_TAGS = frozenset({"d", "dg", "ad", "vd"})
 _ADVERBS = frozenset("仍尚正已均皆亦也都还同俱")
 #: jieba's tags of what 曾 "once" stands before: a verb or an adverb (曾 抽验, 曾 多次, 曾 经).
 _AFTER_CENG_TAGS = frozenset({"v", "vd", "vi", "vg", "vn", "d", "dg", "p"})
-#: Where a clause ends: 处 ending one has nothing to be in.
+#: Where a clause ends: 处 ending one has nothing to be in; an adjective ending one after a degree
+#: adverb is its predicate.
 _CLAUSE_END = frozenset("，。；：？！、,;:?!」』）)\n")
+#: Adjectives with another reading (the verb 难 nàn "disaster", 少 shào "young", 好 hào "to
+#: like", 重 chóng "again", 累 lěi "to accumulate", 差 chā / chāi, 长 zhǎng "to grow") and their
+#: reading as the predicate of a degree adverb (很 难 ，, 太 少 。, 越来越 重 。: 现代汉语词典's
+#: adjective readings; 长 after a degree adverb is :mod:`.frames`'s).
+_PREDICATE = {"难": "nán", "少": "shǎo", "好": "hǎo", "重": "zhòng", "累": "lèi", "差": "chà"}
+_CHARS = frozenset("曾处得") | frozenset(_PREDICATE)
 
 
 def _tag(word: str) -> str | None:
@@ -77,20 +86,29 @@ def _surname(word: str) -> bool:
 def adverb_pinyin(
     simplified: str, words: Sequence[tuple[int, int]], readings: list[str | None]
 ) -> None:
-    """Read 曾 and 处 standing alone by the adverb beside them (in place; see the module)."""
-    if "曾" not in simplified and "处" not in simplified:
+    """Read 曾, 处, 得 and the adjectives of :data:`_PREDICATE` by the adverb beside them (in
+    place; see the module)."""
+    if not any(c in simplified for c in _CHARS):
         return
     for n, (a, b) in enumerate(words):
         if b - a == 3 and simplified[a] == "曾" and _surname(simplified[a:b]):
-            readings[a] = "zēng"  # the surname of a name: 曾荫权, 曾俊华
+            readings[a] = "zēng"  # the surname of a name: 曾荫权
             continue
-        if b - a != 1 or simplified[a] not in "曾处":
+        if b - a != 1 or simplified[a] not in _CHARS:
+            continue
+        ch = simplified[a]
+        prev = words[n - 1] if n and words[n - 1][1] == a else None
+        before = simplified[prev[0] : prev[1]] if prev is not None else ""
+        after_char = simplified[b : b + 1]
+        if ch in _PREDICATE:
+            if before in _DEGREE and (after_char in _CLAUSE_END or not after_char):
+                readings[a] = _PREDICATE[ch]  # an adjective as predicate: 太 难 。, 越来越 少
             continue
         nxt = words[n + 1] if n + 1 < len(words) and words[n + 1][0] == b else None
         if nxt is None:
             continue
         after = simplified[nxt[0] : nxt[1]]
-        if simplified[a] == "曾":
+        if ch == "曾":
             tag = _tag(after)
             if (
                 tag in _AFTER_CENG_TAGS
@@ -98,10 +116,9 @@ def adverb_pinyin(
                 or (tag == "m" and after[-1] in "次度番")  # 曾 多次, 曾 两度
             ):
                 readings[a] = "céng"  # the adverb "once": 过去 曾 抽验, 曾 多次 表示
-            continue
-        prev = words[n - 1] if n and words[n - 1][1] == a else None
-        if prev is None or simplified[b : b + 1] in _CLAUSE_END:
-            continue
-        before = simplified[prev[0] : prev[1]]
-        if len(before) == 1 and (before in _ADVERBS or _tag(before) in _ADVERB_TAGS):
-            readings[a] = "chǔ"  # the verb "to be in": 仍 处 低息 环境, 正 处 转型期
+        elif ch == "得":
+            if before == "过" and (after in _DEGREE or after[:1] == "比"):
+                readings[a] = "de"  # 过 "to live, to pass (time)" and its complement: 过 得 很 快
+        elif len(before) == 1 and after_char not in _CLAUSE_END:
+            if before in _ADVERBS or _tag(before) in _ADVERB_TAGS:
+                readings[a] = "chǔ"  # the verb "to be in": 仍 处 低息 环境, 正 处 转型期

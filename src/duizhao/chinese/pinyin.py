@@ -32,6 +32,7 @@ from .adverbs import adverb_pinyin
 from .frames import frame_pinyin, zhe
 from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
+from .merged import merged_pinyin
 from .polyphones import apply_word_readings, fix_pinyin
 
 __all__ = [
@@ -396,6 +397,7 @@ class PinyinRomaniser:
                 out[n] = fix_pinyin(text, simp, words, out[n])
                 frame_pinyin(simp, words, out[n])
                 adverb_pinyin(simp, words, out[n])
+                merged_pinyin(text, out[n])
         return out
 
     def _read_word(
