@@ -46,7 +46,7 @@ _OFF = {
     "frame_pinyin": lambda simp, words, readings: None,
     "zhe": lambda simp, words: simp,
     "adverb_pinyin": lambda simp, words, readings: None,
-    "merged_pinyin": lambda text, readings: None,
+    "merged_pinyin": lambda text, simp, readings: None,
 }
 
 

@@ -77,3 +77,25 @@ def test_cli_words_prints_ceng_and_chu(tmp_path: Path, capsys: pytest.CaptureFix
     by_text = {t["text"]: t["pinyin"] for t in tokens}
     assert by_text["曾"] == ["céng"]
     assert by_text["處"] == ["chǔ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "char", "reading"),
+    [
+        ("這道題目太難。", "難", "難", "nán"),  # an adjective as predicate, not nàn "disaster"
+        ("願意讀理科的學生越來越少。", "少", "少", "shǎo"),  # not shào "young"
+        ("他這幾天工作太累。", "累", "累", "lèi"),
+        ("時間過得很快。", "過得", "得", "de"),  # 過 "to pass (time)" and its complement
+        ("這是一場無止盡的爭拗。", "無止盡", "盡", "jìn"),  # 盡 after another character
+        ("他會儘量幫忙。", "儘量", "儘", "jǐn"),
+        ("他把事情弄得一團糟。", "弄得", "弄", "nòng"),
+        ("在門口就嗅得到花香。", "嗅得到", "得", "de"),  # the potential complement
+        ("他畢業後覓得一份好工。", "覓得", "得", "dé"),  # "to obtain", not the marker
+        ("慈善跑共募得十萬元。", "募得", "得", "dé"),
+        ("他跑得很快。", "跑得", "得", "de"),
+    ],
+)
+def test_adjectives_after_a_degree_adverb_and_de(
+    text: str, word: str, char: str, reading: str
+) -> None:
+    assert _pinyin(text, word, char) == reading

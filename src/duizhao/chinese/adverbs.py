@@ -1,24 +1,28 @@
 """Pinyin of polyphones that an adverb beside them settles (issue 15, round 12).
 
-Two verbs of Hong Kong news that the polyphone model (g2pM, trained on Simplified Wikipedia) and
-the phrase data misread where they stand as words of their own, each a statement of
+Frames of Hong Kong news that the polyphone model (g2pM, trained on Simplified Wikipedia) and
+the phrase data misread where the character stands as a word of its own, each a statement of
 现代汉语词典's readings (and Yip & Rimmington, *Chinese: A Comprehensive Grammar*, on adverbs
-before the verb), not a list of sentences:
+before the verb and on predicate adjectives), not a list of sentences:
 
 * **曾** alone before a verb or another adverb is the adverb *céng* "once; formerly" (过去 曾
   抽验 "had sampled before", 曾 多次 表示); *zēng* is the surname and the prefix of 曾孙, 曾祖,
-  which are words, and a surname with its given name is one word too (曾蔭權; the segmenter's
-  conventions join them). The model read 过去 曾 抽验 *zēng*.
+  which are words. The model read 过去 曾 抽验 *zēng*.
 * **曾** beginning a name of three characters that CC-CEDICT lists is the surname *zēng*
-  (曾蔭權, 曾俊華, 曾鈺成: the model and the phrase data read them *céng*, the adverb).
+  (曾蔭權: the model and the phrase data read it *céng*, the adverb).
 * **处** alone after an adverb (仍 处, 正 处, 尚 处, 已 处, 均 处) and before what follows is
   the verb *chǔ* "to be in (a state, a place)", the verb of 处于 and 地处: 楼市 仍 处 巩固期,
   本港 仍 处 低息 环境. *chù* "place; department" is a noun, and a noun does not follow an
   adverb (:mod:`.polyphones` reads 处 after a number or a demonstrative *chù*: 一 处, 该 处).
-  The model read all three of the CityU tuning half's 仍 处 *chù*.
+* **An adjective as the predicate of a degree adverb**, alone and ending its clause, takes its
+  adjective reading (:data:`_PREDICATE`): 太 难 。 *nán* (not *nàn* "disaster"), 越来越 少 ，
+  *shǎo* (not *shào* "young"), 太 累 *lèi*; 长 is :mod:`.frames`'s.
+* **得** after 过 "to pass (time), to live" and before a degree word or 比 is the complement
+  marker *de*: 时间 过 得 很 快, 童年 过 得 比 一般人 辛苦 (jieba tags 过 as the aspect
+  particle, so the verb rule of :mod:`.frames` does not see it).
 
-The Jyutping of both readings is the same syllable in the Cantonese dictionaries' first reading
-(曾 *cang4*, 處 *cyu3* / *cyu5*), so the module sets pinyin only.
+The module sets pinyin only: the Jyutping romaniser reads the Traditional text with its own
+dictionary (曾 *cang4*, 難 *naan4*).
 
 Examples:
     >>> readings = ["guò", "qù", "zēng", "chōu", "yàn"]
@@ -119,6 +123,9 @@ def adverb_pinyin(
         elif ch == "得":
             if before == "过" and (after in _DEGREE or after[:1] == "比"):
                 readings[a] = "de"  # 过 "to live, to pass (time)" and its complement: 过 得 很 快
-        elif len(before) == 1 and after_char not in _CLAUSE_END:
-            if before in _ADVERBS or _tag(before) in _ADVERB_TAGS:
-                readings[a] = "chǔ"  # the verb "to be in": 仍 处 低息 环境, 正 处 转型期
+        elif (
+            len(before) == 1
+            and after_char not in _CLAUSE_END
+            and (before in _ADVERBS or _tag(before) in _ADVERB_TAGS)
+        ):
+            readings[a] = "chǔ"  # the verb "to be in": 仍 处 低息 环境, 正 处 转型期

@@ -223,7 +223,9 @@ def _alone(
 #: a hostel", 募得 善款, 猎 得 的 山羌; Yip & Rimmington: 得 as a resultative complement).
 _OBTAIN = frozenset("觅募购寻求猎夺博换赢获取谋骗赚筹")
 #: What follows 得 "obtained" and never the complement marker: a number, 的, the clause's end.
-_OBTAINED_AFTER_RE = re.compile("[0-9０-９一二三四五六七八九十百千万两几的之，。；：？！、,;:?!」』）)\n]|$")
+_OBTAINED_AFTER_RE = re.compile(
+    "[0-9０-９一二三四五六七八九十百千万两几的之，。；：？！、,;:?!」』）)\n]|$"
+)
 
 
 def _obtained(simplified: str, verb: str, end: int) -> bool:

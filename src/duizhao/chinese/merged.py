@@ -8,15 +8,15 @@ Traditional form). Where the text is written in Traditional characters, the char
 written says which word it is, so a reading the Traditional form never has is replaced by the
 one it has: 散發 *sànfā* "to distribute" (pypinyin's phrase 散发 says *sànfà*, the hair), 一隻
 *zhī*, 北斗 *dǒu*. A neutral tone stands (關係 guān*xi*), and so does any
-reading the form can have; Simplified input is left alone.
+reading the form can have; Simplified input is left alone (its 只 is also the measure word).
 
 Examples:
     >>> readings = ["sàn", "fà"]
-    >>> merged_pinyin("散發", readings)
+    >>> merged_pinyin("散發", "散发", readings)
     >>> readings
     ['sàn', 'fā']
     >>> readings = ["tóu", "fà"]
-    >>> merged_pinyin("頭髮", readings)
+    >>> merged_pinyin("頭髮", "头发", readings)
     >>> readings
     ['tóu', 'fà']
 """
@@ -53,8 +53,15 @@ _RULED_OUT = MappingProxyType(
 )
 
 
-def merged_pinyin(text: str, readings: list[str | None]) -> None:
-    """Replace the readings that the Traditional characters of ``text`` rule out (in place)."""
+def merged_pinyin(text: str, simplified: str, readings: list[str | None]) -> None:
+    """Replace the readings that the Traditional characters of ``text`` rule out (in place).
+
+    Only a text written in Traditional characters (one that differs from its Simplified form
+    ``simplified``) is read so: in Simplified text 只 is also the measure word *zhī* (一只猫) and
+    斗 also *dòu* "to fight".
+    """
+    if text == simplified:
+        return
     for k, ch in enumerate(text):
         ruled_out = _RULED_OUT.get(ch)
         if ruled_out is not None:

@@ -397,7 +397,7 @@ class PinyinRomaniser:
                 out[n] = fix_pinyin(text, simp, words, out[n])
                 frame_pinyin(simp, words, out[n])
                 adverb_pinyin(simp, words, out[n])
-                merged_pinyin(text, out[n])
+                merged_pinyin(text, simp, out[n])
         return out
 
     def _read_word(
