@@ -219,6 +219,20 @@ def _alone(
     return None
 
 
+#: Verbs of seeking and acquiring, after which 得 is the result dé "to obtain" (觅得 宿舍 "found
+#: a hostel", 募得 善款, 猎 得 的 山羌; Yip & Rimmington: 得 as a resultative complement).
+_OBTAIN = frozenset("觅募购寻求猎夺博换赢获取谋骗赚筹")
+#: What follows 得 "obtained" and never the complement marker: a number, 的, the clause's end.
+_OBTAINED_AFTER_RE = re.compile(
+    "[0-9０-９一二三四五六七八九十百千万两几的之，。；：？！、,;:?!」』）)\n]|$"
+)
+
+
+def _obtained(simplified: str, verb: str, end: int) -> bool:
+    """Whether 得 after ``verb`` (ending at ``end``) is dé "to obtain", not the marker *de*."""
+    return verb[-1:] in _OBTAIN or bool(_OBTAINED_AFTER_RE.match(simplified, end))
+
+
 def _is_verb(word: str) -> bool:
     from .wei import is_verb
 
@@ -255,13 +269,26 @@ def frame_pinyin(
             and _tag(before) in _VERB_TAGS
         ):
             readings[a] = "de"  # the potential complement cut as 找 得到 "can find", 受 得了
+        elif (
+            b - a == 3
+            and word[1] == "得"
+            and word[2] in _POTENTIAL
+            and word[0] not in _MODALS
+            and (_tag(word[0]) in _VERB_TAGS or _is_verb(word[0]))
+            and _phrase(word) is None
+        ):
+            readings[a + 1] = "de"  # the same, cut as one word: 嗅得到, 看得出
         elif word == "得" and before:
-            if _tag(before) in _VERB_ADJ_TAGS:
+            if _tag(before) in _VERB_ADJ_TAGS and not _obtained(simplified, before, b):
                 readings[a] = "de"  # the complement marker: 练 得 一身, 找 得 到, 彷徨 得 哭
             elif before in _MUST_AFTER and _next_is_verb(simplified, words, b):
                 readings[a] = "děi"  # "must": 还 得 保持, 更 得 小心
         elif (
-            b - a == 2 and word[1] == "得" and _phrase(word) is None and _tag(word[0]) in _VERB_TAGS
+            b - a == 2
+            and word[1] == "得"
+            and _phrase(word) is None
+            and _tag(word[0]) in _VERB_TAGS
+            and not _obtained(simplified, word[0], b)
         ):
             readings[a + 1] = "de"  # a verb and the marker joined: 听得 非常 清楚
         elif (

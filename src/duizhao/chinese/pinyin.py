@@ -28,9 +28,11 @@ from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.script import is_han
 
+from .adverbs import adverb_pinyin
 from .frames import frame_pinyin, zhe
 from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
+from .merged import merged_pinyin
 from .polyphones import apply_word_readings, fix_pinyin
 
 __all__ = [
@@ -394,6 +396,8 @@ class PinyinRomaniser:
                 apply_word_readings(text, simp, out[n], jyutping=False)
                 out[n] = fix_pinyin(text, simp, words, out[n])
                 frame_pinyin(simp, words, out[n])
+                adverb_pinyin(simp, words, out[n])
+                merged_pinyin(text, simp, out[n])
         return out
 
     def _read_word(

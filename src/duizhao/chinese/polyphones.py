@@ -83,6 +83,8 @@ _MEASURE_WORDS = frozenset("、，。；：？！「」『』（）")
 _AFTER_DEMONSTRATIVE = frozenset("個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段")
 _CLAUSE_END = frozenset("，。？！；：、…」』）,.?!;: \n")
 _STILL_BEFORE = frozenset("有係未喺")
+#: Opening quotes and brackets, skipped to find the verb after 應 (也 應 「帶頭」).
+_OPENING = frozenset("「『“‘《〈（(")
 #: What 位 counts people after besides a number (:data:`_NUMERAL_RE`): a demonstrative, 各, 每,
 #: 多 (looked up in the Traditional text: OpenCC simplifies the Cantonese 嗰 to 𠮶).
 _BEFORE_MEASURE = frozenset("多每各這那哪呢嗰")
@@ -148,7 +150,12 @@ def _rules(
             out.append((k, "liàng", "loeng6"))
         elif ch == "量" and (a, b) == (k, k + 1) and prev and _tag(prev_word) in _NOUN_VERB_TAGS:
             out.append((k, "liàng", "loeng6"))
-        elif ch == "应" and (a, b) == (k, k + 1) and nxt is not None:
+        elif (
+            ch == "应"
+            and (a, b) == (k, k + 1)
+            and (nxt is not None or (simplified[b : b + 1] in _OPENING and b + 1 in by_start))
+        ):
+            # "should" before its verb, also where the verb is quoted: 也 应 「带头」
             out.append((k, "yīng", "jing1"))
         elif (
             ch == "地"
@@ -203,6 +210,10 @@ def _rules(
             out.append((k, "háng", "hong4"))
         elif ch == "角" and k == b - 1 and b - a >= 3 and simplified[k - 1 : k + 1] not in _ROLES:
             out.append((k, "jiǎo", None))  # a corner: 阅读角, 东北角 (not 女主角 jué "role")
+        elif ch == "尽" and k > a and not simplified.startswith(_JIN_WORDS, k):
+            # jǐn begins its words (尽管, 尽量, 尽快, 尽早, 尽可能; 现代汉语词典); after another
+            # character of a word 尽 is jìn "to the end": 无止尽, 用尽, 详尽, 前功尽弃
+            out.append((k, "jìn", None))
         elif ch in _ALONE and (a, b) == (k, k + 1):
             # the other reading occurs only inside words (尽管 jǐn, 心广体胖 pán, 擂台 lèi)
             out.append((k, _ALONE[ch], None))
@@ -228,7 +239,9 @@ def _erhua(word: str) -> bool:
 
 
 #: Results after a verb (弄干 "to dry", 弄坏 "to break").
-_RESULTS = frozenset("干好坏清错脏丢成到死伤湿乱破断明懂")
+_RESULTS = frozenset("干好坏清错脏丢成到死伤湿乱破断明懂得")
+#: The words of 尽 jǐn, which it begins (inside a longer word they keep it: 尽多尽少, 已经尽量地).
+_JIN_WORDS = ("尽管", "尽量", "尽快", "尽早", "尽先", "尽可能", "尽多", "尽少")
 
 # Numerals and demonstratives before 处 "place" (Simplified: the rules read the Simplified text).
 _PLACE_COUNTERS = frozenset("一两二三四五六七八九十百千几多数此这那各何某该每")
