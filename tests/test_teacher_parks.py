@@ -210,3 +210,16 @@ def test_a_week_of_two_articles_through_build_and_the_bank(tmp_path: Path) -> No
         "bank", "due", "--db", db, "--date", "2026-12-10", "--new", "0", "--format", "json"
     )
     assert {row["word"] for row in due} == {"retiree", "linger"}  # one from each article
+
+
+def test_the_pdf_credits_never_break_a_web_address(tmp_path: Path) -> None:
+    # the last line of the sheet printed "… (CC BY-SA 4.0, https://creativ" and, on the next line,
+    # "ecommons.org/licenses/by-sa/4.0/)."
+    pytest.importorskip("typst")
+    from pypdf import PdfReader
+
+    assert main(["sheet", str(PARKS), "--pdf", "-q", "-o", str(tmp_path)]) == 0
+    pages = PdfReader(tmp_path / f"{PARKS.stem}.pdf").pages
+    text = "".join(p.extract_text() or "" for p in pages)
+    for url in ("https://cc-cedict.org/", "https://creativecommons.org/licenses/by-sa/4.0/"):
+        assert url in text, url
