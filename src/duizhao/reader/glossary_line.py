@@ -10,7 +10,13 @@ from .decode import BLANKS
 
 __all__ = ["bad_glossary_line", "is_glossary_header", "is_table_furniture", "parse_glossary_line"]
 
-_HEADER_WORDS = (
+_HEADER_WORDS = (  # the longer first: 詞彙表 ("vocabulary list") before 詞彙
+    "生字表",
+    "詞彙表",
+    "词汇表",
+    "字詞表",
+    "詞語表",
+    "词语表",
     "glossary",
     "vocabulary",
     "vocab",
@@ -85,6 +91,7 @@ _SEPARATOR = re.compile(
     r"(?<!\s)\s*[：:]\s*|(?<!\t)\t+\s*|(?<!\s)\s+[–—-]\s+|(?<!\s)\s+[|｜]\s+|(?<!\s)\s*｜\s*"
 )
 _ZH_SPLIT = re.compile(r"\s*[／/、;；,，|｜]\s*|\s+")
+_EMPTY_CELL = re.compile(r"[|｜][\s\u3000]*(?=[|｜])")
 _TABLE_EDGES = re.compile(r"^[|｜]\s*|(?<!\s)\s*[|｜]$")
 _OPEN, _CLOSE = "【[［〔(（", "】]］〕)）"
 _HAN_CHUNK = re.compile(
@@ -158,7 +165,10 @@ def parse_glossary_line(
     Returns:
         The entry, or ``None`` when the line is not a glossary entry at all.
     """
-    body = _TABLE_EDGES.sub("", _BULLET.sub("", line.strip(BLANKS)))
+    body = _BULLET.sub("", line.strip(BLANKS))
+    if body[:1] in "|｜":  # a table row: an empty cell (no Chinese given) is no cell
+        body = _EMPTY_CELL.sub("", body)
+    body = _TABLE_EDGES.sub("", body)
     parts = _split(body)
     if parts is None:
         return None
@@ -212,6 +222,8 @@ def parse_glossary_line(
     if definition and not LATIN_RE.search(definition) and HAN_RE.search(definition) and not zh:
         zh = _zh_words(definition)
         definition = ""
+        if any(not re.search(r"[^\W\d_]", z) for z in zh):
+            return None  # a cell with no word in it: | litter | 垃圾 | ### |
     return GlossaryEntry(term=term, definition=definition, pos=pos, zh=tuple(zh), line=lineno)
 
 

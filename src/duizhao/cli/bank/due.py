@@ -71,7 +71,8 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
         rows = [
             (it.display, it.state, (it.due or "")[:10] or "-", short(it.zh, 20)) for it in items
         ]
-        io.stdout.write(table(rows, ("term", "state", "due", "zh")) + "\n")
+        # the other side of the card: the Chinese of an English term, the meaning of a Chinese one
+        io.stdout.write(table(rows, ("term", "state", "due", "meaning")) + "\n")
     if not items:
         print(f"nothing is due on {day.isoformat()} for {args.learner}", file=io.stderr)
         return 0

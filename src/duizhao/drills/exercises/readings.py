@@ -41,15 +41,28 @@ def _clause(text: str, s0: int, s1: int, a: int, b: int, min_len: int = 14) -> t
         >>> text = "祖母對我說：「書是一扇永遠不會關上的窗。」"  # a quotation keeps its 」
         >>> text[slice(*_clause(text, 0, len(text), 13, 15))]
         '「書是一扇永遠不會關上的窗。」'
+        >>> text = "去年錄得約1,350萬人次到訪，比疫情前增加3.5%。"  # not cut at 1,350
+        >>> text[slice(*_clause(text, 0, len(text), 11, 13))]
+        '去年錄得約1,350萬人次到訪，'
     """
 
+    def ends(i: int) -> bool:  # the comma of 1,350 and the colon of 10:30 end no clause
+        if text[i] not in _CLAUSE_END:
+            return False
+        return not (
+            text[i] in ",:"
+            and 0 < i < len(text) - 1
+            and text[i - 1].isdigit()
+            and text[i + 1].isdigit()
+        )
+
     def back(lo: int) -> int:
-        while lo > s0 and text[lo - 1] not in _CLAUSE_END:
+        while lo > s0 and not ends(lo - 1):
             lo -= 1
         return lo
 
     def forward(hi: int) -> int:
-        while hi < s1 and text[hi] not in _CLAUSE_END:
+        while hi < s1 and not ends(hi):
             hi += 1
         return hi + 1 if hi < s1 else hi  # keep the punctuation that ends the clause
 

@@ -63,8 +63,12 @@ def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
             in_glossary = False
             _take_title(title, b, lineno)
             continue
-        if is_glossary_header(line):
+        if is_glossary_header(line) or (
+            not in_glossary and line[:1] in "|｜" and is_table_furniture(line)
+        ):  # a table whose header row names its columns (| Term | 中文 | Meaning |) is one too
             flush()
+            if not is_glossary_header(line):
+                _take_caption(b, lineno)
             in_glossary = True
             continue
         if in_glossary:
@@ -81,6 +85,26 @@ def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
         block.append((lineno, raw))
     flush()
     _take_headlines(b)
+
+
+def _take_caption(b: Builder, table: int) -> None:
+    """The short line just above a glossary table (``Key words 重點詞彙``) is its heading, not a
+    paragraph of the article: taken out, with a warning naming it."""
+    paras = [p for p in (b.en, b.zh) if p]
+    if not paras:
+        return
+    last = max(paras, key=lambda ps: ps[-1].line or 0)
+    cap = last[-1]
+    if (
+        cap.line is not None
+        and table - cap.line <= 2
+        and len(last) >= 3
+        and "\n" not in cap.text
+        and len(cap.text) <= 60
+        and not TERMINAL.search(cap.text)
+    ):
+        del last[-1]
+        b.warn(cap.line, f"read {cap.text!r} as the heading of the glossary table below it")
 
 
 _HEADLINE_MAX = {"zh": 40, "en": 120}
