@@ -128,7 +128,8 @@ def test_a_long_queue_is_coeng4() -> None:
 
 
 #: Mandarin readings of Hong Kong places that the romanisers got wrong in context (樂 yuè, 觀 guàn).
-_PLACE_PINYIN = {"樂富": "lè fù", "觀塘": "guān táng"}
+_PLACE_PINYIN = {"樂富": "lè fù", "觀塘": "guān táng", "背": "bēi",
+                 "告訴": "gào su"}
 
 
 @pytest.mark.parametrize(
@@ -165,6 +166,11 @@ _PLACE_PINYIN = {"樂富": "lè fù", "觀塘": "guān táng"}
         ("校友會今日舉辦晚宴。", "校友會", "haau6 jau5 wui2", None),
         ("房委會和金管局", "房委會", "fong4 wai2 wui2", "Housing Authority"),
         ("他可能會來。", "會", "wui5", None),
+        # the country-parks feature (ux12): 背 "to carry" bēi, 成 after a number, 告訴 "to tell"
+        ("她背着背囊去北潭涌行山。", "背", None, "to carry on one's back"),
+        ("她背着背囊去北潭涌行山。", "行山", None, "to go hiking"),
+        ("四成市民告訴記者。", "成", None, "tenth"),  # was "to succeed"
+        ("四成市民告訴記者。", "告訴", None, "to tell"),  # was "to press charges"
         # a noun and a localiser CC-CEDICT has only as a township in Taiwan or a Japanese name
         ("我們在山上看日出。", "山上", None, "mountain (山) + on"),
         ("山下有一條河。", "山下", None, "under"),

@@ -180,10 +180,14 @@ _CLAUSE_END = frozenset("，。；：？！、,;:?!」』）)\n")
 _JIAO_NOUN_AFTER = frozenset("信入传护殉叛布拜设政请领指求赐受宗佛道回国主")
 
 
+#: What one carries on the back (Simplified): after 背 alone it is bēi.
+_CARRIED = frozenset(("背囊", "背包", "书包", "包", "行囊", "袋", "孩子", "小孩", "婴儿"))
+
+
 def _alone(
     simplified: str, words: Sequence[tuple[int, int]], n: int, before: str, after: str
 ) -> str | None:
-    """The reading of 都, 地, 教 or 长 standing as word ``n`` (``None``: no frame applies)."""
+    """The reading of 都, 地, 教, 长 or 背 standing as word ``n`` (``None``: no frame applies)."""
     a, b = words[n]
     ch = simplified[a]
     nxt = simplified[words[n + 1][0] : words[n + 1][1]] if n + 1 < len(words) else ""
@@ -203,6 +207,11 @@ def _alone(
         # before 了, 得, 出, 大 it is zhǎng "to grow" (还 长 得 很 快)
         if before in _DEGREE and (after in _CLAUSE_END or not after):
             return "cháng"
+    elif ch == "背":
+        # the verb bēi "to carry on the back" before an aspect marker or a bag (背 着 背囊, 背 起
+        # 书包); bèi "the back; to turn away; to recite" elsewhere
+        if nxt_adjacent and (nxt[:1] in "着起上住" or nxt in _CARRIED):
+            return "bēi"
     elif (
         # the verb jiāo "to teach" before what is taught or after 所 (所 教 的 功课, 教 小学生);
         # not before a pronoun (causative jiào: 教 他 去), after 信/入/传 (religion), at a
@@ -243,14 +252,14 @@ def frame_pinyin(
     simplified: str, words: Sequence[tuple[int, int]], readings: list[str | None]
 ) -> None:
     """Apply the frames of the module's table to the pinyin ``readings`` (in place)."""
-    if not any(c in simplified for c in "长得不唔都地教重调"):
+    if not any(c in simplified for c in "长得不唔都地教重调背"):
         return
     prev: tuple[int, int] | None = None
     for n, (a, b) in enumerate(words):
         word = simplified[a:b]
         before = simplified[prev[0] : prev[1]] if prev is not None and prev[1] == a else ""
         after = simplified[b : b + 1]
-        if b - a == 1 and word in "都地教长":
+        if b - a == 1 and word in "都地教长背":
             reading = _alone(simplified, words, n, before, after)
             if reading is not None:
                 readings[a] = reading

@@ -193,12 +193,13 @@ _LEARNERS = frozenset(
 #: After 學會 when it is the verb: 了, 過, a question word or a demonstrative opening its object.
 _LEARNED = frozenset(("了", "過", "如何", "怎樣", "怎麼", "這", "這些", "這個", "那", "一些", "用",
                       "與", "和", "欣賞", "尊重", "面對", "獨立", "自律", "思考", "分享", "感恩"))
-#: Before 學會 when it is the noun: joining, founding, "the said".
+_CARRIED = frozenset(("着", "著", "起", "上", "住", "背囊", "背包", "書包", "包", "行囊", "袋"))
+#: Before and after 學會 the noun: joining, founding; office-bearers, members, announcing.
 _SOCIETY_PREV = frozenset(("加入", "成立", "創立", "創辦", "該", "本", "各", "參加"))
-#: After 學會 when it is the noun: its office-bearers and members, or a verb of announcing.
-_SOCIETY_NEXT = frozenset(("的", "主席", "會長", "副會長", "秘書", "成員", "會員", "表示", "指出",
-                           "今年", "去年", "明年", "早前", "日前", "近日", "於", "在", "將"))
-_SOCIETY_NEXT |= {"舉辦", "舉行", "主辦", "合辦", "發表", "發起", "成立於", "呼籲"}
+_SOCIETY_NEXT = frozenset(("的", "主席", "會長", "副會長", "秘書", "成員", "會員", "表示",
+                           "指出", "今年", "去年", "明年", "早前", "日前", "近日", "於", "在",
+                           "將", "舉辦", "舉行", "主辦", "合辦", "發表", "發起", "成立於",
+                           "呼籲"))
 
 
 def _learn_verb(c: Context) -> bool:
@@ -326,9 +327,9 @@ _RULES: dict[str, tuple[Rule, ...]] = {
     "才": ((_before_number, "(before an expression of quantity) only; just now"),
            (_any(_inside, _before_verb),
             "then and only then; just now; (before an expression of quantity) only"),),
-    # 學會 "to learn" after a modal, an adverb or a person, before 了 or an object; the noun
-    # "society" after its field (閱讀學會) or before its office-bearers (學會主席). Otherwise
-    # CC-CEDICT's mixed gloss stays.
+    "成": ((_after_number, "tenth (四成 forty per cent)"),),  # ours: 成 after a number
+    "背": ((_next_trad(_CARRIED), "to carry on one's back; to bear"),),
+    # 學會 "to learn" after a modal or before 了; "society" after its field or before 主席 …
     "學會": ((_learn_verb, "to learn; to master (a skill)"),
              (_any(_prev_trad(_SOCIETY_PREV), _next_trad(_SOCIETY_NEXT),
                    lambda c: c.ends_clause and not c.starts_clause),
@@ -363,8 +364,6 @@ def sense_jyutping(word: str, context: Context) -> tuple[str, ...] | None:
     Examples:
         >>> sense_jyutping("學會", Context(prev="要", next="尊重"))
         ('hok6', 'wui5')
-        >>> sense_jyutping("學會", Context(prev="閱讀", next="的")) is None
-        True
     """
     rule = _JYUTPING_BY_SENSE.get(word)
     return rule[1] if rule is not None and rule[0](context) else None
