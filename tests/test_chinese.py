@@ -171,6 +171,10 @@ _PLACE_PINYIN = {"樂富": "lè fù", "觀塘": "guān táng", "背": "bēi",
         ("她背着背囊去北潭涌行山。", "行山", None, "to go hiking"),
         ("四成市民告訴記者。", "成", None, "tenth"),  # was "to succeed"
         ("四成市民告訴記者。", "告訴", None, "to tell"),  # was "to press charges"
+        # a surname and its Cantonese title in one word; a word of its own stays itself
+        ("黃太說食水不夠。", "黃太", None, "Mrs (surname Huang"),
+        ("黃太說衛生很重要。", "衛生", None, "hygiene"),
+        ("何伯和李生", "李生", None, "Mr (surname Li)"),
         # a noun and a localiser CC-CEDICT has only as a township in Taiwan or a Japanese name
         ("我們在山上看日出。", "山上", None, "mountain (山) + on"),
         ("山下有一條河。", "山下", None, "under"),

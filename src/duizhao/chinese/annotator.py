@@ -43,11 +43,11 @@ from .function_words import (
     counted,
     function_gloss,
     sense_jyutping,
-    surname_gloss,
 )
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
+from .names import surname_gloss
 from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
 from .segment import JiebaSegmenter, Segmenter
@@ -467,8 +467,8 @@ class ChineseAnnotator:
                         gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
                     if gloss is None and b - a == 1 and counted(text, spans, k):
                         gloss = classifier_gloss(word, sword, py, max_senses)  # 兩 場: a count
-                    if gloss is None and b - a == 1 and k + 1 < len(spans):
-                        a1, b1, _ = spans[k + 1]  # 陳 先生: a surname
+                    if gloss is None and b - a <= 2:  # 陳 先生: a surname; 黃太 "Mrs Wong"
+                        a1, b1, _ = spans[k + 1] if k + 1 < len(spans) else (b, b, "")
                         gloss = surname_gloss(word, sword, text[a1:b1])
                     if gloss is None:
                         en = (

@@ -45,7 +45,6 @@ __all__ = [
     "counted",
     "function_gloss",
     "sense_jyutping",
-    "surname_gloss",
 ]
 
 #: What ends a clause (quotes and brackets do not: the annotator skips them as neighbours).
@@ -458,42 +457,3 @@ def counted(text: str, spans: Sequence[tuple[int, int, str]], k: int) -> bool:
     a, b, kind = spans[k - 1]
     prev = text[a:b]
     return kind in ("num", "cnum") or prev in _COUNTERS or bool(_NUMERAL_RE.match(prev))
-
-
-#: Common Hong Kong surnames (written from general knowledge; Traditional and Simplified): one
-#: of them standing before a title or form of address is a surname (陳 先生 "Mr Chan"), not the
-#: word CC-CEDICT lists first (陳 "to lay out", 李 "plum", 黃 "yellow").
-_SURNAMES = frozenset(
-    "陈陳李张張黄黃何林梁吴吳刘劉蔡郑鄭杨楊王谢謝郭曾罗羅周叶葉邓鄧冯馮萧蕭麦麥许許卢盧谭譚袁潘彭"
-    "余苏蘇朱胡钟鍾莫江邝鄺区區姚方杜邹鄒汤湯孔韩韓唐马馬陆陸高岑程庞龐傅石董侯徐范邱廖崔赖賴"
-    "严嚴关關施龙龍雷冼洪戴黎伍阮温溫柯魏万萬赵趙孙孫容钱錢翁甘颜顏凌梅卓劳勞卫衛宋丁尹简簡游甄欧歐"
-)
-#: Titles and forms of address that follow a surname (Traditional and Simplified).
-_TITLES = frozenset(
-    (  # noqa: SIM905 (a list of words reads better as one string)
-        "先生 小姐 太太 女士 夫人 教授 博士 醫生 医生 老師 老师 校長 校长 主席 議員 议员 局長 局长 "
-        "司長 司长 部長 部长 署長 署长 處長 处长 法官 經理 经理 主任 姑娘 伯伯 婆婆 律師 律师 "
-        "警司 督察 神父 牧師 牧师 同學 同学"
-    ).split()
-)
-
-
-def surname_gloss(word: str, simplified: str, following: str) -> str | None:
-    """CC-CEDICT's surname sense of a common surname standing before a title (陳 先生 "Mr
-    Chan": "surname Chen"); ``None`` elsewhere.
-
-    Examples:
-        >>> surname_gloss("陳", "陈", "先生")
-        'surname Chen'
-        >>> surname_gloss("陳", "陈", "列") is None
-        True
-    """
-    if word not in _SURNAMES or following not in _TITLES:
-        return None
-    from duizhao.resources.lexicon import cedict
-
-    for e in cedict().lookup(word) or cedict().lookup(simplified) or ():
-        for g in e.glosses:
-            if g.startswith("surname "):
-                return g
-    return None
