@@ -175,6 +175,8 @@ _PLACE_PINYIN = {"樂富": "lè fù", "觀塘": "guān táng", "背": "bēi",
         ("黃太說食水不夠。", "黃太", None, "Mrs (surname Huang"),
         ("黃太說衛生很重要。", "衛生", None, "hygiene"),
         ("何伯和李生", "李生", None, "Mr (surname Li)"),
+        ("陳先生今日到校。", "先生", None, "Mr (after a surname)"),  # was "teacher" first
+        ("各位先生", "先生", None, "teacher; gentleman"),
         # a noun and a localiser CC-CEDICT has only as a township in Taiwan or a Japanese name
         ("我們在山上看日出。", "山上", None, "mountain (山) + on"),
         ("山下有一條河。", "山下", None, "under"),

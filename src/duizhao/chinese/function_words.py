@@ -201,6 +201,12 @@ _SOCIETY_NEXT = frozenset(("的", "主席", "會長", "副會長", "秘書", "�
                            "呼籲"))
 
 
+def _after_surname(c: Context) -> bool:
+    from .names import is_surname
+
+    return c.prev is not None and is_surname(c.prev)
+
+
 def _learn_verb(c: Context) -> bool:
     return _prev_trad(_LEARNERS)(c) or _next_trad(_LEARNED)(c)
 
@@ -327,6 +333,8 @@ _RULES: dict[str, tuple[Rule, ...]] = {
            (_any(_inside, _before_verb),
             "then and only then; just now; (before an expression of quantity) only"),),
     "成": ((_after_number, "tenth (四成 forty per cent)"),),  # ours: 成 after a number
+    # 陳 先生 "Mr Chan": the title after a surname (names.py glosses the surname)
+    "先生": ((_after_surname, "Mr (after a surname); sir; gentleman"),),  # ours
     "背": ((_next_trad(_CARRIED), "to carry on one's back; to bear"),),
     # 學會 "to learn" after a modal or before 了; "society" after its field or before 主席 …
     "學會": ((_learn_verb, "to learn; to master (a skill)"),

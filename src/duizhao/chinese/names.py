@@ -15,7 +15,7 @@ Examples:
 
 from __future__ import annotations
 
-__all__ = ["surname_gloss"]
+__all__ = ["is_surname", "surname_gloss"]
 
 
 #: Common Hong Kong surnames (written from general knowledge; Traditional and Simplified): one
@@ -37,6 +37,11 @@ _TITLES = frozenset(
 #: One-character Cantonese titles written after a surname as one word (黃太 "Mrs Wong").
 _ONE_WORD_TITLES = {"太": "Mrs", "生": "Mr", "伯": "Uncle (an older man)", "叔": "Uncle",
                     "婆": "Granny (an older woman)", "嬸": "Auntie", "姨": "Auntie"}  # fmt: skip
+
+
+def is_surname(word: str) -> bool:
+    """Whether ``word`` is one of the common Hong Kong surnames (either script)."""
+    return word in _SURNAMES
 
 
 def surname_gloss(word: str, simplified: str, following: str) -> str | None:
