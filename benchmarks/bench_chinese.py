@@ -184,6 +184,30 @@ def predict_seg(texts: list[str], article: bool = True) -> list[list[str]]:
     return out
 
 
+def romaniser_inputs(
+    texts: list[str], batch: int | None = None
+) -> list[tuple[str, str, Sequence[tuple[int, int]]]]:
+    """What the annotator gives the pinyin romaniser for each line: (text, Simplified, words).
+
+    ``batch``: annotate the lines in articles of this many lines (as the throughput benchmark
+    reads them); all in one call when None.
+    """
+    from duizhao.chinese import ChineseAnnotator, PinyinRomaniser
+
+    seen: list[tuple[str, str, Sequence[tuple[int, int]]]] = []
+
+    class Recorder(PinyinRomaniser):
+        def romanise_many(self, its: Any) -> Any:
+            seen.extend(its)
+            return [[None] * len(t) for t, _, _ in its]
+
+    annotator = ChineseAnnotator(pinyin=Recorder(), jyutping=False, glosses=False, pos=False)
+    step = batch or max(len(texts), 1)
+    for first in range(0, len(texts), step):
+        annotator.annotate_many(texts[first : first + step])
+    return seen
+
+
 def predict_pinyin(items: list[tuple[str, int, str]], romaniser: Any = None) -> list[str | None]:
     from duizhao.chinese import ChineseAnnotator
 

@@ -27,7 +27,6 @@ import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -35,22 +34,6 @@ import bench_chinese as bench
 
 GRID = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 14.0, 16.0, math.inf]
 FIELDS = ("curated", "curated_rare", "large")
-
-
-def _inputs(items: list[tuple[str, int, str]]) -> list[tuple[str, str, Sequence[tuple[int, int]]]]:
-    """What the annotator gives the romaniser for each sentence (text, Simplified, words)."""
-    from duizhao.chinese import ChineseAnnotator, PinyinRomaniser
-
-    seen: list[tuple[str, str, Sequence[tuple[int, int]]]] = []
-
-    class Recorder(PinyinRomaniser):
-        def romanise_many(self, its: Any) -> Any:
-            seen.extend(its)
-            return [[None] * len(t) for t, _, _ in its]
-
-    annotator = ChineseAnnotator(pinyin=Recorder(), jyutping=False, glosses=False, pos=False)
-    annotator.annotate_many([t for t, _, _ in items])
-    return seen
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model.distributions = cached  # type: ignore[method-assign]
     items = bench.traditional(bench.load_cpp(args.data, None))
     parts = bench.split(items, "alternate")
-    inputs = {name: _inputs(part) for name, part in parts.items()}
+    inputs = {name: bench.romaniser_inputs([t for t, _, _ in part]) for name, part in parts.items()}
 
     scored: dict[tuple[str, tuple[float, ...]], float] = {}
 

@@ -50,23 +50,6 @@ _OFF = {
 }
 
 
-def _inputs(texts: list[str]) -> list[tuple[str, str, Sequence[tuple[int, int]]]]:
-    """What the annotator gives the romaniser for each line (text, Simplified, words)."""
-    from duizhao.chinese import ChineseAnnotator, PinyinRomaniser
-
-    seen: list[tuple[str, str, Sequence[tuple[int, int]]]] = []
-
-    class Recorder(PinyinRomaniser):
-        def romanise_many(self, its: Any) -> Any:
-            seen.extend(its)
-            return [[None] * len(t) for t, _, _ in its]
-
-    annotator = ChineseAnnotator(pinyin=Recorder(), jyutping=False, glosses=False, pos=False)
-    for first in range(0, len(texts), 40):  # articles of 40 lines, as the benchmark reads them
-        annotator.annotate_many(texts[first : first + 40])
-    return seen
-
-
 def stacks(inputs: list[tuple[str, str, Sequence[tuple[int, int]]]]) -> list[list[list[Any]]]:
     """The readings of every line with no layer, then with each layer of :data:`LAYERS` added."""
     from duizhao.chinese import PinyinRomaniser
@@ -123,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     first, last = (int(x) for x in args.as_lines.split(":"))
 
     items = bench.split(bench.traditional(bench.load_cpp(args.data, None)), "alternate")["tuning"]
-    inputs = _inputs([t for t, _, _ in items])
+    inputs = bench.romaniser_inputs([t for t, _, _ in items], batch=40)
     read = stacks(inputs)
     cpp: dict[str, dict[str, Counter[str]]] = {name: defaultdict(Counter) for name, _ in LAYERS}
     for k, (text, i, gold) in enumerate(items):
@@ -134,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cpp[name][text[i]][verdict] += 1
 
     texts = other_text(args.data, (first, last))
-    inputs = _inputs(texts)
+    inputs = bench.romaniser_inputs(texts, batch=40)
     read = stacks(inputs)
     other: dict[str, Counter[str]] = {name: Counter() for name, _ in LAYERS}
     shown = []

@@ -537,6 +537,25 @@ def format_table(rows: list[Row], markdown: bool = False) -> str:
     return "\n".join(out)
 
 
+def replace_table(text: str, table: str) -> str:
+    """``text`` with its figures table (the lines from the summary's header row up to the first
+    line that is not a table row) replaced by ``table``.
+
+    Raises:
+        ValueError: when ``text`` has no such table.
+    """
+    lines = text.split("\n")
+    head = table.split("\n", 1)[0]
+    try:
+        start = lines.index(head)
+    except ValueError:
+        raise ValueError(f"no table starting with {head!r} in the README") from None
+    end = start
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    return "\n".join(lines[:start] + table.split("\n") + lines[end:])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller corpora, for a smoke test")
@@ -546,6 +565,11 @@ def main(argv: list[str] | None = None) -> int:
         "--summary-only",
         action="store_true",
         help="do not run anything: summarise the JSON already in benchmarks/results",
+    )
+    ap.add_argument(
+        "--readme",
+        action="store_true",
+        help="also replace the figures table of README.md with this summary's table",
     )
     args = ap.parse_args(argv)
     names = args.only or list(SECTIONS)
@@ -579,6 +603,13 @@ def main(argv: list[str] | None = None) -> int:
         + f"){' — quick run' if args.quick else ''}.\n\n"
         + format_table(rows, markdown=True) + "\n", encoding="utf-8")  # fmt: skip
     print(f"\nwrote {(RESULTS / 'summary.json').relative_to(ROOT)} and summary.md")
+    if args.readme:
+        readme = ROOT / "README.md"
+        readme.write_text(
+            replace_table(readme.read_text(encoding="utf-8"), format_table(rows, markdown=True)),
+            encoding="utf-8",
+        )
+        print("replaced the figures table of README.md (rewrite its paragraphs by hand)")
     failed = [n for n, s in status.items() if s["status"].startswith("failed")]
     if failed:
         print(f"failed: {', '.join(failed)} (see their logs)", file=sys.stderr)
