@@ -381,22 +381,9 @@ class ChineseAnnotator:
             [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum", "num")]
             for spans in plain
         ]
-        if self.pinyin is None:
-            pinyins: list[list[str | None]] = [[None] * len(t) for t in texts]
-        elif isinstance(self.pinyin, PinyinRomaniser):
-            pinyins = self.pinyin.romanise_many(list(zip(texts, simps, words, strict=True)))
-        else:
-            pinyins = [
-                self.pinyin.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
-            ]
-        if self.jyutping is None:
-            jyutpings: list[list[str | None]] = [[None] * len(t) for t in texts]
-        elif isinstance(self.jyutping, JyutpingRomaniser):
-            jyutpings = self.jyutping.romanise_many(list(zip(texts, simps, words, strict=True)))
-        else:
-            jyutpings = [
-                self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
-            ]
+        batch = list(zip(texts, simps, words, strict=True))
+        pinyins = _romanise_all(self.pinyin, batch)
+        jyutpings = _romanise_all(self.jyutping, batch)
         if self.pinyin is not None and self.jyutping is not None:
             for t, py, jp in zip(texts, pinyins, jyutpings, strict=True):
                 agree_jyutping(t, py, jp)  # 審計長 zoeng2 as zhǎng, 魯迅 著 zyu3 as zhù
@@ -598,3 +585,15 @@ def _corrections_tables(
             simp = to_simplified(fix.text)
             cuts[simp] = tuple(to_simplified(p) for p in fix.parts)
     return fixes, cuts
+
+
+def _romanise_all(
+    romaniser: Romaniser | None, batch: list[tuple[str, str, list[tuple[int, int]]]]
+) -> list[list[str | None]]:
+    """Each text's readings (``None`` for every character when there is no romaniser); the
+    shipped romanisers read a whole batch at once."""
+    if romaniser is None:
+        return [[None] * len(text) for text, _, _ in batch]
+    if isinstance(romaniser, (PinyinRomaniser, JyutpingRomaniser)):
+        return romaniser.romanise_many(batch)
+    return [romaniser.romanise(t, s, w) for t, s, w in batch]

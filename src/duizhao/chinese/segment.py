@@ -155,7 +155,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 15
+_TABLE_FORMAT = 16
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -195,6 +195,9 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
         # CC-CEDICT lists classifier pairs too (這個, 幾次, 兩倍): not as words either; the
         # lexicalised ones with a time or manner unit stay (一樣, 十分, 這樣, 此時, 九月)
         total -= _drop_quantifiers(freq, _CLASSIFIERS)
+        # … and a numeral unit before a classifier or a unit of weight (千噸 "kiloton" of 約三
+        # 千噸, 萬名 "all names" of 六 萬名 居民, 百倍): the number's, never a word of its own
+        total -= _drop_quantifiers(freq, _CLASSIFIERS | {"噸"}, first=_UNIT_FIRST)
         total += _add_idioms(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
@@ -239,15 +242,21 @@ _CLASSIFIERS = frozenset(
     "個種位類次項件條家所間場批部本張隻把台輛架宗份門層頁篇句首遍趟番套組倍座棟幢封名"
 )
 _QUANTIFIER_FIRST = frozenset("一二三四五六七八九十兩幾這那每某此該")
+#: Numeral units, which end the number before them (三千 噸, 六萬 名).
+_UNIT_FIRST = frozenset("百千萬億")
 
 
-def _drop_quantifiers(freq: dict[str, int], measures: frozenset[str] = _MEASURES) -> int:
+def _drop_quantifiers(
+    freq: dict[str, int],
+    measures: frozenset[str] = _MEASURES,
+    first: frozenset[str] = _QUANTIFIER_FIRST,
+) -> int:
     """Take numeral + measure word pairs (一套, 這一, 三代) out of the dictionary: both the
     Hong Kong and the Taiwan word standards write them as two words. ``measures``: the second
-    characters that count. Returns the frequency removed."""
+    characters that count; ``first``: the first. Returns the frequency removed."""
     removed = 0
     for word in [w for w in freq if len(w) == 2]:
-        if word[0] in _QUANTIFIER_FIRST and word[1] in measures and freq[word]:
+        if word[0] in first and word[1] in measures and freq[word]:
             removed += freq[word]
             freq[word] = 0
     return removed
