@@ -67,7 +67,8 @@ def test_worse_than_expected() -> None:
 
 @pytest.mark.parametrize(
     ("name", "word", "gloss"),
-    [("typhoon", "局", "bureau"), ("dse", "局", "bureau"), ("typhoon", "若", "if"),
+    [("typhoon", "局", "bureau"), ("dse", "局", "Examinations and Assessment Authority"),
+     ("typhoon", "若", "if"), ("typhoon", "護理署", "Agriculture, Fisheries and Conservation"),
      ("dse", "約", "approximately"), ("typhoon", "班次", "service"), ("typhoon", "路線", "route"),
      ("dse", "考評局", "Examinations and Assessment Authority"), ("typhoon", "風球", "signal"),
      ("dse", "按", "according to")],

@@ -34,6 +34,7 @@ from duizhao.text.convert import (
 )
 from duizhao.text.script import HAN, is_han
 
+from .bodies import body_gloss
 from .conventions import MONTH_PARTS
 from .frames import agree_jyutping
 from .function_words import (
@@ -450,7 +451,8 @@ class ChineseAnnotator:
                     gloss = override.gloss
             if kind in _WORD_KINDS:
                 if with_glosses and gloss is None:
-                    if sword in FUNCTION_WORDS:  # both scripts
+                    gloss = body_gloss(text, a, b)  # 護理署 of 漁農自然護理署: the whole name
+                    if gloss is None and sword in FUNCTION_WORDS:  # both scripts
                         gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
                     if gloss is None and b - a == 1 and counted(text, spans, k):
                         gloss = classifier_gloss(word, sword, py, max_senses)  # 兩 場: a count

@@ -26,7 +26,7 @@ from duizhao.errors import InputError
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.resources.lexicon import cedict_adverbs
-from duizhao.text.convert import HK_TO_TAIWAN, convert, to_simplified
+from duizhao.text.convert import HK_TO_TAIWAN, convert, to_simplified, to_traditional
 from duizhao.text.script import HAN_RUN_RE
 
 from .cityu import cityu_cuts, drop_number_tails, is_place_name
@@ -155,7 +155,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 16
+_TABLE_FORMAT = 17
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -214,6 +214,9 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
             forms = {to_base(entry)}
             if script == "traditional":
                 forms.add(entry)  # keep the Hong Kong form too
+                # … and the form a line the same in both scripts is read in (the annotator
+                # converts it with s2hk, which writes 涌 as 湧: 在 北潭涌, 在 葵涌; round 13)
+                forms.add(to_base(to_traditional(entry)))
             for word in forms:
                 g = max(int(given if given is not None else tok.suggest_freq(word, False)), 1)
                 if path == shipped and tag == "nt" and given is None and len(entry) == 2:
