@@ -276,3 +276,28 @@ def drop_number_tails(freq: dict[str, int]) -> int:
             removed += freq[word]
             freq[word] = 0
     return removed
+
+
+#: Numeral units, which end the number before them (三千 噸, 六萬 名).
+_UNITS_FIRST = frozenset("百千萬億")
+
+
+def drop_unit_pairs(freq: dict[str, int], classifiers: frozenset[str]) -> int:
+    """Take out of a jieba frequency table the words of a numeral unit and a classifier or 噸
+    (千噸 "kiloton" of 約三千噸, 萬名 "all names" of 六萬名居民, 百倍, 千位: CC-CEDICT's words):
+    the unit ends the number before it. Returns the frequency removed.
+
+    The form s2hk gives a line the same in both scripts (涌 → 湧) is also added to the table
+    for every user word (``segment._build_freq``): 在 北潭涌 was 北潭 / 涌 (round 13).
+
+    Examples:
+        >>> freq = {"千噸": 1, "千年": 5}
+        >>> drop_unit_pairs(freq, frozenset("名")), freq
+        (1, {'千噸': 0, '千年': 5})
+    """
+    removed = 0
+    for word in [w for w, f in freq.items() if f and len(w) == 2 and w[0] in _UNITS_FIRST]:
+        if word[1] in classifiers or word[1] == "噸":
+            removed += freq[word]
+            freq[word] = 0
+    return removed

@@ -29,7 +29,7 @@ from duizhao.resources.lexicon import cedict_adverbs
 from duizhao.text.convert import HK_TO_TAIWAN, convert, to_simplified, to_traditional
 from duizhao.text.script import HAN_RUN_RE
 
-from .cityu import cityu_cuts, drop_number_tails, is_place_name
+from .cityu import cityu_cuts, drop_number_tails, drop_unit_pairs, is_place_name
 from .conventions import apply_conventions, split_heads
 from .wordgraph import WordGraph
 
@@ -155,7 +155,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 17
+_TABLE_FORMAT = 18
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -193,11 +193,8 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
         total -= drop_number_tails(freq)  # 世界百 of 世界百強 (CC-CEDICT's names come back next)
         total += _add_cedict_words(freq)
         # CC-CEDICT lists classifier pairs too (這個, 幾次, 兩倍): not as words either; the
-        # lexicalised ones with a time or manner unit stay (一樣, 十分, 這樣, 此時, 九月)
-        total -= _drop_quantifiers(freq, _CLASSIFIERS)
-        # … and a numeral unit before a classifier or a unit of weight (千噸 "kiloton" of 約三
-        # 千噸, 萬名 "all names" of 六 萬名 居民, 百倍): the number's, never a word of its own
-        total -= _drop_quantifiers(freq, _CLASSIFIERS | {"噸"}, first=_UNIT_FIRST)
+        # lexicalised ones with a time or manner unit stay (一樣, 十分, 此時); nor 千噸, 萬名
+        total -= _drop_quantifiers(freq, _CLASSIFIERS) + drop_unit_pairs(freq, _CLASSIFIERS)
         total += _add_idioms(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
@@ -212,11 +209,8 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
                 # into their words (申訴 專員 公署); abbreviations (醫管局, 中策組) stay whole
                 continue
             forms = {to_base(entry)}
-            if script == "traditional":
-                forms.add(entry)  # keep the Hong Kong form too
-                # … and the form a line the same in both scripts is read in (the annotator
-                # converts it with s2hk, which writes 涌 as 湧: 在 北潭涌, 在 葵涌; round 13)
-                forms.add(to_base(to_traditional(entry)))
+            if script == "traditional":  # the Hong Kong form too, and s2hk's (涌 → 湧: 在 北潭涌)
+                forms |= {entry, to_base(to_traditional(entry))}
             for word in forms:
                 g = max(int(given if given is not None else tok.suggest_freq(word, False)), 1)
                 if path == shipped and tag == "nt" and given is None and len(entry) == 2:
@@ -245,21 +239,15 @@ _CLASSIFIERS = frozenset(
     "個種位類次項件條家所間場批部本張隻把台輛架宗份門層頁篇句首遍趟番套組倍座棟幢封名"
 )
 _QUANTIFIER_FIRST = frozenset("一二三四五六七八九十兩幾這那每某此該")
-#: Numeral units, which end the number before them (三千 噸, 六萬 名).
-_UNIT_FIRST = frozenset("百千萬億")
 
 
-def _drop_quantifiers(
-    freq: dict[str, int],
-    measures: frozenset[str] = _MEASURES,
-    first: frozenset[str] = _QUANTIFIER_FIRST,
-) -> int:
+def _drop_quantifiers(freq: dict[str, int], measures: frozenset[str] = _MEASURES) -> int:
     """Take numeral + measure word pairs (一套, 這一, 三代) out of the dictionary: both the
     Hong Kong and the Taiwan word standards write them as two words. ``measures``: the second
-    characters that count; ``first``: the first. Returns the frequency removed."""
+    characters that count. Returns the frequency removed."""
     removed = 0
     for word in [w for w in freq if len(w) == 2]:
-        if word[0] in first and word[1] in measures and freq[word]:
+        if word[0] in _QUANTIFIER_FIRST and word[1] in measures and freq[word]:
             removed += freq[word]
             freq[word] = 0
     return removed
