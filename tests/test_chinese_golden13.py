@@ -71,7 +71,7 @@ def test_worse_than_expected() -> None:
      ("typhoon", "若", "if"), ("typhoon", "護理署", "Agriculture, Fisheries and Conservation"),
      ("dse", "約", "approximately"), ("typhoon", "班次", "service"), ("typhoon", "路線", "route"),
      ("dse", "考評局", "Examinations and Assessment Authority"), ("typhoon", "風球", "signal"),
-     ("dse", "按", "according to")],
+     ("dse", "按", "according to"), ("typhoon", "四時", "four o'clock"), ("typhoon", "分", "minute")],
 )  # fmt: skip
 def test_glosses_fit_the_sentence(name: str, word: str, gloss: str) -> None:
     found = [

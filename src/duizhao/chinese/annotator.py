@@ -46,6 +46,7 @@ from .function_words import (
     sense_jyutping,
 )
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
+from .hours import hour_gloss
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .names import surname_gloss
@@ -452,6 +453,9 @@ class ChineseAnnotator:
             if kind in _WORD_KINDS:
                 if with_glosses and gloss is None:
                     gloss = body_gloss(text, a, b)  # 護理署 of 漁農自然護理署: the whole name
+                    if gloss is None and b - a >= 2 and sword[-1] == "时":  # 下午 四時
+                        near = context_of(text, simp, spans, k, pos_of)
+                        gloss = hour_gloss(word, near.prev, near.next, near.next_is_number)
                     if gloss is None and sword in FUNCTION_WORDS:  # both scripts
                         gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
                     if gloss is None and b - a == 1 and counted(text, spans, k):
