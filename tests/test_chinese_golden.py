@@ -21,8 +21,11 @@ from duizhao.model import Corrections, Document, GlossFix, ReadingFix, Token, Wo
 from conftest import MARKDOWN_SAMPLE, SEED
 from golden_util import check_golden
 
-NEW_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "chinese" / "clean-air-trams.md"
-ARTICLES = {"seed": SEED, "trams": MARKDOWN_SAMPLE, "clean-air": NEW_ARTICLE}
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "chinese"
+NEW_ARTICLE = FIXTURES / "clean-air-trams.md"
+# round 13: two teacher-written articles on topics the samples do not cover
+ARTICLES = {"seed": SEED, "trams": MARKDOWN_SAMPLE, "clean-air": NEW_ARTICLE,
+            "typhoon": FIXTURES / "typhoon-signal.md", "dse": FIXTURES / "dse-results.md"}
 
 
 @cache
@@ -136,6 +139,9 @@ UNSUITABLE = [
     "(archaic)", "(old)",
 ]  # fmt: skip
 MARKUP = re.compile(r"\|[^\s]*\[|\[[A-Za-z]+[1-5]|[\u4e00-\u9fff]\|[\u4e00-\u9fff]")
+# A surname before a title is glossed as the surname on purpose (names.py, round 12: 何 婆婆
+# "surname He", 李太 "Mrs (surname Li)"): such a gloss is the surname alone, no other sense.
+SURNAME_ONLY = re.compile(r"^surname [A-Z][\w ]*$|^[\w ]+(?: \([^)]*\))? \(surname [^();]*\)$")
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
@@ -149,6 +155,8 @@ def test_no_unsuitable_gloss_on_the_sheet(name: str) -> None:
 
     for g in map(html_lib.unescape, glosses):
         assert not MARKUP.search(g), g
+        if SURNAME_ONLY.match(g):
+            continue
         for bad in UNSUITABLE:
             assert bad.lower() not in g.lower(), (bad, g)
 

@@ -8,8 +8,10 @@ before the verb and on predicate adjectives), not a list of sentences:
 * **曾** alone before a verb or another adverb is the adverb *céng* "once; formerly" (过去 曾
   抽验 "had sampled before", 曾 多次 表示); *zēng* is the surname and the prefix of 曾孙, 曾祖,
   which are words. The model read 过去 曾 抽验 *zēng*.
-* **曾** beginning a name of three characters that CC-CEDICT lists is the surname *zēng*
-  (曾蔭權: the model and the phrase data read it *céng*, the adverb).
+* **曾** beginning a name of three characters that CC-CEDICT lists, or one that no dictionary
+  lists and whose second character is no verb or function character (曾俊華; round 13), is the
+  surname *zēng* (曾蔭權: the model and the phrase data read it *céng*, the adverb); so is 曾
+  before a title (曾 先生, 曾太).
 * **处** alone after an adverb (仍 处, 正 处, 尚 处, 已 处, 均 处) and before what follows is
   the verb *chǔ* "to be in (a state, a place)", the verb of 处于 and 地处: 楼市 仍 处 巩固期,
   本港 仍 处 低息 环境. *chù* "place; department" is a noun, and a noun does not follow an
@@ -84,7 +86,21 @@ def _surname(word: str) -> bool:
     if found is not None and found[0] == "céng":
         return False
     entries = cedict().lookup(word)
-    return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+    if not entries:  # a name no dictionary lists (曾俊華), not 曾 讓 他 "once let him"
+        return not _is_verb(word[1]) and word[1] not in _NOT_GIVEN
+    return all(e.pinyin[:1].isupper() for e in entries)
+
+
+#: Characters after 曾 that make it the adverb "once", never a given name (曾 經, 曾 於 …).
+_NOT_GIVEN = frozenset("经於于在是有为被把将对向从到也都就又还再已会要能可该这那")
+#: Titles after the surname 曾 (曾 先生, 曾 太): it is *zēng* there.
+_TITLES = frozenset(["先生", "小姐", "太太", "女士", "生", "太", "伯", "婆", "校长", "医生"])
+
+
+def _known(word: str) -> bool:
+    from duizhao.resources.lexicon import cedict
+
+    return bool(cedict().lookup(word))
 
 
 def adverb_pinyin(
@@ -96,7 +112,14 @@ def adverb_pinyin(
         return
     for n, (a, b) in enumerate(words):
         if b - a == 3 and simplified[a] == "曾" and _surname(simplified[a:b]):
-            readings[a] = "zēng"  # the surname of a name: 曾荫权
+            readings[a] = "zēng"  # the surname of a name: 曾荫权, 曾俊华
+            continue
+        if simplified[a] == "曾" and (
+            (b - a == 2 and simplified[a + 1] in "生太伯婆" and not _known(simplified[a:b]))
+            or (b - a == 1 and n + 1 < len(words)
+                and simplified[words[n + 1][0] : words[n + 1][1]] in _TITLES)
+        ):  # fmt: skip
+            readings[a] = "zēng"  # the surname before a title: 曾 先生, 曾太 "Mrs Tsang"
             continue
         if b - a != 1 or simplified[a] not in _CHARS:
             continue

@@ -34,6 +34,7 @@ from duizhao.text.convert import (
 )
 from duizhao.text.script import HAN, is_han
 
+from .bodies import body_gloss
 from .conventions import MONTH_PARTS
 from .frames import agree_jyutping
 from .function_words import (
@@ -45,6 +46,7 @@ from .function_words import (
     sense_jyutping,
 )
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
+from .hours import hour_gloss
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .names import surname_gloss
@@ -381,22 +383,9 @@ class ChineseAnnotator:
             [(a, b) for a, b, k in spans if k in ("han", "forced", "date", "cnum", "num")]
             for spans in plain
         ]
-        if self.pinyin is None:
-            pinyins: list[list[str | None]] = [[None] * len(t) for t in texts]
-        elif isinstance(self.pinyin, PinyinRomaniser):
-            pinyins = self.pinyin.romanise_many(list(zip(texts, simps, words, strict=True)))
-        else:
-            pinyins = [
-                self.pinyin.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
-            ]
-        if self.jyutping is None:
-            jyutpings: list[list[str | None]] = [[None] * len(t) for t in texts]
-        elif isinstance(self.jyutping, JyutpingRomaniser):
-            jyutpings = self.jyutping.romanise_many(list(zip(texts, simps, words, strict=True)))
-        else:
-            jyutpings = [
-                self.jyutping.romanise(t, s, w) for t, s, w in zip(texts, simps, words, strict=True)
-            ]
+        batch = list(zip(texts, simps, words, strict=True))
+        pinyins = _romanise_all(self.pinyin, batch)
+        jyutpings = _romanise_all(self.jyutping, batch)
         if self.pinyin is not None and self.jyutping is not None:
             for t, py, jp in zip(texts, pinyins, jyutpings, strict=True):
                 agree_jyutping(t, py, jp)  # 審計長 zoeng2 as zhǎng, 魯迅 著 zyu3 as zhù
@@ -463,7 +452,11 @@ class ChineseAnnotator:
                     gloss = override.gloss
             if kind in _WORD_KINDS:
                 if with_glosses and gloss is None:
-                    if sword in FUNCTION_WORDS:  # both scripts
+                    gloss = body_gloss(text, a, b)  # 護理署 of 漁農自然護理署: the whole name
+                    if gloss is None and b - a >= 2 and sword[-1] == "时":  # 下午 四時
+                        near = context_of(text, simp, spans, k, pos_of)
+                        gloss = hour_gloss(word, near.prev, near.next, near.next_is_number)
+                    if gloss is None and sword in FUNCTION_WORDS:  # both scripts
                         gloss = function_gloss(sword, context_of(text, simp, spans, k, pos_of))
                     if gloss is None and b - a == 1 and counted(text, spans, k):
                         gloss = classifier_gloss(word, sword, py, max_senses)  # 兩 場: a count
@@ -598,3 +591,15 @@ def _corrections_tables(
             simp = to_simplified(fix.text)
             cuts[simp] = tuple(to_simplified(p) for p in fix.parts)
     return fixes, cuts
+
+
+def _romanise_all(
+    romaniser: Romaniser | None, batch: list[tuple[str, str, list[tuple[int, int]]]]
+) -> list[list[str | None]]:
+    """Each text's readings (``None`` for every character when there is no romaniser); the
+    shipped romanisers read a whole batch at once."""
+    if romaniser is None:
+        return [[None] * len(text) for text, _, _ in batch]
+    if isinstance(romaniser, (PinyinRomaniser, JyutpingRomaniser)):
+        return romaniser.romanise_many(batch)
+    return [romaniser.romanise(t, s, w) for t, s, w in batch]

@@ -69,6 +69,10 @@ _PERSON_STEMS = ("主義", "學")
 _COUNTERS = frozenset("這那每各該某哪此本一二三四五六七八九十百千萬兩幾數首")
 #: Measure words that the dictionary fuses with the noun after them (次大會 of 第十次大會).
 _MEASURES = frozenset("次個項屆名位場期條宗件份種批類張間座輪隻架部本篇段")
+#: Measure words of people, and how rare a word they begin must be to be cut after a number
+#: when its second character is a hundred times as frequent (一 名 教 中六; 一 名人 stays).
+_PERSON_MEASURES = frozenset("名位")
+_RARE = 50
 #: A number written in Chinese numerals, and the characters that may end one before a digit
 #: that goes on with it (二十 五度 → 二十五 度, 一百 三十 → 一百三十).
 _NUMBER_RE = re.compile("[一二三四五六七八九十百千萬億兩零〇○]+")
@@ -209,6 +213,15 @@ def cityu_cuts(
         ):
             out.extend((w[0], w[1:]))  # 這 次大會 → 這 次 大會 "this conference"
         elif (
+            n == 2
+            and w[0] in _PERSON_MEASURES
+            and out
+            and out[-1][-1] in _COUNTERS
+            and freq(w) < _RARE
+            and freq(w[1]) >= 100 * max(freq(w), 1)
+        ):
+            out.extend(w)  # 一 名教 中六 → 一 名 教 中六 "a teacher of Form 6"
+        elif (
             n >= 3
             and w[-1] == "者"
             and freq(w) == 0
@@ -233,6 +246,8 @@ def cityu_cuts(
 _NUMBER_TAILS = frozenset("十百千萬億")
 #: … and what may stand between such a word and its unit (增數百 "increase by some hundred").
 _NUMBER_MIDS = frozenset("數破逾近約")
+#: "About", "over", "only", "reaching": one of these and a digit is no word (約三 of 約三千噸).
+_ABOUT = frozenset("約近逾達僅")
 
 
 def drop_number_tails(freq: dict[str, int]) -> int:
@@ -240,7 +255,8 @@ def drop_number_tails(freq: dict[str, int]) -> int:
     word of the table and a numeral unit (世界百 = 世界 + 百, 力挺十, 單季十; or a word, 數/破
     and the unit: 增數百, 席數破萬), the traces of a number that followed the word in the text
     the dictionary was made from. A name or an idiom whose first part is no word of its own
-    stays (張大千, 大遠百, 一五一十). Returns the frequency removed.
+    stays (張大千, 大遠百, 一五一十). Also "about" (約, 近, 逾 …) and a digit (約三 of
+    約三千噸, 約兩 of 約兩成; 破億 stays). Returns the frequency removed.
 
     Examples:
         >>> freq = {"世界": 100, "世界百": 3, "百強": 1, "大遠百": 109, "增": 50, "增數百": 1}
@@ -248,11 +264,40 @@ def drop_number_tails(freq: dict[str, int]) -> int:
         (4, 0, 109, 0)
     """
     removed = 0
+    for word in [w for w, f in freq.items() if f and len(w) == 2 and w[0] in _ABOUT]:
+        if word[1] in _DIGITS or word[1] == "十":  # 約三 of 約三千噸, 約兩 of 約兩成
+            removed += freq[word]
+            freq[word] = 0
     for word in [w for w, f in freq.items() if f and len(w) >= 3 and w[-1] in _NUMBER_TAILS]:
         head = word[:-1]
         while len(head) > 1 and head[-1] in _NUMBER_MIDS:
             head = head[:-1]
         if (head != word[:-1] or len(head) >= 2) and freq.get(head, 0) > 0:
+            removed += freq[word]
+            freq[word] = 0
+    return removed
+
+
+#: Numeral units, which end the number before them (三千 噸, 六萬 名).
+_UNITS_FIRST = frozenset("百千萬億")
+
+
+def drop_unit_pairs(freq: dict[str, int], classifiers: frozenset[str]) -> int:
+    """Take out of a jieba frequency table the words of a numeral unit and a classifier or 噸
+    (千噸 "kiloton" of 約三千噸, 萬名 "all names" of 六萬名居民, 百倍, 千位: CC-CEDICT's words):
+    the unit ends the number before it. Returns the frequency removed.
+
+    The form s2hk gives a line the same in both scripts (涌 → 湧) is also added to the table
+    for every user word (``segment._build_freq``): 在 北潭涌 was 北潭 / 涌 (round 13).
+
+    Examples:
+        >>> freq = {"千噸": 1, "千年": 5}
+        >>> drop_unit_pairs(freq, frozenset("名")), freq
+        (1, {'千噸': 0, '千年': 5})
+    """
+    removed = 0
+    for word in [w for w, f in freq.items() if f and len(w) == 2 and w[0] in _UNITS_FIRST]:
+        if word[1] in classifiers or word[1] == "噸":
             removed += freq[word]
             freq[word] = 0
     return removed

@@ -37,16 +37,10 @@ import re
 from collections.abc import Callable, Container, Sequence
 from functools import cache
 
+from .names import SURNAMES
+
 __all__ = ["MONTH_PARTS", "SUFFIXES", "SURNAMES", "apply_conventions", "transliteration_chars"]
 
-#: Common single-character surnames of Hong Kong (most frequent first, roughly), leaving out
-#: those that are more often an ordinary word (高 "tall", 白 "white", 方 "side", 石 "stone",
-#: 文, 向, 任, 成, 史, 易, 利, 區 "district" …). (關 勞 甘 古 樊 屈 容: seventh round.)
-SURNAMES = frozenset(
-    "陳李張黃何林梁吳劉蔡鄭楊王許曾馮謝郭羅周葉蘇盧鄧彭潘麥譚朱袁余陸莫趙孫胡徐馬鍾鄺冼岑"
-    "姚湯霍侯簡溫廖杜宋范傅雷賴詹蔣邱魏唐丁薛韓沈施游孔龔聶戴湛嚴殷洪程鄔藍蕭柯凌伍尹歐"
-    "翁邵姜崔賈卓阮倪黎駱郝苗秦柳鮑龍饒熊邢祁譚閻關勞甘古樊屈容"
-)
 #: Two-character surnames.
 DOUBLE_SURNAMES = frozenset(["歐陽", "司徒", "上官", "諸葛", "司馬", "公孫", "端木", "夏侯"])
 

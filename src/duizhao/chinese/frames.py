@@ -52,11 +52,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["agree_jyutping", "frame_pinyin", "zhe"]
+__all__ = ["agree_jyutping", "carried", "frame_pinyin", "zhe"]
 
 #: What a title's head follows: the bodies whose head is a 長 *zhǎng* (Simplified). 所 is left
 #: out (所长 suǒcháng "one's strong point"), and so are 船 车 机 (船长 "captain" or "length").
-_BODIES = frozenset("署局部司处校院会组科股厅市县镇村省州区团队班社馆厂站庭委计书事议")
+#: The elders of a family or a school are heads too (家长 "parent": the model read 家长 应 多
+#: 聆听 *cháng*; 兄长, 师长, 学长; round 13).
+_BODIES = frozenset("署局部司处校院会组科股厅市县镇村省州区团队班社馆厂站庭委计书事议家兄师学")
 
 
 def _phrase(word: str) -> tuple[str, ...] | None:
@@ -180,8 +182,17 @@ _CLAUSE_END = frozenset("，。；：？！、,;:?!」』）)\n")
 _JIAO_NOUN_AFTER = frozenset("信入传护殉叛布拜设政请领指求赐受宗佛道回国主")
 
 
-#: What one carries on the back (Simplified): after 背 alone it is bēi.
+#: What one carries on the back (Simplified): after 背 alone it is bēi "to carry on the back",
+#: and so it is before an aspect marker or a complement of direction (背 着, 背 起).
 _CARRIED = frozenset(("背囊", "背包", "书包", "包", "行囊", "袋", "孩子", "小孩", "婴儿"))
+_CARRYING = "着著起上住"
+
+
+def carried(word: str) -> bool:
+    """Whether 背 alone before ``word`` (Simplified) is bēi "to carry on one's back": before an
+    aspect marker or a complement (背 着, 背 起 书包) or what one carries (背 背囊, 背 孩子);
+    :mod:`.function_words` glosses it by the same test."""
+    return word[:1] in _CARRYING or word in _CARRIED
 
 
 def _alone(
@@ -210,7 +221,7 @@ def _alone(
     elif ch == "背":
         # the verb bēi "to carry on the back" before an aspect marker or a bag (背 着 背囊, 背 起
         # 书包); bèi "the back; to turn away; to recite" elsewhere
-        if nxt_adjacent and (nxt[:1] in "着起上住" or nxt in _CARRIED):
+        if nxt_adjacent and carried(nxt):
             return "bēi"
     elif (
         # the verb jiāo "to teach" before what is taught or after 所 (所 教 的 功课, 教 小学生);
@@ -322,13 +333,14 @@ def frame_pinyin(
 _SAME_SENSE: dict[str, dict[str, str]] = {
     "長": {"zhǎng": "zoeng2", "cháng": "coeng4"},
     "著": {"zhù": "zyu3", "zhe": "zoek6", "zháo": "zoek6"},
+    "曾": {"zēng": "zang1"},  # the surname (曾俊華; ToJyutping: cang4 "once"); round 13
 }
 
 
 def agree_jyutping(
     text: str, pinyin: Sequence[str | None], jyutping: list[str | None]
 ) -> list[str | None]:
-    """Make the Jyutping of 長 and 著 say the sense their pinyin says (in place; returned).
+    """Make the Jyutping of 長, 著 and 曾 say the sense their pinyin says (in place; returned).
 
     ToJyutping reads 審計長 "Director of Audit" with 長 *coeng4* "long" and 魯迅 著 "by Lu Xun"
     with 著 *zoek6*; the pinyin, read in context (:func:`frame_pinyin`), has *zhǎng* and *zhù*.
@@ -337,7 +349,7 @@ def agree_jyutping(
         >>> agree_jyutping("審計長", ["shěn", "jì", "zhǎng"], ["sam2", "gai3", "coeng4"])
         ['sam2', 'gai3', 'zoeng2']
     """
-    if "長" not in text and "著" not in text:
+    if "長" not in text and "著" not in text and "曾" not in text:
         return jyutping
     for k, ch in enumerate(text):
         senses = _SAME_SENSE.get(ch)

@@ -50,7 +50,7 @@ __all__ = [
 #: What ends a clause (quotes and brackets do not: the annotator skips them as neighbours).
 _PUNCT_RE = re.compile(r"^[\s，。、；：？！—…,.;:?!·]+$")
 _NUMERAL_RE = re.compile(
-    r"^[0-9０-９.,，%．]+$|^[零〇一二兩两三四五六七八九十百千萬万億亿幾几數数多半]+$"
+    r"^[0-9０-９.,，%．]+$|^(?:百分之)?[零〇一二兩两三四五六七八九十百千萬万億亿幾几數数多半]+$"
 )
 _DIGITS = "0123456789０１２３４５６７８９零〇一二兩两三四五六七八九十百千萬万"
 #: The last character of a period of time (十年來, 三個月來, 自1904年起).
@@ -125,6 +125,12 @@ def _mid(c: Context) -> bool:
     return not c.ends_clause
 
 
+#: Times of the day that a range of hours goes on to (十時 至 下午 一時).
+_TIMES_OF_DAY = ("上午", "下午", "晚上", "早上", "中午", "凌晨", "深夜")
+#: Counting words before 名 "classifier for people" (該 名 學生 "the student", 每 名 考生).
+_PERSON_COUNTERS = ("該", "该", "每", "這", "这", "那", "此", "各", "數", "数", "幾", "几")
+
+
 def _after_number(c: Context) -> bool:
     return c.after_number
 
@@ -153,12 +159,24 @@ def _clause_has(*chars: str) -> Callable[[Context], bool]:
     return lambda c: any(ch in c.clause for ch in chars)
 
 
-def _next_in(*words: str) -> Callable[[Context], bool]:
-    return lambda c: c.next in words
+def _neighbour_in(which: str, words: tuple[str, ...], trad: bool) -> Callable[[Context], bool]:
+    """The previous or next token (``which``) is one of ``words``; with ``trad`` it is compared
+    in Traditional characters, so that one table of Traditional words serves both scripts."""
+    chosen = frozenset(words)
+
+    def test(c: Context) -> bool:
+        word = c.prev if which == "prev" else c.next
+        return word is not None and (_trad(word) if trad else word) in chosen
+
+    return test
 
 
-def _prev_in(*words: str) -> Callable[[Context], bool]:
-    return lambda c: c.prev in words
+def _next_in(*words: str, trad: bool = False) -> Callable[[Context], bool]:
+    return _neighbour_in("next", words, trad)
+
+
+def _prev_in(*words: str, trad: bool = False) -> Callable[[Context], bool]:
+    return _neighbour_in("prev", words, trad)
 
 
 @lru_cache(maxsize=1024)
@@ -168,14 +186,11 @@ def _trad(word: str) -> str:
     return to_traditional(word)
 
 
-def _prev_trad(words: frozenset[str]) -> Callable[[Context], bool]:
-    """The previous token, in Traditional characters, is one of ``words``."""
-    return lambda c: c.prev is not None and _trad(c.prev) in words
+@lru_cache(maxsize=1024)
+def _simp(word: str) -> str:
+    from duizhao.text.convert import to_simplified
 
-
-def _next_trad(words: frozenset[str]) -> Callable[[Context], bool]:
-    """The next token, in Traditional characters, is one of ``words``."""
-    return lambda c: c.next is not None and _trad(c.next) in words
+    return to_simplified(word)
 
 
 def _any(*tests: Callable[[Context], bool]) -> Callable[[Context], bool]:
@@ -192,7 +207,6 @@ _LEARNERS = frozenset(
 #: After 學會 when it is the verb: 了, 過, a question word or a demonstrative opening its object.
 _LEARNED = frozenset(("了", "過", "如何", "怎樣", "怎麼", "這", "這些", "這個", "那", "一些", "用",
                       "與", "和", "欣賞", "尊重", "面對", "獨立", "自律", "思考", "分享", "感恩"))
-_CARRIED = frozenset(("着", "著", "起", "上", "住", "背囊", "背包", "書包", "包", "行囊", "袋"))
 #: Before and after 學會 the noun: joining, founding; office-bearers, members, announcing.
 _SOCIETY_PREV = frozenset(("加入", "成立", "創立", "創辦", "該", "本", "各", "參加"))
 _SOCIETY_NEXT = frozenset(("的", "主席", "會長", "副會長", "秘書", "成員", "會員", "表示",
@@ -207,8 +221,17 @@ def _after_surname(c: Context) -> bool:
     return c.prev is not None and is_surname(c.prev)
 
 
-def _learn_verb(c: Context) -> bool:
-    return _prev_trad(_LEARNERS)(c) or _next_trad(_LEARNED)(c)
+def _next_noun(c: Context) -> bool:
+    return (c.next_pos() or "")[:1] in ("n", "r", "m") and not c.ends_clause
+
+
+def _carries(c: Context) -> bool:
+    from .frames import carried
+
+    return c.next is not None and carried(_simp(c.next))
+
+
+_learn_verb = _any(_prev_in(*_LEARNERS, trad=True), _next_in(*_LEARNED, trad=True))
 
 
 _RULES: dict[str, tuple[Rule, ...]] = {
@@ -258,7 +281,8 @@ _RULES: dict[str, tuple[Rule, ...]] = {
                        "種", "种"),
               "activity; event; campaign"),),
     "第": ((_before_number, "(prefix indicating ordinal number, as in 第六 (dìliù) \"sixth\")"),),
-    "至": ((_any(_before_number, _next_in("第", "今", "本", "下", "明年", "年底")), "to; until"),),
+    "至": ((_any(_before_number, _next_in("第", "今", "本", "下", "明年", "年底", *_TIMES_OF_DAY)),
+            "to; until"),),
     # the single characters below before the word they modify: senses written from the adverb
     # and preposition senses of general dictionaries (现代汉语词典)
     "便": ((_mid, "then; (and) so; as soon as"),),
@@ -275,8 +299,17 @@ _RULES: dict[str, tuple[Rule, ...]] = {
     # 前15名 "the top 15 places"; 三名學生 "three students"
     "名": ((lambda c: (c.after_number and c.clause.rstrip(_DIGITS)[-1:] in ("前", "第"))
             or (c.prev or "").startswith("第"), "place (e.g. among winners)"),
-           (_after_number, "classifier for people")),
+           (_any(_after_number, _prev_in(*_PERSON_COUNTERS)), "classifier for people")),
     "年": ((lambda c: True, "year"),),  # 每年, 第17年: never CC-CEDICT's second sense "grain"
+    # round 13: 勞工及福利 局 "bureau"; 向 航空公司 查詢 "to"; 比 預期 差 "worse"; 四時 二十 分
+    "局": ((_after_number, "classifier for games: match, set, round etc"),
+           (lambda c: not c.starts_clause, "bureau; office; department")),
+    "若": ((lambda c: not c.ends_clause, "if; supposing"),),  # ours
+    "差": ((_clause_has("比", "較", "较"), "poor; not up to standard; to fall short"),),  # ours
+    "分": ((lambda c: c.after_number and c.clause.rstrip(_DIGITS)[-1:] in ("時", "时"), "minute"),),
+    "將": ((_next_noun, "(introduces the object, like 把); will; shall"),),  # 將 子女 與 他人 比較
+    "按": ((_next_noun, "according to; in accordance with; to press"),),  # 按 科目 計算
+    "向": ((lambda c: not c.ends_clause, "towards; to; from (sb)"),),  # ours
     "強": ((_after_number, "best in their category: the top … (十強 the top ten)"),),  # ours
     "排": ((lambda c: c.before_number or (c.next or "")[:1] in ("第", "名", "首", "尾", "末"),
             "to rank; to be placed (in a list or a contest)"),),  # ours
@@ -300,7 +333,7 @@ _RULES: dict[str, tuple[Rule, ...]] = {
     "凡": ((_starts_clause, "every; all; whatever"),),
     # 便會獲發 "will be credited"; 會 "meeting" or "association" is a noun, not before a verb
     "會": ((_any(_before_verb, _prev_in("將", "将", "便", "就", "也", "都", "亦", "才", "可能",
-                                       "還", "还", "仍", "又", "必", "定", "勢", "势")),
+                                       "並", "并", "還", "还", "仍", "又", "必", "定", "勢", "势")),
             "will; to be likely to; can (to know how to)"),),  # "will": ours
     # 並不能 "cannot at all": before a negative it stresses it; else "and also"
     "並": ((_next_in("不", "沒", "没", "非", "無", "无", "未", "沒有", "没有", "不是", "不能",
@@ -335,10 +368,10 @@ _RULES: dict[str, tuple[Rule, ...]] = {
     "成": ((_after_number, "tenth (四成 forty per cent)"),),  # ours: 成 after a number
     # 陳 先生 "Mr Chan": the title after a surname (names.py glosses the surname)
     "先生": ((_after_surname, "Mr (after a surname); sir; gentleman"),),  # ours
-    "背": ((_next_trad(_CARRIED), "to carry on one's back; to bear"),),
+    "背": ((_carries, "to carry on one's back; to bear"),),
     # 學會 "to learn" after a modal or before 了; "society" after its field or before 主席 …
     "學會": ((_learn_verb, "to learn; to master (a skill)"),
-             (_any(_prev_trad(_SOCIETY_PREV), _next_trad(_SOCIETY_NEXT),
+             (_any(_prev_in(*_SOCIETY_PREV, trad=True), _next_in(*_SOCIETY_NEXT, trad=True),
                    lambda c: c.ends_clause and not c.starts_clause),
               "society; association; institute (of learned people)")),
 }
@@ -347,7 +380,7 @@ for _t, _s in (("約", "约"), ("來", "来"), ("單", "单"), ("對", "对"), (
                ("不過", "不过"), ("活動", "活动"), ("時", "时"), ("達", "达"), ("後", "后"),
                ("與", "与"), ("剛", "刚"), ("僅", "仅"), ("強", "强"),
                ("該", "该"), ("會", "会"), ("並", "并"), ("應", "应"),
-               ("當", "当"), ("讓", "让"), ("學會", "学会")):  # fmt: skip
+               ("當", "当"), ("讓", "让"), ("學會", "学会"), ("將", "将")):  # fmt: skip
     _RULES[_s] = _RULES[_t]
 
 #: word (Traditional or Simplified) → its rules; the first that holds gives the gloss.

@@ -62,7 +62,7 @@ _SKIP_SENSE = re.compile(
 
 UNSUITABLE_RE = re.compile(
     r"vulgar|\bfuck|\bshit\b|\bcunt|\bpenis|\bvagina|\bsemen\b|ovulat|copulat|\bsexual "
-    r"intercourse|prostitut|masturbat|\bporn|\berotic|\bbreasts?\b|\btesticle|"
+    r"intercourse|prostitut|masturbat|\bporn|\berotic|\bbreasts?\b|\btesticle|\boffensive|"
     r"\(Tw\)|\(Taiwan\)|^Taiwan |\barchaic\b|\(old\)|\bobsolete\b|^surname |^old name for|"
     r"\b(?:county|prefecture|township|district) (?:in|of) |\bplace name\b|\(Japanese surname\)",
     re.IGNORECASE,

@@ -229,9 +229,15 @@ def apply_literary(
                     readings[k] = pair[1]
 
 
+#: Counting words before the measure word 名 (該名學生, 每名考生; round 13).
+_COUNTERS = frozenset("該每這那此各數幾")
+
+
 def _after_number(text: str, k: int) -> bool:
     """Whether ``text[k]`` follows a number (三名, 19名, 千餘名) that is not a rank (第三名,
-    前15名 "the top 15 places")."""
+    前15名 "the top 15 places"), or a counting word (該名, 每名)."""
+    if text[k - 1] in _COUNTERS and not (k >= 2 and text[k - 2] in "應应"):
+        return True  # 該名學生 "the student", 每名考生 (應該名 is no counting word)
     j = k - 2 if text[k - 1] in "餘多" else k - 1
     if j < 0 or not (text[j].isdigit() or text[j] in _NUMERALS):
         return False

@@ -15,17 +15,28 @@ Examples:
 
 from __future__ import annotations
 
-__all__ = ["is_surname", "surname_gloss"]
+__all__ = ["SURNAMES", "WORD_SURNAMES", "is_surname", "surname_gloss"]
 
 
-#: Common Hong Kong surnames (written from general knowledge; Traditional and Simplified): one
-#: of them standing before a title or form of address is a surname (陳 先生 "Mr Chan"), not the
-#: word CC-CEDICT lists first (陳 "to lay out", 李 "plum", 黃 "yellow").
-_SURNAMES = frozenset(
-    "陈陳李张張黄黃何林梁吴吳刘劉蔡郑鄭杨楊王谢謝郭曾罗羅周叶葉邓鄧冯馮萧蕭麦麥许許卢盧谭譚袁潘彭"
-    "余苏蘇朱胡钟鍾莫江邝鄺区區姚方杜邹鄒汤湯孔韩韓唐马馬陆陸高岑程庞龐傅石董侯徐范邱廖崔赖賴"
-    "严嚴关關施龙龍雷冼洪戴黎伍阮温溫柯魏万萬赵趙孙孫容钱錢翁甘颜顏凌梅卓劳勞卫衛宋丁尹简簡游甄欧歐"
+#: Common single-character surnames of Hong Kong, in Traditional characters (most frequent
+#: first, roughly; written from general knowledge; 關 勞 甘 古 樊 屈 容: seventh round). The
+#: segmenter's conventions join a given name after one of these (陳 偉明 → 陳偉明).
+SURNAMES = frozenset(
+    "陳李張黃何林梁吳劉蔡鄭楊王許曾馮謝郭羅周葉蘇盧鄧彭潘麥譚朱袁余陸莫趙孫胡徐馬鍾鄺冼岑"
+    "姚湯霍侯簡溫廖杜宋范傅雷賴詹蔣邱魏唐丁薛韓沈施游孔龔聶戴湛嚴殷洪程鄔藍蕭柯凌伍尹歐"
+    "翁邵姜崔賈卓阮倪黎駱郝苗秦柳鮑龍饒熊邢祁譚閻關勞甘古樊屈容"
 )
+#: Surnames that are more often an ordinary word (區 "district", 方 "side", 高 "tall", 石
+#: "stone", 江 "river", 萬 "ten thousand" …): a surname before a title (區 先生), but never
+#: joined to a given name by the conventions.
+WORD_SURNAMES = frozenset("區方梅江溫甄石萬董衛鄒錢顏高龐")
+#: The Simplified forms of the surnames above that differ from the Traditional ones.
+_SIMPLIFIED = frozenset(
+    "万严关冯刘劳区卢卫叶吴孙庞张杨欧汤温简罗聂苏萧蒋蓝许谢谭贾赖赵邓邝邬邹郑钟钱阎陆陈韩颜饶马骆鲍麦黄龙龚"
+)
+#: Every surname, in either script: one of them before a title or form of address is a surname
+#: (陳 先生 "Mr Chan"), not the word CC-CEDICT lists first (陳 "to lay out", 李 "plum").
+_ANY_SURNAME = SURNAMES | WORD_SURNAMES | _SIMPLIFIED
 #: Titles and forms of address that follow a surname (Traditional and Simplified).
 _TITLES = frozenset(
     (  # noqa: SIM905 (a list of words reads better as one string)
@@ -41,7 +52,7 @@ _ONE_WORD_TITLES = {"太": "Mrs", "生": "Mr", "伯": "Uncle (an older man)", "�
 
 def is_surname(word: str) -> bool:
     """Whether ``word`` is one of the common Hong Kong surnames (either script)."""
-    return word in _SURNAMES
+    return word in _ANY_SURNAME
 
 
 def surname_gloss(word: str, simplified: str, following: str) -> str | None:
@@ -62,7 +73,7 @@ def surname_gloss(word: str, simplified: str, following: str) -> str | None:
             return None  # a word of its own: 衛生 "hygiene", 余生 "the rest of one's life"
         surname = surname_gloss(word[0], simplified[0], "先生")
         return f"{_ONE_WORD_TITLES[word[1]]} ({surname})" if surname else None
-    if word not in _SURNAMES or following not in _TITLES:
+    if word not in _ANY_SURNAME or following not in _TITLES:
         return None
 
     for e in cedict().lookup(word) or cedict().lookup(simplified) or ():

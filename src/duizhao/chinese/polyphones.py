@@ -26,6 +26,7 @@ char   rule                                             examples
 弄     alone or before its result: *nòng* "to make";      弄乾 "to dry", 弄壞; 長樂路 12 弄
        after a house number *lòng* / *lung6* "lane"
 差     in a noun of difference: *chā* / *caa1*            落差, 溫差, 時差, 逆差, 反差
+       alone ending its clause: *chà* "poor"              成績 比 預期 差 ，
 將     alone ending a clause: the noun "general",         參 將。
        *jiàng* / *zoeng3*
 哩     alone after a number: "mile", *lǐ*                 20 哩
@@ -189,6 +190,10 @@ def _rules(
             out.append((k, "chù", "cyu3"))
         elif ch == "差" and simplified[a:b] in _CHA_NOUNS:
             out.append((k, "chā", "caa1"))
+        elif ch == "差" and (a, b) == (k, k + 1) and simplified[b : b + 1] in _CLAUSE_END | {""}:
+            # the adjective *chà* "poor" ending its clause: 成绩 比 预期 差 ， (round 13; 差
+            # alone anywhere was tried: CPP tuning unchanged, held-out two 差 fewer)
+            out.append((k, "chà", "caa1"))
         elif ch == "将" and (a, b) == (k, k + 1) and simplified[b : b + 1] in _CLAUSE_END | {""}:
             # ending a clause 将 is the noun "general" (参 将, 魏 将): the adverb and the
             # preposition *jiāng* always have something after them

@@ -26,10 +26,10 @@ from duizhao.errors import InputError
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.resources.lexicon import cedict_adverbs
-from duizhao.text.convert import HK_TO_TAIWAN, convert, to_simplified
+from duizhao.text.convert import HK_TO_TAIWAN, convert, to_simplified, to_traditional
 from duizhao.text.script import HAN_RUN_RE
 
-from .cityu import cityu_cuts, drop_number_tails, is_place_name
+from .cityu import cityu_cuts, drop_number_tails, drop_unit_pairs, is_place_name
 from .conventions import apply_conventions, split_heads
 from .wordgraph import WordGraph
 
@@ -155,7 +155,7 @@ def _to_taiwan(text: str) -> str:
 
 
 #: Bumped whenever the way the segmenter's table is built changes (part of its cache key).
-_TABLE_FORMAT = 15
+_TABLE_FORMAT = 18
 
 #: The least frequency of a two-character abbreviated body of the shipped dictionary (教協,
 #: 中大; jieba's scale, where 協會 has about 2,500): enough to keep it whole against an
@@ -193,8 +193,8 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
         total -= drop_number_tails(freq)  # 世界百 of 世界百強 (CC-CEDICT's names come back next)
         total += _add_cedict_words(freq)
         # CC-CEDICT lists classifier pairs too (這個, 幾次, 兩倍): not as words either; the
-        # lexicalised ones with a time or manner unit stay (一樣, 十分, 這樣, 此時, 九月)
-        total -= _drop_quantifiers(freq, _CLASSIFIERS)
+        # lexicalised ones with a time or manner unit stay (一樣, 十分, 此時); nor 千噸, 萬名
+        total -= _drop_quantifiers(freq, _CLASSIFIERS) + drop_unit_pairs(freq, _CLASSIFIERS)
         total += _add_idioms(freq)
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = freq, total, True
@@ -209,8 +209,8 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
                 # into their words (申訴 專員 公署); abbreviations (醫管局, 中策組) stay whole
                 continue
             forms = {to_base(entry)}
-            if script == "traditional":
-                forms.add(entry)  # keep the Hong Kong form too
+            if script == "traditional":  # the Hong Kong form too, and s2hk's (涌 → 湧: 在 北潭涌)
+                forms |= {entry, to_base(to_traditional(entry))}
             for word in forms:
                 g = max(int(given if given is not None else tok.suggest_freq(word, False)), 1)
                 if path == shipped and tag == "nt" and given is None and len(entry) == 2:
