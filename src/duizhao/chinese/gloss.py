@@ -35,7 +35,7 @@ from typing import Any
 
 from duizhao.text.composed import compose
 
-from .sense_text import split_senses, unsuitable
+from .sense_text import numbered_syllable, split_senses, unsuitable
 
 __all__ = [
     "MARKUP_RE",
@@ -48,9 +48,7 @@ __all__ = [
 
 
 def _numbered(pinyin: Sequence[str | None]) -> str:
-    from .sense_text import numbered_syllable as numbered
-
-    return " ".join(numbered(p) for p in pinyin if p)
+    return " ".join(numbered_syllable(p) for p in pinyin if p)
 
 
 def _norm_cedict_pinyin(p: str) -> str:

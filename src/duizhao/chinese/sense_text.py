@@ -29,6 +29,7 @@ UNSUITABLE_NEEDLES = (
     "archaic", "(old)", "obsolete", "surname", "old name for", "county", "prefecture",
     "township", "district", "place name",
 )  # fmt: skip
+_NEEDLE_RE = re.compile("|".join(map(re.escape, UNSUITABLE_NEEDLES)))  # plain literals: fast
 
 # The characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
 # (``re.compile("[a-z]", re.I)``) but that ``str.lower`` does not turn into one: with any of
@@ -40,8 +41,7 @@ def unsuitable(sense: str, pattern: re.Pattern[str]) -> bool:
     """``bool(pattern.search(sense))`` for ``gloss.UNSUITABLE_RE``, searching only when a
     literal of one of its alternatives is in the sense."""
     if sense.isascii() or _FOLDS_TO_ASCII.isdisjoint(sense):
-        low = sense.lower()
-        if not any(n in low for n in UNSUITABLE_NEEDLES):
+        if _NEEDLE_RE.search(sense.lower()) is None:
             return False
     return bool(pattern.search(sense))
 
