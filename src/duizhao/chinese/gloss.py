@@ -150,7 +150,7 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
     entries = cedict().lookup(word) or cedict().lookup(simplified)
     if not entries:
         return ()
-    reading = _numbered(pinyin)
+    reading = _numbered(pinyin) if len(entries) > 1 else ""  # only ranks several entries
 
     def rank(e: Any) -> tuple[int, int]:
         p = _norm_cedict_pinyin(e.pinyin)
