@@ -40,9 +40,9 @@ _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 def unsuitable(sense: str, pattern: re.Pattern[str]) -> bool:
     """``bool(pattern.search(sense))`` for ``gloss.UNSUITABLE_RE``, searching only when a
     literal of one of its alternatives is in the sense."""
-    if sense.isascii() or _FOLDS_TO_ASCII.isdisjoint(sense):
-        if _NEEDLE_RE.search(sense.lower()) is None:
-            return False
+    folds = not sense.isascii() and not _FOLDS_TO_ASCII.isdisjoint(sense)
+    if not folds and _NEEDLE_RE.search(sense.lower()) is None:
+        return False
     return bool(pattern.search(sense))
 
 

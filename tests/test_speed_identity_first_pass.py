@@ -1,5 +1,6 @@
-"""The glosses' cheap literal checks (duizhao.chinese.sense_text) beside the regular expressions
-they stand in front of, on every sense of CC-CEDICT and on made-up senses."""
+"""Speed changes to the first pass over new text beside what they replace: the glosses' cheap
+literal checks (duizhao.chinese.sense_text) against the regular expressions alone, on every sense
+of CC-CEDICT and on made-up senses; word types read once a process (duizhao.chinese.word_types)."""
 
 from __future__ import annotations
 
@@ -98,3 +99,43 @@ def test_only_four_characters_outside_ascii_match_an_ascii_letter_ignoring_case(
     letter = re.compile("[a-z]", re.IGNORECASE)
     found = {chr(c) for c in range(0x80, 0x110000) if letter.match(chr(c))}
     assert found == {"\u0130", "\u0131", "\u017f", "\u212a"}
+
+
+def test_a_word_type_read_once_a_process_is_read_as_afresh() -> None:
+    from duizhao.chinese.g2pm import polyphone_model
+    from duizhao.chinese.pinyin import PhraseWeights, PinyinRomaniser, _pinyin_table
+    from duizhao.chinese.word_types import read_word_type
+
+    words = [("银行", "銀行"), ("会计", "會計"), ("重新", "重新"), ("的", "的"), ("长", "長")]
+    for romaniser in (PinyinRomaniser(), PinyinRomaniser(large_phrases=False),
+                      PinyinRomaniser(phrase_weights=PhraseWeights(0, 0, 0))):  # fmt: skip
+        model = polyphone_model()
+        cands = model.candidates if model is not None else {}
+        table = _pinyin_table(romaniser.large_phrases)
+        for simp, text in words:
+            fresh = romaniser._read_word(simp, text, table, cands)
+            assert read_word_type(romaniser, simp, text) == fresh
+            assert read_word_type(romaniser, simp, text) == fresh  # remembered
+    # a setting changed after the first reading is another key, not the remembered reading
+    romaniser = PinyinRomaniser()
+    before = read_word_type(romaniser, "会计", "會計")
+    romaniser.phrase_weights = PhraseWeights(0, 0, 0)
+    after = read_word_type(romaniser, "会计", "會計")
+    assert after == romaniser._read_word("会计", "會計", _pinyin_table(True), cands)
+    assert before[2] != after[2]
+
+
+def test_texts_read_one_call_at_a_time_or_together_read_the_same() -> None:
+    """The memo of word types outlives a call: a later call reads as a fresh process would."""
+    from duizhao.chinese import default_annotator
+    from duizhao.chinese.word_types import _read
+
+    texts = ["香港銀行的會計重新計算長期利率。", "他長大後在銀行做會計。", "行長說：重新開始。"]
+    a = default_annotator()
+    a.annotate_many(texts)  # every word type remembered
+    remembered = [a.annotate(t) for t in texts]
+    fresh = []
+    for t in texts:
+        _read.cache_clear()
+        fresh.append(a.annotate(t))
+    assert remembered == fresh
