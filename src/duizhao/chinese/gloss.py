@@ -35,6 +35,8 @@ from typing import Any
 
 from duizhao.text.composed import compose
 
+from .sense_text import numbered_syllable, split_senses, unsuitable
+
 __all__ = [
     "MARKUP_RE",
     "UNSUITABLE_RE",
@@ -46,9 +48,7 @@ __all__ = [
 
 
 def _numbered(pinyin: Sequence[str | None]) -> str:
-    from .pinyin import numbered
-
-    return " ".join(numbered(p) for p in pinyin if p)
+    return " ".join(numbered_syllable(p) for p in pinyin if p)
 
 
 def _norm_cedict_pinyin(p: str) -> str:
@@ -110,15 +110,17 @@ def clean_sense(sense: str) -> str:
     def repl(m: re.Match[str]) -> str:
         return f"{m.group(1)} ({_marks(m.group(3))})"
 
-    sense = _PRONUNCIATION_NOTE_RE.sub("", sense)
-    sense = _EXAMPLE_RE.sub("", sense)
-    sense = _CLASSIFIER_NOTE_RE.sub("", sense)
-    out = MARKUP_RE.sub(repl, sense)
-    out = _BARE_PAIR_RE.sub(r"\1", out)  # 澳門|澳门 with no reading: the Traditional form
-    return re.sub(r"\s*\[[A-Za-z0-9:, ]+\]", "", out).strip()
+    # each pattern is tried only if a literal it needs is in the text it is given
+    sense = _PRONUNCIATION_NOTE_RE.sub("", sense) if "pr." in sense else sense
+    sense = _EXAMPLE_RE.sub("", sense) if "(Example:" in sense or "(Note:" in sense else sense
+    sense = _CLASSIFIER_NOTE_RE.sub("", sense) if "(CL:" in sense else sense
+    out = MARKUP_RE.sub(repl, sense) if "[" in sense else sense
+    out = _BARE_PAIR_RE.sub(r"\1", out) if "|" in out else out  # 澳門|澳门: the Traditional form
+    return (_READING_RE.sub("", out) if "[" in out else out).strip()
 
 
 _BARE_PAIR_RE = re.compile(r"([\u3400-\u9fff\uf900-\ufaff]+)\|[\u3400-\u9fff\uf900-\ufaff]+")
+_READING_RE = re.compile(r"\s*\[[A-Za-z0-9:, ]+\]")
 
 
 _VARIANT_RE = re.compile(
@@ -130,24 +132,14 @@ _VARIANT_RE = re.compile(
 def _pieces(sense: str) -> list[str]:
     """A CC-CEDICT field cut into its senses (``to emit; to discharge`` is two), keeping
     semicolons inside brackets; pieces that only point elsewhere are left out."""
-    out, depth, cur = [], 0, ""
-    for ch in sense:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == ";" and depth == 0:
-            out.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    out.append(cur.strip())
-    return [p for p in out if p and not _POINTER_RE.search(p)]
+    return split_senses(sense, _POINTER_RE)
 
 
 _POINTER_RE = re.compile(r"\bvariant of\b|^CL:|^see |^also written")
 
 
 def _unsuitable(sense: str) -> bool:
-    return bool(UNSUITABLE_RE.search(sense))
+    return unsuitable(sense, UNSUITABLE_RE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,7 +150,7 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
     entries = cedict().lookup(word) or cedict().lookup(simplified)
     if not entries:
         return ()
-    reading = _numbered(pinyin)
+    reading = _numbered(pinyin) if len(entries) > 1 else ""  # only ranks several entries
 
     def rank(e: Any) -> tuple[int, int]:
         p = _norm_cedict_pinyin(e.pinyin)

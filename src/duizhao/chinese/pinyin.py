@@ -34,6 +34,7 @@ from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .merged import merged_pinyin
 from .polyphones import apply_word_readings, fix_pinyin
+from .word_types import read_word_type
 
 __all__ = [
     "PhraseWeights",
@@ -334,9 +335,7 @@ class PinyinRomaniser:
         """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
         if self.context:  # 著 as 着 where it is not zhù (:mod:`.frames`)
             items = [(text, zhe(simp, words), words) for text, simp, words in items]
-        phrases = _pinyin_table(self.large_phrases)
         g2pm = g2pm_model() if self.polyphone_model else None
-        cands = g2pm.candidates if g2pm is not None else {}
         out: list[list[str | None]] = []
         queries: list[tuple[str, list[int]]] = []
         owners: list[tuple[int, list[int]]] = []
@@ -354,7 +353,7 @@ class PinyinRomaniser:
                 key = (simp[start:end], _text[start:end])
                 found = read.get(key)
                 if found is None:
-                    found = read[key] = self._read_word(*key, phrases, cands)
+                    found = read[key] = read_word_type(self, *key)  # once a process
                 syl, amb, weight_at = found
                 readings[start:end] = syl
                 if amb:
