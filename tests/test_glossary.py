@@ -59,6 +59,9 @@ WRITTEN8 = ("written8-night-markets", "written8-rainstorm", "written8-tutoring")
 WRITTEN10 = ("written10-neon-signs", "written10-biotech-speech", "written10-bilingual-reading")
 #: The check set written in round 12 (the same genres; never fitted on nor used to choose).
 WRITTEN12 = ("written12-repair-cafe", "written12-graduation-speech", "written12-green-roofs")
+#: The check set written in round 13 (editorial, magazine feature, academic abstract; never
+#: fitted on nor used to choose).
+WRITTEN14 = ("written14-subdivided-flats", "written14-tailor-shop", "written14-heat-stress")
 
 
 def gold_doc(name: str) -> tuple[Document, dict]:
@@ -296,7 +299,7 @@ class TestEnglishForms:
             assert sorted(got) == sorted(want["en"]), term
 
 
-@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12)
+@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14)
 def test_check_set_gold_is_consistent(name: str) -> None:
     """The round 10 check set's gold is what its articles say: one bead per sentence pair, the
     glossary's terms, each acceptable counterpart written in the Chinese and each English form
