@@ -250,6 +250,17 @@ class TestEnglishForms:
         assert texts("take its toll", doc) == ["taken their toll", "takes its toll"]
         assert texts("seize his chance", en_doc("She seized her chance.")) == ["seized her chance"]
 
+    def test_oneself_ending_a_term_is_any_reflexive_and_part_of_the_occurrence(self) -> None:
+        # the glossary writes "fend for oneself"; the article says "fend for themselves"
+        doc = en_doc(
+            "Stranded hikers had to fend for themselves. The cat can fend for itself.",
+            "We found ourselves lost. He prides himself on his bread.",
+        )
+        assert texts("fend for oneself", doc) == ["fend for themselves", "fend for itself"]
+        assert texts("find oneself", doc) == ["found ourselves"]
+        assert texts("pride oneself on", doc) == ["prides himself on"]  # inside: a slot
+        assert texts("fend for oneself", en_doc("Left to fend for food, they foraged.")) == []
+
     def test_offsets_and_sentence_numbers(self) -> None:
         doc = en_doc("One cluster. Two clusters.", "Three overtook clusters.")
         occ = find_term("cluster", doc)
