@@ -10,7 +10,9 @@ Data (``benchmarks/glossary_data.py``):
   ``fresh`` and ``classes`` (one article per failure class, written for the tests), ``written8``
   and ``written10`` (written with their gold in rounds 8 and 10, never fitted on; round 10's in
   the genres of the hidden test: a magazine feature, a speech, an academic abstract), and
-  ``written12`` (round 12's, in the same genres, 26 terms; never fitted on nor used to choose);
+  ``written12`` (round 12's, in the same genres, 26 terms; never fitted on nor used to choose),
+  and ``written14`` (round 13's: an editorial, a magazine feature, an academic abstract, 27
+  terms; never fitted on nor used to choose);
 * the seed editorial: its three glossary terms and its English vocabulary suggestions
   (``seed-vocabulary.gold.json``); never fitted on;
 * ``seed-teacher``: the seed's text with 21 more glossary terms, as a Hong Kong English teacher
@@ -330,6 +332,7 @@ GROUPS = {
     "fixtures, written in round 8": lambda a: a.group == "fixtures" and a.split == "written8",
     "fixtures, written in round 10": lambda a: a.group == "fixtures" and a.split == "written10",
     "fixtures, written in round 12": lambda a: a.group == "fixtures" and a.split == "written12",
+    "fixtures, written in round 13": lambda a: a.group == "fixtures" and a.split == "written14",
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }

@@ -19,7 +19,10 @@
   as a Hong Kong English teacher would gloss it, gold read from the seed's own Chinese; its
   figure recorded before any tuning of round 11; fitted on from round 12), and ``written12``
   (round 12's check set: a magazine feature, a speech and an academic report, 26 terms, written
-  with their gold before any change of that round; never fitted on nor used to choose anything).
+  with their gold before any change of that round; never fitted on nor used to choose anything),
+  and ``written14`` (round 13's check set: a newspaper editorial, a magazine feature and an
+  academic abstract, 27 terms, written with their gold before any change of that round; never
+  fitted on nor used to choose anything).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
@@ -42,7 +45,7 @@ DEV = ROOT.parent / "shared" / "dev-data" / "glossary-mac-dev"
 MAC_TUNING = ("01", "02", "03")
 #: The sets of hand-made fixtures the fitting script uses (the failure-class fixtures are tests;
 #: the check sets of rounds 8, 10 and 11 joined the pool in round 12, once measured and reported;
-#: round 12's ``written12`` stays outside).
+#: rounds 12 and 13's ``written12`` and ``written14`` stay outside).
 FITTED_FIXTURES = ("dev", "heldout", "fresh", "written8", "written10", "seed-teacher")
 
 

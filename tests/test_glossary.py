@@ -59,6 +59,9 @@ WRITTEN8 = ("written8-night-markets", "written8-rainstorm", "written8-tutoring")
 WRITTEN10 = ("written10-neon-signs", "written10-biotech-speech", "written10-bilingual-reading")
 #: The check set written in round 12 (the same genres; never fitted on nor used to choose).
 WRITTEN12 = ("written12-repair-cafe", "written12-graduation-speech", "written12-green-roofs")
+#: The check set written in round 13 (editorial, magazine feature, academic abstract; never
+#: fitted on nor used to choose).
+WRITTEN14 = ("written14-subdivided-flats", "written14-tailor-shop", "written14-heat-stress")
 
 
 def gold_doc(name: str) -> tuple[Document, dict]:
@@ -247,6 +250,17 @@ class TestEnglishForms:
         assert texts("take its toll", doc) == ["taken their toll", "takes its toll"]
         assert texts("seize his chance", en_doc("She seized her chance.")) == ["seized her chance"]
 
+    def test_oneself_ending_a_term_is_any_reflexive_and_part_of_the_occurrence(self) -> None:
+        # the glossary writes "fend for oneself"; the article says "fend for themselves"
+        doc = en_doc(
+            "Stranded hikers had to fend for themselves. The cat can fend for itself.",
+            "We found ourselves lost. He prides himself on his bread.",
+        )
+        assert texts("fend for oneself", doc) == ["fend for themselves", "fend for itself"]
+        assert texts("find oneself", doc) == ["found ourselves"]
+        assert texts("pride oneself on", doc) == ["prides himself on"]  # inside: a slot
+        assert texts("fend for oneself", en_doc("Left to fend for food, they foraged.")) == []
+
     def test_offsets_and_sentence_numbers(self) -> None:
         doc = en_doc("One cluster. Two clusters.", "Three overtook clusters.")
         occ = find_term("cluster", doc)
@@ -296,7 +310,7 @@ class TestEnglishForms:
             assert sorted(got) == sorted(want["en"]), term
 
 
-@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12)
+@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14)
 def test_check_set_gold_is_consistent(name: str) -> None:
     """The round 10 check set's gold is what its articles say: one bead per sentence pair, the
     glossary's terms, each acceptable counterpart written in the Chinese and each English form

@@ -262,3 +262,43 @@ def test_two_terms_unsure_of_one_place_the_surer_keeps_it() -> None:
     assert underscore.counterparts[0].text == "突顯"
     assert tied.counterparts[0].text == "分庭抗禮"
     assert tied.uncertain and underscore.uncertain
+
+
+# -- two halves of one unit (round 13) -----------------------------------------------------------
+
+
+def test_the_two_halves_of_one_unit_give_the_whole() -> None:
+    # 急起直追 "catch up" is no CC-CEDICT word; its halves 急起 and 直追 are, and the encoder
+    # splits the evidence between them: the whole is the counterpart, marked "check"
+    doc = article(
+        "Local brands are trying hard to catch up.",
+        "本地品牌正急起直追。",
+        {"catch up": "to reach the level of others"},
+    )
+    best = ranked(doc, "catch up")
+    assert [t for _, t, _ in best[:3]] == ["急起直追", "急起", "直追"]
+    assert best[0][0] < best[2][0] < best[1][0]  # by score alone the whole came third
+    link = link_glossary(doc).links[0]
+    assert link.counterparts[0].text == "急起直追"
+    assert link.uncertain
+
+
+def test_halves_first_asks_for_close_silent_neighbours() -> None:
+    from duizhao.glossary.features import Candidate
+    from duizhao.glossary.pairwise import halves_first
+
+    def cands(second: float, **features: float) -> list[Candidate]:
+        return [
+            Candidate("急起", dict(features), [(0, 5, 7)], 1.5),
+            Candidate("直追", {}, [(0, 7, 9)], second),
+            Candidate("品牌", {}, [(0, 2, 4)], -1.0),
+            Candidate("急起直追", {}, [(0, 5, 9)], -1.1),
+        ]
+
+    assert halves_first(cands(0.8))[0].text == "急起直追"
+    assert halves_first(cands(0.2))[0].text == "急起"  # not close: the first is first
+    assert halves_first(cands(0.8, dict_term=0.5))[0].text == "急起"  # the dictionary spoke
+    assert halves_first(cands(0.8, explained=0.5))[0].text == "急起"  # another word's
+    apart = cands(0.8)
+    apart[1].places = [(0, 8, 10)]  # not side by side
+    assert halves_first(apart)[0].text == "急起"

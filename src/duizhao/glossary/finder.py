@@ -34,6 +34,7 @@ from .features import (
     candidates,
     softmax,
 )
+from .pairwise import halves_first
 from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
 from .weights import CALIBRATION, THRESHOLD, WEIGHTS
@@ -129,11 +130,15 @@ class Ranking:
         candidates: The candidates with their features and scores, best first.
         shares: Each candidate's share of the softmax, in the same order.
         confidence: The calibrated confidence in the best candidate (0 when there is none).
+        words: How many words the term has as written ("catch up": 2): the halves of one unit
+            are put together only for a term of several
+            (:func:`~duizhao.glossary.pairwise.halves_first`).
     """
 
     candidates: tuple[Candidate, ...]
     shares: tuple[float, ...]
     confidence: float
+    words: int = 1
 
 
 @dataclass(frozen=True)
@@ -261,12 +266,15 @@ class CounterpartFinder:
         ctx = context if context is not None else LinkContext()
         found: list[list[Candidate]] = []
         others: list[tuple[str, ...]] = []
+        sizes: list[int] = []
         for r in requests:
             if not r.occurrences or not doc.zh:
                 found.append([])
                 others.append(())
+                sizes.append(1)
                 continue
             q = ctx.query(r.term, r.forms, r.definition)
+            sizes.append(len(r.term.split()))  # as written: "catch up" is two
             found.append(
                 self.score(candidates(doc, q, r.occurrences, ctx, features=self._features))
             )
@@ -288,12 +296,14 @@ class CounterpartFinder:
                     # only the rescored candidates got features
                     found[i] = self.score(f, only=rescored(f))
         out = []
-        for f in found:
+        for f, size in zip(found, sizes, strict=True):
             if not f:
                 out.append(Ranking((), (), 0.0))
                 continue
+            if size > 1:
+                f = halves_first(f)
             shares = softmax([c.score for c in f])
-            out.append(Ranking(tuple(f), tuple(shares), self._confidence(f, shares)))
+            out.append(Ranking(tuple(f), tuple(shares), self._confidence(f, shares), size))
         return out
 
     def settle(
@@ -402,8 +412,12 @@ class CounterpartFinder:
         if not changed:  # the same scores: the same order, shares and confidence
             return ranking
         found = self.score(ranking.candidates, only=changed)
+        if ranking.words > 1:
+            found = halves_first(found)
         shares = softmax([c.score for c in found])
-        return Ranking(tuple(found), tuple(shares), self._confidence(found, shares))
+        return Ranking(
+            tuple(found), tuple(shares), self._confidence(found, shares), ranking.words
+        )
 
     def rank(
         self,

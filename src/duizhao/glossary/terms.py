@@ -70,6 +70,12 @@ _PLACEHOLDER_WORD = r"(?:sth|sb|something|someone|somebody)\.?"
 #: Possessive determiners, which stand for any other inside a term: "take its toll" is also
 #: "taken their toll", "seize his chance" also "seized her chance".
 _POSSESSIVES = ("my", "your", "his", "her", "its", "our", "their")
+#: Reflexive pronouns: "oneself" ending a term is any of them ("fend for oneself" is also "fend
+#: for themselves"; round 13: it was left out of the occurrence, which ended at "fend for").
+_REFLEXIVES = (
+    "myself", "yourself", "himself", "herself", "itself", "oneself", "ourselves", "yourselves",
+    "themselves",
+)  # fmt: skip
 _PLACEHOLDER_CHOICE = re.compile(
     rf"(?<![\w'’])({_PLACEHOLDER_WORD})(?:\s*/\s*{_PLACEHOLDER_WORD})+(?![\w'’])", re.I
 )
@@ -281,6 +287,10 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
         compound_end = len(words) - 1 if one_word else None
         parts: list[str] = []
         for i, w in enumerate(words):
+            if w.lower() == "oneself" and i == len(words) - 1 and any(parts):
+                all_slots.append(_REFLEXIVES)
+                parts.append("(?i:" + "|".join(_REFLEXIVES) + ")")
+                continue
             if w.lower() in _PLACEHOLDERS:
                 # a slot between words of the term; one at either end adds nothing to find
                 inner = i < len(words) - 1 and any(parts)
