@@ -149,3 +149,22 @@ def test_anki_cards_carry_the_readings_of_every_chinese_word(tmp_path: Path) -> 
     lines = tsv.read_text(encoding="utf-8").splitlines()
     assert "take up\tto start doing an activity, a sport etc. (投入)" in lines
     assert "curriculum\tthe subjects that are taught at a school (check: 課程)" in lines
+
+
+def test_the_bank_says_how_to_start_reviewing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "bank.sqlite3")
+    assert main(["bank", "add", str(SWIM), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "(2026-12-03: 每個香港孩子畢業前都應學會游泳): now in the bank" in err
+    assert main(["bank", "kwic", "drown", "--db", db]) == 0
+    kwic = capsys.readouterr().out
+    assert "[drowned]" in kwic and "[drowning]" in kwic and kwic.count("[遇溺]") == 2
+    assert main(["bank", "due", "--db", db, "--date", "2026-12-04"]) == 0
+    err = capsys.readouterr().err
+    assert "nothing is due on 2026-12-04 for class (no term has been reviewed yet: --new N" in err
+    sheet = tmp_path / "due.html"
+    assert main(["bank", "due", "--db", db, "--date", "2026-12-04", "--new", "12",
+                 "-o", str(sheet), "-q"]) == 0
+    assert "Eleven people" in sheet.read_text(encoding="utf-8")
