@@ -155,8 +155,8 @@ def test_the_bank_says_how_to_start_reviewing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "bank.sqlite3")
-    assert main(["bank", "add", str(SWIM), "--db", db]) == 0
-    err = capsys.readouterr().err
+    assert main(["bank", "add", str(SWIM), "--db", db, "-q"]) == 0
+    err = capsys.readouterr().out
     assert "(2026-12-03: 每個香港孩子畢業前都應學會游泳): now in the bank" in err
     assert main(["bank", "kwic", "drown", "--db", db]) == 0
     kwic = capsys.readouterr().out
