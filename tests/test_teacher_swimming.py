@@ -168,3 +168,19 @@ def test_the_bank_says_how_to_start_reviewing(
     assert main(["bank", "due", "--db", db, "--date", "2026-12-04", "--new", "12",
                  "-o", str(sheet), "-q"]) == 0
     assert "Eleven people" in sheet.read_text(encoding="utf-8")
+
+
+def test_the_due_sheet_leaves_no_question_alone_on_a_page(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    db = str(tmp_path / "bank.sqlite3")
+    assert main(["bank", "add", str(SWIM), "--db", db, "-q"]) == 0
+    pdf = tmp_path / "due.pdf"
+    assert main(["bank", "due", "--db", db, "--date", "2026-12-04", "--new", "12",
+                 "-o", str(pdf), "-q"]) == 0
+    pages = [p.extract_text() or "" for p in PdfReader(pdf).pages]
+    sheet = [p for p in pages if "Answer key" not in p]
+    for text in sheet:  # each page of questions holds none or at least two
+        numbers = re.findall(r"^\s*(\d{1,2})\.", text, flags=re.M)
+        assert len(numbers) != 1, (numbers, text[:200])
+    assert "breaststroke" in " ".join(pages)
