@@ -184,3 +184,15 @@ def test_the_due_sheet_leaves_no_question_alone_on_a_page(tmp_path: Path) -> Non
         numbers = re.findall(r"^\s*(\d{1,2})\.", text, flags=re.M)
         assert len(numbers) != 1, (numbers, text[:200])
     assert "breaststroke" in " ".join(pages)
+
+
+def test_the_chinese_title_clears_the_english_titles_descenders(tmp_path: Path) -> None:
+    from sheet.pdf_text import words
+
+    assert main(["sheet", str(SWIM), "-o", str(tmp_path), "--pdf", "-q"]) == 0
+    boxes = [w for w in words(tmp_path / f"{SWIM.stem}.pdf") if w[0] == 0]
+    hong = next(w for w in boxes if w[5] == "Hong")  # "g" descends: y1 is the box's bottom
+    zh = next(w for w in boxes if w[5].startswith("每個"))
+    # poppler's boxes run from the font's ascent to its descent; the CJK title's box began 1.6 pt
+    # above the bottom of the English title's (its top touched the descenders of "Hong Kong")
+    assert zh[2] - hong[4] >= 2.0, (hong, zh)
