@@ -6,7 +6,9 @@ not its position. This is the fallback format: any text that no other format cla
 
 A headline with no source and date (the first paragraph of a language: one short line that does
 not end a sentence, with more paragraphs of that language after it) is taken as that language's
-title, unless a title line already gave one.
+title, unless a title line already gave one. Under it, an article copied from a web page may have
+a date line and a byline (:mod:`duizhao.reader.masthead`): the date is the article's, the byline is
+taken out with a warning.
 """
 
 from __future__ import annotations
