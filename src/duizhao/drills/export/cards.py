@@ -106,8 +106,9 @@ def _readings(
     """Pinyin and Jyutping of a card's Chinese, as the article's annotation reads it there.
 
     Where the glossary linked it (``zh_occ``), else where the text has it (a suggested word's
-    counterpart: first in a sentence aligned with the English that used the word), else (a
-    teacher-given equivalent the Chinese text does not use) the word read on its own.
+    counterpart: first in a sentence aligned with the English that used the word). A
+    teacher-given equivalent the Chinese text does not use has none: drills run no stage (the
+    annotator), and a reading guessed out of context could be wrong.
     """
     where = [(o.paragraph, o.start, o.end) for o in zh_occ[:1]]
     if not where:
@@ -123,19 +124,11 @@ def _readings(
             if k >= 0:
                 hits.append((n not in aligned, n, p, k))
         where = [(p, k, k + len(zh)) for *_, p, k in sorted(hits)[:1]]
-    if where:
-        p, a, b = where[0]
-        para = doc.zh[p]
-        return (
-            reading_of(para, a, b, "pinyin") or "",
-            reading_of(para, a, b, "jyutping") or "",
-        )
-    from ...chinese import annotate_text  # only for a word the article does not use
-
-    tokens = annotate_text(zh)
-    py = [y for t in tokens for y in t.pinyin if y]
-    jp = [y for t in tokens for y in t.jyutping if y]
-    return " ".join(py), " ".join(jp)
+    if not where:
+        return "", ""
+    p, a, b = where[0]
+    para = doc.zh[p]
+    return reading_of(para, a, b, "pinyin") or "", reading_of(para, a, b, "jyutping") or ""
 
 
 def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> tuple[Card, ...]:
