@@ -12,6 +12,7 @@ from ..model import Document, GlossaryEntry, Lang, Meta, Paragraph
 from ..text.script import script_counts, script_of, script_of_counts
 from ..text.sentences import split_sentences
 from .decode import BLANKS
+from .masthead import date_line
 
 __all__ = ["TERMINAL", "Builder", "iso_date"]
 
@@ -43,6 +44,9 @@ class Builder:
         for lineno, lines in _split_block(block):
             text = "\n".join(lines).strip(BLANKS + "\n")
             para_lang = script_of(text)
+            if para_lang is None and (date := date_line(text)) is not None:
+                self.take_date(iso_date(*date, self.path, lineno), lineno)  # 2026-12-03
+                continue
             if para_lang is None:
                 self.warn(lineno, f"skipped a line with no English or Chinese text: {text[:40]!r}")
                 continue
@@ -56,6 +60,12 @@ class Builder:
                 line=lineno,
             )
             (self.en if para_lang == "en" else self.zh).append(para)
+
+    def take_date(self, date: str, line: int | None) -> None:
+        """The article's date from a date line (the first one wins; another is warned about)."""
+        if self.meta.get("date") and self.meta["date"] != date:
+            self.warn(line, f"two dates ({self.meta['date']} and {date}): kept the first")
+        self.meta.setdefault("date", date)
 
     def add_glossary(self, entry: GlossaryEntry) -> None:
         if any(e.term.lower() == entry.term.lower() for e in self.glossary):

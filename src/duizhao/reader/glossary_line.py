@@ -101,7 +101,7 @@ _HAN_CHUNK = re.compile(
 """A Chinese equivalent written bare or in brackets: ``照顧``, ``【照顧】``, ``(照顧／照料)``."""
 _MAX_ZH = 12
 """The longest Chinese equivalent written before its term with no separator (``集群 cluster``)."""
-_AFTER_ZH = re.compile(r"\s*[：:;；,，|｜]\s*|\s*")
+_AFTER_ZH = re.compile(r"\s*[：:;；,，|｜]\s*|\s+[–—-]\s+|\s*")
 
 
 def _normalise_pos(raw: str) -> str | None:
@@ -155,6 +155,7 @@ def parse_glossary_line(
         cluster (n.)【集群】：a group of things …      teacher-given equivalent
         memorandum of understanding [合作備忘錄／諒解備忘錄]: …   alternatives
         cluster：集群                                  a translation instead of a definition
+        cluster (n.) – 集群 – a group of things …      the equivalent between spaced dashes
         cluster (集群)：…  /  cluster 集群：…          the equivalent in round brackets, or bare
         cluster 集群 a group of things …               no separator: the Chinese ends the term
         cluster [n] a group of things …                …or the part of speech does
@@ -185,7 +186,8 @@ def parse_glossary_line(
         sep = _AFTER_ZH.match(rest)
         after = rest[sep.end() :] if sep else rest
         if not rest.strip(BLANKS) or re.match(r"[A-Za-z(（]", after):
-            # the definition opens with the equivalent: cluster：集群；a group of things
+            # the definition opens with the equivalent: cluster：集群；a group of things, or
+            # cluster (n.) – 集群 – a group of things
             zh = _zh_words(lead.group("zh"))
             definition = after.strip(BLANKS)
     for g in _ZH_GROUP.finditer(head):

@@ -79,8 +79,12 @@ def to_check(doc: Document) -> list[dict[str, Any]]:
         if entry.no_counterpart:
             continue
         if not link.zh:
-            out.append({"kind": "term", "what": f"{entry.term}: no Chinese counterpart found",
-                        "target": target})
+            what = (  # a given equivalent the text does not use: say so, not "none found"
+                f"{entry.term} → {entry.zh[0]}: not in the Chinese text"
+                if entry.zh
+                else f"{entry.term}: no Chinese counterpart found"
+            )
+            out.append({"kind": "term", "what": what, "target": target})
         elif not given and (link.uncertain or link.confidence < UNSURE):
             zh = link.counterparts[0].text if link.counterparts else "?"
             out.append(

@@ -74,7 +74,11 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
         # the other side of the card: the Chinese of an English term, the meaning of a Chinese one
         io.stdout.write(table(rows, ("term", "state", "due", "meaning")) + "\n")
     if not items:
-        print(f"nothing is due on {day.isoformat()} for {args.learner}", file=io.stderr)
+        hint = ""
+        if not args.new and bank.due(day, learner=args.learner, new=1):
+            # a class that has never reviewed has nothing due: say how to start
+            hint = " (no term has been reviewed yet: --new N adds N never-reviewed terms)"
+        print(f"nothing is due on {day.isoformat()} for {args.learner}{hint}", file=io.stderr)
         return 0
     if args.output:
         out = _sheet_path(args.output, day.isoformat(), args.learner, args.pdf)

@@ -26,6 +26,9 @@ _INSTRUCTIONS = {
 # inside a clause, and an excerpt cut there ("加入一個工時長、") reads as a sentence broken off.
 _CLAUSE_END = "，。；：！？,;:!?"
 _CLOSERS = "」』”’）)》〉】"
+_CUT = "……"
+"""What ends an excerpt cut inside its sentence: a clause's comma (``游泳班，``) reads as a sentence
+broken off, so it gives way to the Chinese ellipsis."""
 
 
 def _clause(text: str, s0: int, s1: int, a: int, b: int, min_len: int = 14) -> tuple[int, int]:
@@ -137,10 +140,13 @@ def _build(req: Request) -> Draft:
             if (occ.paragraph, lo) in clauses:
                 continue  # one marked word per clause (and the worksheet: one per sentence)
             clauses.add((occ.paragraph, lo))
+            after = para.text[occ.end : hi]
+            if hi > occ.end and para.text[hi - 1] in "，；：,;:":
+                after = after[:-1] + _CUT  # 報名…暑期游泳班…… rather than 游泳班，
             prompt = (
                 Span(para.text[lo : occ.start]),
                 Span(para.text[occ.start : occ.end], mark=True),
-                Span(para.text[occ.end : hi]),
+                Span(after),
             )
             order.append((a, occ.paragraph, occ.start))
             items.append(

@@ -100,6 +100,37 @@ def _example(doc: Document, en: Sequence[Occurrence]) -> tuple[str, str]:
     return "".join(parts), text[s0:s1]
 
 
+def _readings(
+    doc: Document, zh: str, zh_occ: Sequence[Occurrence], en: Sequence[Occurrence]
+) -> tuple[str, str]:
+    """Pinyin and Jyutping of a card's Chinese, as the article's annotation reads it there.
+
+    Where the glossary linked it (``zh_occ``), else where the text has it (a suggested word's
+    counterpart: first in a sentence aligned with the English that used the word). A
+    teacher-given equivalent the Chinese text does not use has none: drills run no stage (the
+    annotator), and a reading guessed out of context could be wrong.
+    """
+    where = [(o.paragraph, o.start, o.end) for o in zh_occ[:1]]
+    if not where:
+        aligned = set()
+        if doc.alignment is not None:
+            used = {o.sentence for o in en}
+            for bead in doc.alignment.sentences:
+                if used & set(bead.en):
+                    aligned |= set(bead.zh)
+        hits = []
+        for n, p, s in doc.sentences("zh"):
+            k = doc.zh[p].text.find(zh, s.start, s.end)
+            if k >= 0:
+                hits.append((n not in aligned, n, p, k))
+        where = [(p, k, k + len(zh)) for *_, p, k in sorted(hits)[:1]]
+    if not where:
+        return "", ""
+    p, a, b = where[0]
+    para = doc.zh[p]
+    return reading_of(para, a, b, "pinyin") or "", reading_of(para, a, b, "jyutping") or ""
+
+
 def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> tuple[Card, ...]:
     """The glossary of each article as cards (plus suggested English words if ``vocabulary``).
 
@@ -118,12 +149,7 @@ def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> t
         example = example_text = ""
         if t.en:
             example, example_text = _example(doc, t.en)
-        py = jp = ""
-        if t.zh_occ:
-            o = t.zh_occ[0]
-            para = doc.zh[o.paragraph]
-            py = reading_of(para, o.start, o.end, "pinyin") or ""
-            jp = reading_of(para, o.start, o.end, "jyutping") or ""
+        py, jp = _readings(doc, t.zh, t.zh_occ, t.en) if t.zh else ("", "")
         m = doc.meta
         source = " ".join(x for x in (m.source, m.title_zh or m.title_en) if x)
         tags = ["duizhao", "glossary" if t.glossary else "vocabulary"]

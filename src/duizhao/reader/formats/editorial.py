@@ -6,7 +6,9 @@ not its position. This is the fallback format: any text that no other format cla
 
 A headline with no source and date (the first paragraph of a language: one short line that does
 not end a sentence, with more paragraphs of that language after it) is taken as that language's
-title, unless a title line already gave one.
+title, unless a title line already gave one. Under it, an article copied from a web page may have
+a date line and a byline (:mod:`duizhao.reader.masthead`): the date is the article's, the byline is
+taken out with a warning.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ..glossary_line import (
     is_table_furniture,
     parse_glossary_line,
 )
+from ..masthead import byline, date_line
 from . import InputFormat
 
 __all__ = ["FORMAT", "parse_editorial"]
@@ -84,6 +87,7 @@ def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
                 raise InputError(b.path, lineno, bad_glossary_line(line))
         block.append((lineno, raw))
     flush()
+    _take_masthead(b)
     _take_headlines(b)
 
 
@@ -131,6 +135,38 @@ def _take_headlines(b: Builder) -> None:
             continue
         b.meta[f"title_{lang}"] = paras[0].text
         del paras[0]
+
+
+def _take_masthead(b: Builder) -> None:
+    """The lines above an article copied from a web page, in each language: a date line gives
+    the date, a byline is taken out (with a warning naming it), and a headline on the first line
+    of the same block is the title (a headline in a paragraph of its own is left to
+    :func:`_take_headlines`). A paragraph is taken only when every line of it is one of these,
+    and the article keeps at least one paragraph of the language."""
+    for lang, paras in (("en", b.en), ("zh", b.zh)):
+        k = 0
+        while k < len(paras) - 1:
+            lines = [(i, t.strip(BLANKS)) for i, t in enumerate(paras[k].text.split("\n"))]
+            dates = [(i, ymd) for i, t in lines if (ymd := date_line(t))]
+            bylines = [(i, t) for i, t in lines if byline(t)]
+            rest = {i for i, _ in lines} - {i for i, _ in dates} - {i for i, _ in bylines}
+            headline = (
+                k == 0 and not b.meta.get(f"title_{lang}") and _is_headline(lang, lines[0][1])
+            )
+            if headline and len(lines) == 1 and not (dates or bylines):
+                k = 1  # the headline alone: is the next paragraph a date line or a byline?
+                continue
+            if not (dates or bylines) or not (not rest or (rest == {0} and headline)):
+                break
+            line0 = paras[k].line
+            del paras[k]
+            if rest:
+                b.meta[f"title_{lang}"] = lines[0][1]
+            for i, t in bylines:
+                b.warn(line0 and line0 + i, f"read {t!r} as the byline (it is not printed)")
+            for i, (y, m, d) in dates:
+                line = (line0 or 0) + i
+                b.take_date(iso_date(y, m, d, b.path, line), line if line0 else None)
 
 
 def _take_title(m: re.Match[str], b: Builder, lineno: int) -> None:
