@@ -139,3 +139,27 @@ def test_texts_read_one_call_at_a_time_or_together_read_the_same() -> None:
         _read.cache_clear()
         fresh.append(a.annotate(t))
     assert remembered == fresh
+
+
+def test_every_alternative_of_the_unsuitable_pattern_has_a_needle() -> None:
+    """A word added to UNSUITABLE_RE without its literal in UNSUITABLE_NEEDLES would never be
+    searched for (round 13: 'offensive' was added to one and not the other in two branches)."""
+    import re as _re
+
+    from duizhao.chinese.gloss import UNSUITABLE_RE
+    from duizhao.chinese.sense_text import UNSUITABLE_NEEDLES
+
+    alternatives, depth, cur = [], 0, ""
+    for ch in UNSUITABLE_RE.pattern:  # the top-level alternatives: groups kept whole
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            alternatives.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    alternatives.append(cur)
+    assert len(alternatives) > 20
+    for alternative in alternatives:
+        plain = _re.sub(r"\\b|\^|\?:|\\|[()?]", "", alternative).lower()
+        assert any(n.strip("()") in plain for n in UNSUITABLE_NEEDLES), alternative

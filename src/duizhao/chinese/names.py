@@ -66,7 +66,7 @@ def surname_gloss(word: str, simplified: str, following: str) -> str | None:
         >>> surname_gloss("陳", "陈", "列") is None
         True
     """
-    if word not in _SURNAMES and (len(word) != 2 or word[1] not in _ONE_WORD_TITLES):
+    if word not in _ANY_SURNAME and (len(word) != 2 or word[1] not in _ONE_WORD_TITLES):
         return None  # most words: no surname, and no import to run
     from duizhao.resources.lexicon import cedict
 

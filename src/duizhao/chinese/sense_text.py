@@ -27,7 +27,7 @@ UNSUITABLE_NEEDLES = (
     "vulgar", "fuck", "shit", "cunt", "penis", "vagina", "semen", "ovulat", "copulat", "sexual",
     "prostitut", "masturbat", "porn", "erotic", "breast", "testicle", "(tw)", "taiwan",
     "archaic", "(old)", "obsolete", "surname", "old name for", "county", "prefecture",
-    "township", "district", "place name",
+    "township", "district", "place name", "offensive",
 )  # fmt: skip
 _NEEDLE_RE = re.compile("|".join(map(re.escape, UNSUITABLE_NEEDLES)))  # plain literals: fast
 
