@@ -12,7 +12,8 @@ Data (``benchmarks/glossary_data.py``):
   the genres of the hidden test: a magazine feature, a speech, an academic abstract), and
   ``written12`` (round 12's, in the same genres, 26 terms; never fitted on nor used to choose),
   and ``written14`` (round 13's: an editorial, a magazine feature, an academic abstract, 27
-  terms; never fitted on nor used to choose);
+  terms; in the fitting pool from round 14), and ``written15`` (round 14's: a speech, a magazine
+  feature, an editorial, 27 terms; never fitted on nor used to choose);
 * the seed editorial: its three glossary terms and its English vocabulary suggestions
   (``seed-vocabulary.gold.json``); never fitted on;
 * ``seed-teacher``: the seed's text with 21 more glossary terms, as a Hong Kong English teacher
@@ -333,6 +334,7 @@ GROUPS = {
     "fixtures, written in round 10": lambda a: a.group == "fixtures" and a.split == "written10",
     "fixtures, written in round 12": lambda a: a.group == "fixtures" and a.split == "written12",
     "fixtures, written in round 13": lambda a: a.group == "fixtures" and a.split == "written14",
+    "fixtures, written in round 14": lambda a: a.group == "fixtures" and a.split == "written15",
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }

@@ -22,7 +22,10 @@
   with their gold before any change of that round; never fitted on nor used to choose anything),
   and ``written14`` (round 13's check set: a newspaper editorial, a magazine feature and an
   academic abstract, 27 terms, written with their gold before any change of that round; never
-  fitted on nor used to choose anything).
+  fitted on nor used to choose anything in round 13, and in the pool the finder is tuned on from
+  round 14, once measured and reported), and ``written15`` (round 14's check set: a speech, a
+  magazine feature and a newspaper editorial, 27 terms, written with their gold before any change
+  of that round; never fitted on nor used to choose anything).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
@@ -45,8 +48,9 @@ DEV = ROOT.parent / "shared" / "dev-data" / "glossary-mac-dev"
 MAC_TUNING = ("01", "02", "03")
 #: The sets of hand-made fixtures the fitting script uses (the failure-class fixtures are tests;
 #: the check sets of rounds 8, 10 and 11 joined the pool in round 12, once measured and reported;
-#: rounds 12 and 13's ``written12`` and ``written14`` stay outside).
-FITTED_FIXTURES = ("dev", "heldout", "fresh", "written8", "written10", "seed-teacher")
+#: round 13's ``written14`` from round 14; round 12's ``written12`` and round 14's ``written15``
+#: stay outside).
+FITTED_FIXTURES = ("dev", "heldout", "fresh", "written8", "written10", "seed-teacher", "written14")
 
 
 @dataclass

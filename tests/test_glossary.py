@@ -62,6 +62,9 @@ WRITTEN12 = ("written12-repair-cafe", "written12-graduation-speech", "written12-
 #: The check set written in round 13 (editorial, magazine feature, academic abstract; never
 #: fitted on nor used to choose).
 WRITTEN14 = ("written14-subdivided-flats", "written14-tailor-shop", "written14-heat-stress")
+#: The check set written in round 14 (speech, magazine feature, editorial; never fitted on nor
+#: used to choose).
+WRITTEN15 = ("written15-ferry-exhibition", "written15-hiking-trails", "written15-lifeguard-shortage")
 
 
 def gold_doc(name: str) -> tuple[Document, dict]:
@@ -310,7 +313,7 @@ class TestEnglishForms:
             assert sorted(got) == sorted(want["en"]), term
 
 
-@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14)
+@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14 + WRITTEN15)
 def test_check_set_gold_is_consistent(name: str) -> None:
     """The round 10 check set's gold is what its articles say: one bead per sentence pair, the
     glossary's terms, each acceptable counterpart written in the Chinese and each English form
