@@ -404,7 +404,7 @@ class TestCounterparts:
     def test_given_equivalent_wins_even_below_any_threshold(self) -> None:
         doc, _ = gold_doc("seed")
         glossary = (replace(doc.glossary[0], zh=("集群",)), *doc.glossary[1:])
-        finder = CounterpartFinder(threshold=2.0)  # every found counterpart is uncertain
+        finder = CounterpartFinder(threshold=2.0, class_thresholds=())  # every one uncertain
         linked = link_glossary(replace(doc, glossary=glossary), finder=finder)
         assert not linked.links[0].uncertain
         assert all(link.uncertain for link in linked.links[1:])
@@ -447,9 +447,9 @@ class TestCounterparts:
         finder = CounterpartFinder.default()
         for link in link_glossary(doc, finder=finder).links:
             assert link.uncertain == (link.confidence < finder.threshold)
-        strict = replace(finder, threshold=1.01)
+        strict = replace(finder, threshold=1.01, class_thresholds=())
         assert all(link.uncertain for link in link_glossary(doc, finder=strict).links)
-        lenient = replace(finder, threshold=0.0)
+        lenient = replace(finder, threshold=0.0, class_thresholds=())
         assert not any(link.uncertain for link in link_glossary(doc, finder=lenient).links)
 
     def test_links_in_glossary_order_and_round_trip(self) -> None:
@@ -549,11 +549,11 @@ class TestVocabulary:
         assert not by_word["shortage"].uncertain
 
     def test_english_uses_the_same_finder_and_threshold(self, annotated: Document) -> None:
-        strict = CounterpartFinder(threshold=1.01)
+        strict = CounterpartFinder(threshold=1.01, class_thresholds=())
         vocab = suggest_vocabulary(annotated, en_limit=8, zh_limit=0, finder=strict).vocabulary
         assert vocab is not None and vocab.en
         assert all(v.uncertain for v in vocab.en if v.translation)
-        lenient = CounterpartFinder(threshold=0.0)
+        lenient = CounterpartFinder(threshold=0.0, class_thresholds=())
         vocab = suggest_vocabulary(annotated, en_limit=8, zh_limit=0, finder=lenient).vocabulary
         assert vocab is not None
         assert not any(v.uncertain for v in vocab.en)

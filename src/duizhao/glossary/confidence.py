@@ -11,11 +11,15 @@ these; the fitting script does too.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .features import Candidate
+from .query import DEFINITION_FLOOR
 
-__all__ = ["DICTIONARY_FEATURES", "TERM_FEATURES", "calibrated", "evidence"]
+__all__ = [
+    "DICTIONARY_FEATURES", "EVIDENCE_CLASSES", "TERM_FEATURES", "calibrated", "evidence",
+    "evidence_class",
+]  # fmt: skip
 
 
 def _logit(p: float) -> float:
@@ -71,7 +75,10 @@ def evidence(
 ) -> tuple[float, float, float, float]:
     """What the confidence in the best of ranked candidates is calibrated on: its softmax share,
     the shares of the candidates inside it or around it, its score, and how a dictionary supports
-    it (see :func:`calibrated`): 0.0 not at all; 0.5 through the glossary definition's words
+    it (see :func:`calibrated`): 0.0 not at all (a ``dict_def`` of one of the definition's
+    commonest words at most, :data:`~duizhao.glossary.query.DEFINITION_FLOOR`, is none: 並非
+    "really isn't" for "unfounded", defined "not based on facts"); 0.5 through the glossary
+    definition's words
     only, one of which another English word of the bead translates too (``shadowed``: 專利
     "patent" for "licensing" in "Patent licensing"); 1.0 otherwise.
 
@@ -81,15 +88,49 @@ def evidence(
         (0.7, 0.3, 2.0, 1.0)
         >>> evidence([Candidate("專利", {"dict_def": 1.0, "shadowed": 1.0}, [], 2.0)], [0.8])
         (0.8, 0, 2.0, 0.5)
+        >>> evidence([Candidate("並非", {"dict_def": 0.1}, [], -0.5)], [0.88])
+        (0.88, 0, -0.5, 0.0)
     """
     best = found[0]
     pairs = zip(found[1:], shares[1:], strict=False)
     nested = sum(s for c, s in pairs if _nested(best.text, c.text))
     f = best.features
-    if not any(f.get(k, 0.0) > 0.0 for k in DICTIONARY_FEATURES):
+    # the definition's commonest words are no support (see DEFINITION_FLOOR)
+    if not any(f.get(k, 0.0) > 0.0 for k in TERM_FEATURES) and f.get(
+        "dict_def", 0.0
+    ) <= DEFINITION_FLOOR:
         supported = 0.0
     elif f.get("shadowed", 0.0) > 0.0 and not any(f.get(k, 0.0) > 0.0 for k in TERM_FEATURES):
         supported = 0.5
     else:
         supported = 1.0
     return shares[0], nested, best.score, supported
+
+
+#: The kinds of evidence a best candidate can rest on, each with its own threshold (round 14;
+#: :data:`~duizhao.glossary.weights.CLASS_THRESHOLDS`): ``whole``, the dictionary translates every
+#: word of the term inside the span (``dict_term`` and ``dict_char`` add up to 1); ``part``, it
+#: translates some of them (團體 for "advocacy group", 資本 for "venture capital": often a span
+#: too short); ``definition``, only the glossary definition's words (被迫 "to be forced" for
+#: "displace", defined "to force people to leave …"); ``none``, no dictionary at all.
+EVIDENCE_CLASSES = ("whole", "part", "definition", "none")
+
+
+def evidence_class(features: Mapping[str, float]) -> str:
+    """Which of :data:`EVIDENCE_CLASSES` a best candidate's evidence is (its features).
+
+    Examples:
+        >>> evidence_class({"dict_term": 1.0}), evidence_class({"dict_term": 0.5})
+        ('whole', 'part')
+        >>> evidence_class({"dict_def": 0.6}), evidence_class({"dict_def": 0.1})
+        ('definition', 'none')
+    """
+    if any(features.get(k, 0.0) > 0.0 for k in TERM_FEATURES):
+        whole = features.get("dict_term", 0.0) + features.get("dict_char", 0.0)
+        return "whole" if whole >= _WHOLE else "part"
+    return "definition" if features.get("dict_def", 0.0) > DEFINITION_FLOOR else "none"
+
+
+#: ``dict_term`` + ``dict_char`` at which every word of the term counts as translated (the
+#: strengths are shares of the term's words, each at most 1; a little under 1 for rounding).
+_WHOLE = 0.99

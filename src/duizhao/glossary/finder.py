@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from duizhao.model import Counterpart, Document, Occurrence
 from duizhao.resources import encoder
 
-from .confidence import DICTIONARY_FEATURES, calibrated, evidence
+from .confidence import DICTIONARY_FEATURES, calibrated, evidence, evidence_class
 from .context import LinkContext
 from .features import (
     FEATURES,
@@ -37,7 +37,7 @@ from .features import (
 from .pairwise import halves_first
 from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
-from .weights import CALIBRATION, THRESHOLD, WEIGHTS
+from .weights import CALIBRATION, CLASS_THRESHOLDS, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -133,12 +133,16 @@ class Ranking:
         words: How many words the term has as written ("catch up": 2): the halves of one unit
             are put together only for a term of several
             (:func:`~duizhao.glossary.pairwise.halves_first`).
+        kind: What the best candidate's evidence is
+            (:func:`~duizhao.glossary.confidence.evidence_class`; ``""``: no candidate), which
+            threshold its confidence is held to (round 14).
     """
 
     candidates: tuple[Candidate, ...]
     shares: tuple[float, ...]
     confidence: float
     words: int = 1
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,12 @@ class CounterpartFinder:
         calibration: ``(a, b, c)``: the confidence in the best candidate is
             ``logistic(a + b · logit(share) + c · nested)``, where ``share`` is its softmax share
             and ``nested`` the shares of the candidates inside it or around it.
-        threshold: Below this confidence the best counterpart is uncertain.
+        threshold: Below this confidence the best counterpart is uncertain (when its kind of
+            evidence has no threshold of its own in ``class_thresholds``).
+        class_thresholds: ``(kind, threshold)`` per kind of evidence
+            (:data:`~duizhao.glossary.confidence.EVIDENCE_CLASSES`): a best candidate the
+            dictionary translates whole is held to a lower one than one only the glossary
+            definition supports (round 14).
         max_counterparts: How many counterparts to keep per term.
         similarity: An optional ``f(english, chinese) -> matrix`` of similarities (e.g.
             :func:`duizhao.resources.encoder.similarity`, which :meth:`default` uses): the term
@@ -164,6 +173,7 @@ class CounterpartFinder:
     weights: tuple[tuple[str, float], ...] = WEIGHTS
     calibration: tuple[float, ...] = CALIBRATION
     threshold: float = THRESHOLD
+    class_thresholds: tuple[tuple[str, float], ...] = CLASS_THRESHOLDS
     max_counterparts: int = 3
     similarity: Callable[[Sequence[str], Sequence[str]], np.ndarray] | None = encoder.similarity
 
@@ -173,14 +183,19 @@ class CounterpartFinder:
         encoder when it is installed."""
         return cls(similarity=encoder.similarity if encoder.is_available() else None)
 
-    def uncertain(self, confidence: float) -> bool:
-        """Whether a found counterpart of this confidence must be marked "check"."""
-        return confidence < self.threshold
+    def uncertain(self, confidence: float, kind: str = "") -> bool:
+        """Whether a found counterpart of this confidence, whose evidence is of this kind
+        (:attr:`Ranking.kind`), must be marked "check"."""
+        return confidence < self._class_thresholds.get(kind, self.threshold)
 
     def confident(self, ranking: Ranking) -> bool:
         """Whether a ranking has a best candidate that need not be marked "check" (what
         competitive linking lets take its places and settle its English words)."""
-        return bool(ranking.candidates) and not self.uncertain(ranking.confidence)
+        return bool(ranking.candidates) and not self.uncertain(ranking.confidence, ranking.kind)
+
+    @cached_property
+    def _class_thresholds(self) -> dict[str, float]:
+        return dict(self.class_thresholds)
 
     @cached_property
     def _weights(self) -> dict[str, float]:
@@ -303,7 +318,12 @@ class CounterpartFinder:
             if size > 1:
                 f = halves_first(f)
             shares = softmax([c.score for c in f])
-            out.append(Ranking(tuple(f), tuple(shares), self._confidence(f, shares), size))
+            out.append(
+                Ranking(
+                    tuple(f), tuple(shares), self._confidence(f, shares), size,
+                    evidence_class(f[0].features),
+                )
+            )  # fmt: skip
         return out
 
     def settle(
@@ -416,8 +436,9 @@ class CounterpartFinder:
             found = halves_first(found)
         shares = softmax([c.score for c in found])
         return Ranking(
-            tuple(found), tuple(shares), self._confidence(found, shares), ranking.words
-        )
+            tuple(found), tuple(shares), self._confidence(found, shares), ranking.words,
+            evidence_class(found[0].features),
+        )  # fmt: skip
 
     def rank(
         self,

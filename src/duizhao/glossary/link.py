@@ -171,7 +171,7 @@ def _found_link(
         entry=index,
         counterparts=counterparts,
         confidence=round(ranking.confidence, 3),
-        uncertain=finder.uncertain(ranking.confidence)
+        uncertain=finder.uncertain(ranking.confidence, ranking.kind)
         or person_cut_short(doc, doc.glossary[index].term.lower(), ranking.candidates[0].places),
         en=en,
         zh=find_chinese(counterparts[0].text, doc, sentences=aligned),

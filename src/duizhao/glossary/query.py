@@ -19,7 +19,13 @@ from duizhao.text.english import WORD_RE, word_set, zipf
 from ..resources.lemmas import lemma
 from .dictionary import EN_FUNCTION, EN_PRONOUNS, compound_parts, en_keys, term_keys
 
-__all__ = ["Query", "is_term_word", "query", "term_word_spans"]
+__all__ = ["DEFINITION_FLOOR", "Query", "is_term_word", "query", "term_word_spans"]
+
+#: What a word of the glossary definition weighs at the least: the commonest English words
+#: ("not", "make", "people") say little about a term. A ``dict_def`` no larger than this is one
+#: such word at most, and is no dictionary support for a confidence (round 14: 並非 "really
+#: isn't" for "unfounded", defined "not based on facts", in "are not unfounded").
+DEFINITION_FLOOR = 0.2
 
 #: Words of a definition that say nothing about its meaning.
 _DEFINITION_STOP = word_set(
@@ -87,7 +93,7 @@ def query(term: str, *, forms: Iterable[str] = (), definition: str = "") -> Quer
             continue
         seen.add(lw)
         # a common word says less than a rare one (world, become against disease, honour)
-        weight = min(1.0, max(0.2, (6.2 - zipf(lw)) / 1.5))
+        weight = min(1.0, max(DEFINITION_FLOOR, (6.2 - zipf(lw)) / 1.5))
         def_keys.append({k: v * weight for k, v in en_keys(lw).items()})
     return Query(
         term=term,

@@ -232,7 +232,7 @@ def _suggest_en(
                 translation=tuple(c.text for c in best),
                 uncertain=bool(best)
                 and (
-                    finder.uncertain(ranking.confidence)
+                    finder.uncertain(ranking.confidence, ranking.kind)
                     or best[0].features.get("explained", 0.0) >= _TAKEN
                     or person_cut_short(doc, base, best[0].places)
                 ),
