@@ -694,6 +694,11 @@ def _main(argv: list[str] | None = None) -> int:
     kinds = class_thresholds(rows)
     print("per kind of evidence, thresholds on the pool's held-apart confidences: "
           + ", ".join(f"{k} {v:.2f}" for k, v in kinds.items()))  # fmt: skip
+    for k, v in kinds.items():
+        mine = [r for r in rows if r["top"] is not None and r["kind"] == k]
+        above = [r["ok"] for r in mine if r["confidence"] >= v]
+        print(f"  {k:<10} right {sum(r['ok'] for r in mine)}/{len(mine)}, "
+              f"from its threshold {sum(above)}/{len(above)}")  # fmt: skip
     for label, fold in (("one threshold", one_in_folds(rows)),
                         ("a threshold per kind", per_kind_in_folds(rows))):  # fmt: skip
         tot = [sum(v[i] for v in fold.values()) for i in range(3)]
