@@ -6,10 +6,10 @@ counting the moment they are dropped. Each allocation still counts towards the c
 thresholds, so the collector runs several times a stage and now and then walks every container
 of the process: the parsed tables and the bounded memos of the earlier articles, where a full
 collection took about 40 ms (measured: about 10 % of the two glossary stages warm, 5 % of a whole
-distinct article). :func:`paused_gc` turns it off for the stage and back on after it (as it was:
-a caller that had turned it off keeps it off); the few reference cycles a stage leaves are
-freed by the next collection, so memory is bounded by one stage's cycles (a few hundred small
-objects an article).
+distinct article). :func:`gc_paused` runs a stage inside :func:`paused_gc`, which turns it
+off and back on after it as it was (a caller that had turned it off keeps it off); the few
+reference cycles a stage leaves are freed by the next collection, so memory is bounded by one
+stage's cycles (a few hundred small objects an article).
 
 Examples:
     >>> import gc
@@ -23,10 +23,10 @@ Examples:
 from __future__ import annotations
 
 import functools
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import ParamSpec, TypeVar
+
+from .diskcache import gc_paused as paused_gc
 
 __all__ = ["gc_paused", "paused_gc"]
 
@@ -34,22 +34,9 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Turn the cyclic garbage collector off inside the block, and back on after it if it was
-    on before (nested blocks and a collector the caller turned off are left alone)."""
-    was_on = gc.isenabled()
-    if was_on:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def gc_paused(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Decorate a function to run inside :func:`paused_gc`."""
+    """Decorate a function to run inside :func:`paused_gc` (the context manager of
+    :mod:`duizhao.resources.diskcache`, the one place that touches :mod:`gc`)."""
 
     @functools.wraps(fn)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
