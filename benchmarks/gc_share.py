@@ -29,9 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     import duizhao
     from bench_speed import DEV
     from distinct_corpus import write_corpus
+    from duizhao.resources.diskcache import gc_paused as paused
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=120)
+    ap.add_argument("--whole-article", action="store_true",
+                    help="also hold the collector off for the whole of each article")  # fmt: skip
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         paths = [str(p) for p in write_corpus(DEV, Path(tmp), n=args.articles + 1)]
@@ -51,12 +54,17 @@ def main(argv: list[str] | None = None) -> int:
         gc.callbacks.append(timed)
         c0 = time.process_time()
         for p in paths[1:]:
-            duizhao.render_sheet(duizhao.annotate(p))
+            if args.whole_article:
+                with paused():
+                    duizhao.render_sheet(duizhao.annotate(p))
+            else:
+                duizhao.render_sheet(duizhao.annotate(p))
         total = time.process_time() - c0
         gc.callbacks.remove(timed)
     out = {
         "module": duizhao.__file__,
         "articles": args.articles,
+        "whole_article": args.whole_article,
         "cpu_s": round(total, 3),
         "ms_per_article": round(total / args.articles * 1000, 1),
         "collections": count,

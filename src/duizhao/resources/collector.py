@@ -8,8 +8,8 @@ of the process: the parsed tables and the bounded memos of the earlier articles,
 collection took about 40 ms (measured: about 10 % of the two glossary stages warm, 5 % of a whole
 distinct article). :func:`gc_paused` runs a stage inside :func:`paused_gc`, which turns it
 off and back on after it as it was (a caller that had turned it off keeps it off); the few
-reference cycles a stage leaves are freed by the next collection, so memory is bounded by one
-stage's cycles (a few hundred small objects an article).
+reference cycles a stage leaves are freed by the next collection (an article, annotated and
+rendered, leaves about 300 small cyclic objects).
 
 Examples:
     >>> import gc
