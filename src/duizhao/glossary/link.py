@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from duizhao.model import Counterpart, Document, Occurrence, TermLink
+from duizhao.resources.collector import gc_paused
 from duizhao.text.convert import convert
 
 from .candidates import person_cut_short
@@ -269,6 +270,7 @@ def linked_rankings(
     }
 
 
+@gc_paused  # (speed: see duizhao.resources.collector)
 def link_glossary(
     doc: Document,
     *,

@@ -65,7 +65,8 @@ def gc_paused() -> Iterator[None]:
     Building or unpickling a table creates hundreds of thousands of small objects, none of them in
     reference cycles; the collector would run again and again over them for nothing (loading the
     CC-CEDICT index takes about twice as long with it). This is the one place in duizhao that
-    touches :mod:`gc`; it restores the collector's previous state, also on an error.
+    touches :mod:`gc` (:mod:`duizhao.resources.collector` also puts it around the glossary
+    stages); it restores the collector's previous state, also on an error.
     """
     enabled = gc.isenabled()
     gc.disable()
