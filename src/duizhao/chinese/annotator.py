@@ -47,6 +47,7 @@ from .function_words import (
 )
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
 from .hours import hour_gloss
+from .in_context import IN_CONTEXT, in_context
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .names import surname_gloss
@@ -431,6 +432,11 @@ class ChineseAnnotator:
             gloss = hsk = pos = None
             if sword in SENSE_JYUTPING:  # 學會 "to learn" hok6 wui5 (an override still wins)
                 jp = sense_jyutping(sword, context_of(text, simp, spans, k, pos_of)) or jp
+            if sword in IN_CONTEXT and kind in _WORD_KINDS:  # 安全 地方 "place", 送院 治理
+                found = in_context(sword, context_of(text, simp, spans, k, pos_of))
+                if found is not None:
+                    py = found[0] or py
+                    gloss = found[1] if with_glosses else None
             if fixes or overrides:
                 override = None
                 if fixes:
