@@ -36,6 +36,7 @@ from duizhao.text.script import HAN, is_han
 
 from .bodies import body_gloss
 from .conventions import MONTH_PARTS
+from .cantonese_senses import agree_senses
 from .frames import agree_jyutping
 from .function_words import (
     FUNCTION_WORDS,
@@ -48,6 +49,7 @@ from .function_words import (
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
 from .hours import hour_gloss
 from .in_context import IN_CONTEXT, in_context
+from .same_script import traditional_form
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .names import surname_gloss
@@ -236,7 +238,7 @@ class ChineseAnnotator:
         pattern = _forced_re(frozenset(forced_words))
         if getattr(self.segmenter, "script", "simplified") == "traditional":
             # Text with Simplified characters in it is converted; Traditional text is used as is.
-            source = text if simp != text else to_traditional(text)
+            source = text if simp != text else traditional_form(text, to_traditional(text))
         else:
             source = simp
         pos = 0
@@ -390,6 +392,7 @@ class ChineseAnnotator:
         if self.pinyin is not None and self.jyutping is not None:
             for t, py, jp in zip(texts, pinyins, jyutpings, strict=True):
                 agree_jyutping(t, py, jp)  # 審計長 zoeng2 as zhǎng, 魯迅 著 zyu3 as zhù
+                agree_senses(t, py, jp)  # 好高騖遠 hou3 as hào, 重回 cung4 as chóng
         contexts: Sequence[EnglishContext] = english if english is not None else [()] * len(texts)
         glosses: dict[_GlossKey, str | None] = {}
         tags: dict[str, str | None] = {}
