@@ -9,6 +9,8 @@ tells these senses apart: *hào*, *chóng*, *xiān*. For each character below, e
 reading is given the Cantonese readings of the same sense; where the Jyutping is a reading of
 another sense than the pinyin's, it is replaced by the first of the pinyin's (round 14; it
 generalises :func:`duizhao.chinese.frames.agree_jyutping`, which does it for 長, 著 and 曾).
+A sentence of spoken Cantonese (嘅, 咗, 唔, 佢 …) is left as ToJyutping reads it: the pinyin
+models read Mandarin and misread it (好 *hào*, 少 *shào*, 難 *nàn* on the HKCanCor tuning half).
 
 A character inside a phrase of ToJyutping's dictionary keeps that phrase's reading. Only
 characters whose Mandarin readings split the Cantonese ones cleanly are listed: not 間
@@ -27,6 +29,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
@@ -65,6 +68,12 @@ _S: dict[str, dict[str, tuple[str, ...]]] = {
 SENSES: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(_S)
 _OF_SOME_SENSE = {ch: {r for rs in by.values() for r in rs} for ch, by in _S.items()}
 _CHARS = frozenset(_S)
+#: Characters of spoken Cantonese (those of :mod:`duizhao.chinese.literary`'s markers, and the
+#: particle 𡃉 and 靚 "pretty", which only Cantonese writes).
+_SPOKEN = frozenset(
+    "嘅咗唔佢喺啲嚟冇噉嘢畀啦喇嗰哋咩囉喎吖咁攞搵睇俾乜啱嚿梗嘞呀啊嘛囖咯喔噃啩㗎咪吓𡃉靚"
+)
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;\n]*")
 
 
 def agree_senses(
@@ -75,15 +84,22 @@ def agree_senses(
     colloquial reading). Returns ``jyutping``."""
     if _CHARS.isdisjoint(text):
         return jyutping
+    spoken = _spoken_spans(text)
     for k, ch in enumerate(text):
         by = _S.get(ch)
-        if by is None or jyutping[k] is None:
+        if by is None or jyutping[k] is None or any(a <= k < b for a, b in spoken):
             continue
         wanted = by.get(pinyin[k] or "")
         if wanted and jyutping[k] not in wanted and jyutping[k] in _OF_SOME_SENSE[ch]:
             if not _in_a_phrase(text, k):
                 jyutping[k] = wanted[0]
     return jyutping
+
+
+def _spoken_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` in spoken Cantonese (with 嘅, 咗, 唔, 佢 …): the polyphone model
+    and the phrase data read Mandarin, and misread them (好 *hào*, 少 *shào*, 難 *nàn*)."""
+    return [m.span() for m in _SENTENCE.finditer(text) if not _SPOKEN.isdisjoint(m.group())]
 
 
 def _in_a_phrase(text: str, k: int) -> bool:
