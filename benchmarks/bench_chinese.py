@@ -654,8 +654,10 @@ def _print(results: dict[str, Any]) -> None:
         for sys_name, parts in jp["systems"].items():
             per = parts["all"]["per_polyphone"]
             print(f"    {sys_name:<46} " + " ".join(f"{c}{a}/{n}" for c, (a, n) in per.items()))
-        print("\n== Jyutping, duizhao's own sets (tests/fixtures/chinese/jyutping_register.tsv,"
-              " jyutping_editorial.tsv)")
+        print(
+            "\n== Jyutping, duizhao's own sets (tests/fixtures/chinese/jyutping_register.tsv,"
+            " jyutping_editorial.tsv)"
+        )
         for kind, systems in jp.get("register", {}).items():
             cells = "  ".join(f"{name}={v['accuracy']:.4f}" for name, v in systems.items())
             print(f"  {kind:<11} ({next(iter(systems.values()))['n']} chars)  {cells}")

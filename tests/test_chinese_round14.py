@@ -15,9 +15,9 @@ import pytest
 from duizhao.chinese import annotate_text
 from duizhao.cli import main
 from duizhao.text.script import is_han
+from test_chinese_golden import FIXTURES, annotated
 
 from conftest import cli_json
-from test_chinese_golden import FIXTURES, annotated
 
 SWIM = Path(__file__).resolve().parent / "fixtures" / "teacher" / "2026-12-03-swimming-lessons.txt"
 EDITORIAL = FIXTURES / "jyutping_editorial.tsv"
@@ -63,7 +63,7 @@ def test_the_day_after_tomorrow_is_one_word() -> None:
 
 def test_quoted_cantonese_four_oclock_very_scared_not_good() -> None:
     assert [g for p, _, _, g in _tokens("dse", "點") if p == "四"] == ["o'clock"]
-    [(_, nxt, _, gloss)] = [t for t in _tokens("dse", "好") if t[1] == "驚"]
+    [(_, _, _, gloss)] = [t for t in _tokens("dse", "好") if t[1] == "驚"]
     assert gloss.startswith("very")
     glosses = {(p, n): g for p, n, _, g in _tokens("dse", "唔好")}
     assert glosses[("成績", "。")].startswith("not good")  # 好驚成績唔好。」
@@ -134,7 +134,12 @@ def test_a_simplified_sheet_shows_simplified_chinese_in_glosses(tmp_path: Path) 
 
 @pytest.mark.parametrize(
     ("line", "word"),
-    [("范志明表示", "范志明"), ("余志明表示", "余志明"), ("在北潭涌", "北潭涌"), ("邻里关系", "邻里")],
+    [
+        ("范志明表示", "范志明"),
+        ("余志明表示", "余志明"),
+        ("在北潭涌", "北潭涌"),
+        ("邻里关系", "邻里"),
+    ],
 )
 def test_a_line_the_same_in_both_scripts_keeps_its_words(line: str, word: str) -> None:
     assert word in [line[t.start : t.end] for t in annotate_text(line)]

@@ -35,8 +35,8 @@ from duizhao.text.convert import (
 from duizhao.text.script import HAN, is_han
 
 from .bodies import body_gloss
-from .conventions import MONTH_PARTS
 from .cantonese_senses import agree_senses
+from .conventions import MONTH_PARTS
 from .frames import agree_jyutping
 from .function_words import (
     FUNCTION_WORDS,
@@ -49,12 +49,12 @@ from .function_words import (
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
 from .hours import hour_gloss
 from .in_context import IN_CONTEXT, in_context
-from .same_script import traditional_form
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .names import surname_gloss
 from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
+from .same_script import traditional_form
 from .segment import JiebaSegmenter, Segmenter
 from .unknown import join_unknown_spans
 

@@ -90,9 +90,14 @@ def agree_senses(
         if by is None or jyutping[k] is None or any(a <= k < b for a, b in spoken):
             continue
         wanted = by.get(pinyin[k] or "")
-        if wanted and jyutping[k] not in wanted and jyutping[k] in _OF_SOME_SENSE[ch]:
-            if not _in_a_phrase(text, k):
-                jyutping[k] = wanted[0]
+        reading = jyutping[k]
+        if (
+            wanted
+            and reading not in wanted
+            and reading in _OF_SOME_SENSE[ch]
+            and not _in_a_phrase(text, k)
+        ):
+            jyutping[k] = wanted[0]
     return jyutping
 
 
