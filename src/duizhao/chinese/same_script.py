@@ -7,13 +7,17 @@ right, where Simplified merged two words into one character: 范 (a surname, and
 (a surname, and 餘 "surplus"), 于, 干, 后, 里. 范志明表示, which is the same in both scripts, was
 cut 範 / 志明 / 表示 and glossed "pattern; model", where 范志明說 was one name (round 14).
 
-Now the line is cut as written when every character ``s2hk`` would change is a Traditional
-headword of CC-CEDICT (a character Traditional text writes as it is), and in its ``s2hk`` form
-when one is not (a Simplified line: 邻里, 这个).
+Now, when every character ``s2hk`` would change is a Traditional headword of CC-CEDICT (a
+character Traditional text writes as it is), a surname of :data:`duizhao.chinese.names.SURNAMES`
+among them keeps its form (范, 余); the others take the ``s2hk`` form, which is also the form of
+the Taiwan-made dictionary (球台 → 球臺, one word of it; 涌 → 湧). A line with a character that
+is not a Traditional headword is Simplified and is converted whole (邻里, 这个).
 
 Examples:
     >>> traditional_form("范志明表示", "範志明表示")
     '范志明表示'
+    >>> traditional_form("球台：", "球臺：")
+    '球臺：'
     >>> traditional_form("邻里关系", "鄰里關係")
     '鄰里關係'
 """
@@ -33,12 +37,23 @@ def _traditional(char: str) -> bool:
 
 
 def traditional_form(text: str, converted: str) -> str:
-    """``text`` (a line the same in both scripts) as the segmenter reads it: as written when
-    every character that ``converted`` (its ``s2hk`` form, of the same length) changes is a
-    Traditional character in its own right, else ``converted``."""
+    """``text`` (a line the same in both scripts) as the segmenter reads it: ``converted`` (its
+    ``s2hk`` form, of the same length) with the surnames ``s2hk`` changed kept as written, when
+    every character it changes is a Traditional character in its own right."""
     if len(converted) != len(text):
         return converted
-    for a, b in zip(text, converted, strict=True):
-        if a != b and not _traditional(a):
-            return converted
-    return text
+    from .names import SURNAMES
+
+    kept = []
+    for k, (a, b) in enumerate(zip(text, converted, strict=True)):
+        if a != b:
+            if not _traditional(a):
+                return converted
+            if a in SURNAMES:
+                kept.append(k)
+    if not kept:
+        return converted
+    out = list(converted)
+    for k in kept:
+        out[k] = text[k]
+    return "".join(out)
