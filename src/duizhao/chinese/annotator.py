@@ -438,8 +438,8 @@ class ChineseAnnotator:
             if sword in IN_CONTEXT and kind in _WORD_KINDS:  # 安全 地方 "place", 送院 治理
                 found = in_context(sword, context_of(text, simp, spans, k, pos_of))
                 if found is not None:
-                    py = found[0] or py
-                    gloss = found[1] if with_glosses else None
+                    py, jp = found[0] or py, found[1] or jp
+                    gloss = found[2] if with_glosses else None
             if fixes or overrides:
                 override = None
                 if fixes:
