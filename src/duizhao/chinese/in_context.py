@@ -60,8 +60,9 @@ _FEELINGS = frozenset(
 )  # fmt: skip
 #: Words before 教會 that make it the verb "to teach (to be able)": modals and adverbs.
 _BEFORE_TEACH = frozenset(
-    ["可", "能", "可以", "便", "才", "會", "会", "要", "已", "已經", "已经", "內", "内", "就", "沒有",
-     "没有", "未", "先", "希望", "如何", "怎樣", "怎样", "須", "须", "必須", "必须", "應", "应"]
+    ["可", "能", "可以", "便", "才", "會", "会", "要", "已", "已經", "已经", "內", "内", "就",
+     "沒有", "没有", "未", "先", "希望", "如何", "怎樣", "怎样", "須", "须", "必須", "必须", "應",
+     "应"]
 )  # fmt: skip
 #: Learners after 教會 "to teach".
 _LEARNERS = frozenset(
