@@ -210,3 +210,23 @@ def test_editorial_set_above_tojyutping(
         return right / total
 
     assert score(ours) > score(alone)
+
+
+def test_swimming_article_read_word_by_word(swim: dict) -> None:
+    """The second reading of the swimming article: what a teacher would have corrected."""
+    [teach] = _swim_tokens(swim, "教會")  # 一個學期內教會全班學生 "teach the whole class"
+    assert teach["pinyin"] == ["jiāo", "huì"] and teach["jyutping"] == ["gaau3", "wui5"]
+    assert "church" not in teach["gloss"]
+    [more] = _swim_tokens(swim, "得多")  # 積極得多
+    assert more["pinyin"] == ["de", "duō"] and "much more" in more["gloss"]
+    assert [t["gloss"] for t in _swim_tokens(swim, "花")] == ["to spend (money, time)"]
+    assert [t["gloss"] for t in _swim_tokens(swim, "約")] == ["approximately; about"]
+    assert _swim_tokens(swim, "作為")[0]["gloss"].startswith("as (in the capacity of)")
+    assert _swim_tokens(swim, "小五")[0]["gloss"].startswith("Primary 5")
+    assert _swim_tokens(swim, "高小")[0]["gloss"].startswith("upper primary")
+    assert _swim_tokens(swim, "總會")[0]["gloss"].startswith("Hong Kong Life Saving Society")
+
+
+def test_church_stays_a_church() -> None:
+    church = [t for t in annotate_text("他在教會學校讀書") if t.end - t.start == 2][0]
+    assert church.pinyin == ("jiào", "huì") and "church" in (church.gloss or "")
