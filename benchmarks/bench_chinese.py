@@ -223,10 +223,16 @@ def predict_pinyin(items: list[tuple[str, int, str]], romaniser: Any = None) -> 
     return out
 
 
-def predict_jyutping(rows: list[tuple[str, list[str]]], romaniser: Any = None) -> list[list[Any]]:
+def predict_jyutping(
+    rows: list[tuple[str, list[str]]], romaniser: Any = None, with_pinyin: bool = False
+) -> list[list[Any]]:
+    """Jyutping of each row; ``with_pinyin``: with the pinyin romaniser on, as the product runs
+    (the Jyutping of 長, 著, 好, 重 … then follows the sense the pinyin settled; round 14)."""
     from duizhao.chinese import ChineseAnnotator
 
-    kwargs: dict[str, Any] = {"pinyin": False, "glosses": False, "pos": False}
+    kwargs: dict[str, Any] = {"glosses": False, "pos": False}
+    if not with_pinyin:
+        kwargs["pinyin"] = False
     if romaniser is not None:
         kwargs["jyutping"] = romaniser
     annotator = ChineseAnnotator(**kwargs)
@@ -477,6 +483,9 @@ def bench_jyutping(data: Path, limit: int | None, ref: dict[str, Any] | None) ->
         rows, predict_jyutping(rows, JyutpingRomaniser(context=False)), "alternate", score_jyutping
     )
     systems["duizhao"] = by_part(rows, predict_jyutping(rows), "alternate", score_jyutping)
+    systems["duizhao with pinyin (as the product runs)"] = by_part(
+        rows, predict_jyutping(rows, with_pinyin=True), "alternate", score_jyutping
+    )
     return {
         "utterances": len(rows),
         "split": "even lines tuning, odd held out",
@@ -486,13 +495,22 @@ def bench_jyutping(data: Path, limit: int | None, ref: dict[str, Any] | None) ->
 
 
 REGISTER_SET = ROOT / "tests" / "fixtures" / "chinese" / "jyutping_register.tsv"
+#: round 14: editorial idioms, Hong Kong news sentences and quoted Cantonese (kinds idiom,
+#: hknews, quoted), read beside the round-10 set
+EDITORIAL_SET = ROOT / "tests" / "fixtures" / "chinese" / "jyutping_editorial.tsv"
 
 
 def load_register() -> dict[str, list[tuple[str, list[set[str]]]]]:
     """duizhao's own set of classical sentences and Hong Kong words, by kind (our data, in
     the repository: ``KIND<TAB>TEXT<TAB>JYUTPING``, ``a/b`` where both are accepted)."""
     out: dict[str, list[tuple[str, list[set[str]]]]] = {}
-    for line in REGISTER_SET.read_text(encoding="utf-8").splitlines():
+    lines = [
+        line
+        for path in (REGISTER_SET, EDITORIAL_SET)
+        if path.exists()
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    for line in lines:
         if line.strip() and not line.startswith("#"):
             kind, text, gold = line.split("\t")
             out.setdefault(kind, []).append((text, [set(g.split("/")) for g in gold.split()]))
@@ -524,6 +542,7 @@ def bench_register() -> dict[str, dict[str, Any]]:
             "ToJyutping": score(rows, tj),
             "duizhao, no literary readings": score(rows, plain),
             "duizhao": score(rows, predict_jyutping(pairs)),
+            "duizhao with pinyin": score(rows, predict_jyutping(pairs, with_pinyin=True)),
         }
     return out
 
@@ -635,7 +654,10 @@ def _print(results: dict[str, Any]) -> None:
         for sys_name, parts in jp["systems"].items():
             per = parts["all"]["per_polyphone"]
             print(f"    {sys_name:<46} " + " ".join(f"{c}{a}/{n}" for c, (a, n) in per.items()))
-        print("\n== Jyutping, duizhao's own set (tests/fixtures/chinese/jyutping_register.tsv)")
+        print(
+            "\n== Jyutping, duizhao's own sets (tests/fixtures/chinese/jyutping_register.tsv,"
+            " jyutping_editorial.tsv)"
+        )
         for kind, systems in jp.get("register", {}).items():
             cells = "  ".join(f"{name}={v['accuracy']:.4f}" for name, v in systems.items())
             print(f"  {kind:<11} ({next(iter(systems.values()))['n']} chars)  {cells}")

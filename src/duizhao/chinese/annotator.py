@@ -35,6 +35,7 @@ from duizhao.text.convert import (
 from duizhao.text.script import HAN, is_han
 
 from .bodies import body_gloss
+from .cantonese_senses import agree_senses
 from .conventions import MONTH_PARTS
 from .frames import agree_jyutping
 from .function_words import (
@@ -47,11 +48,13 @@ from .function_words import (
 )
 from .gloss import choose_gloss, classifier_gloss, forget_sentences
 from .hours import hour_gloss
+from .in_context import IN_CONTEXT, in_context
 from .induction import han_runs, induce_words, join_spans
 from .jyutping import JyutpingRomaniser
 from .names import surname_gloss
 from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
+from .same_script import traditional_form
 from .segment import JiebaSegmenter, Segmenter
 from .unknown import join_unknown_spans
 
@@ -235,7 +238,7 @@ class ChineseAnnotator:
         pattern = _forced_re(frozenset(forced_words))
         if getattr(self.segmenter, "script", "simplified") == "traditional":
             # Text with Simplified characters in it is converted; Traditional text is used as is.
-            source = text if simp != text else to_traditional(text)
+            source = text if simp != text else traditional_form(text, to_traditional(text))
         else:
             source = simp
         pos = 0
@@ -389,6 +392,7 @@ class ChineseAnnotator:
         if self.pinyin is not None and self.jyutping is not None:
             for t, py, jp in zip(texts, pinyins, jyutpings, strict=True):
                 agree_jyutping(t, py, jp)  # 審計長 zoeng2 as zhǎng, 魯迅 著 zyu3 as zhù
+                agree_senses(t, py, jp)  # 好高騖遠 hou3 as hào, 重回 cung4 as chóng
         contexts: Sequence[EnglishContext] = english if english is not None else [()] * len(texts)
         glosses: dict[_GlossKey, str | None] = {}
         tags: dict[str, str | None] = {}
@@ -431,6 +435,11 @@ class ChineseAnnotator:
             gloss = hsk = pos = None
             if sword in SENSE_JYUTPING:  # 學會 "to learn" hok6 wui5 (an override still wins)
                 jp = sense_jyutping(sword, context_of(text, simp, spans, k, pos_of)) or jp
+            if sword in IN_CONTEXT and kind in _WORD_KINDS:  # 安全 地方 "place", 送院 治理
+                found = in_context(sword, context_of(text, simp, spans, k, pos_of))
+                if found is not None:
+                    py, jp = found[0] or py, found[1] or jp
+                    gloss = found[2] if with_glosses else None
             if fixes or overrides:
                 override = None
                 if fixes:

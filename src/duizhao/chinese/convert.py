@@ -16,9 +16,12 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from duizhao.text.convert import to_simplified, to_traditional
+from duizhao.text.script import has_han
 
 if TYPE_CHECKING:
-    from duizhao.model import Document
+    from collections.abc import Callable
+
+    from duizhao.model import Document, Token
 
 __all__ = ["convert_document"]
 
@@ -26,8 +29,9 @@ __all__ = ["convert_document"]
 def convert_document(doc: Document, script: str) -> Document:
     """Convert the Chinese text of a document to one script, keeping every offset valid.
 
-    Converts the Chinese paragraphs, the Chinese title, the glossary's Chinese equivalents and
-    any Chinese text in links and vocabulary.
+    Converts the Chinese paragraphs, the Chinese title, the glossary's Chinese equivalents, the
+    Chinese quoted in word glosses (``don't (Cantonese 不要)``) and any Chinese text in links and
+    vocabulary.
 
     Args:
         doc: The document.
@@ -47,7 +51,10 @@ def convert_document(doc: Document, script: str) -> Document:
         raise ValueError(f"script must be 'simplified' or 'traditional', not {script!r}")
     rep = dataclasses.replace
     meta = rep(doc.meta, title_zh=conv(doc.meta.title_zh) if doc.meta.title_zh else None)
-    zh = tuple(rep(p, text=conv(p.text)) for p in doc.zh)
+    zh = tuple(
+        rep(p, text=conv(p.text), tokens=tuple(_gloss_in(t, conv) for t in p.tokens))
+        for p in doc.zh
+    )
     glossary = tuple(rep(e, zh=tuple(conv(z) for z in e.zh)) for e in doc.glossary)
     links = tuple(
         rep(
@@ -67,6 +74,7 @@ def convert_document(doc: Document, script: str) -> Document:
                     word=conv(v.word),
                     forms=tuple(conv(f) for f in v.forms),
                     occurrences=tuple(rep(o, text=conv(o.text)) for o in v.occurrences),
+                    translation=tuple(_han_in(t, conv) for t in v.translation),
                 )
                 for v in vocabulary.zh
             ),
@@ -83,3 +91,16 @@ def convert_document(doc: Document, script: str) -> Document:
         vocabulary=vocabulary,
         script=script,
     )
+
+
+def _han_in(text: str, conv: Callable[[str], str]) -> str:
+    """An English gloss in the document's script where it quotes Chinese (a cross-reference,
+    "don't (Cantonese 不要)", a body's full name): round 14, a Simplified sheet showed them in
+    Traditional characters."""
+    return conv(text) if has_han(text) else text
+
+
+def _gloss_in(token: Token, conv: Callable[[str], str]) -> Token:
+    if token.gloss is None or not has_han(token.gloss):
+        return token
+    return dataclasses.replace(token, gloss=conv(token.gloss))

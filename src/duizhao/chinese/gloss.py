@@ -35,7 +35,7 @@ from typing import Any
 
 from duizhao.text.composed import compose
 
-from .sense_text import numbered_syllable, split_senses, unsuitable
+from .sense_text import UNSUITABLE_PATTERN, numbered_syllable, split_senses, unsuitable
 
 __all__ = [
     "MARKUP_RE",
@@ -60,13 +60,7 @@ _SKIP_SENSE = re.compile(
     r"erhua variant of |used in |Japanese variant of )"
 )
 
-UNSUITABLE_RE = re.compile(
-    r"vulgar|\bfuck|\bshit\b|\bcunt|\bpenis|\bvagina|\bsemen\b|ovulat|copulat|\bsexual "
-    r"intercourse|prostitut|masturbat|\bporn|\berotic|\bbreasts?\b|\btesticle|\boffensive|"
-    r"\(Tw\)|\(Taiwan\)|^Taiwan |\barchaic\b|\(old\)|\bobsolete\b|^surname |^old name for|"
-    r"\b(?:county|prefecture|township|district) (?:in|of) |\bplace name\b|\(Japanese surname\)",
-    re.IGNORECASE,
-)
+UNSUITABLE_RE = re.compile(UNSUITABLE_PATTERN, re.IGNORECASE)  # sense_text: one source
 """Senses that a school handout does not show when the word has any other sense: vulgar and
 sexual senses, archaic and obsolete ones, Taiwan-only ones, surnames and place names."""
 

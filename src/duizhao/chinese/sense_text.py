@@ -19,16 +19,55 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["UNSUITABLE_NEEDLES", "numbered_syllable", "split_senses", "unsuitable"]
+__all__ = [
+    "UNSUITABLE_ALTERNATIVES",
+    "UNSUITABLE_NEEDLES",
+    "UNSUITABLE_PATTERN",
+    "numbered_syllable",
+    "split_senses",
+    "unsuitable",
+]
 
-#: A literal (lower case) of every alternative of :data:`duizhao.chinese.gloss.UNSUITABLE_RE`:
-#: a sense none of them occurs in (lower-cased) cannot match it.
-UNSUITABLE_NEEDLES = (
-    "vulgar", "fuck", "shit", "cunt", "penis", "vagina", "semen", "ovulat", "copulat", "sexual",
-    "prostitut", "masturbat", "porn", "erotic", "breast", "testicle", "(tw)", "taiwan",
-    "archaic", "(old)", "obsolete", "surname", "old name for", "county", "prefecture",
-    "township", "district", "place name", "offensive",
+#: The senses a school handout does not show, one source for both forms: each alternative of
+#: :data:`duizhao.chinese.gloss.UNSUITABLE_RE` (a regular expression, matched ignoring case)
+#: with the literals (lower case) one of which a sense must hold for it to match.
+UNSUITABLE_ALTERNATIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"vulgar", ("vulgar",)),
+    (r"\bfuck", ("fuck",)),
+    (r"\bshit\b", ("shit",)),
+    (r"\bcunt", ("cunt",)),
+    (r"\bpenis", ("penis",)),
+    (r"\bvagina", ("vagina",)),
+    (r"\bsemen\b", ("semen",)),
+    (r"ovulat", ("ovulat",)),
+    (r"copulat", ("copulat",)),
+    (r"\bsexual intercourse", ("sexual",)),
+    (r"prostitut", ("prostitut",)),
+    (r"masturbat", ("masturbat",)),
+    (r"\bporn", ("porn",)),
+    (r"\berotic", ("erotic",)),
+    (r"\bbreasts?\b", ("breast",)),
+    (r"\btesticle", ("testicle",)),
+    (r"\boffensive", ("offensive",)),
+    (r"\(Tw\)", ("(tw)",)),
+    (r"\(Taiwan\)", ("taiwan",)),
+    (r"^Taiwan ", ("taiwan",)),
+    (r"\barchaic\b", ("archaic",)),
+    (r"\(old\)", ("(old)",)),
+    (r"\bobsolete\b", ("obsolete",)),
+    (r"^surname ", ("surname",)),
+    (r"^old name for", ("old name for",)),
+    (r"\b(?:county|prefecture|township|district) (?:in|of) ",
+     ("county", "prefecture", "township", "district")),
+    (r"\bplace name\b", ("place name",)),
+    (r"\(Japanese surname\)", ("surname",)),
 )  # fmt: skip
+#: The pattern of :data:`duizhao.chinese.gloss.UNSUITABLE_RE`, made of the alternatives above.
+UNSUITABLE_PATTERN = "|".join(alt for alt, _ in UNSUITABLE_ALTERNATIVES)
+#: A literal (lower case) of every alternative of :data:`duizhao.chinese.gloss.UNSUITABLE_RE`:
+#: a sense none of them occurs in (lower-cased) cannot match it. Made from
+#: :data:`UNSUITABLE_ALTERNATIVES`, so the two cannot drift apart.
+UNSUITABLE_NEEDLES = tuple(dict.fromkeys(n for _, ns in UNSUITABLE_ALTERNATIVES for n in ns))
 _NEEDLE_RE = re.compile("|".join(map(re.escape, UNSUITABLE_NEEDLES)))  # plain literals: fast
 
 # The characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
