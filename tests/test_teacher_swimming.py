@@ -196,3 +196,19 @@ def test_the_chinese_title_clears_the_english_titles_descenders(tmp_path: Path) 
     # poppler's boxes run from the font's ascent to its descent; the CJK title's box began 1.6 pt
     # above the bottom of the English title's (its top touched the descenders of "Hong Kong")
     assert zh[2] - hong[4] >= 2.0, (hong, zh)
+
+
+def test_a_cloze_blank_touches_a_quote_as_a_word_would(tmp_path: Path) -> None:
+    from sheet.pdf_text import words
+
+    assert main(["drill", str(SWIM), "-o", str(tmp_path), "--kinds", "cloze", "--count", "20",
+                 "--pdf", "-q"]) == 0
+    boxes = [w for w in words(tmp_path / f"{SWIM.stem}.drills.pdf") if w[0] == 0]
+    # “(8)____” may be a fine saying: the blank's number starts where the quote ends (a 1 mm
+    # margin parted them, and the closing quote and a full stop from the blank's line)
+    gaps = [b[1] - a[3] for a, b in zip(boxes, boxes[1:], strict=False)
+            if a[5] == "“" and b[5].startswith("(")]
+    assert gaps and all(abs(g) < 0.5 for g in gaps), gaps
+    # a blank after a word keeps the text's own space: "people (1)____"
+    people = next(i for i, w in enumerate(boxes) if w[5] == "people")
+    assert boxes[people + 1][5] == "(1)" and boxes[people + 1][1] - boxes[people][3] > 2.0
