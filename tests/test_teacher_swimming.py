@@ -8,6 +8,7 @@ verb, two idioms, a term used in two forms (drowned, drowning) and one the artic
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 import zipfile
@@ -206,9 +207,33 @@ def test_a_cloze_blank_touches_a_quote_as_a_word_would(tmp_path: Path) -> None:
     boxes = [w for w in words(tmp_path / f"{SWIM.stem}.drills.pdf") if w[0] == 0]
     # “(8)____” may be a fine saying: the blank's number starts where the quote ends (a 1 mm
     # margin parted them, and the closing quote and a full stop from the blank's line)
-    gaps = [b[1] - a[3] for a, b in zip(boxes, boxes[1:], strict=False)
+    gaps = [b[1] - a[3] for a, b in itertools.pairwise(boxes)
             if a[5] == "“" and b[5].startswith("(")]
     assert gaps and all(abs(g) < 0.5 for g in gaps), gaps
     # a blank after a word keeps the text's own space: "people (1)____"
     people = next(i for i, w in enumerate(boxes) if w[5] == "people")
     assert boxes[people + 1][5] == "(1)" and boxes[people + 1][1] - boxes[people][3] > 2.0
+
+
+def test_vocabulary_headwords_are_dictionary_forms(doc: dict, tmp_path: Path) -> None:
+    import duizhao
+
+    words = {v["word"]: v["forms"] for v in doc["vocabulary"]["en"]}
+    # "pools" (lemminflect also lists it as a noun of its own) and "eleven-year-olds" were
+    # headwords; their dictionary forms are common words (Zipf ≥ 4), not suggested at all
+    assert not {"pools", "eleven-year-olds", "pool", "eleven-year-old"} & set(words), words
+    assert words["pupil"] == ["pupils"] and words["canoe"] == ["canoeing"]
+    # …and suggested from a higher frequency up, they come as the dictionary gives them
+    more = duizhao.suggest_vocabulary(duizhao.annotate(duizhao.read(SWIM)), en_max_zipf=5.0,
+                                     en_limit=200)
+    heads = {v.word: v.forms for v in more.vocabulary.en}
+    assert heads.get("pool") == ("pool", "pools") and "pools" not in heads, heads
+    article = tmp_path / "lodgings.txt"
+    article.write_text(
+        "Some bird-watchers rent rooms in the villages for the winter.\n\n"
+        "Rents have risen sharply this year.\n\n一些觀鳥者在冬季租住村屋的房間。\n\n今年租金急升。\n",
+        encoding="utf-8",
+    )
+    words = {v["word"]: v["forms"] for v in cli_json("annotate", str(article), "-q")
+             ["vocabulary"]["en"]}
+    assert words.get("bird-watcher") == ["bird-watchers"], words

@@ -244,10 +244,32 @@ def _suggest_en(
 
 def _base(lw: str) -> str:
     """The word a lower-case form is listed under: its lemma, unless the form is a word of its
-    own (much commoner than the lemma: "according", not a form of "accord")."""
+    own (much commoner than the lemma: "according", not a form of "accord").
+
+    A plural that lemminflect also lists as a noun of its own is listed under its singular when
+    the singular is the commoner word ("pools" → pool, not "troops" → troop), and a hyphenated
+    compound under its last part's lemma ("eleven-year-olds" → eleven-year-old).
+
+    Examples:
+        >>> _base("pools"), _base("eleven-year-olds"), _base("troops"), _base("data")
+        ('pool', 'eleven-year-old', 'troops', 'data')
+    """
+    head, hyphen, last = lw.rpartition("-")
+    if hyphen and head and last:
+        base_last = _base(last)
+        if base_last != last:
+            return f"{head}-{base_last}"
     base = lemma(lw.replace("’", "'"))
     if "'" in base:
         base = base.split("'")[0]
+    if base == lw:
+        singular = [
+            x
+            for x in lemminflect().getAllLemmas(lw).get("NOUN", ())
+            if x != lw and lw in lemminflect().getAllInflections(x).get("NNS", ())
+        ]
+        if singular and zipf(singular[0]) > zipf(lw):
+            return singular[0]
     if base != lw and zipf(lw) - zipf(base) >= _OWN_WORD_GAP:
         base = lw
     return base
