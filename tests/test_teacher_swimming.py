@@ -144,8 +144,8 @@ def test_anki_cards_carry_the_readings_of_every_chinese_word(tmp_path: Path) -> 
         assert f[3] and f[4] and f[5], f[:6]
         assert len(f[4].split()) == len(f[3]) == len(f[5].split()), f[:6]
     assert notes["canoe"][3:6] == ["獨木舟", "dú mù zhōu", "duk6 muk6 zau1"]
-    # a teacher-given equivalent the article never uses has no reading to take (none is guessed)
-    assert notes["breaststroke"][3:6] == ["蛇泳", "", ""]
+    # a teacher-given equivalent the article never uses is read as a word of its own
+    assert notes["breaststroke"][3:6] == ["蛇泳", "shé yǒng", "se4 wing6"]
     assert notes["drown"][3:6] == ["遇溺", "yù nì", "jyu6 nik1"]
     lines = tsv.read_text(encoding="utf-8").splitlines()
     assert "take up\tto start doing an activity, a sport etc. (投入)" in lines
@@ -237,3 +237,27 @@ def test_vocabulary_headwords_are_dictionary_forms(doc: dict, tmp_path: Path) ->
     words = {v["word"]: v["forms"] for v in cli_json("annotate", str(article), "-q")
              ["vocabulary"]["en"]}
     assert words.get("bird-watcher") == ["bird-watchers"], words
+
+
+def test_a_teachers_reading_reaches_the_card_of_a_word_the_text_never_uses(tmp_path: Path) -> None:
+    article = tmp_path / SWIM.name
+    article.write_bytes(SWIM.read_bytes())
+    (tmp_path / f"{SWIM.stem}.duizhao.toml").write_text(
+        '[readings]\n"蛇泳" = {pinyin = "shé yòng", jyutping = "se4 jung6"}\n', encoding="utf-8"
+    )
+    csv = tmp_path / "swim.csv"  # a wrong tone on purpose: the teacher's reading wins
+    assert main(["drill", str(article), "-o", str(tmp_path / "out"), "--kinds", "match",
+                 "--csv", str(csv), "-q"]) == 0
+    row = next(r for r in csv.read_text(encoding="utf-8").splitlines() if "蛇泳" in r)
+    assert "shé yòng" in row and "se4 jung6" in row, row
+
+
+def test_the_sheets_glossary_reads_a_word_the_text_never_uses(tmp_path: Path) -> None:
+    from sheet.pdf_text import pdftotext
+
+    assert main(["sheet", str(SWIM), "-o", str(tmp_path), "--pdf", "--reading", "both", "-q"]) == 0
+    html = (tmp_path / f"{SWIM.stem}.html").read_text(encoding="utf-8")
+    row = html.split(">breaststroke<", 1)[1].split("</tr>", 1)[0]
+    assert "蛇泳" in row and "shé yǒng" in row and "se4 wing6" in row, row
+    text = pdftotext(tmp_path / f"{SWIM.stem}.pdf")
+    assert "shé yǒng" in text.split("蛇泳", 1)[1][:80], text.split("蛇泳", 1)[1][:80]

@@ -314,13 +314,30 @@ class Counterpart:
     """How strongly the evidence supports it (higher is better; 0–1)."""
     source: str = ""
     """Where it came from: ``given``, ``cedict``, ``alignment``, …"""
+    pinyin: str | None = None
+    """Pinyin (syllables joined by spaces) of a counterpart the Chinese text does not use (a
+    teacher's equivalent), read as a word of its own; ``None`` otherwise (the text's tokens
+    have the readings of the others)."""
+    jyutping: str | None = None
+    """Jyutping of the same, like :attr:`pinyin`."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "score": self.score, "source": self.source}
+        d: dict[str, Any] = {"text": self.text, "score": self.score, "source": self.source}
+        if self.pinyin is not None:
+            d["pinyin"] = self.pinyin
+        if self.jyutping is not None:
+            d["jyutping"] = self.jyutping
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Counterpart:
-        return cls(text=d["text"], score=float(d["score"]), source=d.get("source", ""))
+        return cls(
+            text=d["text"],
+            score=float(d["score"]),
+            source=d.get("source", ""),
+            pinyin=d.get("pinyin"),
+            jyutping=d.get("jyutping"),
+        )
 
 
 @dataclass(frozen=True)

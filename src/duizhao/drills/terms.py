@@ -59,6 +59,9 @@ class Term:
     uncertain: bool = False
     """The counterpart :attr:`zh` is below the finder's confidence threshold: no exercise is
     built on it, and the exports carry it with a "check" flag."""
+    zh_readings: tuple[str, str] = ("", "")
+    """Pinyin and Jyutping of :attr:`zh` when the Chinese text does not use it (read by the
+    pipeline as a word of its own: :attr:`duizhao.model.Counterpart.pinyin`)."""
 
     @property
     def sure_zh(self) -> str:
@@ -155,6 +158,7 @@ def gather_terms(docs: Sequence[Document], vocabulary: bool) -> list[Term]:
                     zh_occ=zh_occ,
                     glossary=True,
                     uncertain=uncertain,
+                    zh_readings=_unused_readings(link, zh),
                 )
             )
         if (vocabulary or not doc.glossary) and doc.vocabulary is not None:
@@ -178,6 +182,14 @@ def gather_terms(docs: Sequence[Document], vocabulary: bool) -> list[Term]:
                     )
                 )
     return out
+
+
+def _unused_readings(link: TermLink | None, zh: str) -> tuple[str, str]:
+    """The readings the pipeline gave a counterpart the text does not use, else empty."""
+    for c in link.counterparts if link is not None else ():
+        if c.text == zh:
+            return c.pinyin or "", c.jyutping or ""
+    return "", ""
 
 
 def _is_name(doc: Document, occs: Sequence[Occurrence]) -> bool:

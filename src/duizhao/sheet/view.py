@@ -136,6 +136,9 @@ def _glossary_view(doc: Document, reading: str = "both") -> list[dict[str, Any]]
         if where is None and zh:
             where = _find_in_zh(doc, zh)
         py, jp = _readings_at(doc, *where) if where else ("", "")
+        if where is None and link is not None:  # not in the text: read as a word of its own
+            c = next((c for c in link.counterparts if c.text == zh), None)
+            py, jp = (c.pinyin or "", c.jyutping or "") if c is not None else ("", "")
         if reading not in ("pinyin", "both"):
             py = ""
         if reading not in ("jyutping", "both"):
