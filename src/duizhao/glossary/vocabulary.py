@@ -269,7 +269,7 @@ def _base(lw: str) -> str:
             if x != lw and lw in lemminflect().getAllInflections(x).get("NNS", ())
         ]
         if singular and zipf(singular[0]) > zipf(lw):
-            return singular[0]
+            return str(singular[0])
     if base != lw and zipf(lw) - zipf(base) >= _OWN_WORD_GAP:
         base = lw
     return base

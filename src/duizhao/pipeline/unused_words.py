@@ -50,7 +50,7 @@ def read_unused_counterparts(doc: Document, annotator: ChineseAnnotator | None =
     results = (annotator or default_annotator()).annotate_many(
         words, extra_words=words, corrections=doc.corrections
     )
-    readings = {}
+    readings: dict[str, tuple[str, str]] = {}
     for word, tokens in zip(words, results, strict=True):
         py: list[str] = []
         jp: list[str] = []
@@ -68,7 +68,7 @@ def read_unused_counterparts(doc: Document, annotator: ChineseAnnotator | None =
     links = list(doc.links)
     for k, word in todo.items():
         link = links[k]
-        py, jp = readings[word]
-        first = replace(link.counterparts[0], pinyin=py, jyutping=jp)
+        pinyin, jyutping = readings[word]
+        first = replace(link.counterparts[0], pinyin=pinyin, jyutping=jyutping)
         links[k] = replace(link, counterparts=(first, *link.counterparts[1:]))
     return replace(doc, links=tuple(links))
