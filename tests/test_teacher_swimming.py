@@ -49,6 +49,42 @@ def test_the_byline_taken_out_is_said(capsys: pytest.CaptureFixture[str]) -> Non
     assert f"{SWIM}:26: read '文：梁嘉欣（英文科科主任）' as the byline" in err
 
 
+def test_the_byline_is_kept_and_shown_under_the_title(
+    doc: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docx import Document as Docx
+
+    from sheet.pdf_text import pdftotext
+
+    both = "By Karen Leung, English Panel Head / 文：梁嘉欣（英文科科主任）"
+    assert doc["meta"]["author"] == both
+    assert main(["parse", str(SWIM), "-q"]) == 0
+    assert f"  author: {both}" in capsys.readouterr().out
+    assert main(["sheet", str(SWIM), "-o", str(tmp_path), "--pdf", "--docx", "-q"]) == 0
+    html = (tmp_path / f"{SWIM.stem}.html").read_text(encoding="utf-8")
+    header = html.split('<header class="sheet-header">', 1)[1].split("</header>", 1)[0]
+    assert header.index("title-zh") < header.index('class="byline"'), header
+    assert '<span lang="en">By Karen Leung, English Panel Head</span>' in header
+    assert '<span lang="zh-Hant">文：梁嘉欣（英文科科主任）</span>' in header
+    text = pdftotext(tmp_path / f"{SWIM.stem}.pdf")
+    assert text.index("每個香港孩子") < text.index("By Karen Leung") < text.index("Hong Kong is")
+    paras = [p.text for p in Docx(str(tmp_path / f"{SWIM.stem}.docx")).paragraphs]
+    assert "By Karen Leung, English Panel Head · 文：梁嘉欣（英文科科主任）" in paras
+
+
+def test_a_markdown_articles_author(tmp_path: Path) -> None:
+    article = tmp_path / "trams.md"
+    article.write_text(
+        "---\nauthor: 文：陳國強\n---\n\n# English\n\nTrams are slow.\n\n# 中文\n\n電車很慢。\n",
+        encoding="utf-8",
+    )
+    assert cli_json("parse", str(article), "-q")["meta"]["author"] == "文：陳國強"
+    # Simplified output converts the byline with the rest of the Chinese
+    assert main(["sheet", str(article), "-o", str(tmp_path), "--script", "simplified", "-q"]) == 0
+    html = (tmp_path / "trams.html").read_text(encoding="utf-8")
+    assert '<p class="byline"><span lang="zh-Hans">文：陈国强</span></p>' in html
+
+
 def test_the_chinese_between_spaced_dashes_is_the_teachers_equivalent(doc: dict) -> None:
     given = {g["term"]: g["zh"] for g in doc["glossary"]}
     assert given["drown"] == ["遇溺"] and given["take up"] == ["投入"]

@@ -84,6 +84,10 @@ class Meta:
     """The encoding the file was decoded with (detected or forced)."""
     format: str | None = None
     """The input format: ``"editorial"`` (the newspaper text layout) or ``"markdown"``."""
+    author: str | None = None
+    """The byline as written (``By Karen Leung, English Panel Head``; the English one and the
+    Chinese one joined by `` / `` when both languages have one), or the front matter's
+    ``author``; ``None`` when the article names no author."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +98,7 @@ class Meta:
             "path": self.path,
             "encoding": self.encoding,
             "format": self.format,
+            "author": self.author,
         }
 
     @classmethod

@@ -26,6 +26,7 @@ from ..errors import DuizhaoError
 from ..model import Bead, Document, Lang
 from ..output.templates import generator
 from ..resources.lexicon import CEDICT_ATTRIBUTION
+from ..text.script import script_of
 from .options import SheetOptions
 from .paragraph import TERM_COLOURS, char_reading, paragraph_view
 
@@ -339,6 +340,12 @@ def sheet_context(
             "title_zh": m.title_zh,
             "path": m.path,
             "file": Path(m.path).name if m.path else None,
+            "author": m.author,
+            # each language's byline in its own language (the Chinese one set in CJK type)
+            "bylines": [
+                {"text": b, "zh": script_of(b) == "zh"}
+                for b in (m.author.split(" / ") if m.author else [])
+            ],
         },
         "title": title,
         "zh_lang": zh_lang,
