@@ -1,0 +1,41 @@
+"""A learner of Chinese's first use, on an interview in Q/A form
+(``fixtures/teacher/2026-12-04-cantonese-opera-interview.txt``): every command as the README
+writes it, and each defect the first look found checked in what the learner prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duizhao.cli import main
+
+from conftest import cli_json
+
+OPERA = (
+    Path(__file__).resolve().parent / "fixtures" / "teacher" / "2026-12-04-cantonese-opera-interview.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def doc() -> dict:
+    return cli_json("annotate", str(OPERA), "-q")
+
+
+def test_interview_by_is_a_byline_and_key_words_a_glossary(
+    doc: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meta = doc["meta"]
+    assert meta["author"] == "Interview by Winnie Ho / 文：何慧婷"
+    assert meta["date"] == "2026-12-04"
+    en = [p["text"] for p in doc["en"]["paragraphs"]]
+    zh = [p["text"] for p in doc["zh"]["paragraphs"]]
+    # "Interview by Winnie Ho" was read as the first English paragraph, and the glossary under
+    # "Key words 重點詞彙" as English paragraphs (no glossary at all, and no message)
+    assert en[0].startswith("Cantonese opera was inscribed") and zh[0].startswith("粵劇於2009年")
+    assert not any("intangible (adj.)" in t or "重點詞彙" in t for t in en + zh)
+    assert [e["term"] for e in doc["glossary"]][:3] == ["intangible", "heritage", "rehearse"]
+    assert len(doc["glossary"]) == 8
+    assert main(["parse", str(OPERA)]) == 0
+    err = capsys.readouterr().err
+    assert f"{OPERA}:3: read 'Interview by Winnie Ho' as the byline" in err
