@@ -39,3 +39,23 @@ def test_interview_by_is_a_byline_and_key_words_a_glossary(
     assert main(["parse", str(OPERA)]) == 0
     err = capsys.readouterr().err
     assert f"{OPERA}:3: read 'Interview by Winnie Ho' as the byline" in err
+
+
+def test_a_learner_of_chineses_quizlet_list_is_chinese_first(tmp_path: Path) -> None:
+    zh, en = tmp_path / "zh.tsv", tmp_path / "en.tsv"
+    assert main(["drill", str(OPERA), "-o", str(tmp_path / "out"), "--for", "chinese", "--vocab",
+                 "--tsv", str(zh), "-q"]) == 0
+    lines = dict(line.split("\t") for line in zh.read_text(encoding="utf-8").splitlines())
+    assert lines["排練"] == (
+        "pái liàn / paai2 lin6 — rehearse: to practise a play or a piece of music before "
+        "performing it"
+    )
+    # the teacher's equivalent the article never uses, with its readings; the uncertain one flagged
+    assert lines["謝幕"].startswith("xiè mù / ze6 mok6 — curtain call: ")
+    assert lines["可負擔"].endswith("(check)")
+    assert lines["寥寥可數"].startswith("liáo liáo kě shǔ / liu4 liu4 ho2 sou2 — ")  # vocabulary
+    # an English class's list is unchanged: the English term first
+    assert main(["drill", str(OPERA), "-o", str(tmp_path / "out2"), "--tsv", str(en), "-q"]) == 0
+    assert en.read_text(encoding="utf-8").splitlines()[2] == (
+        "rehearse\tto practise a play or a piece of music before performing it (排練)"
+    )

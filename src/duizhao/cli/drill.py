@@ -74,7 +74,8 @@ def _cmd_drill(args: argparse.Namespace) -> int:
     if args.anki:
         written.append(write_apkg(docs, args.anki, deck_name=args.deck, vocabulary=args.vocab))
     if args.tsv:
-        written.append(write_text(args.tsv, quizlet_text(docs, vocabulary=args.vocab)))
+        lang = "zh" if args.audience == "chinese" else "en"  # a learner of Chinese: 中文 first
+        written.append(write_text(args.tsv, quizlet_text(docs, vocabulary=args.vocab, lang=lang)))
     if args.csv:
         written.append(write_text(args.csv, csv_text(docs, vocabulary=args.vocab)))
     if not args.quiet:
@@ -147,7 +148,12 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--anki", metavar="DECK.apkg", help="write an Anki deck")
     p.add_argument("--deck", metavar="NAME", help="Anki deck name (default duizhao::DATE TITLE)")
-    p.add_argument("--tsv", metavar="FILE", help="write a Quizlet list (term TAB definition)")
+    p.add_argument(
+        "--tsv",
+        metavar="FILE",
+        help="write a Quizlet list (term TAB definition; --for chinese: the Chinese words, "
+        "with pinyin / Jyutping and the English)",
+    )
     p.add_argument("--csv", metavar="FILE", help="write a CSV for reading tools")
     p.add_argument(
         "--templates", metavar="DIR", help="folder of templates overriding the default ones"
