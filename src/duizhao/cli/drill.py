@@ -74,8 +74,9 @@ def _cmd_drill(args: argparse.Namespace) -> int:
     if args.anki:
         written.append(write_apkg(docs, args.anki, deck_name=args.deck, vocabulary=args.vocab))
     if args.tsv:
-        lang = "zh" if args.audience == "chinese" else "en"  # a learner of Chinese: 中文 first
-        written.append(write_text(args.tsv, quizlet_text(docs, vocabulary=args.vocab, lang=lang)))
+        zh_first = args.audience == "chinese"  # a learner of Chinese: 中文 first
+        text = quizlet_text(docs, vocabulary=args.vocab, lang="zh" if zh_first else "en")
+        written.append(write_text(args.tsv, text))
     if args.csv:
         written.append(write_text(args.csv, csv_text(docs, vocabulary=args.vocab)))
     if not args.quiet:
