@@ -59,3 +59,13 @@ def test_a_learner_of_chineses_quizlet_list_is_chinese_first(tmp_path: Path) -> 
     assert en.read_text(encoding="utf-8").splitlines()[2] == (
         "rehearse\tto practise a play or a piece of music before performing it (排練)"
     )
+
+
+def test_worksheets_set_no_speaker_label(tmp_path: Path) -> None:
+    assert main(["drill", str(OPERA), "-o", str(tmp_path), "--for", "chinese", "--level", "hard",
+                 "--count", "8", "-q"]) == 0
+    html = (tmp_path / f"{OPERA.stem}.drills.html").read_text(encoding="utf-8")
+    # "答：我每天早上排練，下午教學。" was set to translate, with "A: I rehearse …" as its model
+    assert "答：" not in html and "問：" not in html and "A: " not in html and "Q: " not in html
+    assert "我每天早上排練，下午教學。" in html
+    assert '<li>I <u class="mark">rehearse</u> every morning' in html  # the model answer
