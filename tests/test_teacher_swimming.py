@@ -297,3 +297,19 @@ def test_the_sheets_glossary_reads_a_word_the_text_never_uses(tmp_path: Path) ->
     assert "蛇泳" in row and "shé yǒng" in row and "se4 wing6" in row, row
     text = pdftotext(tmp_path / f"{SWIM.stem}.pdf")
     assert "shé yǒng" in text.split("蛇泳", 1)[1][:80], text.split("蛇泳", 1)[1][:80]
+
+
+def test_the_due_sheets_blank_touches_a_quote_too(tmp_path: Path) -> None:
+    from sheet.pdf_text import words
+
+    db = str(tmp_path / "bank.sqlite3")
+    assert main(["bank", "add", str(SWIM), "--db", db, "-q"]) == 0
+    pdf = tmp_path / "due.pdf"
+    assert main(["bank", "due", "--db", db, "--date", "2026-12-04", "--new", "12",
+                 "-o", str(pdf), "-q"]) == 0
+    boxes = words(pdf)
+    # “____” may be a fine saying: the blank has no number here; the closing quote follows the
+    # 30 mm line at once (a 1 mm margin each side parted them: 30 mm + 2 mm ≈ 90.7 pt)
+    gaps = [b[1] - a[3] for a, b in itertools.pairwise(boxes)
+            if a[5] == "“" and b[5].startswith("”") and a[0] == b[0]]
+    assert gaps and all(g < 87.0 for g in gaps), gaps
