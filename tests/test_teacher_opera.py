@@ -69,3 +69,30 @@ def test_worksheets_set_no_speaker_label(tmp_path: Path) -> None:
     assert "答：" not in html and "問：" not in html and "A: " not in html and "Q: " not in html
     assert "我每天早上排練，下午教學。" in html
     assert '<li>I <u class="mark">rehearse</u> every morning' in html  # the model answer
+
+
+def test_a_learner_of_chineses_anki_deck_asks_from_the_chinese(tmp_path: Path) -> None:
+    import json
+    import sqlite3
+    import zipfile
+
+    def deck(*extra: str) -> tuple[list[str], list[list[str]]]:
+        apkg = tmp_path / f"deck{len(extra)}.apkg"
+        assert main(["drill", str(OPERA), "-o", str(tmp_path / "out"), *extra, "--anki",
+                     str(apkg), "-q"]) == 0
+        with zipfile.ZipFile(apkg) as z:
+            z.extract("collection.anki2", tmp_path / apkg.stem)
+        with sqlite3.connect(tmp_path / apkg.stem / "collection.anki2") as conn:
+            models = json.loads(conn.execute("SELECT models FROM col").fetchone()[0])
+            notes = [r[0].split("\x1f") for r in conn.execute("SELECT flds FROM notes")]
+        (model,) = models.values()
+        return [t["name"] for t in model["tmpls"]], notes
+
+    names, notes = deck("--for", "chinese")
+    assert names[0] == "Chinese → reading and meaning" and len(names) == 3
+    by_term = {n[0]: n for n in notes}
+    assert by_term["rehearse"][3:6] == ["排練", "pái liàn", "paai2 lin6"]
+    # the example sentence is quoted without the interview's "A: "
+    assert by_term["rehearse"][6].startswith("I <b>rehearse</b> every morning")
+    names, _ = deck()  # an English class's deck: the two cards it always had
+    assert names == ["English → meaning", "Meaning → English"]
