@@ -4,8 +4,8 @@ The note type has the fixed ID :data:`ANKI_MODEL_ID` and two cards per note (*En
 *Meaning → English*); for learners of Chinese (``chinese=True``, ``drill --for chinese``) a
 second note type, :data:`ANKI_CHINESE_MODEL_ID`, adds a third card, *Chinese → reading and
 meaning* (made only for a note that has Chinese); note GUIDs come from (article, term), so a
-later export of the same article updates its notes; the file is byte-identical for the same input (fixed timestamps inside the
-collection and the zip).
+later export of the same article updates its notes; the file is byte-identical for the same
+input (fixed timestamps inside the collection and the zip).
 
 Examples:
     >>> from duizhao.model import Document, Meta
