@@ -96,3 +96,15 @@ def test_a_learner_of_chineses_anki_deck_asks_from_the_chinese(tmp_path: Path) -
     assert by_term["rehearse"][6].startswith("I <b>rehearse</b> every morning")
     names, _ = deck()  # an English class's deck: the two cards it always had
     assert names == ["English → meaning", "Meaning → English"]
+
+
+def test_the_credits_never_take_a_page_of_their_own(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    # the table above the credits filled page 2 to its foot: the credits began page 3, alone
+    assert main(["sheet", str(OPERA), "-o", str(tmp_path), "--for", "chinese", "--pdf",
+                 "--reading", "jyutping", "-q"]) == 0
+    pages = [p.extract_text() or "" for p in PdfReader(tmp_path / f"{OPERA.stem}.pdf").pages]
+    assert "Made with duizhao" in pages[-1]
+    for text in pages:
+        assert "寥寥可數" in text or "粵劇" in text, text[:300]  # the sheet's own content
