@@ -313,3 +313,14 @@ def test_the_due_sheets_blank_touches_a_quote_too(tmp_path: Path) -> None:
     gaps = [b[1] - a[3] for a, b in itertools.pairwise(boxes)
             if a[5] == "“" and b[5].startswith("”") and a[0] == b[0]]
     assert gaps and all(g < 87.0 for g in gaps), gaps
+
+
+def test_a_hyphenated_adjective_keeps_its_form(tmp_path: Path) -> None:
+    article = tmp_path / "mpf.txt"
+    article.write_text(
+        "The long-awaited reform was finally passed.\n\nRents have risen sharply.\n\n"
+        "期待已久的改革終於通過。\n\n租金急升。\n",
+        encoding="utf-8",
+    )
+    words = [v["word"] for v in cli_json("annotate", str(article), "-q")["vocabulary"]["en"]]
+    assert "long-awaited" in words and "long-await" not in words, words

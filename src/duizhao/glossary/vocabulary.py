@@ -248,17 +248,21 @@ def _base(lw: str) -> str:
 
     A plural that lemminflect also lists as a noun of its own is listed under its singular when
     the singular is the commoner word ("pools" → pool, not "troops" → troop), and a hyphenated
-    compound under its last part's lemma ("eleven-year-olds" → eleven-year-old).
+    compound that is a plural noun under its singular ("eleven-year-olds" → eleven-year-old; not
+    "long-awaited" → long-await).
 
     Examples:
         >>> _base("pools"), _base("eleven-year-olds"), _base("troops"), _base("data")
         ('pool', 'eleven-year-old', 'troops', 'data')
+        >>> _base("long-awaited"), _base("bird-watchers")
+        ('long-awaited', 'bird-watcher')
     """
     head, hyphen, last = lw.rpartition("-")
     if hyphen and head and last:
-        base_last = _base(last)
-        if base_last != last:
-            return f"{head}-{base_last}"
+        # a plural noun only: "long-awaited" is an adjective, not a form of "long-await"
+        singular = [x for x in lemminflect().getAllLemmas(last).get("NOUN", ()) if x != last]
+        if singular and last not in lemminflect().getAllLemmas(last).get("NOUN", ()):
+            return f"{head}-{singular[0]}"
     base = lemma(lw.replace("’", "'"))
     if "'" in base:
         base = base.split("'")[0]
