@@ -8,6 +8,7 @@ verb, two idioms, a term used in two forms (drowned, drowning) and one the artic
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 import zipfile
@@ -46,6 +47,42 @@ def test_the_byline_taken_out_is_said(capsys: pytest.CaptureFixture[str]) -> Non
     err = capsys.readouterr().err
     assert f"{SWIM}:2: read 'By Karen Leung, English Panel Head' as the byline" in err
     assert f"{SWIM}:26: read '文：梁嘉欣（英文科科主任）' as the byline" in err
+
+
+def test_the_byline_is_kept_and_shown_under_the_title(
+    doc: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docx import Document as Docx
+
+    from sheet.pdf_text import pdftotext
+
+    both = "By Karen Leung, English Panel Head / 文：梁嘉欣（英文科科主任）"
+    assert doc["meta"]["author"] == both
+    assert main(["parse", str(SWIM), "-q"]) == 0
+    assert f"  author: {both}" in capsys.readouterr().out
+    assert main(["sheet", str(SWIM), "-o", str(tmp_path), "--pdf", "--docx", "-q"]) == 0
+    html = (tmp_path / f"{SWIM.stem}.html").read_text(encoding="utf-8")
+    header = html.split('<header class="sheet-header">', 1)[1].split("</header>", 1)[0]
+    assert header.index("title-zh") < header.index('class="byline"'), header
+    assert '<span lang="en">By Karen Leung, English Panel Head</span>' in header
+    assert '<span lang="zh-Hant">文：梁嘉欣（英文科科主任）</span>' in header
+    text = pdftotext(tmp_path / f"{SWIM.stem}.pdf")
+    assert text.index("每個香港孩子") < text.index("By Karen Leung") < text.index("Hong Kong is")
+    paras = [p.text for p in Docx(str(tmp_path / f"{SWIM.stem}.docx")).paragraphs]
+    assert "By Karen Leung, English Panel Head · 文：梁嘉欣（英文科科主任）" in paras
+
+
+def test_a_markdown_articles_author(tmp_path: Path) -> None:
+    article = tmp_path / "trams.md"
+    article.write_text(
+        "---\nauthor: 文：陳國強\n---\n\n# English\n\nTrams are slow.\n\n# 中文\n\n電車很慢。\n",
+        encoding="utf-8",
+    )
+    assert cli_json("parse", str(article), "-q")["meta"]["author"] == "文：陳國強"
+    # Simplified output converts the byline with the rest of the Chinese
+    assert main(["sheet", str(article), "-o", str(tmp_path), "--script", "simplified", "-q"]) == 0
+    html = (tmp_path / "trams.html").read_text(encoding="utf-8")
+    assert '<p class="byline"><span lang="zh-Hans">文：陈国强</span></p>' in html
 
 
 def test_the_chinese_between_spaced_dashes_is_the_teachers_equivalent(doc: dict) -> None:
@@ -143,8 +180,8 @@ def test_anki_cards_carry_the_readings_of_every_chinese_word(tmp_path: Path) -> 
         assert f[3] and f[4] and f[5], f[:6]
         assert len(f[4].split()) == len(f[3]) == len(f[5].split()), f[:6]
     assert notes["canoe"][3:6] == ["獨木舟", "dú mù zhōu", "duk6 muk6 zau1"]
-    # a teacher-given equivalent the article never uses has no reading to take (none is guessed)
-    assert notes["breaststroke"][3:6] == ["蛇泳", "", ""]
+    # a teacher-given equivalent the article never uses is read as a word of its own
+    assert notes["breaststroke"][3:6] == ["蛇泳", "shé yǒng", "se4 wing6"]
     assert notes["drown"][3:6] == ["遇溺", "yù nì", "jyu6 nik1"]
     lines = tsv.read_text(encoding="utf-8").splitlines()
     assert "take up\tto start doing an activity, a sport etc. (投入)" in lines
@@ -196,3 +233,94 @@ def test_the_chinese_title_clears_the_english_titles_descenders(tmp_path: Path) 
     # poppler's boxes run from the font's ascent to its descent; the CJK title's box began 1.6 pt
     # above the bottom of the English title's (its top touched the descenders of "Hong Kong")
     assert zh[2] - hong[4] >= 2.0, (hong, zh)
+
+
+def test_a_cloze_blank_touches_a_quote_as_a_word_would(tmp_path: Path) -> None:
+    from sheet.pdf_text import words
+
+    assert main(["drill", str(SWIM), "-o", str(tmp_path), "--kinds", "cloze", "--count", "20",
+                 "--pdf", "-q"]) == 0
+    boxes = [w for w in words(tmp_path / f"{SWIM.stem}.drills.pdf") if w[0] == 0]
+    # “(8)____” may be a fine saying: the blank's number starts where the quote ends (a 1 mm
+    # margin parted them, and the closing quote and a full stop from the blank's line)
+    gaps = [b[1] - a[3] for a, b in itertools.pairwise(boxes)
+            if a[5] == "“" and b[5].startswith("(")]
+    assert gaps and all(abs(g) < 0.5 for g in gaps), gaps
+    # a blank after a word keeps the text's own space: "people (1)____"
+    people = next(i for i, w in enumerate(boxes) if w[5] == "people")
+    assert boxes[people + 1][5] == "(1)" and boxes[people + 1][1] - boxes[people][3] > 2.0
+
+
+def test_vocabulary_headwords_are_dictionary_forms(doc: dict, tmp_path: Path) -> None:
+    import duizhao
+
+    words = {v["word"]: v["forms"] for v in doc["vocabulary"]["en"]}
+    # "pools" (lemminflect also lists it as a noun of its own) and "eleven-year-olds" were
+    # headwords; their dictionary forms are common words (Zipf ≥ 4), not suggested at all
+    assert not {"pools", "eleven-year-olds", "pool", "eleven-year-old"} & set(words), words
+    assert words["pupil"] == ["pupils"] and words["canoe"] == ["canoeing"]
+    # …and suggested from a higher frequency up, they come as the dictionary gives them
+    more = duizhao.suggest_vocabulary(duizhao.annotate(duizhao.read(SWIM)), en_max_zipf=5.0,
+                                     en_limit=200)
+    heads = {v.word: v.forms for v in more.vocabulary.en}
+    assert heads.get("pool") == ("pool", "pools") and "pools" not in heads, heads
+    article = tmp_path / "lodgings.txt"
+    article.write_text(
+        "Some bird-watchers rent rooms in the villages for the winter.\n\n"
+        "Rents have risen sharply this year.\n\n一些觀鳥者在冬季租住村屋的房間。\n\n今年租金急升。\n",
+        encoding="utf-8",
+    )
+    words = {v["word"]: v["forms"] for v in cli_json("annotate", str(article), "-q")
+             ["vocabulary"]["en"]}
+    assert words.get("bird-watcher") == ["bird-watchers"], words
+
+
+def test_a_teachers_reading_reaches_the_card_of_a_word_the_text_never_uses(tmp_path: Path) -> None:
+    article = tmp_path / SWIM.name
+    article.write_bytes(SWIM.read_bytes())
+    (tmp_path / f"{SWIM.stem}.duizhao.toml").write_text(
+        '[readings]\n"蛇泳" = {pinyin = "shé yòng", jyutping = "se4 jung6"}\n', encoding="utf-8"
+    )
+    csv = tmp_path / "swim.csv"  # a wrong tone on purpose: the teacher's reading wins
+    assert main(["drill", str(article), "-o", str(tmp_path / "out"), "--kinds", "match",
+                 "--csv", str(csv), "-q"]) == 0
+    row = next(r for r in csv.read_text(encoding="utf-8").splitlines() if "蛇泳" in r)
+    assert "shé yòng" in row and "se4 jung6" in row, row
+
+
+def test_the_sheets_glossary_reads_a_word_the_text_never_uses(tmp_path: Path) -> None:
+    from sheet.pdf_text import pdftotext
+
+    assert main(["sheet", str(SWIM), "-o", str(tmp_path), "--pdf", "--reading", "both", "-q"]) == 0
+    html = (tmp_path / f"{SWIM.stem}.html").read_text(encoding="utf-8")
+    row = html.split(">breaststroke<", 1)[1].split("</tr>", 1)[0]
+    assert "蛇泳" in row and "shé yǒng" in row and "se4 wing6" in row, row
+    text = pdftotext(tmp_path / f"{SWIM.stem}.pdf")
+    assert "shé yǒng" in text.split("蛇泳", 1)[1][:80], text.split("蛇泳", 1)[1][:80]
+
+
+def test_the_due_sheets_blank_touches_a_quote_too(tmp_path: Path) -> None:
+    from sheet.pdf_text import words
+
+    db = str(tmp_path / "bank.sqlite3")
+    assert main(["bank", "add", str(SWIM), "--db", db, "-q"]) == 0
+    pdf = tmp_path / "due.pdf"
+    assert main(["bank", "due", "--db", db, "--date", "2026-12-04", "--new", "12",
+                 "-o", str(pdf), "-q"]) == 0
+    boxes = words(pdf)
+    # “____” may be a fine saying: the blank has no number here; the closing quote follows the
+    # 30 mm line at once (a 1 mm margin each side parted them: 30 mm + 2 mm ≈ 90.7 pt)
+    gaps = [b[1] - a[3] for a, b in itertools.pairwise(boxes)
+            if a[5] == "“" and b[5].startswith("”") and a[0] == b[0]]
+    assert gaps and all(g < 87.0 for g in gaps), gaps
+
+
+def test_a_hyphenated_adjective_keeps_its_form(tmp_path: Path) -> None:
+    article = tmp_path / "mpf.txt"
+    article.write_text(
+        "The long-awaited reform was finally passed.\n\nRents have risen sharply.\n\n"
+        "期待已久的改革終於通過。\n\n租金急升。\n",
+        encoding="utf-8",
+    )
+    words = [v["word"] for v in cli_json("annotate", str(article), "-q")["vocabulary"]["en"]]
+    assert "long-awaited" in words and "long-await" not in words, words

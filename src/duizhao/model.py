@@ -84,6 +84,10 @@ class Meta:
     """The encoding the file was decoded with (detected or forced)."""
     format: str | None = None
     """The input format: ``"editorial"`` (the newspaper text layout) or ``"markdown"``."""
+    author: str | None = None
+    """The byline as written (``By Karen Leung, English Panel Head``; the English one and the
+    Chinese one joined by `` / `` when both languages have one), or the front matter's
+    ``author``; ``None`` when the article names no author."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +98,7 @@ class Meta:
             "path": self.path,
             "encoding": self.encoding,
             "format": self.format,
+            "author": self.author,
         }
 
     @classmethod
@@ -314,13 +319,30 @@ class Counterpart:
     """How strongly the evidence supports it (higher is better; 0–1)."""
     source: str = ""
     """Where it came from: ``given``, ``cedict``, ``alignment``, …"""
+    pinyin: str | None = None
+    """Pinyin (syllables joined by spaces) of a counterpart the Chinese text does not use (a
+    teacher's equivalent), read as a word of its own; ``None`` otherwise (the text's tokens
+    have the readings of the others)."""
+    jyutping: str | None = None
+    """Jyutping of the same, like :attr:`pinyin`."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "score": self.score, "source": self.source}
+        d: dict[str, Any] = {"text": self.text, "score": self.score, "source": self.source}
+        if self.pinyin is not None:
+            d["pinyin"] = self.pinyin
+        if self.jyutping is not None:
+            d["jyutping"] = self.jyutping
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Counterpart:
-        return cls(text=d["text"], score=float(d["score"]), source=d.get("source", ""))
+        return cls(
+            text=d["text"],
+            score=float(d["score"]),
+            source=d.get("source", ""),
+            pinyin=d.get("pinyin"),
+            jyutping=d.get("jyutping"),
+        )
 
 
 @dataclass(frozen=True)

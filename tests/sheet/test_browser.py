@@ -6,6 +6,7 @@ Screenshots go to test-artifacts/ (git-ignored). Skips only when Playwright or C
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
 sys.path.insert(0, str(Path(__file__).parent))
@@ -97,16 +99,26 @@ def test_hovering_a_sentence_lights_its_counterpart(browser, sheet_file):
     zh = page.locator(f'p.para.zh .s[data-b="{bead}"]')
     before = zh.first.evaluate("e => getComputedStyle(e).backgroundColor")
     en.hover()
-    assert "lit" in (zh.first.get_attribute("class") or "")
-    after = zh.first.evaluate("e => getComputedStyle(e).backgroundColor")
-    assert after != before and after not in ("rgba(0, 0, 0, 0)", "transparent")
+    # wait on conditions, not on time: the class is set by a mouseover handler and the colour
+    # comes in with a .12 s transition (read at once under load, it was still the old colour)
+    expect(zh.first).to_have_class(re.compile(r"\blit\b"))
+    lit = zh.first.evaluate(
+        "e => { const p = document.createElement('span'); p.style.background = "
+        "'var(--lit)'; e.parentNode.appendChild(p); const c = getComputedStyle(p)"
+        ".backgroundColor; p.remove(); return c; }"
+    )
+    assert lit != before and lit not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.wait_for_function(
+        "([e, c]) => getComputedStyle(e).backgroundColor === c",
+        arg=[zh.first.element_handle(), lit],
+    )
     # sentences of other beads stay dark
     others = page.locator("p.para.zh .s.lit").count()
     assert others == zh.count()
     _shot(page, "sheet-hover.png")
     # moving to another sentence moves the light
     page.locator("p.para.en .s[data-b]").nth(5).hover()
-    assert "lit" not in (zh.first.get_attribute("class") or "")
+    expect(zh.first).not_to_have_class(re.compile(r"\blit\b"))
     page.close()
 
 

@@ -50,7 +50,11 @@ def convert_document(doc: Document, script: str) -> Document:
     else:
         raise ValueError(f"script must be 'simplified' or 'traditional', not {script!r}")
     rep = dataclasses.replace
-    meta = rep(doc.meta, title_zh=conv(doc.meta.title_zh) if doc.meta.title_zh else None)
+    meta = rep(
+        doc.meta,
+        title_zh=conv(doc.meta.title_zh) if doc.meta.title_zh else None,
+        author=conv(doc.meta.author) if doc.meta.author else None,
+    )
     zh = tuple(
         rep(p, text=conv(p.text), tokens=tuple(_gloss_in(t, conv) for t in p.tokens))
         for p in doc.zh

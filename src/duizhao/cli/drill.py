@@ -72,9 +72,19 @@ def _cmd_drill(args: argparse.Namespace) -> int:
             for note in sheets[0].notes:
                 print(f"note: {note}", file=sys.stderr)
     if args.anki:
-        written.append(write_apkg(docs, args.anki, deck_name=args.deck, vocabulary=args.vocab))
+        written.append(
+            write_apkg(
+                docs,
+                args.anki,
+                deck_name=args.deck,
+                vocabulary=args.vocab,
+                chinese=args.audience == "chinese",  # a card from the Chinese too
+            )
+        )
     if args.tsv:
-        written.append(write_text(args.tsv, quizlet_text(docs, vocabulary=args.vocab)))
+        zh_first = args.audience == "chinese"  # a learner of Chinese: 中文 first
+        text = quizlet_text(docs, vocabulary=args.vocab, lang="zh" if zh_first else "en")
+        written.append(write_text(args.tsv, text))
     if args.csv:
         written.append(write_text(args.csv, csv_text(docs, vocabulary=args.vocab)))
     if not args.quiet:
@@ -145,9 +155,19 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also write Word files to edit: NAME.docx and its key NAME.key.docx",
     )
-    p.add_argument("--anki", metavar="DECK.apkg", help="write an Anki deck")
+    p.add_argument(
+        "--anki",
+        metavar="DECK.apkg",
+        help="write an Anki deck (--for chinese: also a card from the Chinese to its reading "
+        "and meaning)",
+    )
     p.add_argument("--deck", metavar="NAME", help="Anki deck name (default duizhao::DATE TITLE)")
-    p.add_argument("--tsv", metavar="FILE", help="write a Quizlet list (term TAB definition)")
+    p.add_argument(
+        "--tsv",
+        metavar="FILE",
+        help="write a Quizlet list (term TAB definition; --for chinese: the Chinese words, "
+        "with pinyin / Jyutping and the English)",
+    )
     p.add_argument("--csv", metavar="FILE", help="write a CSV for reading tools")
     p.add_argument(
         "--templates", metavar="DIR", help="folder of templates overriding the default ones"

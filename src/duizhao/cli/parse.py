@@ -28,6 +28,8 @@ def _summary(doc: Any) -> str:
         f"  title (zh): {m.title_zh or '-'}",
         f"  title (en): {m.title_en or '-'}",
     ]
+    if m.author:
+        lines.append(f"  author: {m.author}")
     for lang, name in (("en", "English"), ("zh", "Chinese")):
         paras = doc.paragraphs(lang)
         n = sum(len(p.sentences) for p in paras)

@@ -18,6 +18,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -59,6 +60,9 @@ class Term:
     uncertain: bool = False
     """The counterpart :attr:`zh` is below the finder's confidence threshold: no exercise is
     built on it, and the exports carry it with a "check" flag."""
+    zh_readings: tuple[str, str] = ("", "")
+    """Pinyin and Jyutping of :attr:`zh` when the Chinese text does not use it (read by the
+    pipeline as a word of its own: :attr:`duizhao.model.Counterpart.pinyin`)."""
 
     @property
     def sure_zh(self) -> str:
@@ -155,6 +159,7 @@ def gather_terms(docs: Sequence[Document], vocabulary: bool) -> list[Term]:
                     zh_occ=zh_occ,
                     glossary=True,
                     uncertain=uncertain,
+                    zh_readings=_unused_readings(link, zh),
                 )
             )
         if (vocabulary or not doc.glossary) and doc.vocabulary is not None:
@@ -180,6 +185,14 @@ def gather_terms(docs: Sequence[Document], vocabulary: bool) -> list[Term]:
     return out
 
 
+def _unused_readings(link: TermLink | None, zh: str) -> tuple[str, str]:
+    """The readings the pipeline gave a counterpart the text does not use, else empty."""
+    for c in link.counterparts if link is not None else ():
+        if c.text == zh:
+            return c.pinyin or "", c.jyutping or ""
+    return "", ""
+
+
 def _is_name(doc: Document, occs: Sequence[Occurrence]) -> bool:
     """A word always written with a capital, also inside a sentence (``Critics`` opening a
     sentence is not a name)."""
@@ -189,11 +202,28 @@ def _is_name(doc: Document, occs: Sequence[Occurrence]) -> bool:
     return any((o.paragraph, o.start) not in starts for o in occs)
 
 
+#: An interview's speaker label opening a sentence (``Q:``, ``A:``, ``問：``, ``答：``): not
+#: part of the sentence a worksheet sets or a card quotes.
+_SPEAKER = re.compile(r"(?:Q|A|問|问|答)\s*[:：]\s*")
+
+
 def sentence_bounds(doc: Document, lang: str, number: int) -> tuple[int, int, int] | None:
-    """``(paragraph, start, end)`` of the document-wide sentence ``number`` of a language."""
+    """``(paragraph, start, end)`` of the document-wide sentence ``number`` of a language,
+    without an interview's speaker label (``Q:``, ``答：``) at its start.
+
+    Examples:
+        >>> from duizhao.model import Paragraph, Sentence
+        >>> doc = Document(zh=(Paragraph("zh", "答：我每天早上排練。", (Sentence(0, 10),)),))
+        >>> p, a, b = sentence_bounds(doc, "zh", 0)
+        >>> doc.zh[p].text[a:b]  # "I rehearse every morning"
+        '我每天早上排練。'
+    """
     for n, p, s in doc.sentences(lang):  # type: ignore[arg-type]
         if n == number:
-            return p, s.start, s.end
+            text = doc.paragraphs(lang)[p].text  # type: ignore[arg-type]
+            m = _SPEAKER.match(text, s.start, s.end)
+            start = m.end() if m is not None and m.end() < s.end else s.start
+            return p, start, s.end
     return None
 
 

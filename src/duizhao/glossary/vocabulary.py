@@ -246,10 +246,36 @@ def _suggest_en(
 
 def _base(lw: str) -> str:
     """The word a lower-case form is listed under: its lemma, unless the form is a word of its
-    own (much commoner than the lemma: "according", not a form of "accord")."""
+    own (much commoner than the lemma: "according", not a form of "accord").
+
+    A plural that lemminflect also lists as a noun of its own is listed under its singular when
+    the singular is the commoner word ("pools" → pool, not "troops" → troop), and a hyphenated
+    compound that is a plural noun under its singular ("eleven-year-olds" → eleven-year-old; not
+    "long-awaited" → long-await).
+
+    Examples:
+        >>> _base("pools"), _base("eleven-year-olds"), _base("troops"), _base("data")
+        ('pool', 'eleven-year-old', 'troops', 'data')
+        >>> _base("long-awaited"), _base("bird-watchers")
+        ('long-awaited', 'bird-watcher')
+    """
+    head, hyphen, last = lw.rpartition("-")
+    if hyphen and head and last:
+        # a plural noun only: "long-awaited" is an adjective, not a form of "long-await"
+        singular = [x for x in lemminflect().getAllLemmas(last).get("NOUN", ()) if x != last]
+        if singular and last not in lemminflect().getAllLemmas(last).get("NOUN", ()):
+            return f"{head}-{singular[0]}"
     base = lemma(lw.replace("’", "'"))
     if "'" in base:
         base = base.split("'")[0]
+    if base == lw:
+        singular = [
+            x
+            for x in lemminflect().getAllLemmas(lw).get("NOUN", ())
+            if x != lw and lw in lemminflect().getAllInflections(x).get("NNS", ())
+        ]
+        if singular and zipf(singular[0]) > zipf(lw):
+            return str(singular[0])
     if base != lw and zipf(lw) - zipf(base) >= _OWN_WORD_GAP:
         base = lw
     return base

@@ -123,6 +123,8 @@ def annotate(
     from duizhao.chinese import annotate_document
     from duizhao.glossary import LinkContext, link_glossary, suggest_vocabulary
 
+    from .unused_words import read_unused_counterparts
+
     if isinstance(doc_or_path, Document):
         doc = doc_or_path
     else:
@@ -139,6 +141,7 @@ def annotate(
     if order <= 2:
         doc = link_glossary(doc, finder=finder, context=context)
     doc = honour_links(doc)  # cheap, and the same when done twice
+    doc = read_unused_counterparts(doc, annotator)  # a teacher's word the text does not use
     if order <= 3:
         doc = suggest_vocabulary(
             doc,

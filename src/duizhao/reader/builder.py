@@ -96,6 +96,7 @@ class Builder:
             path=path,
             encoding=encoding,
             format=fmt,
+            author=self.meta.get("author"),
         )
         return Document(
             meta=meta,

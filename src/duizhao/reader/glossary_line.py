@@ -23,6 +23,9 @@ _HEADER_WORDS = (  # the longer first: 詞彙表 ("vocabulary list") before 詞�
     "keywords",
     "keyterms",
     "wordbank",
+    "wordlist",
+    "wordstoknow",
+    "words",
     "生字",
     "詞彙",
     "词汇",
@@ -30,11 +33,21 @@ _HEADER_WORDS = (  # the longer first: 詞彙表 ("vocabulary list") before 詞�
     "词语",
     "詞語",
 )
+#: Words that qualify a header word and are no header alone: "Key words 重點詞彙".
+_HEADER_MODIFIERS = ("重點", "重点", "關鍵", "关键", "key", "useful", "new")
 _HEADER_NOISE = re.compile(r"[\s/|｜\-—–_*#=~【】\[\]()（）:：.·•「」]+")
 
 
 def is_glossary_header(line: str) -> bool:
-    """True for glossary headers: ``/ Glossary生字 /``, ``Glossary``, ``生字``, ``Vocabulary``, …"""
+    """True for glossary headers: ``/ Glossary生字 /``, ``Glossary``, ``生字``, ``Vocabulary``,
+    ``Key words 重點詞彙``, …
+
+    Examples:
+        >>> is_glossary_header("Key words 重點詞彙"), is_glossary_header("Words to know")
+        (True, True)
+        >>> is_glossary_header("重點"), is_glossary_header("Key"), is_glossary_header("Words")
+        (False, False, True)
+    """
     s = _HEADER_NOISE.sub("", line).lower()
     if not s or len(s) > 40:
         return False
@@ -46,7 +59,10 @@ def is_glossary_header(line: str) -> bool:
                 found = True
                 break
         else:
-            return False
+            modifier = next((m for m in _HEADER_MODIFIERS if s.startswith(m)), None)
+            if modifier is None:
+                return False
+            s = s[len(modifier) :]
     return found
 
 

@@ -36,7 +36,8 @@ _ZH_DATE = re.compile(
     r"(?:\s*(?:上午|下午)?\s*\d{1,2}[:：]\d\d)?$"
 )
 _EN_BYLINE = re.compile(
-    r"^(?i:(?:written|text|words|story)\s+)?(?i:by)\s+[A-Z][\w.'’-]*(?:[\s,|–—-]|$)"
+    r"^(?i:(?:written|text|words|story|interview|interviewed|report|reported|photos?)\s+)?"
+    r"(?i:by)\s+[A-Z][\w.'’-]*(?:[\s,|–—-]|$)"
 )
 _ZH_BYLINE = re.compile(r"^(?:文|撰文|作者|記者|记者|編輯|编辑|翻譯|翻译|譯|译)\s*[：:／/]\s*\S")
 
@@ -75,6 +76,8 @@ def byline(line: str) -> bool:
 
     Examples:
         >>> byline("By Karen Leung, English Panel Head"), byline("文：梁嘉欣（英文科科主任）")
+        (True, True)
+        >>> byline("Interview by Winnie Ho"), byline("Interviewed by Winnie Ho")
         (True, True)
         >>> byline("By the time the pools open"), byline("Bypass roads")
         (False, False)

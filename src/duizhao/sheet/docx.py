@@ -143,6 +143,9 @@ def sheet_docx(
         add_text(d.add_paragraph(), m["title_zh"], bold=True, size=13 if m["title_en"] else 16)
     if not m["title_en"] and not m["title_zh"]:
         add_text(d.add_paragraph(), ctx["title"], bold=True, size=16)
+    if m["author"]:
+        add_text(d.add_paragraph(), " · ".join(b["text"] for b in m["bylines"]), size=9,
+                 colour="667085")
     for line in ctx["legend"]:
         add_text(d.add_paragraph(), line, size=8)
 

@@ -26,6 +26,7 @@ from ..errors import DuizhaoError
 from ..model import Bead, Document, Lang
 from ..output.templates import generator
 from ..resources.lexicon import CEDICT_ATTRIBUTION
+from ..text.script import script_of
 from .options import SheetOptions
 from .paragraph import TERM_COLOURS, char_reading, paragraph_view
 
@@ -136,6 +137,9 @@ def _glossary_view(doc: Document, reading: str = "both") -> list[dict[str, Any]]
         if where is None and zh:
             where = _find_in_zh(doc, zh)
         py, jp = _readings_at(doc, *where) if where else ("", "")
+        if where is None and link is not None:  # not in the text: read as a word of its own
+            c = next((c for c in link.counterparts if c.text == zh), None)
+            py, jp = (c.pinyin or "", c.jyutping or "") if c is not None else ("", "")
         if reading not in ("pinyin", "both"):
             py = ""
         if reading not in ("jyutping", "both"):
@@ -336,6 +340,12 @@ def sheet_context(
             "title_zh": m.title_zh,
             "path": m.path,
             "file": Path(m.path).name if m.path else None,
+            "author": m.author,
+            # each language's byline in its own language (the Chinese one set in CJK type)
+            "bylines": [
+                {"text": b, "zh": script_of(b) == "zh"}
+                for b in (m.author.split(" / ") if m.author else [])
+            ],
         },
         "title": title,
         "zh_lang": zh_lang,

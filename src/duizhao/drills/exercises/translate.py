@@ -63,13 +63,15 @@ def _add(
     order: list[tuple[int, int]],
 ) -> None:
     """The question of one sentence pair holding the term ``t``."""
-    zh_texts = doc.sentence_texts("zh")
     prompt: list[Span] = []
     # mark the counterpart so the student sees which word the term translates, unless it
     # is uncertain, or the sheet asks for it (English ↔ Chinese matching): a giveaway
     mark = t.sure_zh if "zh" not in req.kinds else ""
     for z in bead.zh:
-        s = zh_texts[z]
+        zb = sentence_bounds(doc, "zh", z)  # without a speaker label (答：)
+        if zb is None:
+            continue
+        s = doc.zh[zb[0]].text[zb[1] : zb[2]]
         k = s.find(mark) if mark else -1
         if k >= 0:
             prompt += [Span(s[:k]), Span(mark, mark=True), Span(s[k + len(mark) :])]

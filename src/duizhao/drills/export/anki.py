@@ -1,9 +1,11 @@
 """Anki decks (``.apkg``, via the optional ``genanki``): one note per glossary term.
 
 The note type has the fixed ID :data:`ANKI_MODEL_ID` and two cards per note (*English → meaning*,
-*Meaning → English*); note GUIDs come from (article, term), so a later export of the same article
-updates its notes; the file is byte-identical for the same input (fixed timestamps inside the
-collection and the zip).
+*Meaning → English*); for learners of Chinese (``chinese=True``, ``drill --for chinese``) a
+second note type, :data:`ANKI_CHINESE_MODEL_ID`, adds a third card, *Chinese → reading and
+meaning* (made only for a note that has Chinese); note GUIDs come from (article, term), so a
+later export of the same article updates its notes; the file is byte-identical for the same
+input (fixed timestamps inside the collection and the zip).
 
 Examples:
     >>> from duizhao.model import Document, Meta
@@ -27,10 +29,12 @@ from ..files import output_stem
 from ..model import NothingToDrillError
 from .cards import as_list, cards
 
-__all__ = ["ANKI_FIELDS", "ANKI_MODEL_ID", "write_apkg"]
+__all__ = ["ANKI_CHINESE_MODEL_ID", "ANKI_FIELDS", "ANKI_MODEL_ID", "write_apkg"]
 
 #: The Anki note type's ID: fixed forever, so every export updates the same note type.
 ANKI_MODEL_ID = 1_607_392_319
+#: The note type for learners of Chinese: the same fields, and a card from the Chinese.
+ANKI_CHINESE_MODEL_ID = 1_607_392_320
 #: The fields of the note type, in order.
 ANKI_FIELDS = (
     "Term",
@@ -71,14 +75,25 @@ _ANKI_TAIL = (
 )
 
 
-def _anki_model() -> Any:
+def _anki_model(chinese: bool = False) -> Any:
     import genanki
 
+    from_chinese = {
+        "name": "Chinese → reading and meaning",
+        "qfmt": '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}',
+        "afmt": '{{FrontSide}}<hr id="answer">'
+        '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
+        '{{#Check}}<div class="chk">{{Check}}</div>{{/Check}}'
+        + _ANKI_FRONT
+        + '<div class="def">{{Definition}}</div>'
+        + _ANKI_TAIL,
+    }
     return genanki.Model(
-        ANKI_MODEL_ID,
-        "duizhao glossary term",
+        ANKI_CHINESE_MODEL_ID if chinese else ANKI_MODEL_ID,
+        "duizhao glossary term (Chinese)" if chinese else "duizhao glossary term",
         fields=[{"name": f} for f in ANKI_FIELDS],
-        templates=[
+        templates=([from_chinese] if chinese else [])
+        + [
             {
                 "name": "English → meaning",
                 "qfmt": _ANKI_FRONT,
@@ -134,6 +149,7 @@ def write_apkg(
     deck_name: str | None = None,
     vocabulary: bool = False,
     timestamp: float | None = None,
+    chinese: bool = False,
 ) -> Path:
     """Write an Anki deck (``.apkg``) with one note per glossary term, forward and reverse cards.
 
@@ -147,6 +163,9 @@ def write_apkg(
         vocabulary: Add suggested English vocabulary as notes too.
         timestamp: Modification time given to the notes (default: noon UTC of the newest article's
             date, so the file is byte-identical for the same input).
+        chinese: For learners of Chinese: each note with Chinese also gets a card from the
+            Chinese (its pinyin, Jyutping, English term and definition on the back), with the
+            note type :data:`ANKI_CHINESE_MODEL_ID`.
 
     Returns:
         ``path`` as a :class:`~pathlib.Path`.
@@ -181,7 +200,7 @@ def write_apkg(
         raise NothingToDrillError("nothing to put in the Anki deck: the articles have no glossary")
     name = deck_name or _deck_name(docs)
     deck = genanki.Deck(_stable_id("duizhao deck|" + name), name)
-    model = _anki_model()
+    model = _anki_model(chinese)
     for c in cs:
         deck.add_note(
             genanki.Note(

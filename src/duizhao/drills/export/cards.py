@@ -101,14 +101,18 @@ def _example(doc: Document, en: Sequence[Occurrence]) -> tuple[str, str]:
 
 
 def _readings(
-    doc: Document, zh: str, zh_occ: Sequence[Occurrence], en: Sequence[Occurrence]
+    doc: Document,
+    zh: str,
+    zh_occ: Sequence[Occurrence],
+    en: Sequence[Occurrence],
+    unused: tuple[str, str] = ("", ""),
 ) -> tuple[str, str]:
     """Pinyin and Jyutping of a card's Chinese, as the article's annotation reads it there.
 
     Where the glossary linked it (``zh_occ``), else where the text has it (a suggested word's
     counterpart: first in a sentence aligned with the English that used the word). A
-    teacher-given equivalent the Chinese text does not use has none: drills run no stage (the
-    annotator), and a reading guessed out of context could be wrong.
+    teacher-given equivalent the Chinese text does not use has the readings the pipeline gave
+    it as a word of its own (``unused``: :attr:`duizhao.model.Counterpart.pinyin`).
     """
     where = [(o.paragraph, o.start, o.end) for o in zh_occ[:1]]
     if not where:
@@ -125,7 +129,7 @@ def _readings(
                 hits.append((n not in aligned, n, p, k))
         where = [(p, k, k + len(zh)) for *_, p, k in sorted(hits)[:1]]
     if not where:
-        return "", ""
+        return unused
     p, a, b = where[0]
     para = doc.zh[p]
     return reading_of(para, a, b, "pinyin") or "", reading_of(para, a, b, "jyutping") or ""
@@ -149,7 +153,7 @@ def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> t
         example = example_text = ""
         if t.en:
             example, example_text = _example(doc, t.en)
-        py, jp = _readings(doc, t.zh, t.zh_occ, t.en) if t.zh else ("", "")
+        py, jp = _readings(doc, t.zh, t.zh_occ, t.en, t.zh_readings) if t.zh else ("", "")
         m = doc.meta
         source = " ".join(x for x in (m.source, m.title_zh or m.title_en) if x)
         tags = ["duizhao", "glossary" if t.glossary else "vocabulary"]

@@ -31,17 +31,26 @@ def _flat(s: str) -> str:
 
 
 def quizlet_text(
-    docs: Document | Sequence[Document], *, vocabulary: bool = False, chinese: bool = True
+    docs: Document | Sequence[Document],
+    *,
+    vocabulary: bool = False,
+    chinese: bool = True,
+    lang: Literal["en", "zh"] = "en",
 ) -> str:
     """A Quizlet import list: ``term<TAB>definition`` per line (no tab or newline in a field).
 
     Args:
         docs: Documents.
-        vocabulary: Add suggested English vocabulary.
+        vocabulary: Add suggested vocabulary (English; with ``lang="zh"``, Chinese).
         chinese: Put the Chinese counterpart after the definition (``… (集群)``); an uncertain
             one is flagged ``(check: 集群)`` (a Quizlet list has two columns, so the flag goes
             into the definition).
+        lang: ``en`` (for learners of English): the English terms; ``zh`` (for learners of
+            Chinese): the Chinese words as terms, their definition ``pinyin / Jyutping — English
+            term: definition`` (an uncertain counterpart flagged ``(check)``).
     """
+    if lang == "zh":
+        return _quizlet_zh(as_list(docs), vocabulary)
     lines = []
     for c in cards(docs, vocabulary=vocabulary):
         definition = c.definition
@@ -51,6 +60,33 @@ def quizlet_text(
         term, definition = _flat(c.term), _flat(definition)
         if term and definition:
             lines.append(f"{term}\t{definition}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _quizlet_zh(docs: Sequence[Document], vocabulary: bool) -> str:
+    """:func:`quizlet_text` for learners of Chinese: one line per Chinese word."""
+    lines, seen = [], set()
+    for c in cards(docs, vocabulary=False):
+        if not c.chinese or c.chinese in seen:
+            continue
+        seen.add(c.chinese)
+        pron = " / ".join(x for x in (c.pinyin, c.jyutping) if x)
+        meaning = c.term + (f": {c.definition}" if c.definition else "")
+        flag = " (check)" if c.check else ""
+        lines.append(
+            f"{_flat(c.chinese)}\t{_flat(f'{pron} — {meaning}' if pron else meaning)}{flag}"
+        )
+    for doc in docs if vocabulary else ():
+        for v in doc.vocabulary.zh if doc.vocabulary is not None else ():
+            if v.word in seen or not v.translation:
+                continue
+            seen.add(v.word)
+            pron = " / ".join(x for x in (v.pinyin, v.jyutping) if x)
+            meaning = "; ".join(v.translation)
+            flag = " (check)" if v.uncertain else ""
+            lines.append(
+                f"{_flat(v.word)}\t{_flat(f'{pron} — {meaning}' if pron else meaning)}{flag}"
+            )
     return "".join(line + "\n" for line in lines)
 
 

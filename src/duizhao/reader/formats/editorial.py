@@ -163,7 +163,9 @@ def _take_masthead(b: Builder) -> None:
             if rest:
                 b.meta[f"title_{lang}"] = lines[0][1]
             for i, t in bylines:
-                b.warn(line0 and line0 + i, f"read {t!r} as the byline (it is not printed)")
+                b.warn(line0 and line0 + i, f"read {t!r} as the byline (shown under the title)")
+                had = b.meta.get("author")  # English first: its paragraphs are read first
+                b.meta["author"] = f"{had} / {t}" if had else t
             for i, (y, m, d) in dates:
                 line = (line0 or 0) + i
                 b.take_date(iso_date(y, m, d, b.path, line), line if line0 else None)

@@ -34,7 +34,7 @@ _SECTIONS = {
     "中文原文": "zh",
     "原文": "zh",
 }
-_META_KEYS = {"source", "date", "title_en", "title_zh", "pins"}
+_META_KEYS = {"source", "date", "title_en", "title_zh", "author", "pins"}
 
 
 def _parse_markdown(lines: list[str], b: Builder) -> None:
