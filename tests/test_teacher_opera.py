@@ -47,7 +47,7 @@ def test_a_learner_of_chineses_quizlet_list_is_chinese_first(tmp_path: Path) -> 
                  "--tsv", str(zh), "-q"]) == 0
     lines = dict(line.split("\t") for line in zh.read_text(encoding="utf-8").splitlines())
     assert lines["排練"] == (
-        "pái liàn / paai2 lin6 — rehearse: to practise a play or a piece of music before "
+        "pái liàn / paai4 lin6 — rehearse: to practise a play or a piece of music before "
         "performing it"
     )
     # the teacher's equivalent the article never uses, with its readings; the uncertain one flagged
@@ -91,7 +91,7 @@ def test_a_learner_of_chineses_anki_deck_asks_from_the_chinese(tmp_path: Path) -
     names, notes = deck("--for", "chinese")
     assert names[0] == "Chinese → reading and meaning" and len(names) == 3
     by_term = {n[0]: n for n in notes}
-    assert by_term["rehearse"][3:6] == ["排練", "pái liàn", "paai2 lin6"]
+    assert by_term["rehearse"][3:6] == ["排練", "pái liàn", "paai4 lin6"]
     # the example sentence is quoted without the interview's "A: "
     assert by_term["rehearse"][6].startswith("I <b>rehearse</b> every morning")
     names, _ = deck()  # an English class's deck: the two cards it always had
