@@ -328,14 +328,45 @@ def _sense_words(sense: str) -> tuple[tuple[str, ...], tuple[tuple[str, float], 
     return phrase, tuple([(w, weight) for w in words] + noted)
 
 
+_QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
+_ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
+
+
+def note_names(sense: str) -> tuple[str, ...]:
+    """The other names of the word a Hong Kong sense gives in its notes: a quoted form (叮叮
+    "tram (colloquial, "ding-ding")") or a note that is one abbreviation (立法會 "Legislative
+    Council (LegCo)"). What the word is called is a sense of it, not a remark on it (a note's
+    words weigh half, :func:`_sense_words`): a term written so is translated whole.
+
+    Examples:
+        >>> note_names('tram (colloquial, "ding-ding")'), note_names("Executive Council (ExCo)")
+        (('ding-ding',), ('ExCo',))
+        >>> note_names("Director (of a government department)"), note_names("tram (Tramways)")
+        ((), ())
+    """
+    out: list[str] = []
+    for note in _NOTE.findall(_BRACKETS.sub(" ", sense)):
+        note = note.strip()
+        if _ABBREVIATION.fullmatch(note) and sum(c.isupper() for c in note) >= 2:
+            out.append(note)
+        else:
+            out.extend(q.strip() for q in _QUOTED.findall(note) if q.strip())
+    return tuple(out)
+
+
 @lru_cache(maxsize=65536)
 def _gloss_simplified(simplified: str) -> Gloss | None:
     senses = _senses(simplified)
     if not senses:
         return None
+    from duizhao.resources.lexicon import hk_glosses
+
+    hk = hk_glosses().get(simplified)
+    # a Hong Kong sense's other names are senses of their own ("ding-ding" for 叮叮)
+    names = [n for s in hk.split("; ") for n in note_names(s)] if hk else []
     keys: dict[str, float] = {}
     phrases: list[tuple[str, ...]] = []
-    for sense in senses:
+    for sense in [*senses, *names]:
         found = _sense_words(sense)
         if found is None:
             continue
