@@ -329,29 +329,25 @@ def _sense_words(sense: str) -> tuple[tuple[str, ...], tuple[tuple[str, float], 
 
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
-_ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
 
 
 def note_names(sense: str) -> tuple[str, ...]:
-    """The other names of the word a Hong Kong sense gives in its notes: a quoted form (叮叮
-    "tram (colloquial, "ding-ding")") or a note that is one abbreviation (立法會 "Legislative
-    Council (LegCo)"). What the word is called is a sense of it, not a remark on it (a note's
-    words weigh half, :func:`_sense_words`): a term written so is translated whole.
+    """The other names of the word a Hong Kong sense gives in its notes, quoted (叮叮 "tram
+    (colloquial, "ding-ding")"). What the word is called is a sense of it, not a remark on it
+    (a note's words weigh half, :func:`_sense_words`): a term written so is translated whole.
+    (An abbreviation in a note, 立法會 "Legislative Council (LegCo)", is not taken: measured
+    in round 14, it moved the pool's figures only through the encoder's batches.)
 
     Examples:
         >>> note_names('tram (colloquial, "ding-ding")'), note_names("Executive Council (ExCo)")
-        (('ding-ding',), ('ExCo',))
-        >>> note_names("Director (of a government department)"), note_names("tram (Tramways)")
-        ((), ())
+        (('ding-ding',), ())
     """
-    out: list[str] = []
-    for note in _NOTE.findall(_BRACKETS.sub(" ", sense)):
-        note = note.strip()
-        if _ABBREVIATION.fullmatch(note) and sum(c.isupper() for c in note) >= 2:
-            out.append(note)
-        else:
-            out.extend(q.strip() for q in _QUOTED.findall(note) if q.strip())
-    return tuple(out)
+    return tuple(
+        q.strip()
+        for note in _NOTE.findall(_BRACKETS.sub(" ", sense))
+        for q in _QUOTED.findall(note)
+        if q.strip()
+    )
 
 
 @lru_cache(maxsize=65536)
