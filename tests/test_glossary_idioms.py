@@ -64,3 +64,20 @@ def test_only_an_untranslated_first_guess_gives_way_and_only_to_an_idiom() -> No
     assert idioms_first([first, taken])[0] is first
     others = [Candidate(t, {}, [(0, 9, 11)], 0.5) for t in ("購買", "遊艇")]
     assert idioms_first([first, *others, idiom])[0] is first
+
+
+def test_the_idiom_of_a_sentence_whose_first_guess_is_its_negation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """"not misplaced" 並非多此一舉: 並非 is the sentence's "not" (round 14); the idiom
+    多此一舉 ("superfluous") comes first now, and is marked "check"."""
+    text = _ARTICLE.split("\n\n")
+    article = "\n\n".join(
+        ["The parents' worries are not misplaced.", text[3], "家長的擔憂並非多此一舉。",
+         "/ Glossary生字 /", "misplaced：not suitable or correct in the situation", ""]
+    )  # fmt: skip
+    path = tmp_path / "misplaced.txt"
+    path.write_text(article, encoding="utf-8")
+    assert main(["annotate", str(path), "--format", "json"]) == 0
+    (g,) = json.loads(capsys.readouterr().out)["glossary"]
+    assert g["counterparts"][0]["text"] == "多此一舉" and g["uncertain"]
