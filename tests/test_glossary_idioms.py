@@ -69,7 +69,7 @@ def test_only_an_untranslated_first_guess_gives_way_and_only_to_an_idiom() -> No
 def test_the_idiom_of_a_sentence_whose_first_guess_is_its_negation(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """"not misplaced" 並非多此一舉: 並非 is the sentence's "not" (round 14); the idiom
+    """ "not misplaced" 並非多此一舉: 並非 is the sentence's "not" (round 14); the idiom
     多此一舉 ("superfluous") comes first now, and is marked "check"."""
     text = _ARTICLE.split("\n\n")
     article = "\n\n".join(
