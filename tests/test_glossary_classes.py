@@ -148,9 +148,9 @@ def test_candidates_are_runs_of_whole_tokens(cuts: list[int], text: str) -> None
 def test_hong_kong_senses_are_dictionary_evidence() -> None:
     """Words CC-CEDICT lacks or gives a Mainland sense (車資 has no entry; 電車 is a
     "trolleybus" there) are found through the shipped Hong Kong senses: the trams sample's
-    English vocabulary gets its Chinese, shown as certain. (叮叮 is right but marked "check"
-    since round 14: "ding-ding" is read as two words and its sense matches one of them fully,
-    so its evidence is of the kind ``part``, certain only from 0.95.)"""
+    English vocabulary gets its Chinese, shown as certain. (叮叮 was marked "check" in round
+    14: "ding-ding" was only in a note of its sense, at half weight, so its evidence was of the
+    kind ``part``; a name a note gives is a sense of its own since round 14's second pass.)"""
     from pathlib import Path
 
     import duizhao
@@ -159,6 +159,55 @@ def test_hong_kong_senses_are_dictionary_evidence() -> None:
     found = {v.word: (v.translation, v.uncertain) for v in doc.vocabulary.en}
     assert found["fare"] == (("車資",), False)
     assert found["tram"] == (("電車",), False)
-    assert found["ding-ding"] == (("叮叮",), True)
+    assert found["ding-ding"] == (("叮叮",), False)
     # the forms as a list of words shows them: "Fares" opened its sentence
     assert next(v.forms for v in doc.vocabulary.en if v.word == "fare") == ("fare", "fares")
+
+
+_NAMES = """Lawmakers in LegCo asked why the trams are losing money.
+
+Many older workers still rely on the MPF when they retire.
+
+Tourists love to ride the ding-ding along the north shore.
+
+明報社評 2026.12.04：議員關注電車虧損 長者倚賴退休保障
+
+立法會議員質詢電車為何持續虧損。
+
+不少年長僱員退休後仍然倚靠強積金。
+
+遊客喜歡乘坐叮叮遊覽港島北岸。
+
+/ Glossary生字 /
+
+LegCo：the Legislative Council of Hong Kong
+
+MPF：the Mandatory Provident Fund, a retirement savings scheme
+
+ding-ding：a Hong Kong tram
+"""
+
+
+def test_a_name_in_a_note_of_a_hong_kong_sense_translates_the_term_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A glossary term that is the name a Hong Kong sense gives, quoted, in a note (叮叮 "tram
+    (colloquial, "ding-ding")") is translated whole by the dictionary: its counterpart is shown
+    as certain, not marked "check" (it was, with the evidence of the kind ``part``)."""
+    from duizhao.glossary.confidence import evidence_class
+    from duizhao.glossary.dictionary import gloss, strength
+    from duizhao.glossary.query import query
+
+    path = tmp_path / "names.txt"
+    path.write_text(_NAMES, encoding="utf-8")
+    assert main(["annotate", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    found = {g["term"]: (g["counterparts"][0]["text"], g["uncertain"]) for g in data["glossary"]}
+    assert found == {"LegCo": ("立法會", False), "MPF": ("強積金", False),
+                     "ding-ding": ("叮叮", False)}  # fmt: skip
+    (keys,) = query("ding-ding").words
+    assert strength(keys, gloss("叮叮")) == 1.0
+    assert evidence_class({"dict_term": strength(keys, gloss("叮叮"))}) == "whole"
+    # a note that is a remark, not a name, still weighs half ("colloquial")
+    (keys,) = query("colloquial").words
+    assert strength(keys, gloss("叮叮")) == 0.5

@@ -34,6 +34,7 @@ from .features import (
     candidates,
     softmax,
 )
+from .idioms import idioms_first
 from .pairwise import halves_first
 from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
@@ -317,6 +318,7 @@ class CounterpartFinder:
                 continue
             if size > 1:
                 f = halves_first(f)
+            f = idioms_first(f)
             shares = softmax([c.score for c in f])
             out.append(
                 Ranking(
@@ -434,6 +436,7 @@ class CounterpartFinder:
         found = self.score(ranking.candidates, only=changed)
         if ranking.words > 1:
             found = halves_first(found)
+        found = idioms_first(found)
         shares = softmax([c.score for c in found])
         return Ranking(
             tuple(found), tuple(shares), self._confidence(found, shares), ranking.words,

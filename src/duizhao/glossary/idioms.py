@@ -1,0 +1,74 @@
+"""A four-character idiom for a term the dictionary does not translate (round 14, second pass).
+
+A term whose Chinese is a chengyu is often rendered by one whose words CC-CEDICT does not link
+to the English at all: "lavishly" 一擲千金, "unfounded" 無的放矢, "fend for oneself" 自生自滅. Then
+nothing in the dictionary speaks for any candidate, and the first guess is a short word beside
+the idiom that the encoder or the place preferred (上, 並非, 任由), the idiom second or third.
+
+When the best candidate has no dictionary evidence for any word of the term (its kind of
+evidence is ``definition`` or ``none``), and one of the next two is a four-character CC-CEDICT
+entry marked "(idiom)" with no dictionary evidence either and no character another English word
+of the sentence explains, the idiom is put first: a translator who wrote a chengyu there meant
+the whole of it, and a word beside it that nothing links to the term is no better evidence.
+
+Chosen by the fitting pool's leave-one-article-out predictions (``benchmarks/fit_glossary.py
+--dump``): among the first guesses without dictionary evidence, the rule changed three, all to
+the right idiom, and no right one. The first guess it makes has no dictionary evidence, so its
+kind (``definition`` or ``none``) is never shown as certain: it is always marked "check".
+
+Examples:
+    >>> a = Candidate("任由", {}, [(0, 0, 2)], 1.2)
+    >>> b = Candidate("自生自滅", {}, [(0, 3, 7)], 0.9)
+    >>> [c.text for c in idioms_first([a, b])]
+    ['自生自滅', '任由']
+    >>> [c.text for c in idioms_first([Candidate("任由", {"dict_term": 1.0}, [], 1.2), b])]
+    ['任由', '自生自滅']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from duizhao.text.convert import to_simplified
+
+from .confidence import TERM_FEATURES
+from .features import Candidate
+
+__all__ = ["LOOK", "idioms_first", "is_idiom"]
+
+#: How many candidates after the first are looked at.
+LOOK = 2
+
+
+@lru_cache(maxsize=4096)
+def is_idiom(text: str) -> bool:
+    """Whether a text is a four-character CC-CEDICT entry marked "(idiom)".
+
+    Examples:
+        >>> is_idiom("一擲千金"), is_idiom("醫護人員"), is_idiom("並非")
+        (True, False, False)
+    """
+    if len(text) != 4:
+        return False
+    from duizhao.resources.lexicon import cedict
+
+    return any("(idiom" in g for e in cedict().lookup(to_simplified(text)) for g in e.glosses)
+
+
+def _untranslated(c: Candidate) -> bool:
+    """No dictionary evidence for any word of the term."""
+    return not any(c.features.get(k, 0.0) > 0.0 for k in TERM_FEATURES)
+
+
+def idioms_first(ranked: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates, best first, with an idiom put first as the module's docstring says;
+    otherwise as they are."""
+    out = list(ranked)
+    if len(out) < 2 or not _untranslated(out[0]) or is_idiom(out[0].text):
+        return out
+    for k in range(1, min(len(out), LOOK + 1)):
+        c = out[k]
+        if is_idiom(c.text) and _untranslated(c) and not c.features.get("explained", 0.0):
+            return [c, *out[:k], *out[k + 1 :]]
+    return out
