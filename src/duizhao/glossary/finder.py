@@ -28,6 +28,7 @@ from duizhao.resources import encoder
 
 from .confidence import DICTIONARY_FEATURES, calibrated, evidence, evidence_class
 from .context import LinkContext
+from .fastpaths import taken_mask
 from .features import (
     FEATURES,
     Candidate,
@@ -80,7 +81,7 @@ class Claims:
         """The share of a candidate's characters (mean over its places) taken by items other
         than ``owner`` and more confident than ``confidence``."""
 
-        by_paragraph: dict[int, set[int]] = {}  # the others' characters, per paragraph
+        by_paragraph: dict[int, int] = {}  # the others' characters (bits), per paragraph
         added = [self._added]
 
         def taken(c: Candidate) -> float:
@@ -93,13 +94,10 @@ class Claims:
             for p, a, b in c.places:
                 others = by_paragraph.get(p)
                 if others is None:
-                    others = by_paragraph[p] = {
-                        i
-                        for x, y, o, conf in self._places.get(p, ())
-                        if o != owner and conf > confidence
-                        for i in range(x, y)
-                    }
-                hit = sum(1 for i in range(a, b) if i in others) if others else 0
+                    places = self._places.get(p, ())
+                    others = by_paragraph[p] = taken_mask(places, owner, confidence)
+                # (the characters of [a, b) in the mask: the count of the set's former look-ups)
+                hit = ((others >> a) & ((1 << (b - a)) - 1)).bit_count() if others and b > a else 0
                 total += hit / max(1, b - a)
             return total / len(c.places)
 
