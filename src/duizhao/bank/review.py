@@ -73,7 +73,7 @@ class DueItem:
     zh: str | None = None
     """Chinese counterpart (English terms) or gloss (Chinese words)."""
     reading: str | None = None
-    """Pinyin (Chinese words)."""
+    """Pinyin (Chinese words; of an English term, its stored counterpart's)."""
     sentence: str | None = None
     """A stored sentence using the term (from its latest article)."""
     start: int = 0
@@ -83,6 +83,8 @@ class DueItem:
     """The aligned sentence of the other language."""
     date: str | None = None
     """Date of the article the sentence comes from."""
+    jyutping: str | None = None
+    """Jyutping (Chinese words; of an English term, its stored counterpart's)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -426,6 +428,7 @@ class ReviewMixin:
             end=ex["oend"] if ex else 0,
             other=other or None,
             date=ex["date"] if ex else None,
+            jyutping=info["jyutping"] if info else None,
         )
 
 
