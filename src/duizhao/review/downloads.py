@@ -43,8 +43,10 @@ def make_download(doc: Document, kind: str, stem: str) -> tuple[str, bytes, str]
     if kind in ("quizlet.txt", "quizlet-chinese.txt"):
         from ..drills import quizlet_text
 
-        lang = "zh" if kind == "quizlet-chinese.txt" else "en"  # as drill --for chinese --tsv
-        return name, quizlet_text(doc, lang=lang).encode("utf-8"), media
+        text = (  # as drill --for chinese --tsv: the Chinese first
+            quizlet_text(doc, lang="zh") if kind == "quizlet-chinese.txt" else quizlet_text(doc)
+        )
+        return name, text.encode("utf-8"), media
     with tempfile.TemporaryDirectory(prefix="duizhao-review-") as tmp:
         out = Path(tmp) / name
         if kind == "sheet.pdf":
