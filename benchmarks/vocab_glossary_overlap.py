@@ -1,4 +1,4 @@
-"""How many "Words to learn: Chinese" entries repeat the glossary's own Chinese, per teacher fixture.
+"""How many "Words to learn: Chinese" entries repeat the glossary's Chinese, per teacher fixture.
 
 Usage: ``.venv/bin/python benchmarks/vocab_glossary_overlap.py`` (this checkout), and with the old
 code: ``git archive main src templates | tar -x -C /tmp/old_X`` then
