@@ -234,14 +234,15 @@ def test_the_pdf_credits_never_break_a_web_address(tmp_path: Path) -> None:
 def test_bank_due_heads_its_last_column_meaning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the column headed "zh" showed "epidemic situation" for the Chinese term 疫情
+    # the column headed "zh" showed "epidemic situation" for the Chinese term 疫情 (疫情 is now the
+    # glossary's counterpart of "pandemic", so no longer a vocabulary word: 熱潮 instead)
     db = str(tmp_path / "bank.sqlite3")
     assert main(["bank", "add", str(PARKS), "--db", db, "-q"]) == 0
     ratings = tmp_path / "ratings.csv"
-    ratings.write_text("term,rating,date\n疫情,again,2026-12-03\n", encoding="utf-8")
+    ratings.write_text("term,rating,date\n熱潮,again,2026-12-03\n", encoding="utf-8")
     assert main(["bank", "review", "--db", db, "--csv", str(ratings)]) == 0
     capsys.readouterr()
     assert main(["bank", "due", "--db", db, "--date", "2026-12-10", "--new", "0"]) == 0
     head, row = capsys.readouterr().out.splitlines()[:2]
     assert head.split() == ["term", "state", "due", "meaning"]
-    assert row.split()[0] == "疫情" and row.endswith("epidemic situation")
+    assert row.split()[0] == "熱潮" and row.endswith("upsurge; popular cr…"), row

@@ -72,8 +72,8 @@ class DueItem:
     definition: str | None = None
     zh: str | None = None
     """Chinese counterpart (English terms) or gloss (Chinese words)."""
-    reading: str | None = None
-    """Pinyin (Chinese words)."""
+    reading: str | None = None  # pinyin (a Chinese word's; an English term's counterpart's)
+    jyutping: str | None = None  # Jyutping, likewise
     sentence: str | None = None
     """A stored sentence using the term (from its latest article)."""
     start: int = 0
@@ -409,9 +409,7 @@ class ReviewMixin:
         zh = info["zh"] if info else None
         if t["lang"] == "zh":
             zh = "; ".join(translation) or None
-        other = None
-        if ex is not None:
-            other, _ = aligned(self.conn, ex["aid"], t["lang"], ex["bead"], ())
+        other = aligned(self.conn, ex["aid"], t["lang"], ex["bead"], ())[0] if ex else None
         return DueItem(
             lang=t["lang"],
             word=t["word"],
@@ -421,6 +419,7 @@ class ReviewMixin:
             definition=definition,
             zh=zh,
             reading=info["pinyin"] if info else None,
+            jyutping=info["jyutping"] if info else None,
             sentence=ex["text"] if ex else None,
             start=ex["ostart"] if ex else 0,
             end=ex["oend"] if ex else 0,

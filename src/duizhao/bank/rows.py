@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
-from ..model import Counterpart, Document, Meta
+from ..model import Counterpart, Document, Meta, TermLink
 from ..text.script import term_lang
 
 __all__ = [
@@ -197,8 +197,9 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "count": len(link.en) if link else 0,
                 "level": None,
                 "translation": json.dumps([c.text for c in counterparts], ensure_ascii=False),
-                "pinyin": None,
-                "jyutping": None,
+                # the readings of the stored counterpart, for a learner of Chinese (bank due
+                # --for chinese asks from the Chinese)
+                **_readings(doc, link, counterparts[0] if counterparts and not unsure else None),
             }
         )
         for rank, c in enumerate(counterparts):
@@ -256,3 +257,24 @@ def iter_rows(docs: Iterable[Document]) -> Iterator[dict[str, list[dict[str, Any
     """:func:`document_rows` over many documents (a generator, for bulk loading)."""
     for d in docs:
         yield document_rows(d)
+
+
+def _readings(doc: Document, link: TermLink | None, c: Counterpart | None) -> dict[str, str | None]:
+    """Pinyin and Jyutping of a glossary term's counterpart ``c``: from the tokens where the text
+    uses it, else the readings the counterpart carries (a word the text does not use)."""
+    none: dict[str, str | None] = {"pinyin": None, "jyutping": None}
+    if c is None:
+        return none
+    occ = next((o for o in link.zh if o.text == c.text), None) if link else None
+    if occ is None or not 0 <= occ.paragraph < len(doc.zh):
+        return {"pinyin": c.pinyin, "jyutping": c.jyutping}
+    py: list[str] = []
+    jp: list[str] = []
+    for tok in doc.zh[occ.paragraph].tokens:
+        for pos in range(max(occ.start, tok.start), min(occ.end, tok.end)):
+            k = pos - tok.start
+            if k < len(tok.pinyin) and tok.pinyin[k]:
+                py.append(tok.pinyin[k] or "")
+            if k < len(tok.jyutping) and tok.jyutping[k]:
+                jp.append(tok.jyutping[k] or "")
+    return {"pinyin": " ".join(py) or None, "jyutping": " ".join(jp) or None}

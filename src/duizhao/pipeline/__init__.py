@@ -123,6 +123,7 @@ def annotate(
     from duizhao.chinese import annotate_document
     from duizhao.glossary import LinkContext, link_glossary, suggest_vocabulary
 
+    from .glossary_words import glossary_chinese, without_glossary_words
     from .unused_words import read_unused_counterparts
 
     if isinstance(doc_or_path, Document):
@@ -147,9 +148,10 @@ def annotate(
             doc,
             en_limit=en_limit,
             en_max_zipf=en_max_zipf,
-            zh_limit=zh_limit,
+            zh_limit=zh_limit + len(glossary_chinese(doc)),  # room for the words left out
             zh_min_hsk=zh_min_hsk,
             finder=finder,
             context=context,
         )
+        doc = without_glossary_words(doc, zh_limit)  # the glossary's Chinese is not listed again
     return honour_vocabulary(doc, finder=finder, context=context)

@@ -1,5 +1,7 @@
 """The downloads of the review page, made from the corrected document: the study sheet as a PDF,
-the worksheet with its key, the Anki deck and the Quizlet list.
+the worksheet with its key, and the Anki deck and Quizlet list of each kind of learner: the English
+class's (``drill``) and the learner of Chinese's (``drill --for chinese``: the Chinese first, with
+its readings, and an Anki card from the Chinese to its reading and meaning).
 
 Each is made in memory or in a private temporary folder that is deleted at once; nothing is
 written beside the article.
@@ -21,6 +23,8 @@ KINDS = {
     "worksheet.pdf": (".worksheet.pdf", "application/pdf"),
     "deck.apkg": (".apkg", "application/octet-stream"),
     "quizlet.txt": (".quizlet.txt", "text/plain; charset=utf-8"),
+    "deck-chinese.apkg": (".chinese.apkg", "application/octet-stream"),
+    "quizlet-chinese.txt": (".chinese.quizlet.txt", "text/plain; charset=utf-8"),
 }
 
 
@@ -36,10 +40,13 @@ def make_download(doc: Document, kind: str, stem: str) -> tuple[str, bytes, str]
 
     suffix, media = KINDS[kind]
     name = safe_stem(stem, "article") + suffix  # "Week 1: trams" → Week-1-trams.worksheet.pdf
-    if kind == "quizlet.txt":
+    if kind in ("quizlet.txt", "quizlet-chinese.txt"):
         from ..drills import quizlet_text
 
-        return name, quizlet_text(doc).encode("utf-8"), media
+        text = (  # as drill --for chinese --tsv: the Chinese first
+            quizlet_text(doc, lang="zh") if kind == "quizlet-chinese.txt" else quizlet_text(doc)
+        )
+        return name, text.encode("utf-8"), media
     with tempfile.TemporaryDirectory(prefix="duizhao-review-") as tmp:
         out = Path(tmp) / name
         if kind == "sheet.pdf":
@@ -55,5 +62,5 @@ def make_download(doc: Document, kind: str, stem: str) -> tuple[str, bytes, str]
         else:
             from ..drills import write_apkg
 
-            write_apkg(doc, out)
+            write_apkg(doc, out, chinese=kind == "deck-chinese.apkg")  # drill --for chinese --anki
         return name, out.read_bytes(), media

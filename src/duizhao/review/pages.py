@@ -46,6 +46,16 @@ DOWNLOADS = (
     ("worksheet.pdf", "Worksheet and key (PDF)", "exercises with the answer key on its own page"),
     ("deck.apkg", "Anki deck", "one note per glossary term"),
     ("quizlet.txt", "Quizlet list", "term TAB definition (Chinese)"),
+    (
+        "deck-chinese.apkg",
+        "Anki deck (learning Chinese)",
+        "as drill --for chinese: a card from the Chinese to its reading and meaning too",
+    ),
+    (
+        "quizlet-chinese.txt",
+        "Quizlet list (learning Chinese)",
+        "中文 TAB pinyin / Jyutping — term: definition",
+    ),
 )
 
 

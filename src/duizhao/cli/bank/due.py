@@ -12,7 +12,10 @@ from . import BankCommand, Streams, check_dates
 from ._format import dump, short, table
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ...bank import TermBank
+    from ...bank.review import DueItem
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -24,10 +27,17 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     p.add_argument("--pdf", action="store_true", help="write a PDF instead of HTML")
     p.add_argument("--new", type=int, default=0, help="also N never-reviewed terms")
+    p.add_argument(
+        "--for", dest="audience", choices=["english", "chinese"], default="english",
+        help="english (default): the terms and their Chinese; chinese: asks from the Chinese "
+        "(its reading and meaning), the glossary terms' counterparts and the Chinese vocabulary",
+    )  # fmt: skip
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def _check(args: argparse.Namespace) -> None:
+    if args.audience == "chinese" and args.output:
+        raise DuizhaoError("bank due --for chinese writes no sheet yet: leave out -o")
     if args.pdf and not args.output:
         raise DuizhaoError("--pdf needs -o OUT")
     if args.output and not _is_folder(args.output):
@@ -64,7 +74,10 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     from ...bank.when import as_date
 
     day = as_date(args.date)
-    items = bank.due(day, learner=args.learner, new=args.new)
+    chinese = args.audience == "chinese"
+    items = bank.due(day, learner=args.learner, new=args.new, kind=None if chinese else "glossary")
+    if chinese:
+        return _run_chinese(bank, items, day, args, io)
     if args.format == "json":
         dump([it.to_dict() for it in items], io.stdout)
     elif items:
@@ -85,6 +98,57 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
         path = write_due(items, day, out, learner=args.learner, pdf=args.pdf)
         print(f"wrote {path}", file=io.stderr)
     return 0
+
+
+def _run_chinese(
+    bank: TermBank, items: list[DueItem], day: date, args: argparse.Namespace, io: Streams
+) -> int:
+    """``--for chinese``: each due item asked from its Chinese — the Chinese vocabulary word, or
+    the stored counterpart of a glossary term — with its readings and meaning as the answer. A
+    glossary term with no certain counterpart (marked "check") cannot be asked so, and an English
+    vocabulary word is the English class's (its Chinese has no stored reading): both are left
+    out, and counted in a note."""
+    asked = [it for it in items if it.lang == "zh" or (it.zh and it.reading)]
+    unsure = sum(1 for it in items if it.lang != "zh" and not it.zh)
+    english = len(items) - len(asked) - unsure
+    if args.format == "json":
+        dump([it.to_dict() for it in asked], io.stdout)
+    elif asked:
+        rows = [
+            (
+                it.display if it.lang == "zh" else it.zh or "",
+                " / ".join(r for r in (it.reading, it.jyutping) if r) or "-",
+                it.state,
+                (it.due or "")[:10] or "-",
+                short(_meaning(it), 30),
+            )
+            for it in asked
+        ]
+        io.stdout.write(table(rows, ("中文", "reading", "state", "due", "meaning")) + "\n")
+    if unsure:
+        print(
+            f"note: {unsure} due term(s) with no certain Chinese counterpart left out "
+            "(fix the counterpart in the article's corrections file)",
+            file=io.stderr,
+        )
+    if english:
+        print(
+            f"note: {english} English word(s) with no stored Chinese reading left out "
+            "(vocabulary for the English class; an article added before this version: add it "
+            "again)",
+            file=io.stderr,
+        )
+    if not asked:
+        print(f"nothing in Chinese is due on {day.isoformat()} for {args.learner}", file=io.stderr)
+    return 0
+
+
+def _meaning(it: DueItem) -> str:
+    """The answer of a Chinese-first card: a Chinese word's gloss, or the English term (and its
+    definition) a counterpart translates."""
+    if it.lang == "zh":
+        return it.zh or "-"
+    return f"{it.display}: {it.definition}" if it.definition else it.display
 
 
 COMMAND = BankCommand(

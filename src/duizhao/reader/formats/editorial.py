@@ -19,6 +19,7 @@ from ...errors import InputError
 from ...text.script import script_of
 from ..builder import TERMINAL, Builder, iso_date
 from ..decode import BLANKS
+from ..glossary_block import find_unknown_glossary, message
 from ..glossary_line import (
     bad_glossary_line,
     is_glossary_header,
@@ -48,6 +49,11 @@ def _looks_like_prose(line: str) -> bool:
 def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
     block: list[tuple[int, str]] = []
     in_glossary = False
+    unknown = find_unknown_glossary(lines)  # a glossary under a caption the reader does not know
+    if unknown is not None:
+        b.warn(*message(unknown, lines, first_line))
+    starts = -1 if unknown is None or not unknown.read else unknown.first
+    caption = -1 if starts < 0 or unknown is None or unknown.caption is None else unknown.caption
 
     def flush() -> None:
         if block:
@@ -60,6 +66,12 @@ def parse_editorial(lines: list[str], b: Builder, first_line: int = 1) -> None:
         if not line:
             flush()
             continue
+        if i == caption:
+            flush()
+            continue  # the caption of the glossary below: named in the warning
+        if i == starts:
+            flush()
+            in_glossary = True
         title = _TITLE.match(line)
         if title and script_of(title.group("title")) is not None and len(line) < 200:
             flush()
