@@ -2,6 +2,7 @@
 
 Usage::
 
+    git archive main src templates pyproject.toml | tar -x -C /tmp/main_src
     python benchmarks/cold_sheet_alternating.py --version main=/tmp/main_src/src [--rounds 7]
         [--first-use 2]
 
