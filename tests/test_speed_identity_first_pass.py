@@ -163,3 +163,45 @@ def test_every_alternative_of_the_unsuitable_pattern_has_a_needle() -> None:
     for alternative in alternatives:
         plain = _re.sub(r"\\b|\^|\?:|\\|[()?]", "", alternative).lower()
         assert any(n.strip("()") in plain for n in UNSUITABLE_NEEDLES), alternative
+
+
+def test_precomputed_senses_are_the_plain_senses_of_every_headword() -> None:
+    """Every CC-CEDICT headword (either script): the cached table's senses, where it has them,
+    are those worked out from the entries; where it has none the word has several entries or no
+    sense fit to show; a word under neither form has none."""
+    from duizhao.chinese.sense_table import precomputed_senses
+
+    dictionary = cedict()
+    kept = 0
+    for word in dictionary._table:
+        found = precomputed_senses(word, word)
+        if found is None:
+            entries = dictionary.lookup(word)
+            assert len(entries) > 1 or not gloss.entry_senses(entries)[0], word
+            continue
+        kept += 1
+        for reading in ((), (None,) * len(word)):
+            assert found == gloss.senses_plain(word, word, reading), word
+    assert kept > 100_000
+    assert precomputed_senses("qqq不是詞", "qqq不是词") == ()
+    assert precomputed_senses("不是詞qqq", "排放") == gloss.senses_plain("不是詞qqq", "排放", ())
+
+
+def test_a_gloss_with_the_table_is_the_gloss_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """choose_gloss with the table and with every word worked out on the fly, as a user calls it."""
+    from duizhao.chinese import sense_table
+
+    words = [("排放", "排放", ("pái", "fàng")), ("清新", "清新", ("qīng", "xīn")),
+             ("佔", "占", ("zhàn",)), ("行", "行", ("xíng",)), ("電動", "电动", ("diàn", "dòng")),
+             ("集群", "集群", ("jí", "qún")), ("微細", "微细", ("wēi", "xì"))]  # fmt: skip
+    english = [None, "Emissions fell and the air is fresh.", "The group went up the ranking."]
+
+    def answers() -> list[str | None]:
+        for memo in (gloss._senses, gloss._gloss_alone):
+            memo.cache_clear()
+        return [gloss.choose_gloss(w, s, p, 3, english=e) for w, s, p in words for e in english]
+
+    fast = answers()
+    monkeypatch.setattr(sense_table, "precomputed_senses", lambda word, simplified: None)
+    assert answers() == fast
+    gloss._senses.cache_clear()

@@ -139,6 +139,29 @@ def _unsuitable(sense: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple[str, ...]:
     """Every sense worth showing, best entry first, cleaned, unfit ones last (if at all)."""
+    from .sense_table import precomputed_senses  # a headword of one entry: cleaned once
+
+    found = precomputed_senses(word, simplified)
+    return found if found is not None else senses_plain(word, simplified, pinyin)
+
+
+def entry_senses(chosen: Sequence[Any]) -> tuple[list[str], list[str]]:
+    """The cleaned senses of the chosen entries: those fit for a handout, and the unfit ones."""
+    good: list[str] = []
+    poor: list[str] = []
+    for e in chosen:
+        for g in e.glosses:
+            if _SKIP_SENSE.match(g):
+                continue
+            for sense in _pieces(clean_sense(g)):
+                if sense in good or sense in poor:
+                    continue
+                (poor if _unsuitable(sense) else good).append(sense)
+    return good, poor
+
+
+def senses_plain(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple[str, ...]:
+    """:func:`_senses` worked out from CC-CEDICT's entries (no precomputed table)."""
     from duizhao.resources.lexicon import cedict
 
     entries = cedict().lookup(word) or cedict().lookup(simplified)
@@ -157,16 +180,7 @@ def _senses(word: str, simplified: str, pinyin: tuple[str | None, ...]) -> tuple
     best = _norm_cedict_pinyin(common[0].pinyin)
     # the entries with the chosen reading (two at most), then proper nouns as a last resort
     chosen = [e for e in common if _norm_cedict_pinyin(e.pinyin) == best][:2]
-    good: list[str] = []
-    poor: list[str] = []
-    for e in chosen:
-        for g in e.glosses:
-            if _SKIP_SENSE.match(g):
-                continue
-            for sense in _pieces(clean_sense(g)):
-                if sense in good or sense in poor:
-                    continue
-                (poor if _unsuitable(sense) else good).append(sense)
+    good, poor = entry_senses(chosen)
     if not good:
         # a variant-only entry (佔 "variant of 占[zhan4]"): the senses of the word it points to
         for e in chosen:

@@ -37,6 +37,7 @@ from duizhao.resources import diskcache
 
 __all__ = ["CompactTable", "StringColumn", "compact_table", "string_column"]
 
+
 def _no_keys(text: str) -> list[Any]:
     """The prefix search of a table without keys."""
     return []
@@ -301,6 +302,7 @@ def compact_table(name: str, key: str, build: Build, *, persist: bool = True) ->
             except Exception:
                 shutil.rmtree(folder, ignore_errors=True)
                 os.rename(tmp, folder)
+        diskcache.prune_stale(name, folder)
         return _open(folder)
     except Exception:  # an unwritable cache directory only costs time
         return _in_memory(trie, columns)

@@ -6,6 +6,9 @@ indexes, the Jyutping table, the encoder's tokenizer…) is built once and kept 
 a digest of what it was built from: duizhao's version, Python's version, the cache format and the
 paths, sizes and modification times of its sources, so a changed source or a new release builds a
 new table. A damaged or unreadable file is rebuilt; an unwritable cache directory only costs time.
+When a table is built anew, the copies of the same table built from other sources more than a
+week before are removed (:func:`prune_stale`): an upgrade does not leave the old release's
+tables behind for ever, and two installed versions used in turn do not rebuild each other's.
 Nothing here is downloaded.
 """
 
@@ -16,18 +19,24 @@ import hashlib
 import marshal
 import os
 import pickle
+import re
+import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-__all__ = ["cache_dir", "gc_paused", "load_or_build", "source_key"]
+__all__ = ["cache_dir", "gc_paused", "load_or_build", "prune_stale", "source_key"]
 
 #: Bump when the layout of any cached table changes.
 CACHE_FORMAT = 2
 
 T = TypeVar("T")
+
+#: Copies of a table built from other sources are removed once they are this old (seconds).
+STALE_AFTER = 7 * 24 * 3600
 
 
 def cache_dir() -> Path:
@@ -56,6 +65,35 @@ def source_key(*parts: object) -> str:
         else:
             items.append(part)
     return hashlib.sha1(repr(items).encode()).hexdigest()[:16]
+
+
+def prune_stale(name: str, keep: Path, *, older_than: float = STALE_AFTER) -> list[Path]:
+    """Remove the cached copies of table ``name`` other than ``keep`` made over ``older_than``
+    seconds ago (another release's or another checkout's). Only files and folders named
+    ``NAME-<16 hex digits>.<kind>`` are touched (so ``cedict`` never takes ``cedict-senses``);
+    what cannot be removed is left. Returns what was removed.
+    """
+    pattern = re.compile(re.escape(name) + r"-[0-9a-f]{16}\.(?:table|marshal|pickle)")
+    limit = time.time() - older_than
+    removed: list[Path] = []
+    try:
+        entries = list(keep.parent.iterdir())
+    except OSError:
+        return removed
+    for path in entries:
+        if path == keep or not pattern.fullmatch(path.name):
+            continue
+        try:
+            if path.stat().st_mtime >= limit:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 @contextmanager
@@ -112,6 +150,7 @@ def load_or_build(name: str, key: str, build: Callable[[], T], *, codec: str = "
         with tmp.open("wb") as fh:
             dumps(cast(Any, value), fh)
         os.replace(tmp, path)
+        prune_stale(name, path)
     except (OSError, ValueError, TypeError, pickle.PicklingError):
         pass  # an unwritable cache directory (or an unstorable value) only costs start-up time
     return value
