@@ -1,7 +1,8 @@
-"""Two words of the opera interview (tests/fixtures/teacher/2026-12-04-cantonese-opera-interview.txt)
+"""Three words of the opera interview (tests/fixtures/teacher/2026-12-04-cantonese-opera-interview.txt)
 a learner of Chinese found wrong in round 14: the Cantonese kinship word 嫲嫲 was cut 嫲 / 嫲 and
-read "ma ma" with no tone or gloss, and 排練 after 早上 was read *paai2* (ToJyutping's phrase 上排
-"upper row" crossing the word boundary, since 早上 is not in its dictionary)."""
+read "ma ma" with no tone or gloss; 帶 in 嫲嫲帶我到 ("took me to") was glossed "band; belt"; and
+排練 after 早上 was read *paai2* (ToJyutping's phrase 上排 "upper row" crossing the word boundary,
+since 早上 is not in its dictionary)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,9 @@ def test_the_interview_sheet_shows_both(tmp_path: Path, capsys) -> None:  # type
     html = "\n".join(p.read_text(encoding="utf-8") for p in out.glob("*.html"))
     assert "paai2" not in html
     assert "maa4" in html
+
+
+def test_take_before_a_person_is_the_verb_not_a_belt() -> None:
+    took = _words("我七歲時，嫲嫲帶我到新光戲院看戲。")["帶"][2]
+    assert took.startswith("to take along") and "belt" not in took
+    assert "belt" in _words("他買了一條皮帶。")["皮帶"][2]  # the noun keeps its sense

@@ -17,7 +17,8 @@ of ours (a typhoon signal, DSE results day) and a third on swimming lessons.
 - 教會 after a modal or an adverb, or before the learners, is the verb "to teach (to be able)",
   *jiāo huì*, *gaau3 wui5* (一個學期內教會全班學生), not the noun "church" *jiào huì*; 得多 is the
   complement "much more" *de duō* (積極得多); 花 before 在/了 "to spend"; 約 before 需/要 "about";
-  作為 "as (in the capacity of)" except after 有 (有所作為).
+  作為 "as (in the capacity of)" except after 有 (有所作為); 帶 before a person "to take along"
+  (嫲嫲帶我到新光戲院 "took me to"), not CC-CEDICT's first "band; belt".
 
 Each rule was written from the grammar (Yip & Rimmington, *Chinese: A Comprehensive Grammar*;
 Matthews & Yip, *Cantonese: A Comprehensive Grammar*, on 好 and 唔好) and the senses are
@@ -134,6 +135,20 @@ def _spend(c: Context) -> Result | None:
     return None
 
 
+#: What 帶 "to take (sb) along" takes: people (pronouns, kin, learners) — both scripts.
+_TAKEN = frozenset(
+    ["我", "你", "他", "她", "我們", "我们", "你們", "你们", "他們", "他们", "她們", "她们",
+     "大家", "孩子", "子女", "小朋友", "學生", "学生", "兒子", "儿子", "女兒", "女儿", "孫子",
+     "孙子", "孫女", "孙女", "長者", "长者", "遊客", "游客", "市民", "家人", "朋友"]
+)  # fmt: skip
+
+
+def _take_along(c: Context) -> Result | None:
+    if c.next in _TAKEN:  # 嫲嫲 帶 我 到 戲院: "took me to", not "band; belt"
+        return None, None, "to take along; to bring; to lead"
+    return None
+
+
 def _about(c: Context) -> Result | None:
     if c.next in ("需", "需要", "要", "花", "用", "值", "涉及", "相等於", "等於", "等于"):
         return None, None, "approximately; about"
@@ -160,6 +175,8 @@ _RULES: dict[str, Callable[[Context], Result | None]] = {
     "教会": _teach_to,
     "得多": _much_more,
     "花": _spend,
+    "帶": _take_along,
+    "带": _take_along,
     "約": _about,
     "约": _about,
     "作為": _as,
