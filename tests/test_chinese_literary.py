@@ -7,33 +7,28 @@ would, through ``duizhao words``, and hold the layer above ToJyutping alone on i
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from duizhao.chinese import default_annotator
 from duizhao.chinese.literary import LITERARY, apply_literary, is_literary
-from duizhao.cli import main
-from duizhao.text.script import is_han
+
+import jyutping_sets
+from jyutping_sets import (
+    Row,
+    assert_attested,
+    candidates,
+    read_with_tojyutping,
+    read_with_words,
+    score,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "chinese" / "jyutping_register.tsv"
 
 
-def load() -> list[tuple[str, str, list[set[str]]]]:
-    rows = []
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, text, gold = line.split("\t")
-        rows.append((kind, text, [set(g.split("/")) for g in gold.split()]))
-    return rows
-
-
-def candidates(ch: str) -> list[str]:
-    import ToJyutping
-
-    return list(ToJyutping.get_jyutping_candidates(ch)[0][1])
+def load() -> list[Row]:
+    return jyutping_sets.load(FIXTURE)
 
 
 def test_fixture_gold_is_attested() -> None:
@@ -41,11 +36,7 @@ def test_fixture_gold_is_attested() -> None:
     rows = load()
     assert len([r for r in rows if r[0].startswith("classical")]) >= 40
     assert len([r for r in rows if r[0].startswith("hk")]) >= 60
-    for _kind, text, gold in rows:
-        hans = [c for c in text if is_han(c)]
-        assert len(hans) == len(gold), text
-        for ch, readings in zip(hans, gold, strict=True):
-            assert readings <= set(candidates(ch)), (text, ch, readings)
+    assert_attested(rows)
 
 
 def test_literary_pairs_are_attested() -> None:
@@ -54,33 +45,13 @@ def test_literary_pairs_are_attested() -> None:
         assert colloquial in found and literary in found, ch
 
 
-def _score(rows: list[tuple[str, str, list[set[str]]]], readings: list[list[str | None]]) -> float:
-    right = total = 0
-    for (_kind, text, gold), got in zip(rows, readings, strict=True):
-        hans = [r for c, r in zip(text, got, strict=True) if is_han(c)]
-        right += sum(r in g for r, g in zip(hans, gold, strict=True))
-        total += len(gold)
-    return right / total
-
-
 @pytest.mark.parametrize("kind", ["classical", "hk"])
 def test_fixture_accuracy_above_tojyutping(
     kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import ToJyutping
-
     rows = [r for r in load() if r[0].startswith(kind)]
-    src = tmp_path / "in.txt"
-    src.write_text("\n".join(text for _, text, _ in rows) + "\n", encoding="utf-8")
-    assert main(["words", str(src), "--format", "jsonl"]) == 0
-    ours = [
-        [j for t in json.loads(line)["tokens"] for j in t["jyutping"]]
-        for line in capsys.readouterr().out.splitlines()
-    ]
-    alone: list[list[str | None]] = [
-        [j for _, j in ToJyutping.get_jyutping_list(text)] for _, text, _ in rows
-    ]
-    mine, theirs = _score(rows, ours), _score(rows, alone)
+    ours, alone = read_with_words(rows, tmp_path, capsys), read_with_tojyutping(rows)
+    mine, theirs = score(rows, ours), score(rows, alone)
     assert mine >= {"classical": 0.97, "hk": 0.98}[kind]
     assert mine > theirs
 

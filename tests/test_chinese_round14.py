@@ -6,7 +6,6 @@ scripts)."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -14,10 +13,10 @@ import pytest
 
 from duizhao.chinese import annotate_text
 from duizhao.cli import main
-from duizhao.text.script import is_han
 from test_chinese_golden import FIXTURES, annotated
 
 from conftest import cli_json
+from jyutping_sets import Row, assert_attested, load, read_with_tojyutping, read_with_words, score
 
 SWIM = Path(__file__).resolve().parent / "fixtures" / "teacher" / "2026-12-03-swimming-lessons.txt"
 EDITORIAL = FIXTURES / "jyutping_editorial.tsv"
@@ -160,26 +159,15 @@ def test_jyutping_follows_the_sense_of_the_pinyin(text: str, char: str, reading:
     assert readings[text.index(char)] == reading
 
 
-def _editorial() -> list[tuple[str, str, list[set[str]]]]:
-    rows = []
-    for line in EDITORIAL.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, text, gold = line.split("\t")
-            rows.append((kind, text, [set(g.split("/")) for g in gold.split()]))
-    return rows
+def _editorial() -> list[Row]:
+    return load(EDITORIAL)
 
 
 def test_editorial_set_gold_is_attested() -> None:
     """Every gold syllable is one rime-cantonese lists for its character (catches typos)."""
-    import ToJyutping
-
     rows = _editorial()
     assert len(rows) >= 150 and {k for k, _, _ in rows} == {"idiom", "hknews", "quoted"}
-    for _kind, text, gold in rows:
-        hans = [c for c in text if is_han(c)]
-        assert len(hans) == len(gold), text
-        for ch, readings in zip(hans, gold, strict=True):
-            assert readings <= set(ToJyutping.get_jyutping_candidates(ch)[0][1]), (text, ch)
+    assert_attested(rows)
 
 
 @pytest.mark.parametrize("kind", ["idiom", "hknews", "quoted"])
@@ -189,27 +177,9 @@ def test_editorial_set_above_tojyutping(
     """``duizhao words`` reads each kind of the set better than ToJyutping alone (round 14's
     figures: idiom 0.9811 against 0.9649, hknews 0.9951 against 0.9903, quoted 0.9888
     against 0.9831)."""
-    import ToJyutping
-
     rows = [r for r in _editorial() if r[0] == kind]
-    src = tmp_path / "in.txt"
-    src.write_text("\n".join(text for _, text, _ in rows) + "\n", encoding="utf-8")
-    assert main(["words", str(src), "--format", "jsonl"]) == 0
-    ours = [
-        [j for t in json.loads(line)["tokens"] for j in t["jyutping"]]
-        for line in capsys.readouterr().out.splitlines()
-    ]
-    alone = [[j for _, j in ToJyutping.get_jyutping_list(text)] for _, text, _ in rows]
-
-    def score(readings: list[list[str | None]]) -> float:
-        right = total = 0
-        for (_kind, text, gold), got in zip(rows, readings, strict=True):
-            hans = [r for c, r in zip(text, got, strict=True) if is_han(c)]
-            right += sum(r in g for r, g in zip(hans, gold, strict=True))
-            total += len(gold)
-        return right / total
-
-    assert score(ours) > score(alone)
+    ours, alone = read_with_words(rows, tmp_path, capsys), read_with_tojyutping(rows)
+    assert score(rows, ours) > score(rows, alone)
 
 
 def test_swimming_article_read_word_by_word(swim: dict) -> None:
