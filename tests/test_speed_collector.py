@@ -1,5 +1,5 @@
 """The glossary stages run with Python's cyclic garbage collector held off, and give it back
-as they found it (duizhao.resources.collector)."""
+as they found it (duizhao.resources.diskcache.gc_paused)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 import duizhao
 from duizhao.glossary import LinkContext, link, link_glossary, suggest_vocabulary
-from duizhao.resources.collector import gc_paused, paused_gc
+from duizhao.resources.diskcache import gc_paused
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAMS = ROOT / "corpus" / "2025-10-06-hong-kong-trams.md"
@@ -27,22 +27,22 @@ def collector_on() -> Iterator[None]:
         gc.disable()
 
 
-def test_paused_gc_restores_the_collector_as_it_was(collector_on: None) -> None:
-    with paused_gc():
+def test_gc_paused_restores_the_collector_as_it_was(collector_on: None) -> None:
+    with gc_paused():
         assert not gc.isenabled()
-        with paused_gc():  # nested: still off, and still off after the inner block
+        with gc_paused():  # nested: still off, and still off after the inner block
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
     gc.disable()  # a caller that turned it off keeps it off
-    with paused_gc():
+    with gc_paused():
         assert not gc.isenabled()
     assert not gc.isenabled()
     gc.enable()
 
 
-def test_paused_gc_gives_the_collector_back_after_an_error(collector_on: None) -> None:
-    @gc_paused
+def test_gc_paused_gives_the_collector_back_after_an_error(collector_on: None) -> None:
+    @gc_paused()
     def fails() -> None:
         assert not gc.isenabled()
         raise ValueError("bad input")

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from duizhao.model import Counterpart, Document, Occurrence, TermLink
-from duizhao.resources.collector import gc_paused
+from duizhao.resources.diskcache import gc_paused
 from duizhao.text.convert import convert
 
 from .candidates import person_cut_short
@@ -270,7 +270,7 @@ def linked_rankings(
     }
 
 
-@gc_paused  # (speed: see duizhao.resources.collector)
+@gc_paused()  # short-lived objects by the ten thousand (see diskcache.gc_paused)
 def link_glossary(
     doc: Document,
     *,

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from duizhao.model import Document, Occurrence, TermLink, Token, VocabItem, Vocabulary
-from duizhao.resources.collector import gc_paused
+from duizhao.resources.diskcache import gc_paused
 from duizhao.resources.lemmas import is_known, lemma, lemminflect
 from duizhao.text.composed import made_of_characters, made_of_words
 from duizhao.text.english import WORD_RE, zipf
@@ -76,7 +76,7 @@ def family_zipf(word: str) -> float:
     return best
 
 
-@gc_paused  # (speed: see duizhao.resources.collector)
+@gc_paused()  # short-lived objects by the ten thousand (see diskcache.gc_paused)
 def suggest_vocabulary(
     doc: Document,
     *,
