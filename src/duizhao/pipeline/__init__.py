@@ -144,14 +144,15 @@ def annotate(
     doc = honour_links(doc)  # cheap, and the same when done twice
     doc = read_unused_counterparts(doc, annotator)  # a teacher's word the text does not use
     if order <= 3:
+        shown = glossary_chinese(doc)  # the vocabulary stage changes neither glossary nor links
         doc = suggest_vocabulary(
             doc,
             en_limit=en_limit,
             en_max_zipf=en_max_zipf,
-            zh_limit=zh_limit + len(glossary_chinese(doc)),  # room for the words left out
+            zh_limit=zh_limit + len(shown),  # room for the words left out
             zh_min_hsk=zh_min_hsk,
             finder=finder,
             context=context,
         )
-        doc = without_glossary_words(doc, zh_limit)  # the glossary's Chinese is not listed again
+        doc = without_glossary_words(doc, zh_limit, shown)  # the glossary's Chinese: not again
     return honour_vocabulary(doc, finder=finder, context=context)

@@ -35,10 +35,10 @@ def glossary_chinese(doc: Document) -> frozenset[str]:
     return frozenset(words)
 
 
-def without_glossary_words(doc: Document, limit: int) -> Document:
-    """``doc`` with the Chinese vocabulary's glossary words left out, at most ``limit`` kept."""
+def without_glossary_words(doc: Document, limit: int, shown: frozenset[str]) -> Document:
+    """``doc`` with the Chinese vocabulary's words in ``shown`` (:func:`glossary_chinese`) left
+    out, at most ``limit`` kept."""
     if doc.vocabulary is None:
         return doc
-    shown = glossary_chinese(doc)
     zh = tuple(v for v in doc.vocabulary.zh if v.word not in shown)[:limit]
     return replace(doc, vocabulary=replace(doc.vocabulary, zh=zh))
