@@ -72,3 +72,36 @@ def test_at_after_a_verb_of_placing(tmp_path: Path) -> None:
 
 def test_bing_fei_is_not(tmp_path: Path) -> None:
     assert _gloss(tmp_path, "這並非易事。", "並非") == "is not; not (at all)"
+
+
+# -- the benchmarks' own imports -----------------------------------------------------------------
+
+
+def test_every_name_a_benchmark_imports_from_another_exists() -> None:
+    """``pinyin_classes.py`` imported ``_inputs`` from ``fit_pinyin_weights``, which no longer
+    had it, inside a function: the error showed only when it was run. Every ``from SIBLING
+    import NAME`` of benchmarks/ names a top-level definition of that sibling."""
+    import ast
+
+    bench = Path(__file__).resolve().parents[1] / "benchmarks"
+    defined: dict[str, set[str]] = {}
+    for path in bench.glob("*.py"):
+        names: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+                names.add(node.name)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names.update(t.id for t in targets if isinstance(t, ast.Name))
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        defined[path.stem] = names
+    missing = [
+        (path.name, node.module, a.name)
+        for path in bench.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module in defined
+        for a in node.names
+        if a.name not in defined[node.module]
+    ]
+    assert not missing
