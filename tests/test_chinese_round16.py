@@ -105,3 +105,13 @@ def test_every_name_a_benchmark_imports_from_another_exists() -> None:
         if a.name not in defined[node.module]
     ]
     assert not missing
+
+
+# -- CityU cuts -----------------------------------------------------------------------------------
+
+
+def test_several_is_a_word_before_what_it_counts(tmp_path: Path) -> None:
+    words = [w for w, _ in _words(tmp_path, "現場有數人受傷。")]
+    assert words[:4] == ["現場", "有", "數", "人"]
+    # 心中有數 "to know what one is about" is an idiom, not a count
+    assert "心中有數" in [w for w, _ in _words(tmp_path, "他心中有數。")]
