@@ -115,3 +115,24 @@ def test_several_is_a_word_before_what_it_counts(tmp_path: Path) -> None:
     assert words[:4] == ["現場", "有", "數", "人"]
     # 心中有數 "to know what one is about" is an idiom, not a count
     assert "心中有數" in [w for w, _ in _words(tmp_path, "他心中有數。")]
+
+
+# -- readings -------------------------------------------------------------------------------------
+
+
+def test_de_of_obtaining_is_de2(tmp_path: Path) -> None:
+    """pypinyin's phrase table reads 奪得, 所得 … with a neutral *de*; CC-CEDICT (and a
+    teacher) say *dé* (賺 is *zhuàn*, not pypinyin's *zuàn*)."""
+    src = tmp_path / "in.txt"
+    src.write_text("他奪得冠軍，個人所得增加，也賺得很多。\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    readings = {
+        t["text"]: " ".join(r for r in t["pinyin"] if r)
+        for line in out.getvalue().splitlines()
+        for t in json.loads(line)["tokens"]
+    }
+    assert readings["奪得"] == "duó dé"
+    assert readings["所得"] == "suǒ dé"
+    assert readings["賺得"] == "zhuàn dé"
