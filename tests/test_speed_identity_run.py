@@ -119,3 +119,28 @@ def test_vocabulary_with_the_base_forms_remembered_is_the_vocabulary_worked_out_
     cold = vocabulary.suggest_vocabulary(doc).vocabulary
     assert vocabulary._base.cache_info().misses > 20
     assert warm == cold and len(warm.en) > 5
+
+
+def test_a_senses_words_in_a_sentence_are_found_as_by_the_plain_check() -> None:
+    """The Chinese glosses' check of a sense against the aligned English sentence, with each
+    sense's stems remembered, against the check it replaces, on CC-CEDICT's senses."""
+    from duizhao.chinese import gloss
+    from duizhao.resources.lexicon import cedict
+
+    sentence = (
+        "The Legislative Council passed the bill on minimum wages after a long debate about "
+        "housing, transport, the tram fares and the rule of law in Hong Kong."
+    )
+    words = gloss._sentence_words(sentence)
+    d = cedict()
+    checked = hits = 0
+    for word in ["立法会", "通过", "最低工资", "辩论", "房屋", "交通", "车费", "法治", "议员"]:
+        for entry in d.lookup(word):
+            for sense in entry.glosses:
+                plain = any(
+                    gloss._stem(w) in words for w in gloss._content(gloss._PARENS_RE.sub("", sense))
+                )
+                assert gloss._in_sentence(sense, words) == plain, sense
+                checked += 1
+                hits += plain
+    assert checked > 10 and hits > 3

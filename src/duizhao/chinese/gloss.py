@@ -307,7 +307,13 @@ _PARENS_RE = re.compile(r"\([^)]*\)")
 
 
 def _in_sentence(sense: str, english: frozenset[str]) -> bool:
-    return any(_stem(w) in english for w in _content(_PARENS_RE.sub("", sense)))
+    return not _sense_stems(sense).isdisjoint(english)
+
+
+# A bounded memo of a pure function: a word's senses are asked about at each of its places.
+@lru_cache(maxsize=16384)
+def _sense_stems(sense: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _content(_PARENS_RE.sub("", sense)))
 
 
 @lru_cache(maxsize=256)
