@@ -262,37 +262,10 @@ _HEAD_SENSES = {
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "by",
-        "with",
-        "from",
-        "as",
-        "be",
-        "is",
-        "are",
-        "was",
-        "sth",
-        "sb",
-        "etc",
-        "one's",
-        "oneself",
-        "used",
-        "also",
-        "see",
-        "abbr",
-    ]
-)
+    ["the", "a", "an", "to", "of", "in", "on", "at", "for", "and", "or", "by", "with", "from",
+     "as", "be", "is", "are", "was", "sth", "sb", "etc", "one's", "oneself", "used", "also",
+     "see", "abbr"]
+)  # fmt: skip
 
 
 def _content(text: str) -> set[str]:
