@@ -111,15 +111,20 @@ def forget_sentences() -> None:
 
 def in_sentence(sense: str, english: frozenset[str]) -> bool:
     """Whether a sense occurs in the sentence of :func:`sentence_words` (see the module)."""
-    plain = _PARENS_RE.sub("", sense)
     via: frozenset[str] = getattr(english, "via_lemma", frozenset())
-    for w in content(plain):
-        s = stem(w)
+    for w, s in _sense_stems(sense):
         if s not in english:
             continue
-        if s not in via or _particle_present(plain, w, english):
+        if s not in via or _particle_present(_PARENS_RE.sub("", sense), w, english):
             return True
     return False
+
+
+# A bounded memo of a pure function: a word's senses are asked about at each of its places.
+@lru_cache(maxsize=16384)
+def _sense_stems(sense: str) -> tuple[tuple[str, str], ...]:
+    """The content words of a sense (without its parentheses), each with its stem."""
+    return tuple((w, stem(w)) for w in sorted(content(_PARENS_RE.sub("", sense))))
 
 
 def _particle_present(sense: str, verb: str, english: frozenset[str]) -> bool:
