@@ -335,6 +335,7 @@ GROUPS = {
     "fixtures, written in round 12": lambda a: a.group == "fixtures" and a.split == "written12",
     "fixtures, written in round 13": lambda a: a.group == "fixtures" and a.split == "written14",
     "fixtures, written in round 14": lambda a: a.group == "fixtures" and a.split == "written15",
+    "fixtures, written in round 15": lambda a: a.group == "fixtures" and a.split == "written16",
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }
