@@ -132,6 +132,8 @@ class _Shape(NamedTuple):
     clause: float
     left: int  # the tokens beside it, that may be stray (-9 for a part of a token: none)
     right: int
+    edges: frozenset[int]  # its words that are a function word at its edge (see core_term)
+    idiom: float  # 1.0: one token the segmenter tagged as an idiom (see idioms.py)
 
 
 def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: SentenceWords) -> _Shape:
@@ -175,6 +177,15 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: Sentence
         fixed = (1 << (off + n - 1)) | (1 << (off + span.text.index("是", 1)))
     idle = full & ~fixed
     idle_known = (idle & known).bit_count()
+    # the words that are its first or last token and a function word there, as ``edge`` counts
+    # them (令 in 令小店; 把 "to hold" opening 把這些 "these": not "hold on to")
+    edge_words = frozenset(
+        i for i in inside
+        if span.last != span.first
+        and (((first in EDGE_WORDS or first in OPENERS)
+              and (words[i].start, words[i].end) == (a0, b0))
+             or (last in EDGE_WORDS and (words[i].start, words[i].end) == (a1, b1)))
+    )  # fmt: skip
     between = s.simple[span.first + 1 : span.last]
     modifier = not part and ("的" in between or "之" in between)
     # places in the bead's Chinese, as BeadView.zh_position gives them
@@ -197,6 +208,9 @@ def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: Sentence
         1.0 if span.clause else 0.0,
         -9 if part else span.first - 1,
         -9 if part else span.last + 1,
+        edge_words,
+        1.0 if not part and span.first == span.last and s.idioms and s.idioms[span.first]
+        else 0.0,
     ))  # fmt: skip
 
 
@@ -263,16 +277,18 @@ def _span_values(
     phrase = False
     if active.isdisjoint(shape.inside):  # no word of the span says anything about the term
         dict_term, dict_char, dict_def, unmatched = t.silent
+        core_term = dict_term
         idle_known, idle_unknown, n_explained = shape.idle_known, shape.idle_unknown, 0
         shadowed = 0
     else:
         best_def = [0.0] * t.n_def
         covered, explained, shadowed = shape.fixed, 0, 0
         one = t.n_term == 1  # (a one-word term: its best strengths as numbers, not lists)
-        b1 = c1 = 0.0
-        best = best_char = [b1]
+        b1 = c1 = k1 = 0.0
+        best = best_char = core = [b1]
         if not one:
-            best, best_char = [0.0] * t.n_term, [0.0] * t.n_term
+            best, best_char, core = [0.0] * t.n_term, [0.0] * t.n_term, [0.0] * t.n_term
+        edges = shape.edges
         for j in shape.inside:
             a = said[j]
             if a is None:
@@ -285,12 +301,18 @@ def _span_values(
                     elif v > best_char[i]:
                         best_char[i] = v
             else:
+                at_edge = j in edges
                 for i, v in a.term:
                     if one:
                         if v > b1:
                             b1 = v
-                    elif v > best[i]:
-                        best[i] = v
+                        if v > k1 and not at_edge:
+                            k1 = v
+                    else:
+                        if v > best[i]:
+                            best[i] = v
+                        if v > core[i] and not at_edge:
+                            core[i] = v
                 for i, v in a.defn:
                     if v > best_def[i]:
                         best_def[i] = v
@@ -311,6 +333,7 @@ def _span_values(
         if one:  # the sums below of one number (0 + x is x)
             unmatched = 0
             dict_term = b1 / n_words
+            core_term = k1 / n_words
             dict_char = max(0.0, c1 - b1) / n_words
         else:
             # words of the term CC-CEDICT finds nowhere in the span, not even in its characters
@@ -319,6 +342,7 @@ def _span_values(
                 if len(best) > 1 else 0
             )  # fmt: skip
             dict_term = sum(best) / n_words
+            core_term = sum(core) / n_words
             dict_char = (
                 sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words
             )
@@ -340,6 +364,7 @@ def _span_values(
             "single": shape.single, "edge": shape.edge, "part": shape.part, "stray": stray,
             "in_dict": shape.in_dict, "length": length, "position": position,
             "anchors": anchors, "modifier": shape.modifier, "shadowed": float(shadowed > 0),
+            "core_term": core_term, "idiom_tag": shape.idiom,
         }  # fmt: skip
     return anchors, position, {
         "dict_term": dict_term, "dict_char": dict_char, "dict_focus": focus,
@@ -349,7 +374,7 @@ def _span_values(
         "edge": shape.edge, "whole_token": shape.whole_token, "part": shape.part,
         "stray": stray, "in_dict": shape.in_dict, "clause": shape.clause, "name": shape.name,
         "length": length, "position": position, "anchors": anchors, "modifier": shape.modifier,
-        "shadowed": float(shadowed > 0),
+        "shadowed": float(shadowed > 0), "core_term": core_term, "idiom_tag": shape.idiom,
     }  # fmt: skip
 
 
