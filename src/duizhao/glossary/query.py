@@ -34,11 +34,6 @@ _DEFINITION_STOP = word_set(
     "does other another very much more most which who whom that when where what how"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-#: Pronouns of a definition are no evidence of its meaning (round 15): "to leave your own
-#: country" says nothing by "your" (你), nor "… and help them" by "them" (他們).
-_DEFINITION_PRONOUNS = EN_PRONOUNS | word_set(
-    "myself yourself yourselves himself herself itself ourselves themselves oneself"
-)
 
 
 @dataclass(frozen=True)
@@ -94,10 +89,7 @@ def query(term: str, *, forms: Iterable[str] = (), definition: str = "") -> Quer
     def_keys = []
     for w in _WORD.findall(definition):
         lw = w.lower()
-        if (
-            lw in EN_FUNCTION or lw in _DEFINITION_STOP or lw in _DEFINITION_PRONOUNS
-            or len(lw) < 3 or lw in seen
-        ):  # fmt: skip
+        if lw in EN_FUNCTION or lw in _DEFINITION_STOP or len(lw) < 3 or lw in seen:
             continue
         seen.add(lw)
         # a common word says less than a rare one (world, become against disease, honour)
