@@ -13,7 +13,9 @@ Data (``benchmarks/glossary_data.py``):
   ``written12`` (round 12's, in the same genres, 26 terms; never fitted on nor used to choose),
   and ``written14`` (round 13's: an editorial, a magazine feature, an academic abstract, 27
   terms; in the fitting pool from round 14), and ``written15`` (round 14's: a speech, a magazine
-  feature, an editorial, 27 terms; never fitted on nor used to choose);
+  feature, an editorial, 27 terms; in the fitting pool from round 15), and ``written16`` (round
+  15's: an editorial, a magazine feature, an academic abstract, 28 terms; never fitted on nor
+  used to choose);
 * the seed editorial: its three glossary terms and its English vocabulary suggestions
   (``seed-vocabulary.gold.json``); never fitted on;
 * ``seed-teacher``: the seed's text with 21 more glossary terms, as a Hong Kong English teacher
@@ -65,7 +67,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from baseline import checkout
-from glossary_data import DEV, ROOT, Article, fixture_articles, mac_articles
+from glossary_data import DEV, ROOT, Article, dev_folder, fixture_articles, mac_articles
 
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
 WARMUP = ROOT / "corpus" / "2025-10-06-hong-kong-trams.md"
@@ -335,6 +337,7 @@ GROUPS = {
     "fixtures, written in round 12": lambda a: a.group == "fixtures" and a.split == "written12",
     "fixtures, written in round 13": lambda a: a.group == "fixtures" and a.split == "written14",
     "fixtures, written in round 14": lambda a: a.group == "fixtures" and a.split == "written15",
+    "fixtures, written in round 15": lambda a: a.group == "fixtures" and a.split == "written16",
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }
@@ -440,7 +443,8 @@ def markdown(data: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--dev", type=Path, default=DEV, help="the glossary-mac-dev folder")
+    ap.add_argument("--dev", type=Path, default=None,
+                    help=f"the glossary-mac-dev folder (default: {DEV})")  # fmt: skip
     ap.add_argument("--no-baseline", action="store_true", help="skip today's finder")
     ap.add_argument("--show-held-out", action="store_true",
                     help="print the held-out articles' per-term results too")  # fmt: skip
@@ -458,9 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         (results_dir / "bench_glossary.md").write_text(markdown(data), encoding="utf-8")
         return 0
     t0 = time.perf_counter()
-    articles = fixture_articles() + mac_articles(args.dev)
-    if not mac_articles(args.dev):
-        print(f"note: no glossary-mac-dev at {args.dev}: fixtures and seed only")
+    articles = fixture_articles() + mac_articles(dev_folder(args.dev))
     versions = {"duizhao": ROOT / "src"}
     if not args.no_baseline:
         ref = checkout()

@@ -25,7 +25,10 @@
   fitted on nor used to choose anything in round 13, and in the pool the finder is tuned on from
   round 14, once measured and reported), and ``written15`` (round 14's check set: a speech, a
   magazine feature and a newspaper editorial, 27 terms, written with their gold before any change
-  of that round; never fitted on nor used to choose anything).
+  of that round; never fitted on nor used to choose anything in round 14, and in the pool from
+  round 15, once measured and reported), and ``written16`` (round 15's check set: a newspaper
+  editorial, a magazine feature and an academic abstract, 28 terms, written with their gold
+  before any change of that round; never fitted on nor used to choose anything).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
@@ -43,14 +46,38 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "glossary"
-DEV = ROOT.parent / "shared" / "dev-data" / "glossary-mac-dev"
+#: Where the dev data is looked for: beside the repository (``../shared``), beside the folder
+#: holding it (a git worktree at ``wt/NAME`` of a clone at ``main``: ``../../shared``), and
+#: beside the main checkout a worktree belongs to (its git common directory's parent).
+def _dev_candidates() -> list[Path]:
+    import subprocess
+
+    roots = [ROOT.parent, ROOT.parent.parent]
+    try:
+        common = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        if common:
+            roots.insert(1, Path(common).parent.parent)
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return [r / "shared" / "dev-data" / "glossary-mac-dev" for r in roots]
+
+
+#: The glossary-mac-dev folder: the first of :func:`_dev_candidates` that exists (the first of
+#: them when none does).
+DEV_CANDIDATES = _dev_candidates()
+DEV = next((d for d in DEV_CANDIDATES if d.is_dir()), DEV_CANDIDATES[0])
 #: The articles of glossary-mac-dev that may be tuned on; the others are held out.
 MAC_TUNING = ("01", "02", "03")
 #: The sets of hand-made fixtures the fitting script uses (the failure-class fixtures are tests;
 #: the check sets of rounds 8, 10 and 11 joined the pool in round 12, once measured and reported;
-#: round 13's ``written14`` from round 14; round 12's ``written12`` and round 14's ``written15``
-#: stay outside).
-FITTED_FIXTURES = ("dev", "heldout", "fresh", "written8", "written10", "seed-teacher", "written14")
+#: round 13's ``written14`` from round 14, round 14's ``written15`` from round 15; round 12's
+#: ``written12`` and round 15's ``written16`` stay outside).
+FITTED_FIXTURES = (
+    "dev", "heldout", "fresh", "written8", "written10", "seed-teacher", "written14", "written15",
+)  # fmt: skip
 
 
 @dataclass
@@ -81,8 +108,30 @@ class Article:
     sentence_beads: list[tuple[list[int], list[int]]] | None = None
 
 
-def mac_articles(dev: Path = DEV) -> list[Article]:
+def dev_folder(given: Path | None) -> Path | None:
+    """The glossary-mac-dev folder a benchmark reads: ``given`` (``--dev``), which must hold a
+    ``gold.json`` (else :class:`SystemExit` with a message naming it), or, when none is given,
+    :data:`DEV` if it is there (``None`` and a note naming the places looked at if not: the
+    fixtures and the seed are scored without it)."""
+    if given is not None:
+        if not (given / "gold.json").is_file():
+            raise SystemExit(
+                f"error: --dev {given}: no glossary-mac-dev there (no gold.json); give the "
+                "folder ../shared/dev-data/glossary-mac-dev of the main checkout"
+            )
+        return given
+    if (DEV / "gold.json").is_file():
+        return DEV
+    looked = ", ".join(str(d) for d in DEV_CANDIDATES)
+    print(f"note: no glossary-mac-dev found (looked at {looked}); give --dev DIR. "
+          "Scoring the fixtures and the seed only")  # fmt: skip
+    return None
+
+
+def mac_articles(dev: Path | None = DEV) -> list[Article]:
     """The glossary-mac-dev articles (empty when the dev data is not there)."""
+    if dev is None:
+        return []
     gold_path = dev / "gold.json"
     if not gold_path.exists():
         return []

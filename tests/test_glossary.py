@@ -65,6 +65,9 @@ WRITTEN14 = ("written14-subdivided-flats", "written14-tailor-shop", "written14-h
 #: The check set written in round 14 (speech, magazine feature, editorial; never fitted on nor
 #: used to choose).
 WRITTEN15 = ("written15-ferry-exhibition", "written15-hiking-trails", "written15-lifeguard-shortage")
+#: The check set written in round 15 (editorial, magazine feature, academic abstract; never fitted
+#: on nor used to choose).
+WRITTEN16 = ("written16-northbound-shoppers", "written16-bamboo-scaffolders", "written16-ageing-at-home")
 
 
 def gold_doc(name: str) -> tuple[Document, dict]:
@@ -313,7 +316,7 @@ class TestEnglishForms:
             assert sorted(got) == sorted(want["en"]), term
 
 
-@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14 + WRITTEN15)
+@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14 + WRITTEN15 + WRITTEN16)
 def test_check_set_gold_is_consistent(name: str) -> None:
     """The round 10 check set's gold is what its articles say: one bead per sentence pair, the
     glossary's terms, each acceptable counterpart written in the Chinese and each English form

@@ -95,7 +95,9 @@ def test_a_term_the_dictionary_translates_whole_is_certain_at_a_lower_share(
 def test_every_kind_of_evidence_has_a_threshold() -> None:
     finder = CounterpartFinder.default()
     assert [k for k, _ in finder.class_thresholds] == list(EVIDENCE_CLASSES)
-    assert evidence_class({"dict_term": 0.5, "dict_char": 0.5}) == "whole"
+    assert evidence_class({"dict_term": 1.0}) == "whole"
+    # a character inside a longer word is part of the evidence only (round 15; it was whole)
+    assert evidence_class({"dict_term": 0.5, "dict_char": 0.5}) == "part"
     assert evidence_class({"dict_focus": 0.3, "dict_term": 0.3, "dict_def": 1.0}) == "part"
     # the kinds no dictionary word of the term supports are never shown as certain
     for kind in ("definition", "none"):

@@ -70,6 +70,9 @@ NEVER_END = word_set(
     "和 与 及 或 把 被 将 从 对 向 给 在 于 而 但 并 因 为 以 跟 同 由 自 则 且 若 如 比 连 往 "
     "朝 当 虽 乃 及其 以及 或者 而且 但是 因为 所以 如果 虽然 对于 关于"
 )
+#: Prepositions of direction that may end a span after a one-character verb, as its complement
+#: (湧往 "flock to", 奔向 "rush towards"; round 15); elsewhere they end none (對他們 … 向).
+_DIRECTIONS = word_set("往 向")
 #: Prepositions and conjunctions that open a phrase whose head follows them (為 in 為減輕 "to
 #: soften"): the first of a span of several tokens, one is an edge like those below. Not 被,
 #: which makes a passive verb (被騙 "cheated").
@@ -139,6 +142,8 @@ class ZhSentence:
         simple: Each token in Simplified characters.
         words: Its dictionary words (:class:`Word`), by start offset.
         spans: Its candidate spans (:class:`Span`), by start offset, then length.
+        idioms: For each token, whether the segmenter tagged it as an idiom (jieba's ``i``:
+            視而不見, 繁文縟節; round 15); empty when nothing says.
     """
 
     number: int
@@ -151,6 +156,7 @@ class ZhSentence:
     simple: tuple[str, ...]
     words: tuple[Word, ...]
     spans: tuple[Span, ...]
+    idioms: tuple[bool, ...] = ()
 
 
 def dictionary_tokens(text: str) -> tuple[tuple[int, int], ...]:
@@ -259,6 +265,7 @@ def zh_sentence(
     names: Sequence[bool] = (),
     *,
     glosses_of: Callable[[Sequence[str]], Sequence[Gloss | None]] = glosses,
+    idioms: Sequence[bool] = (),
 ) -> ZhSentence:
     """Build the finder's view of one Chinese sentence.
 
@@ -271,6 +278,7 @@ def zh_sentence(
         tokens: The paragraph's tokens ``(start, end)`` (those inside the sentence are used).
         names: For each of the paragraph's tokens, whether it is a name.
         glosses_of: :func:`~duizhao.glossary.dictionary.glosses` or a memo of it.
+        idioms: For each of the paragraph's tokens, whether it is an idiom.
 
     Returns:
         The sentence with its dictionary words and candidate spans.
@@ -280,6 +288,7 @@ def zh_sentence(
     ]
     toks = tuple(t for _, t in picked)
     is_name = tuple(bool(names[i]) if i < len(names) else False for i, _ in picked)
+    is_idiom = tuple(bool(idioms[i]) for i, _ in picked) if idioms else ()
     simp = to_simplified(text[start:end])
     starts = {a for a, _ in toks}
     ends = {b for _, b in toks}
@@ -321,7 +330,9 @@ def zh_sentence(
                 a, b = toks[x][0], toks[y][1]
                 if b - a > MAX_CHARS:
                     break
-                if simple[y] in NEVER_END:
+                if simple[y] in NEVER_END and not (
+                    simple[y] in _DIRECTIONS and y == x + 1 and len(simple[x]) == 1
+                ):
                     continue
                 if y + 1 < m and simple[y + 1] == "的" and "是" in "".join(simple[x + 1 : y + 1]):
                     continue  # an open 是…的 frame: 葡萄是酸的, not 葡萄是酸
@@ -345,6 +356,7 @@ def zh_sentence(
         simple=tuple(simple),
         words=tuple(sorted(words.values(), key=_START_END)),
         spans=tuple(sorted(spans, key=_START_END)),
+        idioms=is_idiom,
     )
 
 

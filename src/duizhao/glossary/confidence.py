@@ -122,11 +122,18 @@ def evidence_class(features: Mapping[str, float]) -> str:
     Examples:
         >>> evidence_class({"dict_term": 1.0}), evidence_class({"dict_term": 0.5})
         ('whole', 'part')
+        >>> evidence_class({"dict_term": 0.5, "dict_char": 0.5})
+        'part'
+        >>> evidence_class({"dict_term": 1.0, "core_term": 0.0})
+        'part'
         >>> evidence_class({"dict_def": 0.6}), evidence_class({"dict_def": 0.1})
         ('definition', 'none')
     """
     if any(features.get(k, 0.0) > 0.0 for k in TERM_FEATURES):
-        whole = features.get("dict_term", 0.0) + features.get("dict_char", 0.0)
+        # only whole words of the span that are not a function word at its edge (round 15): a
+        # character inside a longer word (步 "step" in 一步, ``dict_char``) or an edge word
+        # (令 "to make" of 令小店) may be the term's, but the span is often not its counterpart
+        whole = features.get("core_term", features.get("dict_term", 0.0))
         return "whole" if whole >= _WHOLE else "part"
     return "definition" if features.get("dict_def", 0.0) > DEFINITION_FLOOR else "none"
 

@@ -49,6 +49,9 @@ __all__ = [
 MIN_LINK = 0.3
 
 _NAME_TAGS = ("nr", "ns", "nt")
+#: The segmenter's tag of an idiom (jieba's ``i``: 視而不見, 繁文縟節): such a token is an idiom
+#: for :mod:`duizhao.glossary.idioms` whether or not CC-CEDICT marks it (round 15).
+_IDIOM_TAG = "i"
 
 #: ``tuple.__new__``: a named tuple of the hot loops made without its ``__new__``'s Python
 #: frame (the same tuple; the fields in their order).
@@ -299,11 +302,13 @@ class LinkContext:
             if para.tokens:
                 tokens = tuple((t.start, t.end) for t in para.tokens)
                 names = tuple(bool(t.pos and t.pos.startswith(_NAME_TAGS)) for t in para.tokens)
+                idioms = tuple(t.pos == _IDIOM_TAG for t in para.tokens)
             else:
-                tokens, names = dictionary_tokens(para.text), ()
+                tokens, names, idioms = dictionary_tokens(para.text), (), ()
             found = zh_sentence(
-                para.text, number, p, s0, s1, tokens, names, glosses_of=self.glosses
-            )
+                para.text, number, p, s0, s1, tokens, names, glosses_of=self.glosses,
+                idioms=idioms,
+            )  # fmt: skip
             self.sentences[number] = found
         return found
 

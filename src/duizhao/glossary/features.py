@@ -19,19 +19,18 @@ Examples:
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from duizhao.model import Document, Occurrence
 
-from .candidates import EDGE_WORDS, OPENERS, Span, ZhSentence
-from .context import BeadView, LinkContext
+from .context import LinkContext
 from .query import Query, is_term_word
+from .shapes import Shape as _Shape
+from .shapes import span_shape as _shape
 from .words import (
     Said,
-    SentenceWords,
     anchor_places,
     bead_words,
     english_names,
@@ -107,99 +106,6 @@ class Candidate:
     score: float = 0.0
 
 
-class _Shape(NamedTuple):
-    """What a span's features owe to the span alone, not to the term (the same for every term
-    of a document that looks at the span: worked out once per bead). Characters are bits: bit
-    ``c`` is the sentence's character ``c`` (from its start)."""
-
-    n: int
-    inside: tuple[int, ...]  # the sentence's words inside the span (indices)
-    full: int  # the span's characters
-    known: int  # those inside a word CC-CEDICT knows
-    fixed: int  # those an open 是…的 frame ending the span accounts for (是 and 的; 0: none)
-    idle_known: int  # characters of known / unknown words nothing accounts for, when no word
-    idle_unknown: int  # of the span says anything about the term (see words.Said)
-    edge: float  # the features of the same names
-    in_dict: float
-    name: float
-    modifier: float
-    zpos: float  # the span's middle, start and end as places in the bead's Chinese
-    zstart: float
-    zend: float
-    single: float  # the features of the same names
-    whole_token: float
-    part: float
-    clause: float
-    left: int  # the tokens beside it, that may be stray (-9 for a part of a token: none)
-    right: int
-
-
-def _shape(s: ZhSentence, span: Span, bead: BeadView, k: int, sentence: SentenceWords) -> _Shape:
-    start, end = span.start, span.end
-    n = end - start
-    words, bits, starts = s.words, sentence.words, sentence.starts
-    part = span.part
-    if part:
-        first = last = ""
-        a0 = b0 = a1 = b1 = -1
-    else:
-        first, last = s.simple[span.first], s.simple[span.last]
-        a0, b0 = s.tokens[span.first]
-        a1, b1 = s.tokens[span.last]
-    inside = []
-    known = 0
-    whole = False
-    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-        w = words[i]
-        if w.end > end:
-            continue
-        inside.append(i)
-        if w.gloss is None:
-            continue
-        if w.aligned or w.end - w.start > 1:  # not a loose character
-            known |= bits[i].mask
-        if not part and w.end - w.start >= 2:
-            # an edge token inside a longer dictionary word of the span is no function word
-            # there (最 in 最低工資 "minimum wage", 可 in 可知 "knowable")
-            if w.start == a0 and w.end > b0:
-                first = ""
-            if w.end == b1 and w.start < a1:
-                last = ""
-        if w.start == start and w.end == end:
-            whole = True
-    off = start - s.start
-    full = ((1 << n) - 1) << off
-    fixed = 0
-    if last == "的" and n > 2 and "是" in span.text[1:-1]:
-        last = ""  # the 是…的 frame: 葡萄是酸的 "the grapes are sour"
-        fixed = (1 << (off + n - 1)) | (1 << (off + span.text.index("是", 1)))
-    idle = full & ~fixed
-    idle_known = (idle & known).bit_count()
-    between = s.simple[span.first + 1 : span.last]
-    modifier = not part and ("的" in between or "之" in between)
-    # places in the bead's Chinese, as BeadView.zh_position gives them
-    o, length = bead.zh_offsets[k], max(1, bead.zh_length)
-    return _new(_Shape, (
-        n, tuple(inside), full, known, fixed, idle_known, idle.bit_count() - idle_known,
-        float(
-            (first in EDGE_WORDS or (first in OPENERS and span.last != span.first))
-            + (last in EDGE_WORDS and span.last != span.first)
-        ),
-        1.0 if whole else 0.0,
-        1.0 if any(s.names[span.first : span.last + 1]) else 0.0,
-        1.0 if modifier else 0.0,
-        (o + (start + end) / 2 - s.start) / length,
-        (o + start - s.start) / length,
-        (o + end - s.start) / length,
-        1.0 if n == 1 else 0.0,
-        1.0 if span.first == span.last and not part else 0.0,
-        1.0 if part else 0.0,
-        1.0 if span.clause else 0.0,
-        -9 if part else span.first - 1,
-        -9 if part else span.last + 1,
-    ))  # fmt: skip
-
-
 #: The features :func:`_span_values` gives, in its order (the order of a candidate's dict).
 _SPAN_FEATURES = (
     "dict_term", "dict_char", "dict_focus", "phrase", "dict_def", "explained", "extra",
@@ -263,16 +169,18 @@ def _span_values(
     phrase = False
     if active.isdisjoint(shape.inside):  # no word of the span says anything about the term
         dict_term, dict_char, dict_def, unmatched = t.silent
+        core_term = dict_term
         idle_known, idle_unknown, n_explained = shape.idle_known, shape.idle_unknown, 0
         shadowed = 0
     else:
         best_def = [0.0] * t.n_def
         covered, explained, shadowed = shape.fixed, 0, 0
         one = t.n_term == 1  # (a one-word term: its best strengths as numbers, not lists)
-        b1 = c1 = 0.0
-        best = best_char = [b1]
+        b1 = c1 = k1 = 0.0
+        best = best_char = core = [b1]
         if not one:
-            best, best_char = [0.0] * t.n_term, [0.0] * t.n_term
+            best, best_char, core = [0.0] * t.n_term, [0.0] * t.n_term, [0.0] * t.n_term
+        edges = shape.edges
         for j in shape.inside:
             a = said[j]
             if a is None:
@@ -285,12 +193,18 @@ def _span_values(
                     elif v > best_char[i]:
                         best_char[i] = v
             else:
+                at_edge = j in edges
                 for i, v in a.term:
                     if one:
                         if v > b1:
                             b1 = v
-                    elif v > best[i]:
-                        best[i] = v
+                        if v > k1 and not at_edge:
+                            k1 = v
+                    else:
+                        if v > best[i]:
+                            best[i] = v
+                        if v > core[i] and not at_edge:
+                            core[i] = v
                 for i, v in a.defn:
                     if v > best_def[i]:
                         best_def[i] = v
@@ -311,6 +225,7 @@ def _span_values(
         if one:  # the sums below of one number (0 + x is x)
             unmatched = 0
             dict_term = b1 / n_words
+            core_term = k1 / n_words
             dict_char = max(0.0, c1 - b1) / n_words
         else:
             # words of the term CC-CEDICT finds nowhere in the span, not even in its characters
@@ -319,6 +234,7 @@ def _span_values(
                 if len(best) > 1 else 0
             )  # fmt: skip
             dict_term = sum(best) / n_words
+            core_term = sum(core) / n_words
             dict_char = (
                 sum(max(0.0, c - b) for b, c in zip(best, best_char, strict=True)) / n_words
             )
@@ -340,6 +256,7 @@ def _span_values(
             "single": shape.single, "edge": shape.edge, "part": shape.part, "stray": stray,
             "in_dict": shape.in_dict, "length": length, "position": position,
             "anchors": anchors, "modifier": shape.modifier, "shadowed": float(shadowed > 0),
+            "core_term": core_term, "idiom_tag": shape.idiom,
         }  # fmt: skip
     return anchors, position, {
         "dict_term": dict_term, "dict_char": dict_char, "dict_focus": focus,
@@ -349,7 +266,7 @@ def _span_values(
         "edge": shape.edge, "whole_token": shape.whole_token, "part": shape.part,
         "stray": stray, "in_dict": shape.in_dict, "clause": shape.clause, "name": shape.name,
         "length": length, "position": position, "anchors": anchors, "modifier": shape.modifier,
-        "shadowed": float(shadowed > 0),
+        "shadowed": float(shadowed > 0), "core_term": core_term, "idiom_tag": shape.idiom,
     }  # fmt: skip
 
 

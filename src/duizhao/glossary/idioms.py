@@ -11,6 +11,10 @@ entry marked "(idiom)" with no dictionary evidence either and no character anoth
 of the sentence explains, the idiom is put first: a translator who wrote a chengyu there meant
 the whole of it, and a word beside it that nothing links to the term is no better evidence.
 
+An idiom is a four-character CC-CEDICT entry marked "(idiom)", or (round 15) a token the
+segmenter tagged as one (jieba's ``i``, any length): 繁文縟節 "red tape", which CC-CEDICT has
+without the mark.
+
 Chosen by the fitting pool's leave-one-article-out predictions (``benchmarks/fit_glossary.py
 --dump``): among the first guesses without dictionary evidence, the rule changed three, all to
 the right idiom, and no right one. The first guess it makes has no dictionary evidence, so its
@@ -56,6 +60,12 @@ def is_idiom(text: str) -> bool:
     return any("(idiom" in g for e in cedict().lookup(to_simplified(text)) for g in e.glosses)
 
 
+def _idiom(c: Candidate) -> bool:
+    """A CC-CEDICT idiom (:func:`is_idiom`), or a token the segmenter tagged as one (jieba's
+    ``i``: 繁文縟節 "red tape", which CC-CEDICT does not mark; round 15)."""
+    return c.features.get("idiom_tag", 0.0) > 0.0 or is_idiom(c.text)
+
+
 def _untranslated(c: Candidate) -> bool:
     """No dictionary evidence for any word of the term."""
     return not any(c.features.get(k, 0.0) > 0.0 for k in TERM_FEATURES)
@@ -65,10 +75,10 @@ def idioms_first(ranked: Sequence[Candidate]) -> list[Candidate]:
     """The candidates, best first, with an idiom put first as the module's docstring says;
     otherwise as they are."""
     out = list(ranked)
-    if len(out) < 2 or not _untranslated(out[0]) or is_idiom(out[0].text):
+    if len(out) < 2 or not _untranslated(out[0]) or _idiom(out[0]):
         return out
     for k in range(1, min(len(out), LOOK + 1)):
         c = out[k]
-        if is_idiom(c.text) and _untranslated(c) and not c.features.get("explained", 0.0):
+        if _idiom(c) and _untranslated(c) and not c.features.get("explained", 0.0):
             return [c, *out[:k], *out[k + 1 :]]
     return out
