@@ -114,7 +114,11 @@ def _nothing_due(bank: TermBank, day: date, args: argparse.Namespace) -> str:
         day, learner=args.learner, new=1, kind=None if args.audience == "chinese" else "glossary",
         audience=args.audience,
     ):  # fmt: skip
-        hints.append("--new N adds N terms never reviewed")
+        hints.append(
+            "--new N adds N terms never reviewed"
+            if nxt is not None
+            else "no term has been reviewed yet: --new N adds N never-reviewed terms"
+        )
     return f"{said} ({'; '.join(hints)})" if hints else said
 
 
