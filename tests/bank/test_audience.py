@@ -169,3 +169,32 @@ def test_due_marks_an_uncertain_counterpart(
     assert main(["bank", "due", "--db", db, "--date", "2025-09-10", "--new", "3"]) == 0
     rows = {r.split()[0]: r.split()[-1] for r in capsys.readouterr().out.splitlines()[1:]}
     assert rows == {"cluster": "集群", "metric": "check", "preferential": "特惠"}
+
+
+def test_bank_csv_writes_the_ratings_sheet_review_csv_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "b.sqlite3")
+    assert main(["bank", "add", str(TRAMS), "--db", db, "-q"]) == 0
+    out = tmp_path / "zh.csv"
+    argv = ["bank", "csv", "--db", db, "--date", "2025-10-07", "--new", "3", "--for", "chinese"]
+    assert main([*argv, "-o", str(out)]) == 0
+    capsys.readouterr()
+    text = out.read_text(encoding="utf-8-sig")
+    head, *rows = text.splitlines()
+    assert head == "term,rating,date,learner,for,answer"
+    assert len(rows) == 3 and all(",,2025-10-07,class,chinese," in r for r in rows)
+    assert rows[0].startswith("感情,,") and "gǎn qíng / gam2 cing4 · affection" in rows[0]
+    # the teacher fills in the ratings and records them: the Chinese cards, not the English
+    out.write_text(text.replace(",,2025-10-07", ",good,2025-10-07"), encoding="utf-8")
+    assert main(["bank", "review", "--db", db, "--csv", str(out)]) == 0
+    assert capsys.readouterr().out == "recorded 3 ratings\n"
+    with TermBank(db) as bank:
+        assert bank.card("affection", audience="chinese") is not None
+        assert bank.card("affection") is None
+    # the English class's sheet, on standard output
+    assert main(["bank", "csv", "--db", db, "--date", "2025-10-07", "--new", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("affection,,2025-10-07,class,english,感情 · a feeling")
+    assert main(["bank", "csv", "--db", db, "-o", str(tmp_path / "r.txt")]) == 2
+    assert "name the ratings file .csv" in capsys.readouterr().err
