@@ -503,17 +503,14 @@ EDITORIAL_SET = ROOT / "tests" / "fixtures" / "chinese" / "jyutping_editorial.ts
 def load_register() -> dict[str, list[tuple[str, list[set[str]]]]]:
     """duizhao's own set of classical sentences and Hong Kong words, by kind (our data, in
     the repository: ``KIND<TAB>TEXT<TAB>JYUTPING``, ``a/b`` where both are accepted)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from check_sets import read_rows
+
     out: dict[str, list[tuple[str, list[set[str]]]]] = {}
-    lines = [
-        line
-        for path in (REGISTER_SET, EDITORIAL_SET)
-        if path.exists()
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
-    for line in lines:
-        if line.strip() and not line.startswith("#"):
-            kind, text, gold = line.split("\t")
-            out.setdefault(kind, []).append((text, [set(g.split("/")) for g in gold.split()]))
+    for path in (REGISTER_SET, EDITORIAL_SET):
+        if path.exists():
+            for kind, text, gold in read_rows(path):
+                out.setdefault(kind, []).append((text, gold))
     return out
 
 

@@ -133,12 +133,11 @@ def causes(data: Path) -> None:
     import bench_chinese as bench
     from duizhao.chinese import PinyinRomaniser
     from duizhao.chinese.pinyin import PhraseWeights, _pinyin_table
-    from fit_pinyin_weights import _inputs
 
     model_only = PinyinRomaniser(phrase_weights=PhraseWeights(0, 0, 0), context=False)
 
     items = bench.split(bench.traditional(bench.load_cpp(data, None)), "alternate")["tuning"]
-    inputs = _inputs(items)
+    inputs = bench.romaniser_inputs([t for t, _, _ in items])
     full = PinyinRomaniser()
     plain = PinyinRomaniser(context=False)
     dictionary = PinyinRomaniser(polyphone_model=False, context=False)

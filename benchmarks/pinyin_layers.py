@@ -36,9 +36,8 @@ def _readings(items: list[tuple[str, int, str]]) -> dict[str, list[str | None]]:
     from duizhao.chinese import PinyinRomaniser
     from duizhao.chinese import pinyin as pinyin_mod
     from duizhao.chinese.pinyin import PhraseWeights
-    from fit_pinyin_weights import _inputs
 
-    inputs = _inputs(items)
+    inputs = bench.romaniser_inputs([t for t, _, _ in items])
     stacks: dict[str, Any] = {
         "most common": PinyinRomaniser(polyphone_model=False, context=False),
         "g2pM": PinyinRomaniser(phrase_weights=PhraseWeights(0, 0, 0), context=False),

@@ -6,6 +6,7 @@ set's tests."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,18 +14,14 @@ import pytest
 from duizhao.cli import main
 from duizhao.text.script import is_han
 
-Row = tuple[str, str, list[set[str]]]
+# the one parser of the sets' lines is the benchmarks' (bench_chinese.load_register reads them too)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from check_sets import Row, read_rows
 
 
 def load(path: Path) -> list[Row]:
     """The set's rows: kind, text, the accepted readings of each Han character."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, text, gold = line.split("\t")
-        rows.append((kind, text, [set(g.split("/")) for g in gold.split()]))
-    return rows
+    return read_rows(path)
 
 
 def candidates(ch: str) -> list[str]:

@@ -7,6 +7,7 @@ classes, no pipeline).
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sys
 from html.parser import HTMLParser
@@ -415,3 +416,25 @@ def test_pdf_without_cjk_fonts_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(r, "_has_cjk_font", lambda: False)
     with pytest.raises(DuizhaoError, match="fonts-noto-cjk"):
         check_pdf_support()
+
+
+def test_a_packaged_stylesheet_changed_on_disk_is_inlined_anew(tmp_path, monkeypatch, seed):
+    """The packaged assets are read once an environment, and again when their file changes."""
+    import shutil
+
+    from duizhao.output import templates as module
+    from duizhao.resources import templates_dir
+
+    copy = tmp_path / "templates"
+    shutil.copytree(templates_dir(), copy)
+    monkeypatch.setattr("duizhao.resources.templates_dir", lambda: copy)
+    module._environment.cache_clear()
+    try:
+        first = render_sheet(seed)
+        assert render_sheet(seed) == first
+        css = copy / "print.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */", encoding="utf-8")
+        os.utime(css, (css.stat().st_atime + 5, css.stat().st_mtime + 5))
+        assert "/* changed */" in render_sheet(seed) and "/* changed */" not in first
+    finally:
+        module._environment.cache_clear()

@@ -17,6 +17,10 @@ them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
 - the proper name of a place and 人 "person" are two words (美國 人, 浙江 人; 港人 and a
   common noun's 外國人 stay whole).
 
+Round 16: 數 "several" that the dictionary fused with the verb or adverb before it is a word
+of its own before what it counts (有數 人 → 有 數 人, 僅數 名 → 僅 數 名). (本港 "Hong Kong",
+which the CityU standard writes 本 港, stays one word: its gloss is the one a learner needs.)
+
 And one cut of overlapping ambiguity that both standards share: an adverb or preposition of
 one character that the dictionary has fused with the next character into a word of its own,
 before a lone character that makes a word with that next character, is a word of its own
@@ -73,6 +77,10 @@ _MEASURES = frozenset("次個項屆名位場期條宗件份種批類張間座輪
 #: when its second character is a hundred times as frequent (一 名 教 中六; 一 名人 stays).
 _PERSON_MEASURES = frozenset("名位")
 _RARE = 50
+#: Verbs and adverbs that the dictionary fuses with 數 "several" (有數 "to know what's what"),
+#: and what 數 then counts: a measure word, people, hours (有 數 人, 僅 數 名, 約 數 小時).
+_BEFORE_SEVERAL = frozenset("有僅只約逾達另")
+_SEVERAL_OF = frozenset("人十百千萬")
 #: A number written in Chinese numerals, and the characters that may end one before a digit
 #: that goes on with it (二十 五度 → 二十五 度, 一百 三十 → 一百三十).
 _NUMBER_RE = re.compile("[一二三四五六七八九十百千萬億兩零〇○]+")
@@ -229,6 +237,16 @@ def cityu_cuts(
             and not _is_verb(w[:-1])
         ):
             out.extend((w[:-1], w[-1]))  # 承擔 費用者 → 承擔 費用 者 "who bears the costs"
+        elif (
+            n in (2, 3)
+            and w[1] == "數"
+            and w[0] in _BEFORE_SEVERAL
+            and ((rest := w[2:] or nxt)[:1] in _MEASURES or rest[:1] in _SEVERAL_OF
+                 or rest in _UNITS)
+        ):
+            out.extend(w[:2])  # 有數人 → 有 數 人 "there are several people"; 僅數 名 → 僅 數 名
+            if w[2:]:
+                out.append(w[2:])
         elif (
             w == "才能"
             and verb is not None

@@ -35,6 +35,7 @@ from typing import Any
 
 from duizhao.text.composed import compose
 
+from .sense_match import forget_sentences, in_sentence, order_senses, sentence_words
 from .sense_text import UNSUITABLE_PATTERN, numbered_syllable, split_senses, unsuitable
 
 __all__ = [
@@ -44,7 +45,11 @@ __all__ = [
     "choose_gloss",
     "classifier_gloss",
     "clean_sense",
+    "forget_sentences",
 ]
+
+_sentence_words = sentence_words  # the old private names (tests, benchmarks)
+_in_sentence = in_sentence
 
 
 def _numbered(pinyin: Sequence[str | None]) -> str:
@@ -260,70 +265,6 @@ _HEAD_SENSES = {
     "園": "garden; park",
 }
 
-_WORD_RE = re.compile(r"[A-Za-z]+")
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "by",
-        "with",
-        "from",
-        "as",
-        "be",
-        "is",
-        "are",
-        "was",
-        "sth",
-        "sb",
-        "etc",
-        "one's",
-        "oneself",
-        "used",
-        "also",
-        "see",
-        "abbr",
-    ]
-)
-
-
-def _content(text: str) -> set[str]:
-    return {w.lower() for w in _WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _STOP}
-
-
-def _stem(word: str) -> str:
-    return word[: max(4, len(word) - 3)] if len(word) > 5 else word
-
-
-_PARENS_RE = re.compile(r"\([^)]*\)")
-
-
-def _in_sentence(sense: str, english: frozenset[str]) -> bool:
-    return any(_stem(w) in english for w in _content(_PARENS_RE.sub("", sense)))
-
-
-@lru_cache(maxsize=256)
-def _sentence_words(english: str) -> frozenset[str]:
-    """The content words of an English sentence and their stems: every token of the aligned
-    Chinese sentence asks for them. Remembered for one article only (:func:`forget_sentences`:
-    entries kept longer hold allocator arenas)."""
-    content = _content(english)
-    return frozenset({_stem(w) for w in content} | content)
-
-
-def forget_sentences() -> None:
-    """Forget the English sentences :func:`choose_gloss` has seen (after each article)."""
-    _sentence_words.cache_clear()
-
-
 def choose_gloss(
     word: str,
     simplified: str,
@@ -339,7 +280,8 @@ def choose_gloss(
         simplified: The same word in Simplified characters.
         pinyin: Its reading, one tone-marked syllable per character.
         max_senses: At most this many senses.
-        english: The aligned English sentence, if any: senses whose words occur in it come first.
+        english: The aligned English sentence, if any: senses whose words occur in it come first
+            (:mod:`.sense_match`).
 
     Returns:
         The senses joined with ``"; "``, or ``None`` when there are none.
@@ -351,7 +293,10 @@ def choose_gloss(
 
 @lru_cache(maxsize=1 << 16)
 def _gloss_alone(
-    word: str, simplified: str, pinyin: tuple[str | None, ...], max_senses: int
+    word: str,
+    simplified: str,
+    pinyin: tuple[str | None, ...],
+    max_senses: int,
 ) -> str | None:
     return _gloss(word, simplified, pinyin, max_senses, None)
 
@@ -383,10 +328,7 @@ def _gloss(
         if len(word) == 2:
             return _composed_of_characters(word, simplified, pinyin, english)
         return _composed(word, simplified, pinyin)
-    if english:
-        words = _sentence_words(english)
-        hits = [s for s in senses if _in_sentence(s, words)]
-        senses = hits + [s for s in senses if s not in hits]
+    senses = order_senses(senses, english)
     return "; ".join(senses[:max_senses])
 
 
@@ -445,11 +387,11 @@ def _composed_of_characters(
         return None
     if not english:
         return None
-    words = _sentence_words(english)
+    words = sentence_words(english)
     parts = []
     for k in range(2):
         senses = _senses(word[k], simplified[k], (pinyin[k],))
-        hits = [x for x in senses if not _unsuitable(x) and _in_sentence(x, words)]
+        hits = [x for x in senses if not _unsuitable(x) and in_sentence(x, words)]
         if not hits:
             return None
         parts.append((hits[0], word[k]))

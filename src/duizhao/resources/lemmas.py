@@ -24,7 +24,7 @@ from typing import Any
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 
-__all__ = ["PackedForms", "is_known", "lemma", "lemmas", "lemminflect"]
+__all__ = ["PackedForms", "is_known", "lemma", "lemmas", "lemminflect", "verb_lemmas"]
 
 
 # Separators of the packed form of one entry: TAG<US>form<RS>form<GS>TAG<US>form (control
@@ -165,3 +165,9 @@ def lemmas(word: str) -> frozenset[str]:
     for found in _all_lemmas(word).values():
         out.update(found)
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """The verb lemmas lemminflect gives a lower-case word (``went`` → ``('go',)``)."""
+    return tuple(_all_lemmas(word).get("VERB", ()))

@@ -162,6 +162,7 @@ def paragraph_view(
     ]
     want_py = reading in ("pinyin", "both")
     want_jp = reading in ("jyutping", "both")
+    with_readings = [False]  # a word of the paragraph shows readings (no second walk over it)
 
     def word(group: list[_Atom]) -> dict[str, Any]:
         a, b = group[0].start, group[-1].end
@@ -183,6 +184,8 @@ def paragraph_view(
         full_jp = " ".join(p for p in tok.jyutping if p) if tok.jyutping else ""
         if not any_reading and not tok.gloss:
             return {"kind": "text", "text": text[a:b]}
+        if any_reading:
+            with_readings[0] = True
         return {
             "kind": "word",
             "text": text[a:b],
@@ -237,11 +240,10 @@ def paragraph_view(
                     "children": parts(g),
                 }
             )
-    nodes = list(walk(pieces))
     return {
         "lang": lang,
         "html_lang": html_lang,
-        "has_readings": any(x.get("chars") for x in nodes),
+        "has_readings": with_readings[0],
         "has_sentences": any(x["kind"] == "sentence" for x in pieces),
         "index": index,
         "line": para.line,
