@@ -671,9 +671,9 @@ def test_cli_drill_bad_input(tmp_path: Path, capsys) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     assert main(["drill", str(FERRY), "-o", str(blocker), "--kinds", "zh"]) == 2
-    assert "cannot create the folder" in capsys.readouterr().err
+    assert "is a file; the output is a folder" in capsys.readouterr().err
     assert main(["drill", str(FERRY), "-o", str(tmp_path), "--tsv", str(blocker / "q.tsv")]) == 2
-    assert "cannot create the folder" in capsys.readouterr().err
+    assert "file: is a file, not a folder" in capsys.readouterr().err
 
 
 def test_site_hook_adds_a_drill_page(seed: Document, bare: Document, tmp_path: Path) -> None:

@@ -288,7 +288,8 @@
   // the Chinese of an English vocabulary word (duizhao's may be marked "check")
   function vocabPop(tr, word) {
     var zhCell = tr.querySelector('td[lang="zh-Hant"], td[lang="zh-Hans"]');
-    var now = zhCell ? zhCell.textContent.replace("? check", "").trim() : "";
+    // the cell's Chinese without its marks: "? check", and the dash of an empty cell
+    var now = zhCell ? zhCell.textContent.replace("? check", "").replace(/^\s*–\s*$/, "").trim() : "";
     var p = openPop(tr.querySelector(".vw"), word + " → " + (now || "?"));
     var typed = field("Its Chinese in this article, as written in the Chinese text", now, "vocab-zh");
     typed.setAttribute("lang", "zh-Hant");

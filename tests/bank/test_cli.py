@@ -210,7 +210,7 @@ def test_subcommands_are_a_registry() -> None:
     from duizhao.cli.bank import BankCommand, commands
 
     found = commands()
-    assert list(found) == ["add", "terms", "new", "kwic", "coverage", "review", "due"]
+    assert list(found) == ["add", "terms", "new", "kwic", "coverage", "review", "csv", "due"]
     assert all(isinstance(c, BankCommand) and c.name == n for n, c in found.items())
 
 

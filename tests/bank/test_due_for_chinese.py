@@ -37,9 +37,10 @@ def test_due_for_chinese_asks_from_the_chinese(db: str, capsys: pytest.CaptureFi
     assert "pái liàn / paai4 lin6" in first["排練"] and "rehearse: to practise" in first["排練"]
     # a Chinese vocabulary word, with its gloss
     assert "luó gǔ / lo4 gu2" in first["鑼鼓"] and "gongs and drums" in first["鑼鼓"]
-    # no English word is asked, and what is left out is said
+    # no English word is asked; --new picks only what can be asked from the Chinese, so nothing
+    # is left out (on main it counted every kind of term and printed fewer rows than --new N)
     assert not any(r[:1].isascii() for r in first)
-    assert "no certain Chinese counterpart left out" in err
+    assert "left out" not in err
     assert main([*args, "--format", "json"]) == 0
     items = json.loads(capsys.readouterr().out)
     rehearse = next(it for it in items if it["word"] == "rehearse")
@@ -58,11 +59,28 @@ def test_the_english_class_due_list_is_unchanged(
     assert [r.split()[0] for r in rows[1:]] == ["intangible", "heritage", "rehearse"]
 
 
-def test_no_sheet_for_chinese_yet(
-    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_new_n_gives_n_questions_from_the_chinese(
+    db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    capsys.readouterr()
+    args = ["bank", "due", "--db", db, "--date", "2026-12-10", "--new", "5", "--for", "chinese"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1 + 5 and "left out" not in err
+
+
+def test_the_sheet_for_chinese(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "due.html"
-    assert main(["bank", "due", "--db", db, "--for", "chinese", "-o", str(out)]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err == "error: bank due --for chinese writes no sheet yet: leave out -o"
-    assert not out.exists()
+    argv = ["bank", "due", "--db", db, "--for", "chinese", "--date", "2026-12-10", "--new", "4"]
+    assert main([*argv, "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    listed = capsys.readouterr().out.splitlines()[1:]
+    words = [r.split()[0] for r in listed]
+    sheet, key = page.split('<main class="paper key">')
+    for w in words:  # each word asked on the sheet, with its reading only in the key
+        assert f'<span class="zh-word" lang="zh-Hant">{w}</span>' in sheet
+    assert "pái liàn / paai4 lin6" in key and "pái liàn" not in sheet
+    assert "Reading" in sheet and "Meaning" in sheet
+    folder = tmp_path / "out"
+    assert main([*argv, "-o", f"{folder}/"]) == 0
+    assert [p.name for p in folder.iterdir()] == ["due-2026-12-10-chinese.html"]

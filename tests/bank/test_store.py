@@ -236,7 +236,7 @@ def test_migration_from_version_1(seed: Document, tmp_path: Path) -> None:
     ).fetchone()[0] == 0
     conn.close()
     with TermBank(db) as bank:
-        assert bank.schema_version == SCHEMA_VERSION == 3
+        assert bank.schema_version == SCHEMA_VERSION == 4
         # old rows read as not flagged
         assert {t.check for t in bank.terms()} == {None}
         # the full-text index was built from the rows already there

@@ -32,7 +32,7 @@ def test_write_text_makes_the_folder_and_keeps_line_ends(tmp_path):
 def test_make_folder_is_idempotent_and_reports_a_file_in_the_way(tmp_path):
     assert make_folder(tmp_path / "x") == make_folder(tmp_path / "x") == tmp_path / "x"
     (tmp_path / "file").write_text("", encoding="utf-8")
-    with pytest.raises(DuizhaoError, match=r"file: cannot create the folder"):
+    with pytest.raises(DuizhaoError, match=r"file: is a file, not a folder"):
         make_folder(tmp_path / "file")
 
 

@@ -481,7 +481,10 @@ def test_cli_pages_0_is_an_error(tmp_path, capsys, command):
     sources = [str(SEED_FILE)] * 2 if command == "sheet" else [str(SEED_FILE.parent)]
     assert main([command, *sources, "-o", str(tmp_path / "o"), "--pages", "0"]) == 2
     err = capsys.readouterr().err
-    assert err == "error: --pages must be at least 1 (got 0)\n"
+    assert err == (  # a usage error, said when the command line is read
+        f"error: duizhao {command}: argument --pages: must be 1 or more, not 0 "
+        f"(see duizhao {command} --help)\n"
+    )
     assert not (tmp_path / "o").exists()
 
 

@@ -55,29 +55,25 @@ Examples:
 
 from __future__ import annotations
 
+from .cards import AUDIENCES, CLASS, RATINGS, Audience, DueItem, check_audience, parse_rating
 from .concordance import KwicLine
 from .queries import Coverage, NewItem, TermStat
 from .report import DueLine, DueSheet, due_sheet, kwic_html, kwic_text, render_due, write_due
-from .review import (
-    CLASS,
-    RATINGS,
-    DueItem,
-    SessionResult,
-    default_scheduler,
-    parse_rating,
-    review_session,
-)
+from .review import default_scheduler
 from .rows import ROW_TABLES, article_key, content_hash, document_rows, iter_rows, normalise_term
 from .schema import MIGRATIONS, SCHEMA_VERSION, connect, default_path, migrate
+from .session import SessionResult, review_session
 from .store import AddResult, TermBank
 
 __all__ = [
+    "AUDIENCES",
     "CLASS",
     "MIGRATIONS",
     "RATINGS",
     "ROW_TABLES",
     "SCHEMA_VERSION",
     "AddResult",
+    "Audience",
     "Coverage",
     "DueItem",
     "DueLine",
@@ -88,6 +84,7 @@ __all__ = [
     "TermBank",
     "TermStat",
     "article_key",
+    "check_audience",
     "connect",
     "content_hash",
     "default_path",

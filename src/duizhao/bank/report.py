@@ -2,9 +2,11 @@
 
 Every page renders through the shared output layer (:func:`duizhao.output.templates.environment`,
 :func:`duizhao.output.pdf.html_to_pdf`) with the bank's own templates under ``templates/bank/``:
-``kwic.html.j2`` (the concordance) and ``due.html.j2`` (the review sheet). The review sheet is made
-from the bank's own rows (:class:`~.review.DueItem`): each due term is blanked in a sentence the
-class has read, with its Chinese counterpart and its meaning as clues, then an answer key.
+``kwic.html.j2`` (the concordance), ``due.html.j2`` (the review sheet) and ``due-chinese.html.j2``
+(the review sheet of a learner of Chinese). The review sheet is made from the bank's own rows
+(:class:`~.cards.DueItem`): each due term is blanked in a sentence the class has read, with its
+Chinese counterpart and its meaning as clues, then an answer key. A learner of Chinese's sheet
+asks each Chinese word's reading and meaning, in a sentence of the article where it has one.
 
 Examples:
     >>> from duizhao.bank.concordance import KwicLine
@@ -29,8 +31,8 @@ from ..errors import DuizhaoError
 from ..output.files import write_text
 from ..output.templates import environment, generator
 from ..text.script import display_width, term_lang
+from .cards import CLASS, Audience, DueItem, check_audience
 from .concordance import KwicLine
-from .review import CLASS, DueItem
 from .when import as_date
 
 __all__ = [
@@ -157,6 +159,10 @@ class DueLine:
     """The Chinese counterpart of an English term."""
     meaning: str | None = None
     """The definition of an English term, or the English gloss of a Chinese word."""
+    reading: str | None = None
+    """A Chinese word's pinyin and Jyutping (``jí qún / zaap6 kwan4``; the Chinese sheet)."""
+    uncertain: bool = False
+    """An English term whose Chinese counterpart is uncertain: the clue says "? check"."""
 
     @property
     def has_sentence(self) -> bool:
@@ -177,6 +183,9 @@ class DueSheet:
     """The due terms, most overdue first, then the new ones."""
     word_bank: tuple[str, ...]
     """Every term, alphabetical, for the box the pupils choose from."""
+    audience: Audience = "english"
+    """``english``: the terms blanked; ``chinese``: each Chinese word's reading and meaning
+    asked."""
 
 
 def _due_line(it: DueItem) -> DueLine:
@@ -184,6 +193,7 @@ def _due_line(it: DueItem) -> DueLine:
         counterpart, meaning = it.zh, it.definition
     else:  # a Chinese word: its "zh" is the English gloss
         counterpart, meaning = None, it.zh or it.definition
+    unsure = it.lang == "en" and it.uncertain and not it.zh
     if it.sentence and it.end > it.start:
         return DueLine(
             term=it.display,
@@ -193,28 +203,68 @@ def _due_line(it: DueItem) -> DueLine:
             after=it.sentence[it.end :],
             counterpart=counterpart,
             meaning=meaning,
+            uncertain=unsure,
         )
-    return DueLine(it.display, it.lang, it.display, counterpart=counterpart, meaning=meaning)
+    return DueLine(
+        it.display, it.lang, it.display, counterpart=counterpart, meaning=meaning, uncertain=unsure
+    )
 
 
-def due_sheet(items: Sequence[DueItem], on: date | str, *, learner: str = CLASS) -> DueSheet:
+def _chinese_line(it: DueItem) -> DueLine:
+    """A card asked from the Chinese: the word (in its Chinese sentence, marked, where it has
+    one), its readings and meaning the answer."""
+    word = it.chinese or it.display
+    reading = " / ".join(r for r in (it.reading, it.jyutping) if r) or None
+    if it.lang == "zh" and it.sentence and it.end > it.start:
+        before, after = it.sentence[: it.start], it.sentence[it.end :]
+    else:  # an English term's sentence is English: it would print the answer
+        before = after = ""
+    return DueLine(
+        term=word, lang="zh", answer=it.meaning, before=before, after=after, meaning=it.meaning,
+        reading=reading,
+    )  # fmt: skip
+
+
+def due_sheet(
+    items: Sequence[DueItem],
+    on: date | str,
+    *,
+    learner: str = CLASS,
+    audience: Audience = "english",
+) -> DueSheet:
     """The review sheet of the due terms (from :meth:`~duizhao.bank.TermBank.due`).
+
+    Args:
+        items: The due items.
+        on: The day.
+        learner: Whose sheet.
+        audience: ``english`` (the terms blanked in sentences) or ``chinese`` (each item asked
+            from the Chinese: its reading and meaning; items that cannot be, an English word or
+            a term with no certain counterpart, are left out).
 
     Raises:
         DuizhaoError: No items (nothing is due).
     """
+    audience = check_audience(audience)
+    if audience == "chinese":
+        items = [it for it in items if it.askable_in_chinese]
     if not items:
         raise DuizhaoError("nothing to review: no terms are due")
     day = as_date(on).isoformat()
     n = len(items)
+    make = _chinese_line if audience == "chinese" else _due_line
+    lines = tuple(make(it) for it in items)
+    what = "word" if audience == "chinese" else "term"
     return DueSheet(
-        title=f"Review — {day}" + (f" ({learner})" if learner != CLASS else ""),
-        subtitle=f"duizhao term bank, {day}: {n} term{'s' if n != 1 else ''} due for review "
+        title=("Review" if audience == "english" else "溫習 Review") + f" — {day}"
+        + (f" ({learner})" if learner != CLASS else ""),
+        subtitle=f"duizhao term bank, {day}: {n} {what}{'s' if n != 1 else ''} due for review "
         f"({learner})",
         day=day,
-        lines=tuple(_due_line(it) for it in items),
-        word_bank=tuple(sorted({it.display for it in items}, key=str.lower)),
-    )
+        lines=lines,
+        word_bank=tuple(sorted({ln.term for ln in lines}, key=str.lower)),
+        audience=audience,
+    )  # fmt: skip
 
 
 def render_due(
@@ -223,22 +273,22 @@ def render_due(
     *,
     learner: str = CLASS,
     templates: str | os.PathLike[str] | None = None,
+    audience: Audience = "english",
 ) -> str:
     """The "due today" sheet as one HTML page (template ``bank/due.html.j2``), A4 when printed.
 
     Each due term is a blank in a sentence the class read (from the newest article on or before the
     day), with its Chinese counterpart and meaning as clues and a box of the terms to choose from;
-    the answer key follows on its own page. The same bank and day give the same page.
+    the answer key follows on its own page. The same bank and day give the same page. With
+    ``audience="chinese"`` (template ``bank/due-chinese.html.j2``) each Chinese word is asked
+    (its reading and meaning to write), in its sentence where it has a Chinese one.
 
     Raises:
         DuizhaoError: No items, or ``templates`` is not a folder.
     """
-    sheet = due_sheet(items, on, learner=learner)
-    return (
-        environment(templates)
-        .get_template("bank/due.html.j2")
-        .render(sheet=sheet, generator=generator())
-    )
+    sheet = due_sheet(items, on, learner=learner, audience=audience)
+    name = "bank/due-chinese.html.j2" if sheet.audience == "chinese" else "bank/due.html.j2"
+    return environment(templates).get_template(name).render(sheet=sheet, generator=generator())
 
 
 def write_due(
@@ -249,9 +299,11 @@ def write_due(
     learner: str = CLASS,
     pdf: bool = False,
     templates: str | os.PathLike[str] | None = None,
+    audience: Audience = "english",
 ) -> Path:
-    """Write the due sheet as HTML, or as an A4 PDF with ``pdf=True`` (needs the ``pdf`` extra)."""
-    html = render_due(items, on, learner=learner, templates=templates)
+    """Write the due sheet as HTML, or as an A4 PDF with ``pdf=True`` (needs the ``pdf`` extra);
+    ``audience="chinese"``: the sheet of a learner of Chinese (:func:`render_due`)."""
+    html = render_due(items, on, learner=learner, templates=templates, audience=audience)
     out = Path(path)
     if pdf:
         from ..output.pdf import html_to_pdf

@@ -11,9 +11,14 @@ once a day, so there are no same-day steps, and no fuzz, so the same ratings giv
 :func:`review_session` is the interactive review in a terminal; the "due today" sheet is in
 :mod:`.report`.
 
+Each learner has two schedules (schema version 4), one per ``audience``: ``english``, the English
+class's cards (the English term asked, its Chinese the clue) and ``chinese``, a learner of
+Chinese's (asked from the Chinese: a Chinese vocabulary word, or a glossary term's certain
+counterpart). Rating a term for one audience leaves its card for the other as it was.
+
 Examples:
-    >>> parse_rating("Good"), parse_rating(" 4 ")
-    (3, 4)
+    >>> default_scheduler().enable_fuzzing
+    False
 """
 
 from __future__ import annotations
@@ -22,14 +27,13 @@ import csv
 import json
 import os
 import sqlite3
-import sys
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..text.script import term_lang
+from .cards import CLASS, Audience, DueItem, check_audience, parse_rating
 from .concordance import aligned
 from .rows import Kind, normalise_term
 from .schema import Transaction
@@ -38,54 +42,9 @@ from .when import as_date, as_datetime, parse_when
 if TYPE_CHECKING:
     import fsrs
 
-__all__ = [
-    "CLASS",
-    "RATINGS",
-    "DueItem",
-    "ReviewMixin",
-    "SessionResult",
-    "default_scheduler",
-    "parse_rating",
-    "review_session",
-]
-
-#: The learner name used for a whole class reviewing together.
-CLASS = "class"
-
-#: Ratings as FSRS numbers them.
-RATINGS = {"again": 1, "hard": 2, "good": 3, "easy": 4}
+__all__ = ["ReviewMixin", "default_scheduler"]
 
 _STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
-
-
-@dataclass(frozen=True)
-class DueItem:
-    """A term due for review, with what the review sheet and the terminal review need."""
-
-    lang: str
-    word: str
-    display: str
-    due: str | None
-    """When it falls due (ISO datetime, UTC), or ``None`` for a term never reviewed."""
-    state: str
-    """``new``, ``learning``, ``review`` or ``relearning``."""
-    definition: str | None = None
-    zh: str | None = None
-    """Chinese counterpart (English terms) or gloss (Chinese words)."""
-    reading: str | None = None  # pinyin (a Chinese word's; an English term's counterpart's)
-    jyutping: str | None = None  # Jyutping, likewise
-    sentence: str | None = None
-    """A stored sentence using the term (from its latest article)."""
-    start: int = 0
-    """Offset of the term in ``sentence``."""
-    end: int = 0
-    other: str | None = None
-    """The aligned sentence of the other language."""
-    date: str | None = None
-    """Date of the article the sentence comes from."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
 def default_scheduler() -> fsrs.Scheduler:
@@ -97,20 +56,6 @@ def default_scheduler() -> fsrs.Scheduler:
     import fsrs
 
     return fsrs.Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
-
-
-def parse_rating(value: str | int, *, path: str = "<input>", line: int | None = None) -> int:
-    """A rating as a number 1–4 from ``1``…``4`` or ``again``/``hard``/``good``/``easy``.
-
-    Raises:
-        InputError: Anything else.
-    """
-    text = str(value).strip().lower()
-    if text in RATINGS:
-        return RATINGS[text]
-    if text in {"1", "2", "3", "4"}:
-        return int(text)
-    raise InputError(path, line, f"rating must be 1-4 or again/hard/good/easy, not {value!r}")
 
 
 class ReviewMixin:
@@ -134,15 +79,22 @@ class ReviewMixin:
             "AND EXISTS (SELECT 1 FROM article_term at WHERE at.term_id = t.id)",
             (lang, word),
         ).fetchone()
+        if r is None and lang == "zh":  # a glossary term's certain counterpart (asked in Chinese)
+            r = self.conn.execute(
+                "SELECT at.term_id FROM article_term at WHERE at.kind = 'glossary' AND at.zh = ? "
+                "ORDER BY at.article_id DESC LIMIT 1",
+                (word,),
+            ).fetchone()
         if r is None:
             raise InputError(path, line, f"{term!r} is not a term of any article in the bank")
         return int(r[0])
 
-    def _card(self, learner: str, term_id: int) -> fsrs.Card:
+    def _card(self, learner: str, term_id: int, audience: Audience = "english") -> fsrs.Card:
         import fsrs
 
         r = self.conn.execute(
-            "SELECT * FROM card WHERE learner = ? AND term_id = ?", (learner, term_id)
+            "SELECT * FROM card WHERE learner = ? AND audience = ? AND term_id = ?",
+            (learner, audience, term_id),
         ).fetchone()
         if r is None:
             return fsrs.Card(card_id=term_id, due=datetime(1970, 1, 1, tzinfo=UTC))
@@ -165,12 +117,13 @@ class ReviewMixin:
         when: datetime,
         duration_ms: int | None,
         *,
+        audience: Audience = "english",
         path: str = "<input>",
         line: int | None = None,
     ) -> fsrs.Card:
         import fsrs
 
-        card = self._card(learner, term_id)
+        card = self._card(learner, term_id, audience)
         if card.last_review is not None and when < card.last_review:
             raise InputError(
                 path,
@@ -180,10 +133,11 @@ class ReviewMixin:
             )
         card, _log = self.scheduler.review_card(card, fsrs.Rating(rating), when, duration_ms)
         c.execute(
-            "INSERT OR REPLACE INTO card (learner, term_id, state, step, stability, difficulty, "
-            "due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO card (learner, audience, term_id, state, step, stability, "
+            "difficulty, due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 learner,
+                audience,
                 term_id,
                 int(card.state),
                 card.step,
@@ -194,9 +148,9 @@ class ReviewMixin:
             ),
         )
         c.execute(
-            "INSERT INTO review_log (learner, term_id, rating, reviewed_at, duration_ms) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (learner, term_id, rating, when.isoformat(), duration_ms),
+            "INSERT INTO review_log (learner, audience, term_id, rating, reviewed_at, duration_ms) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (learner, audience, term_id, rating, when.isoformat(), duration_ms),
         )
         return card
 
@@ -208,6 +162,7 @@ class ReviewMixin:
         learner: str = CLASS,
         when: date | datetime | str | None = None,
         duration_ms: int | None = None,
+        audience: Audience = "english",
     ) -> fsrs.Card:
         """Record one rating of a term and reschedule it with FSRS.
 
@@ -217,6 +172,8 @@ class ReviewMixin:
             learner: Whose card (``"class"`` for the whole class).
             when: When the review happened (a date means its midnight UTC; default now).
             duration_ms: How long the answer took, if known.
+            audience: Which schedule: ``english`` (the English class's) or ``chinese`` (asked
+                from the Chinese).
 
         Returns:
             The card after the review (``card.due`` is when it is next due).
@@ -225,16 +182,26 @@ class ReviewMixin:
             InputError: Unknown term, bad rating, or a review dated before the last one.
         """
         r = parse_rating(rating)
+        audience = check_audience(audience)
         with Transaction(self.conn) as c:
             tid = self._resolve(term)
-            return self._review_one(c, learner, tid, r, as_datetime(when), duration_ms)
+            return self._review_one(
+                c, learner, tid, r, as_datetime(when), duration_ms, audience=audience
+            )
 
-    def review_csv(self, path: str | os.PathLike[str], *, learner: str = CLASS) -> int:
+    def review_csv(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        learner: str = CLASS,
+        audience: Audience = "english",
+    ) -> int:
         """Record the ratings of a CSV file, all or nothing (one transaction).
 
         The file has a header with ``term`` and ``rating`` columns, and optionally ``date``
-        (ISO date or datetime; default now) and ``learner`` (default the ``learner`` argument).
-        Rows are applied in date order (stable).
+        (ISO date or datetime; default now), ``learner`` (default the ``learner`` argument) and
+        ``for`` (``english`` or ``chinese``: default the ``audience`` argument). Rows are
+        applied in date order (stable).
 
         Returns:
             The number of ratings recorded.
@@ -260,26 +227,45 @@ class ReviewMixin:
                     raw = (row.get("date") or "").strip()
                     when = as_datetime(parse_when(raw, path=p, line=line) if raw else None)
                     who = (row.get("learner") or "").strip() or learner
-                    parsed.append((when, line, term, rating, who))
+                    side = (row.get("for") or "").strip()
+                    aud = check_audience(side, path=p, line=line) if side else audience
+                    parsed.append((when, line, term, rating, who, aud))
         except OSError as e:
             raise InputError(p, None, f"cannot read: {e.strerror or e}") from e
         except (UnicodeDecodeError, csv.Error) as e:
             raise InputError(p, None, f"not a UTF-8 CSV file ({e})") from e
         parsed.sort(key=lambda x: x[0])
         with Transaction(self.conn) as c:
-            for when, line, term, rating, who in parsed:
+            for when, line, term, rating, who, aud in parsed:
                 tid = self._resolve(term, path=p, line=line)
-                self._review_one(c, who, tid, rating, when, None, path=p, line=line)
+                self._review_one(c, who, tid, rating, when, None, audience=aud, path=p, line=line)
         return len(parsed)
 
-    def card(self, term: str, *, learner: str = CLASS) -> fsrs.Card | None:
-        """The stored FSRS card of a term for a learner, or ``None`` if never reviewed."""
+    def card(
+        self, term: str, *, learner: str = CLASS, audience: Audience = "english"
+    ) -> fsrs.Card | None:
+        """The stored FSRS card of a term for a learner and audience, or ``None`` if never
+        reviewed so."""
         tid = self._resolve(term)
+        audience = check_audience(audience)
         if self.conn.execute(
-            "SELECT 1 FROM card WHERE learner = ? AND term_id = ?", (learner, tid)
+            "SELECT 1 FROM card WHERE learner = ? AND audience = ? AND term_id = ?",
+            (learner, audience, tid),
         ).fetchone():
-            return self._card(learner, tid)
+            return self._card(learner, tid, audience)
         return None
+
+    def next_due(
+        self, *, learner: str = CLASS, audience: Audience = "english"
+    ) -> tuple[str, str] | None:
+        """The card a learner reviews next: ``(term, due)`` (ISO datetime, UTC), or ``None``
+        without a card."""
+        r = self.conn.execute(
+            "SELECT t.word, c.due FROM card c JOIN term t ON t.id = c.term_id "
+            "WHERE c.learner = ? AND c.audience = ? ORDER BY c.due, c.term_id LIMIT 1",
+            (learner, check_audience(audience)),
+        ).fetchone()
+        return (r["word"], r["due"]) if r else None
 
     def learners(self) -> list[str]:
         """Every learner with at least one card."""
@@ -292,6 +278,7 @@ class ReviewMixin:
         learner: str = CLASS,
         new: int = 0,
         kind: Kind | None = "glossary",
+        audience: Audience = "english",
     ) -> list[DueItem]:
         """The terms due for review on a date: cards whose next review falls on or before it.
 
@@ -302,17 +289,22 @@ class ReviewMixin:
                 oldest first), to start learning them.
             kind: Which terms count for ``new``: ``glossary`` terms (default), ``vocab``, or both
                 (``None``). Reviewed cards are due whatever their kind.
+            audience: Whose schedule: ``english`` (default) or ``chinese``. For ``chinese``, the
+                ``new`` terms are only those that can be asked from the Chinese (a Chinese word,
+                or a glossary term with a certain counterpart and its reading), so ``new=5``
+                gives five questions.
 
         Returns:
             Items most overdue first, then the new ones; each with a stored sentence to drill.
         """
         day = as_date(on)
+        audience = check_audience(audience)
         end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=UTC).isoformat()
         rows = list(
             self.conn.execute(
-                "SELECT c.term_id, c.due, c.state FROM card c WHERE c.learner = ? AND c.due < ? "
-                "ORDER BY c.due, c.term_id",
-                (learner, end),
+                "SELECT c.term_id, c.due, c.state FROM card c WHERE c.learner = ? "
+                "AND c.audience = ? AND c.due < ? ORDER BY c.due, c.term_id",
+                (learner, audience, end),
             )
         )
         items = [(r["term_id"], r["due"], _STATE_NAMES.get(r["state"], "review")) for r in rows]
@@ -320,15 +312,22 @@ class ReviewMixin:
             # Oldest articles first, stopping as soon as enough never-reviewed terms are found.
             kinds = ("glossary", "vocab") if kind is None else (kind,)
             q = ",".join("?" * len(kinds))
+            # asked from the Chinese: a Chinese word, or a term with a certain counterpart
+            askable = (
+                "AND (at.kind = 'vocab' AND (SELECT lang FROM term WHERE id = at.term_id) = 'zh' "
+                "OR at.kind = 'glossary' AND at.zh IS NOT NULL AND at.pinyin IS NOT NULL)"
+                if audience == "chinese"
+                else ""
+            )
             fresh: list[int] = []
             for when in ("a.date <= ?", "a.date IS NULL AND ? IS NOT NULL"):
                 cur = self.conn.execute(
                     f"""SELECT at.term_id FROM article a CROSS JOIN article_term at
-                        WHERE at.article_id = a.id AND at.kind IN ({q}) AND {when}
+                        WHERE at.article_id = a.id AND at.kind IN ({q}) AND {when} {askable}
                         AND NOT EXISTS (SELECT 1 FROM card c WHERE c.learner = ?
-                                        AND c.term_id = at.term_id)
+                                        AND c.audience = ? AND c.term_id = at.term_id)
                         ORDER BY a.date, a.id""",
-                    (*kinds, day.isoformat(), learner),
+                    (*kinds, day.isoformat(), learner, audience),
                 )
                 for (tid,) in cur:
                     if tid not in fresh:
@@ -425,75 +424,5 @@ class ReviewMixin:
             end=ex["oend"] if ex else 0,
             other=other or None,
             date=ex["date"] if ex else None,
+            uncertain=bool(info["uncertain"]) if info else False,
         )
-
-
-@dataclass
-class SessionResult:
-    """What :func:`review_session` recorded."""
-
-    reviewed: list[tuple[str, int]] = field(default_factory=list)
-    """``(term, rating)`` in order."""
-    stopped: bool = False
-    """True when the user quit (``q``) or the input ended before the last card."""
-
-
-def review_session(
-    bank: ReviewMixin,
-    items: Sequence[DueItem],
-    *,
-    learner: str = CLASS,
-    stdin: TextIO | None = None,
-    stdout: TextIO | None = None,
-    when: Callable[[], datetime] | None = None,
-) -> SessionResult:
-    """Review cards in the terminal: show the term, wait for Enter, show the answer, ask 1–4.
-
-    Reads whole lines, so it works from a pipe (``printf '\\n3\\n' | duizhao bank review``).
-    ``q`` or the end of the input stops; each rating is saved at once.
-    """
-    inp = stdin or sys.stdin
-    out = stdout or sys.stdout
-    clock = when or (lambda: datetime.now(UTC))
-    result = SessionResult()
-
-    def ask(prompt: str) -> str | None:
-        out.write(prompt)
-        out.flush()
-        line = inp.readline()
-        if not line:
-            return None
-        if not getattr(inp, "isatty", lambda: False)():
-            out.write("\n")  # the answer was not echoed: keep the transcript readable
-        return line.strip()
-
-    for i, it in enumerate(items, 1):
-        out.write(f"\n[{i}/{len(items)}] {it.display}")
-        if it.sentence:
-            blanked = it.sentence[: it.start] + "____" + it.sentence[it.end :]
-            out.write(f"\n    {blanked}")
-        answer = ask("\n(Enter: show the answer, q: stop) ")
-        if answer is None or answer.lower() == "q":
-            result.stopped = True
-            break
-        parts = [p for p in (it.zh, it.reading, it.definition) if p]
-        out.write(f"    = {' | '.join(parts) or '(no definition stored)'}\n")
-        if it.other:
-            out.write(f"    {it.other}\n")
-        rating = None
-        while rating is None:
-            text = ask("rating 1 Again, 2 Hard, 3 Good, 4 Easy (q: stop): ")
-            if text is None or text.lower() == "q":
-                result.stopped = True
-                break
-            try:
-                rating = parse_rating(text)
-            except InputError:
-                out.write("please type 1, 2, 3 or 4\n")
-        if rating is None:
-            break
-        card = bank.review(it.word, rating, learner=learner, when=clock())
-        out.write(f"    next review: {card.due.date().isoformat()}\n")
-        result.reviewed.append((it.display, rating))
-    out.write(f"\n{len(result.reviewed)} reviewed\n")
-    return result

@@ -159,12 +159,43 @@ _V3 = """
 ALTER TABLE article_term ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;
 """
 
+# Version 4: a review schedule per direction. ``audience`` is the class a card is asked for:
+# ``english`` (the English term asked, its Chinese as the clue: every card before version 4) or
+# ``chinese`` (asked from the Chinese, the English and the meaning as the answer). A card's key
+# becomes (learner, audience, term); every card and rating of an older bank is kept as
+# ``english``. SQLite cannot change a primary key, so the table is copied.
+_V4 = """
+CREATE TABLE card_v4 (
+    learner      TEXT NOT NULL,
+    audience     TEXT NOT NULL DEFAULT 'english',
+    term_id      INTEGER NOT NULL REFERENCES term(id),
+    state        INTEGER NOT NULL,
+    step         INTEGER,
+    stability    REAL,
+    difficulty   REAL,
+    due          TEXT NOT NULL,
+    last_review  TEXT,
+    PRIMARY KEY (learner, audience, term_id)
+) WITHOUT ROWID;
+INSERT INTO card_v4 (learner, audience, term_id, state, step, stability, difficulty, due,
+                     last_review)
+    SELECT learner, 'english', term_id, state, step, stability, difficulty, due, last_review
+    FROM card;
+DROP TABLE card;
+ALTER TABLE card_v4 RENAME TO card;
+CREATE INDEX card_due ON card(learner, audience, due);
+ALTER TABLE review_log ADD COLUMN audience TEXT NOT NULL DEFAULT 'english';
+DROP INDEX review_log_card;
+CREATE INDEX review_log_card ON review_log(learner, audience, term_id);
+"""
+
 #: ``(version, what it does, SQL script)``; applied in order, each in the same transaction as the
 #: ``PRAGMA user_version`` that records it.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, sentences, terms, counterparts, occurrences, cards, review log", _V1),
     (2, "trigram full-text index over sentences", _V2),
     (3, "uncertain Chinese counterparts flagged, not stored as the answer", _V3),
+    (4, "a review schedule per direction (cards for the English and the Chinese class)", _V4),
 )
 
 #: The schema version this code writes (``PRAGMA user_version``).

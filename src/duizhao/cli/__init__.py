@@ -50,6 +50,7 @@ from .. import __version__
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (7 ms of a cold --help)
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping, Sequence
+    from typing import NoReturn
 
     from ._common import CommandGroup
 
@@ -95,7 +96,7 @@ def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentPa
         commands: The commands whose own parsers are built (default: every command); the others
             are only listed, with their one-line help, as ``duizhao --help`` shows them.
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="duizhao",
         description=(
             "duizhao (對照): turn bilingual English–Chinese articles into aligned study sheets, "
@@ -123,6 +124,17 @@ def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentPa
         else:  # listed only: what argparse reads of it is its name and help
             sub.add_parser(name, help=line, add_help=False).set_defaults(unbuilt=True)
     return parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors are one line like every other error: ``error:
+    duizhao bank due: argument --new: must be 0 or more, not -1 (duizhao bank due --help)`` on
+    stderr, exit status 2 (argparse prints its whole usage first). The subcommands' parsers are
+    of this class too (argparse makes them of the class of their parent)."""
+
+    def error(self, message: str) -> NoReturn:
+        text = " ".join(message.split())
+        self.exit(2, f"error: {self.prog}: {text} (see {self.prog} --help)\n")
 
 
 class _HelpFormatter(argparse.HelpFormatter):

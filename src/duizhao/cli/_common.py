@@ -14,10 +14,15 @@ __all__ = [
     "add_corrections_options",
     "add_dask_option",
     "add_limit_option",
+    "count",
     "each_article",
     "error_line",
     "inputs_of",
     "max_bytes",
+    "output_folder",
+    "port",
+    "positive",
+    "positive_float",
     "print_json",
     "warn_all",
 ]
@@ -33,6 +38,65 @@ class CommandGroup:
     add_to: Callable[[Any, argparse.ArgumentParser], None]
     """Adds the group's subparsers: called with the subparsers action and the parent parser of
     the options every command takes (``-q``). Each subparser sets ``func=handler(args) -> int``."""
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+
+
+def count(text: str) -> int:
+    """An option's value that counts something: a whole number, 0 or more (an argparse
+    ``type``)."""
+    n = _whole(text)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
+
+
+def positive(text: str) -> int:
+    """A whole number, 1 or more (``--jobs``, ``--pages``, ``--versions``; an argparse ``type``)."""
+    n = _whole(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
+    return n
+
+
+def positive_float(text: str) -> float:
+    """A number above 0 (``--font-size``; an argparse ``type``)."""
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not x > 0 or x == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text}")
+    return x
+
+
+def port(text: str) -> int:
+    """A TCP port, 1–65535 (an argparse ``type``)."""
+    n = _whole(text)
+    if not 1 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 1 to 65535, not {n}")
+    return n
+
+
+def output_folder(out: str, option: str = "-o") -> None:
+    """Check that ``-o OUT`` can be a folder: it is one, or does not exist yet.
+
+    Raises:
+        DuizhaoError: It is an existing file (``-o sheet.html`` where a folder is needed).
+    """
+    import os
+
+    from ..errors import DuizhaoError
+
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise DuizhaoError(
+            f"{option} {out}: is a file; the output is a folder (give a folder's name)"
+        )
 
 
 def print_json(obj: Any, out: TextIO) -> None:
@@ -71,7 +135,7 @@ def add_limit_option(p: argparse.ArgumentParser) -> None:
     :data:`duizhao.reader.decode.MAX_BYTES`)."""
     p.add_argument(
         "--max-bytes",
-        type=int,
+        type=count,
         default=MAX_BYTES,
         metavar="N",
         help=f"the largest article read, in bytes (default {MAX_BYTES:,}; 0: no limit)",

@@ -10,7 +10,9 @@ from ._common import (
     CommandGroup,
     add_corrections_options,
     add_limit_option,
+    count,
     max_bytes,
+    positive,
     print_json,
     warn_all,
 )
@@ -78,16 +80,19 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="article file (or saved annotate JSON)")
     p.add_argument("--format", choices=["json", "text"], default="text", help="output format")
     p.add_argument("--encoding", help="force the input encoding; detected if omitted")
-    p.add_argument("--en-limit", type=int, default=20, help="most English words (default 20)")
+    p.add_argument("--en-limit", type=count, default=20, help="most English words (default 20)")
     p.add_argument(
         "--en-max-zipf",
         type=float,
         default=4.0,
         help="only English words rarer than this wordfreq Zipf value (default 4.0)",
     )
-    p.add_argument("--zh-limit", type=int, default=30, help="most Chinese words (default 30)")
+    p.add_argument("--zh-limit", type=count, default=30, help="most Chinese words (default 30)")
     p.add_argument(
-        "--zh-min-hsk", type=int, default=6, help="lowest HSK level of Chinese words (default 6)"
+        "--zh-min-hsk",
+        type=positive,
+        default=6,
+        help="lowest HSK level of Chinese words (default 6)",
     )
     add_corrections_options(p)
     add_limit_option(p)

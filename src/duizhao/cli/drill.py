@@ -6,7 +6,15 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import CommandGroup, add_limit_option, each_article, max_bytes, warn_all
+from ._common import (
+    CommandGroup,
+    add_limit_option,
+    each_article,
+    max_bytes,
+    output_folder,
+    positive,
+    warn_all,
+)
 
 
 def _cmd_drill(args: argparse.Namespace) -> int:
@@ -24,6 +32,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
     from ..output.pdf import check_pdf_support
 
     # fail on a typo before the slow annotation
+    output_folder(args.output)
     if args.kinds is None:
         kinds, counts = AUDIENCE_KINDS[args.audience or "both"], dict[str, int]()
     else:
@@ -127,10 +136,10 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         "options to match: default) or hard (no word bank, more extra options)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same sheet)")
-    p.add_argument("--versions", type=int, default=1, help="versions A, B, … (default 1)")
+    p.add_argument("--versions", type=positive, default=1, help="versions A, B, … (default 1)")
     p.add_argument(
         "--count",
-        type=int,
+        type=positive,
         help="items per exercise: questions, and for the cloze blanks (default 10)",
     )
     p.add_argument(

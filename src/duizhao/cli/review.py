@@ -7,7 +7,7 @@ import contextlib
 import sys
 from typing import Any
 
-from ._common import CommandGroup
+from ._common import CommandGroup, port
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
@@ -38,7 +38,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument("target", metavar="ARTICLE|FOLDER", help="an article, or a folder of articles")
-    p.add_argument("--port", type=int, help="the port (default: a free one)")
+    p.add_argument("--port", type=port, help="the port (default: a free one)")
     p.add_argument("--no-browser", action="store_true", help="do not open the browser")
     p.set_defaults(func=_cmd_review)
 

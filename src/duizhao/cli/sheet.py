@@ -14,6 +14,9 @@ from ._common import (
     each_article,
     error_line,
     max_bytes,
+    output_folder,
+    positive,
+    positive_float,
     warn_all,
 )
 
@@ -75,6 +78,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
 
     if args.pages is not None and args.pages < 1:  # once, not once an article
         raise DuizhaoError(f"--pages must be at least 1 (got {args.pages})")
+    output_folder(args.output)
     if args.pdf or args.pages:
         check_pdf_support(args.pdf_engine if args.pdf else "typst")
     if args.docx:
@@ -128,6 +132,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from ..drills import site_hook
     from ..sheet import build_site
 
+    output_folder(args.output)
     if args.docx:
         _check_docx()
     options = sheet_options_from(args)
@@ -198,7 +203,10 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         "new (words new to the class: --new-words FILE, else the term bank) or none",
     )
     sheet_opts.add_argument(
-        "--hsk", type=int, metavar="N", help="with --readings-for level: the lowest HSK level (4)"
+        "--hsk",
+        type=positive,
+        metavar="N",
+        help="with --readings-for level: the lowest HSK level (4)",
     )
     sheet_opts.add_argument(
         "--new-words", metavar="FILE", help="the words new to the class, one a line"
@@ -214,11 +222,14 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         "--without", metavar="LIST", help="optional parts to leave out (e.g. vocab-en,vocab-zh)"
     )
     sheet_opts.add_argument(
-        "--font-size", type=float, metavar="PT", help="body text size in print (default 10.5)"
+        "--font-size",
+        type=positive_float,
+        metavar="PT",
+        help="body text size in print (default 10.5)",
     )
     sheet_opts.add_argument(
         "--pages",
-        type=int,
+        type=positive,
         metavar="N",
         help="fit the sheet on N A4 pages: leave out or shrink optional parts (says which)",
     )
@@ -269,7 +280,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=positive,
         default=1,
         metavar="N",
         help="worker processes, which share the tables the first article loads (default 1)",

@@ -40,6 +40,8 @@ from .model import Section, Span, Worksheet
 __all__ = ["worksheet_docx"]
 
 _LINE = "____________"
+#: The matching table's columns (mm): number, word, answer box, letter, the answers.
+_MATCH_WIDTHS = (9.0, 50.0, 14.0, 9.0, 98.0)
 
 
 def _spans(
@@ -120,7 +122,13 @@ def _sheet(d: Any, ws: Worksheet) -> None:
                     "      ".join(f"({'abcd'[k]}) {c}" for k, c in enumerate(it.choices))
                 )
         elif layout == "match":
+            from docx.shared import Mm
+
             t = d.add_table(rows=0, cols=5)
+            t.autofit = False  # number, word, box, letter, answer: Word made them all as wide
+            widths = [Mm(w) for w in _MATCH_WIDTHS]
+            for column, w in zip(t.columns, widths, strict=True):
+                column.width = w
             for i, o in enumerate(s.options):
                 row = t.add_row()
                 keep_row_whole(row)
@@ -134,6 +142,8 @@ def _sheet(d: Any, ws: Worksheet) -> None:
                     add_text(cells[2].paragraphs[0], "[    ]")
                 add_text(cells[3].paragraphs[0], f"{o.letter}.", bold=True)
                 cells[4].paragraphs[0].add_run(o.text)
+                for cell, w in zip(cells, widths, strict=True):
+                    cell.width = w
         elif layout == "readings":
             for i, it in enumerate(s.items, 1):
                 p = d.add_paragraph(f"{i}. ")

@@ -243,11 +243,15 @@ def make_worksheets(
             bank: tuple[str, ...] = ()
             if kind.word_bank and word_bank:
                 bank = tuple(sorted({w for it in items for w in it.listed}, key=str.lower))
+            instructions = draft.instructions or kind.instructions
+            if bank and sum(len(it.answers) for it in items) > len(bank):
+                # more blanks than words in the box: say so, or a pupil crosses each word out
+                instructions += " A word in the box may fill more than one blank."
             sections.append(
                 Section(
                     kind=kind.name,
                     title=draft.title or kind.title,
-                    instructions=draft.instructions or kind.instructions,
+                    instructions=instructions,
                     items=ordered,
                     options=options,
                     word_bank=bank,

@@ -155,6 +155,8 @@ def make_folder(path: str | os.PathLike[str]) -> Path:
         DuizhaoError: It cannot be created (e.g. a file of that name exists).
     """
     folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise DuizhaoError(f"{folder}: is a file, not a folder; name a folder for the output")
     missing = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)

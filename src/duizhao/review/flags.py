@@ -22,6 +22,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from ..model import Document
@@ -54,8 +55,15 @@ def _sentences(doc: Document, lang: Literal["en", "zh"], n: int) -> list[list[An
     return [[p, _excerpt(t, n)] for p, t in zip(owner, doc.sentence_texts(lang), strict=True)]
 
 
+#: Markup a teacher's Markdown or pasted HTML leaves in a paragraph: tags, ``**``/``__`` and
+#: ``*…*``/``_…_`` emphasis (kept in the text, whose offsets the tokens use; not in a label).
+_MARKUP = re.compile(r"<[^>]{1,200}>|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+
+
 def _excerpt(text: str, n: int = 40) -> str:
-    text = " ".join(text.split())
+    """A label of a paragraph or sentence for the review page's lists: one line, without
+    markup, at most ``n`` characters."""
+    text = " ".join(_MARKUP.sub("", text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 

@@ -98,10 +98,15 @@ def _box_of(line: int | None, message: str, starts: Mapping[str, int]) -> tuple[
         if "English" in message:
             return "english", None
         return "english", None
+    for box in BOXES:  # about a box's heading (its section is empty): the box, no line
+        if box in starts and starts[box] - 2 <= line < starts[box]:
+            return box, None
     best, first = "english", 0
     for box, start in starts.items():
         if start <= line and start >= first:
             best, first = box, start
+    if best in FIELDS:  # a one-line field: "line 1" says nothing
+        return best, None
     return best, line - first + 1
 
 

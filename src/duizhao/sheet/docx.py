@@ -91,12 +91,32 @@ def _paragraph(cell: Any, p: dict[str, Any], ctx: dict[str, Any], first: bool) -
     _pieces(par, p["pieces"], ctx)
 
 
+#: Widths (mm) of the data tables' columns by heading; the others (definitions, meanings, the
+#: forms) share what is left of the 180 mm between the margins. Word made every column as wide
+#: as the others: a "#" column as wide as the definitions.
+_WIDTHS = {"#": 8.0, "Term": 28.0, "Part of speech": 17.0, "中文": 26.0, "Readings": 26.0,
+           "Word": 28.0, "Times": 12.0, "Frequency": 17.0, "詞語": 20.0, "词语": 20.0,
+           "Pinyin": 26.0, "Jyutping": 26.0, "HSK": 11.0}  # fmt: skip
+_TEXT_WIDTH = 180.0
+
+
+def column_widths(head: list[str]) -> list[float]:
+    """The widths (mm) of a data table's columns: fixed ones by :data:`_WIDTHS`, the rest
+    sharing what is left."""
+    fixed = sum(_WIDTHS.get(h, 0.0) for h in head)
+    free = [h for h in head if h not in _WIDTHS]
+    share = max(30.0, (_TEXT_WIDTH - fixed) / len(free)) if free else 0.0
+    return [_WIDTHS.get(h, share) for h in head]
+
+
 def _table(
     doc: Any, head: list[str], rows: list[list[str]], widths: list[float] | None = None
 ) -> Any:
     from docx.shared import Mm
 
+    widths = widths or column_widths(head)
     table = doc.add_table(rows=1, cols=len(head))
+    table.autofit = False
     table.style = "Table Grid"
     for cell, h in zip(table.rows[0].cells, head, strict=True):
         add_text(cell.paragraphs[0], h, bold=True, size=8)
@@ -106,10 +126,11 @@ def _table(
         cells = table.add_row().cells
         for cell, value in zip(cells, r, strict=True):
             cell.paragraphs[0].add_run(value)
-    if widths:
-        for row in table.rows:
-            for cell, w in zip(row.cells, widths, strict=True):
-                cell.width = Mm(w)
+    for column, w in zip(table.columns, widths, strict=True):
+        column.width = Mm(w)  # the grid (LibreOffice reads it) and each cell (Word reads those)
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = Mm(w)
     return table
 
 
@@ -185,7 +206,9 @@ def sheet_docx(
             if g["no_counterpart"]:
                 zh = "(none in this article)"
             else:
-                zh = " / ".join([g["zh"], *g["other_zh"]]) + (" ? check" if g["check"] else "")
+                zh = " / ".join([g["zh"] or "–", *g["other_zh"]]) + (
+                    " ? check" if g["check"] else ""
+                )
             readings = " / ".join(x for x in (g["pinyin"], g["jyutping"]) if x)
             rows.append([str(g["number"]), g["term"], g["pos"], g["definition"], zh, readings])
         head = ["#", "Term", "Part of speech", "Definition", "中文", "Readings"]
@@ -208,7 +231,7 @@ def sheet_docx(
                     x["word"],
                     ", ".join(x["forms"]),
                     str(x["count"]),
-                    "；".join(x["translation"]) + (" ? check" if x["check"] else ""),
+                    ("；".join(x["translation"]) or "–") + (" ? check" if x["check"] else ""),
                     "" if x["level"] is None else str(x["level"]),
                 ]
                 for x in v["en"]

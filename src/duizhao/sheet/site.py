@@ -284,13 +284,16 @@ def build_site(
     src = Path(folder)
     if not src.is_dir():
         raise DuizhaoError(f"{src}: not a folder")
+    paths = _iter_articles(src)
+    if not paths:
+        kinds = ", ".join(f"*{s}" for s in sorted(ARTICLE_SUFFIXES))
+        raise DuizhaoError(f"{src}: no articles in this folder (files named {kinds})")
     dest = make_folder(out)
     if pdf or pages:
         check_pdf_support(engine if pdf else "typst")
     opts = options or SheetOptions()
     if reading is not None:
         opts = dataclasses.replace(opts, reading=reading)
-    paths = _iter_articles(src)
     site_opts = _SiteOptions(
         dest=dest,
         pdf=pdf,

@@ -327,6 +327,14 @@ def sheet_context(
             "Check: a dotted underline and “?” mark a Chinese counterpart duizhao is not sure "
             "of; check it before class."
         )
+    blank = any(not g["zh"] and not g["no_counterpart"] for g in glossary) or any(
+        not v["translation"] for v in vocabulary["en"]
+    )
+    if blank:
+        legend.append(
+            "–: no Chinese counterpart found in the article (give one in the corrections file, "
+            "or mark it as having none)."
+        )
     if has_readings and opts.readings_for == "level":
         legend.append(f"Readings are given for words of HSK level {opts.hsk_level} and above.")
     elif has_readings and opts.readings_for == "new":

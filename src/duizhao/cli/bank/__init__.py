@@ -34,6 +34,7 @@ one ``error: …`` line (exit status 2) in :func:`duizhao.cli.main`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -47,7 +48,15 @@ from .._common import CommandGroup
 if TYPE_CHECKING:
     from ...bank import TermBank
 
-__all__ = ["BankCommand", "Streams", "add_parser", "check_dates", "commands", "run_command"]
+__all__ = [
+    "BankCommand",
+    "Streams",
+    "add_audience_option",
+    "add_parser",
+    "check_dates",
+    "commands",
+    "run_command",
+]
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,16 @@ def check_dates(args: argparse.Namespace, *names: str) -> None:
         value = getattr(args, name, None)
         if value:
             parse_when(value, path=f"--{name}")
+
+
+def add_audience_option(p: argparse.ArgumentParser) -> None:
+    """``--for english|chinese``: whose review schedule (each learner has one per audience)."""
+    p.add_argument(
+        "--for", dest="audience", choices=["english", "chinese"], default="english",
+        help="whose schedule: english (default: the English terms asked, their Chinese the "
+        "clue) or chinese (asked from the Chinese: the glossary terms' counterparts and the "
+        "Chinese vocabulary, with their readings and meaning as the answer)",
+    )  # fmt: skip
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -184,16 +203,36 @@ def _run(args: argparse.Namespace, io: Streams) -> int:
         command.check(args)
     from ...bank import TermBank, default_path
 
-    if command.needs_bank:
-        path = args.db or default_path()
-        if not os.path.exists(path):
-            db = f" --db {args.db}" if args.db else ""
-            raise DuizhaoError(
-                f"{path}: no term bank here yet: add articles first (duizhao bank add ARTICLE…{db})"
-            )
+    path = args.db or default_path()
+    if command.needs_bank and not os.path.exists(path):
+        db = f" --db {args.db}" if args.db else ""
+        raise DuizhaoError(
+            f"{path}: no term bank here yet: add articles first (duizhao bank add ARTICLE…{db})"
+        )
+    new = not os.path.exists(path)
+    status, drop = 2, False
+    try:
+        with TermBank(args.db) as bank:
+            try:
+                status = command.run(bank, args, io)
+            finally:  # a failed first 'bank add' leaves no bank file behind
+                drop = new and status != 0 and _empty(bank)
+    finally:
+        if drop:
+            _remove_bank(path)
+    return status
 
-    with TermBank(args.db) as bank:
-        return command.run(bank, args, io)
+
+def _empty(bank: TermBank) -> bool:
+    """Whether the bank holds no article."""
+    return bank.conn.execute("SELECT 1 FROM article LIMIT 1").fetchone() is None
+
+
+def _remove_bank(path: str | os.PathLike[str]) -> None:
+    """Remove a bank file this run made, with its write-ahead log and index."""
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
 
 
 def _add_group(sub: Any, common: argparse.ArgumentParser) -> None:

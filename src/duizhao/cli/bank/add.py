@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from .._common import add_dask_option, add_limit_option, error_line, max_bytes
+from .._common import add_dask_option, add_limit_option, error_line, max_bytes, positive
 from . import BankCommand, Streams
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=positive,
         default=1,
         metavar="N",
         help="annotate in N worker processes (the bank is written by one; default 1)",

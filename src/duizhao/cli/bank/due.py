@@ -8,14 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import DuizhaoError
-from . import BankCommand, Streams, check_dates
+from .._common import count
+from . import BankCommand, Streams, add_audience_option, check_dates
 from ._format import dump, short, table
 
 if TYPE_CHECKING:
     from datetime import date
 
     from ...bank import TermBank
-    from ...bank.review import DueItem
+    from ...bank.cards import DueItem
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
@@ -26,18 +27,12 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         help="write the sheet: a file (.html, or .pdf for a PDF), or a folder (ending in /)",
     )  # fmt: skip
     p.add_argument("--pdf", action="store_true", help="write a PDF instead of HTML")
-    p.add_argument("--new", type=int, default=0, help="also N never-reviewed terms")
-    p.add_argument(
-        "--for", dest="audience", choices=["english", "chinese"], default="english",
-        help="english (default): the terms and their Chinese; chinese: asks from the Chinese "
-        "(its reading and meaning), the glossary terms' counterparts and the Chinese vocabulary",
-    )  # fmt: skip
+    p.add_argument("--new", type=count, default=0, metavar="N", help="also N never-reviewed terms")
+    add_audience_option(p)
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def _check(args: argparse.Namespace) -> None:
-    if args.audience == "chinese" and args.output:
-        raise DuizhaoError("bank due --for chinese writes no sheet yet: leave out -o")
     if args.pdf and not args.output:
         raise DuizhaoError("--pdf needs -o OUT")
     if args.output and not _is_folder(args.output):
@@ -57,58 +52,85 @@ def _is_folder(out: str) -> bool:
     return out.endswith(("/", os.sep)) or Path(out).is_dir()
 
 
-def _sheet_path(out: str, day: str, learner: str, pdf: bool) -> Path:
-    """The file ``-o OUT`` asks for: ``OUT`` itself, or ``due-DAY[-LEARNER].html`` (``.pdf``)
-    inside the folder ``OUT``."""
+def _sheet_path(out: str, day: str, learner: str, pdf: bool, audience: str = "english") -> Path:
+    """The file ``-o OUT`` asks for: ``OUT`` itself, or ``due-DAY[-LEARNER][-chinese].html``
+    (``.pdf``) inside the folder ``OUT``."""
     if not _is_folder(out):
         return Path(out)
     from ...output.files import output_file, safe_stem
 
     who = "" if learner == "class" else f"-{safe_stem(learner, 'learner')}"
+    who += "-chinese" if audience == "chinese" else ""
     Path(out).mkdir(parents=True, exist_ok=True)
     return output_file(out, f"due-{day}{who}.{'pdf' if pdf else 'html'}")
 
 
 def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
-    from ...bank import write_due
     from ...bank.when import as_date
 
     day = as_date(args.date)
     chinese = args.audience == "chinese"
-    items = bank.due(day, learner=args.learner, new=args.new, kind=None if chinese else "glossary")
+    items = bank.due(
+        day, learner=args.learner, new=args.new, kind=None if chinese else "glossary",
+        audience=args.audience,
+    )  # fmt: skip
     if chinese:
         return _run_chinese(bank, items, day, args, io)
     if args.format == "json":
         dump([it.to_dict() for it in items], io.stdout)
     elif items:
         rows = [
-            (it.display, it.state, (it.due or "")[:10] or "-", short(it.zh, 20)) for it in items
+            (it.display, it.state, (it.due or "")[:10] or "-", _english_meaning(it))
+            for it in items
         ]
         # the other side of the card: the Chinese of an English term, the meaning of a Chinese one
         io.stdout.write(table(rows, ("term", "state", "due", "meaning")) + "\n")
     if not items:
-        hint = ""
-        if not args.new and bank.due(day, learner=args.learner, new=1):
-            # a class that has never reviewed has nothing due: say how to start
-            hint = " (no term has been reviewed yet: --new N adds N never-reviewed terms)"
-        print(f"nothing is due on {day.isoformat()} for {args.learner}{hint}", file=io.stderr)
+        print(_nothing_due(bank, day, args), file=io.stderr)
         return 0
-    if args.output:
-        out = _sheet_path(args.output, day.isoformat(), args.learner, args.pdf)
-        path = write_due(items, day, out, learner=args.learner, pdf=args.pdf)
-        print(f"wrote {path}", file=io.stderr)
+    _write_sheet(items, day, args, io)
     return 0
+
+
+def _english_meaning(it: DueItem) -> str:
+    """The other side of an English class's card: the Chinese of an English term ("? check"
+    when its counterpart is uncertain), the meaning of a Chinese word."""
+    if it.lang == "en" and not it.zh and it.uncertain:
+        return "? check"
+    return short(it.zh, 20)
+
+
+def _nothing_due(bank: TermBank, day: date, args: argparse.Namespace) -> str:
+    """Why nothing is due: when the next card falls due, and how ``--new N`` starts the terms
+    never reviewed (when there are any)."""
+    said = f"nothing is due on {day.isoformat()} for {args.learner}"
+    if args.audience == "chinese":
+        said = f"nothing in Chinese is due on {day.isoformat()} for {args.learner}"
+    hints = []
+    nxt = bank.next_due(learner=args.learner, audience=args.audience)
+    if nxt is not None:
+        hints.append(f"the next review is {nxt[1][:10]}: {nxt[0]}")
+    if not args.new and bank.due(
+        day, learner=args.learner, new=1, kind=None if args.audience == "chinese" else "glossary",
+        audience=args.audience,
+    ):  # fmt: skip
+        hints.append(
+            "--new N adds N terms never reviewed"
+            if nxt is not None
+            else "no term has been reviewed yet: --new N adds N never-reviewed terms"
+        )
+    return f"{said} ({'; '.join(hints)})" if hints else said
 
 
 def _run_chinese(
     bank: TermBank, items: list[DueItem], day: date, args: argparse.Namespace, io: Streams
 ) -> int:
     """``--for chinese``: each due item asked from its Chinese — the Chinese vocabulary word, or
-    the stored counterpart of a glossary term — with its readings and meaning as the answer. A
-    glossary term with no certain counterpart (marked "check") cannot be asked so, and an English
-    vocabulary word is the English class's (its Chinese has no stored reading): both are left
-    out, and counted in a note."""
-    asked = [it for it in items if it.lang == "zh" or (it.zh and it.reading)]
+    the stored counterpart of a glossary term — with its readings and meaning as the answer (with
+    ``-o``, the sheet of a learner of Chinese). A glossary term with no certain counterpart
+    (marked "check") cannot be asked so, and an English vocabulary word is the English class's
+    (its Chinese has no stored reading): both are left out, and counted in a note."""
+    asked = [it for it in items if it.askable_in_chinese]
     unsure = sum(1 for it in items if it.lang != "zh" and not it.zh)
     english = len(items) - len(asked) - unsure
     if args.format == "json":
@@ -116,11 +138,11 @@ def _run_chinese(
     elif asked:
         rows = [
             (
-                it.display if it.lang == "zh" else it.zh or "",
+                it.chinese or "",
                 " / ".join(r for r in (it.reading, it.jyutping) if r) or "-",
                 it.state,
                 (it.due or "")[:10] or "-",
-                short(_meaning(it), 30),
+                short(it.meaning, 30),
             )
             for it in asked
         ]
@@ -139,16 +161,23 @@ def _run_chinese(
             file=io.stderr,
         )
     if not asked:
-        print(f"nothing in Chinese is due on {day.isoformat()} for {args.learner}", file=io.stderr)
+        print(_nothing_due(bank, day, args), file=io.stderr)
+        return 0
+    _write_sheet(asked, day, args, io)
     return 0
 
 
-def _meaning(it: DueItem) -> str:
-    """The answer of a Chinese-first card: a Chinese word's gloss, or the English term (and its
-    definition) a counterpart translates."""
-    if it.lang == "zh":
-        return it.zh or "-"
-    return f"{it.display}: {it.definition}" if it.definition else it.display
+def _write_sheet(items: list[DueItem], day: date, args: argparse.Namespace, io: Streams) -> None:
+    """With ``-o``: write the review sheet of the items (HTML, or a PDF)."""
+    if not args.output:
+        return
+    from ...bank import write_due
+
+    out = _sheet_path(args.output, day.isoformat(), args.learner, args.pdf, args.audience)
+    path = write_due(
+        items, day, out, learner=args.learner, pdf=args.pdf, audience=args.audience
+    )
+    print(f"wrote {path}", file=io.stderr)
 
 
 COMMAND = BankCommand(

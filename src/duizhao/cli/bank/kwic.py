@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from .._common import count
 from . import BankCommand, Streams
 from ._format import dump
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("term", metavar="TERM")
     p.add_argument("--html", metavar="OUT", help="also write the concordance as an HTML page")
-    p.add_argument("--limit", type=int, default=100, help="at most N lines (100; 0: all)")
+    p.add_argument("--limit", type=count, default=100, help="at most N lines (100; 0: all)")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 

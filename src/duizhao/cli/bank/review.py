@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from . import BankCommand, Streams, check_dates
+from .._common import count
+from . import BankCommand, Streams, add_audience_option, check_dates
 
 if TYPE_CHECKING:
     from ...bank import TermBank
@@ -15,7 +16,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--learner", default="class", help="whose cards (default: class)")
     p.add_argument("--csv", metavar="RESULTS", help="CSV with term,rating[,date][,learner]")
     p.add_argument("--date", metavar="DATE", help="review what is due on DATE (default today)")
-    p.add_argument("--new", type=int, default=10, help="also N never-reviewed terms (10)")
+    p.add_argument(
+        "--new", type=count, default=10, metavar="N", help="also N never-reviewed terms (10)"
+    )
+    add_audience_option(p)
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -24,16 +28,29 @@ def _check(args: argparse.Namespace) -> None:
 
 def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     from ...bank import review_session
+    from ...bank.when import as_datetime
 
     if args.csv:
-        n = bank.review_csv(args.csv, learner=args.learner)
+        n = bank.review_csv(args.csv, learner=args.learner, audience=args.audience)
         io.stdout.write(f"recorded {n} rating{'s' if n != 1 else ''}\n")
         return 0
-    items = bank.due(args.date, learner=args.learner, new=args.new)
+    chinese = args.audience == "chinese"
+    items = bank.due(
+        args.date, learner=args.learner, new=args.new, kind=None if chinese else "glossary",
+        audience=args.audience,
+    )  # fmt: skip
+    if chinese:
+        items = [it for it in items if it.askable_in_chinese]
     if not items:
         io.stdout.write("nothing to review\n")
         return 0
-    review_session(bank, items, learner=args.learner, stdin=io.stdin, stdout=io.stdout)
+    # --date D reviews as on day D (its midnight UTC, as a CSV's date): the next review is
+    # scheduled from that day, not from today
+    when = (lambda: as_datetime(args.date)) if args.date else None
+    review_session(
+        bank, items, learner=args.learner, stdin=io.stdin, stdout=io.stdout,
+        audience=args.audience, when=when,
+    )  # fmt: skip
     return 0
 
 

@@ -72,12 +72,31 @@ def _parse_markdown(lines: list[str], b: Builder) -> None:
             elif is_glossary_header(name):
                 section = "glossary"
             else:
+                hint = ""
+                if _glossary_follows(lines, i + 1, b.path):
+                    hint = "; the lines under it look like a glossary: write '# Glossary'"
                 raise InputError(
                     b.path,
                     lineno,
-                    f"unknown section {heading.group(1)!r} (use English, 中文 or Glossary)",
+                    f"unknown section {heading.group(1)!r} (use English, 中文 or Glossary{hint})",
                 )
             seen_section = True
+            continue
+        if (
+            seen_section
+            and section != "glossary"
+            and is_glossary_header(_unmarked(line))
+            and _glossary_follows(lines, i + 1, b.path)
+        ):
+            # "Glossary" or "**Glossary**" as a line of its own, not a heading: the glossary
+            # lines under it were read as paragraphs of the section before
+            flush()
+            b.warn(
+                lineno,
+                f"{line!r} is not a heading; the lines under it are read as the glossary "
+                "(write '# Glossary')",
+            )
+            section = "glossary"
             continue
         if not line:
             flush()
@@ -96,6 +115,26 @@ def _parse_markdown(lines: list[str], b: Builder) -> None:
             return
         block.append((lineno, lines[i]))
     flush()
+
+
+def _unmarked(line: str) -> str:
+    """A line without Markdown emphasis and a closing colon (``**Glossary:**`` → ``Glossary``)."""
+    return line.strip().strip("*_").strip().rstrip(":：").strip("*_").strip()
+
+
+def _glossary_follows(lines: list[str], start: int, path: str) -> bool:
+    """Whether the first line with text from ``start`` on is a glossary line
+    (``term (pos.)【中文】: definition``)."""
+    for j in range(start, len(lines)):
+        text = lines[j].strip(BLANKS)
+        if text:
+            if text.startswith("#"):
+                return False
+            try:
+                return parse_glossary_line(text, path=path, lineno=j + 1) is not None
+            except InputError:
+                return False
+    return False
 
 
 def _front_matter_line(line: str, lineno: int, b: Builder) -> None:
