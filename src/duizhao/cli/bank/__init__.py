@@ -39,7 +39,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ...errors import DuizhaoError
 from ...registry import discover, unknown_choice
@@ -108,6 +108,17 @@ def check_dates(args: argparse.Namespace, *names: str) -> None:
         value = getattr(args, name, None)
         if value:
             parse_when(value, path=f"--{name}")
+
+
+def due_items(
+    bank: TermBank, day: Any, args: argparse.Namespace, new: int | None = None
+) -> list[Any]:
+    """The terms due on ``day`` for ``args.learner`` in ``args.audience``'s schedule: the
+    glossary terms for English; for Chinese every kind (the glossary's counterparts and the
+    Chinese vocabulary). ``new`` overrides ``args.new``."""
+    kind: Literal["glossary"] | None = None if args.audience == "chinese" else "glossary"
+    fresh = args.new if new is None else new
+    return list(bank.due(day, learner=args.learner, new=fresh, kind=kind, audience=args.audience))
 
 
 def add_audience_option(p: argparse.ArgumentParser) -> None:

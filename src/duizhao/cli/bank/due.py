@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import DuizhaoError
 from .._common import count
-from . import BankCommand, Streams, add_audience_option, check_dates
+from . import BankCommand, Streams, add_audience_option, check_dates, due_items
 from ._format import dump, short, table
 
 if TYPE_CHECKING:
@@ -70,10 +70,7 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
 
     day = as_date(args.date)
     chinese = args.audience == "chinese"
-    items = bank.due(
-        day, learner=args.learner, new=args.new, kind=None if chinese else "glossary",
-        audience=args.audience,
-    )  # fmt: skip
+    items = due_items(bank, day, args)
     if chinese:
         return _run_chinese(bank, items, day, args, io)
     if args.format == "json":
@@ -110,10 +107,7 @@ def _nothing_due(bank: TermBank, day: date, args: argparse.Namespace) -> str:
     nxt = bank.next_due(learner=args.learner, audience=args.audience)
     if nxt is not None:
         hints.append(f"the next review is {nxt[1][:10]}: {nxt[0]}")
-    if not args.new and bank.due(
-        day, learner=args.learner, new=1, kind=None if args.audience == "chinese" else "glossary",
-        audience=args.audience,
-    ):  # fmt: skip
+    if not args.new and due_items(bank, day, args, new=1):
         hints.append(
             "--new N adds N terms never reviewed"
             if nxt is not None

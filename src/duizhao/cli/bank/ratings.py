@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import DuizhaoError
 from .._common import count
-from . import BankCommand, Streams, add_audience_option, check_dates
+from . import BankCommand, Streams, add_audience_option, check_dates, due_items
 
 if TYPE_CHECKING:
     from ...bank import TermBank
@@ -51,10 +51,7 @@ def _run(bank: TermBank, args: argparse.Namespace, io_: Streams) -> int:
 
     day = as_date(args.date)
     chinese = args.audience == "chinese"
-    items = bank.due(
-        day, learner=args.learner, new=args.new, kind=None if chinese else "glossary",
-        audience=args.audience,
-    )  # fmt: skip
+    items = due_items(bank, day, args)
     if chinese:
         items = [it for it in items if it.askable_in_chinese]
     buf = io.StringIO()

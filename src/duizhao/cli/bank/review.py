@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from .._common import count
-from . import BankCommand, Streams, add_audience_option, check_dates
+from . import BankCommand, Streams, add_audience_option, check_dates, due_items
 
 if TYPE_CHECKING:
     from ...bank import TermBank
@@ -35,10 +35,7 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
         io.stdout.write(f"recorded {n} rating{'s' if n != 1 else ''}\n")
         return 0
     chinese = args.audience == "chinese"
-    items = bank.due(
-        args.date, learner=args.learner, new=args.new, kind=None if chinese else "glossary",
-        audience=args.audience,
-    )  # fmt: skip
+    items = due_items(bank, args.date, args)
     if chinese:
         items = [it for it in items if it.askable_in_chinese]
     if not items:
