@@ -136,3 +136,22 @@ def test_de_of_obtaining_is_de2(tmp_path: Path) -> None:
     assert readings["奪得"] == "duó dé"
     assert readings["所得"] == "suǒ dé"
     assert readings["賺得"] == "zhuàn dé"
+
+
+def test_zung6_still_in_spoken_cantonese(tmp_path: Path) -> None:
+    """Cantonese 重 (仲) "still; even more" before a word: *zung6*, not *cung5* "heavy"."""
+    src = tmp_path / "in.txt"
+    src.write_text("我諗佢哋重慘囖。\n呢個箱好重。\n佢重達五公斤。\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    zung = [
+        [
+            j
+            for t in json.loads(line)["tokens"]
+            for c, j in zip(t["text"], t["jyutping"], strict=True)
+            if c == "重"
+        ]
+        for line in out.getvalue().splitlines()
+    ]
+    assert zung == [["zung6"], ["cung5"], ["cung5"]]

@@ -39,7 +39,9 @@ char   rule                                             examples
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
 particle 嗎 *maa3* ending a clause, 返 *faan1* "to return" as a word of its own and 重 *zung6*
-"still" before 有/係/未/喺, and the measure word 位 *wai2* after a number or a demonstrative
+"still" before 有/係/未/喺 (round 16: and alone before any word in a sentence of spoken
+Cantonese, not after a degree adverb nor before 達: 重慘, 重好; HKCanCor 重 26/43 → 39/43),
+and the measure word 位 *wai2* after a number or a demonstrative
 (35位老師, 呢位; 位置 stays *wai6*).
 
 :func:`word_readings` is the shipped table of word readings
@@ -84,6 +86,22 @@ _MEASURE_WORDS = frozenset("、，。；：？！「」『』（）")
 _AFTER_DEMONSTRATIVE = frozenset("個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段")
 _CLAUSE_END = frozenset("，。？！；：、…」』）,.?!;: \n")
 _STILL_BEFORE = frozenset("有係未喺")
+#: Characters only spoken Cantonese writes (not 啊 呀 咁 嘛, which Mandarin text has too).
+_SPOKEN_ONLY = frozenset("嘅咗唔佢喺啲嚟冇噉嘢畀啦喇嗰哋咩囉喎吖攞搵睇俾乜啱嚿嘞囖咯噃啩㗎咪吓")
+#: Before 重 these make it "heavy" (好重, 太重); after it, 重達 "weighs up to".
+_DEGREE_BEFORE = frozenset("好太咁幾很最更極超")
+_WEIGHS = frozenset("達达量約约逾近")
+
+
+def _still_in_cantonese(text: str, k: int) -> bool:
+    """重 alone before a word, in a sentence of spoken Cantonese, not after a degree adverb: the
+    adverb *zung6* "still; even more" (Cantonese 仲: 重慘, 重好, 重住喺), not *cung5* "heavy"."""
+    after = text[k + 1] if k + 1 < len(text) else "\n"
+    if after in _CLAUSE_END or after in _WEIGHS or (k and text[k - 1] in _DEGREE_BEFORE):
+        return False
+    start = max((text.rfind(c, 0, k) for c in "。！？\n"), default=-1) + 1
+    ends = [e for e in (text.find(c, k) for c in "。！？\n") if e >= 0]
+    return not _SPOKEN_ONLY.isdisjoint(text[start : min(ends, default=len(text))])
 #: Opening quotes and brackets, skipped to find the verb after 應 (也 應 「帶頭」).
 _OPENING = frozenset("「『“‘《〈（(")
 #: What 位 counts people after besides a number (:data:`_NUMERAL_RE`): a demonstrative, 各, 每,
@@ -302,8 +320,10 @@ def fix_jyutping(
             out[k] = "maa3"
         elif ch == "返" and out[k] == "faan2" and not _in_word(words, k):
             out[k] = "faan1"
-        elif ch == "重" and after in _STILL_BEFORE and not _in_word(words, k):
-            out[k] = "zung6"
+        elif ch == "重" and not _in_word(words, k) and (
+            after in _STILL_BEFORE or _still_in_cantonese(text, k)
+        ):
+            out[k] = "zung6"  # 重有 "still have"; 重慘, 重好 "even worse, even better" (round 16)
         elif (
             ch == "位"
             and k > 0
