@@ -155,3 +155,23 @@ def test_zung6_still_in_spoken_cantonese(tmp_path: Path) -> None:
         for line in out.getvalue().splitlines()
     ]
     assert zung == [["zung6"], ["cung5"], ["cung5"]]
+
+
+def test_cantonese_verb_suffix_haa5(tmp_path: Path) -> None:
+    """Cantonese V下 "(do) a bit" is *haa5* (睇下, 幫下佢); 下個禮拜 "next week" stays *haa6*,
+    and so does 下 in written Chinese (放下)."""
+    src = tmp_path / "in.txt"
+    src.write_text("你睇下佢啦。\n跟住下個禮拜佢唔得閒。\n他在桌子下放了書。\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    haa = [
+        [
+            j
+            for t in json.loads(line)["tokens"]
+            for c, j in zip(t["text"], t["jyutping"], strict=True)
+            if c == "下"
+        ]
+        for line in out.getvalue().splitlines()
+    ]
+    assert haa == [["haa5"], ["haa6"], ["haa6"]]
