@@ -175,3 +175,23 @@ def test_cantonese_verb_suffix_haa5(tmp_path: Path) -> None:
         for line in out.getvalue().splitlines()
     ]
     assert haa == [["haa5"], ["haa6"], ["haa6"]]
+
+
+def test_cantonese_mai6_inside_a_clause(tmp_path: Path) -> None:
+    """咪 inside a clause is *mai6* "then; isn't it" (噉咪係囉); opening one, the imperative
+    "don't" keeps ToJyutping's *mai5* (咪郁)."""
+    src = tmp_path / "in.txt"
+    src.write_text("噉咪係囉。\n咪郁！\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    mai = [
+        [
+            j
+            for t in json.loads(line)["tokens"]
+            for c, j in zip(t["text"], t["jyutping"], strict=True)
+            if c == "咪"
+        ]
+        for line in out.getvalue().splitlines()
+    ]
+    assert mai == [["mai6"], ["mai5"]]

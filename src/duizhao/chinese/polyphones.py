@@ -332,6 +332,8 @@ def fix_jyutping(
             after in _STILL_BEFORE or _still_in_cantonese(text, k)
         ):
             out[k] = "zung6"  # 重有 "still have"; 重慘, 重好 "even worse, even better" (round 16)
+        elif ch == "咪" and out[k] == "mai5" and k and text[k - 1] not in _CLAUSE_END:
+            out[k] = "mai6"  # 噉咪係囉 "then it is": mai6 inside a clause (round 16)
         elif ch == "下" and out[k] == "haa6" and _a_bit(text, simplified, words, k):
             out[k] = "haa5"  # Cantonese V下 "(do) a bit": 睇下, 考慮下, 幫下佢 (round 16)
         elif (
