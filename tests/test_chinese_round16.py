@@ -136,3 +136,62 @@ def test_de_of_obtaining_is_de2(tmp_path: Path) -> None:
     assert readings["奪得"] == "duó dé"
     assert readings["所得"] == "suǒ dé"
     assert readings["賺得"] == "zhuàn dé"
+
+
+def test_zung6_still_in_spoken_cantonese(tmp_path: Path) -> None:
+    """Cantonese 重 (仲) "still; even more" before a word: *zung6*, not *cung5* "heavy"."""
+    src = tmp_path / "in.txt"
+    src.write_text("我諗佢哋重慘囖。\n呢個箱好重。\n佢重達五公斤。\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    zung = [
+        [
+            j
+            for t in json.loads(line)["tokens"]
+            for c, j in zip(t["text"], t["jyutping"], strict=True)
+            if c == "重"
+        ]
+        for line in out.getvalue().splitlines()
+    ]
+    assert zung == [["zung6"], ["cung5"], ["cung5"]]
+
+
+def test_cantonese_verb_suffix_haa5(tmp_path: Path) -> None:
+    """Cantonese V下 "(do) a bit" is *haa5* (睇下, 幫下佢); 下個禮拜 "next week" stays *haa6*,
+    and so does 下 in written Chinese (放下)."""
+    src = tmp_path / "in.txt"
+    src.write_text("你睇下佢啦。\n跟住下個禮拜佢唔得閒。\n他在桌子下放了書。\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    haa = [
+        [
+            j
+            for t in json.loads(line)["tokens"]
+            for c, j in zip(t["text"], t["jyutping"], strict=True)
+            if c == "下"
+        ]
+        for line in out.getvalue().splitlines()
+    ]
+    assert haa == [["haa5"], ["haa6"], ["haa6"]]
+
+
+def test_cantonese_mai6_inside_a_clause(tmp_path: Path) -> None:
+    """咪 inside a clause is *mai6* "then; isn't it" (噉咪係囉); opening one, the imperative
+    "don't" keeps ToJyutping's *mai5* (咪郁)."""
+    src = tmp_path / "in.txt"
+    src.write_text("噉咪係囉。\n咪郁！\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    mai = [
+        [
+            j
+            for t in json.loads(line)["tokens"]
+            for c, j in zip(t["text"], t["jyutping"], strict=True)
+            if c == "咪"
+        ]
+        for line in out.getvalue().splitlines()
+    ]
+    assert mai == [["mai6"], ["mai5"]]

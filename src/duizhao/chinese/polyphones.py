@@ -39,7 +39,10 @@ char   rule                                             examples
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
 particle 嗎 *maa3* ending a clause, 返 *faan1* "to return" as a word of its own and 重 *zung6*
-"still" before 有/係/未/喺, and the measure word 位 *wai2* after a number or a demonstrative
+"still" before 有/係/未/喺 (round 16: and alone before any word in a sentence of spoken
+Cantonese, not after a degree adverb nor before 達: 重慘, 重好; HKCanCor 重 26/43 → 39/43;
+and 下 alone after a verb *haa5* "(do) a bit": 睇下, 考慮下),
+and the measure word 位 *wai2* after a number or a demonstrative
 (35位老師, 呢位; 位置 stays *wai6*).
 
 :func:`word_readings` is the shipped table of word readings
@@ -61,6 +64,8 @@ from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
+
+from duizhao.text.script import is_han
 
 from .wei import JYUTPING as WEI_JYUTPING
 from .wei import is_verb, wei_at
@@ -84,6 +89,27 @@ _MEASURE_WORDS = frozenset("、，。；：？！「」『』（）")
 _AFTER_DEMONSTRATIVE = frozenset("個度啲排次位隻種樣間份件條本張架部枝對班批區幾一兩邊處陣輪段")
 _CLAUSE_END = frozenset("，。？！；：、…」』）,.?!;: \n")
 _STILL_BEFORE = frozenset("有係未喺")
+#: Characters only spoken Cantonese writes (not 啊 呀 咁 嘛, which Mandarin text has too).
+_SPOKEN_ONLY = frozenset("嘅咗唔佢喺啲嚟冇噉嘢畀啦喇嗰哋咩囉喎吖攞搵睇俾乜啱嚿嘞囖咯噃啩㗎咪吓")
+#: Before 重 these make it "heavy" (好重, 太重); after it, 重達 "weighs up to".
+_DEGREE_BEFORE = frozenset("好太咁幾很最更極超")
+_WEIGHS = frozenset("達达量約约逾近")
+
+
+def _still_in_cantonese(text: str, k: int) -> bool:
+    """重 alone before a word, in a sentence of spoken Cantonese, not after a degree adverb: the
+    adverb *zung6* "still; even more" (Cantonese 仲: 重慘, 重好, 重住喺), not *cung5* "heavy"."""
+    after = text[k + 1] if k + 1 < len(text) else "\n"
+    if after in _CLAUSE_END or after in _WEIGHS or (k and text[k - 1] in _DEGREE_BEFORE):
+        return False
+    return _spoken(text, k)
+
+
+def _spoken(text: str, k: int) -> bool:
+    """Whether the sentence around position ``k`` has a character only spoken Cantonese writes."""
+    start = max((text.rfind(c, 0, k) for c in "。！？\n"), default=-1) + 1
+    ends = [e for e in (text.find(c, k) for c in "。！？\n") if e >= 0]
+    return not _SPOKEN_ONLY.isdisjoint(text[start : min(ends, default=len(text))])
 #: Opening quotes and brackets, skipped to find the verb after 應 (也 應 「帶頭」).
 _OPENING = frozenset("「『“‘《〈（(")
 #: What 位 counts people after besides a number (:data:`_NUMERAL_RE`): a demonstrative, 各, 每,
@@ -302,8 +328,14 @@ def fix_jyutping(
             out[k] = "maa3"
         elif ch == "返" and out[k] == "faan2" and not _in_word(words, k):
             out[k] = "faan1"
-        elif ch == "重" and after in _STILL_BEFORE and not _in_word(words, k):
-            out[k] = "zung6"
+        elif ch == "重" and not _in_word(words, k) and (
+            after in _STILL_BEFORE or _still_in_cantonese(text, k)
+        ):
+            out[k] = "zung6"  # 重有 "still have"; 重慘, 重好 "even worse, even better" (round 16)
+        elif ch == "咪" and out[k] == "mai5" and k and text[k - 1] not in _CLAUSE_END:
+            out[k] = "mai6"  # 噉咪係囉 "then it is": mai6 inside a clause (round 16)
+        elif ch == "下" and out[k] == "haa6" and _a_bit(text, simplified, words, k):
+            out[k] = "haa5"  # Cantonese V下 "(do) a bit": 睇下, 考慮下, 幫下佢 (round 16)
         elif (
             ch == "位"
             and k > 0
@@ -350,6 +382,21 @@ def _wei_in_words(simplified: str, words: Sequence[tuple[int, int]], out: list[s
             for k in range(a, b):
                 if simplified[k] == "为" and reading and reading[k - a] in WEI_JYUTPING:
                     out[k] = WEI_JYUTPING[reading[k - a]]
+
+
+#: After 下 these make it "next" (下個月, 下次, 下星期), not the suffix "a bit".
+_NEXT_ONE = frozenset("個个次年月週周星禮礼晝昼午半屆届期輪轮場场")
+
+
+def _a_bit(text: str, simplified: str, words: Sequence[tuple[int, int]], k: int) -> bool:
+    """下 alone right after a verb, in a sentence of spoken Cantonese: the verbal suffix *haa5*
+    "(do) a bit" (睇下 "have a look", 問下, 考慮下), not *haa6* "down; under"."""
+    if _in_word(words, k) or k == 0 or text[k + 1 : k + 2] in _NEXT_ONE:
+        return False  # 跟住 下個 禮拜 "next week"
+    start = next((a for a, b in words if b == k), k - 1)
+    if not is_han(text[start]):
+        return False
+    return is_verb(simplified[start:k]) and _spoken(text, k)
 
 
 def _in_word(words: Sequence[tuple[int, int]], k: int) -> bool:
