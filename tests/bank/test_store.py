@@ -63,11 +63,11 @@ def test_a_failed_batch_writes_nothing(seed: Document, tmp_path: Path,
         before = dump(db)
         calls = []
 
-        def fail_second(conn: sqlite3.Connection, rows: object) -> int:
+        def fail_second(conn: sqlite3.Connection, *rows: object) -> int:
             calls.append(1)
             if len(calls) == 2:
                 raise sqlite3.OperationalError("disk I/O error")
-            return real(conn, rows)
+            return real(conn, *rows)
 
         real = store._write_rows
         monkeypatch.setattr(store, "_write_rows", fail_second)
@@ -75,6 +75,35 @@ def test_a_failed_batch_writes_nothing(seed: Document, tmp_path: Path,
             bank.add_rows_batch([document_rows(variant(seed, d)) for d in ("2025-03-10",
                                                                            "2025-04-10")])
     assert len(calls) == 2 and dump(db) == before
+
+
+def test_a_term_of_a_failed_batch_is_written_by_the_next(seed: Document, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a batch looks each term up once: a term first written by a rolled-back batch is not
+    # remembered, so the next batch writes it again and the bank is the one written in one go
+    rows = [document_rows(variant(seed, "2025-03-10", extra_vocab="zzyzx")),
+            document_rows(variant(seed, "2025-04-10", extra_vocab="zzyzx"))]
+    with TermBank(tmp_path / "fresh.sqlite3") as bank:
+        bank.add_rows_batch(rows)
+    db = tmp_path / "b.sqlite3"
+    with TermBank(db) as bank:
+        real = store._write_rows
+        calls = []
+
+        def fail_second(conn: sqlite3.Connection, *args: object) -> int:
+            calls.append(1)
+            if len(calls) == 2:
+                raise sqlite3.OperationalError("disk I/O error")
+            return real(conn, *args)
+
+        with monkeypatch.context() as m:
+            m.setattr(store, "_write_rows", fail_second)
+            with pytest.raises(sqlite3.OperationalError):
+                bank.add_rows_batch(rows)
+        assert bank.counts()["term"] == 0
+        assert [r.status for r in bank.add_rows_batch(rows)] == ["added", "added"]
+        assert "zzyzx" in [t.word for t in bank.terms()]
+    assert dump(db) == dump(tmp_path / "fresh.sqlite3")
 
 
 def test_corrected_article_replaces_old_version(seed: Document, tmp_path: Path) -> None:

@@ -51,13 +51,6 @@ class AddResult:
     """Its id in this bank."""
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows (all with the same keys) into one table."""
-    if rows:
-        cols = list(rows[0])
-        _insert_values(conn, table, cols, [tuple(r[c] for c in cols) for r in rows])
-
-
 def _insert_values(
     conn: sqlite3.Connection, table: str, cols: Sequence[str], values: list[tuple[Any, ...]]
 ) -> None:
@@ -66,30 +59,37 @@ def _insert_values(
     conn.executemany(sql, values)
 
 
-def _write_rows(conn: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]]]) -> int:
-    """Write :func:`document_rows` output inside the caller's transaction; return the article id."""
+def _write_rows(
+    conn: sqlite3.Connection,
+    rows: Mapping[str, list[dict[str, Any]]],
+    term_ids: dict[tuple[str, str], int] | None = None,
+) -> int:
+    """Write :func:`document_rows` output inside the caller's transaction; return the article id.
+
+    ``term_ids`` holds the ids of the terms this transaction has already looked up (terms are
+    never deleted, and the dict lives no longer than the transaction, so a rolled-back term is
+    never remembered): an article's terms are looked up once per transaction, not once each.
+    """
     art = dict(rows["article"][0])
     art["ingested_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-    _insert(conn, "article", [art])
-    aid = conn.execute("SELECT id FROM article WHERE key = ?", (art["key"],)).fetchone()[0]
-    _insert(
-        conn,
-        "sentence",
-        [
-            {k: v for k, v in r.items() if k != "article"} | {"article_id": aid}
-            for r in rows["sentence"]
-        ],
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO term (lang, word) VALUES (?, ?)",
-        [(t["lang"], t["word"]) for t in rows["term"]],
-    )
-    ids = {
-        (t["lang"], t["word"]): conn.execute(
-            "SELECT id FROM term WHERE lang = ? AND word = ?", (t["lang"], t["word"])
-        ).fetchone()[0]
-        for t in rows["term"]
-    }
+    cols = list(art)
+    aid = conn.execute(
+        f"INSERT INTO article ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+        [art[c] for c in cols],
+    ).lastrowid
+    sentences = rows["sentence"]
+    if sentences:
+        cols = [k for k in sentences[0] if k != "article"]
+        _insert_values(conn, "sentence", ["article_id", *cols],
+                       [(aid, *[r[c] for c in cols]) for r in sentences])  # fmt: skip
+    ids = {} if term_ids is None else term_ids
+    for t in rows["term"]:
+        key = (t["lang"], t["word"])
+        if key not in ids:
+            conn.execute("INSERT OR IGNORE INTO term (lang, word) VALUES (?, ?)", key)
+            ids[key] = conn.execute(
+                "SELECT id FROM term WHERE lang = ? AND word = ?", key
+            ).fetchone()[0]
 
     def keyed(table: str, rs: list[dict[str, Any]], rename: Mapping[str, str]) -> None:
         """Insert rows (all with the same keys) with the article's and the term's ids."""
@@ -103,11 +103,16 @@ def _write_rows(conn: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]
     keyed("article_term", rows["article_term"], {})
     keyed("counterpart", rows["counterpart"], {})
     keyed("occurrence", rows["occurrence"], {"occ_lang": "lang"})
-    return int(aid)
+    return int(aid)  # type: ignore[arg-type]
 
 
-def _add_rows(c: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]]]) -> AddResult:
-    """One article's rows, inside the caller's transaction (the identity rule: module docstring)."""
+def _add_rows(
+    c: sqlite3.Connection,
+    rows: Mapping[str, list[dict[str, Any]]],
+    term_ids: dict[tuple[str, str], int] | None = None,
+) -> AddResult:
+    """One article's rows, inside the caller's transaction (the identity rule: module docstring;
+    ``term_ids``: the transaction's term ids, :func:`_write_rows`)."""
     art = rows["article"][0]
     same = c.execute(
         "SELECT id, key FROM article WHERE content_hash = ?", (art["content_hash"],)
@@ -122,7 +127,7 @@ def _add_rows(c: sqlite3.Connection, rows: Mapping[str, list[dict[str, Any]]]) -
         ).fetchone()
     if old is not None:
         c.execute("DELETE FROM article WHERE id = ?", (old["id"],))
-    aid = _write_rows(c, rows)
+    aid = _write_rows(c, rows, term_ids)
     return AddResult(art["key"], "replaced" if old is not None else "added", aid)
 
 
@@ -226,7 +231,8 @@ class TermBank(QueriesMixin, ConcordanceMixin, ReviewMixin):
         whole transaction is rolled back.
         """
         with self._transaction() as c:
-            return [_add_rows(c, rows) for rows in batch]
+            term_ids: dict[tuple[str, str], int] = {}  # this transaction's, see _write_rows
+            return [_add_rows(c, rows, term_ids) for rows in batch]
 
     def add_many(self, docs: Iterable[Document]) -> list[AddResult]:
         """Ingest several documents, each in its own transaction."""
