@@ -223,8 +223,8 @@ def test_pdf_readings_stand_apart_each_over_its_character(seed, tmp_path, readin
 
 @pytest.mark.parametrize("reading", ["jyutping", "both"])
 def test_characters_with_readings_below_keep_the_baseline(seed, tmp_path, reading):
-    """With Jyutping under the characters, a character with readings sits on the same baseline
-    as the Latin letters and digits of its line (no line of Chinese text has two baselines)."""
+    """With Jyutping above (alone) or under (with pinyin) the characters, a character with
+    readings sits on the same baseline as the Latin letters and digits of its line (no line of Chinese text has two baselines)."""
     from pypdf import PdfReader
 
     doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
@@ -314,3 +314,33 @@ def test_a_table_heading_is_never_alone_at_the_foot_of_a_page(tmp_path: Path) ->
                 seen += 1
                 assert k + 2 < len(body), f"{ln!r} ends its page"  # its header row and a row
     assert seen >= 2
+
+
+def test_jyutping_alone_sits_above_the_characters_as_on_the_html_sheet(tmp_path: Path) -> None:
+    """A learner of Chinese's sheet with ``--reading jyutping`` (the README's command): the HTML
+    sheet shows the Jyutping above each character, the PDF printed it under them (as with both
+    readings, where pinyin takes the top). On page 1 (the parallel text) every Jyutping syllable
+    now has a Chinese character right under it and none right above it."""
+    from duizhao.cli import main
+
+    seed = Path(__file__).parents[2] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+    argv = ["sheet", str(seed), "-o", str(tmp_path), "--for", "chinese", "--reading", "jyutping",
+            "--pdf", "-q"]  # fmt: skip
+    assert main(argv) == 0
+    words = [w for w in pdf_words(tmp_path / f"{seed.stem}.pdf") if w[0] == 0]
+    chars = _han_boxes(words)
+    syllables = [w for w in words if re.fullmatch(r"[a-z]+[1-6]", w[5])]
+    assert len(syllables) > 200
+
+    def near(w, side: str) -> bool:
+        centre = (w[1] + w[3]) / 2
+        return any(
+            c[1] - 0.5 <= centre <= c[3] + 0.5
+            and (-3 <= c[2] - w[4] <= 4 if side == "under" else -3 <= w[2] - c[4] <= 4)
+            for c in chars
+        )
+
+    over = [w[5] for w in syllables if near(w, "under")]
+    under = [w[5] for w in syllables if near(w, "above") and not near(w, "under")]
+    assert len(over) >= 0.97 * len(syllables), (len(over), len(syllables), under[:8])
+    assert under == []
