@@ -10,7 +10,8 @@ synthetic articles (stripped back to their text and annotated again) and extrapo
 figures are reported.
 
 Usage:
-    .venv/bin/python benchmarks/bench_bank.py [CORPUS_DIR] [--articles 10000] [--pipeline-sample 100]
+    .venv/bin/python benchmarks/bench_bank.py [CORPUS_DIR] [--articles 10000] \
+        [--pipeline-sample 100]
 
 Writes ``benchmarks/results/bench_bank.json``. Targets (issue 8): ingest < 10 min on one core,
 a concordance query < 50 ms at 10,000 articles.

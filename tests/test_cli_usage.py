@@ -84,5 +84,8 @@ def test_o_naming_an_existing_file_where_a_folder_is_needed(
     source = str(SEED.parent) if command == "build" else str(SEED)
     assert main([command, source, "-o", str(target), "-q"]) == 2
     err = capsys.readouterr().err
-    assert err == f"error: -o {target}: is a file; the output is a folder (give a folder's name)\n"
+    assert err == (
+        f"error: duizhao {command}: -o {target}: is a file; the output is a folder "
+        "(give a folder's name)\n"
+    )
     assert target.read_text(encoding="utf-8") == "keep me"

@@ -83,11 +83,12 @@ def port(text: str) -> int:
     return n
 
 
-def output_folder(out: str, option: str = "-o") -> None:
+def output_folder(out: str, command: str, option: str = "-o") -> None:
     """Check that ``-o OUT`` can be a folder: it is one, or does not exist yet.
 
     Raises:
-        DuizhaoError: It is an existing file (``-o sheet.html`` where a folder is needed).
+        DuizhaoError: It is an existing file (``-o sheet.html`` where a folder is needed); the
+            message names the command, as a usage error does.
     """
     import os
 
@@ -95,7 +96,8 @@ def output_folder(out: str, option: str = "-o") -> None:
 
     if os.path.exists(out) and not os.path.isdir(out):
         raise DuizhaoError(
-            f"{option} {out}: is a file; the output is a folder (give a folder's name)"
+            f"duizhao {command}: {option} {out}: is a file; the output is a folder "
+            "(give a folder's name)"
         )
 
 

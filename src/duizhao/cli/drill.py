@@ -32,7 +32,7 @@ def _cmd_drill(args: argparse.Namespace) -> int:
     from ..output.pdf import check_pdf_support
 
     # fail on a typo before the slow annotation
-    output_folder(args.output)
+    output_folder(args.output, "drill")
     if args.kinds is None:
         kinds, counts = AUDIENCE_KINDS[args.audience or "both"], dict[str, int]()
     else:

@@ -78,7 +78,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
 
     if args.pages is not None and args.pages < 1:  # once, not once an article
         raise DuizhaoError(f"--pages must be at least 1 (got {args.pages})")
-    output_folder(args.output)
+    output_folder(args.output, "sheet")
     if args.pdf or args.pages:
         check_pdf_support(args.pdf_engine if args.pdf else "typst")
     if args.docx:
@@ -132,7 +132,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from ..drills import site_hook
     from ..sheet import build_site
 
-    output_folder(args.output)
+    output_folder(args.output, "build")
     if args.docx:
         _check_docx()
     options = sheet_options_from(args)
