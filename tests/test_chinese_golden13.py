@@ -86,5 +86,5 @@ def test_glosses_fit_the_sentence(name: str, word: str, gloss: str) -> None:
 def test_no_offensive_sense_on_a_handout() -> None:
     t = token(annotated("typhoon"), "問候")
     assert "offensive" not in (t.gloss or "")
-    # round 16: the order follows the English sentence ("sent" is "send" to sense_match)
+    # round 15: the order follows the English sentence ("sent" is "send" to sense_match)
     assert set((t.gloss or "").split("; ")) == {"to give one's respects", "to send a greeting"}

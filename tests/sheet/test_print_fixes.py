@@ -1,4 +1,4 @@
-"""What a teacher sees on paper (round 16): an empty Chinese cell is a dash that the legend
+"""What a teacher sees on paper (round 15): an empty Chinese cell is a dash that the legend
 explains, ``--grey`` PDFs hold no colour, the worksheet's cloze says when a word fills more than
 one blank, its footer sits in the page's margin, the site index explains its columns, and the
 Word tables have columns as wide as what they hold. Each is read back from the file written."""

@@ -17,7 +17,7 @@ them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
 - the proper name of a place and 人 "person" are two words (美國 人, 浙江 人; 港人 and a
   common noun's 外國人 stay whole).
 
-Round 16: 數 "several" that the dictionary fused with the verb or adverb before it is a word
+Round 15: 數 "several" that the dictionary fused with the verb or adverb before it is a word
 of its own before what it counts (有數 人 → 有 數 人, 僅數 名 → 僅 數 名). (本港 "Hong Kong",
 which the CityU standard writes 本 港, stays one word: its gloss is the one a learner needs.)
 

@@ -19,7 +19,7 @@ of ours (a typhoon signal, DSE results day) and a third on swimming lessons.
   complement "much more" *de duō* (積極得多); 花 before 在/了 "to spend"; 約 before 需/要 "about";
   作為 "as (in the capacity of)" except after 有 (有所作為); 帶 before a person "to take along"
   (嫲嫲帶我到新光戲院 "took me to"), not CC-CEDICT's first "band; belt".
-- round 16: 會 before a language or a skill is "can" (她會普通話, 會游泳), not "will"; 在 after
+- round 15: 會 before a language or a skill is "can" (她會普通話, 會游泳), not "will"; 在 after
   a verb of placing or staying is "at; in; on" (放 在, 住 在); 並非 is "is not; not (at all)"
   (CC-CEDICT's "really isn't" reads oddly in 並非易事 "is no easy matter").
 

@@ -39,7 +39,7 @@ char   rule                                             examples
 
 and, in Cantonese only, the demonstrative 呢/哩 *ni1* "this" before a measure word, the question
 particle 嗎 *maa3* ending a clause, 返 *faan1* "to return" as a word of its own and 重 *zung6*
-"still" before 有/係/未/喺 (round 16: and alone before any word in a sentence of spoken
+"still" before 有/係/未/喺 (round 15: and alone before any word in a sentence of spoken
 Cantonese, not after a degree adverb nor before 達: 重慘, 重好; HKCanCor 重 26/43 → 39/43;
 and 下 alone after a verb *haa5* "(do) a bit": 睇下, 考慮下),
 and the measure word 位 *wai2* after a number or a demonstrative
@@ -331,11 +331,11 @@ def fix_jyutping(
         elif ch == "重" and not _in_word(words, k) and (
             after in _STILL_BEFORE or _still_in_cantonese(text, k)
         ):
-            out[k] = "zung6"  # 重有 "still have"; 重慘, 重好 "even worse, even better" (round 16)
+            out[k] = "zung6"  # 重有 "still have"; 重慘, 重好 "even worse, even better" (round 15)
         elif ch == "咪" and out[k] == "mai5" and k and text[k - 1] not in _CLAUSE_END:
-            out[k] = "mai6"  # 噉咪係囉 "then it is": mai6 inside a clause (round 16)
+            out[k] = "mai6"  # 噉咪係囉 "then it is": mai6 inside a clause (round 15)
         elif ch == "下" and out[k] == "haa6" and _a_bit(text, simplified, words, k):
-            out[k] = "haa5"  # Cantonese V下 "(do) a bit": 睇下, 考慮下, 幫下佢 (round 16)
+            out[k] = "haa5"  # Cantonese V下 "(do) a bit": 睇下, 考慮下, 幫下佢 (round 15)
         elif (
             ch == "位"
             and k > 0

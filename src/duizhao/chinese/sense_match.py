@@ -1,9 +1,9 @@
 """Matching a word's CC-CEDICT senses against the aligned English sentence (split out of
-:mod:`duizhao.chinese.gloss`, round 16).
+:mod:`duizhao.chinese.gloss`, round 15).
 
 A sense *occurs* in the sentence when one of its content words (three letters or more, not a
 stop word, outside brackets) or that word's stem is one of the sentence's content words or
-their stems (``develop`` in *developing*). Round 16 adds:
+their stems (``develop`` in *developing*). Round 15 adds:
 
 - **irregular forms**: the sentence's verbs are also read as their lemmas when the lemma is not
   reached by the stem (*held* → ``hold``, *fell* → ``fall``, *taught* → ``teach``; lemminflect's
@@ -12,7 +12,7 @@ their stems (``develop`` in *developing*). Round 16 adds:
   particle in the sentence too (*took* does not make 起飛 "to take off" occur in "She took the
   bus").
 
-(Putting a verb-tagged word's ``to …`` senses first was tried in round 16 and left out: jieba's
+(Putting a verb-tagged word's ``to …`` senses first was tried in round 15 and left out: jieba's
 tag is the word's usual one, not its part here, and on the golden articles it made 即 "to
 approach", 想法 "to think of a way", 亮 "to shine".)
 

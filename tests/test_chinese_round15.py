@@ -1,6 +1,6 @@
-"""Round 16 (issue 15): glosses matched to the English sentence through irregular verb forms
+"""Round 15 (issue 15): glosses matched to the English sentence through irregular verb forms
 (sense_match.py), words whose sense their neighbours settle (會 before a language, 在 after a
-verb of placing, 並非), the CityU cuts of round 16 — each as a user meets it: ``duizhao words``
+verb of placing, 並非), the CityU cuts of round 15 — each as a user meets it: ``duizhao words``
 or the public gloss API."""
 
 from __future__ import annotations
