@@ -141,3 +141,31 @@ def test_cli_build_for_english_pages_and_word(tmp_path: Path) -> None:
     assert "<rt" not in sheet  # --for english: no readings
     drills = (site / f"{SEED.stem}.drills.html").read_text(encoding="utf-8")
     assert "Write the readings" not in drills
+
+
+def test_readings_answer_lines_are_never_split_across_lines(tmp_path: Path) -> None:
+    """The README's learner-of-Chinese worksheet as Word (``drill --for chinese --docx``): in
+    "Write the readings", an item whose sentence leaves no room on its line has its answer line
+    on a line of its own (LibreOffice split the underscores, a stray "_" on the next line), and a
+    short one keeps it beside the sentence."""
+    pytest.importorskip("docx")
+    import docx
+
+    from duizhao.drills.docx import _ANSWER_WIDTH, _LINE_WIDTH, _fits
+
+    assert main(["drill", str(SEED), "-o", str(tmp_path), "--for", "chinese", "--docx",
+                 "--level", "hard", "--count", "8", "-q"]) == 0  # fmt: skip
+    (sheet,) = [p for p in tmp_path.glob("*.docx") if not p.name.endswith(".key.docx")]
+    paragraphs = docx.Document(str(sheet)).paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if "reading" in p.text.lower())
+    items = [p for p in paragraphs[start:] if p.text[:3].rstrip(". ").isdigit() and "____" in p.text]
+    assert items
+    broken = kept = 0
+    for p in items:
+        sentence = p.text.split("____")[0].rstrip()
+        has_break = bool(p._p.xpath(".//w:br"))
+        assert has_break == (not _fits(sentence)), p.text
+        broken += has_break
+        kept += not has_break
+    assert _fits("1. 短句。") and not _fits("1. " + "長" * int(_LINE_WIDTH - _ANSWER_WIDTH))
+    assert broken >= 1 and kept >= 1  # the seed has both: long sentences and short ones

@@ -44,6 +44,22 @@ _LINE = "____________"
 _MATCH_WIDTHS = (9.0, 50.0, 14.0, 9.0, 98.0)
 
 
+#: The width of an A4 page's text at 10.5 pt (180 mm) in Chinese characters, with a margin for
+#: the fonts a word processor substitutes (LibreOffice broke a line at 47 of them).
+_LINE_WIDTH = 44.0
+#: The answer line's width in the same unit: three spaces and 24 underscores.
+_ANSWER_WIDTH = 13.0
+
+
+def _fits(text: str) -> bool:
+    """Whether ``text`` and the answer line fit on one line (a wide character counts 1, the
+    others half), so that the line is never split across two."""
+    from unicodedata import east_asian_width
+
+    wide = sum(1.0 if east_asian_width(c) in "WF" else 0.5 for c in text)
+    return wide + _ANSWER_WIDTH <= _LINE_WIDTH
+
+
 def _spans(
     par: Any,
     spans: Sequence[Span],
@@ -148,7 +164,11 @@ def _sheet(d: Any, ws: Worksheet) -> None:
             for i, it in enumerate(s.items, 1):
                 p = d.add_paragraph(f"{i}. ")
                 _spans(p, it.prompt)
-                p.add_run("   " + _LINE * 2)
+                if _fits(f"{i}. " + "".join(x.text for x in it.prompt)):
+                    p.add_run("   " + _LINE * 2)
+                else:  # the line on a line of its own: Word broke it after the sentence
+                    p.add_run().add_break()
+                    p.add_run(_LINE * 2)
         elif layout == "translate":
             for i, it in enumerate(s.items, 1):
                 p = d.add_paragraph(f"{i}. ")
