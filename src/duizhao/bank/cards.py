@@ -87,6 +87,12 @@ class DueItem:
         return f"{self.display}: {self.definition}" if self.definition else self.display
 
     @property
+    def readings(self) -> str:
+        """The pinyin and Jyutping, ``jí qún / zaap6 kwan4`` (either alone where the other is
+        missing, empty without both)."""
+        return " / ".join(r for r in (self.reading, self.jyutping) if r)
+
+    @property
     def askable_in_chinese(self) -> bool:
         """Whether it can be asked from the Chinese: a Chinese word, or an English term with a
         certain counterpart and its reading."""

@@ -214,7 +214,7 @@ def _chinese_line(it: DueItem) -> DueLine:
     """A card asked from the Chinese: the word (in its Chinese sentence, marked, where it has
     one), its readings and meaning the answer."""
     word = it.chinese or it.display
-    reading = " / ".join(r for r in (it.reading, it.jyutping) if r) or None
+    reading = it.readings or None
     if it.lang == "zh" and it.sentence and it.end > it.start:
         before, after = it.sentence[: it.start], it.sentence[it.end :]
     else:  # an English term's sentence is English: it would print the answer

@@ -76,7 +76,7 @@ def review_session(
             result.stopped = True
             break
         if audience == "chinese":
-            readings = " / ".join(r for r in (it.reading, it.jyutping) if r)
+            readings = it.readings
             parts = [p for p in (readings, it.meaning) if p]
         else:
             parts = [p for p in (it.zh, it.reading, it.definition) if p]

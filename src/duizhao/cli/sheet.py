@@ -46,8 +46,6 @@ def sheet_options_from(args: argparse.Namespace, doc: Any = None) -> Any:
     """The :class:`~duizhao.sheet.SheetOptions` the command line asks for (preset + switches)."""
     from ..sheet import sheet_options
 
-    if getattr(args, "pages", None) is not None and args.pages < 1:  # 0 was taken as "no --pages"
-        raise DuizhaoError(f"--pages must be at least 1 (got {args.pages})")
     sections = None
     if args.sections is not None or args.without:
         from ..sheet import SECTIONS, parse_sections
@@ -76,8 +74,6 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     from ..output.files import all_or_nothing, file_stem
     from ..sheet import check_pdf_support, fit_pages, write_sheet
 
-    if args.pages is not None and args.pages < 1:  # once, not once an article
-        raise DuizhaoError(f"--pages must be at least 1 (got {args.pages})")
     output_folder(args.output, "sheet")
     if args.pdf or args.pages:
         check_pdf_support(args.pdf_engine if args.pdf else "typst")

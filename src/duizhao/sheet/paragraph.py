@@ -162,9 +162,10 @@ def paragraph_view(
     ]
     want_py = reading in ("pinyin", "both")
     want_jp = reading in ("jyutping", "both")
-    with_readings = [False]  # a word of the paragraph shows readings (no second walk over it)
+    with_readings = False  # a word of the paragraph shows readings (no second walk over it)
 
     def word(group: list[_Atom]) -> dict[str, Any]:
+        nonlocal with_readings
         a, b = group[0].start, group[-1].end
         k = group[0].token
         if k is None:
@@ -184,8 +185,7 @@ def paragraph_view(
         full_jp = " ".join(p for p in tok.jyutping if p) if tok.jyutping else ""
         if not any_reading and not tok.gloss:
             return {"kind": "text", "text": text[a:b]}
-        if any_reading:
-            with_readings[0] = True
+        with_readings = with_readings or any_reading
         return {
             "kind": "word",
             "text": text[a:b],
@@ -243,7 +243,7 @@ def paragraph_view(
     return {
         "lang": lang,
         "html_lang": html_lang,
-        "has_readings": with_readings[0],
+        "has_readings": with_readings,
         "has_sentences": any(x["kind"] == "sentence" for x in pieces),
         "index": index,
         "line": para.line,

@@ -133,7 +133,7 @@ def _run_chinese(
         rows = [
             (
                 it.chinese or "",
-                " / ".join(r for r in (it.reading, it.jyutping) if r) or "-",
+                it.readings or "-",
                 it.state,
                 (it.due or "")[:10] or "-",
                 short(it.meaning, 30),

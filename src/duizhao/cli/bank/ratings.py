@@ -40,7 +40,7 @@ def _check(args: argparse.Namespace) -> None:
 
 def _answer(it: DueItem, chinese: bool) -> str:
     if chinese:
-        readings = " / ".join(r for r in (it.reading, it.jyutping) if r)
+        readings = it.readings
         return f"{readings} · {it.meaning}" if readings else it.meaning
     return " · ".join(p for p in (it.zh, it.definition) if p)
 
