@@ -63,3 +63,38 @@ def test_the_old_weighing_is_one_setting_away() -> None:
     assert before.romanise(text, simp, words)[9:11] == ["zhào", "piān"]
     # never more than curated_rare: with every weight 0 the model wins everywhere, as before
     assert PhraseWeights(0, 0, 0).contradicted_rare == 0
+
+
+def _reading_of(tmp_path: Path, text: str, char: str) -> list[str]:
+    src = tmp_path / "in.txt"
+    src.write_text(text + "\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    return [
+        p
+        for line in out.getvalue().splitlines()
+        for t in json.loads(line)["tokens"]
+        for c, p in zip(t["text"], t["pinyin"], strict=True)
+        if c == char
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("他在比賽中表現得十分出色。", "de"),  # 十分 "very" is a degree word, not a number
+        ("她對此感激得萬分。", "de"),
+    ],
+)
+def test_de_before_a_degree_word_written_with_a_numeral(
+    tmp_path: Path, text: str, reading: str
+) -> None:
+    assert _reading_of(tmp_path, text, "得") == [reading]
+
+
+def test_a_fraction_after_de_is_still_a_number() -> None:
+    from duizhao.chinese.frames import _obtained
+
+    assert not _obtained("表现得十分出色", "表现", 3)
+    assert _obtained("分得十分之一", "分", 2)  # 十分之一 "a tenth": 得 "obtained"
