@@ -40,6 +40,8 @@ def _pinyin(tmp_path: Path, text: str) -> dict[str, str]:
         ("這一次他倒是表現得十分出色。", "倒是", "dào shì"),  # not dǎo
         ("人民的生活十分簡樸。", "簡樸", "jiǎn pǔ"),  # not piáo
         ("演唱會今晚八時登場。", "登場", "dēng chǎng"),  # not cháng
+        # where CC-CEDICT is the one that differs from 现代汉语词典, the shipped word reading
+        ("他在鏡頭前還是裝模作樣。", "裝模作樣", "zhuāng mú zuò yàng"),  # not mó
     ],
 )
 def test_a_contradicted_rare_reading_yields_to_the_model(
