@@ -100,3 +100,17 @@ def test_a_fraction_after_de_is_still_a_number() -> None:
 
     assert not _obtained("表现得十分出色", "表现", 3)
     assert _obtained("分得十分之一", "分", 2)  # 十分之一 "a tenth": 得 "obtained"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("宋太宗繼位，遷閤門祗候。", "閤門", "gé mén"),  # hk2s writes 合: g2pM said hé
+        ("他們在南閤以北的景區散步。", "南閤", "nán gé"),
+        ("祝你閤家平安，萬事如意。", "閤家", "hé jiā"),  # 閤 as 闔 "whole"
+    ],
+)
+def test_ge_is_the_reading_of_the_traditional_form(
+    tmp_path: Path, text: str, word: str, reading: str
+) -> None:
+    assert _pinyin(tmp_path, text)[word] == reading
