@@ -248,9 +248,18 @@ _OBTAINED_AFTER_RE = re.compile(
 )
 
 
+#: Degree adverbs written with a numeral, which :data:`_OBTAINED_AFTER_RE` would take for a
+#: number (表现 得 十分 出色 "performed very well", 感激 得 万分; round 16); 十分之一 is one.
+_NUMERAL_DEGREE = ("十分", "万分")
+
+
 def _obtained(simplified: str, verb: str, end: int) -> bool:
     """Whether 得 after ``verb`` (ending at ``end``) is dé "to obtain", not the marker *de*."""
-    return verb[-1:] in _OBTAIN or bool(_OBTAINED_AFTER_RE.match(simplified, end))
+    if verb[-1:] in _OBTAIN:
+        return True
+    if simplified.startswith(_NUMERAL_DEGREE, end) and simplified[end + 2 : end + 3] != "之":
+        return False  # not a fraction: 分 得 十分之一 "got a tenth"
+    return bool(_OBTAINED_AFTER_RE.match(simplified, end))
 
 
 def _is_verb(word: str) -> bool:

@@ -49,8 +49,14 @@ _RULED_OUT = MappingProxyType(
         "纖": {"qiàn": "xiān"},  # 纖 "fine" / 縴 "a tow-rope"
         "划": {"huà": "huá"},  # 划 "to row" / 劃 "to plan; to draw"
         "葉": {"xié": "yè"},  # 葉 "leaf" / 叶 xié "to harmonise"
+        # 閤 "side door; pavilion" (閤門, a variant of 閣) / 合 hé (round 16); hé only as 闔
+        # "whole" before 家 府 第 (閤家 "the whole family"), :data:`_KEPT_BEFORE`
+        "閤": {"hé": "gé"},
     }
 )
+
+#: Characters after which a ruled-out reading stands after all (閤家 hé jiā "the whole family").
+_KEPT_BEFORE = MappingProxyType({"閤": "家府第"})
 
 
 def merged_pinyin(text: str, simplified: str, readings: list[str | None]) -> None:
@@ -66,5 +72,8 @@ def merged_pinyin(text: str, simplified: str, readings: list[str | None]) -> Non
         ruled_out = _RULED_OUT.get(ch)
         if ruled_out is not None:
             instead = ruled_out.get(readings[k] or "")
-            if instead is not None:
+            if instead is None:
+                continue
+            after = text[k + 1 : k + 2]
+            if not (after and after in _KEPT_BEFORE.get(ch, "")):
                 readings[k] = instead

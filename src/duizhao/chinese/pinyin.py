@@ -204,6 +204,38 @@ def _is_neutral(syllable: str) -> bool:
     return not any(c in _TONE_MARKS for c in syllable)
 
 
+def _unify(syllable: str) -> str:
+    """A numbered syllable spelt one way (``lu:4``, ``lü4`` → ``lv4``; lower case)."""
+    return syllable.lower().replace("u:", "v").replace("ü", "v")
+
+
+@lru_cache(maxsize=1 << 14)
+def _cedict_contradicts(word: str, k: int, syllable: str) -> bool:
+    """Whether CC-CEDICT lists ``word`` (either script) and reads its character ``k`` otherwise
+    than the tone-marked ``syllable`` in every entry (a neutral tone on either side agrees with
+    the same syllable: 妥當 tuǒ *dang* / tuǒ *dàng*; its erhua ``r5`` is *er*). ``False`` where
+    it has no entry.
+
+    Examples:
+        >>> _cedict_contradicts("照片", 1, "piān"), _cedict_contradicts("会计", 0, "kuài")
+        (True, False)
+    """
+    from duizhao.resources.lexicon import cedict
+
+    want = _unify(numbered(syllable))
+    said = [e.pinyin.split() for e in cedict().lookup(word)]
+    said = [s for s in said if len(s) == len(word)]
+    if not said:
+        return False
+    for syllables in said:
+        got = _unify(syllables[k])
+        if got == "r5":  # CC-CEDICT's erhua 儿: pypinyin's neutral *er*
+            got = "er5"
+        if got == want or (got[:-1] == want[:-1] and "5" in (got[-1], want[-1])):
+            return False
+    return True
+
+
 # -- the romaniser -------------------------------------------------------------------------
 
 
@@ -220,7 +252,11 @@ class PhraseWeights:
     ``curated`` and ``large`` were fitted on the tuning half of the CPP dev set
     (``benchmarks/fit_pinyin_weights.py``: two numbers, nothing lexical). ``curated_rare`` stays
     infinite: g2pM is "sure" of 會計 *huì* jì (1 - 1e-21) and of 種植 *zhǒng* zhí, 自傳 zì *chuán*;
-    a curated phrase that spells out a rarer reading is better evidence.
+    a curated phrase that spells out a rarer reading is better evidence — unless the second
+    dictionary, CC-CEDICT, lists the word and reads it otherwise (照片 zhào *piān*: CC-CEDICT
+    and 现代汉语词典 say *piàn*; 倒是 *dǎo* shì). Then the two dictionaries disagree and the
+    rarer reading weighs ``contradicted_rare``: 0, the model decides (round 16; refitted with
+    the others on the tuning half, which moved ``curated`` from 7 to 8).
 
     Examples:
         >>> text = "他在银行当会计。"  # "he is an accountant at a bank"
@@ -234,13 +270,17 @@ class PhraseWeights:
     Attributes:
         curated: A pypinyin (curated) phrase that gives the character's most common reading.
         curated_rare: A curated phrase that gives a rarer reading or a neutral tone (會計
-            *kuài* jì, 牌子 pái *zi*).
+            *kuài* jì, 牌子 pái *zi*), where CC-CEDICT reads the phrase the same way.
         large: A ``pypinyin-dict`` ``large_pinyin`` phrase (larger, less checked).
+        contradicted_rare: A curated phrase's rarer reading where CC-CEDICT lists the word
+            with another reading of that character (照片 *piān*, CC-CEDICT *piàn*); never more
+            than ``curated_rare``. ``math.inf``: as in the rounds before round 16.
     """
 
-    curated: float = 7.0
+    curated: float = 8.0
     curated_rare: float = math.inf
     large: float = 5.0
+    contradicted_rare: float = 0.0
 
 
 #: Characters whose polyphone-model readings are no evidence against a dictionary phrase: g2pM
@@ -442,6 +482,10 @@ class PinyinRomaniser:
                         syl[k - i]
                     ):
                         weight = weights.curated_rare  # a rarer reading, a neutral tone
+                        if weight > weights.contradicted_rare and _cedict_contradicts(
+                            key, k - i, syl[k - i]
+                        ):
+                            weight = weights.contradicted_rare  # never more than the others
                     else:
                         weight = weights.curated
                     if weight == math.inf:
