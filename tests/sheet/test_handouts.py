@@ -208,6 +208,27 @@ def test_pages_1_says_when_it_cannot(seed):
     assert not fitted.fits and "does not fit 1 page" in (fitted.note(1) or "")
 
 
+
+def test_pages_2_with_the_weasyprint_engine(tmp_path, capsys):
+    """`--pages 2 --pdf-engine weasyprint`: the pages were counted in Typst's PDF only, and the
+    English handout came out of WeasyPrint on 3 pages without a word. Now the PDF written has 2
+    pages and the note says what was left out for it."""
+    _pdf_tools()
+    try:
+        check_pdf_support("weasyprint")
+    except (ImportError, DuizhaoError) as e:
+        pytest.skip(f"WeasyPrint unavailable: {e}")
+    from duizhao.cli import main
+
+    argv = ["sheet", str(SEED_FILE), "-o", str(tmp_path), "--for", "english", "--pdf",
+            "--pdf-engine", "weasyprint", "--pages", "2"]
+    assert main(argv) == 0
+    assert _pages(tmp_path / f"{SEED_FILE.stem}.pdf") == 2
+    err = capsys.readouterr().err
+    assert "to fit 2 pages: the English vocabulary table" in err
+    html = (tmp_path / f"{SEED_FILE.stem}.html").read_text(encoding="utf-8")
+    assert "Words to learn: English" not in html  # the HTML leaves out the same
+
 # -- grey print ---------------------------------------------------------------------------------
 
 
