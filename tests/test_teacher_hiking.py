@@ -35,6 +35,8 @@ def test_the_article_is_read_as_written(capsys) -> None:
     assert "encoding: big5hkscs" in out and "date: 2026-11-28" in out
     assert "author: By Chan Mei-ling / 文：陳美玲" in out
     assert "glossary: 4 entries" in out and "litter (v.) 【丟棄垃圾】" in out
+    assert f"{ARTICLE}:3: read '文：陳美玲' as the byline" in err
+    assert f"{ARTICLE}:13: read 'By Chan Mei-ling' as the byline" in err
 
 
 @pytest.mark.browser
