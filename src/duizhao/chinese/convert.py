@@ -29,9 +29,9 @@ __all__ = ["convert_document"]
 def convert_document(doc: Document, script: str) -> Document:
     """Convert the Chinese text of a document to one script, keeping every offset valid.
 
-    Converts the Chinese paragraphs, the Chinese title and the source, the glossary's Chinese equivalents, the
-    Chinese quoted in word glosses (``don't (Cantonese 不要)``) and any Chinese text in links and
-    vocabulary.
+    Converts the Chinese paragraphs, the Chinese title, the source and the byline, the glossary's
+    Chinese equivalents, the Chinese quoted in word glosses (``don't (Cantonese 不要)``) and any
+    Chinese text in links and vocabulary.
 
     Args:
         doc: The document.
