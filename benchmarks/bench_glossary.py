@@ -70,6 +70,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from baseline import checkout
 from glossary_data import DEV, ROOT, Article, dev_folder, fixture_articles, mac_articles
+from versions import label_src
 
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
 WARMUP = ROOT / "corpus" / "2025-10-06-hong-kong-trams.md"
@@ -458,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="print the held-out articles' per-term results too")  # fmt: skip
     ap.add_argument("--repeats", type=int, default=7, help="warm timing repetitions")
     ap.add_argument("--no-speed", action="store_true")
-    ap.add_argument("--compare", action="append", default=[], metavar="LABEL=SRC",
+    ap.add_argument("--compare", action="append", default=[], metavar="LABEL=SRC", type=label_src,
                     help="another version's src folder to score and time beside this one "
                     "(e.g. an earlier commit unpacked with git archive)")  # fmt: skip
     ap.add_argument("--markdown-only", action="store_true",
@@ -478,9 +479,8 @@ def main(argv: list[str] | None = None) -> int:
             print("note: no git history here, so no baseline (today's finder)")
         else:
             versions["today (2bd8588)"] = ref / "src"
-    for spec in args.compare:
-        label, _, src = spec.partition("=")
-        versions[label] = Path(src).resolve()
+    for label, src in args.compare:
+        versions[label] = src
     results: dict[str, dict[str, Any]] = {}
     per_term: dict[str, dict[str, Any]] = {}
     for name, src in versions.items():
@@ -521,9 +521,8 @@ def main(argv: list[str] | None = None) -> int:
             ref_src = versions["today (2bd8588)"]
             runs["today, as installed (no threadpoolctl)"] = (ref_src, hide)
             runs["today, with threadpoolctl"] = (ref_src, None)
-        for spec in args.compare:
-            label, _, src = spec.partition("=")
-            runs[label] = (Path(src).resolve(), None)
+        for label, src in args.compare:
+            runs[label] = (src, None)
         print("\n== speed: glossary + vocabulary stages on the seed, CPU seconds ==")
         for name, (src, hidden) in runs.items():
             speed[name] = timing(src, args.repeats, hidden)
