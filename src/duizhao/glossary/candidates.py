@@ -46,6 +46,8 @@ __all__ = [
     "MAX_TOKENS",
     "NEVER_END",
     "OPENERS",
+    "PERSON_NOUNS",
+    "PERSON_SUFFIXES",
     "Span",
     "Word",
     "ZhSentence",
@@ -361,16 +363,16 @@ def zh_sentence(
 
 
 #: An English noun of a person (auditor, farmer, dentist, librarian, trainee) …
-_PERSON_SUFFIXES = ("or", "er", "ist", "ian", "ee")
+PERSON_SUFFIXES = ("or", "er", "ist", "ian", "ee")
 #: … whose Chinese is followed, wherever it stands, by a noun of a person is the activity
 #: without the person: "auditors" 審計 of 審計人員, "farmers" 耕種 of 耕種者.
-_PERSON_NOUNS = ("人員", "人士", "員", "師", "者", "家", "官", "商", "人")
+PERSON_NOUNS = ("人員", "人士", "員", "師", "者", "家", "官", "商", "人")
 
 
 def person_cut_short(doc: Document, word: str, places: Sequence[tuple[int, int, int]]) -> bool:
     """Whether the Chinese at ``places`` (``(paragraph, start, end)``) leaves out the person an
     English person noun names: such a counterpart is marked uncertain, in the glossary and in
     the vocabulary."""
-    if not word.endswith(_PERSON_SUFFIXES) or not places:
+    if not word.endswith(PERSON_SUFFIXES) or not places:
         return False
-    return all(doc.zh[p].text.startswith(_PERSON_NOUNS, end) for p, _, end in places)
+    return all(doc.zh[p].text.startswith(PERSON_NOUNS, end) for p, _, end in places)

@@ -38,6 +38,7 @@ from .features import (
 from .idioms import idioms_first
 from .negation import is_negative, negated_first
 from .pairwise import halves_first
+from .persons import is_person, person_first
 from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
 from .weights import CALIBRATION, CLASS_THRESHOLDS, THRESHOLD, WEIGHTS
@@ -139,6 +140,9 @@ class Ranking:
         negative: The term's definition says it is a negation ("not willing"): the best
             candidate's negation goes first (:func:`~duizhao.glossary.negation.negated_first`,
             round 16).
+        person: The term is an English noun of a person ("scaffolder"): the best candidate
+            followed by a noun of a person goes first
+            (:func:`~duizhao.glossary.persons.person_first`, round 16).
     """
 
     candidates: tuple[Candidate, ...]
@@ -147,6 +151,7 @@ class Ranking:
     words: int = 1
     kind: str = ""
     negative: bool = False
+    person: bool = False
 
 
 @dataclass(frozen=True)
@@ -322,13 +327,13 @@ class CounterpartFinder:
             if size > 1:
                 f = halves_first(f)
             f = idioms_first(f)
-            negative = is_negative(r.definition)
-            f = negated_first(f, negative)
+            negative, person = is_negative(r.definition), is_person(r.term)
+            f = person_first(negated_first(f, negative), person)
             shares = softmax([c.score for c in f])
             out.append(
                 Ranking(
                     tuple(f), tuple(shares), self._confidence(f, shares), size,
-                    evidence_class(f[0].features), negative,
+                    evidence_class(f[0].features), negative, person,
                 )
             )  # fmt: skip
         return out
@@ -442,10 +447,11 @@ class CounterpartFinder:
         if ranking.words > 1:
             found = halves_first(found)
         found = negated_first(idioms_first(found), ranking.negative)
+        found = person_first(found, ranking.person)
         shares = softmax([c.score for c in found])
         return Ranking(
             tuple(found), tuple(shares), self._confidence(found, shares), ranking.words,
-            evidence_class(found[0].features), ranking.negative,
+            evidence_class(found[0].features), ranking.negative, ranking.person,
         )  # fmt: skip
 
     def rank(
