@@ -15,7 +15,9 @@ Data (``benchmarks/glossary_data.py``):
   terms; in the fitting pool from round 14), and ``written15`` (round 14's: a speech, a magazine
   feature, an editorial, 27 terms; in the fitting pool from round 15), and ``written16`` (round
   15's: an editorial, a magazine feature, an academic abstract, 28 terms; never fitted on nor
-  used to choose);
+  used to choose), and ``written17`` (round 16's: a school newsletter notice, a science news
+  piece, a court report, 30 terms; never fitted on nor used to choose; its per-term results
+  are not printed unless ``--show-held-out``, like the held-out novels');
 * the seed editorial: its three glossary terms and its English vocabulary suggestions
   (``seed-vocabulary.gold.json``); never fitted on;
 * ``seed-teacher``: the seed's text with 21 more glossary terms, as a Hong Kong English teacher
@@ -68,6 +70,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from baseline import checkout
 from glossary_data import DEV, ROOT, Article, dev_folder, fixture_articles, mac_articles
+from versions import label_src
 
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
 WARMUP = ROOT / "corpus" / "2025-10-06-hong-kong-trams.md"
@@ -324,6 +327,11 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+#: The sets whose per-term results are never printed nor written unless asked
+#: (``--show-held-out``): glossary-mac-dev 04–05 and the check set written in round 16.
+HIDDEN_SPLITS = ("held-out", "written17")
+HIDDEN_PREFIXES = ("mac/04", "mac/05", "fixtures/written17")
+
 GROUPS = {
     "glossary-mac-dev, tuning (01–03)": lambda a: a.group == "mac" and a.split == "tuning",
     "glossary-mac-dev, held-out (04–05)": lambda a: a.group == "mac" and a.split == "held-out",
@@ -338,6 +346,7 @@ GROUPS = {
     "fixtures, written in round 13": lambda a: a.group == "fixtures" and a.split == "written14",
     "fixtures, written in round 14": lambda a: a.group == "fixtures" and a.split == "written15",
     "fixtures, written in round 15": lambda a: a.group == "fixtures" and a.split == "written16",
+    "fixtures, written in round 16": lambda a: a.group == "fixtures" and a.split == "written17",
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }
@@ -450,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="print the held-out articles' per-term results too")  # fmt: skip
     ap.add_argument("--repeats", type=int, default=7, help="warm timing repetitions")
     ap.add_argument("--no-speed", action="store_true")
-    ap.add_argument("--compare", action="append", default=[], metavar="LABEL=SRC",
+    ap.add_argument("--compare", action="append", default=[], metavar="LABEL=SRC", type=label_src,
                     help="another version's src folder to score and time beside this one "
                     "(e.g. an earlier commit unpacked with git archive)")  # fmt: skip
     ap.add_argument("--markdown-only", action="store_true",
@@ -470,9 +479,8 @@ def main(argv: list[str] | None = None) -> int:
             print("note: no git history here, so no baseline (today's finder)")
         else:
             versions["today (2bd8588)"] = ref / "src"
-    for spec in args.compare:
-        label, _, src = spec.partition("=")
-        versions[label] = Path(src).resolve()
+    for label, src in args.compare:
+        versions[label] = src
     results: dict[str, dict[str, Any]] = {}
     per_term: dict[str, dict[str, Any]] = {}
     for name, src in versions.items():
@@ -489,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     # per-term misses, never for the held-out articles unless asked
     print("\nWrong top-1 (held-out articles left out):" if not args.show_held_out else "\nWrong:")
     for art in articles:
-        if art.split == "held-out" and not args.show_held_out:
+        if art.split in HIDDEN_SPLITS and not args.show_held_out:
             continue
         for t in per_term["duizhao"][art.name]["terms"]:
             if not t["ok"]:
@@ -513,9 +521,8 @@ def main(argv: list[str] | None = None) -> int:
             ref_src = versions["today (2bd8588)"]
             runs["today, as installed (no threadpoolctl)"] = (ref_src, hide)
             runs["today, with threadpoolctl"] = (ref_src, None)
-        for spec in args.compare:
-            label, _, src = spec.partition("=")
-            runs[label] = (Path(src).resolve(), None)
+        for label, src in args.compare:
+            runs[label] = (src, None)
         print("\n== speed: glossary + vocabulary stages on the seed, CPU seconds ==")
         for name, (src, hidden) in runs.items():
             speed[name] = timing(src, args.repeats, hidden)
@@ -534,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     hidden_terms = {
-        v: {a: s for a, s in per.items() if not a.startswith(("mac/04", "mac/05"))}
+        v: {a: s for a, s in per.items() if not a.startswith(HIDDEN_PREFIXES)}
         for v, per in per_term.items()
     }  # fmt: skip
     data = {"versions": list(versions), "sets": results, "speed": speed,

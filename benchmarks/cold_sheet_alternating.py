@@ -29,6 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from versions import add_version_option
+from versions import versions as version_folders
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
 BIN = Path(sys.executable).parent
@@ -50,12 +55,12 @@ def _run(env: dict[str, str], out: Path) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--version", action="append", default=[], help="LABEL=SRC (another src/)")
+    add_version_option(ap)
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--first-use", type=int, default=0, help="runs on an empty cache, each")
     args = ap.parse_args(argv)
-    versions = [("this", str(ROOT / "src"))]
-    versions += [tuple(v.split("=", 1)) for v in args.version]  # type: ignore[misc]
+    folders = version_folders(args.version, ROOT / "src")
+    versions = [(label, str(src)) for label, src in folders.items()]
     work = Path(tempfile.mkdtemp(prefix="cold-sheet-"))
     try:
         envs = {}

@@ -29,6 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from versions import add_version_option
+from versions import versions as version_folders
+
 ROOT = Path(__file__).resolve().parents[1]
 
 TIMING = r"""
@@ -133,15 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     from bench_speed import DEV
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--version", action="append", default=[], metavar="LABEL=SRC")
+    add_version_option(ap)
     ap.add_argument("--distinct", type=int, default=60)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--dev", type=Path, default=DEV, help="the align-mac-dev folder")
     args = ap.parse_args(argv)
-    versions = {"this": ROOT / "src"}
-    for v in args.version:
-        label, _, src = v.partition("=")
-        versions[label] = Path(src)
+    versions = version_folders(args.version, ROOT / "src")
     batches = record(args.distinct, args.dev)
     print(json.dumps(repeats(batches), indent=1))
     ms: dict[str, list[float]] = {k: [] for k in versions}

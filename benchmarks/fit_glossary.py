@@ -10,7 +10,8 @@ all), from round 14 round 13's check set ``written14`` (208 terms of 24 articles
 round 15 round 14's ``written15`` (235 terms of 27 articles).
 Outside the pool, never fitted on and never used to choose anything: glossary-mac-dev 04 and 05
 (the round-1 held-out part, kept for continuity), the failure-class fixtures (the tests of
-this finder), the check sets ``written12`` and ``written16`` (rounds 12 and 15), and the seed
+this finder), the check sets ``written12``, ``written16`` and ``written17`` (rounds 12, 15 and
+16), and the seed
 (whose text ``seed-teacher`` shares: its three terms are no longer a clean check). Every article
 is read, aligned and annotated by the pipeline itself (its own alignment, tokens and English
 occurrences).
@@ -143,6 +144,7 @@ SETS = {
     "fixtures, written in round 13": lambda a: a.group == "fixtures" and a.split == "written14",
     "fixtures, written in round 14": lambda a: a.group == "fixtures" and a.split == "written15",
     "fixtures, written in round 15": lambda a: a.group == "fixtures" and a.split == "written16",
+    "fixtures, written in round 16": lambda a: a.group == "fixtures" and a.split == "written17",
     "seed": lambda a: a.group == "seed",
     "seed-teacher": lambda a: a.split == "seed-teacher",
 }
@@ -469,6 +471,26 @@ def class_thresholds(rows: list[dict]) -> dict[str, float]:
     return out
 
 
+def clean_class_thresholds(rows: list[dict]) -> dict[str, float]:
+    """Round 16: per kind, the lowest multiple of 0.05 from which every one of the pool's
+    held-apart counterparts of that kind is right (1.0: none such). :func:`class_thresholds`
+    asks 97 % of a few dozen counterparts, so one wrong answer among 41 passes it (the
+    ``part`` kind of round 16's refit: 40 of 41 from 0.85); a refit of the weights moves the
+    confidences, and three of the check sets outside the pool then showed a wrong counterpart
+    as certain at 0.85 (two still did at this rule's 0.90, so the refit was not kept; round
+    16). Printed beside the shipped rule, which ``--write`` still writes."""
+    out = {}
+    for kind in EVIDENCE_CLASSES:
+        mine = [r for r in rows if r["top"] is not None and r["kind"] == kind]
+        out[kind] = 1.0
+        for t in [i / 20 for i in range(1, 20)]:
+            above = [r["ok"] for r in mine if r["confidence"] >= t]
+            if above and all(above):
+                out[kind] = t
+                break
+    return out
+
+
 def per_kind_in_folds(rows: list[dict]) -> dict[str, list[int]]:
     """Each pool article's counterparts held to per-kind thresholds chosen on the other
     articles' held-apart confidences (the thresholds fitted inside each fold): per article,
@@ -749,6 +771,9 @@ def _main(argv: list[str] | None = None) -> int:
         above = [r["ok"] for r in mine if r["confidence"] >= v]
         print(f"  {k:<10} right {sum(r['ok'] for r in mine)}/{len(mine)}, "
               f"from its threshold {sum(above)}/{len(above)}")  # fmt: skip
+    stable = clean_class_thresholds(rows)
+    print("per kind, from where every pool counterpart of the kind is right (not shipped): "
+          + ", ".join(f"{k} {v:.2f}" for k, v in stable.items()))  # fmt: skip
     for label, fold in (("one threshold", one_in_folds(rows)),
                         ("a threshold per kind", per_kind_in_folds(rows))):  # fmt: skip
         tot = [sum(v[i] for v in fold.values()) for i in range(3)]
@@ -800,8 +825,8 @@ def _main(argv: list[str] | None = None) -> int:
             f"Fitted on {n_pool} terms of {len(pool)} articles: the tuning part of "
             "glossary-mac-dev (01, 02, 03; 04 and 05 held out), the dev, heldout and fresh "
             "sets of tests/fixtures/glossary and the check sets written8, written10, written14, "
-            "written15 and seed-teacher; the failure-class fixtures, written12, written16 and the "
-            "seed were "
+            "written15 and seed-teacher; the failure-class fixtures, written12, written16, "
+            "written17 and the seed were "
             "not seen. "
             f"L2 {cfg.l2}, glossary-mac-dev terms ×{cfg.mac_weight}, weights held to their "
             f"signs: {cfg.signs}. Leave-one-article-out "

@@ -28,7 +28,11 @@
   of that round; never fitted on nor used to choose anything in round 14, and in the pool from
   round 15, once measured and reported), and ``written16`` (round 15's check set: a newspaper
   editorial, a magazine feature and an academic abstract, 28 terms, written with their gold
-  before any change of that round; never fitted on nor used to choose anything).
+  before any change of that round; never fitted on nor used to choose anything), and
+  ``written17`` (round 16's check set: a school newsletter notice, a science news piece and a
+  court report, genres no earlier set has, 30 terms, written with their gold before any change
+  of that round and measured on main then: top-1 22/30; never fitted on nor used to choose
+  anything, its per-term results never printed while tuning).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.

@@ -30,6 +30,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from versions import add_version_option
+from versions import versions as version_folders
+
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ("read", "align", "chinese", "glossary", "vocabulary", "other", "sheet")
 
@@ -76,15 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     from bench_speed import DEV
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--version", action="append", default=[], metavar="LABEL=SRC")
+    add_version_option(ap)
     ap.add_argument("--distinct", type=int, default=100)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--dev", type=Path, default=DEV, help="the align-mac-dev folder")
     args = ap.parse_args(argv)
-    versions = {"this": ROOT / "src"}
-    for v in args.version:
-        label, _, src = v.partition("=")
-        versions[label] = Path(src)
+    versions = version_folders(args.version, ROOT / "src")
     from distinct_corpus import write_corpus
 
     runs: dict[str, list[dict[str, float]]] = {k: [] for k in versions}

@@ -32,6 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from baseline import checkout
 from bench_glossary import SEED, WARMUP, timing
 from bench_speed import DEV, PIPELINE
+from versions import add_version_option
+from versions import versions as version_folders
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,7 +48,7 @@ def pipeline(src: Path, paths: list[str]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--version", action="append", default=[], metavar="LABEL=SRC")
+    add_version_option(ap)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repeats", type=int, default=7, help="warm glossary calls a run")
     ap.add_argument("--distinct", type=int, default=100, help="0: no pipeline runs")
@@ -54,10 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-reference", action="store_true")
     ap.add_argument("--no-glossary", action="store_true")
     args = ap.parse_args(argv)
-    versions = {"this": ROOT / "src"}
-    for v in args.version:
-        label, _, src = v.partition("=")
-        versions[label] = Path(src)
+    versions = version_folders(args.version, ROOT / "src")
     ref = None if args.no_reference else checkout()
     if ref is not None:
         versions["2bd8588"] = ref / "src"

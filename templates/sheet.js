@@ -28,7 +28,9 @@
     if (!w || !pop) { hidePop(); return; }
     pop.textContent = w.getAttribute("title");
     pop.hidden = false;
-    var r = w.getBoundingClientRect();
+    // a word broken over two lines has a box per line: the one tapped
+    var rs = w.getClientRects(), r = rs.length ? rs[rs.length - 1] : w.getBoundingClientRect();
+    for (var k = 0; k < rs.length; k++) if (e.clientY >= rs[k].top && e.clientY <= rs[k].bottom) r = rs[k];
     var left = Math.max(8, Math.min(r.left, window.innerWidth - pop.offsetWidth - 8));
     pop.style.left = left + "px";
     // below the word, or above it when there is no room below; always inside the window

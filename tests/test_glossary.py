@@ -68,6 +68,9 @@ WRITTEN15 = ("written15-ferry-exhibition", "written15-hiking-trails", "written15
 #: The check set written in round 15 (editorial, magazine feature, academic abstract; never fitted
 #: on nor used to choose).
 WRITTEN16 = ("written16-northbound-shoppers", "written16-bamboo-scaffolders", "written16-ageing-at-home")
+#: The check set written in round 16 (a school notice, a science news piece, a court report;
+#: never fitted on nor used to choose).
+WRITTEN17 = ("written17-sports-day-notice", "written17-coral-recovery", "written17-agent-jailed")
 
 
 def gold_doc(name: str) -> tuple[Document, dict]:
@@ -316,7 +319,7 @@ class TestEnglishForms:
             assert sorted(got) == sorted(want["en"]), term
 
 
-@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14 + WRITTEN15 + WRITTEN16)
+@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14 + WRITTEN15 + WRITTEN16 + WRITTEN17)
 def test_check_set_gold_is_consistent(name: str) -> None:
     """The round 10 check set's gold is what its articles say: one bead per sentence pair, the
     glossary's terms, each acceptable counterpart written in the Chinese and each English form

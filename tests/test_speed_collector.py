@@ -1,5 +1,5 @@
-"""The glossary stages run with Python's cyclic garbage collector held off, and give it back
-as they found it (duizhao.resources.diskcache.gc_paused)."""
+"""The glossary stages run with Python's cyclic garbage collector held off (the pipeline over
+both at once), and give it back as they found it (duizhao.resources.diskcache.gc_paused)."""
 
 from __future__ import annotations
 
@@ -82,3 +82,48 @@ def test_the_same_links_and_vocabulary_with_the_collector_on(collector_on: None)
     plain = link_glossary.__wrapped__(doc, context=context)  # type: ignore[attr-defined]
     plain = suggest_vocabulary.__wrapped__(plain, context=context)  # type: ignore[attr-defined]
     assert paused.to_dict() == plain.to_dict()
+
+
+def test_annotate_holds_the_collector_off_over_both_glossary_stages(
+    collector_on: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One pause from the first glossary stage to the end of the vocabulary's, and the stages'
+    shared context freed (by reference counting) before the collector is back on."""
+    import weakref
+    from contextlib import contextmanager
+
+    import duizhao.glossary
+    from duizhao.pipeline import unused_words
+    from duizhao.resources import diskcache
+
+    contexts: list[weakref.ref[LinkContext]] = []
+
+    class Tracked(LinkContext):
+        def __init__(self) -> None:
+            super().__init__()
+            contexts.append(weakref.ref(self))
+
+    between: list[bool] = []
+    original_unused = unused_words.read_unused_counterparts
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        between.append(gc.isenabled())  # after the links, before the vocabulary
+        return original_unused(*args, **kwargs)
+
+    alive_at_exit: list[list[bool]] = []
+    real = diskcache.gc_paused
+
+    @contextmanager
+    def watched() -> Iterator[None]:
+        with real():
+            yield
+            alive_at_exit.append([ref() is not None for ref in contexts])
+
+    monkeypatch.setattr(duizhao.glossary, "LinkContext", Tracked)
+    monkeypatch.setattr(unused_words, "read_unused_counterparts", spy)
+    monkeypatch.setattr(diskcache, "gc_paused", watched)
+    doc = duizhao.annotate(TRAMS)
+    assert between == [False]
+    assert len(contexts) == 1 and alive_at_exit == [[False]]
+    assert gc.isenabled()
+    assert doc.links and doc.vocabulary is not None and doc.vocabulary.en

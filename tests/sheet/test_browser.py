@@ -262,3 +262,59 @@ def test_phone_width_table_caption_spans_the_table(browser, sheet_file):
     assert box["y"] >= last_row["y"] + last_row["height"] - 1
     _shot(page, "sheet-phone-caption.png")
     page.close()
+
+
+#: Per line of the Chinese column: how far its Han characters stand apart beyond their own width
+#: (in ems, averaged over the line), with the line's text; and every glossary term whose number
+#: is not on the line of the term's last character.
+_ZH_LINES_JS = r"""() => {
+  const lines = [], strays = [];
+  for (const p of document.querySelectorAll('p.para.zh')) {
+    const em = parseFloat(getComputedStyle(p).fontSize);
+    const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const byTop = new Map(); let n;
+    while ((n = walk.nextNode())) {
+      if (n.parentElement.closest('.pn, sup, .chk, rt')) continue;
+      for (let i = 0; i < n.length; i++) {
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        const b = r.getBoundingClientRect(), top = Math.round(b.top);
+        if (!byTop.has(top)) byTop.set(top, []);
+        byTop.get(top).push({ch: n.data[i], left: b.left, han: /[\u4e00-\u9fff]/.test(n.data[i])});
+      }
+    }
+    for (const cs of byTop.values()) {
+      const adv = [];
+      for (let i = 1; i < cs.length; i++)
+        if (cs[i - 1].han && cs[i].han) adv.push((cs[i].left - cs[i - 1].left) / em - 1);
+      if (adv.length) lines.push([adv.reduce((a, b) => a + b, 0) / adv.length, cs.map(c => c.ch).join('')]);
+    }
+  }
+  for (const tn of document.querySelectorAll('p.para.zh mark.term sup.tn')) {
+    const r = document.createRange(); r.selectNodeContents(tn.previousElementSibling);
+    const rects = r.getClientRects(), last = rects[rects.length - 1], b = tn.getBoundingClientRect();
+    const mid = (b.top + b.bottom) / 2;
+    if (mid < last.top - 4 || mid > last.bottom) strays.push(tn.previousElementSibling.textContent);
+  }
+  return {lines, strays};
+}"""
+
+
+@pytest.mark.parametrize("width", [900, 1200])
+def test_english_handout_chinese_column_is_not_letter_spaced(browser, seed_path, tmp_path, width):
+    """`duizhao sheet --for english`: the Chinese column has no readings and is justified. A word
+    kept whole that did not fit left its line spread letter by letter ("指 導 性 的 判 決", about a
+    fifth of an em between characters), and a line broke between a term and its number ("集群"
+    at a line's end, its "1" on the next). Now the Chinese breaks between any two characters, as
+    Chinese is set: at most one line (before an unbreakable "《2025") spreads by more than 0.15 em,
+    and every term keeps its number."""
+    from duizhao.cli import main
+
+    assert main(["sheet", str(seed_path), "-o", str(tmp_path), "--for", "english", "-q"]) == 0
+    page = _open(browser, tmp_path / f"{seed_path.stem}.html", width)
+    m = page.evaluate(_ZH_LINES_JS)
+    _shot(page, f"sheet-english-{width}.png")
+    page.close()
+    assert len(m["lines"]) > 25
+    spread = [(round(s, 2), text) for s, text in m["lines"] if s > 0.15]
+    assert len(spread) <= 1, spread
+    assert m["strays"] == []

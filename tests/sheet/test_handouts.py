@@ -208,6 +208,27 @@ def test_pages_1_says_when_it_cannot(seed):
     assert not fitted.fits and "does not fit 1 page" in (fitted.note(1) or "")
 
 
+
+def test_pages_2_with_the_weasyprint_engine(tmp_path, capsys):
+    """`--pages 2 --pdf-engine weasyprint`: the pages were counted in Typst's PDF only, and the
+    English handout came out of WeasyPrint on 3 pages without a word. Now the PDF written has 2
+    pages and the note says what was left out for it."""
+    _pdf_tools()
+    try:
+        check_pdf_support("weasyprint")
+    except (ImportError, DuizhaoError) as e:
+        pytest.skip(f"WeasyPrint unavailable: {e}")
+    from duizhao.cli import main
+
+    argv = ["sheet", str(SEED_FILE), "-o", str(tmp_path), "--for", "english", "--pdf",
+            "--pdf-engine", "weasyprint", "--pages", "2"]
+    assert main(argv) == 0
+    assert _pages(tmp_path / f"{SEED_FILE.stem}.pdf") == 2
+    err = capsys.readouterr().err
+    assert "to fit 2 pages: the English vocabulary table" in err
+    html = (tmp_path / f"{SEED_FILE.stem}.html").read_text(encoding="utf-8")
+    assert "Words to learn: English" not in html  # the HTML leaves out the same
+
 # -- grey print ---------------------------------------------------------------------------------
 
 
@@ -490,14 +511,15 @@ def test_cli_pages_0_is_an_error(tmp_path, capsys, command):
 
 def test_cli_simplified_sheet_headings_are_simplified(tmp_path):
     """With --script simplified the text was simplified but the Chinese vocabulary table kept
-    its traditional headings 生詞 and 詞語 (HTML, PDF and Word)."""
+    its traditional headings 生詞 and 詞語 (HTML, PDF and Word), and the source line above the
+    title its 明報社評."""
     pytest.importorskip("docx")
     import docx
 
     from duizhao.cli import main
 
-    for script, want, not_want in (("simplified", ("生词", "词语"), ("生詞", "詞語")),
-                                   ("traditional", ("生詞", "詞語"), ("生词", "词语"))):
+    for script, want, not_want in (("simplified", ("生词", "词语", "明报社评"), ("生詞", "詞語", "明報社評")),
+                                   ("traditional", ("生詞", "詞語", "明報社評"), ("生词", "词语", "明报社评"))):
         out = tmp_path / script
         assert main(["sheet", str(SEED_FILE), "-o", str(out), "--script", script, "--docx",
                      "--for", "chinese", "-q"]) == 0  # fmt: skip
@@ -515,3 +537,4 @@ def test_cli_simplified_sheet_headings_are_simplified(tmp_path):
                  "--for", "chinese", "-q"]) == 0  # fmt: skip
     text = pdftext(out / SEED_FILE.with_suffix(".pdf").name)
     assert "生词" in text and "词语" in text and "生詞" not in text and "詞語" not in text
+    assert "明报社评" in text and "明報社評" not in text  # the source line too

@@ -29,9 +29,9 @@ __all__ = ["convert_document"]
 def convert_document(doc: Document, script: str) -> Document:
     """Convert the Chinese text of a document to one script, keeping every offset valid.
 
-    Converts the Chinese paragraphs, the Chinese title, the glossary's Chinese equivalents, the
-    Chinese quoted in word glosses (``don't (Cantonese 不要)``) and any Chinese text in links and
-    vocabulary.
+    Converts the Chinese paragraphs, the Chinese title, the source and the byline, the glossary's
+    Chinese equivalents, the Chinese quoted in word glosses (``don't (Cantonese 不要)``) and any
+    Chinese text in links and vocabulary.
 
     Args:
         doc: The document.
@@ -53,6 +53,7 @@ def convert_document(doc: Document, script: str) -> Document:
     meta = rep(
         doc.meta,
         title_zh=conv(doc.meta.title_zh) if doc.meta.title_zh else None,
+        source=conv(doc.meta.source) if doc.meta.source else None,  # 明報社評 → 明报社评
         author=conv(doc.meta.author) if doc.meta.author else None,
     )
     zh = tuple(

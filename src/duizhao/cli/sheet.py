@@ -87,7 +87,12 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
                 options = sheet_options_from(args, doc)
                 if args.pages:
                     fitted = fit_pages(
-                        doc, args.pages, options, script=args.script, templates=args.templates
+                        doc,
+                        args.pages,
+                        options,
+                        script=args.script,
+                        templates=args.templates,
+                        engine=args.pdf_engine if args.pdf else "typst",
                     )
                     options = fitted.options
                     note = fitted.note(args.pages)

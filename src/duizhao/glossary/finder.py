@@ -36,6 +36,7 @@ from .features import (
     softmax,
 )
 from .idioms import idioms_first
+from .negation import is_negative, negated_first
 from .pairwise import halves_first
 from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
@@ -135,6 +136,9 @@ class Ranking:
         kind: What the best candidate's evidence is
             (:func:`~duizhao.glossary.confidence.evidence_class`; ``""``: no candidate), which
             threshold its confidence is held to (round 14).
+        negative: The term's definition says it is a negation ("not willing"): the best
+            candidate's negation goes first (:func:`~duizhao.glossary.negation.negated_first`,
+            round 16).
     """
 
     candidates: tuple[Candidate, ...]
@@ -142,6 +146,7 @@ class Ranking:
     confidence: float
     words: int = 1
     kind: str = ""
+    negative: bool = False
 
 
 @dataclass(frozen=True)
@@ -310,18 +315,20 @@ class CounterpartFinder:
                     # only the rescored candidates got features
                     found[i] = self.score(f, only=rescored(f))
         out = []
-        for f, size in zip(found, sizes, strict=True):
+        for r, f, size in zip(requests, found, sizes, strict=True):
             if not f:
                 out.append(Ranking((), (), 0.0))
                 continue
             if size > 1:
                 f = halves_first(f)
             f = idioms_first(f)
+            negative = is_negative(r.definition)
+            f = negated_first(f, negative)
             shares = softmax([c.score for c in f])
             out.append(
                 Ranking(
                     tuple(f), tuple(shares), self._confidence(f, shares), size,
-                    evidence_class(f[0].features),
+                    evidence_class(f[0].features), negative,
                 )
             )  # fmt: skip
         return out
@@ -434,11 +441,11 @@ class CounterpartFinder:
         found = self.score(ranking.candidates, only=changed)
         if ranking.words > 1:
             found = halves_first(found)
-        found = idioms_first(found)
+        found = negated_first(idioms_first(found), ranking.negative)
         shares = softmax([c.score for c in found])
         return Ranking(
             tuple(found), tuple(shares), self._confidence(found, shares), ranking.words,
-            evidence_class(found[0].features),
+            evidence_class(found[0].features), ranking.negative,
         )  # fmt: skip
 
     def rank(

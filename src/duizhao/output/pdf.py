@@ -131,6 +131,21 @@ def html_to_pdf(html: str, path: str | os.PathLike[str], *, base_url: str | None
     return out
 
 
+def html_pdf_pages(html: str, *, base_url: str | None = None) -> int:
+    """The number of A4 pages WeasyPrint lays an HTML page out on (no PDF is written).
+
+    Raises:
+        MissingExtraError, DuizhaoError: see :func:`check_pdf_support`.
+    """
+    check_pdf_support()
+    import logging
+
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return len(weasyprint.HTML(string=html, base_url=base_url, media_type="print").render().pages)
+
+
 # The compiler keeps the fonts it has loaded (read-only once loaded): one per process.
 @cache
 def _typst_compiler() -> object:

@@ -122,6 +122,7 @@ def annotate(
     from duizhao.align import align_document
     from duizhao.chinese import annotate_document
     from duizhao.glossary import LinkContext, link_glossary, suggest_vocabulary
+    from duizhao.resources.diskcache import gc_paused
 
     from .glossary_words import glossary_chinese, without_glossary_words
     from .unused_words import read_unused_counterparts
@@ -138,21 +139,27 @@ def annotate(
     if order <= 1:
         doc = annotate_document(doc, annotator)
         doc = honour_chinese(doc)
-    context = LinkContext()  # this document's work, shared by the two glossary stages
-    if order <= 2:
-        doc = link_glossary(doc, finder=finder, context=context)
-    doc = honour_links(doc)  # cheap, and the same when done twice
-    doc = read_unused_counterparts(doc, annotator)  # a teacher's word the text does not use
-    if order <= 3:
-        shown = glossary_chinese(doc)  # the vocabulary stage changes neither glossary nor links
-        doc = suggest_vocabulary(
-            doc,
-            en_limit=en_limit,
-            en_max_zipf=en_max_zipf,
-            zh_limit=zh_limit + len(shown),  # room for the words left out
-            zh_min_hsk=zh_min_hsk,
-            finder=finder,
-            context=context,
-        )
-        doc = without_glossary_words(doc, zh_limit, shown)  # the glossary's Chinese: not again
-    return honour_vocabulary(doc, finder=finder, context=context)
+    # The collector is held off over both glossary stages and until their shared context is
+    # dropped, not only inside each stage (its beads, sentences and candidates, freed by
+    # reference counting before any collection could walk them; see diskcache.gc_paused)
+    with gc_paused():
+        context = LinkContext()  # this document's work, shared by the two glossary stages
+        if order <= 2:
+            doc = link_glossary(doc, finder=finder, context=context)
+        doc = honour_links(doc)  # cheap, and the same when done twice
+        doc = read_unused_counterparts(doc, annotator)  # a teacher's word the text does not use
+        if order <= 3:
+            shown = glossary_chinese(doc)  # the vocabulary stage changes neither glossary nor links
+            doc = suggest_vocabulary(
+                doc,
+                en_limit=en_limit,
+                en_max_zipf=en_max_zipf,
+                zh_limit=zh_limit + len(shown),  # room for the words left out
+                zh_min_hsk=zh_min_hsk,
+                finder=finder,
+                context=context,
+            )
+            doc = without_glossary_words(doc, zh_limit, shown)  # the glossary's Chinese: not again
+        doc = honour_vocabulary(doc, finder=finder, context=context)
+        del context
+    return doc

@@ -108,6 +108,9 @@ def gc_paused() -> Iterator[None]:
     nearly all freed by reference counting at once, yet each counts towards the collector's
     thresholds, and a full collection walks every table and memo of the process (about 40 ms;
     5 % of a distinct article). The few cycles a stage leaves are freed by the next collection.
+    ``duizhao.pipeline.annotate`` holds it off over both stages at once and until their shared
+    context is dropped (round 16: the context's objects are then freed by reference counting
+    before any collection walks them; the collector's share 3.0 → 1.6 % of a distinct article).
     This is the one place in duizhao that touches :mod:`gc`; it restores the collector's previous
     state (a caller that had turned it off keeps it off), also on an error.
     """

@@ -249,6 +249,15 @@ def blocked_product(a: np.ndarray, w: np.ndarray) -> np.ndarray:
     return out
 
 
+def blocked_buffer(n: int, width: int, dtype: Any) -> np.ndarray:
+    """Zeros of ``n`` rows rounded up to a multiple of :data:`ROW_BLOCK`: fill the first ``n``
+    and multiply the whole, as :func:`blocked_product` does with a copy."""
+    import numpy as np
+
+    out: np.ndarray = np.zeros((n + -n % ROW_BLOCK, width), dtype=dtype)
+    return out
+
+
 def distinct_windows(kinds: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct windows of token kinds: ``cols`` holds each token's window of positions
     (``len(kinds)`` outside its text); returns each token's window number and, for each window,
@@ -285,8 +294,12 @@ def convolve(
     import numpy as np
 
     padded = np.concatenate([rows, np.zeros((1, rows.shape[1]), rows.dtype)])
-    gathered = padded[windows].reshape(len(windows), -1)
-    out = blocked_product(gathered, w)
+    k, width = windows.shape
+    # gathered straight into a buffer of a multiple of ROW_BLOCK rows (what blocked_product
+    # would copy it into): the same product, one copy fewer; "wrap" takes -1 as the zero row
+    gathered = blocked_buffer(k, width * rows.shape[1], rows.dtype)
+    np.take(padded, windows, axis=0, out=gathered[:k].reshape(k, width, -1), mode="wrap")
+    out: np.ndarray = (gathered @ w)[:k]
     out += b
     np.maximum(out, 0, out=out)
     out += rows[windows[:, left]]
@@ -319,11 +332,13 @@ def _backend_class() -> Any:
             # row's product is the same floats in any number of rows: ROW_BLOCK).
             ids, pieces = np.unique(flat, return_inverse=True)
             chunk = ids % chunks
-            emb = self.table[ids].astype(np.float32, copy=True)
+            whole = blocked_buffer(len(ids), emb_dim, np.float32)  # (see blocked_buffer)
+            emb = whole[: len(ids)]
+            emb[:] = self.table[ids]
             emb *= self.scale[chunk, None]
             emb += self.lo[chunk, None]
             feats[:, :emb_dim] = emb[pieces]
-            x = blocked_product(emb, self.proj_W)
+            x = (whole @ self.proj_W)[: len(ids)]
             x += self.proj_b
             layernorm(x, self.ln_g_all, self.ln_b_all, self.eps)
             idx = self._window_index(starts, lens, n_tokens)

@@ -5,7 +5,9 @@ ladder until it fits; each step keeps what the ones before it did, and the resul
 words, what was given up. The ladder, least harm first: the English vocabulary table, the Chinese
 vocabulary table, a smaller font (10, then 9.5 pt), the glossary table, the Chinese-only rows,
 readings only for words of HSK level 5 and above, no readings, and last a font of 9 then 8.5 pt.
-The parallel text itself is never cut.
+The parallel text itself is never cut. With ``engine="weasyprint"`` (whose PDF is often a page
+longer) the ladder is climbed with Typst first, then on with WeasyPrint's own page count (a few
+seconds a try) until WeasyPrint's PDF fits too.
 
 Examples:
     >>> from duizhao.reader import read
@@ -23,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import DuizhaoError
 from ..model import Document
-from ..output.pdf import pdf_pages
+from ..output.pdf import html_pdf_pages, pdf_pages
 from .options import SheetOptions
 from .typst import sheet_typst_pdf
 from .view import Script, sheet_context
@@ -108,8 +110,17 @@ def fit_pages(
     *,
     script: Script | None = None,
     templates: str | os.PathLike[str] | None = None,
+    engine: str = "typst",
 ) -> Fitted:
     """The options with which the sheet's PDF has at most ``pages`` pages (see the module).
+
+    Args:
+        doc: The document.
+        pages: The most A4 pages the PDF may have.
+        options: The options to start from.
+        script: As for :func:`~duizhao.sheet.render_sheet`.
+        templates: As for :func:`~duizhao.sheet.render_sheet`.
+        engine: The PDF engine whose pages are counted (``typst`` or ``weasyprint``).
 
     Raises:
         DuizhaoError: ``pages`` is below 1; PDF support (Typst) is missing.
@@ -118,19 +129,27 @@ def fit_pages(
         raise DuizhaoError(f"--pages must be at least 1 (got {pages})")
     opts = options or SheetOptions()
 
-    def count(o: SheetOptions) -> int:
+    def typst_count(o: SheetOptions) -> int:
         ctx = sheet_context(doc, script=script, for_print=True, options=o)
         return pdf_pages(sheet_typst_pdf(ctx, templates=templates))
 
-    n = count(opts)
+    def weasyprint_count(o: SheetOptions) -> int:
+        from .page import render_sheet
+
+        html = render_sheet(doc, script=script, templates=templates, for_print=True, options=o)
+        return html_pdf_pages(html)
+
+    counts = [typst_count] + ([weasyprint_count] if engine == "weasyprint" else [])
     dropped: list[str] = []
-    for step in _LADDER:
-        if n <= pages:
-            break
-        changed = step(opts)
-        if changed is None:
-            continue
-        opts, what = changed
-        dropped.append(what)
+    rung = 0  # the ladder's next step: each engine goes on from where the one before stopped
+    for count in counts:
         n = count(opts)
+        while n > pages and rung < len(_LADDER):
+            changed = _LADDER[rung](opts)
+            rung += 1
+            if changed is None:
+                continue
+            opts, what = changed
+            dropped.append(what)
+            n = count(opts)
     return Fitted(options=opts, pages=n, fits=n <= pages, dropped=tuple(dropped))

@@ -141,7 +141,12 @@ def _build_one(
             options = opt.options
             if opt.pages:
                 fitted = fit_pages(
-                    doc, opt.pages, options, script=opt.script, templates=opt.templates
+                    doc,
+                    opt.pages,
+                    options,
+                    script=opt.script,
+                    templates=opt.templates,
+                    engine=opt.engine if opt.pdf else "typst",
                 )
                 options = fitted.options
                 told = fitted.note(opt.pages)
