@@ -29,6 +29,7 @@ from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.text.script import is_han
 
 from .adverbs import adverb_pinyin
+from .cedict_readings import cedict_contradicts
 from .frames import frame_pinyin, zhe
 from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
@@ -202,38 +203,6 @@ _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ�
 def _is_neutral(syllable: str) -> bool:
     """A tone-marked syllable in the neutral tone (no tone mark: ``zi``, ``men``)."""
     return not any(c in _TONE_MARKS for c in syllable)
-
-
-def _unify(syllable: str) -> str:
-    """A numbered syllable spelt one way (``lu:4``, ``lü4`` → ``lv4``; lower case)."""
-    return syllable.lower().replace("u:", "v").replace("ü", "v")
-
-
-@lru_cache(maxsize=1 << 14)
-def _cedict_contradicts(word: str, k: int, syllable: str) -> bool:
-    """Whether CC-CEDICT lists ``word`` (either script) and reads its character ``k`` otherwise
-    than the tone-marked ``syllable`` in every entry (a neutral tone on either side agrees with
-    the same syllable: 妥當 tuǒ *dang* / tuǒ *dàng*; its erhua ``r5`` is *er*). ``False`` where
-    it has no entry.
-
-    Examples:
-        >>> _cedict_contradicts("照片", 1, "piān"), _cedict_contradicts("会计", 0, "kuài")
-        (True, False)
-    """
-    from duizhao.resources.lexicon import cedict
-
-    want = _unify(numbered(syllable))
-    said = [e.pinyin.split() for e in cedict().lookup(word)]
-    said = [s for s in said if len(s) == len(word)]
-    if not said:
-        return False
-    for syllables in said:
-        got = _unify(syllables[k])
-        if got == "r5":  # CC-CEDICT's erhua 儿: pypinyin's neutral *er*
-            got = "er5"
-        if got == want or (got[:-1] == want[:-1] and "5" in (got[-1], want[-1])):
-            return False
-    return True
 
 
 # -- the romaniser -------------------------------------------------------------------------
@@ -482,8 +451,8 @@ class PinyinRomaniser:
                         syl[k - i]
                     ):
                         weight = weights.curated_rare  # a rarer reading, a neutral tone
-                        if weight > weights.contradicted_rare and _cedict_contradicts(
-                            key, k - i, syl[k - i]
+                        if weight > weights.contradicted_rare and cedict_contradicts(
+                            key, k - i, numbered(syl[k - i])
                         ):
                             weight = weights.contradicted_rare  # never more than the others
                     else:
