@@ -590,6 +590,28 @@ def test_cli_align_text_never_starts_a_chinese_line_with_a_closing_mark(
     assert not [r for r in right if r[:1] in "。，、；：！？」』）"]
 
 
+def test_cli_align_text_keeps_a_percentage_whole(
+    seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The seed's "總額0.1%" filled the column and "%" began the next line; a closing mark after
+    a closing mark ("收入），") sent the first one down alone. A number goes down with its "%",
+    and no Chinese line starts with a closing mark or a percent sign, at any width."""
+    from duizhao.align import beads_to_text
+    from duizhao.pipeline import annotate
+
+    no_start = "。，、；：！？」』）》%％"
+    assert main(["align", str(seed_path), "--format", "text", "-q"]) == 0
+    right = [ln.split(" │ ", 1)[1] for ln in capsys.readouterr().out.splitlines() if " │ " in ln]
+    assert not [r for r in right if r[:1] in no_start]
+    assert any("0.1%" in r for r in right)
+    doc = annotate(seed_path)
+    assert doc.alignment is not None
+    for width in range(43, 130):
+        text = beads_to_text(doc.alignment.sentences, doc.sentence_texts("en"),
+                             doc.sentence_texts("zh"), width=width)  # fmt: skip
+        right = [ln.split(" │ ", 1)[1] for ln in text.splitlines() if " │ " in ln]
+        assert not [r for r in right if r[:1] in no_start], width
+
 def test_a_pair_that_could_be_redrawn_cheaply_is_doubtful() -> None:
     """A one-to-one pair whose English fits its neighbour's Chinese almost as well (the Chinese
     beside it being untranslated) scores below 0.5 and is flagged, while the DP's path stays."""

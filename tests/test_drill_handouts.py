@@ -125,6 +125,17 @@ def test_cli_drill_for_english_with_word_files(tmp_path: Path, capsys) -> None:
     assert "Write the readings" not in html and 'class="bank"' not in html
 
 
+def test_word_worksheet_says_which_matching_answers_are_spare(tmp_path: Path) -> None:
+    """The Chinese matching part offers more answers than questions; the HTML worksheet said
+    "2 of the 4 answers on the right are not used", the Word worksheet did not."""
+    docx = pytest.importorskip("docx")
+    assert main(["drill", str(SEED), "-o", str(tmp_path), "--for", "chinese", "--docx", "-q"]) == 0
+    note = "2 of the 4 answers on the right are not used."
+    html = (tmp_path / f"{SEED.stem}.drills.html").read_text(encoding="utf-8")
+    assert note in html
+    word = docx.Document(str(tmp_path / f"{SEED.stem}.drills.docx"))
+    assert any(note in p.text for p in word.paragraphs)
+
 def test_cli_build_for_english_pages_and_word(tmp_path: Path) -> None:
     pytest.importorskip("docx")
     pytest.importorskip("typst")

@@ -337,8 +337,9 @@ def test_no_counterpart_shows_no_chinese(seed):
 
 
 def _bare(text: str) -> str:
-    """Text without spaces, digits (term and paragraph numbers), "?", hyphens and soft hyphens."""
-    return re.sub(r"[\s\d?\u00ad\-‐]+", "", text)
+    """Text without spaces, digits (term and paragraph numbers, with the word joiner that ties a
+    term's number to it), "?", hyphens and soft hyphens."""
+    return re.sub(r"[\s\d?\u00ad\u2060\-‐]+", "", text)
 
 
 def test_docx_holds_every_paragraph_and_term(seed, tmp_path):
@@ -382,6 +383,39 @@ def test_docx_converts_with_libreoffice(seed, tmp_path):
         assert _bare(para.text)[:60] in text
     assert "集群" in text and "Glossary" in text
 
+
+def test_word_term_numbers_stay_with_their_terms_in_libreoffice(tmp_path):
+    """`duizhao sheet --for english --docx`, opened in LibreOffice (converted to PDF): a Chinese
+    line broke between "指標" and its number, and "2?" began the next line. No glossary term's
+    number starts a line of the Chinese column."""
+    pytest.importorskip("docx")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice or poppler-utils is not installed")
+    from duizhao.cli import main
+
+    assert main(["sheet", str(SEED_FILE), "-o", str(tmp_path), "--for", "english", "--docx",
+                 "-q"]) == 0  # fmt: skip
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), str(tmp_path / f"{SEED_FILE.stem}.docx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    words = pdf_words(tmp_path / f"{SEED_FILE.stem}.pdf")
+    numbers = 0
+    for page in {w[0] for w in words}:
+        ws = [w for w in words if w[0] == page]
+        mid = (min(w[1] for w in ws) + max(w[3] for w in ws)) / 2
+        zh = [w for w in ws if w[1] > mid]  # the Chinese column
+        han = [w for w in zh if re.search(r"[\u4e00-\u9fff]", w[5])]
+        for n in zh:  # a term's number: digits raised well above its line's text (superscript)
+            line = [w for w in han if w[2] < n[4] and w[4] > n[2]]
+            if not re.fullmatch(r"\d+\??", n[5]) or not line or n[4] > min(w[4] for w in line) - 3.5:
+                continue
+            numbers += 1
+            before = [w for w in zh if w is not n and w[3] <= n[1] + 0.5 and w[2] < n[4] and w[4] > n[2]]
+            assert before, f"page {page + 1}: the term number {n[5]} starts a line"
+    assert numbers >= 8  # the seed's Chinese column numbers 8 terms
 
 def test_cli_sheet_writes_word_and_reads_bank_free_new_words(tmp_path, seed):
     pytest.importorskip("docx")

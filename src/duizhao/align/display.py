@@ -25,18 +25,26 @@ from ..text.script import display_width
 __all__ = ["beads_to_text"]
 
 
-# Punctuation a line must not start with (closing marks, as Chinese typesetting has it).
-_NO_LINE_START = frozenset("。，、；：！？」』）》〉】〕…・,.;:!?)")
+# Punctuation a line must not start with (closing marks and the percent sign, as Chinese
+# typesetting has it).
+_NO_LINE_START = frozenset("。，、；：！？」』）》〉】〕…・,.;:!?)%％")
+# What goes down with such a mark: a number or Latin word before it whole (0.1%, WIPO), else
+# the one character before it.
+_CARRY = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.,]*[0-9A-Za-z])?[%％]?$")
 
 
 def _wrap(text: str, width: int) -> list[str]:
     """Wrap text to ``width`` terminal cells (CJK characters take two), breaking English at
-    spaces where it can; a closing punctuation mark never starts a line (the character before
-    it goes down with it).
+    spaces where it can; a closing punctuation mark or a percent sign never starts a line (the
+    character, or the number, before it goes down with it).
 
     Examples:
         >>> _wrap("填滿商業活動。", 12)
         ['填滿商業活', '動。']
+        >>> _wrap("貿易總額0.1%", 11)
+        ['貿易總額', '0.1%']
+        >>> _wrap("出口的收入），僅", 12)
+        ['出口的收', '入），僅']
     """
     lines: list[str] = []
     line, used = "", 0
@@ -53,8 +61,13 @@ def _wrap(text: str, width: int) -> list[str]:
             cw = display_width(c)
             if used + cw > width:
                 carry = ""
-                if c in _NO_LINE_START and len(line.rstrip()) > 1:
-                    carry, line = line.rstrip()[-1], line.rstrip()[:-1]
+                kept = line.rstrip()
+                if c in _NO_LINE_START and len(kept) > 1:
+                    m = _CARRY.search(kept)
+                    n = len(m.group()) if m and len(m.group()) < len(kept) else 1
+                    while n < len(kept) - 1 and kept[-n] in _NO_LINE_START:  # 入）， : 入）
+                        n += 1
+                    carry, line = kept[-n:], kept[:-n]
                 lines.append(line.rstrip())
                 line, used = carry, sum(display_width(x) for x in carry)
             if line or not c.isspace():

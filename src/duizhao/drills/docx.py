@@ -113,7 +113,7 @@ def _part(d: Any, number: int, s: Section, key: bool) -> None:
     h.paragraph_format.keep_with_next = True
     if not key:
         instr = d.add_paragraph()
-        add_text(instr, s.instructions, italic=True, size=10)
+        add_text(instr, f"{s.instructions} {s.spare_note}".strip(), italic=True, size=10)
         instr.paragraph_format.keep_with_next = True
 
 

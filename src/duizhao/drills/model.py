@@ -128,6 +128,16 @@ class Section:
         """One mark per answer: per blank of a cloze, per question of the other kinds."""
         return sum(len(it.answers) for it in self.items)
 
+    @property
+    def spare_note(self) -> str:
+        """A matching table with more answers than questions says so, after its instructions
+        (``2 of the 6 answers on the right are not used.``); else empty."""
+        spare = len(self.options) - len(self.items)
+        if (self.layout or self.kind) != "match" or spare <= 0:
+            return ""
+        verb = "is" if spare == 1 else "are"
+        return f"{spare} of the {len(self.options)} answers on the right {verb} not used."
+
 
 @dataclass(frozen=True)
 class ArticleRef:

@@ -53,9 +53,11 @@ def _pieces(par: Any, nodes: list[dict[str, Any]], ctx: dict[str, Any], mark: An
                 "underline": "dotted" if n.get("check") else "single",
             }
             _pieces(par, n["children"], ctx, m)
+            # a word joiner (U+2060, invisible) keeps the number on the line of the term's last
+            # character: LibreOffice broke a Chinese line between "指標" and its "2?"
             add_text(
                 par,
-                f"{n['term']}{'?' if n.get('check') else ''}",
+                f"\u2060{n['term']}{'?' if n.get('check') else ''}",
                 superscript=True,
                 bold=True,
             )
