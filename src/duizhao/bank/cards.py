@@ -40,7 +40,6 @@ CLASS = "class"
 RATINGS = {"again": 1, "hard": 2, "good": 3, "easy": 4}
 
 
-
 @dataclass(frozen=True)
 class DueItem:
     """A term due for review, with what the review sheet and the terminal review need."""
@@ -58,7 +57,8 @@ class DueItem:
     reading: str | None = None  # pinyin (a Chinese word's; an English term's counterpart's)
     jyutping: str | None = None  # Jyutping, likewise
     sentence: str | None = None
-    """A stored sentence using the term (from its latest article)."""
+    """A stored sentence using the term (from its latest article; asked from the Chinese, a
+    Chinese sentence, an English term's where its counterpart occurs)."""
     start: int = 0
     """Offset of the term in ``sentence``."""
     end: int = 0
@@ -68,6 +68,8 @@ class DueItem:
     """Date of the article the sentence comes from."""
     uncertain: bool = False
     """An English glossary term whose Chinese counterpart is uncertain (shown "? check")."""
+    sentence_lang: str | None = None
+    """The language of ``sentence`` (``en`` or ``zh``; ``None`` without one)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}

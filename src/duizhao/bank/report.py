@@ -215,12 +215,14 @@ def _chinese_line(it: DueItem) -> DueLine:
     one), its readings and meaning the answer."""
     word = it.chinese or it.display
     reading = it.readings or None
-    if it.lang == "zh" and it.sentence and it.end > it.start:
+    zh = it.sentence_lang == "zh" or (it.sentence_lang is None and it.lang == "zh")
+    if zh and it.sentence and it.end > it.start:
+        marked = it.sentence[it.start : it.end]
         before, after = it.sentence[: it.start], it.sentence[it.end :]
-    else:  # an English term's sentence is English: it would print the answer
-        before = after = ""
+    else:  # no sentence, or an English one: it would print the answer
+        marked, before, after = word, "", ""
     return DueLine(
-        term=word, lang="zh", answer=it.meaning, before=before, after=after, meaning=it.meaning,
+        term=word, lang="zh", answer=marked, before=before, after=after, meaning=it.meaning,
         reading=reading,
     )  # fmt: skip
 

@@ -340,7 +340,9 @@ class ReviewMixin:
             items += [(tid, None, "new") for tid in fresh]
         used: set[tuple[int, str, int]] = set()
         ids = {tid for tid, _, _ in items}
-        return [self._due_item(t, d, st, day, used, ids - {t}) for t, d, st in items]
+        return [
+            self._due_item(t, d, st, day, used, ids - {t}, audience=audience) for t, d, st in items
+        ]
 
     def _latest(self, sql: str, args: tuple[Any, ...], day: date, limit: int) -> list[sqlite3.Row]:
         """Rows of ``sql`` (which ends in a date condition placeholder ``{when}``), newest article
@@ -371,6 +373,8 @@ class ReviewMixin:
         day: date,
         used: set[tuple[int, str, int]] | None = None,
         others: set[int] | frozenset[int] = frozenset(),
+        *,
+        audience: Audience = "english",
     ) -> DueItem:
         t = self.conn.execute("SELECT lang, word FROM term WHERE id = ?", (term_id,)).fetchone()
         found = self._latest(
@@ -384,6 +388,11 @@ class ReviewMixin:
         info = found[0] if found else None
         # A stored sentence using the term, from the newest article, that no other item of the sheet
         # uses and with no other term of the sheet (it would print that answer); else none at all.
+        # Asked from the Chinese, the sentence is Chinese (an English term's: where its counterpart
+        # occurs) and only this item's word is marked in it, so one holding another item's word,
+        # or used by another item, is a fallback rather than ruled out.
+        chinese = audience == "chinese"
+        lang = "zh" if chinese else t["lang"]
         candidates = self._latest(
             """SELECT o.start - s.start AS ostart, o.end - s.start AS oend, s.text, s.bead,
                       s.n, o.lang, o.article_id AS aid, a.date
@@ -392,15 +401,18 @@ class ReviewMixin:
                     AND s.n = o.sentence
                WHERE o.article_id = a.id AND o.term_id = ? AND o.lang = ? AND {when}
                ORDER BY a.date DESC, a.id DESC, o.sentence LIMIT 20""",
-            (term_id, t["lang"]),
+            (term_id, lang),
             day,
             20,
         )
         used = used if used is not None else set()
-        free = (c for c in candidates if (c["aid"], c["lang"], c["n"]) not in used)
-        ex = next(
-            (c for c in free if not self._uses_any(c["aid"], c["lang"], c["n"], others)), None
-        )
+        if chinese and t["lang"] == "en" and info is not None:  # its counterpart as the bank has it
+            candidates.sort(key=lambda c: c["text"][c["ostart"] : c["oend"]] != info["zh"])
+        free = [c for c in candidates if (c["aid"], c["lang"], c["n"]) not in used]
+        alone = (c for c in free if not self._uses_any(c["aid"], c["lang"], c["n"], others))
+        ex = next(alone, None)
+        if ex is None and chinese:
+            ex = next(iter(free or candidates), None)
         if ex is not None:
             used.add((ex["aid"], ex["lang"], ex["n"]))
         definition = info["definition"] if info else None
@@ -408,7 +420,7 @@ class ReviewMixin:
         zh = info["zh"] if info else None
         if t["lang"] == "zh":
             zh = "; ".join(translation) or None
-        other = aligned(self.conn, ex["aid"], t["lang"], ex["bead"], ())[0] if ex else None
+        other = aligned(self.conn, ex["aid"], lang, ex["bead"], ())[0] if ex else None
         return DueItem(
             lang=t["lang"],
             word=t["word"],
@@ -422,6 +434,7 @@ class ReviewMixin:
             sentence=ex["text"] if ex else None,
             start=ex["ostart"] if ex else 0,
             end=ex["oend"] if ex else 0,
+            sentence_lang=lang if ex else None,
             other=other or None,
             date=ex["date"] if ex else None,
             uncertain=bool(info["uncertain"]) if info else False,

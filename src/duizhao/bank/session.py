@@ -3,7 +3,8 @@ Enter, shows the answer and asks for a rating, saving each rating at once.
 
 A card is asked the way its audience learns: for the English class (``english``), the English term
 and a stored sentence with it blanked, the Chinese and the definition as the answer; for a learner
-of Chinese (``chinese``), the Chinese word, with its readings and its English meaning as the answer.
+of Chinese (``chinese``), the Chinese word (marked 【】 in a stored Chinese sentence where the bank
+has one), with its readings, its English meaning and the aligned English sentence as the answer.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def review_session(
     for i, it in enumerate(items, 1):
         if audience == "chinese":
             out.write(f"\n[{i}/{len(items)}] {it.chinese or it.display}")
+            if it.sentence and it.sentence_lang == "zh" and it.end > it.start:
+                s, a, b = it.sentence, it.start, it.end
+                out.write(f"\n    {s[:a]}【{s[a:b]}】{s[b:]}")
         else:
             out.write(f"\n[{i}/{len(items)}] {it.display}")
             if it.sentence:
@@ -81,7 +85,7 @@ def review_session(
         else:
             parts = [p for p in (it.zh, it.reading, it.definition) if p]
         out.write(f"    = {' | '.join(parts) or '(no definition stored)'}\n")
-        if it.other and audience != "chinese":
+        if it.other:  # the aligned sentence: the Chinese of an English one, or the English
             out.write(f"    {it.other}\n")
         rating = None
         while rating is None:

@@ -1,0 +1,98 @@
+"""Every item of ``bank due --for chinese`` in a Chinese sentence where the bank has one (round 16's
+QA: on main 6 of 8 items of the seed's sheet had none — a glossary term's counterpart was looked
+for in the English sentences, and a word whose only sentence held another due word got none).
+
+Read back as a learner sees it: the PDF with ``pdftotext``, the HTML in Chromium, the terminal
+review's transcript.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from duizhao.cli import main
+
+
+def pdftotext(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+ARGS = ["bank", "due", "--for", "chinese", "--date", "2025-09-10", "--new", "8"]
+
+
+@pytest.fixture(scope="module")
+def db(seed_json: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("bank") / "bank.sqlite3")
+    assert main(["bank", "add", str(seed_json), "--db", path, "-q"]) == 0
+    return path
+
+
+def _words(db: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    capsys.readouterr()
+    assert main([*ARGS, "--db", db]) == 0
+    return [r.split()[0] for r in capsys.readouterr().out.splitlines()[1:]]
+
+
+def test_every_item_of_the_pdf_has_its_sentence(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = _words(db, capsys)
+    assert len(words) == 8 and "集群" in words and "特惠" in words  # two glossary counterparts
+    out = tmp_path / "due.pdf"
+    assert main([*ARGS, "--db", db, "-o", str(out)]) == 0
+    text = pdftotext(out)
+    sheet, key = text.split("Answer key")
+    # each numbered item: the word, then its sentence (a line with the word and a 。or ，)
+    items = re.split(r"\n\s*\d\.\s*\n", "\n" + sheet)[1:]
+    assert len(items) == 8
+    for word, item in zip(words, items, strict=True):
+        lines = [ln.replace(" ", "") for ln in item.splitlines() if ln.strip()]
+        assert lines[0] == word, item
+        context = "".join(ln for ln in lines[1:] if ln not in {"Reading", "Meaning"})
+        assert word in context and re.search("[，。]", context), f"{word}: no sentence\n{item}"
+    # the key gives each sentence too (after the word, its readings and meaning)
+    answers = re.split(r"\n\d\. ", key)[1:]
+    assert len(answers) == 8
+    for word, answer in zip(words, answers, strict=True):
+        head, _, rest = answer.partition("\n")
+        assert head.startswith(word) and "/" in head, answer
+        assert word in rest.replace("\n", "") and re.search("[，。]", rest), answer
+
+
+def test_every_item_of_the_html_has_its_sentence_in_chromium(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], browser
+) -> None:  # type: ignore[no-untyped-def]
+    words = _words(db, capsys)
+    out = tmp_path / "due.html"
+    assert main([*ARGS, "--db", db, "-o", str(out)]) == 0
+    page = browser.new_page()
+    page.goto(out.as_uri())
+    items = page.locator("main.sheet ol.zh-items > li")
+    assert items.count() == 8
+    for i, word in enumerate(words):
+        li = items.nth(i)
+        assert li.locator(".zh-word").inner_text() == word
+        ctx = li.locator(".zh-context")
+        assert ctx.count() == 1 and ctx.is_visible(), word
+        # only this item's word is marked, though the sentence may hold another due word
+        assert li.locator(".zh-context u").all_inner_texts() == [word]
+    keys = page.locator("main.key ol.answers > li")
+    assert [keys.nth(i).locator("u").inner_text() for i in range(8)] == words
+    page.close()
+
+
+def test_the_terminal_review_shows_the_sentence(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    argv = ["bank", "review", "--for", "chinese", "--date", "2025-09-10", "--new", "1"]
+    assert main([*argv, "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "集群" in out and re.search(r"【集群】[^\n]*[，。]", out), out
