@@ -96,3 +96,20 @@ def test_the_terminal_review_shows_the_sentence(
     assert main([*argv, "--db", db]) == 0
     out = capsys.readouterr().out
     assert "集群" in out and re.search(r"【集群】[^\n]*[，。]", out), out
+
+
+def test_the_english_key_marks_an_uncertain_term_check(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """*metric*'s counterpart in the seed is uncertain: the list says "? check", and so does the
+    sheet's key now (with a legend), while the pupils' page gives it no Chinese clue."""
+    argv = ["bank", "due", "--db", db, "--date", "2025-09-10", "--new", "3"]
+    capsys.readouterr()
+    assert main(argv) == 0
+    assert "? check" in next(r for r in capsys.readouterr().out.splitlines() if "metric" in r)
+    out = tmp_path / "due.pdf"
+    assert main([*argv, "-o", str(out)]) == 0
+    sheet, key = pdftotext(out).split("Answer key")
+    assert "check" not in sheet and "指標" not in sheet + key
+    assert re.search(r"metric\s+\? check", key) and "not sure of this term's Chinese" in key
+    assert key.count("? check") == 2  # the legend and metric's line, not the certain terms'
