@@ -63,11 +63,15 @@ _ANKI_CSS = """\
 """
 
 _ANKI_FRONT = '<div class="term">{{Term}}</div>{{#POS}}<div class="pos">{{POS}}</div>{{/POS}}'
-_ANKI_INFO = (
-    '<div class="def">{{Definition}}</div>'
+# the Chinese with its flag: a card that shows an uncertain counterpart says "check" beside it
+_ANKI_CHINESE = (
     '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}'
     '{{#Check}}<div class="chk">{{Check}}</div>{{/Check}}'
-    '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
+)
+_ANKI_INFO = (
+    '<div class="def">{{Definition}}</div>'
+    + _ANKI_CHINESE
+    + '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
 )
 _ANKI_TAIL = (
     '{{#Example}}<div class="ex">{{Example}}</div>{{/Example}}'
@@ -80,10 +84,9 @@ def _anki_model(chinese: bool = False) -> Any:
 
     from_chinese = {
         "name": "Chinese → reading and meaning",
-        "qfmt": '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}',
+        "qfmt": _ANKI_CHINESE,
         "afmt": '{{FrontSide}}<hr id="answer">'
         '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
-        '{{#Check}}<div class="chk">{{Check}}</div>{{/Check}}'
         + _ANKI_FRONT
         + '<div class="def">{{Definition}}</div>'
         + _ANKI_TAIL,
@@ -102,7 +105,7 @@ def _anki_model(chinese: bool = False) -> Any:
             {
                 "name": "Meaning → English",
                 "qfmt": '{{#Definition}}<div class="def">{{Definition}}</div>{{/Definition}}'
-                '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}',
+                + _ANKI_CHINESE,
                 "afmt": '{{FrontSide}}<hr id="answer">' + _ANKI_FRONT + _ANKI_TAIL,
             },
         ],
