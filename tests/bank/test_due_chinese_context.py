@@ -113,3 +113,25 @@ def test_the_english_key_marks_an_uncertain_term_check(
     assert "check" not in sheet and "指標" not in sheet + key
     assert re.search(r"metric\s+\? check", key) and "not sure of this term's Chinese" in key
     assert key.count("? check") == 2  # the legend and metric's line, not the certain terms'
+
+
+def test_a_counterparts_sentence_is_the_one_aligned_with_the_term(
+    seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The teacher gives *metric* its counterpart 指標 (the corrections file, as the review page
+    writes it). 指標 occurs twice: in 兩項核心指標 ("two measures") and in 第三個核心指標 ("a third
+    metric"); the sheet shows the second, the one the English term is aligned with."""
+    seed = Path(__file__).resolve().parents[2] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+    art = tmp_path / seed.name
+    art.write_bytes(seed.read_bytes())
+    art.with_name(art.stem + ".duizhao.toml").write_text(
+        '[counterparts]\nmetric = "指標"\n', encoding="utf-8"
+    )
+    db = str(tmp_path / "bank.sqlite3")
+    assert main(["bank", "add", str(art), "--db", db, "-q"]) == 0
+    out = tmp_path / "due.html"
+    assert main([*ARGS, "--db", db, "-o", str(out)]) == 0
+    assert "指標" in capsys.readouterr().out
+    sheet = out.read_text(encoding="utf-8").split('<main class="paper key">')[0]
+    item = sheet.split('<span class="zh-word" lang="zh-Hant">指標</span>')[1].split("</li>")[0]
+    assert "第三個核心<u>指標</u>" in item, item

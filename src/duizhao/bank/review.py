@@ -365,6 +365,42 @@ class ReviewMixin:
         )
         return q.fetchone() is not None
 
+    def _chinese_sentence(
+        self,
+        term_id: int,
+        info: sqlite3.Row | None,
+        candidates: list[sqlite3.Row],
+        used: set[tuple[int, str, int]],
+        others: set[int] | frozenset[int],
+    ) -> sqlite3.Row | None:
+        """The Chinese sentence of a card asked from the Chinese, of ``candidates`` (newest
+        first): an English term's where its counterpart is written as the bank has it, and
+        where the aligned English uses the term (指標 in the sentence of "a third metric", not of
+        "two measures"); then one no other item uses, then one without another item's word.
+        Only this item's word is marked, so the last two are preferences, not rules."""
+        zh = info["zh"] if info is not None and info["kind"] == "glossary" else None
+        beads: set[tuple[int, int]] = set()
+        if zh:
+            beads = {
+                (r[0], r[1])
+                for r in self.conn.execute(
+                    "SELECT s.article_id, s.bead FROM occurrence o JOIN sentence s ON "
+                    "s.article_id = o.article_id AND s.lang = o.lang AND s.n = o.sentence "
+                    "WHERE o.term_id = ? AND o.lang = 'en'",
+                    (term_id,),
+                )
+            }
+
+        def rank(c: sqlite3.Row) -> tuple[bool, ...]:
+            return (
+                bool(zh) and c["text"][c["ostart"] : c["oend"]] != zh,
+                bool(zh) and (c["aid"], c["bead"]) not in beads,
+                (c["aid"], c["lang"], c["n"]) in used,
+                self._uses_any(c["aid"], c["lang"], c["n"], others),
+            )
+
+        return min(candidates, key=rank, default=None)
+
     def _due_item(
         self,
         term_id: int,
@@ -406,13 +442,13 @@ class ReviewMixin:
             20,
         )
         used = used if used is not None else set()
-        if chinese and t["lang"] == "en" and info is not None:  # its counterpart as the bank has it
-            candidates.sort(key=lambda c: c["text"][c["ostart"] : c["oend"]] != info["zh"])
-        free = [c for c in candidates if (c["aid"], c["lang"], c["n"]) not in used]
-        alone = (c for c in free if not self._uses_any(c["aid"], c["lang"], c["n"], others))
-        ex = next(alone, None)
-        if ex is None and chinese:
-            ex = next(iter(free or candidates), None)
+        if chinese:
+            ex = self._chinese_sentence(term_id, info, candidates, used, others)
+        else:
+            free = (c for c in candidates if (c["aid"], c["lang"], c["n"]) not in used)
+            ex = next(
+                (c for c in free if not self._uses_any(c["aid"], c["lang"], c["n"], others)), None
+            )
         if ex is not None:
             used.add((ex["aid"], ex["lang"], ex["n"]))
         definition = info["definition"] if info else None
