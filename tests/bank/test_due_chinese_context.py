@@ -3,7 +3,8 @@ QA: on main 6 of 8 items of the seed's sheet had none — a glossary term's coun
 for in the English sentences, and a word whose only sentence held another due word got none).
 
 Read back as a learner sees it: the PDF with ``pdftotext``, the HTML in Chromium, the terminal
-review's transcript.
+review's transcript. With two smaller fixes of the same QA pass on the seed's bank: the English
+sheet's key flags an uncertain term, and the HTML concordance never cuts a highlighted word.
 """
 
 from __future__ import annotations
@@ -121,7 +122,9 @@ def test_a_counterparts_sentence_is_the_one_aligned_with_the_term(
     """The teacher gives *metric* its counterpart 指標 (the corrections file, as the review page
     writes it). 指標 occurs twice: in 兩項核心指標 ("two measures") and in 第三個核心指標 ("a third
     metric"); the sheet shows the second, the one the English term is aligned with."""
-    seed = Path(__file__).resolve().parents[2] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+    seed = (
+        Path(__file__).resolve().parents[2] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+    )
     art = tmp_path / seed.name
     art.write_bytes(seed.read_bytes())
     art.with_name(art.stem + ".duizhao.toml").write_text(
@@ -135,3 +138,24 @@ def test_a_counterparts_sentence_is_the_one_aligned_with_the_term(
     sheet = out.read_text(encoding="utf-8").split('<main class="paper key">')[0]
     item = sheet.split('<span class="zh-word" lang="zh-Hant">指標</span>')[1].split("</li>")[0]
     assert "第三個核心<u>指標</u>" in item, item
+
+
+def test_a_highlighted_word_of_the_concordance_is_never_cut(
+    db: str, tmp_path: Path, browser
+) -> None:  # type: ignore[no-untyped-def]
+    """``bank kwic 集群 --html`` in Chromium at many widths: each highlighted word stays on one
+    line (before, 集 could end a line and 群 start the next)."""
+    out = tmp_path / "kwic.html"
+    assert main(["bank", "kwic", "集群", "--db", db, "--html", str(out)]) == 0
+    page = browser.new_page()
+    page.goto(out.as_uri())
+    marks = page.locator("mark")
+    assert marks.count() >= 4
+    for width in range(360, 1000, 15):
+        page.set_viewport_size({"width": width, "height": 800})
+        lines = page.evaluate(
+            "() => [...document.querySelectorAll('mark')].map(m => "
+            "new Set([...m.getClientRects()].map(r => Math.round(r.top))).size)"
+        )
+        assert set(lines) == {1}, (width, lines)
+    page.close()
