@@ -159,3 +159,24 @@ def test_a_highlighted_word_of_the_concordance_is_never_cut(
         )
         assert set(lines) == {1}, (width, lines)
     page.close()
+
+
+def test_the_terminal_review_flags_an_uncertain_term(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The English class's terminal review of *metric* (uncertain counterpart) says so in the
+    answer, as ``bank due`` and the sheet's key do; *cluster*'s answer has its Chinese."""
+    copy = tmp_path / "bank.sqlite3"
+    copy.write_bytes(Path(db).read_bytes())
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n3\n\n3\n\n3\n"))
+    argv = ["bank", "review", "--db", str(copy), "--date", "2025-09-10", "--new", "3"]
+    capsys.readouterr()
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    metric = out.split("] metric")[1].split("next review")[0]
+    assert (
+        "= ? check (no certain Chinese) | " in metric
+        and "指標" not in metric.split("\n    = ")[1].split("\n")[0]
+    )
+    cluster = out.split("] cluster")[1].split("next review")[0]
+    assert "= 集群 | jí qún" in cluster and "check" not in cluster

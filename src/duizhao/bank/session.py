@@ -83,7 +83,8 @@ def review_session(
             readings = it.readings
             parts = [p for p in (readings, it.meaning) if p]
         else:
-            parts = [p for p in (it.zh, it.reading, it.definition) if p]
+            unsure = "? check (no certain Chinese)" if it.uncertain and not it.zh else None
+            parts = [p for p in (it.zh or unsure, it.reading, it.definition) if p]
         out.write(f"    = {' | '.join(parts) or '(no definition stored)'}\n")
         if it.other:  # the aligned sentence: the Chinese of an English one, or the English
             out.write(f"    {it.other}\n")
