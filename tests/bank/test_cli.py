@@ -261,3 +261,15 @@ def test_kwic_shows_the_chinese_counterpart_even_late_in_a_long_sentence(
         if ln["other_marks"]:
             s, e = ln["other_marks"][0]
             assert f"[{ln['other'][s:e]}]" in text, text
+
+
+@pytest.mark.parametrize("command", ["due", "csv", "review"])
+def test_an_empty_learner_name_is_one_error_line(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--learner ""`` made a schedule of its own, named nothing (round 16's QA): now exit 2."""
+    db = tmp_path / "none.sqlite3"
+    assert main(["bank", command, "--db", str(db), "--learner", " "]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "--learner: give a name" in err[0]
+    assert not db.exists()

@@ -56,6 +56,15 @@ def count(text: str) -> int:
     return n
 
 
+def learner(text: str) -> str:
+    """A learner's name (``--learner``): any text but an empty one, without the spaces around
+    it (an argparse ``type``; an empty name would be a schedule of its own that no one means)."""
+    name = text.strip()
+    if not name:
+        raise argparse.ArgumentTypeError("give a name (default: class, the whole class)")
+    return name
+
+
 def positive(text: str) -> int:
     """A whole number, 1 or more (``--jobs``, ``--pages``, ``--versions``; an argparse ``type``)."""
     n = _whole(text)

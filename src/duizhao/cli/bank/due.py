@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import DuizhaoError
-from .._common import count
+from .._common import count, learner
 from . import BankCommand, Streams, add_audience_option, check_dates, due_items
 from ._format import dump, short, table
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="DATE", help="the day (default today)")
-    p.add_argument("--learner", default="class", help="whose cards (default: class)")
+    p.add_argument("--learner", type=learner, default="class", help="whose cards (default: class)")
     p.add_argument(
         "-o", "--output", metavar="OUT",
         help="write the sheet: a file (.html, or .pdf for a PDF), or a folder (ending in /)",
@@ -77,8 +77,7 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
         dump([it.to_dict() for it in items], io.stdout)
     elif items:
         rows = [
-            (it.display, it.state, (it.due or "")[:10] or "-", _english_meaning(it))
-            for it in items
+            (it.display, it.state, (it.due or "")[:10] or "-", _english_meaning(it)) for it in items
         ]
         # the other side of the card: the Chinese of an English term, the meaning of a Chinese one
         io.stdout.write(table(rows, ("term", "state", "due", "meaning")) + "\n")
@@ -168,9 +167,7 @@ def _write_sheet(items: list[DueItem], day: date, args: argparse.Namespace, io: 
     from ...bank import write_due
 
     out = _sheet_path(args.output, day.isoformat(), args.learner, args.pdf, args.audience)
-    path = write_due(
-        items, day, out, learner=args.learner, pdf=args.pdf, audience=args.audience
-    )
+    path = write_due(items, day, out, learner=args.learner, pdf=args.pdf, audience=args.audience)
     print(f"wrote {path}", file=io.stderr)
 
 

@@ -16,7 +16,7 @@ import io
 from typing import TYPE_CHECKING
 
 from ...errors import DuizhaoError
-from .._common import count
+from .._common import count, learner
 from . import BankCommand, Streams, add_audience_option, check_dates, due_items
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="DATE", help="the day (default today)")
-    p.add_argument("--learner", default="class", help="whose cards (default: class)")
+    p.add_argument("--learner", type=learner, default="class", help="whose cards (default: class)")
     p.add_argument("--new", type=count, default=0, metavar="N", help="also N never-reviewed terms")
     add_audience_option(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write the CSV here (default: stdout)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from .._common import count
+from .._common import count, learner
 from . import BankCommand, Streams, add_audience_option, check_dates, due_items
 
 if TYPE_CHECKING:
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--learner", default="class", help="whose cards (default: class)")
+    p.add_argument("--learner", type=learner, default="class", help="whose cards (default: class)")
     p.add_argument("--csv", metavar="RESULTS", help="CSV with term,rating[,date][,learner]")
     p.add_argument("--date", metavar="DATE", help="review what is due on DATE (default today)")
     p.add_argument(
