@@ -210,6 +210,37 @@ def _due_line(it: DueItem) -> DueLine:
     )
 
 
+#: A Chinese sentence on the review sheet longer than this (characters) is cut to its clauses
+#: around the word.
+CLAUSE_LIMIT = 40
+_CLAUSE_END = "，；：。！？"
+
+
+def clause_around(before: str, word: str, after: str, limit: int = CLAUSE_LIMIT) -> tuple[str, str]:
+    """``before`` and ``after`` cut to the clauses around ``word`` (at ，；：。！？) when the
+    sentence is longer than ``limit`` characters, with "…" where text is left out: a long
+    sentence repeated for several items buries the word asked about. A clause is never cut
+    inside; a sentence without a clause mark stays whole.
+
+    Examples:
+        >>> clause_around("法院指出，", "判決", "具指導性，各方應予尊重。", limit=10)
+        ('…', '具指導性…')
+        >>> clause_around("他說", "好", "。", limit=10)
+        ('他說', '。')
+    """
+    if len(before) + len(word) + len(after) <= limit:
+        return before, after
+    cut = max(before.rfind(c) for c in _CLAUSE_END)
+    if cut >= 0 and before[cut + 1 :].strip():
+        before = "…" + before[cut + 1 :]
+    elif cut >= 0 and cut == len(before) - 1:  # the word starts a clause: keep none before it
+        before = "…"
+    ends = [i for i in (after.find(c) for c in _CLAUSE_END) if i >= 0]
+    if ends and min(ends) < len(after) - 1:
+        after = after[: min(ends)] + "…"
+    return before, after
+
+
 def _chinese_line(it: DueItem) -> DueLine:
     """A card asked from the Chinese: the word (in its Chinese sentence, marked, where it has
     one), its readings and meaning the answer."""
@@ -218,7 +249,7 @@ def _chinese_line(it: DueItem) -> DueLine:
     zh = it.sentence_lang == "zh" or (it.sentence_lang is None and it.lang == "zh")
     if zh and it.sentence and it.end > it.start:
         marked = it.sentence[it.start : it.end]
-        before, after = it.sentence[: it.start], it.sentence[it.end :]
+        before, after = clause_around(it.sentence[: it.start], marked, it.sentence[it.end :])
     else:  # no sentence, or an English one: it would print the answer
         marked, before, after = word, "", ""
     return DueLine(
