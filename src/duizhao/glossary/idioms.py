@@ -106,9 +106,9 @@ def set_phrase_kind(text: str) -> str:
         return ""
     if is_idiom(text):
         return "idiom"
-    from duizhao.chinese.polyphones import _default_tags
+    from duizhao.resources.lexicon import set_phrase_tags
 
-    tag = _default_tags().get(to_simplified(text))
+    tag = set_phrase_tags().get(to_simplified(text))
     return "idiom" if tag == IDIOM_TAG else "phrase" if tag == SET_PHRASE_TAG else ""
 
 
