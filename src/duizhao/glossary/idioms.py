@@ -1,4 +1,6 @@
-"""A four-character idiom for a term the dictionary does not translate (round 14, second pass).
+"""A four-character idiom for a term the dictionary does not translate (round 14, second pass),
+and the whole idiom a first guess one word too short begins or ends (round 16, second pass:
+:func:`whole_phrase_first`).
 
 A term whose Chinese is a chengyu is often rendered by one whose words CC-CEDICT does not link
 to the English at all: "lavishly" 一擲千金, "unfounded" 無的放矢, "fend for oneself" 自生自滅. Then
