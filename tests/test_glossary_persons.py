@@ -55,3 +55,15 @@ def test_only_a_person_noun_and_a_person_after_the_same_place_move_the_first_gue
     # the dictionary translating the whole term by the best candidate settles it
     sure = Candidate("搭棚", {"dict_term": 1.0, "core_term": 1.0}, [(0, 3, 5)], 3.0)
     assert person_first([sure, whole], True)[0] is sure
+
+
+def test_a_noun_of_a_thing_with_a_persons_ending_is_not_a_person() -> None:
+    # round 16's is_person took any word in -er/-or/-ist/-ian/-ee for a person
+    things = ("cover", "water", "computers", "power", "paper", "number", "order", "matter",
+              "letter", "corridor", "committee", "newsletter", "checklist")  # fmt: skip
+    assert not any(is_person(w) for w in things)
+    # nor a particle, an adverb, a comparative or a verb: "take over", "later", "consider"
+    assert not any(is_person(w) for w in ("take over", "later", "bigger", "consider", "agree"))
+    people = ("teacher", "governors", "journalist", "capitalist", "contractor", "employee",
+              "Christian", "sponsor", "monitor", "referee", "elders")  # fmt: skip
+    assert all(is_person(w) for w in people)

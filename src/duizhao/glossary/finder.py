@@ -35,7 +35,7 @@ from .features import (
     candidates,
     softmax,
 )
-from .idioms import idioms_first
+from .idioms import idioms_first, whole_phrase_first
 from .negation import is_negative, negated_first
 from .pairwise import halves_first
 from .persons import is_person, person_first
@@ -326,7 +326,7 @@ class CounterpartFinder:
                 continue
             if size > 1:
                 f = halves_first(f)
-            f = idioms_first(f)
+            f = whole_phrase_first(idioms_first(f), size)
             negative, person = is_negative(r.definition), is_person(r.term)
             f = person_first(negated_first(f, negative), person)
             shares = softmax([c.score for c in f])
@@ -446,7 +446,8 @@ class CounterpartFinder:
         found = self.score(ranking.candidates, only=changed)
         if ranking.words > 1:
             found = halves_first(found)
-        found = negated_first(idioms_first(found), ranking.negative)
+        found = whole_phrase_first(idioms_first(found), ranking.words)
+        found = negated_first(found, ranking.negative)
         found = person_first(found, ranking.person)
         shares = softmax([c.score for c in found])
         return Ranking(

@@ -49,6 +49,7 @@ __all__ = [
     "hk_names_path",
     "hsk_level",
     "hsk_words",
+    "set_phrase_tags",
 ]
 
 CEDICT_ATTRIBUTION = (
@@ -361,3 +362,42 @@ def cedict_adverbs() -> list[str]:
         ):
             out.append(w)
     return out
+
+
+def _jieba_dict() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+
+
+def _build_set_phrases(sources: tuple[Path, ...]) -> tuple[dict[str, str], dict[str, Any]]:
+    tags: dict[str, str] = {}
+    for path in sources:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) < 2 or parts[0].startswith("#") or len(parts[0]) != 4:
+                    continue
+                if parts[-1] in ("i", "l"):
+                    tags[to_simplified(parts[0])] = parts[-1]
+    return tags, {}
+
+
+# A read-only table opened once a process.
+@cache
+def set_phrase_tags() -> Mapping[str, str]:
+    """The four-character idioms (jieba's tag ``i``, 成語) and set phrases (``l``, 習用語) of
+    jieba's dictionary and the shipped Hong Kong user dictionary (the segmenter's tags):
+    Simplified word → tag, built once and cached on disk.
+
+    Examples:
+        >>> t = set_phrase_tags()
+        >>> t.get("水土流失"), t.get("不可或缺"), t.get("监管机构")
+        ('i', 'l', None)
+    """
+    sources = (_jieba_dict(), Path(__file__).parent / "data" / "hk_userdict.txt")
+    key = diskcache.source_key("set-phrases", *sources)
+    return compact_table("set-phrases", key, lambda: _build_set_phrases(sources))
