@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from duizhao.model import Document, Occurrence
 from duizhao.resources.lemmas import lemminflect
@@ -154,23 +154,60 @@ def _word_forms(word: str, upos: str | None) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class TermPattern:
-    """A compiled search pattern for one glossary term.
+    """A search pattern for one glossary term, compiled when first needed.
 
     Attributes:
         term: The term as given.
         slots: For each word of the term, the forms it may take (a placeholder is ``()``).
-        regex: The compiled pattern (matches whole words only).
+        source: The pattern's text (matches whole words only).
+        words: When every form is one plain word of ASCII letters, those forms: the term is then
+            found by looking each word of the text up (:func:`_words_of`), which finds exactly
+            what ``regex`` finds without compiling it.
     """
 
     term: str
     slots: tuple[tuple[str, ...], ...]
-    regex: re.Pattern[str]
+    source: str
+    words: frozenset[str] | None = None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return re.compile(self.source)
 
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         """Non-overlapping matches in ``text`` (not after a prefix such as ``non-``)."""
-        for m in self.regex.finditer(text):
+        if self.words is None:
+            found: Iterable[re.Match[str]] = self.regex.finditer(text)
+        else:
+            by_word = _words_of(text)
+            hits = [m for w in self.words for m in by_word.get(w, ())]
+            found = sorted(hits, key=lambda m: m.start()) if len(hits) > 1 else hits
+        for m in found:
             if not _PREFIXED.search(text, max(0, m.start() - 12), m.start()):
                 yield m
+
+
+_LEFT = r"(?<![\w])(?<![\w]['’])"
+_RIGHT = r"(?![\w])(?![-‐‑]?\d)"
+#: A whole word as a term's pattern bounds it: what a plain one-word term can match at most.
+_WHOLE_WORD = re.compile(_LEFT + r"\w+" + _RIGHT)
+#: What ``(?i:x)`` matches for an ASCII letter x besides x itself (every code point checked:
+#: the upper case, dotted and dotless I, the long s and the Kelvin sign).
+_FOLD = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(65, 91)}, "İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}
+)
+_PLAIN = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=256)
+def _words_of(text: str) -> dict[str, tuple[re.Match[str], ...]]:
+    """Every whole word of ``text`` (as :data:`_WHOLE_WORD` finds them) by its case-folded form:
+    a plain form's ``(?i:…)`` matches exactly the words that fold to it."""
+    out: dict[str, list[re.Match[str]]] = {}
+    for m in _WHOLE_WORD.finditer(text):
+        out.setdefault(m.group().translate(_FOLD), []).append(m)
+    return {w: tuple(ms) for w, ms in out.items()}
 
 
 _SEP = r"(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|\s+)"
@@ -274,6 +311,8 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
     upos = _upos_for(pos, definition)
     alternatives = []
     all_slots: list[tuple[str, ...]] = []
+    # the forms, while every alternative is one plain word (see TermPattern.words)
+    plain: set[str] | None = set()
     for alt in _clean_term(term):
         words = [w for w in re.split(r"[\s\-‐‑–]+", alt) if w]
         joined_ok = bool(re.search(r"\w[-‐‑]\w", alt))
@@ -286,6 +325,7 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
         one_word = hyphenated and upos != "VERB"
         compound_end = len(words) - 1 if one_word else None
         parts: list[str] = []
+        word_forms: set[str] | None = None
         for i, w in enumerate(words):
             if w.lower() == "oneself" and i == len(words) - 1 and any(parts):
                 all_slots.append(_REFLEXIVES)
@@ -312,6 +352,7 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                 )
                 if i == compound_end:  # a particle's plural is +s: lay-offs, sit-ins
                     forms |= {lw + "s"} if lw in _FUNCTION_WORDS else _word_forms(lw, "NOUN")
+            word_forms = None if acronym else forms
             ordered = sorted(forms, key=lambda f: (-len(f), f))
             all_slots.append(tuple(sorted(forms)))
             parts.append("(?:" + "|".join(_form_regex(f, acronym) for f in ordered) + ")")
@@ -346,9 +387,16 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
             else:
                 body += f"(?:{_SEP}{'|' if joined_ok else ''})" + part
         alternatives.append(body)
+        if plain is not None:
+            one = len(words) == 1 and word_forms is not None
+            if one and word_forms is not None and all(map(_PLAIN.fullmatch, word_forms)):
+                plain |= word_forms
+            else:
+                plain = None
         if len(words) == 1 and words[0].isalpha() and words[0].lower() == words[0]:
             split = closed_compound_split(words[0].lower())
             if split is not None:
+                plain = None
                 head, tail = split
                 tail_forms = sorted(_word_forms(tail, upos), key=lambda f: (-len(f), f))
                 alternatives.append(
@@ -358,9 +406,9 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                     + "|".join(_form_regex(f, False) for f in tail_forms)
                     + ")"
                 )
-    left = r"(?<![\w])(?<![\w]['’])"
-    regex = re.compile(left + "(?:" + "|".join(alternatives) + r")(?![\w])(?![-‐‑]?\d)")
-    return TermPattern(term=term, slots=tuple(all_slots), regex=regex)
+    source = _LEFT + "(?:" + "|".join(alternatives) + ")" + _RIGHT
+    looked_up = None if plain is None else frozenset(plain)
+    return TermPattern(term=term, slots=tuple(all_slots), source=source, words=looked_up)
 
 
 def closed_compound_split(word: str) -> tuple[str, str] | None:
