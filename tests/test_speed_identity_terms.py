@@ -98,3 +98,31 @@ def test_fold_is_what_ignorecase_matches_for_every_ascii_letter() -> None:
             assert folded in "abcdefghijklmnopqrstuvwxyz", hex(cp)
         else:
             assert c.translate(_FOLD) == c, hex(cp)
+
+
+def _split_every_half(word: str) -> tuple[str, str] | None:
+    """closed_compound_split as it was: both halves of every split looked up."""
+    from duizhao.text.english import zipf
+
+    if len(word) < 7:
+        return None
+    best: tuple[float, str, str] | None = None
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        score = min(zipf(head), zipf(tail))
+        if score >= 3.5 and (best is None or score > best[0]):
+            best = (score, head, tail)
+    return None if best is None else (best[1], best[2])
+
+
+def test_closed_compound_split_is_the_split_of_every_half() -> None:
+    from duizhao.glossary.terms import closed_compound_split
+
+    words = {w.lower() for p in sorted((ROOT / "corpus").glob("*.txt"))
+             for w in re.findall(r"[A-Za-z]{7,}", p.read_text(encoding="utf-8"))}  # fmt: skip
+    words |= {"healthcare", "overtake", "townhouse", "lighthouse", "breakthrough", "bookkeeper"}
+    found = 0
+    for w in sorted(words):
+        assert closed_compound_split(w) == _split_every_half(w), w
+        found += closed_compound_split(w) is not None
+    assert found >= 5

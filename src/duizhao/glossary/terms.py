@@ -418,7 +418,12 @@ def closed_compound_split(word: str) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     for i in range(3, len(word) - 2):
         head, tail = word[:i], word[i:]
-        score = min(zipf(head), zipf(tail))
+        # the tail is looked up only when the head could make the best split (most heads of a
+        # word are no word): min(head, tail) must reach 3.5 and pass the best so far
+        first = zipf(head)
+        if first < 3.5 or (best is not None and first <= best[0]):
+            continue
+        score = min(first, zipf(tail))
         if score >= 3.5 and (best is None or score > best[0]):
             best = (score, head, tail)
     return None if best is None else (best[1], best[2])
