@@ -163,12 +163,16 @@ class TermPattern:
         words: When every form is one plain word of ASCII letters, those forms: the term is then
             found by looking each word of the text up (:func:`_words_of`), which finds exactly
             what ``regex`` finds without compiling it.
+        pairs: With ``words``, the closed compounds written as two words (``health care``):
+            each head and the forms of its tail (plain words, none of them a form of ``words``
+            nor the head a tail's, so that no two matches can overlap).
     """
 
     term: str
     slots: tuple[tuple[str, ...], ...]
     source: str
     words: frozenset[str] | None = None
+    pairs: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -180,8 +184,16 @@ class TermPattern:
         if self.words is None:
             found: Iterable[re.Match[str]] = self.regex.finditer(text)
         else:
-            by_word = _words_of(text)
-            hits = [m for w in self.words for m in by_word.get(w, ())]
+            every, by_word = _words_of(text)
+            hits = [every[k] for w in self.words for k in by_word.get(w, ())]
+            for head, tails in self.pairs:
+                for k in by_word.get(head, ()):
+                    if k + 1 < len(every):
+                        m1, m2 = every[k], every[k + 1]
+                        if m2.group().translate(_FOLD) in tails and _SEP_RE.fullmatch(
+                            text, m1.end(), m2.start()
+                        ):
+                            hits.append(_SPAN.match(text, m1.start(), m2.end()))  # type: ignore[arg-type]
             found = sorted(hits, key=lambda m: m.start()) if len(hits) > 1 else hits
         for m in found:
             if not _PREFIXED.search(text, max(0, m.start() - 12), m.start()):
@@ -201,16 +213,21 @@ _PLAIN = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=256)
-def _words_of(text: str) -> dict[str, tuple[re.Match[str], ...]]:
-    """Every whole word of ``text`` (as :data:`_WHOLE_WORD` finds them) by its case-folded form:
-    a plain form's ``(?i:…)`` matches exactly the words that fold to it."""
-    out: dict[str, list[re.Match[str]]] = {}
-    for m in _WHOLE_WORD.finditer(text):
-        out.setdefault(m.group().translate(_FOLD), []).append(m)
-    return {w: tuple(ms) for w, ms in out.items()}
+def _words_of(text: str) -> tuple[tuple[re.Match[str], ...], dict[str, tuple[int, ...]]]:
+    """Every whole word of ``text`` (as :data:`_WHOLE_WORD` finds them), in order, and their
+    numbers by case-folded form: a plain form's ``(?i:…)`` matches exactly the words that fold
+    to it."""
+    every = tuple(_WHOLE_WORD.finditer(text))
+    out: dict[str, list[int]] = {}
+    for k, m in enumerate(every):
+        out.setdefault(m.group().translate(_FOLD), []).append(k)
+    return every, {w: tuple(ks) for w, ks in out.items()}
 
 
 _SEP = r"(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|\s+)"
+_SEP_RE = re.compile(_SEP)
+#: Any text: a match of the span of two words found apart.
+_SPAN = re.compile(r"[\s\S]*")
 _APOS = "['’]"
 
 
@@ -313,6 +330,7 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
     all_slots: list[tuple[str, ...]] = []
     # the forms, while every alternative is one plain word (see TermPattern.words)
     plain: set[str] | None = set()
+    pairs: list[tuple[str, frozenset[str]]] = []
     for alt in _clean_term(term):
         words = [w for w in re.split(r"[\s\-‐‑–]+", alt) if w]
         joined_ok = bool(re.search(r"\w[-‐‑]\w", alt))
@@ -396,8 +414,8 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
         if len(words) == 1 and words[0].isalpha() and words[0].lower() == words[0]:
             split = closed_compound_split(words[0].lower())
             if split is not None:
-                plain = None
                 head, tail = split
+                pairs.append((head, _word_forms(tail, upos)))
                 tail_forms = sorted(_word_forms(tail, upos), key=lambda f: (-len(f), f))
                 alternatives.append(
                     _form_regex(head, False)
@@ -408,7 +426,22 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                 )
     source = _LEFT + "(?:" + "|".join(alternatives) + ")" + _RIGHT
     looked_up = None if plain is None else frozenset(plain)
-    return TermPattern(term=term, slots=tuple(all_slots), source=source, words=looked_up)
+    if looked_up is not None and pairs:
+        heads = {h for h, _ in pairs}
+        tails = frozenset().union(*(t for _, t in pairs))
+        if not (
+            all(map(_PLAIN.fullmatch, heads | tails))
+            and heads.isdisjoint(looked_up | tails)
+            and tails.isdisjoint(looked_up)
+        ):
+            looked_up = None
+    return TermPattern(
+        term=term,
+        slots=tuple(all_slots),
+        source=source,
+        words=looked_up,
+        pairs=tuple(pairs) if looked_up is not None else (),
+    )
 
 
 def closed_compound_split(word: str) -> tuple[str, str] | None:
