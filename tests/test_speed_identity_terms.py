@@ -91,7 +91,7 @@ def test_term_matches_on_the_articles_are_the_compiled_patterns() -> None:
 
 def test_fold_is_what_ignorecase_matches_for_every_ascii_letter() -> None:
     """Every code point that ``(?i:[a-z])`` matches folds to the letter it matches."""
-    from duizhao.glossary.terms import _FOLD
+    from duizhao.glossary.text_words import FOLD as _FOLD
 
     letter = re.compile("(?i:[a-z])")
     for cp in range(sys.maxunicode + 1):

@@ -26,6 +26,8 @@ from duizhao.model import Document, Occurrence
 from duizhao.resources.lemmas import lemminflect
 from duizhao.text.english import spelling_variants, word_set, zipf
 
+from .text_words import LEFT, PLAIN, RIGHT, SEP, find_words
+
 __all__ = [
     "TermPattern",
     "closed_compound_split",
@@ -161,7 +163,7 @@ class TermPattern:
         slots: For each word of the term, the forms it may take (a placeholder is ``()``).
         source: The pattern's text (matches whole words only).
         words: When every form is one plain word of ASCII letters, those forms: the term is then
-            found by looking each word of the text up (:func:`_words_of`), which finds exactly
+            found by looking each word of the text up (:mod:`.text_words`), which finds exactly
             what ``regex`` finds without compiling it.
         pairs: With ``words``, the closed compounds written as two words (``health care``):
             each head and the forms of its tail (plain words, none of them a form of ``words``
@@ -184,50 +186,12 @@ class TermPattern:
         if self.words is None:
             found: Iterable[re.Match[str]] = self.regex.finditer(text)
         else:
-            every, by_word = _words_of(text)
-            hits = [every[k] for w in self.words for k in by_word.get(w, ())]
-            for head, tails in self.pairs:
-                for k in by_word.get(head, ()):
-                    if k + 1 < len(every):
-                        m1, m2 = every[k], every[k + 1]
-                        if m2.group().translate(_FOLD) in tails and _SEP_RE.fullmatch(
-                            text, m1.end(), m2.start()
-                        ):
-                            hits.append(_SPAN.match(text, m1.start(), m2.end()))  # type: ignore[arg-type]
-            found = sorted(hits, key=lambda m: m.start()) if len(hits) > 1 else hits
+            found = find_words(self.words, self.pairs, text)
         for m in found:
             if not _PREFIXED.search(text, max(0, m.start() - 12), m.start()):
                 yield m
 
 
-_LEFT = r"(?<![\w])(?<![\w]['’])"
-_RIGHT = r"(?![\w])(?![-‐‑]?\d)"
-#: A whole word as a term's pattern bounds it: what a plain one-word term can match at most.
-_WHOLE_WORD = re.compile(_LEFT + r"\w+" + _RIGHT)
-#: What ``(?i:x)`` matches for an ASCII letter x besides x itself (every code point checked:
-#: the upper case, dotted and dotless I, the long s and the Kelvin sign).
-_FOLD = str.maketrans(
-    {**{chr(c): chr(c + 32) for c in range(65, 91)}, "İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}
-)
-_PLAIN = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=256)
-def _words_of(text: str) -> tuple[tuple[re.Match[str], ...], dict[str, tuple[int, ...]]]:
-    """Every whole word of ``text`` (as :data:`_WHOLE_WORD` finds them), in order, and their
-    numbers by case-folded form: a plain form's ``(?i:…)`` matches exactly the words that fold
-    to it."""
-    every = tuple(_WHOLE_WORD.finditer(text))
-    out: dict[str, list[int]] = {}
-    for k, m in enumerate(every):
-        out.setdefault(m.group().translate(_FOLD), []).append(k)
-    return every, {w: tuple(ks) for w, ks in out.items()}
-
-
-_SEP = r"(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|\s+)"
-_SEP_RE = re.compile(_SEP)
-#: Any text: a match of the span of two words found apart.
-_SPAN = re.compile(r"[\s\S]*")
 _APOS = "['’]"
 
 
@@ -403,11 +367,11 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
             elif parts[i - 1].startswith(r"(?:[\w"):
                 body += part
             else:
-                body += f"(?:{_SEP}{'|' if joined_ok else ''})" + part
+                body += f"(?:{SEP}{'|' if joined_ok else ''})" + part
         alternatives.append(body)
         if plain is not None:
             one = len(words) == 1 and word_forms is not None
-            if one and word_forms is not None and all(map(_PLAIN.fullmatch, word_forms)):
+            if one and word_forms is not None and all(map(PLAIN.fullmatch, word_forms)):
                 plain |= word_forms
             else:
                 plain = None
@@ -419,18 +383,18 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                 tail_forms = sorted(_word_forms(tail, upos), key=lambda f: (-len(f), f))
                 alternatives.append(
                     _form_regex(head, False)
-                    + _SEP
+                    + SEP
                     + "(?:"
                     + "|".join(_form_regex(f, False) for f in tail_forms)
                     + ")"
                 )
-    source = _LEFT + "(?:" + "|".join(alternatives) + ")" + _RIGHT
+    source = LEFT + "(?:" + "|".join(alternatives) + ")" + RIGHT
     looked_up = None if plain is None else frozenset(plain)
     if looked_up is not None and pairs:
         heads = {h for h, _ in pairs}
         tails = frozenset().union(*(t for _, t in pairs))
         if not (
-            all(map(_PLAIN.fullmatch, heads | tails))
+            all(map(PLAIN.fullmatch, heads | tails))
             and heads.isdisjoint(looked_up | tails)
             and tails.isdisjoint(looked_up)
         ):
