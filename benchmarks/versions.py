@@ -1,7 +1,7 @@
 """``--version LABEL=SRC``: another version's ``src`` folder, run beside this checkout's.
 
 Shared by the benchmarks that time several versions in new processes (``PYTHONPATH=SRC``):
-``encoder_batches.py``, ``pipeline_parts.py``, ``speed_alternating.py`` and
+``encoder_batches.py``, ``pipeline_parts.py``, ``speed_alternating.py``, ``term_finding.py`` and
 ``cold_sheet_alternating.py``; ``bench_glossary.py --compare`` reads the same form. Another
 version is unpacked with, for example::
 

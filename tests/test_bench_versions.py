@@ -13,7 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-COMMANDS = ["encoder_batches", "pipeline_parts", "speed_alternating", "cold_sheet_alternating"]
+COMMANDS = [
+    "encoder_batches", "pipeline_parts", "speed_alternating", "cold_sheet_alternating", "term_finding"
+]
 
 
 @pytest.mark.parametrize("module", COMMANDS)

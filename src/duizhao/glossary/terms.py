@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from duizhao.model import Document, Occurrence
 from duizhao.resources.lemmas import lemminflect
 from duizhao.text.english import spelling_variants, word_set, zipf
+
+from .text_words import LEFT, PLAIN, RIGHT, SEP, find_words
 
 __all__ = [
     "TermPattern",
@@ -154,26 +156,42 @@ def _word_forms(word: str, upos: str | None) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class TermPattern:
-    """A compiled search pattern for one glossary term.
+    """A search pattern for one glossary term, compiled when first needed.
 
     Attributes:
         term: The term as given.
         slots: For each word of the term, the forms it may take (a placeholder is ``()``).
-        regex: The compiled pattern (matches whole words only).
+        source: The pattern's text (matches whole words only).
+        words: When every form is one plain word of ASCII letters, those forms: the term is then
+            found by looking each word of the text up (:mod:`.text_words`), which finds exactly
+            what ``regex`` finds without compiling it.
+        pairs: With ``words``, the closed compounds written as two words (``health care``):
+            each head and the forms of its tail (plain words, none of them a form of ``words``
+            nor the head a tail's, so that no two matches can overlap).
     """
 
     term: str
     slots: tuple[tuple[str, ...], ...]
-    regex: re.Pattern[str]
+    source: str
+    words: frozenset[str] | None = None
+    pairs: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return re.compile(self.source)
 
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         """Non-overlapping matches in ``text`` (not after a prefix such as ``non-``)."""
-        for m in self.regex.finditer(text):
+        if self.words is None:
+            found: Iterable[re.Match[str]] = self.regex.finditer(text)
+        else:
+            found = find_words(self.words, self.pairs, text)
+        for m in found:
             if not _PREFIXED.search(text, max(0, m.start() - 12), m.start()):
                 yield m
 
 
-_SEP = r"(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|\s+)"
 _APOS = "['’]"
 
 
@@ -274,6 +292,9 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
     upos = _upos_for(pos, definition)
     alternatives = []
     all_slots: list[tuple[str, ...]] = []
+    # the forms, while every alternative is one plain word (see TermPattern.words)
+    plain: set[str] | None = set()
+    pairs: list[tuple[str, frozenset[str]]] = []
     for alt in _clean_term(term):
         words = [w for w in re.split(r"[\s\-‐‑–]+", alt) if w]
         joined_ok = bool(re.search(r"\w[-‐‑]\w", alt))
@@ -286,6 +307,7 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
         one_word = hyphenated and upos != "VERB"
         compound_end = len(words) - 1 if one_word else None
         parts: list[str] = []
+        word_forms: set[str] | None = None
         for i, w in enumerate(words):
             if w.lower() == "oneself" and i == len(words) - 1 and any(parts):
                 all_slots.append(_REFLEXIVES)
@@ -312,6 +334,7 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                 )
                 if i == compound_end:  # a particle's plural is +s: lay-offs, sit-ins
                     forms |= {lw + "s"} if lw in _FUNCTION_WORDS else _word_forms(lw, "NOUN")
+            word_forms = None if acronym else forms
             ordered = sorted(forms, key=lambda f: (-len(f), f))
             all_slots.append(tuple(sorted(forms)))
             parts.append("(?:" + "|".join(_form_regex(f, acronym) for f in ordered) + ")")
@@ -344,23 +367,45 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
             elif parts[i - 1].startswith(r"(?:[\w"):
                 body += part
             else:
-                body += f"(?:{_SEP}{'|' if joined_ok else ''})" + part
+                body += f"(?:{SEP}{'|' if joined_ok else ''})" + part
         alternatives.append(body)
+        if plain is not None:
+            one = len(words) == 1 and word_forms is not None
+            if one and word_forms is not None and all(map(PLAIN.fullmatch, word_forms)):
+                plain |= word_forms
+            else:
+                plain = None
         if len(words) == 1 and words[0].isalpha() and words[0].lower() == words[0]:
             split = closed_compound_split(words[0].lower())
             if split is not None:
                 head, tail = split
+                pairs.append((head, _word_forms(tail, upos)))
                 tail_forms = sorted(_word_forms(tail, upos), key=lambda f: (-len(f), f))
                 alternatives.append(
                     _form_regex(head, False)
-                    + _SEP
+                    + SEP
                     + "(?:"
                     + "|".join(_form_regex(f, False) for f in tail_forms)
                     + ")"
                 )
-    left = r"(?<![\w])(?<![\w]['’])"
-    regex = re.compile(left + "(?:" + "|".join(alternatives) + r")(?![\w])(?![-‐‑]?\d)")
-    return TermPattern(term=term, slots=tuple(all_slots), regex=regex)
+    source = LEFT + "(?:" + "|".join(alternatives) + ")" + RIGHT
+    looked_up = None if plain is None else frozenset(plain)
+    if looked_up is not None and pairs:
+        heads = {h for h, _ in pairs}
+        tails = frozenset().union(*(t for _, t in pairs))
+        if not (
+            all(map(PLAIN.fullmatch, heads | tails))
+            and heads.isdisjoint(looked_up | tails)
+            and tails.isdisjoint(looked_up)
+        ):
+            looked_up = None
+    return TermPattern(
+        term=term,
+        slots=tuple(all_slots),
+        source=source,
+        words=looked_up,
+        pairs=tuple(pairs) if looked_up is not None else (),
+    )
 
 
 def closed_compound_split(word: str) -> tuple[str, str] | None:
@@ -370,7 +415,12 @@ def closed_compound_split(word: str) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     for i in range(3, len(word) - 2):
         head, tail = word[:i], word[i:]
-        score = min(zipf(head), zipf(tail))
+        # the tail is looked up only when the head could make the best split (most heads of a
+        # word are no word): min(head, tail) must reach 3.5 and pass the best so far
+        first = zipf(head)
+        if first < 3.5 or (best is not None and first <= best[0]):
+            continue
+        score = min(first, zipf(tail))
         if score >= 3.5 and (best is None or score > best[0]):
             best = (score, head, tail)
     return None if best is None else (best[1], best[2])
