@@ -303,22 +303,28 @@ def all_predictions(data: Path, limit: int | None) -> dict[str, Any]:
     }
 
 
+def _child(src: Path, data: Path, flag: str, *extra: str) -> Any:
+    """This benchmark run in a new process importing ``duizhao`` from ``src``, with ``flag``
+    (``--predict-to`` or ``--speed-to``) naming the JSON file it writes; that JSON."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "child.json"
+        args = [sys.executable, __file__, str(data), flag, str(out), *extra]
+        subprocess.run(args, env=dict(os.environ, PYTHONPATH=str(src)), check=True)
+        return json.loads(out.read_text("utf-8"))
+
+
 def reference_predictions(data: Path, limit: int | None) -> dict[str, Any] | None:
     """The reference version's predictions, computed in a child process on its own code."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from baseline import REFERENCE, checkout, env
+    from baseline import REFERENCE, checkout
 
     ref = checkout()
     if ref is None:
         print("note: no git history, so no reference version to compare with", file=sys.stderr)
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "ref.json"
-        args = [sys.executable, __file__, str(data), "--predict-to", str(out)]
-        if limit:
-            args.append("--quick")
-        subprocess.run(args, env=env(ref), check=True)
-        result: dict[str, Any] = json.loads(out.read_text("utf-8"))
+    result: dict[str, Any] = _child(
+        ref / "src", data, "--predict-to", *(["--quick"] if limit else [])
+    )
     result["commit"] = REFERENCE[:7]
     return result
 
@@ -551,16 +557,6 @@ def bench_register() -> dict[str, dict[str, Any]]:
 SPEED_ROUNDS = 3
 
 
-def _speed_child(data: Path | None, src: Path) -> dict[str, float]:
-    """:func:`measure_speed` in a new process importing ``duizhao`` from ``src``."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "speed.json"
-        args = [sys.executable, __file__, str(data or DEFAULT_DATA), "--speed-to", str(out)]
-        subprocess.run(args, env=dict(os.environ, PYTHONPATH=str(src)), check=True)
-        result: dict[str, float] = json.loads(out.read_text("utf-8"))
-    return result
-
-
 def _median(runs: list[dict[str, float]]) -> dict[str, Any]:
     keys = [k for k in runs[0] if all(k in r for r in runs)]
     out: dict[str, Any] = {k: sorted(r[k] for r in runs)[len(runs) // 2] for k in keys}
@@ -583,7 +579,7 @@ def bench_speed(
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in versions}
     for _ in range(rounds):
         for name, src in versions.items():
-            runs[name].append(_speed_child(data, src))
+            runs[name].append(_child(src, data or DEFAULT_DATA, "--speed-to"))
     return {name: _median(r) for name, r in runs.items()}
 
 

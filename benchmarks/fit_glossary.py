@@ -456,16 +456,16 @@ def choose_threshold(rows: list[dict]) -> float:
     return 0.95
 
 
-def class_thresholds(rows: list[dict]) -> dict[str, float]:
+def class_thresholds(rows: list[dict], target: float = TARGET) -> dict[str, float]:
     """Round 14: per kind of evidence (:data:`EVIDENCE_CLASSES`), the lowest multiple of 0.05
-    at which the rows of that kind are right :data:`TARGET` of the time (1.0: never)."""
+    at which the rows of that kind are right ``target`` of the time (1.0: never)."""
     out = {}
     for kind in EVIDENCE_CLASSES:
         mine = [r for r in rows if r["top"] is not None and r["kind"] == kind]
         out[kind] = 1.0
         for t in [i / 20 for i in range(1, 20)]:
             above = [r["ok"] for r in mine if r["confidence"] >= t]
-            if above and sum(above) / len(above) >= TARGET:
+            if above and sum(above) / len(above) >= target:
                 out[kind] = t
                 break
     return out
@@ -479,16 +479,7 @@ def clean_class_thresholds(rows: list[dict]) -> dict[str, float]:
     confidences, and three of the check sets outside the pool then showed a wrong counterpart
     as certain at 0.85 (two still did at this rule's 0.90, so the refit was not kept; round
     16). Printed beside the shipped rule, which ``--write`` still writes."""
-    out = {}
-    for kind in EVIDENCE_CLASSES:
-        mine = [r for r in rows if r["top"] is not None and r["kind"] == kind]
-        out[kind] = 1.0
-        for t in [i / 20 for i in range(1, 20)]:
-            above = [r["ok"] for r in mine if r["confidence"] >= t]
-            if above and all(above):
-                out[kind] = t
-                break
-    return out
+    return class_thresholds(rows, target=1.0)
 
 
 def per_kind_in_folds(rows: list[dict]) -> dict[str, list[int]]:

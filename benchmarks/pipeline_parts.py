@@ -20,17 +20,14 @@ annotates and renders one untimed warm-up article first, then times ``duizhao.an
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from versions import add_version_option
+from versions import add_version_option, run_json
 from versions import versions as version_folders
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,12 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = [str(p) for p in write_corpus(args.dev, Path(tmp), n=args.distinct + 1)]
         for r in range(args.rounds):
             for label, src in versions.items():
-                env = {**os.environ, "PYTHONPATH": str(src)}
-                out = subprocess.run(
-                    [sys.executable, "-c", RUN, *paths],
-                    env=env, capture_output=True, text=True, check=True, cwd=ROOT,
-                )  # fmt: skip
-                res = json.loads(out.stdout.strip().splitlines()[-1])
+                res = run_json(RUN, src, paths)
                 runs[label].append(res)
                 parts = " ".join(f"{k} {res.get(k, 0.0):.1f}" for k in PARTS)
                 print(f"round {r + 1} {label}: {res['total']:.1f} ms an article ({parts})")

@@ -19,10 +19,7 @@ This checkout's ``src`` is always measured (as ``this``); the reference 2bd8588
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -32,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from baseline import checkout
 from bench_glossary import SEED, WARMUP, timing
 from bench_speed import DEV, PIPELINE
-from versions import add_version_option
+from versions import add_version_option, run_json
 from versions import versions as version_folders
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,10 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def pipeline(src: Path, paths: list[str]) -> float:
     """Articles a CPU second of the whole pipeline over ``paths[1:]`` (``paths[0]`` warms up)."""
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    out = subprocess.run([sys.executable, "-c", PIPELINE, *paths], capture_output=True,
-                         text=True, check=True, env=env, cwd=ROOT)  # fmt: skip
-    return float(json.loads(out.stdout.strip().splitlines()[-1])["articles_per_cpu_s"])
+    return float(run_json(PIPELINE, src, paths)["articles_per_cpu_s"])
 
 
 def main(argv: list[str] | None = None) -> int:

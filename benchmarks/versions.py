@@ -15,9 +15,17 @@ error of the command line, before any work (it used to run this checkout again u
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-__all__ = ["add_version_option", "label_src", "versions"]
+__all__ = ["add_version_option", "label_src", "run_json", "versions"]
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def label_src(text: str) -> tuple[str, Path]:
@@ -47,3 +55,14 @@ def versions(
     """This checkout's ``src`` first, then each version given, in order (a label given twice:
     the last one)."""
     return {this_label: this, **dict(given)}
+
+
+def run_json(script: str, src: Path, args: Sequence[str] = ()) -> Any:
+    """Run ``python -c script args`` in a new process importing ``duizhao`` from ``src`` (from the
+    repository root) and return the last line it prints, read as JSON."""
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env={**os.environ, "PYTHONPATH": str(src)},
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
