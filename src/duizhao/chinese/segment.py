@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
 from math import log
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,7 +24,7 @@ from typing import Any, Protocol
 from duizhao.errors import InputError
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
-from duizhao.resources.lexicon import cedict_adverbs
+from duizhao.resources.lexicon import cedict_adverbs, hk_user_dict_path, package_file
 from duizhao.text.convert import HK_TO_TAIWAN, convert, to_simplified, to_traditional
 from duizhao.text.script import HAN_RUN_RE
 
@@ -127,23 +126,9 @@ def load_user_dict(path: str | Path) -> tuple[tuple[str, int | None, str | None]
     return tuple(entries)
 
 
-def hk_user_dict_path() -> Path:
-    """The shipped dictionary of Hong Kong public-life vocabulary (jieba format, Traditional)."""
-    return Path(str(resources.files("duizhao") / "resources" / "data" / "hk_userdict.txt"))
-
-
 # ------------------------------------------------------------------------------------------
 # The segmenter's dictionary tables
 # ------------------------------------------------------------------------------------------
-
-
-def _package_file(package: str, name: str) -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError(f"{package} is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / name
 
 
 def _to_taiwan(text: str) -> str:
@@ -177,7 +162,7 @@ def _build_freq(base: str, user_dicts: tuple[Path, ...]) -> tuple[dict[str, int]
     package, name, script = _BASES[base]
     freq: dict[str, int] = {}
     total = 0
-    with _package_file(package, name).open(encoding="utf-8") as fh:
+    with package_file(package, name).open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) < 2 or not parts[1].isdigit():
@@ -313,7 +298,7 @@ def _fill_gaps(freq: dict[str, int], total: int, raise_rare: float = 0.3) -> int
     from duizhao.resources.lexicon import cedict
 
     words: list[tuple[str, int]] = []
-    with _package_file("jieba", "dict.txt").open(encoding="utf-8") as fh:
+    with package_file("jieba", "dict.txt").open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) >= 2 and len(parts[0]) >= 2 and HAN_RUN_RE.fullmatch(parts[0]):
@@ -342,9 +327,9 @@ def _fill_gaps(freq: dict[str, int], total: int, raise_rare: float = 0.3) -> int
 def _graph_table(base: str, user_dicts: tuple[Path, ...]) -> CompactTable:
     """The segmenter's dictionary as a compact table (see :class:`.wordgraph.WordGraph`)."""
     package, name, _ = _BASES[base]
-    sources = [_package_file(package, name)]
+    sources = [package_file(package, name)]
     if base == "hant":
-        sources.append(_package_file("pypinyin_dict", "phrase_pinyin_data/zdic_cybs_0.py"))
+        sources.append(package_file("pypinyin_dict", "phrase_pinyin_data/zdic_cybs_0.py"))
     key = diskcache.source_key(base, _TABLE_FORMAT, *sources, *user_dicts)
 
     def build() -> tuple[list[str], dict[str, Any]]:
@@ -362,7 +347,7 @@ def _graph_table(base: str, user_dicts: tuple[Path, ...]) -> CompactTable:
 
 def _build_tags(user_dicts: tuple[Path, ...]) -> tuple[dict[str, str], dict[str, Any]]:
     tags: dict[str, str] = {}
-    with _package_file("jieba", "dict.txt").open(encoding="utf-8") as fh:
+    with package_file("jieba", "dict.txt").open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) > 2:
@@ -378,7 +363,7 @@ def _build_tags(user_dicts: tuple[Path, ...]) -> tuple[dict[str, str], dict[str,
 @lru_cache(maxsize=8)
 def _pos_tags(user_dicts: tuple[Path, ...]) -> Mapping[str, str]:
     """jieba's part-of-speech tags (keys in Simplified), with the user dictionaries' tags."""
-    key = diskcache.source_key(_package_file("jieba", "dict.txt"), *user_dicts)
+    key = diskcache.source_key(package_file("jieba", "dict.txt"), *user_dicts)
     return compact_table("pos", key, lambda: _build_tags(user_dicts))
 
 

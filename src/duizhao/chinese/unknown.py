@@ -92,11 +92,12 @@ def state_counts() -> dict[str, tuple[int, int, int, int]]:
         True
     """
     from duizhao.resources import diskcache
+    from duizhao.resources.lexicon import package_file
 
-    from .segment import _BASES, _package_file
+    from .segment import _BASES
 
     package, name, _ = _BASES["hant"]
-    path = _package_file(package, name)
+    path = package_file(package, name)
     key = diskcache.source_key("unknown-states", 1, path)
     return diskcache.load_or_build("unknown-states", key, lambda: _count_states(path))
 

@@ -47,8 +47,10 @@ __all__ = [
     "hk_glosses_path",
     "hk_names",
     "hk_names_path",
+    "hk_user_dict_path",
     "hsk_level",
     "hsk_words",
+    "package_file",
     "set_phrase_tags",
 ]
 
@@ -364,13 +366,26 @@ def cedict_adverbs() -> list[str]:
     return out
 
 
-def _jieba_dict() -> Path:
+def hk_user_dict_path() -> Path:
+    """The shipped dictionary of Hong Kong public-life vocabulary (jieba format, Traditional)."""
+    from importlib import resources
+
+    return Path(str(resources.files("duizhao") / "resources" / "data" / "hk_userdict.txt"))
+
+
+def package_file(package: str, name: str) -> Path:
+    """The file ``name`` inside an installed package's folder (``jieba``'s ``dict.txt``), found
+    without importing the package.
+
+    Raises:
+        ImportError: The package is not installed.
+    """
     import importlib.util
 
-    spec = importlib.util.find_spec("jieba")
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("jieba is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+        raise ImportError(f"{package} is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / name
 
 
 def _build_set_phrases(sources: tuple[Path, ...]) -> tuple[dict[str, str], dict[str, Any]]:
@@ -398,6 +413,6 @@ def set_phrase_tags() -> Mapping[str, str]:
         >>> t.get("水土流失"), t.get("不可或缺"), t.get("监管机构")
         ('i', 'l', None)
     """
-    sources = (_jieba_dict(), Path(__file__).parent / "data" / "hk_userdict.txt")
+    sources = (package_file("jieba", "dict.txt"), hk_user_dict_path())
     key = diskcache.source_key("set-phrases", *sources)
     return compact_table("set-phrases", key, lambda: _build_set_phrases(sources))
