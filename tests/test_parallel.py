@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from duizhao.cli import main
-from duizhao.pipeline.parallel import run_each
+from duizhao.pipeline.parallel import dask_window, run_each
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = [
@@ -113,3 +113,21 @@ def test_dask_without_the_extra_names_it(tmp_path, capsys, monkeypatch):
     code = main(["build", str(ROOT / "corpus"), "-o", str(tmp_path / "site"), "--dask", "local"])
     err = capsys.readouterr().err
     assert code == 2 and "pip install 'duizhao[dask]'" in err and "Traceback" not in err
+
+
+def _held(n: int) -> tuple[int, int]:
+    """``n`` and how many task results the Dask worker running it holds."""
+    from distributed import get_worker
+
+    return n, len(get_worker().data)
+
+
+@pytest.mark.slow
+def test_dask_results_are_not_held_by_the_workers_once_taken():
+    # a bounded window of tasks: a worker holds no more results than the window, however many
+    # articles (all submitted at once, each worker held every document it made until the end)
+    pytest.importorskip("distributed")
+    items = list(range(40))
+    got = list(run_each(_held, items, dask="local", jobs=2))
+    assert [item for item, _ in got] == items and [n for _, (n, _) in got] == items
+    assert max(held for _, (_, held) in got) <= dask_window(2) < len(items) // 2

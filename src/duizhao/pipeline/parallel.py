@@ -13,7 +13,9 @@ article ids) is the same whichever way they were computed:
   ``LocalCluster`` of ``jobs`` worker processes started here for ``dask="local"``. The workers
   need duizhao installed; what a task returns comes back here, where one writer writes it
   (``duizhao bank add`` writes every article's rows into the bank from this process). Dask and
-  its ``distributed`` scheduler are the ``dask`` extra, imported only here and only then.
+  its ``distributed`` scheduler are the ``dask`` extra, imported only here and only then. A few
+  tasks at a time are submitted (:func:`dask_window`), and each result is released on the
+  workers as soon as it is here, so a worker holds only the documents not yet taken.
 
 Every run with more than one item shows a progress bar (tqdm) on a terminal.
 
@@ -28,11 +30,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any, TextIO, TypeVar
 
 from duizhao.errors import DuizhaoError, MissingExtraError
 
-__all__ = ["dask_client", "progress_bar", "run_each"]
+__all__ = ["dask_client", "dask_window", "progress_bar", "run_each"]
 
 #: Seconds to wait for a Dask scheduler before giving up.
 CONNECT_TIMEOUT = 20.0
@@ -181,10 +184,35 @@ def _on_dask(
     bar: Any,
     name: Callable[[T], str],
 ) -> Iterator[tuple[T, R]]:
+    from collections import deque
+
     with dask_client(address, workers=jobs if jobs > 1 else None) as client:
-        futures = client.map(task, items, pure=False)
-        for item, future in zip(items, futures, strict=True):
+        # a bounded window of tasks, each future dropped once its result is here: a worker keeps
+        # a result until no future refers to it, so submitting every task at once (and holding
+        # every future to the end) left each worker holding all the documents it had made
+        window = dask_window(sum(client.nthreads().values()))
+        todo = iter(items)
+        pending: deque[tuple[T, Any]] = deque(
+            (item, client.submit(task, item, pure=False)) for item in islice(todo, window)
+        )
+        while pending:
+            item, future = pending.popleft()
             result = future.result()
+            future.release()  # the worker may forget it now
+            for more in islice(todo, 1):
+                pending.append((more, client.submit(task, more, pure=False)))
             bar.set_postfix_str(name(item), refresh=False)
             bar.update(1)
             yield item, result
+
+
+def dask_window(threads: int) -> int:
+    """How many Dask tasks :func:`run_each` keeps submitted and not yet taken back, for a
+    cluster of ``threads`` worker threads: enough that no worker waits for the next task while
+    this process takes a result, few enough that the results waiting here stay few.
+
+    Examples:
+        >>> dask_window(2)
+        8
+    """
+    return 4 * max(1, threads)
