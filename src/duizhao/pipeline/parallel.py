@@ -184,32 +184,42 @@ def _on_dask(
     bar: Any,
     name: Callable[[T], str],
 ) -> Iterator[tuple[T, R]]:
+    import time
     from collections import deque
 
     with dask_client(address, workers=jobs if jobs > 1 else None) as client:
         # a bounded window of tasks, each future dropped once its result is here: a worker keeps
         # a result until no future refers to it, so submitting every task at once (and holding
         # every future to the end) left each worker holding all the documents it had made
-        window = dask_window(sum(client.nthreads().values()))
         todo = iter(items)
-        pending: deque[tuple[T, Any]] = deque(
-            (item, client.submit(task, item, pure=False)) for item in islice(todo, window)
-        )
-        while pending:
+        pending: deque[tuple[T, Any]] = deque()
+        window, asked = 0, None
+        while True:
+            if asked is None or time.monotonic() - asked >= WINDOW_REFRESH:  # workers come, go
+                window = dask_window(sum(client.nthreads().values()))
+                asked = time.monotonic()
+            pending.extend((item, client.submit(task, item, pure=False))
+                           for item in islice(todo, max(0, window - len(pending))))  # fmt: skip
+            if not pending:
+                return
             item, future = pending.popleft()
             result = future.result()
             future.release()  # the worker may forget it now
-            for more in islice(todo, 1):
-                pending.append((more, client.submit(task, more, pure=False)))
             bar.set_postfix_str(name(item), refresh=False)
             bar.update(1)
             yield item, result
 
 
+#: Seconds between two looks at how many worker threads a Dask cluster has.
+WINDOW_REFRESH = 1.0
+
+
 def dask_window(threads: int) -> int:
     """How many Dask tasks :func:`run_each` keeps submitted and not yet taken back, for a
     cluster of ``threads`` worker threads: enough that no worker waits for the next task while
-    this process takes a result, few enough that the results waiting here stay few.
+    this process takes a result, few enough that the results waiting here stay few. The
+    cluster's threads are counted again every :data:`WINDOW_REFRESH` seconds (workers may join
+    a cluster after the run starts).
 
     Examples:
         >>> dask_window(2)
