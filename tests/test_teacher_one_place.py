@@ -132,7 +132,10 @@ def test_drills_exports_and_bank(corpus, tmp_path, capsys):
     assert "知識產權貿易" not in rows
     with zipfile.ZipFile(tmp_path / "en.apkg") as z:
         z.extract("collection.anki2", tmp_path)
-    notes = [r[0] for r in sqlite3.connect(tmp_path / "collection.anki2").execute("select flds from notes")]
+    notes = [
+        r[0]
+        for r in sqlite3.connect(tmp_path / "collection.anki2").execute("select flds from notes")
+    ]
     assert any("apiece" in n and "各" in n for n in notes)
     worksheet = next(out.glob("*.drills*.html")).read_text(encoding="utf-8")
     assert "創新集群" in worksheet
@@ -161,3 +164,34 @@ def test_a_corrections_file_alone_is_not_an_article(corpus, tmp_path, capsys, co
     assert main([*args, toml]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and "corrections file of an article, not an article" in err
+
+
+#: The characters of each title (h1) of the page, with the top of the line each is on.
+_TITLE_LINES_JS = r"""() => [...document.querySelectorAll('h1')].map(h => {
+  const tops = [];
+  const walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    for (let i = 0; i < n.data.length; i++) {
+      if (!n.data[i].trim()) continue;
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+      tops.push(Math.round(r.getBoundingClientRect().top));
+    }
+  }
+  return tops;
+})"""
+
+
+@pytest.mark.browser
+def test_a_worksheet_title_leaves_no_character_alone_on_its_last_line(browser, tmp_path):
+    """The answer key's title, "Answer key · Vocabulary worksheet: 灣區創科實力獲肯定
+    知識產權貿易待拓展", wrapped at 1300 px with 展 alone on its second line."""
+    assert main(["drill", str(SEED), "-o", str(tmp_path), "--versions", "2", "-q"]) == 0
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto((tmp_path / f"{SEED.stem}.drills-A.html").as_uri())
+    titles = page.evaluate(_TITLE_LINES_JS)
+    page.close()
+    assert len(titles) == 2  # the worksheet's and its key's
+    wrapped = [tops for tops in titles if len(set(tops)) > 1]
+    assert wrapped, "no title wraps at this width: the test would test nothing"
+    for tops in wrapped:
+        assert tops.count(tops[-1]) >= 4, f"{tops.count(tops[-1])} characters on the last line"
