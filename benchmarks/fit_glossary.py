@@ -363,8 +363,9 @@ def predict(art: Article, doc: Any, w: np.ndarray, cal: Any, threshold: float) -
         i: find_term(e.term, doc, pos=e.pos, definition=e.definition)
         for i, e in enumerate(doc.glossary)
     }
-    given = {i: _given_link(doc, i, en[i]) for i in en}
-    ranked = linked_rankings(doc, en, given, finder=finder, context=LinkContext())
+    context = LinkContext()
+    given = {i: _given_link(doc, i, en[i], context) for i in en}
+    ranked = linked_rankings(doc, en, given, finder=finder, context=context)
     out = []
     for i, e in enumerate(doc.glossary):
         if e.term not in art.terms:

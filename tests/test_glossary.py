@@ -404,8 +404,18 @@ class TestCounterparts:
         assert link.counterparts[0].source == "given"
         assert link.confidence == 1.0 and not link.uncertain
         assert {o.text for o in link.zh} == {"創新集群"}
-        # a given counterpart is highlighted everywhere, aligned or not
-        assert len(link.zh) == sum(p.text.count("創新集群") for p in doc.zh)
+        # highlighted only where the aligned English holds the term, as a found one is: not in
+        # the untranslated lead, nor where the English of the sentence has no "cluster"
+        assert 0 < len(link.zh) < sum(p.text.count("創新集群") for p in doc.zh)
+        assert all(o.paragraph != 0 for o in link.zh)
+
+    def test_given_equivalent_of_a_term_the_english_never_uses_is_highlighted_everywhere(
+        self,
+    ) -> None:
+        doc, _ = gold_doc("seed")
+        entry = GlossaryEntry("agglomeration", "a group", zh=("創新集群",))
+        link = link_glossary(replace(doc, glossary=(entry,))).links[0]
+        assert not link.en and len(link.zh) == sum(p.text.count("創新集群") for p in doc.zh)
 
     def test_given_equivalent_wins_even_below_any_threshold(self) -> None:
         doc, _ = gold_doc("seed")
@@ -420,7 +430,8 @@ class TestCounterparts:
         glossary = (replace(doc.glossary[1], zh=("指标",)), *doc.glossary[1:])
         linked = link_glossary(replace(doc, glossary=glossary))
         assert linked.links[0].counterparts[0].text == "指標"
-        assert len(linked.links[0].zh) == 2
+        # "a third metric", not the 指標 of "two measures" the sentence before
+        assert [o.sentence for o in linked.links[0].zh] == [10]
 
     def test_no_counterpart_is_honoured(self) -> None:
         doc, _ = gold_doc("seed")

@@ -37,6 +37,8 @@ def test_the_article_is_read_as_written(capsys) -> None:
     assert "glossary: 4 entries" in out and "litter (v.) 【丟棄垃圾】" in out
     assert f"{ARTICLE}:3: read '文：陳美玲' as the byline" in err
     assert f"{ARTICLE}:13: read 'By Chan Mei-ling' as the byline" in err
+    # in the order of their lines (the Chinese comes first here); the author keeps English first
+    assert err.index(f"{ARTICLE}:3: read") < err.index(f"{ARTICLE}:13: read")
 
 
 @pytest.mark.browser

@@ -213,6 +213,8 @@ def _due_line(it: DueItem) -> DueLine:
 #: A Chinese sentence on the review sheet longer than this (characters) is cut to its clauses
 #: around the word.
 CLAUSE_LIMIT = 40
+#: Where a shown sentence may be cut: full-width marks only. Not chinese/wei.py's clause ends,
+#: which also take ASCII ",;:?!" (a token's neighbours): a number's comma (1,000) is no clause end.
 _CLAUSE_END = "，；：。！？"
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "add_corrections_options",
     "add_dask_option",
     "add_limit_option",
+    "article_files",
     "count",
     "each_article",
     "error_line",
@@ -205,6 +206,36 @@ def add_dask_option(p: argparse.ArgumentParser) -> None:
         "or on a local cluster of --jobs workers with 'local'; the results are written here "
         "(extra 'dask')",
     )
+
+
+#: What sits beside an article and is read with it: its corrections file, the old pin file and
+#: the review page's backup of it.
+COMPANION_ENDINGS = (".duizhao.toml", ".align.toml", ".align.toml.bak")
+
+
+def article_files(files: Sequence[str], args: argparse.Namespace) -> list[str]:
+    """The ``FILE`` arguments that are articles. A corrections file among them (``corpus/*``
+    gives ``NAME.duizhao.toml`` too) is read with its article, not as one: it is passed over
+    with a note (none with ``-q``); given alone, it is an error naming what to give.
+
+    Examples:
+        >>> ns = argparse.Namespace(quiet=True)
+        >>> article_files(["a.txt", "a.duizhao.toml", "b.md"], ns)
+        ['a.txt', 'b.md']
+    """
+    from ..errors import DuizhaoError
+
+    kept = [f for f in files if not str(f).lower().endswith(COMPANION_ENDINGS)]
+    if files and not kept:
+        raise DuizhaoError(
+            f"{files[0]} is the corrections file of an article, not an article: give the "
+            "article beside it (NAME.txt or NAME.md), which is read with it"
+        )
+    if not getattr(args, "quiet", False):
+        for f in files:
+            if f not in kept:
+                print(f"note: {f} is read with its article, not as one", file=sys.stderr)
+    return kept
 
 
 def each_article(files: Sequence[str], args: argparse.Namespace, desc: str) -> Iterator[str]:

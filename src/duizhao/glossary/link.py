@@ -2,12 +2,15 @@
 occurrences in the Chinese text.
 
 What the teacher said always wins: a given equivalent (``cluster【集群】``, or a counterpart chosen
-in the corrections file) is the counterpart, never uncertain, highlighted wherever it occurs; a
-term marked as having no counterpart gets none and no Chinese highlight. Otherwise the
-:class:`~duizhao.glossary.CounterpartFinder` finds it, and it is highlighted only in the Chinese
-sentences aligned with an English sentence that holds the term; below the finder's threshold it is
-*uncertain* (outputs mark it "check"). A term that is nowhere in the English is a warning naming
-the term and its glossary line.
+in the corrections file) is the counterpart, never uncertain; a term marked as having no
+counterpart gets none and no Chinese highlight. Otherwise the
+:class:`~duizhao.glossary.CounterpartFinder` finds it; below the finder's threshold it is
+*uncertain* (outputs mark it "check"). Given or found, a counterpart is highlighted only in the
+Chinese sentences aligned with an English sentence that holds the term (指標 where the English
+says "a third metric", not where it says "two measures"); a given one of a term the English never
+uses is highlighted wherever it occurs (there is no English to pair it with), and a teacher's own
+highlight (``[highlights] add``) is kept wherever the teacher put it. A term that is nowhere in
+the English is a warning naming the term and its glossary line.
 
 Examples:
     >>> from duizhao.model import Paragraph, Sentence, Token
@@ -113,8 +116,14 @@ def missing_term_warning(doc: Document, index: int) -> str:
     return f"{where}: glossary term {entry.term!r} is not in the English text"
 
 
-def _given_link(doc: Document, index: int, en: tuple[Occurrence, ...]) -> TermLink | None:
-    """The link of an entry whose counterpart the teacher gave or ruled out, else ``None``."""
+def _given_link(
+    doc: Document, index: int, en: tuple[Occurrence, ...], context: LinkContext | None = None
+) -> TermLink | None:
+    """The link of an entry whose counterpart the teacher gave or ruled out, else ``None``.
+
+    The given counterpart is highlighted where the aligned English holds the term (see
+    :func:`_aligned_sentences`), everywhere when the English never holds it.
+    """
     entry = doc.glossary[index]
     if entry.no_counterpart:
         return TermLink(entry=index, confidence=1.0, en=en)
@@ -126,7 +135,8 @@ def _given_link(doc: Document, index: int, en: tuple[Occurrence, ...]) -> TermLi
         written = next((f for f in _script_forms(z) if f in zh_text), z)
         if all(g.text != written for g in given):
             given.append(Counterpart(text=written, score=1.0, source="given"))
-    found = [o for g in given for o in find_chinese(g.text, doc)]
+    sentences = _aligned_sentences(doc, en, context or LinkContext()) if en else None
+    found = [o for g in given for o in find_chinese(g.text, doc, sentences=sentences)]
     return TermLink(
         entry=index,
         counterparts=tuple(given),
@@ -145,13 +155,20 @@ def _ranking(
     return finder.ranking(doc, entry.term, forms, en, definition=entry.definition, context=context)
 
 
+def _aligned_sentences(
+    doc: Document, en: tuple[Occurrence, ...], context: LinkContext
+) -> set[int]:
+    """The Chinese sentences aligned with an English sentence that holds the term: the only
+    places its counterpart is highlighted."""
+    view = context.aligned_text(doc)
+    return {z for o in en for z in view.aligned.get(o.sentence, ())}
+
+
 def _highlighted(
     doc: Document, en: tuple[Occurrence, ...], text: str, context: LinkContext
 ) -> tuple[tuple[int, int, int], ...]:
-    """The places a counterpart is highlighted: its occurrences in the Chinese sentences aligned
-    with an English sentence that holds the term."""
-    view = context.aligned_text(doc)
-    aligned = {z for o in en for z in view.aligned.get(o.sentence, ())}
+    """The places a counterpart is highlighted (see :func:`_aligned_sentences`)."""
+    aligned = _aligned_sentences(doc, en, context)
     return tuple((o.paragraph, o.start, o.end) for o in find_chinese(text, doc, sentences=aligned))
 
 
@@ -165,9 +182,7 @@ def _found_link(
         Counterpart(text=c.text, score=round(s, 3), source="alignment")
         for c, s in zip(ranking.candidates[: finder.max_counterparts], ranking.shares, strict=False)
     )
-    # highlighted only where the aligned English holds the term
-    view = context.aligned_text(doc)
-    aligned = {z for o in en for z in view.aligned.get(o.sentence, ())}
+    aligned = _aligned_sentences(doc, en, context)
     return TermLink(
         entry=index,
         counterparts=counterparts,
@@ -202,7 +217,7 @@ def link_entry(
     finder = finder if finder is not None else CounterpartFinder.default()
     context = context if context is not None else LinkContext()
     en = find_term(entry.term, doc, pos=entry.pos, definition=entry.definition)
-    link = _given_link(doc, index, en)
+    link = _given_link(doc, index, en, context)
     if link is not None:
         return link
     return _found_link(doc, index, en, _ranking(doc, index, en, finder, context), finder, context)
@@ -316,7 +331,7 @@ def link_glossary(
         i: find_term(e.term, doc, pos=e.pos, definition=e.definition)
         for i, e in enumerate(doc.glossary)
     }
-    given = {i: _given_link(doc, i, en[i]) for i in en}
+    given = {i: _given_link(doc, i, en[i], context) for i in en}
     rankings = linked_rankings(doc, en, given, finder=finder, context=context)
     links = tuple(
         given[i] or _found_link(

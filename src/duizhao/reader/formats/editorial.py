@@ -154,7 +154,9 @@ def _take_masthead(b: Builder) -> None:
     the date, a byline is taken out (with a warning naming it), and a headline on the first line
     of the same block is the title (a headline in a paragraph of its own is left to
     :func:`_take_headlines`). A paragraph is taken only when every line of it is one of these,
-    and the article keeps at least one paragraph of the language."""
+    and the article keeps at least one paragraph of the language. The bylines' warnings come in
+    the order of their lines (the author is the English byline first, then the Chinese)."""
+    said: list[tuple[int | None, str]] = []
     for lang, paras in (("en", b.en), ("zh", b.zh)):
         k = 0
         while k < len(paras) - 1:
@@ -175,12 +177,15 @@ def _take_masthead(b: Builder) -> None:
             if rest:
                 b.meta[f"title_{lang}"] = lines[0][1]
             for i, t in bylines:
-                b.warn(line0 and line0 + i, f"read {t!r} as the byline (shown under the title)")
+                where = line0 and line0 + i
+                said.append((where, f"read {t!r} as the byline (shown under the title)"))
                 had = b.meta.get("author")  # English first: its paragraphs are read first
                 b.meta["author"] = f"{had} / {t}" if had else t
             for i, (y, m, d) in dates:
                 line = (line0 or 0) + i
                 b.take_date(iso_date(y, m, d, b.path, line), line if line0 else None)
+    for at, text in sorted(said, key=lambda w: w[0] or 0):
+        b.warn(at, text)
 
 
 def _take_title(m: re.Match[str], b: Builder, lineno: int) -> None:
