@@ -108,7 +108,7 @@ def set_phrase_kind(text: str) -> str:
         return ""
     if is_idiom(text):
         return "idiom"
-    from duizhao.resources.lexicon import set_phrase_tags
+    from duizhao.resources.wordtags import set_phrase_tags
 
     tag = set_phrase_tags().get(to_simplified(text))
     return "idiom" if tag == IDIOM_TAG else "phrase" if tag == SET_PHRASE_TAG else ""
