@@ -385,6 +385,10 @@ def predict(art: Article, doc: Any, w: np.ndarray, cal: Any, threshold: float) -
             "evidence": evidence(r.candidates, r.shares),
             "candidates": texts[:5], "gold": sorted(gold),
             "features": dict(r.candidates[0].features),
+            # the next ones' too, and where each stands (round 17: diagnosis of the rules that
+            # reorder the best few)
+            "candidate_features": [dict(c.features) for c in r.candidates[:8]],
+            "places": [list(map(list, c.places)) for c in r.candidates[:8]],
             "kind": evidence_class(r.candidates[0].features),
         })  # fmt: skip
     return out
