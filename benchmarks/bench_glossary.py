@@ -14,10 +14,11 @@ Data (``benchmarks/glossary_data.py``):
   and ``written14`` (round 13's: an editorial, a magazine feature, an academic abstract, 27
   terms; in the fitting pool from round 14), and ``written15`` (round 14's: a speech, a magazine
   feature, an editorial, 27 terms; in the fitting pool from round 15), and ``written16`` (round
-  15's: an editorial, a magazine feature, an academic abstract, 28 terms; never fitted on nor
-  used to choose), and ``written17`` (round 16's: a school newsletter notice, a science news
-  piece, a court report, 30 terms; never fitted on nor used to choose; its per-term results
-  are not printed unless ``--show-held-out``, like the held-out novels');
+  15's: an editorial, a magazine feature, an academic abstract, 28 terms; in the fitting pool
+  from round 17), and ``written17`` (round 16's: a school newsletter notice, a science news
+  piece, a court report, 30 terms) and ``written18`` (round 17's: a sports report, a restaurant
+  review, a government press release, 30 terms), never fitted on nor used to choose; their
+  per-term results are not printed unless ``--show-held-out``, like the held-out novels';
 * the seed editorial: its three glossary terms and its English vocabulary suggestions
   (``seed-vocabulary.gold.json``); never fitted on;
 * ``seed-teacher``: the seed's text with 21 more glossary terms, as a Hong Kong English teacher
@@ -328,9 +329,9 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 #: The sets whose per-term results are never printed nor written unless asked
-#: (``--show-held-out``): glossary-mac-dev 04–05 and the check set written in round 16.
-HIDDEN_SPLITS = ("held-out", "written17")
-HIDDEN_PREFIXES = ("mac/04", "mac/05", "fixtures/written17")
+#: (``--show-held-out``): glossary-mac-dev 04–05 and the check sets written in rounds 16 and 17.
+HIDDEN_SPLITS = ("held-out", "written17", "written18")
+HIDDEN_PREFIXES = ("mac/04", "mac/05", "fixtures/written17", "fixtures/written18")
 
 GROUPS = {
     "glossary-mac-dev, tuning (01–03)": lambda a: a.group == "mac" and a.split == "tuning",
@@ -347,6 +348,7 @@ GROUPS = {
     "fixtures, written in round 14": lambda a: a.group == "fixtures" and a.split == "written15",
     "fixtures, written in round 15": lambda a: a.group == "fixtures" and a.split == "written16",
     "fixtures, written in round 16": lambda a: a.group == "fixtures" and a.split == "written17",
+    "fixtures, written in round 17": lambda a: a.group == "fixtures" and a.split == "written18",
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }

@@ -28,11 +28,16 @@
   of that round; never fitted on nor used to choose anything in round 14, and in the pool from
   round 15, once measured and reported), and ``written16`` (round 15's check set: a newspaper
   editorial, a magazine feature and an academic abstract, 28 terms, written with their gold
-  before any change of that round; never fitted on nor used to choose anything), and
+  before any change of that round; never fitted on nor used to choose anything until round 16,
+  when its per-term results were printed to a developer: in the pool from round 17), and
   ``written17`` (round 16's check set: a school newsletter notice, a science news piece and a
   court report, genres no earlier set has, 30 terms, written with their gold before any change
   of that round and measured on main then: top-1 22/30; never fitted on nor used to choose
-  anything, its per-term results never printed while tuning).
+  anything, its per-term results never printed while tuning), and ``written18`` (round 17's
+  check set: a sports report, a restaurant review and a government press release, genres no
+  earlier set has, 30 terms, written with their gold before any change of that round and
+  measured on main then; never fitted on nor used to choose anything, its per-term results
+  never printed while tuning).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
@@ -77,10 +82,12 @@ DEV = next((d for d in DEV_CANDIDATES if d.is_dir()), DEV_CANDIDATES[0])
 MAC_TUNING = ("01", "02", "03")
 #: The sets of hand-made fixtures the fitting script uses (the failure-class fixtures are tests;
 #: the check sets of rounds 8, 10 and 11 joined the pool in round 12, once measured and reported;
-#: round 13's ``written14`` from round 14, round 14's ``written15`` from round 15; round 12's
-#: ``written12`` and round 15's ``written16`` stay outside).
+#: round 13's ``written14`` from round 14, round 14's ``written15`` from round 15, round 15's
+#: ``written16`` from round 17; round 12's ``written12``, round 16's ``written17`` and round
+#: 17's ``written18`` stay outside).
 FITTED_FIXTURES = (
     "dev", "heldout", "fresh", "written8", "written10", "seed-teacher", "written14", "written15",
+    "written16",
 )  # fmt: skip
 
 

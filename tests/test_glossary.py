@@ -71,6 +71,9 @@ WRITTEN16 = ("written16-northbound-shoppers", "written16-bamboo-scaffolders", "w
 #: The check set written in round 16 (a school notice, a science news piece, a court report;
 #: never fitted on nor used to choose).
 WRITTEN17 = ("written17-sports-day-notice", "written17-coral-recovery", "written17-agent-jailed")
+#: The check set written in round 17 (a sports report, a restaurant review, a government press
+#: release; never fitted on nor used to choose).
+WRITTEN18 = ("written18-comeback-title", "written18-noodle-bar-review", "written18-pool-reopening")
 
 
 def gold_doc(name: str) -> tuple[Document, dict]:
@@ -319,7 +322,9 @@ class TestEnglishForms:
             assert sorted(got) == sorted(want["en"]), term
 
 
-@pytest.mark.parametrize("name", WRITTEN10 + WRITTEN12 + WRITTEN14 + WRITTEN15 + WRITTEN16 + WRITTEN17)
+@pytest.mark.parametrize(
+    "name", WRITTEN10 + WRITTEN12 + WRITTEN14 + WRITTEN15 + WRITTEN16 + WRITTEN17 + WRITTEN18
+)
 def test_check_set_gold_is_consistent(name: str) -> None:
     """The round 10 check set's gold is what its articles say: one bead per sentence pair, the
     glossary's terms, each acceptable counterpart written in the Chinese and each English form

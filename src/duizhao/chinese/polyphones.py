@@ -134,9 +134,10 @@ def _tag(word: str) -> str | None:
 # The read-only table of the default annotator's tags, found once.
 @cache
 def _default_tags() -> Mapping[str, str]:
-    from .segment import _pos_tags, hk_user_dict_path
+    from duizhao.resources.lexicon import hk_user_dict_path
+    from duizhao.resources.wordtags import pos_tags
 
-    return _pos_tags((hk_user_dict_path(),))
+    return pos_tags((hk_user_dict_path(),))
 
 
 _RULE_CHARS = "量应地处得尽弄差将哩为数儿行" + "".join(_ALONE)

@@ -25,6 +25,7 @@ from duizhao.errors import InputError
 from duizhao.resources import diskcache
 from duizhao.resources.compact import CompactTable, compact_table
 from duizhao.resources.lexicon import cedict_adverbs, hk_user_dict_path, package_file
+from duizhao.resources.wordtags import load_user_dict, pos_tags, read_lines
 from duizhao.text.convert import HK_TO_TAIWAN, convert, to_simplified, to_traditional
 from duizhao.text.script import HAN_RUN_RE
 
@@ -64,66 +65,6 @@ class Segmenter(Protocol):
 # ------------------------------------------------------------------------------------------
 # Dictionary files
 # ------------------------------------------------------------------------------------------
-
-
-def read_lines(path: str | Path) -> Iterable[tuple[int, str]]:
-    """The numbered lines of a word file (user dictionary, override file) that hold something.
-
-    Lines are stripped; blank lines and lines starting with ``#`` are skipped.
-
-    Raises:
-        InputError: When the file is missing or not UTF-8.
-    """
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(str(path), None, "file not found") from None
-    except UnicodeDecodeError as err:
-        raise InputError(str(path), None, f"not UTF-8 text ({err.reason})") from None
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            yield n, line
-
-
-def load_user_dict(path: str | Path) -> tuple[tuple[str, int | None, str | None], ...]:
-    """Read a user dictionary in jieba's format: ``word [frequency] [part-of-speech]`` a line.
-
-    Words may be written in Traditional or Simplified characters. Blank lines and lines starting
-    with ``#`` are ignored.
-
-    Example file::
-
-        # word      frequency  tag
-        創新及科技局  10         nt
-        北部都會區
-
-    Args:
-        path: The file (UTF-8).
-
-    Returns:
-        ``(word, frequency or None, tag or None)`` per entry.
-
-    Raises:
-        InputError: For a line that is not ``word [integer] [tag]``.
-    """
-    entries = []
-    for n, line in read_lines(path):
-        parts = line.split()
-        if len(parts) > 3 or any(ch in parts[0] for ch in "\t"):
-            raise InputError(str(path), n, f"expected 'word [frequency] [tag]', found {line!r}")
-        freq: int | None = None
-        tag: str | None = None
-        rest = parts[1:]
-        if rest and rest[0].isdigit():
-            freq = int(rest.pop(0))
-        if rest:
-            if len(rest) > 1 or rest[0].isdigit():
-                raise InputError(str(path), n, f"expected 'word [frequency] [tag]', found {line!r}")
-            tag = rest[0]
-        entries.append((parts[0], freq, tag))
-    return tuple(entries)
 
 
 # ------------------------------------------------------------------------------------------
@@ -345,28 +286,6 @@ def _graph_table(base: str, user_dicts: tuple[Path, ...]) -> CompactTable:
     return compact_table(f"seg-{base}", key, build)
 
 
-def _build_tags(user_dicts: tuple[Path, ...]) -> tuple[dict[str, str], dict[str, Any]]:
-    tags: dict[str, str] = {}
-    with package_file("jieba", "dict.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) > 2:
-                tags[parts[0]] = parts[2]
-    for path in user_dicts:
-        for word, _f, tag in load_user_dict(path):
-            if tag:
-                tags[to_simplified(word)] = tag
-    return tags, {}
-
-
-# Read-only tables, one per combination of user dictionaries (a few per process at most).
-@lru_cache(maxsize=8)
-def _pos_tags(user_dicts: tuple[Path, ...]) -> Mapping[str, str]:
-    """jieba's part-of-speech tags (keys in Simplified), with the user dictionaries' tags."""
-    key = diskcache.source_key(package_file("jieba", "dict.txt"), *user_dicts)
-    return compact_table("pos", key, lambda: _build_tags(user_dicts))
-
-
 # One word graph per dictionary combination (a few per process at most), shared by every
 # segmenter that uses it; it is read-only.
 @lru_cache(maxsize=8)
@@ -467,7 +386,7 @@ class JiebaSegmenter:
         """jieba's part-of-speech tag of a word given in Simplified characters, or ``None``."""
         tags = self._tags
         if tags is None:
-            tags = self._tags = _pos_tags(self.user_dicts)
+            tags = self._tags = pos_tags(self.user_dicts)
         return tags.get(word)
 
 
@@ -482,4 +401,4 @@ class StockJiebaSegmenter:
 
     def pos(self, word: str) -> str | None:
         """jieba's tag of ``word``."""
-        return _pos_tags(()).get(word)
+        return pos_tags(()).get(word)

@@ -250,11 +250,10 @@ def _is_han(ch: str) -> bool:
 
 
 def _jieba_tag(ch: str) -> str | None:
+    from duizhao.resources.wordtags import pos_tags
     from duizhao.text.convert import to_simplified
 
-    from .segment import _pos_tags
-
-    return _pos_tags(()).get(to_simplified(ch))
+    return pos_tags(()).get(to_simplified(ch))
 
 
 def _taiwan_form(text: str) -> str:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from duizhao.model import Counterpart, Document, Occurrence
 from duizhao.resources import encoder
 
+from .compounds import unit_first
 from .confidence import DICTIONARY_FEATURES, calibrated, evidence, evidence_class
 from .context import LinkContext
 from .fastpaths import taken_mask
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = ["Claims", "CounterpartFinder", "Ranking", "Request", "calibrated", "evidence"]
-
 
 
 def _best_first(c: Candidate) -> tuple[float, int, str]:
@@ -326,7 +326,7 @@ class CounterpartFinder:
                 continue
             if size > 1:
                 f = halves_first(f)
-            f = whole_phrase_first(idioms_first(f), size)
+            f = unit_first(whole_phrase_first(idioms_first(f), size), size)
             negative, person = is_negative(r.definition), is_person(r.term)
             f = person_first(negated_first(f, negative), person)
             shares = softmax([c.score for c in f])
@@ -446,7 +446,7 @@ class CounterpartFinder:
         found = self.score(ranking.candidates, only=changed)
         if ranking.words > 1:
             found = halves_first(found)
-        found = whole_phrase_first(idioms_first(found), ranking.words)
+        found = unit_first(whole_phrase_first(idioms_first(found), ranking.words), ranking.words)
         found = negated_first(found, ranking.negative)
         found = person_first(found, ranking.person)
         shares = softmax([c.score for c in found])

@@ -41,7 +41,7 @@ from duizhao.text.convert import to_simplified
 from .confidence import TERM_FEATURES, evidence_class
 from .features import Candidate
 
-__all__ = ["LOOK", "idioms_first", "is_idiom", "set_phrase_kind", "whole_phrase_first"]
+__all__ = ["LOOK", "extends", "idioms_first", "is_idiom", "set_phrase_kind", "whole_phrase_first"]
 
 #: How many candidates after the first are looked at.
 LOOK = 2
@@ -108,13 +108,13 @@ def set_phrase_kind(text: str) -> str:
         return ""
     if is_idiom(text):
         return "idiom"
-    from duizhao.resources.lexicon import set_phrase_tags
+    from duizhao.resources.wordtags import set_phrase_tags
 
     tag = set_phrase_tags().get(to_simplified(text))
     return "idiom" if tag == IDIOM_TAG else "phrase" if tag == SET_PHRASE_TAG else ""
 
 
-def _extends(c: Candidate, best: Candidate) -> bool:
+def extends(c: Candidate, best: Candidate) -> bool:
     """``c`` is ``best`` and more, beginning or ending where ``best`` does at one of its
     places."""
     if c.text.startswith(best.text):
@@ -161,7 +161,7 @@ def whole_phrase_first(ranked: Sequence[Candidate], words: int) -> list[Candidat
             len(c.text) == 4
             and (c.features.get("idiom_tag", 0.0) > 0.0 or set_phrase_kind(c.text) in kinds)
             and not c.features.get("explained", 0.0)
-            and _extends(c, best)
+            and extends(c, best)
         ):
             return [c, *out[:k], *out[k + 1 :]]
     return out

@@ -51,7 +51,6 @@ __all__ = [
     "hsk_level",
     "hsk_words",
     "package_file",
-    "set_phrase_tags",
 ]
 
 CEDICT_ATTRIBUTION = (
@@ -386,33 +385,3 @@ def package_file(package: str, name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ImportError(f"{package} is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / name
-
-
-def _build_set_phrases(sources: tuple[Path, ...]) -> tuple[dict[str, str], dict[str, Any]]:
-    tags: dict[str, str] = {}
-    for path in sources:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) < 2 or parts[0].startswith("#") or len(parts[0]) != 4:
-                    continue
-                if parts[-1] in ("i", "l"):
-                    tags[to_simplified(parts[0])] = parts[-1]
-    return tags, {}
-
-
-# A read-only table opened once a process.
-@cache
-def set_phrase_tags() -> Mapping[str, str]:
-    """The four-character idioms (jieba's tag ``i``, 成語) and set phrases (``l``, 習用語) of
-    jieba's dictionary and the shipped Hong Kong user dictionary (the segmenter's tags):
-    Simplified word → tag, built once and cached on disk.
-
-    Examples:
-        >>> t = set_phrase_tags()
-        >>> t.get("水土流失"), t.get("不可或缺"), t.get("监管机构")
-        ('i', 'l', None)
-    """
-    sources = (package_file("jieba", "dict.txt"), hk_user_dict_path())
-    key = diskcache.source_key("set-phrases", *sources)
-    return compact_table("set-phrases", key, lambda: _build_set_phrases(sources))
