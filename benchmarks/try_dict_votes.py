@@ -18,7 +18,9 @@ all the sources' votes instead of CC-CEDICT's alone. It also simulates a margin 
 outside phrases: where
 duizhao printed g2pM's own reading and g2pM's first reading beats its second by less than ``t``
 nats, the character's commonest reading (``kHanyuPinlu``'s first, or pypinyin's) instead; and
-g2pM's best reading among those a character table of ``pypinyin-dict`` lists (:data:`RESTRICT`).
+g2pM's best reading among those a character table of ``pypinyin-dict`` lists (:data:`RESTRICT`);
+how often g2pM's first and second readings are right by margin; and a phrase across the edge of
+the segmenter's word that two or three of the phrase sets read alike (:func:`cross_word_votes`).
 Every variant is scored on the **tuning** half; the held-out half is printed only with
 ``--held-out`` (after the choice).
 """
@@ -315,6 +317,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if len(ranked) < 2 or bench.tone3(pinyin_mod.to_tone_marks(ranked[0])) != got:
                 continue  # a rule changed g2pM's reading, or nothing to fall back to
             margin = math.log(dist[ranked[0]]) - math.log(max(dist[ranked[1]], 1e-12))
+            second = bench.tone3(pinyin_mod.to_tone_marks(ranked[1]))
+            edges = (0, 0.5, 1, 2, 4, math.inf)
+            band = next(f"margin {lo:g} to {hi:g} nats" for lo, hi in zip(edges, edges[1:])
+                        if margin < hi)  # fmt: skip
+            verdict = "first" if got == gold else "second" if second == gold else "neither"
+            stats.setdefault((f"g2pM alone, {band}", -1.0), Counter())[verdict] += 1
             plu = pinlu.get(ord(simp[i]), "").split(",")[0]
             first = (_char_readings(simp[i]) or ("",))[0]
             commonest = {"pinlu": bench.tone3(plu) if plu else None,
@@ -334,13 +342,43 @@ def main(argv: Sequence[str] | None = None) -> int:
                     c = stats.setdefault((table, t), Counter())
                     c["fixed" if alt == gold else "broken" if got == gold else "neither"] += 1
         for (table, t), c in sorted(stats.items()):
-            what = (
-                table
-                if table.startswith("restricted")
-                else (f"margin fallback to {table}'s commonest below {t} nats")
-            )
+            what = table if t <= 0 else (f"margin fallback to {table}'s commonest below {t} nats")
             print(f"{n}: {what}: {dict(c)}")
+        for least in (2, 3):
+            c = cross_word_votes(parts[n], inputs[n], pred, least)
+            print(f"{n}: a phrase across the word's edge that {least}+ sets read alike: {dict(c)}")
     return 0
+
+
+def cross_word_votes(
+    part: list[Any], inputs: list[Any], pred: list[Any], least: int
+) -> Counter[str]:
+    """The longest phrase of 2-4 characters around the labelled polyphone that crosses the edge
+    of its segmenter word and that at least ``least`` of pypinyin's curated phrases, CC-CEDICT
+    and the 汉典 sets list, all with the same reading of it, against duizhao's reading."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    sets = {"pypinyin": phrases_dict, **_sets()}
+    out: Counter[str] = Counter()
+    for (_t, i, gold), (_, simp, words), got in zip(part, inputs, pred, strict=True):
+        word = next(((a, b) for a, b in words if a <= i < b), (i, i + 1))
+        found = None
+        for size in (4, 3, 2):
+            for a in range(max(0, i - size + 1), i + 1):
+                sub = simp[a : a + size]
+                if len(sub) < size or (word[0] <= a and a + size <= word[1]):
+                    continue  # inside the word: the phrase layer reads it
+                said = {bench.tone3(r[i - a][0]) for t in sets.values()
+                        if (r := t.get(sub)) and len(r) == size}  # fmt: skip
+                listed = sum(1 for t in sets.values() if (r := t.get(sub)) and len(r) == size)
+                if listed >= least and len(said) == 1:
+                    found = said.pop()
+                    break
+            if found:
+                break
+        if found and found != got:
+            out["fixed" if found == gold else "broken" if got == gold else "neither"] += 1
+    return out
 
 
 if __name__ == "__main__":
