@@ -31,6 +31,7 @@ import argparse
 import math
 import sys
 from collections import Counter
+from itertools import pairwise
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -319,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             margin = math.log(dist[ranked[0]]) - math.log(max(dist[ranked[1]], 1e-12))
             second = bench.tone3(pinyin_mod.to_tone_marks(ranked[1]))
             edges = (0, 0.5, 1, 2, 4, math.inf)
-            band = next(f"margin {lo:g} to {hi:g} nats" for lo, hi in zip(edges, edges[1:])
+            band = next(f"margin {lo:g} to {hi:g} nats" for lo, hi in pairwise(edges)
                         if margin < hi)  # fmt: skip
             verdict = "first" if got == gold else "second" if second == gold else "neither"
             stats.setdefault((f"g2pM alone, {band}", -1.0), Counter())[verdict] += 1
