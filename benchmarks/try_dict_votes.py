@@ -31,10 +31,10 @@ import argparse
 import math
 import sys
 from collections import Counter
-from itertools import pairwise
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
