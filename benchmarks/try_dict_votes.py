@@ -100,13 +100,16 @@ def _readings(word: str, k: int) -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1 << 15)
-def phrase_votes(word: str, k: int, syllable: str) -> tuple[int, int]:
+def phrase_votes(word: str, k: int, syllable: str, only: str = "") -> tuple[int, int]:
     """``(agree, disagree)``: how many sources read character ``k`` of ``word`` only as
     ``syllable`` (numbered: ``sha4``, neutral tone ``5``), and how many list the word and never
-    read it so (a source with entries for both readings, 重重 *chóng* / *zhòng*, is neither)."""
+    read it so (a source with entries for both readings, 重重 *chóng* / *zhòng*, is neither).
+    ``only``: that source's vote alone."""
     want = _unify(syllable)
     agree = disagree = 0
-    for said in _readings(word, k).values():
+    for name, said in _readings(word, k).items():
+        if only and name != only:
+            continue
         if all(_same(s, want) for s in said):
             agree += 1
         elif not any(_same(s, want) for s in said):
@@ -142,7 +145,9 @@ class Votes:
     outvoted_min: int = 2
     large_outvoted: float | None = None
     large_outvoted_min: int = 1
-    rare_votes: bool = False  # a curated rarer reading: 0 nats where voted down, else stands
+    #: a curated rarer reading: 0 nats where voted down (by all the sources; "cc_cedict": by
+    #: CC-CEDICT's two copies), else it stands
+    rare_votes: bool | str = False
 
 
 class VotingRomaniser:
@@ -190,6 +195,8 @@ class VotingRomaniser:
                             weight = over  # type: ignore[assignment]
                         elif rare:
                             if votes.rare_votes:
+                                if votes.rare_votes == "cc_cedict":
+                                    agree, disagree = phrase_votes(key, k - i, num, "cc_cedict")
                                 weight = base.contradicted_rare if disagree and not agree else INF
                         else:
                             bad = votes.contradicted if curated else votes.large_contradicted
@@ -247,6 +254,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "large confirmed by 1 -> inf": {"large_confirmed": INF, "large_confirmed_min": 1},
     "large confirmed by 2 -> 12": {"large_confirmed": 12.0},
     "curated rarer: voted down (not CC-CEDICT alone) -> 0": {"rare_votes": True},
+    "curated rarer: both copies of CC-CEDICT -> 0": {"rare_votes": "cc_cedict"},
 }
 
 
