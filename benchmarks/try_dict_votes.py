@@ -22,7 +22,8 @@ g2pM's best reading among those a character table of ``pypinyin-dict`` lists (:d
 how often g2pM's first and second readings are right by margin; and a phrase across the edge of
 the segmenter's word that two or three of the phrase sets read alike (:func:`cross_word_votes`).
 Every variant is scored on the **tuning** half; the held-out half is printed only with
-``--held-out`` (after the choice).
+``--held-out`` (after the choice). ``--other VARIANT`` prints every reading a variant changes on
+the CityU and AS segmentation dev text (no pinyin labels there: read by hand).
 """
 
 from __future__ import annotations
@@ -263,7 +264,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=bench.DEFAULT_DATA)
     parser.add_argument("--held-out", action="store_true", help="also score the held-out half")
     parser.add_argument("--only", nargs="*", help="variants to run (names as listed)")
+    parser.add_argument(
+        "--other",
+        metavar="VARIANT",
+        help="print every reading VARIANT changes on the CityU and AS dev text",
+    )
     args = parser.parse_args(argv)
+    if args.other:
+        return other_text(args.data, Votes(**VARIANTS[args.other]))
     from pypinyin_dict.pinyin_data.khanyupinlu import pinyin_dict as pinlu
 
     from duizhao.chinese import pinyin as pinyin_mod
@@ -356,6 +364,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         for least in (2, 3):
             c = cross_word_votes(parts[n], inputs[n], pred, least)
             print(f"{n}: a phrase across the word's edge that {least}+ sets read alike: {dict(c)}")
+    return 0
+
+
+def other_text(data: Path, votes: Votes) -> int:
+    """The readings ``votes`` changes on the text of the CityU and AS segmentation dev sets (no
+    pinyin gold: to be read by hand), each in its sentence and word."""
+    from duizhao.chinese import PinyinRomaniser
+
+    texts = ["".join(w) for name in ("cityu", "as") for w in bench.load_seg(data, name, None)]
+    inputs = bench.romaniser_inputs(texts, batch=bench.ARTICLE_LINES)
+    before = PinyinRomaniser().romanise_many(inputs)
+    after = VotingRomaniser(votes).romanise_many(inputs)
+    n = 0
+    for (t, _, words), old, new in zip(inputs, before, after, strict=True):
+        for i, (x, y) in enumerate(zip(old, new, strict=True)):
+            if x != y:
+                n += 1
+                word = next((t[a:b] for a, b in words if a <= i < b), t[i])
+                print(f"{t[max(0, i - 8) : i]}[{t[i]}]{t[i + 1 : i + 8]}  {word}: {x} -> {y}")
+    print(f"{n} readings changed in {sum(map(len, texts)):,} characters")
     return 0
 
 
