@@ -390,8 +390,7 @@ def predict(art: Article, doc: Any, w: np.ndarray, cal: Any, threshold: float) -
             # reorder the best few)
             "candidate_features": [dict(c.features) for c in r.candidates[:8]],
             "places": [list(map(list, c.places)) for c in r.candidates[:8]],
-            # the finder's own (round 17: an open term's is at most part)
-            "kind": getattr(r, "kind", "") or evidence_class(r.candidates[0].features),
+            "kind": evidence_class(r.candidates[0].features),
         })  # fmt: skip
     return out
 

@@ -116,10 +116,8 @@ def evidence(
 EVIDENCE_CLASSES = ("whole", "part", "definition", "none")
 
 
-def evidence_class(features: Mapping[str, float], open_term: bool = False) -> str:
-    """Which of :data:`EVIDENCE_CLASSES` a best candidate's evidence is (its features); for an
-    ``open_term`` (:func:`~duizhao.glossary.terms.open_term`: "run sb ragged", "pick up") at most
-    ``part`` (round 17: the dictionary translates its fixed words only).
+def evidence_class(features: Mapping[str, float]) -> str:
+    """Which of :data:`EVIDENCE_CLASSES` a best candidate's evidence is (its features).
 
     Examples:
         >>> evidence_class({"dict_term": 1.0}), evidence_class({"dict_term": 0.5})
@@ -127,8 +125,6 @@ def evidence_class(features: Mapping[str, float], open_term: bool = False) -> st
         >>> evidence_class({"dict_term": 0.5, "dict_char": 0.5})
         'part'
         >>> evidence_class({"dict_term": 1.0, "core_term": 0.0})
-        'part'
-        >>> evidence_class({"dict_term": 1.0}, open_term=True)
         'part'
         >>> evidence_class({"dict_def": 0.6}), evidence_class({"dict_def": 0.1})
         ('definition', 'none')
@@ -138,7 +134,7 @@ def evidence_class(features: Mapping[str, float], open_term: bool = False) -> st
         # character inside a longer word (步 "step" in 一步, ``dict_char``) or an edge word
         # (令 "to make" of 令小店) may be the term's, but the span is often not its counterpart
         whole = features.get("core_term", features.get("dict_term", 0.0))
-        return "whole" if whole >= _WHOLE and not open_term else "part"
+        return "whole" if whole >= _WHOLE else "part"
     return "definition" if features.get("dict_def", 0.0) > DEFINITION_FLOOR else "none"
 
 

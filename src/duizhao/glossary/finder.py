@@ -42,7 +42,6 @@ from .pairwise import halves_first
 from .persons import is_person, person_first
 from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
-from .terms import open_term
 from .weights import CALIBRATION, CLASS_THRESHOLDS, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
@@ -144,8 +143,6 @@ class Ranking:
         person: The term is an English noun of a person ("scaffolder"): the best candidate
             followed by a noun of a person goes first
             (:func:`~duizhao.glossary.persons.person_first`, round 16).
-        open: The term has a slot the text fills (:func:`~duizhao.glossary.terms.open_term`:
-            "run sb ragged"), so its best candidate's evidence is at most ``part`` (round 17).
     """
 
     candidates: tuple[Candidate, ...]
@@ -155,7 +152,6 @@ class Ranking:
     kind: str = ""
     negative: bool = False
     person: bool = False
-    open: bool = False
 
 
 @dataclass(frozen=True)
@@ -334,11 +330,10 @@ class CounterpartFinder:
             negative, person = is_negative(r.definition), is_person(r.term)
             f = person_first(negated_first(f, negative), person)
             shares = softmax([c.score for c in f])
-            opened = open_term(r.term)
             out.append(
                 Ranking(
                     tuple(f), tuple(shares), self._confidence(f, shares), size,
-                    evidence_class(f[0].features, opened), negative, person, opened,
+                    evidence_class(f[0].features), negative, person,
                 )
             )  # fmt: skip
         return out
@@ -457,8 +452,7 @@ class CounterpartFinder:
         shares = softmax([c.score for c in found])
         return Ranking(
             tuple(found), tuple(shares), self._confidence(found, shares), ranking.words,
-            evidence_class(found[0].features, ranking.open), ranking.negative, ranking.person,
-            ranking.open,
+            evidence_class(found[0].features), ranking.negative, ranking.person,
         )  # fmt: skip
 
     def rank(

@@ -408,25 +408,6 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
     )
 
 
-def open_term(term: str) -> bool:
-    """Whether a term has a slot the text fills: a placeholder ("run sb ragged", "vote with
-    one's feet") or a phrasal verb's particle, which may follow the object ("pick sth up" as
-    "picked the keys up"). Its counterpart is often the whole phrase rendered freely, while the
-    dictionary translates only its fixed words (round 17: such a counterpart is not ``whole``,
-    :func:`~duizhao.glossary.confidence.evidence_class`).
-
-    Examples:
-        >>> open_term("run sb ragged"), open_term("vote with one's feet"), open_term("pick up")
-        (True, True, True)
-        >>> open_term("supply chain"), open_term("lag behind"), open_term("out")
-        (False, False, False)
-    """
-    words = [w.lower().replace("’", "'") for w in term.split()]
-    return len(words) > 1 and (
-        any(w in _PLACEHOLDERS for w in words) or any(w in _PARTICLES for w in words[1:])
-    )
-
-
 def closed_compound_split(word: str) -> tuple[str, str] | None:
     """``healthcare`` → ``("health", "care")`` when both halves are common words."""
     if len(word) < 7:
