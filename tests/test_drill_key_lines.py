@@ -1,6 +1,6 @@
 """The worksheet's answer key PDF (WeasyPrint) breaks no sentence after its first word (round 17's
 QA: ``duizhao drill SEED --vocab --pdf`` printed "Beijing's" alone on a line before the answer
-"(9) lags", a Pango line-breaking bug, WeasyPrint issue #2576). The plain text around the bold,
+"(9) lags", a Pango line-breaking bug, WeasyPrint issue #2576). The plain text before the bold,
 underlined answer is now a span of its own with its trailing space outside it; the answer stays
 marked. Read back with ``pdftotext -layout``: every sentence's first line has more than one word."""
 
