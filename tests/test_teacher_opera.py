@@ -5,7 +5,6 @@ writes it, and each defect the first look found checked in what the learner prin
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
