@@ -204,3 +204,30 @@ def test_a_long_sentence_is_cut_to_the_clauses_around_the_word(
         assert word in c
         if len(c) > 40:  # only a clause without a mark inside it may be that long
             assert not re.search("[，；：。！？]", c.rstrip("。！？…")), c
+
+
+def test_the_terminal_review_cuts_a_long_sentence_as_the_sheet_does(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``bank review --for chinese`` showed a long sentence whole where ``bank due --for chinese``
+    cuts it to the clauses around the word (round 17's QA): each card's sentence in the terminal
+    is now the one of the same item on the review sheet, "…" and all."""
+    words = _words(db, capsys)
+    out = tmp_path / "due.html"
+    assert main([*ARGS, "--db", db, "-o", str(out)]) == 0
+    sheet = out.read_text(encoding="utf-8").split('class="key', 1)[0]
+    contexts = [
+        re.sub(r"<[^>]+>|\s", "", c)
+        for c in re.findall(r'class="zh-context"[^>]*>(.*?)</div>', sheet, flags=re.S)
+    ]
+    assert len(contexts) == 8 and any("…" in c for c in contexts)
+    copy = tmp_path / "bank.sqlite3"  # the ratings go to a copy: the module's bank stays new
+    copy.write_bytes(Path(db).read_bytes())
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n3\n" * 8))
+    argv = ["bank", "review", "--for", "chinese", "--date", "2025-09-10", "--new", "8"]
+    assert main([*argv, "--db", str(copy)]) == 0
+    text = capsys.readouterr().out
+    shown = re.findall(r"\[\d/8\] (\S+)\n    (\S+)\n", text)
+    assert [w for w, _ in shown] == words, text
+    for (word, line), context in zip(shown, contexts, strict=True):
+        assert f"【{word}】" in line and line.replace("【", "").replace("】", "") == context

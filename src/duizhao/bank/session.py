@@ -4,7 +4,9 @@ Enter, shows the answer and asks for a rating, saving each rating at once.
 A card is asked the way its audience learns: for the English class (``english``), the English term
 and a stored sentence with it blanked, the Chinese and the definition as the answer; for a learner
 of Chinese (``chinese``), the Chinese word (marked 【】 in a stored Chinese sentence where the bank
-has one), with its readings, its English meaning and the aligned English sentence as the answer.
+has one, a long one cut to the clauses around the word as on the review sheet:
+:func:`.report.clause_around`), with its readings, its English meaning and the aligned English
+sentence as the answer.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..errors import InputError
 from .cards import CLASS, Audience, DueItem, parse_rating
+from .report import clause_around
 
 if TYPE_CHECKING:
     from .review import ReviewMixin
@@ -69,7 +72,8 @@ def review_session(
             out.write(f"\n[{i}/{len(items)}] {it.chinese or it.display}")
             if it.sentence and it.sentence_lang == "zh" and it.end > it.start:
                 s, a, b = it.sentence, it.start, it.end
-                out.write(f"\n    {s[:a]}【{s[a:b]}】{s[b:]}")
+                before, after = clause_around(s[:a], s[a:b], s[b:])  # as the due sheet cuts it
+                out.write(f"\n    {before}【{s[a:b]}】{after}")
         else:
             out.write(f"\n[{i}/{len(items)}] {it.display}")
             if it.sentence:

@@ -167,8 +167,9 @@ def sheet_docx(
     if not m["title_en"] and not m["title_zh"]:
         add_text(d.add_paragraph(), ctx["title"], bold=True, size=16)
     if m["author"]:
-        add_text(d.add_paragraph(), " · ".join(b["text"] for b in m["bylines"]), size=9,
-                 colour="667085")
+        add_text(
+            d.add_paragraph(), " · ".join(b["text"] for b in m["bylines"]), size=9, colour="667085"
+        )
     for line in ctx["legend"]:
         add_text(d.add_paragraph(), line, size=8)
 
@@ -249,14 +250,19 @@ def sheet_docx(
     if v["zh"]:
         simplified = ctx["zh_lang"] == "zh-Hans"  # the headings in the sheet's script
         d.add_heading(f"Words to learn: Chinese {'生词' if simplified else '生詞'}", level=2)
+        # the readings the sheet shows: a Pinyin and/or a Jyutping column (none: no column)
+        rds = [
+            (k, h)
+            for k, h in (("pinyin", "Pinyin"), ("jyutping", "Jyutping"))
+            if any(x[k] for x in v["zh"])
+        ]
         _table(
             d,
-            ["词语" if simplified else "詞語", "Pinyin", "Jyutping", "Meaning", "HSK", "Times"],
+            ["词语" if simplified else "詞語", *(h for _, h in rds), "Meaning", "HSK", "Times"],
             [
                 [
                     x["word"],
-                    x["pinyin"],
-                    x["jyutping"],
+                    *(x[k] for k, _ in rds),
                     "; ".join(x["translation"]) + (" ? check" if x["check"] else ""),
                     "" if x["level"] is None else ("7–9" if x["level"] >= 7 else str(x["level"])),
                     str(x["count"]),

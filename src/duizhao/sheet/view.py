@@ -308,6 +308,11 @@ def sheet_context(
         title = Path(m.path).stem if m.path else "Study sheet"
     glossary = _glossary_view(doc, reading) if "glossary" in show else []
     vocabulary = _vocabulary_view(doc)
+    for v in vocabulary["zh"]:  # the table's readings are those the sheet shows (none: no column)
+        if reading not in ("pinyin", "both"):
+            v["pinyin"] = ""
+        if reading not in ("jyutping", "both"):
+            v["jyutping"] = ""
     if "vocab-en" not in show:
         vocabulary["en"] = []
     if "vocab-zh" not in show:
