@@ -47,6 +47,28 @@ def cli_json(*args: str) -> Any:
     return json.loads(out.getvalue())
 
 
+def words_pinyin(tmp_path: Path, text: str) -> dict[str, str]:
+    """word → its pinyin, for every token ``duizhao words --format jsonl`` prints for ``text``
+    (one line, written to a file in ``tmp_path``)."""
+    import contextlib
+    import io
+    import json
+
+    from duizhao.cli import main
+
+    src = tmp_path / "in.txt"
+    src.write_text(text + "\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["words", str(src), "--format", "jsonl"]) == 0
+    return {
+        t["text"]: " ".join(p for p in t["pinyin"] if p)
+        for line in out.getvalue().splitlines()
+        for t in json.loads(line)["tokens"]
+        if t["text"].strip()
+    }
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED

@@ -16,20 +16,7 @@ from duizhao.chinese import PinyinRomaniser
 from duizhao.chinese.pinyin import PhraseWeights
 from duizhao.cli import main
 
-
-def _pinyin(tmp_path: Path, text: str) -> dict[str, str]:
-    """word → its pinyin, for every token ``duizhao words --format jsonl`` prints for a line."""
-    src = tmp_path / "in.txt"
-    src.write_text(text + "\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["words", str(src), "--format", "jsonl"]) == 0
-    return {
-        t["text"]: " ".join(p for p in t["pinyin"] if p)
-        for line in out.getvalue().splitlines()
-        for t in json.loads(line)["tokens"]
-        if t["text"].strip()
-    }
+from conftest import words_pinyin
 
 
 @pytest.mark.parametrize(
@@ -47,14 +34,14 @@ def _pinyin(tmp_path: Path, text: str) -> dict[str, str]:
 def test_a_contradicted_rare_reading_yields_to_the_model(
     tmp_path: Path, text: str, word: str, reading: str
 ) -> None:
-    assert _pinyin(tmp_path, text)[word] == reading
+    assert words_pinyin(tmp_path, text)[word] == reading
 
 
 def test_a_confirmed_rare_reading_still_stands(tmp_path: Path) -> None:
     # CC-CEDICT reads 會計 kuài jì too: g2pM's huì (sure to 1 - 1e-21) does not overrule it
-    assert _pinyin(tmp_path, "他在銀行當會計。")["會計"] == "kuài jì"
+    assert words_pinyin(tmp_path, "他在銀行當會計。")["會計"] == "kuài jì"
     # a neutral tone in either dictionary agrees with the same syllable (妥當 tuǒ dang)
-    assert _pinyin(tmp_path, "市民認為此舉不妥當。")["妥當"] in ("tuǒ dàng", "tuǒ dang")
+    assert words_pinyin(tmp_path, "市民認為此舉不妥當。")["妥當"] in ("tuǒ dàng", "tuǒ dang")
 
 
 def test_the_old_weighing_is_one_setting_away() -> None:
@@ -113,4 +100,4 @@ def test_a_fraction_after_de_is_still_a_number() -> None:
 def test_ge_is_the_reading_of_the_traditional_form(
     tmp_path: Path, text: str, word: str, reading: str
 ) -> None:
-    assert _pinyin(tmp_path, text)[word] == reading
+    assert words_pinyin(tmp_path, text)[word] == reading

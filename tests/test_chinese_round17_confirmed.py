@@ -4,9 +4,6 @@ model (``PhraseWeights.confirmed``) — as a user meets it: ``duizhao words`` an
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 from pathlib import Path
 
 import pytest
@@ -14,22 +11,8 @@ import pytest
 from duizhao.chinese import PinyinRomaniser
 from duizhao.chinese.phrase_votes import confirmed_mask
 from duizhao.chinese.pinyin import PhraseWeights
-from duizhao.cli import main
 
-
-def _pinyin(tmp_path: Path, text: str) -> dict[str, str]:
-    """word → its pinyin, for every token ``duizhao words --format jsonl`` prints for a line."""
-    src = tmp_path / "in.txt"
-    src.write_text(text + "\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["words", str(src), "--format", "jsonl"]) == 0
-    return {
-        t["text"]: " ".join(p for p in t["pinyin"] if p)
-        for line in out.getvalue().splitlines()
-        for t in json.loads(line)["tokens"]
-        if t["text"].strip()
-    }
+from conftest import words_pinyin
 
 
 @pytest.mark.parametrize(
@@ -44,7 +27,7 @@ def _pinyin(tmp_path: Path, text: str) -> dict[str, str]:
 def test_a_confirmed_reading_stands_against_the_model(
     tmp_path: Path, text: str, word: str, reading: str
 ) -> None:
-    assert _pinyin(tmp_path, text)[word] == reading
+    assert words_pinyin(tmp_path, text)[word] == reading
 
 
 def test_the_votes_and_the_setting() -> None:
