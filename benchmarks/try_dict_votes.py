@@ -32,9 +32,9 @@ import argparse
 import math
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -42,42 +42,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_chinese as bench
+from duizhao.chinese.cedict_readings import same_syllable, unify
+from duizhao.chinese.phrase_votes import numbered, phrase_sets
 
 INF = math.inf
-
-#: The phrase sets of ``pypinyin-dict`` that vote beside CC-CEDICT.
-SOURCES = ("zdic_cibs", "zdic_cybs")
-
-#: The phrase sets of ``pypinyin-dict`` that vote (CC-CEDICT is one vote, from either copy).
-SOURCES = ("zdic_cibs", "zdic_cybs")
-
-
-def _unify(syllable: str) -> str:
-    """A numbered syllable spelt one way (``lu:4``, ``lü4`` → ``lv4``); erhua ``r5`` as *er5*."""
-    s = syllable.lower().replace("u:", "v").replace("ü", "v")
-    return "er5" if s == "r5" else s
-
-
-def _same(a: str, b: str) -> bool:
-    """Two numbered syllables agree (a neutral tone on either side agrees with any tone)."""
-    return a == b or (a[:-1] == b[:-1] and "5" in (a[-1], b[-1]))
-
-
-@cache
-def _sets() -> dict[str, Mapping[str, list[list[str]]]]:
-    import importlib
-
-    return {
-        name: importlib.import_module(f"pypinyin_dict.phrase_pinyin_data.{name}").phrases_dict
-        for name in ("cc_cedict", *SOURCES)
-    }
-
-
-@lru_cache(maxsize=1 << 12)
-def _numbered(mark: str) -> str:
-    from pypinyin.contrib.tone_convert import to_tone3
-
-    return _unify(to_tone3(mark, neutral_tone_with_five=True))
 
 
 def _readings(word: str, k: int) -> dict[str, set[str]]:
@@ -86,11 +54,11 @@ def _readings(word: str, k: int) -> dict[str, set[str]]:
 
     out: dict[str, set[str]] = {}
     entries = (e.pinyin.split() for e in cedict().lookup(word))
-    cedict_said = {_unify(s[k]) for s in entries if len(s) == len(word)}
-    for name, table in _sets().items():
+    cedict_said = {unify(s[k]) for s in entries if len(s) == len(word)}
+    for name, table in phrase_sets().items():
         found = table.get(word)
         if found and len(found) == len(word):
-            said = {_numbered(found[k][0])}
+            said = {numbered(found[k][0])}
             if name == "cc_cedict":
                 cedict_said |= said
             else:
@@ -106,14 +74,14 @@ def phrase_votes(word: str, k: int, syllable: str, only: str = "") -> tuple[int,
     ``syllable`` (numbered: ``sha4``, neutral tone ``5``), and how many list the word and never
     read it so (a source with entries for both readings, 重重 *chóng* / *zhòng*, is neither).
     ``only``: that source's vote alone."""
-    want = _unify(syllable)
+    want = unify(syllable)
     agree = disagree = 0
     for name, said in _readings(word, k).items():
         if only and name != only:
             continue
-        if all(_same(s, want) for s in said):
+        if all(same_syllable(s, want) for s in said):
             agree += 1
-        elif not any(_same(s, want) for s in said):
+        elif not any(same_syllable(s, want) for s in said):
             disagree += 1
     return agree, disagree
 
@@ -123,8 +91,8 @@ def outvoting_reading(word: str, k: int, syllable: str) -> tuple[str | None, int
     """The reading (numbered) that every source listing ``word`` gives character ``k`` where
     none agrees with ``syllable``, and how many sources give it; ``(None, 0)`` otherwise."""
     said = _readings(word, k)
-    want = _unify(syllable)
-    if not said or any(any(_same(s, want) for s in r) for r in said.values()):
+    want = unify(syllable)
+    if not said or any(any(same_syllable(s, want) for s in r) for r in said.values()):
         return None, 0
     common = set.intersection(*said.values())
     if len(common) != 1:
@@ -395,7 +363,7 @@ def cross_word_votes(
     and the 汉典 sets list, all with the same reading of it, against duizhao's reading."""
     from pypinyin.phrases_dict import phrases_dict
 
-    sets = {"pypinyin": phrases_dict, **_sets()}
+    sets = {"pypinyin": phrases_dict, **phrase_sets()}
     out: Counter[str] = Counter()
     for (_t, i, gold), (_, simp, words), got in zip(part, inputs, pred, strict=True):
         word = next(((a, b) for a, b in words if a <= i < b), (i, i + 1))

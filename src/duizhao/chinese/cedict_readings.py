@@ -17,14 +17,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["cedict_contradicts"]
+__all__ = ["cedict_contradicts", "same_syllable", "unify"]
 
 
-def _unify(syllable: str) -> str:
+def unify(syllable: str) -> str:
     """A numbered syllable spelt one way (``lu:4``, ``lü4`` → ``lv4``; lower case); CC-CEDICT's
     erhua ``r5`` as pypinyin's neutral *er*."""
     s = syllable.lower().replace("u:", "v").replace("ü", "v")
     return "er5" if s == "r5" else s
+
+
+def same_syllable(a: str, b: str) -> bool:
+    """Two numbered syllables agree (a neutral tone on either side agrees with any tone)."""
+    return a == b or (a[:-1] == b[:-1] and "5" in (a[-1], b[-1]))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -37,13 +42,9 @@ def cedict_contradicts(word: str, k: int, syllable: str) -> bool:
     """
     from duizhao.resources.lexicon import cedict
 
-    want = _unify(syllable)
+    want = unify(syllable)
     said = [e.pinyin.split() for e in cedict().lookup(word)]
     said = [s for s in said if len(s) == len(word)]
     if not said:
         return False
-    for syllables in said:
-        got = _unify(syllables[k])
-        if got == want or (got[:-1] == want[:-1] and "5" in (got[-1], want[-1])):
-            return False
-    return True
+    return not any(same_syllable(unify(syllables[k]), want) for syllables in said)

