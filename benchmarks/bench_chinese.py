@@ -209,6 +209,26 @@ def romaniser_inputs(
     return seen
 
 
+def memoised_polyphone_model() -> Any:
+    """This process's g2pM model, made to remember every query's distributions: for scripts that
+    romanise the same CPP sentences under many settings (``fit_pinyin_weights.py``,
+    ``try_dict_votes.py``)."""
+    from duizhao.chinese.g2pm import polyphone_model
+
+    model = polyphone_model()
+    memo: dict[tuple[str, tuple[int, ...]], list[dict[str, float]]] = {}
+    real = model.distributions
+
+    def cached(queries: Sequence[tuple[str, Sequence[int]]]) -> list[list[dict[str, float]]]:
+        todo = [q for q in queries if (q[0], tuple(q[1])) not in memo]
+        for q, d in zip(todo, real(todo), strict=True):
+            memo[(q[0], tuple(q[1]))] = d
+        return [memo[(q[0], tuple(q[1]))] for q in queries]
+
+    model.distributions = cached  # type: ignore[method-assign]
+    return model
+
+
 def predict_pinyin(items: list[tuple[str, int, str]], romaniser: Any = None) -> list[str | None]:
     from duizhao.chinese import ChineseAnnotator
 

@@ -44,19 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     fields = FIELDS if args.free_rare else ("curated", "large", "contradicted_rare")
     from duizhao.chinese import pinyin as pinyin_mod
-    from duizhao.chinese.g2pm import polyphone_model
 
-    model = polyphone_model()
-    memo: dict[tuple[str, tuple[int, ...]], list[dict[str, float]]] = {}
-    real = model.distributions
-
-    def cached(queries: Sequence[tuple[str, Sequence[int]]]) -> list[list[dict[str, float]]]:
-        todo = [q for q in queries if (q[0], tuple(q[1])) not in memo]
-        for q, d in zip(todo, real(todo), strict=True):
-            memo[(q[0], tuple(q[1]))] = d
-        return [memo[(q[0], tuple(q[1]))] for q in queries]
-
-    model.distributions = cached  # type: ignore[method-assign]
+    bench.memoised_polyphone_model()
     items = bench.traditional(bench.load_cpp(args.data, None))
     parts = bench.split(items, "alternate")
     inputs = {name: bench.romaniser_inputs([t for t, _, _ in part]) for name, part in parts.items()}

@@ -243,19 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pypinyin_dict.pinyin_data.khanyupinlu import pinyin_dict as pinlu
 
     from duizhao.chinese import pinyin as pinyin_mod
-    from duizhao.chinese.g2pm import polyphone_model
 
-    model = polyphone_model()
-    memo: dict[tuple[str, tuple[int, ...]], list[dict[str, float]]] = {}
-    real = model.distributions
-
-    def cached(queries: Sequence[tuple[str, Sequence[int]]]) -> list[list[dict[str, float]]]:
-        todo = [q for q in queries if (q[0], tuple(q[1])) not in memo]
-        for q, d in zip(todo, real(todo), strict=True):
-            memo[(q[0], tuple(q[1]))] = d
-        return [memo[(q[0], tuple(q[1]))] for q in queries]
-
-    model.distributions = cached  # type: ignore[method-assign]
+    model = bench.memoised_polyphone_model()
     items = bench.traditional(bench.load_cpp(args.data, None))
     parts = bench.split(items, "alternate")
     names = ["tuning", "held-out"] if args.held_out else ["tuning"]
