@@ -47,9 +47,9 @@ def cli_json(*args: str) -> Any:
     return json.loads(out.getvalue())
 
 
-def words_pinyin(tmp_path: Path, text: str) -> dict[str, str]:
-    """word → its pinyin, for every token ``duizhao words --format jsonl`` prints for ``text``
-    (one line, written to a file in ``tmp_path``)."""
+def words_tokens(tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    """Every token ``duizhao words --format jsonl`` prints for ``text`` (one line, written to a
+    file in ``tmp_path``)."""
     import contextlib
     import io
     import json
@@ -61,11 +61,25 @@ def words_pinyin(tmp_path: Path, text: str) -> dict[str, str]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["words", str(src), "--format", "jsonl"]) == 0
+    return [t for line in out.getvalue().splitlines() for t in json.loads(line)["tokens"]]
+
+
+def words_pinyin(tmp_path: Path, text: str) -> dict[str, str]:
+    """word → its pinyin, for every token ``duizhao words --format jsonl`` prints for ``text``."""
     return {
         t["text"]: " ".join(p for p in t["pinyin"] if p)
-        for line in out.getvalue().splitlines()
-        for t in json.loads(line)["tokens"]
+        for t in words_tokens(tmp_path, text)
         if t["text"].strip()
+    }
+
+
+def first_counterparts(path: Path, article: str) -> dict[str, tuple[str, bool]]:
+    """term → (its first Chinese counterpart, whether it is marked uncertain), as ``duizhao
+    annotate PATH --format json`` gives them for ``article`` written to ``path``."""
+    path.write_text(article, encoding="utf-8")
+    return {
+        g["term"]: (g["counterparts"][0]["text"], g["uncertain"])
+        for g in cli_json("annotate", str(path))["glossary"]
     }
 
 

@@ -13,20 +13,12 @@ from pathlib import Path
 from duizhao.chinese.gloss import choose_gloss
 from duizhao.cli import main
 
+from conftest import words_tokens
+
 
 def _words(tmp_path: Path, text: str) -> list[tuple[str, str | None]]:
     """(word, gloss) of every token ``duizhao words --format jsonl`` prints for a line."""
-    src = tmp_path / "in.txt"
-    src.write_text(text + "\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["words", str(src), "--format", "jsonl"]) == 0
-    return [
-        (t["text"], t.get("gloss"))
-        for line in out.getvalue().splitlines()
-        for t in json.loads(line)["tokens"]
-        if t["text"].strip()
-    ]
+    return [(t["text"], t.get("gloss")) for t in words_tokens(tmp_path, text) if t["text"].strip()]
 
 
 def _gloss(tmp_path: Path, text: str, word: str) -> str:

@@ -4,9 +4,6 @@ stands against the polyphone model (``PhraseWeights.contradicted_rare``) — as 
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 import math
 from pathlib import Path
 
@@ -14,9 +11,8 @@ import pytest
 
 from duizhao.chinese import PinyinRomaniser
 from duizhao.chinese.pinyin import PhraseWeights
-from duizhao.cli import main
 
-from conftest import words_pinyin
+from conftest import words_pinyin, words_tokens
 
 
 @pytest.mark.parametrize(
@@ -55,15 +51,9 @@ def test_the_old_weighing_is_one_setting_away() -> None:
 
 
 def _reading_of(tmp_path: Path, text: str, char: str) -> list[str]:
-    src = tmp_path / "in.txt"
-    src.write_text(text + "\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["words", str(src), "--format", "jsonl"]) == 0
     return [
         p
-        for line in out.getvalue().splitlines()
-        for t in json.loads(line)["tokens"]
+        for t in words_tokens(tmp_path, text)
         for c, p in zip(t["text"], t["pinyin"], strict=True)
         if c == char
     ]

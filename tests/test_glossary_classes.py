@@ -26,6 +26,8 @@ from duizhao.glossary import LinkContext
 from duizhao.glossary.candidates import zh_sentence
 from duizhao.model import Document
 
+from conftest import first_counterparts
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "glossary"
 CLASSES = sorted(p.name.removesuffix(".txt") for p in FIXTURES.glob("classes-*.txt"))
 
@@ -188,9 +190,7 @@ ding-ding：a Hong Kong tram
 """
 
 
-def test_a_name_in_a_note_of_a_hong_kong_sense_translates_the_term_whole(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_name_in_a_note_of_a_hong_kong_sense_translates_the_term_whole(tmp_path: Path) -> None:
     """A glossary term that is the name a Hong Kong sense gives, quoted, in a note (叮叮 "tram
     (colloquial, "ding-ding")") is translated whole by the dictionary: its counterpart is shown
     as certain, not marked "check" (it was, with the evidence of the kind ``part``)."""
@@ -198,11 +198,7 @@ def test_a_name_in_a_note_of_a_hong_kong_sense_translates_the_term_whole(
     from duizhao.glossary.dictionary import gloss, strength
     from duizhao.glossary.query import query
 
-    path = tmp_path / "names.txt"
-    path.write_text(_NAMES, encoding="utf-8")
-    assert main(["annotate", str(path), "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    found = {g["term"]: (g["counterparts"][0]["text"], g["uncertain"]) for g in data["glossary"]}
+    found = first_counterparts(tmp_path / "names.txt", _NAMES)
     assert found == {"LegCo": ("立法會", False), "MPF": ("強積金", False),
                      "ding-ding": ("叮叮", False)}  # fmt: skip
     (keys,) = query("ding-ding").words

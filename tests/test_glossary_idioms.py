@@ -12,6 +12,8 @@ from duizhao.cli import main
 from duizhao.glossary.features import Candidate
 from duizhao.glossary.idioms import idioms_first, is_idiom
 
+from conftest import first_counterparts
+
 _ARTICLE = """The tycoon's son spent lavishly on sports cars and yachts.
 
 Critics said the rumours about the bank were groundless.
@@ -36,14 +38,8 @@ fend for oneself：to look after oneself without help
 """
 
 
-def test_an_idiom_comes_before_an_untranslated_word_and_is_marked_check(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "idioms.txt"
-    path.write_text(_ARTICLE, encoding="utf-8")
-    assert main(["annotate", str(path), "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    found = {g["term"]: (g["counterparts"][0]["text"], g["uncertain"]) for g in data["glossary"]}
+def test_an_idiom_comes_before_an_untranslated_word_and_is_marked_check(tmp_path: Path) -> None:
+    found = first_counterparts(tmp_path / "idioms.txt", _ARTICLE)
     # before: 富豪 ("tycoon") and 只能自生自滅 ("could only ...") came first
     assert found["lavishly"] == ("揮金如土", True)
     assert found["fend for oneself"] == ("自生自滅", True)

@@ -4,14 +4,12 @@ half of it; on text written for it."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-
-from duizhao.cli import main
 from duizhao.glossary.features import Candidate
 from duizhao.glossary.negation import is_negative, negated_first
+
+from conftest import first_counterparts
 
 _ARTICLE = """At first, many hawkers were reluctant to accept electronic payments.
 
@@ -37,14 +35,8 @@ willing：ready to do sth
 """
 
 
-def test_a_negative_term_gets_the_negation_and_is_marked_check(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "hawkers.txt"
-    path.write_text(_ARTICLE, encoding="utf-8")
-    assert main(["annotate", str(path), "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    found = {g["term"]: (g["counterparts"][0]["text"], g["uncertain"]) for g in data["glossary"]}
+def test_a_negative_term_gets_the_negation_and_is_marked_check(tmp_path: Path) -> None:
+    found = first_counterparts(tmp_path / "hawkers.txt", _ARTICLE)
     # before: 願意 ("willing", the opposite) and 未有 ("has not") came first
     assert found["reluctant"] == ("不願意", True)
     assert found["unprepared"] == ("未有準備", True)

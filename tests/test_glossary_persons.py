@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-
-from duizhao.cli import main
 from duizhao.glossary.features import Candidate
 from duizhao.glossary.persons import is_person, person_first
+
+from conftest import first_counterparts
 
 _ARTICLE = """Old Chan has been a scaffolder for forty years.
 
@@ -28,14 +26,8 @@ auditor：a person whose job is to check the accounts of a company
 """
 
 
-def test_a_person_noun_gets_the_person_and_stays_marked_check(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "trades.txt"
-    path.write_text(_ARTICLE, encoding="utf-8")
-    assert main(["annotate", str(path), "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    found = {g["term"]: (g["counterparts"][0]["text"], g["uncertain"]) for g in data["glossary"]}
+def test_a_person_noun_gets_the_person_and_stays_marked_check(tmp_path: Path) -> None:
+    found = first_counterparts(tmp_path / "trades.txt", _ARTICLE)
     # before: 搭棚 ("put up scaffolding") and 審計 ("audit"), each marked "check"
     assert found["scaffolder"] == ("搭棚師傅", True)
     assert found["auditor"] == ("審計人員", True)

@@ -4,14 +4,12 @@ on text written for it."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-
-from duizhao.cli import main
 from duizhao.glossary.features import Candidate
 from duizhao.glossary.idioms import set_phrase_kind, whole_phrase_first
+
+from conftest import first_counterparts
 
 _ARTICLE = """Heavy rain caused serious erosion on the bare hillside.
 
@@ -29,14 +27,8 @@ pile up：to increase in quantity
 """
 
 
-def test_the_whole_set_phrase_is_the_counterpart_and_stays_marked_check(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "hillside.txt"
-    path.write_text(_ARTICLE, encoding="utf-8")
-    assert main(["annotate", str(path), "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    found = {g["term"]: (g["counterparts"][0]["text"], g["uncertain"]) for g in data["glossary"]}
+def test_the_whole_set_phrase_is_the_counterpart_and_stays_marked_check(tmp_path: Path) -> None:
+    found = first_counterparts(tmp_path / "hillside.txt", _ARTICLE)
     # before: 水土 ("soil"), half of the set phrase, marked "check"
     assert found["erosion"] == ("水土流失", True)
     # a whole set phrase found first stays as it is
