@@ -117,7 +117,7 @@ def missing_term_warning(doc: Document, index: int) -> str:
 
 
 def _given_link(
-    doc: Document, index: int, en: tuple[Occurrence, ...], context: LinkContext | None = None
+    doc: Document, index: int, en: tuple[Occurrence, ...], context: LinkContext
 ) -> TermLink | None:
     """The link of an entry whose counterpart the teacher gave or ruled out, else ``None``.
 
@@ -135,7 +135,7 @@ def _given_link(
         written = next((f for f in _script_forms(z) if f in zh_text), z)
         if all(g.text != written for g in given):
             given.append(Counterpart(text=written, score=1.0, source="given"))
-    sentences = _aligned_sentences(doc, en, context or LinkContext()) if en else None
+    sentences = _aligned_sentences(doc, en, context) if en else None
     found = [o for g in given for o in find_chinese(g.text, doc, sentences=sentences)]
     return TermLink(
         entry=index,
@@ -155,9 +155,7 @@ def _ranking(
     return finder.ranking(doc, entry.term, forms, en, definition=entry.definition, context=context)
 
 
-def _aligned_sentences(
-    doc: Document, en: tuple[Occurrence, ...], context: LinkContext
-) -> set[int]:
+def _aligned_sentences(doc: Document, en: tuple[Occurrence, ...], context: LinkContext) -> set[int]:
     """The Chinese sentences aligned with an English sentence that holds the term: the only
     places its counterpart is highlighted."""
     view = context.aligned_text(doc)
