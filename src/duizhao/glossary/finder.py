@@ -54,6 +54,16 @@ def _best_first(c: Candidate) -> tuple[float, int, str]:
     return (-c.score, len(c.text), c.text)
 
 
+def _reordered(found: list[Candidate], words: int, negative: bool, person: bool) -> list[Candidate]:
+    """The scored candidates after the rules that may put another one first, in their order: a
+    term of several words' halves, a whole idiom, a whole set phrase, a 2+2 unit, the negation,
+    the noun of a person (the first pass and the second pass apply the same)."""
+    if words > 1:
+        found = halves_first(found)
+    found = unit_first(whole_phrase_first(idioms_first(found), words), words)
+    return person_first(negated_first(found, negative), person)
+
+
 class Claims:
     """The Chinese places taken by the confident counterparts of a document's terms and words
     (one call's scratch pad for competitive linking; see :meth:`CounterpartFinder.rerank`).
@@ -324,11 +334,8 @@ class CounterpartFinder:
             if not f:
                 out.append(Ranking((), (), 0.0))
                 continue
-            if size > 1:
-                f = halves_first(f)
-            f = unit_first(whole_phrase_first(idioms_first(f), size), size)
             negative, person = is_negative(r.definition), is_person(r.term)
-            f = person_first(negated_first(f, negative), person)
+            f = _reordered(f, size, negative, person)
             shares = softmax([c.score for c in f])
             out.append(
                 Ranking(
@@ -444,11 +451,7 @@ class CounterpartFinder:
         if not changed:  # the same scores: the same order, shares and confidence
             return ranking
         found = self.score(ranking.candidates, only=changed)
-        if ranking.words > 1:
-            found = halves_first(found)
-        found = unit_first(whole_phrase_first(idioms_first(found), ranking.words), ranking.words)
-        found = negated_first(found, ranking.negative)
-        found = person_first(found, ranking.person)
+        found = _reordered(found, ranking.words, ranking.negative, ranking.person)
         shares = softmax([c.score for c in found])
         return Ranking(
             tuple(found), tuple(shares), self._confidence(found, shares), ranking.words,
