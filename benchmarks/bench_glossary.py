@@ -349,6 +349,7 @@ GROUPS = {
     "fixtures, written in round 15": lambda a: a.group == "fixtures" and a.split == "written16",
     "fixtures, written in round 16": lambda a: a.group == "fixtures" and a.split == "written17",
     "fixtures, written in round 17": lambda a: a.group == "fixtures" and a.split == "written18",
+    "fixtures, written in round 18": lambda a: a.group == "fixtures" and a.split == "written19",
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }

@@ -9,7 +9,8 @@ measured and reported (``written8``, ``written10``, ``seed-teacher``: 181 terms 
 all), from round 14 round 13's check set ``written14`` (208 terms of 24 articles), and from
 round 15 round 14's ``written15`` (235 terms of 27 articles), and from round 17 round 15's
 ``written16`` (its per-term results were printed to a developer in round 16, so it was no longer
-a clean check: 263 terms of 30 articles).
+a clean check: 263 terms of 30 articles), and from round 18 ``written19`` (written for the pool:
+a short story with dialogue, a memoir passage, an obituary; 293 terms of 33 articles).
 Outside the pool, never fitted on and never used to choose anything: glossary-mac-dev 04 and 05
 (the round-1 held-out part, kept for continuity), the failure-class fixtures (the tests of
 this finder), the check sets ``written12``, ``written17`` and ``written18`` (rounds 12, 16 and
@@ -148,6 +149,7 @@ SETS = {
     "fixtures, written in round 15": lambda a: a.group == "fixtures" and a.split == "written16",
     "fixtures, written in round 16": lambda a: a.group == "fixtures" and a.split == "written17",
     "fixtures, written in round 17": lambda a: a.group == "fixtures" and a.split == "written18",
+    "fixtures, written in round 18": lambda a: a.group == "fixtures" and a.split == "written19",
     "seed": lambda a: a.group == "seed",
     "seed-teacher": lambda a: a.split == "seed-teacher",
 }
