@@ -43,6 +43,9 @@ _FUNCTION_WORDS = word_set(
     "off up down out over under upon within without between among through"
 )
 
+#: Adverbs that may come before the verb of a verb term ("never look back", "not hear of sth").
+_PREVERBAL = word_set("never not always hardly barely scarcely seldom rarely just")
+
 #: Adverb particles of phrasal verbs, which may follow their object ("phased them out").
 _PARTICLES = word_set("out up off down away back over aside around about through")
 #: The object a phrasal verb may hold before its particle: a pronoun or a short noun phrase.
@@ -67,7 +70,12 @@ _ADVERB = (
 )
 
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
-_PLACEHOLDERS = word_set("sth sb sth. sb. something someone somebody one's oneself")
+#: The possessive ones ("under sb's feet", "at sth's expense") are slots as "one's" is (round 18:
+#: "sb's" was read as a word of the text, so "under her feet" was never found).
+_PLACEHOLDERS = word_set(
+    "sth sb sth. sb. something someone somebody one's oneself sb's sth's someone's somebody's "
+    "one’s sb’s sth’s someone’s somebody’s"
+)
 _PLACEHOLDER_WORD = r"(?:sth|sb|something|someone|somebody)\.?"
 #: Possessive determiners, which stand for any other inside a term: "take its toll" is also
 #: "taken their toll", "seize his chance" also "seized her chance".
@@ -154,6 +162,22 @@ def _word_forms(word: str, upos: str | None) -> frozenset[str]:
     return frozenset(f for f in forms if f)
 
 
+@lru_cache(maxsize=4096)
+def _countable_plurals(word: str) -> frozenset[str]:
+    """The regular plural of a noun lemminflect knows only as a mass noun (its plural is the word
+    itself: "junk" the boat, plural "junks"; round 18), else nothing more.
+
+    Examples:
+        >>> sorted(_countable_plurals("junk")), sorted(_countable_plurals("cluster"))
+        (['junks'], [])
+    """
+    li = lemminflect()
+    if li.getAllInflections(word, upos="NOUN").get("NNS", (word,)) != (word,):
+        return frozenset()
+    plural = li.getAllInflectionsOOV(word, "NOUN").get("NNS", ())
+    return frozenset(f.lower() for f in plural if f.lower() != word)
+
+
 @dataclass(frozen=True)
 class TermPattern:
     """A search pattern for one glossary term, compiled when first needed.
@@ -196,7 +220,9 @@ _APOS = "['’]"
 
 
 def _form_regex(form: str, case_sensitive: bool) -> str:
-    esc = re.escape(form).replace("'", _APOS).replace("’", _APOS)
+    # one pass: replacing "'" and then "’" rewrote the class the first put in (round 18: a term
+    # with an apostrophe, "keep sb at arm's length", was never found)
+    esc = re.sub("['’]", lambda _: _APOS, re.escape(form))
     esc = re.sub(r"\\-", "[-‐‑]", esc)
     return esc if case_sensitive else f"(?i:{esc})"
 
@@ -238,10 +264,12 @@ def _inflecting_words(words: list[str], upos: str | None) -> set[int]:
     if upos is None or upos == "ADJ" or upos == "ADV":
         return set(content)
     if upos == "VERB":
-        # a verb, and the verbs coordinated with it (hem and haw → hemmed and hawed)
-        out = {content[0]}
+        # a verb, and the verbs coordinated with it (hem and haw → hemmed and hawed); an adverb
+        # before it is not the verb (round 18: "never look back" → "never looked back")
         lowered = [w.lower() for w in words]
-        for i in range(content[0] + 1, len(words) - 1):
+        verb = next((i for i in content if lowered[i] not in _PREVERBAL), content[0])
+        out = {verb}
+        for i in range(verb + 1, len(words) - 1):
             if lowered[i] in ("and", "or") and i + 1 in content:
                 out.add(i + 1)
         return out
@@ -290,6 +318,8 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
         The pattern.
     """
     upos = _upos_for(pos, definition)
+    # a noun defined as "a …"/"an …" is countable, whatever lemminflect says of the word
+    countable = upos == "NOUN" and re.match(r"an?\s", definition.strip().lower()) is not None
     alternatives = []
     all_slots: list[tuple[str, ...]] = []
     # the forms, while every alternative is one plain word (see TermPattern.words)
@@ -332,6 +362,8 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
                     if i in words_inflect
                     else spelling_variants(lw)
                 )
+                if countable and i in words_inflect:
+                    forms |= _countable_plurals(lw)
                 if i == compound_end:  # a particle's plural is +s: lay-offs, sit-ins
                     forms |= {lw + "s"} if lw in _FUNCTION_WORDS else _word_forms(lw, "NOUN")
             word_forms = None if acronym else forms
