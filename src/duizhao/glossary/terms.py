@@ -70,8 +70,7 @@ _ADVERB = (
 )
 
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
-#: The possessive ones ("under sb's feet", "at sth's expense") are slots as "one's" is (round 18:
-#: "sb's" was read as a word of the text, so "under her feet" was never found).
+#: The possessive ones are slots as "one's" is (round 18: "under sb's feet" → "under her feet").
 _PLACEHOLDERS = word_set(
     "sth sb sth. sb. something someone somebody one's oneself sb's sth's someone's somebody's "
     "one’s sb’s sth’s someone’s somebody’s"
@@ -220,8 +219,7 @@ _APOS = "['’]"
 
 
 def _form_regex(form: str, case_sensitive: bool) -> str:
-    # one pass: replacing "'" and then "’" rewrote the class the first put in (round 18: a term
-    # with an apostrophe, "keep sb at arm's length", was never found)
+    # one pass: replacing "'" then "’" rewrote the first's class (round 18: "arm's" never found)
     esc = re.sub("['’]", lambda _: _APOS, re.escape(form))
     esc = re.sub(r"\\-", "[-‐‑]", esc)
     return esc if case_sensitive else f"(?i:{esc})"
