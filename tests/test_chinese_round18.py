@@ -48,3 +48,20 @@ def test_cedict_words_the_phrase_table_lacks() -> None:
     assert phrase_reading("门卡") is None
     assert cedict_word("门卡", False) == ("mén", "kǎ")
     assert cedict_word("行", False) is None  # several readings: no word reading
+
+
+def test_the_units_digit_goes_on_with_the_tens(tmp_path: Path) -> None:
+    """二十八宿 "the 28 lunar mansions" was cut 二十 / 八宿 and glossed as a Tibetan county."""
+    from conftest import words_tokens
+
+    tokens = words_tokens(tmp_path, "他把二十八宿的名字都記住了，這首詩共六十二字。")
+    words = [t["text"] for t in tokens]
+    assert "八宿" not in words
+    assert words[2:4] == ["二十八", "宿"]
+    assert tokens[3]["pinyin"] == ["xiù"]
+    assert "六十二" in words and "字" in words
+    # a number followed by its unit is as before (round 12)
+    assert [t["text"] for t in words_tokens(tmp_path, "氣溫升到二十五度。")][-3:-1] == [
+        "二十五",
+        "度",
+    ]
