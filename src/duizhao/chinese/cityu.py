@@ -21,6 +21,10 @@ Round 15: 數 "several" that the dictionary fused with the verb or adverb before
 of its own before what it counts (有數 人 → 有 數 人, 僅數 名 → 僅 數 名). (本港 "Hong Kong",
 which the CityU standard writes 本 港, stays one word: its gloss is the one a learner needs.)
 
+Round 18: after a number in Chinese numerals that ends in 十, a word of the dictionary that
+begins with a digit gives the digit to the number (二十 八宿 → 二十八 宿 "the 28 lunar
+mansions", not 八宿 "Baxoi county"; 六十 二字 → 六十二 字), as before a unit (二十 五度).
+
 And one cut of overlapping ambiguity that both standards share: an adverb or preposition of
 one character that the dictionary has fused with the next character into a word of its own,
 before a lone character that makes a word with that next character, is a word of its own
@@ -175,6 +179,18 @@ def cityu_cuts(
             and _NUMBER_RE.fullmatch(out[-1])
         ):
             out[-1] += w[0]  # 二十 五度 → 二十五 度: the digit goes on with the number
+            out.append(w[1:])
+        elif (
+            n >= 2
+            and w[0] in _DIGITS
+            and out
+            and out[-1][-1] == "十"
+            and _NUMBER_RE.fullmatch(out[-1])
+            and not _NUMBER_RE.fullmatch(w)
+        ):
+            # after the tens a digit is the units of the same number, whatever word the
+            # dictionary made of it: 六十 二字 → 六十二 字, 二十 八宿 (a county) → 二十八 宿
+            out[-1] += w[0]
             out.append(w[1:])
         elif (
             n >= 4
