@@ -37,6 +37,9 @@ _ELISION = re.compile(
 )
 
 
+_QUOTE = re.compile("[\"']")
+
+
 def _around(text: str, i: int) -> tuple[str, str]:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -64,8 +67,9 @@ def opening_quotes(text: str) -> frozenset[int]:
     out: set[int] = set()
     double_open = single_open = double_lost = False
     skip = -1
-    for i, ch in enumerate(text):
-        if ch not in "\"'" or i == skip:
+    for m in _QUOTE.finditer(text):
+        i, ch = m.start(), m.group()
+        if i == skip:
             continue
         prev, nxt = _around(text, i)
         if ch == '"':
