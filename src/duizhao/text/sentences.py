@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import Lang, Sentence
+from .quotes import after_closing_quote_cuts, opening_quotes
 
 if TYPE_CHECKING:
     import pysbd
@@ -249,11 +250,31 @@ _BLANK_RUN = re.compile(r"\s*")
 
 def _merge_closers(text: str, cuts: list[int]) -> list[int]:
     """Drop cuts that would start a sentence with a closing quote or bracket or a lowercase word
-    continuing a quotation (pysbd sometimes cuts inside ``"…?" he asked``)."""
+    continuing a quotation (pysbd sometimes cuts inside ``"…?" he asked``).
+
+    A straight quote (``"`` or ``'``) starts a sentence only when it opens a quotation and a
+    capital letter follows (:func:`~duizhao.text.quotes.opening_quotes`: by its parity in the
+    paragraph and what is around it; apostrophes never do); such a quote right after a quoted
+    sentence's closing quote (``'Why?' 'Because.'``) starts one too.
+    """
+    if "\"" in text or "'" in text:
+        opening = opening_quotes(text)
+        cuts = sorted({*cuts, *after_closing_quote_cuts(text, opening)})
+    else:
+        opening = frozenset()
     out = []
     for c in cuts:
         k = _BLANK_RUN.match(text, c).end()  # type: ignore[union-attr]
-        if k == len(text) or text[k] in _CLOSERS or text[k].islower():
+        if k == len(text) or text[k].islower():
+            continue
+        if text[k] in _CLOSERS and not (k in opening and _capital_follows(text, k + 1)):
             continue
         out.append(c)
     return out
+
+
+def _capital_follows(text: str, k: int) -> bool:
+    """Whether a capital letter follows offset ``k`` (after at most one more quote)."""
+    if k < len(text) and text[k] in "\"'“‘":
+        k += 1
+    return k < len(text) and text[k].isupper()
