@@ -41,7 +41,15 @@ from .negation import is_negative, negated_first
 from .pairwise import halves_first
 from .persons import is_person, person_first
 from .query import query, term_word_spans
-from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
+from .similarity import (
+    RESCORE,
+    RESCORE_WEAK,
+    add_similarity,
+    encoder_cosines,
+    encoder_strings,
+    other_words,
+    rescored,
+)
 from .weights import CALIBRATION, CLASS_THRESHOLDS, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
@@ -125,12 +133,16 @@ class Request:
         forms: Its written forms (lower case).
         occurrences: Its English occurrences.
         definition: Its English definition ("" for a vocabulary word).
+        rescore: How many of its best candidates the encoder looks at, and how many when
+            CC-CEDICT supports none of the best three (``rescored`` in
+            :mod:`duizhao.glossary.similarity`; a vocabulary word asks for fewer).
     """
 
     term: str
     forms: tuple[str, ...]
     occurrences: tuple[Occurrence, ...]
     definition: str = ""
+    rescore: tuple[int, int] = (RESCORE, RESCORE_WEAK)
 
 
 @dataclass(frozen=True)
@@ -317,18 +329,19 @@ class CounterpartFinder:
             if not self._weights.get("explained_encoder"):
                 others = [()] * len(others)
             # the senses of the candidates the encoder looks at, converted in one call
-            ctx.senses_each([c.text for f in found for c in rescored(f)])
+            picked = (rescored(f, r.rescore) for r, f in zip(requests, found, strict=True))
+            ctx.senses_each([c.text for top in picked for c in top])
             if self.similarity is encoder.similarity:  # one batch for the whole document
                 ctx.embeddings.vectors(
                     [s for r, f, o in zip(requests, found, others, strict=True) if f
-                     for s in encoder_strings(r.term, f, o, senses_of=ctx.senses)]
+                     for s in encoder_strings(r.term, f, o, senses_of=ctx.senses, limits=r.rescore)]
                 )  # fmt: skip
             sim = self._similarity(ctx)
             for i, (r, f, o) in enumerate(zip(requests, found, others, strict=True)):
                 if f:
-                    add_similarity(r.term, f, sim, o, senses_of=ctx.senses)
+                    add_similarity(r.term, f, sim, o, senses_of=ctx.senses, limits=r.rescore)
                     # only the rescored candidates got features
-                    found[i] = self.score(f, only=rescored(f))
+                    found[i] = self.score(f, only=rescored(f, r.rescore))
         out = []
         for r, f, size in zip(requests, found, sizes, strict=True):
             if not f:
