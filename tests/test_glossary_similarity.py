@@ -75,6 +75,6 @@ def test_the_vocabulary_shows_the_encoder_fewer_candidates_than_the_glossary():
 
     vocabulary = _candidates_per_call()
     assert vocabulary and max(vocabulary) <= VOCABULARY_RESCORE[1]
-    as_terms = _candidates_per_call((RESCORE, RESCORE_WEAK))
+    as_terms = _candidates_per_call((RESCORE, RESCORE_WEAK))  # what a glossary term asks for
     # the same words, asked as glossary terms are, show it more
     assert sum(as_terms) > sum(vocabulary) and max(as_terms) > VOCABULARY_RESCORE[0]

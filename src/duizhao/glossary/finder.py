@@ -41,15 +41,7 @@ from .negation import is_negative, negated_first
 from .pairwise import halves_first
 from .persons import is_person, person_first
 from .query import query, term_word_spans
-from .similarity import (
-    RESCORE,
-    RESCORE_WEAK,
-    add_similarity,
-    encoder_cosines,
-    encoder_strings,
-    other_words,
-    rescored,
-)
+from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
 from .weights import CALIBRATION, CLASS_THRESHOLDS, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
@@ -133,16 +125,15 @@ class Request:
         forms: Its written forms (lower case).
         occurrences: Its English occurrences.
         definition: Its English definition ("" for a vocabulary word).
-        rescore: How many of its best candidates the encoder looks at, and how many when
-            CC-CEDICT supports none of the best three (``rescored`` in
-            :mod:`duizhao.glossary.similarity`; a vocabulary word asks for fewer).
+        rescore: How many of its best candidates the encoder looks at (``limits`` of
+            :func:`~duizhao.glossary.similarity.rescored`; a vocabulary word asks for fewer).
     """
 
     term: str
     forms: tuple[str, ...]
     occurrences: tuple[Occurrence, ...]
     definition: str = ""
-    rescore: tuple[int, int] = (RESCORE, RESCORE_WEAK)
+    rescore: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -79,12 +79,12 @@ def encoder_cosines(context: LinkContext) -> Callable[[Sequence[str], Sequence[s
 
 
 def rescored(
-    ranked: Sequence[Candidate], limits: tuple[int, int] = (RESCORE, RESCORE_WEAK)
+    ranked: Sequence[Candidate], limits: tuple[int, int] | None = None
 ) -> list[Candidate]:
     """The candidates the encoder looks at (``ranked`` is best first, scored without it): none
     when CC-CEDICT has decided (the best translates every word of the term and leads the next by
-    :data:`DECIDED`), else the first ``limits[0]`` (:data:`RESCORE`), or ``limits[1]``
-    (:data:`RESCORE_WEAK`) when CC-CEDICT translates none of the best three."""
+    :data:`DECIDED`), else the first ``limits[0]``, or ``limits[1]`` when CC-CEDICT translates
+    none of the best three (``None``: :data:`RESCORE` and :data:`RESCORE_WEAK`)."""
     if (
         len(ranked) > 1
         and ranked[0].features.get("dict_term", 0.0) >= 0.99
@@ -92,7 +92,8 @@ def rescored(
     ):
         return []
     weak = all(c.features.get("dict_term", 0.0) < 0.5 for c in ranked[:3])
-    top = list(ranked[: limits[1] if weak else limits[0]])
+    few, many = (RESCORE, RESCORE_WEAK) if limits is None else limits
+    top = list(ranked[: many if weak else few])
     return top if len(top) >= 2 else []
 
 
@@ -123,7 +124,7 @@ def encoder_strings(
     others: Sequence[str] = (),
     *,
     senses_of: Callable[[str], tuple[str, ...]] = senses,
-    limits: tuple[int, int] = (RESCORE, RESCORE_WEAK),
+    limits: tuple[int, int] | None = None,
 ) -> list[str]:
     """The strings :func:`add_similarity` has the encoder embed for a term: the term, its
     :func:`rescored` candidates, their CC-CEDICT senses and the bead's other English words
@@ -143,7 +144,7 @@ def add_similarity(
     others: Sequence[str] = (),
     *,
     senses_of: Callable[[str], tuple[str, ...]] = senses,
-    limits: tuple[int, int] = (RESCORE, RESCORE_WEAK),
+    limits: tuple[int, int] | None = None,
 ) -> None:
     """Set the similarity features of the :func:`rescored` candidates of ``ranked`` (the others
     keep 0): ``similarity``, the cosine of the term and the candidate in ``similarity``, minus
