@@ -125,12 +125,15 @@ class Request:
         forms: Its written forms (lower case).
         occurrences: Its English occurrences.
         definition: Its English definition ("" for a vocabulary word).
+        rescore: How many of its best candidates the encoder looks at (``limits`` of
+            :func:`~duizhao.glossary.similarity.rescored`; a vocabulary word asks for fewer).
     """
 
     term: str
     forms: tuple[str, ...]
     occurrences: tuple[Occurrence, ...]
     definition: str = ""
+    rescore: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -317,18 +320,19 @@ class CounterpartFinder:
             if not self._weights.get("explained_encoder"):
                 others = [()] * len(others)
             # the senses of the candidates the encoder looks at, converted in one call
-            ctx.senses_each([c.text for f in found for c in rescored(f)])
+            picked = (rescored(f, r.rescore) for r, f in zip(requests, found, strict=True))
+            ctx.senses_each([c.text for top in picked for c in top])
             if self.similarity is encoder.similarity:  # one batch for the whole document
                 ctx.embeddings.vectors(
                     [s for r, f, o in zip(requests, found, others, strict=True) if f
-                     for s in encoder_strings(r.term, f, o, senses_of=ctx.senses)]
+                     for s in encoder_strings(r.term, f, o, senses_of=ctx.senses, limits=r.rescore)]
                 )  # fmt: skip
             sim = self._similarity(ctx)
             for i, (r, f, o) in enumerate(zip(requests, found, others, strict=True)):
                 if f:
-                    add_similarity(r.term, f, sim, o, senses_of=ctx.senses)
+                    add_similarity(r.term, f, sim, o, senses_of=ctx.senses, limits=r.rescore)
                     # only the rescored candidates got features
-                    found[i] = self.score(f, only=rescored(f))
+                    found[i] = self.score(f, only=rescored(f, r.rescore))
         out = []
         for r, f, size in zip(requests, found, sizes, strict=True):
             if not f:

@@ -24,6 +24,7 @@ from duizhao.text.script import is_han
 from .candidates import person_cut_short
 from .context import LinkContext
 from .finder import Claims, CounterpartFinder, Request
+from .similarity import VOCABULARY_RESCORE as VOCAB_RESCORE
 from .terms import find_term
 
 __all__ = ["family_zipf", "suggest_vocabulary"]
@@ -188,7 +189,7 @@ def _suggest_en(
     context = LinkContext() if context is None else context
     picked = ranked[:limit]
     requests = [
-        Request(base, tuple(sorted({o.text.lower() for o in occ})), tuple(occ))
+        Request(base, tuple(sorted({o.text.lower() for o in occ})), tuple(occ), "", VOCAB_RESCORE)
         for _, base, occ in picked
     ]
     rankings = finder.rankings(doc, requests, context=context)
