@@ -8,10 +8,11 @@ sentence with its answer at several places, and counts the lines of a ``.context
 although the next line's first word would have fitted (with a space) on them: WeasyPrint's own
 layout tree, no PDF parsing (the next word's width estimated from its box's average character,
 hence :data:`SLACK`). Sentences: the corpus's English, and with ``--dev-data DIR`` also
-``align-mac-dev/en`` (evaluation only).
+``align-mac-dev/en`` (evaluation only). With ``--due``, the term bank's review sheet
+(``bank due --pdf``) instead: the same sentences as its blanks and its key's answers.
 
     python benchmarks/key_line_breaks.py --dev-data /work/shared/dev-data \\
-        --baseline /work/main/templates
+        --baseline /work/main/templates [--due]
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ def _kind(box, parent) -> str | None:  # type: ignore[no-untyped-def]
     up = ((pel.get("class") if pel is not None else "") or "").split()
     if el.tag == "li" and "cloze" in up and "items" in up:
         return "sheet cloze"
+    if el.tag == "li" and up == ["items"]:
+        return "due sheet"
     if el.tag == "div" and el.get("class") == "context":
         return "key cloze"
     if el.tag == "li" and "translate-key" in up:
@@ -149,6 +152,32 @@ def premature(html: str) -> dict[str, tuple[int, int, list[str]]]:
     return out
 
 
+def due_html(its: tuple[Item, ...], templates: str | None) -> str:
+    """The term bank's review sheet and key (``bank/due.html.j2``) with ``its`` as its lines."""
+    from duizhao.bank.report import DueLine, DueSheet
+    from duizhao.output.templates import environment
+
+    lines = tuple(
+        DueLine(
+            term=it.answers[0],
+            lang="en",
+            answer=it.answers[0],
+            before=it.prompt[0].text,
+            after=it.prompt[2].text,
+        )
+        for it in its
+    )
+    sheet = DueSheet(
+        title="Line breaks",
+        subtitle="x",
+        day="2026-12-04",
+        lines=lines,
+        word_bank=tuple(sorted({ln.term for ln in lines})),
+    )
+    template = environment(templates).get_template("bank/due.html.j2")
+    return template.render(sheet=sheet, generator="x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dev-data", type=Path, help="also the dev data's English sentences")
@@ -158,6 +187,7 @@ def main() -> None:
         metavar="DIR",
         help="also with the templates of DIR (main's: /work/main/templates)",
     )
+    ap.add_argument("--due", action="store_true", help="the term bank's review sheet instead")
     args = ap.parse_args()
     sents = sentences(args.dev_data)
     its = tuple(items(sents, args.step))
@@ -176,7 +206,11 @@ def main() -> None:
     runs = [("this tree", None)] + ([("baseline", args.baseline)] if args.baseline else [])
     for name, templates in runs:
         t = time.perf_counter()
-        res = premature(render_worksheet(sheet, templates=templates))
+        if args.due:
+            html = due_html(its, templates)
+        else:
+            html = render_worksheet(sheet, templates=templates)
+        res = premature(html)
         print(f"{name} ({time.perf_counter() - t:.0f} s): premature line ends / line ends")
         for kind, (n, bad, ex) in sorted(res.items()):
             print(f"  {kind:16} {bad:4} / {n}")

@@ -3,14 +3,14 @@ quoted verb (duizhao.chinese.polyphones). The sentences were written for these t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from duizhao.chinese import PinyinRomaniser, annotate_text
 from duizhao.chinese.adverbs import adverb_pinyin
-from duizhao.cli import main
+
+from conftest import words_tokens
 
 
 def _pinyin(text: str, word: str, char: str) -> str | None:
@@ -67,13 +67,8 @@ def test_adverb_pinyin_leaves_other_readings_alone() -> None:
     assert PinyinRomaniser().romanise(text, simp, words)[3] == "chǔ"
 
 
-def test_cli_words_prints_ceng_and_chu(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    src = tmp_path / "in.txt"
-    src.write_text("漁農處過去曾抽驗雀鳥樣本，本港仍處低息環境。\n", encoding="utf-8")
-    assert main(["words", str(src), "--format", "jsonl"]) == 0
-    tokens = [
-        t for line in capsys.readouterr().out.splitlines() for t in json.loads(line)["tokens"]
-    ]
+def test_cli_words_prints_ceng_and_chu(tmp_path: Path) -> None:
+    tokens = words_tokens(tmp_path, "漁農處過去曾抽驗雀鳥樣本，本港仍處低息環境。")
     by_text = {t["text"]: t["pinyin"] for t in tokens}
     assert by_text["曾"] == ["céng"]
     assert by_text["處"] == ["chǔ"]

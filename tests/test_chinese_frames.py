@@ -5,14 +5,14 @@ tests."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from duizhao.chinese import ChineseAnnotator, PinyinRomaniser, annotate_text
 from duizhao.chinese.frames import zhe
-from duizhao.cli import main
+
+from conftest import words_tokens
 
 
 def _pinyin(text: str, word: str, char: str, nth: int = 0) -> str | None:
@@ -141,15 +141,8 @@ def test_the_frames_change_no_jyutping_but_that_of_chang_and_zhu() -> None:
     assert both[text.index("審計長") + 2] == "zoeng2"
 
 
-def test_cli_words_prints_zhe_and_its_gloss(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    src = tmp_path / "in.txt"
-    src.write_text("他們頂著烈日在街上派傳單。\n", encoding="utf-8")
-    assert main(["words", str(src), "--format", "jsonl"]) == 0
-    tokens = [
-        t for line in capsys.readouterr().out.splitlines() for t in json.loads(line)["tokens"]
-    ]
+def test_cli_words_prints_zhe_and_its_gloss(tmp_path: Path) -> None:
+    tokens = words_tokens(tmp_path, "他們頂著烈日在街上派傳單。")
     zhes = [t for t in tokens if "著" in t["text"]]
     assert zhes
     for t in zhes:

@@ -13,7 +13,7 @@ from pathlib import Path
 from duizhao.chinese.gloss import choose_gloss
 from duizhao.cli import main
 
-from conftest import words_tokens
+from conftest import words_pinyin, words_tokens
 
 
 def _words(tmp_path: Path, text: str) -> list[tuple[str, str | None]]:
@@ -115,16 +115,7 @@ def test_several_is_a_word_before_what_it_counts(tmp_path: Path) -> None:
 def test_de_of_obtaining_is_de2(tmp_path: Path) -> None:
     """pypinyin's phrase table reads 奪得, 所得 … with a neutral *de*; CC-CEDICT (and a
     teacher) say *dé* (賺 is *zhuàn*, not pypinyin's *zuàn*)."""
-    src = tmp_path / "in.txt"
-    src.write_text("他奪得冠軍，個人所得增加，也賺得很多。\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["words", str(src), "--format", "jsonl"]) == 0
-    readings = {
-        t["text"]: " ".join(r for r in t["pinyin"] if r)
-        for line in out.getvalue().splitlines()
-        for t in json.loads(line)["tokens"]
-    }
+    readings = words_pinyin(tmp_path, "他奪得冠軍，個人所得增加，也賺得很多。")
     assert readings["奪得"] == "duó dé"
     assert readings["所得"] == "suǒ dé"
     assert readings["賺得"] == "zhuàn dé"

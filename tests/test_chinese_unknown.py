@@ -4,18 +4,16 @@ characters is glossed by its characters only when the aligned English confirms b
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-
-import pytest
 
 from duizhao.chinese import ChineseAnnotator, annotate_document, default_annotator
 from duizhao.chinese.gloss import choose_gloss
 from duizhao.chinese.unknown import join_probabilities, join_unknown, join_unknown_spans
-from duizhao.cli import main
 from duizhao.glossary import suggest_vocabulary
 from duizhao.model import Corrections, Document, Meta, Paragraph, WordFix
 from duizhao.text.composed import is_composed, made_of_characters
+
+from conftest import words_tokens
 
 # "US President Bush said": 布殊 is Hong Kong's spelling of "Bush", in no dictionary
 BUSH = "美國總統布殊表示"
@@ -117,10 +115,6 @@ def test_composed_gloss_on_the_document_and_not_a_word_to_learn() -> None:
     assert {"北岸", "鐘聲", "聖迭戈"}.isdisjoint(v.word for v in vocab.zh)
 
 
-def test_cli_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    src = tmp_path / "in.txt"
-    src.write_text(BUSH + "\n", encoding="utf-8")
-    assert main(["words", str(src), "--format", "jsonl"]) == 0
-    out = json.loads(capsys.readouterr().out.splitlines()[0])
-    bush = next(t for t in out["tokens"] if t["text"] == "布殊")
+def test_cli_words(tmp_path: Path) -> None:
+    bush = next(t for t in words_tokens(tmp_path, BUSH) if t["text"] == "布殊")
     assert bush["pinyin"] == ["bù", "shū"] and bush["gloss"] is None

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from duizhao.chinese import annotate_text
 from duizhao.chinese.wei import wei_reading
-from duizhao.cli import main
+
+from conftest import words_tokens
 
 WEI = ("wèi", "wai6")  # "for; because of; in order to"
 WEI2 = ("wéi", "wai4")  # "to be; as; to do"
@@ -75,17 +75,7 @@ def test_wei_reading_on_words() -> None:
     assert wei_reading(["为"], 0) is None  # alone (a word list): no rule, the dictionary's reading
 
 
-def test_cli_words_reads_wei_by_its_sense(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    src = tmp_path / "in.txt"
-    src.write_text("學校為學生舉辦講座。\n講座的參加人數為二百人。\n", encoding="utf-8")
-    assert main(["words", str(src), "--format", "jsonl"]) == 0
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    got = [
-        (t["pinyin"][0], t["jyutping"][0])
-        for line in lines
-        for t in line["tokens"]
-        if t["text"] == "為"
-    ]
+def test_cli_words_reads_wei_by_its_sense(tmp_path: Path) -> None:
+    tokens = words_tokens(tmp_path, "學校為學生舉辦講座。\n講座的參加人數為二百人。")
+    got = [(t["pinyin"][0], t["jyutping"][0]) for t in tokens if t["text"] == "為"]
     assert got == [WEI, WEI2]

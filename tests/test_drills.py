@@ -619,6 +619,38 @@ def test_cli_drill_writes_sheets_and_exports(
     assert len(tsv) > 3
 
 
+@needs_genanki
+@pytest.mark.parametrize("reading", ["pinyin", "jyutping", "both"])
+def test_cli_drill_exports_give_the_readings_of_reading(
+    ferry: Document, tmp_path: Path, reading: str
+) -> None:
+    """The Anki deck, the Quizlet list and the CSV give the readings ``--reading`` asks for, as
+    the sheet shows them (they gave pinyin and Jyutping whatever it said)."""
+    src = tmp_path / "ferry.json"
+    src.write_text(json.dumps(ferry.to_dict(), ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["drill", str(src), "-o", str(out), "--for", "chinese", "--reading", reading, "-q",
+            "--anki", str(out / "d.apkg"), "--tsv", str(out / "q.tsv"), "--csv", str(out / "r.csv")]  # fmt: skip
+    assert main(argv) == 0
+    py, jp = re.compile(r"[\u00e0-\u01dc]"), re.compile(r"\b[a-z]+[1-6]\b")  # tone mark, tone digit
+    want_py, want_jp = reading != "jyutping", reading != "pinyin"
+    quizlet = [line.split("\t")[1] for line in (out / "q.tsv").read_text("utf-8").splitlines()]
+    rows = list(csv.DictReader(io.StringIO((out / "r.csv").read_text("utf-8"))))
+    con = _collection(out / "d.apkg", tmp_path)
+    notes = [f.split("\x1f") for (f,) in con.execute("select flds from notes")]
+    (models,) = con.execute("select models from col").fetchone()
+    con.close()
+    spoken = [n for n in notes if n[4] or n[5]]
+    assert quizlet and rows and spoken
+    for texts in (quizlet, [r["pronunciation"] for r in rows if r["pronunciation"]]):
+        assert all(bool(py.search(t)) == want_py for t in texts), (reading, texts[:3])
+        assert all(bool(jp.search(t)) == want_jp for t in texts), (reading, texts[:3])
+    assert all(bool(n[4]) == want_py and bool(n[5]) == want_jp for n in spoken), spoken[:3]
+    # the card shows " · " only between two readings
+    backs = [t["afmt"] for m in json.loads(models).values() for t in m["tmpls"]]
+    assert all("{{#Pinyin}}{{#Jyutping}} · {{/Jyutping}}{{/Pinyin}}" in b for b in backs[:2])
+
+
 def test_cli_drill_from_an_article_file(ferry: Document, tmp_path: Path) -> None:
     assert main(["drill", str(FERRY), "-o", str(tmp_path), "-q", "--kinds", "zh"]) == 0
     html = (tmp_path / "2025-09-05-electric-ferry.drills.html").read_text(encoding="utf-8")

@@ -122,7 +122,7 @@ def test_drills_exports_and_bank(corpus, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["drill", str(corpus / SEED.name), "-o", str(out), "--vocab", "--seed", "1",
                  "--tsv", str(tmp_path / "en.tsv"), "--csv", str(tmp_path / "en.csv"),
-                 "--anki", str(tmp_path / "en.apkg"), "-q"]) == 0  # fmt: skip
+                 "--anki", str(tmp_path / "en.apkg"), "--reading", "both", "-q"]) == 0  # fmt: skip
     tsv = dict(line.split("\t") for line in (tmp_path / "en.tsv").read_text("utf-8").splitlines())
     assert tsv["cluster"].endswith("(創新集群)") and tsv["metric"].endswith("(指標)")
     assert tsv["apiece"] == "(各)" and tsv["underscore"].startswith("(check:")

@@ -45,7 +45,7 @@ def test_interview_by_is_a_byline_and_key_words_a_glossary(
 def test_a_learner_of_chineses_quizlet_list_is_chinese_first(tmp_path: Path) -> None:
     zh, en = tmp_path / "zh.tsv", tmp_path / "en.tsv"
     assert main(["drill", str(OPERA), "-o", str(tmp_path / "out"), "--for", "chinese", "--vocab",
-                 "--tsv", str(zh), "-q"]) == 0
+                 "--tsv", str(zh), "--reading", "both", "-q"]) == 0
     lines = dict(line.split("\t") for line in zh.read_text(encoding="utf-8").splitlines())
     assert lines["排練"] == (
         "pái liàn / paai4 lin6 — rehearse: to practise a play or a piece of music before "
@@ -91,7 +91,7 @@ def test_a_learner_of_chineses_anki_deck_asks_from_the_chinese(tmp_path: Path) -
         (model,) = models.values()
         return [t["name"] for t in model["tmpls"]], notes
 
-    names, notes = deck("--for", "chinese")
+    names, notes = deck("--for", "chinese", "--reading", "both")
     assert names[0] == "Chinese → reading and meaning" and len(names) == 3
     by_term = {n[0]: n for n in notes}
     assert by_term["rehearse"][3:6] == ["排練", "pái liàn", "paai4 lin6"]

@@ -168,7 +168,7 @@ def test_readings_excerpts_never_end_on_a_comma(tmp_path: Path) -> None:
 def test_anki_cards_carry_the_readings_of_every_chinese_word(tmp_path: Path) -> None:
     apkg, tsv = tmp_path / "swim.apkg", tmp_path / "swim.tsv"
     assert main(["drill", str(SWIM), "-o", str(tmp_path / "out"), "--vocab", "--anki", str(apkg),
-                 "--tsv", str(tsv), "-q"]) == 0
+                 "--tsv", str(tsv), "--reading", "both", "-q"]) == 0
     with zipfile.ZipFile(apkg) as z:
         z.extract("collection.anki2", tmp_path)
     with sqlite3.connect(tmp_path / "collection.anki2") as conn:
@@ -283,7 +283,7 @@ def test_a_teachers_reading_reaches_the_card_of_a_word_the_text_never_uses(tmp_p
     )
     csv = tmp_path / "swim.csv"  # a wrong tone on purpose: the teacher's reading wins
     assert main(["drill", str(article), "-o", str(tmp_path / "out"), "--kinds", "match",
-                 "--csv", str(csv), "-q"]) == 0
+                 "--csv", str(csv), "--reading", "both", "-q"]) == 0
     row = next(r for r in csv.read_text(encoding="utf-8").splitlines() if "蛇泳" in r)
     assert "shé yòng" in row and "se4 jung6" in row, row
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import re
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -82,3 +83,30 @@ def test_the_learner_of_chinese_downloads_are_drill_for_chinese_with_the_fixes(
     finally:
         con.close()
     assert str(ANKI_CHINESE_MODEL_ID) in json.loads(models)
+
+
+def test_the_downloads_give_the_readings_the_page_shows(tmp_path: Path) -> None:
+    """Opened with Jyutping (``?reading=jyutping``), the page's download links keep it, and the
+    learner of Chinese's Quizlet list gives the Jyutping, as ``drill --reading jyutping`` does
+    (it gave pinyin and Jyutping whatever the page showed)."""
+    (tmp_path / "labs.txt").write_text(LABS, encoding="utf-8")
+    server = ReviewServer(tmp_path, open_browser=False)
+    server.start()
+    try:
+        status, page = _get(server, "/a/labs.txt?reading=jyutping")
+        assert status == 200
+        link = b"/a/labs.txt/download/quizlet-chinese.txt?reading=jyutping"
+        assert link in page
+        status, body = _get(server, link.decode())
+        assert status == 200
+        status, plain = _get(server, "/a/labs.txt")
+        assert b"download/quizlet-chinese.txt\"" in plain  # pinyin, the default: no query
+    finally:
+        server.stop()
+    out = tmp_path / "drill.txt"
+    assert main(["drill", str(tmp_path / "labs.txt"), "--for", "chinese", "--tsv", str(out),
+                 "--reading", "jyutping", "-o", str(tmp_path / "drills"), "-q"]) == 0  # fmt: skip
+    quizlet = body.decode("utf-8")
+    assert quizlet == out.read_text(encoding="utf-8")
+    first = quizlet.splitlines()[0].split("\t")[1]
+    assert re.match(r"[a-z]+[1-6]( [a-z]+[1-6])* — ", first), first

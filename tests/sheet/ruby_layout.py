@@ -76,6 +76,51 @@ MEASURE_JS = """() => {
 }"""
 
 
+#: JavaScript: the gaps, in px, between the characters of one word (``within``: neighbours on one
+#: line) and between two words with nothing but a line-break opportunity between them
+#: (``between``: the last character of one and the first of the next, on one line), and per
+#: two-character word the gap between its characters (``pairs``: [word, gap]). A character's box
+#: is that of its text wrapped in an inline-block: a ruby base reports the box of its whole column.
+WORD_GAPS_JS = """() => {
+  // each character's own box: its text wrapped in an inline-block (a ruby base reports the box of
+  // its whole column, not of its letter)
+  const charBox = ruby => {
+    let r = ruby; while (r.querySelector(':scope > ruby')) r = r.querySelector(':scope > ruby');
+    const t = [...r.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+    if (!t) return null;
+    const s = document.createElement('span'); s.style.display = 'inline-block';
+    t.replaceWith(s); s.appendChild(t);
+    return s;
+  };
+  const words = [];
+  for (const p of document.querySelectorAll('p.para.zh.rd')) {
+    for (const w of p.querySelectorAll('.w')) {
+      const rubies = [...w.children].filter(c => c.tagName === 'RUBY');
+      if (rubies.length !== w.children.length) { words.push(null); continue; }
+      words.push({w, spans: rubies.map(charBox)});
+    }
+    words.push(null);
+  }
+  const box = s => { const b = s.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+  const within = [], between = [], pairs = [];
+  let prev = null;
+  for (const x of words) {
+    if (!x) { prev = null; continue; }
+    const bs = x.spans.map(box);
+    for (let i = 1; i < bs.length; i++) if (Math.abs(bs[i][1] - bs[i-1][1]) < 2) {
+      within.push(bs[i][0] - bs[i-1][2]);
+      if (bs.length === 2) pairs.push([x.w.textContent.replace(/[^\\u3400-\\u9fff]/g, ''), bs[i][0] - bs[i-1][2]]);
+    }
+    // the word before, when nothing but a line-break opportunity stands between them
+    let sib = x.w.previousSibling; while (sib && sib.nodeName === 'WBR') sib = sib.previousSibling;
+    if (prev && sib === prev.w) { const a = prev.bs[prev.bs.length - 1], b = bs[0];
+      if (Math.abs(a[1] - b[1]) < 2) between.push(b[0] - a[2]); }
+    prev = {w: x.w, bs};
+  }
+  return {within, between, pairs};
+}"""
+
+
 def lines(boxes: Iterable[Sequence[float]], tolerance: float = 2.0) -> list[list[Sequence[float]]]:
     """Group ``[left, top, right, bottom, …]`` boxes into lines by their top, each sorted by x."""
     rows: list[list[Sequence[float]]] = []

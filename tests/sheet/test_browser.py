@@ -247,6 +247,35 @@ def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading
     page.close()
 
 
+@pytest.mark.parametrize("reading", ["pinyin", "jyutping", "both"])
+def test_a_words_characters_sit_together(browser, tmp_path, reading):
+    """On the seed sheet, on screen and in print, a wide reading no longer spreads the characters
+    of one word apart ("創 新" read as two words): the two characters of every two-character word
+    touch, and on average the characters of a word sit closer than two neighbouring words (before,
+    each character was centred under its reading, and a word's characters stood as far apart as
+    two words: with Jyutping 2.4 px within a word, 2.2 px between words)."""
+    from statistics import mean
+
+    import ruby_layout
+
+    path = tmp_path / f"{reading}.html"
+    path.write_text(render_sheet(sheet_docs.annotated_seed(), reading=reading), encoding="utf-8")
+    for media in ("screen", "print"):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.emulate_media(media=media)
+        page.goto(path.as_uri())
+        gaps = page.evaluate(ruby_layout.WORD_GAPS_JS)
+        page.close()
+        pairs = gaps["pairs"]
+        assert len(pairs) > 100 and len(gaps["between"]) > 100, (media, len(pairs))
+        apart = [(w, round(g, 1)) for w, g in pairs if g > 0.5]
+        assert apart == [], (media, apart[:8])
+        within, between = mean(gaps["within"]), mean(gaps["between"])
+        assert within < between, (media, within, between)
+        if reading != "pinyin":  # Jyutping is wider than its character: words stand apart
+            assert within * 3 < between, (media, within, between)
+
+
 def test_phone_width_table_caption_spans_the_table(browser, sheet_file):
     """On a phone the tables stack into rows; the English vocabulary table's caption (what the
     Zipf frequency means) shrank into a column one word wide beside the rows. It must span the

@@ -345,6 +345,7 @@ def _bare(text: str) -> str:
 def test_docx_holds_every_paragraph_and_term(seed, tmp_path):
     pytest.importorskip("docx")
     import docx
+    from docx.oxml.ns import qn
 
     from duizhao.output.docx import docx_text
     from duizhao.sheet.docx import sheet_docx
@@ -358,9 +359,12 @@ def test_docx_holds_every_paragraph_and_term(seed, tmp_path):
     d = docx.Document(str(path))
     assert len(d.tables) >= 4  # the parallel text, the glossary, two vocabulary tables
     body = d.element.xml
-    assert body.count("<w:ruby>") == sum(
-        1 for p in seed.zh for t in p.tokens for py in t.pinyin if py
-    )
+    # every syllable in a phonetic guide, in order (a highlighted term's in one guide)
+    rt = [
+        "".join(t.text or "" for t in r.iter(qn("w:t")))
+        for r in d.element.body.iter(qn("w:rt"))
+    ]
+    assert " ".join(rt).split() == [py for p in seed.zh for t in p.tokens for py in t.pinyin if py]
     assert 'w:fill="FDE68A"' in body and "<w:u " in body  # shading and underline
     assert "<w:tblHeader" in body  # the header row repeats on every page
 
@@ -384,10 +388,12 @@ def test_docx_converts_with_libreoffice(seed, tmp_path):
     assert "集群" in text and "Glossary" in text
 
 
-def test_word_term_numbers_stay_with_their_terms_in_libreoffice(tmp_path):
+def test_word_terms_and_numbers_stay_whole_in_libreoffice(tmp_path):
     """`duizhao sheet --for english --docx`, opened in LibreOffice (converted to PDF): a Chinese
-    line broke between "指標" and its number, and "2?" began the next line. No glossary term's
-    number starts a line of the Chinese column."""
+    line broke between "指標" and its number, and "2?" began the next line; and inside a term,
+    "集" ending a line and "群" beginning the next (LibreOffice ignores a word joiner in Chinese
+    text). No glossary term's number starts a line of the Chinese column, no highlighted Chinese
+    term is split over two lines."""
     pytest.importorskip("docx")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or shutil.which("pdftotext") is None:
@@ -415,6 +421,13 @@ def test_word_term_numbers_stay_with_their_terms_in_libreoffice(tmp_path):
             numbers += 1
             before = [w for w in zh if w is not n and w[3] <= n[1] + 0.5 and w[2] < n[4] and w[4] > n[2]]
             assert before, f"page {page + 1}: the term number {n[5]} starts a line"
+            # the text just before the number, on its line, is the whole term
+            text, left = "", n[1]
+            for w in sorted(before, key=lambda w: -w[3]):
+                if left - w[3] > 2:
+                    break
+                text, left = w[5] + text, w[1]
+            assert text.endswith(("集群", "指標", "特惠")), f"page {page + 1}: {text} {n[5]}"
     assert numbers >= 8  # the seed's Chinese column numbers 8 terms
 
 def test_cli_sheet_writes_word_and_reads_bank_free_new_words(tmp_path, seed):

@@ -344,3 +344,54 @@ def test_jyutping_alone_sits_above_the_characters_as_on_the_html_sheet(tmp_path:
     under = [w[5] for w in syllables if near(w, "above") and not near(w, "under")]
     assert len(over) >= 0.97 * len(syllables), (len(over), len(syllables), under[:8])
     assert under == []
+
+
+@pytest.mark.parametrize("reading", ["pinyin", "jyutping", "both"])
+def test_a_words_characters_sit_together_in_the_pdf(seed, tmp_path, reading):
+    """A wide reading no longer spreads the characters of one word apart ("創 新" read as two
+    words): in the PDF the two characters of every two-character word touch, and words stand
+    apart (before, each character sat in the middle of its column, and with Jyutping a word's
+    characters stood 5.6 pt apart on average, as far as two words)."""
+    from statistics import mean
+
+    from pypdf import PdfReader
+
+    doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
+    path = render_pdf(doc, tmp_path / f"{reading}.pdf", reading=reading)
+    size = 10.5 * 1.06  # the Chinese column's size at the default 10.5 pt
+    glyphs: list[tuple[int, float, float, str]] = []  # page, baseline, x, character
+    for n, page in enumerate(PdfReader(str(path)).pages):
+
+        def visit(text, cm, tm, font, font_size, n=n):
+            if text.strip() and abs(abs(font_size * tm[3] * cm[3]) - size) < 0.05:
+                x, y = tm[4] * cm[0] + cm[4], round(tm[5] * cm[3] + cm[5], 1)
+                glyphs.extend(
+                    (n, y, x + k * size, c) for k, c in enumerate(text) if sheet_docs.is_han(c)
+                )
+
+        page.extract_text(visitor_text=visit)
+    # each Han character of the text with its paragraph, its word and that word's length
+    chars = [
+        (p_i, w_i, t.end - t.start, c)
+        for p_i, p in enumerate(doc.zh)
+        for w_i, t in enumerate(p.tokens)
+        for c in p.text[t.start : t.end]
+        if sheet_docs.is_han(c)
+    ]
+    assert [g[3] for g in glyphs] == [c[3] for c in chars]
+    within, between, apart = [], [], []
+    for (g1, c1), (g2, c2) in itertools.pairwise(zip(glyphs, chars, strict=True)):
+        if g1[:2] != g2[:2] or c1[0] != c2[0]:
+            continue  # not on one line of one paragraph
+        gap = g2[2] - g1[2] - size
+        if c1[1] == c2[1]:
+            within.append(gap)
+            if c1[2] == 2 and gap > 0.3:
+                apart.append(c1[3] + c2[3])
+        elif c2[1] == c1[1] + 1:
+            between.append(gap)
+    assert len(within) > 100 and len(between) > 100
+    # a reading over twice as wide as its character (hoeng1 at 8 pt over 香 at 11 pt) keeps its
+    # character in the middle of its column, under the reading's centre
+    assert len(apart) <= 0.1 * len(within), (len(apart), apart[:8])
+    assert mean(within) < mean(between) / 2, (mean(within), mean(between))

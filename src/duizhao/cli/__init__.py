@@ -196,13 +196,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         with all_or_nothing():  # a command that fails leaves no new output file behind
-            if isinstance(getattr(args, "files", None), list):  # corpus/* names NAME.duizhao.toml
-                from ._common import article_files
+            from ._common import article_files
 
+            if isinstance(getattr(args, "files", None), list):  # corpus/* names NAME.duizhao.toml
                 args.files = article_files(args.files, args)
             elif isinstance(getattr(args, "file", None), str):
-                from ._common import article_files
-
                 article_files([args.file], args)
             return int(args.func(args))
     except BrokenPipeError:

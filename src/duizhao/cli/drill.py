@@ -88,14 +88,19 @@ def _cmd_drill(args: argparse.Namespace) -> int:
                 deck_name=args.deck,
                 vocabulary=args.vocab,
                 chinese=args.audience == "chinese",  # a card from the Chinese too
+                reading=args.reading,
             )
         )
     if args.tsv:
         zh_first = args.audience == "chinese"  # a learner of Chinese: 中文 first
-        text = quizlet_text(docs, vocabulary=args.vocab, lang="zh" if zh_first else "en")
+        text = quizlet_text(
+            docs, vocabulary=args.vocab, lang="zh" if zh_first else "en", reading=args.reading
+        )
         written.append(write_text(args.tsv, text))
     if args.csv:
-        written.append(write_text(args.csv, csv_text(docs, vocabulary=args.vocab)))
+        written.append(
+            write_text(args.csv, csv_text(docs, vocabulary=args.vocab, reading=args.reading))
+        )
     if not args.quiet:
         for f in written:
             print(f)
@@ -149,7 +154,8 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
         "--reading",
         choices=["pinyin", "jyutping", "both"],
         default="pinyin",
-        help="what the readings exercise asks for (default pinyin)",
+        help="what the readings exercise asks for, and the readings the Anki deck, Quizlet "
+        "list and CSV give, as the sheet shows them (default pinyin)",
     )
     p.add_argument(
         "--script",

@@ -67,6 +67,13 @@ def _json(data: Any, status: int = 200) -> Response:
     return JSONResponse(data, status_code=status)
 
 
+def _reading(request: Request) -> Any:
+    """The readings the page shows (``?reading=``, pinyin by default): the sheet's and those of
+    its downloads."""
+    reading = request.query_params.get("reading", "pinyin")
+    return reading if reading in ("pinyin", "jyutping", "both", "none") else "pinyin"
+
+
 async def _body_json(request: Request) -> dict[str, Any]:
     if not request.headers.get("content-type", "").startswith("application/json"):
         raise EditError("send the change as JSON")
@@ -122,9 +129,7 @@ def create_app(workspace: Workspace, port: int) -> Starlette:
             return PlainTextResponse(str(e), status_code=404)
         except DuizhaoError as e:
             return HTMLResponse(_error_page(name, str(e)), status_code=422)
-        reading = request.query_params.get("reading", "pinyin")
-        if reading not in ("pinyin", "jyutping", "both", "none"):
-            reading = "pinyin"
+        reading = _reading(request)
         html = await run_in_threadpool(
             review_page, doc, name, reading=reading, folder=workspace.only is None
         )
@@ -155,7 +160,7 @@ def create_app(workspace: Workspace, port: int) -> Starlette:
         try:
             doc = await run_in_threadpool(workspace.document, name)
             file, data, media = await run_in_threadpool(
-                make_download, doc, kind, workspace.article(name).stem
+                make_download, doc, kind, workspace.article(name).stem, _reading(request)
             )
         except NotFound as e:
             return PlainTextResponse(str(e), status_code=404)

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DuizhaoError
 from ..model import Document
+
+if TYPE_CHECKING:
+    from ..drills.export.cards import Reading
 
 __all__ = ["KINDS", "make_download"]
 
@@ -28,8 +32,11 @@ KINDS = {
 }
 
 
-def make_download(doc: Document, kind: str, stem: str) -> tuple[str, bytes, str]:
-    """One download of the document: ``(file name, content, media type)``.
+def make_download(
+    doc: Document, kind: str, stem: str, reading: Reading = "pinyin"
+) -> tuple[str, bytes, str]:
+    """One download of the document: ``(file name, content, media type)``, with the readings the
+    page shows (``reading``: the sheet's PDF, the Chinese Quizlet list and the Anki cards).
 
     Raises:
         DuizhaoError: Unknown kind, nothing to make (no glossary for a deck), or a missing extra.
@@ -44,7 +51,9 @@ def make_download(doc: Document, kind: str, stem: str) -> tuple[str, bytes, str]
         from ..drills import quizlet_text
 
         text = (  # as drill --for chinese --tsv: the Chinese first
-            quizlet_text(doc, lang="zh") if kind == "quizlet-chinese.txt" else quizlet_text(doc)
+            quizlet_text(doc, lang="zh", reading=reading)
+            if kind == "quizlet-chinese.txt"
+            else quizlet_text(doc)
         )
         return name, text.encode("utf-8"), media
     with tempfile.TemporaryDirectory(prefix="duizhao-review-") as tmp:
@@ -52,7 +61,7 @@ def make_download(doc: Document, kind: str, stem: str) -> tuple[str, bytes, str]
         if kind == "sheet.pdf":
             from ..sheet import render_pdf
 
-            render_pdf(doc, out)
+            render_pdf(doc, out, reading=reading)
         elif kind == "worksheet.pdf":
             from ..drills import make_worksheets, render_worksheet
             from ..output.pdf import html_to_pdf
@@ -62,5 +71,6 @@ def make_download(doc: Document, kind: str, stem: str) -> tuple[str, bytes, str]
         else:
             from ..drills import write_apkg
 
-            write_apkg(doc, out, chinese=kind == "deck-chinese.apkg")  # drill --for chinese --anki
+            # drill --for chinese --anki
+            write_apkg(doc, out, chinese=kind == "deck-chinese.apkg", reading=reading)
         return name, out.read_bytes(), media

@@ -19,6 +19,7 @@ Examples:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,11 @@ def _pieces(par: Any, nodes: list[dict[str, Any]], ctx: dict[str, Any], mark: An
                 "shade": GREY if ctx["options"]["grey"] else FILLS[n["colour"]],
                 "underline": "dotted" if n.get("check") else "single",
             }
-            _pieces(par, n["children"], ctx, m)
+            chars = _chars(n["children"])
+            if any(h for _, *rs in chars for h in rs) or _HAN.search("".join(c for c, *_ in chars)):
+                _term(par, chars, ctx, m)
+            else:
+                _pieces(par, n["children"], ctx, m)
             # a word joiner (U+2060, invisible) keeps the number on the line of the term's last
             # character: LibreOffice broke a Chinese line between "指標" and its "2?"
             add_text(
@@ -78,6 +83,46 @@ def _pieces(par: Any, nodes: list[dict[str, Any]], ctx: dict[str, Any], mark: An
                     _run(par, c["ch"], mark)
         else:
             _run(par, n["text"], mark)
+
+
+#: A Han character (a Chinese term is kept whole on its line).
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _chars(nodes: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """Each character of a glossary mark with its pinyin and Jyutping (empty without)."""
+    out: list[tuple[str, str, str]] = []
+    for n in nodes:
+        if n["kind"] in ("sentence", "gap", "glue", "mark"):
+            out += _chars(n["children"])
+        elif n["kind"] == "word" and n["chars"]:
+            out += [(c["ch"], c["py"] or "", c["jp"] or "") for c in n["chars"]]
+        else:
+            out += [(ch, "", "") for ch in n["text"]]
+    return out
+
+
+def _term(par: Any, chars: list[tuple[str, str, str]], ctx: dict[str, Any], mark: Any) -> None:
+    """A highlighted Chinese term kept whole on its line, as one phonetic guide (``w:ruby``):
+    LibreOffice broke "集群" and "指標" between their characters, and ignores a word joiner
+    (U+2060, U+FEFF) in Chinese text (East Asian language zh-HK or zh-CN) and between two
+    phonetic guides, but never breaks inside one. With readings the guide gives the term's
+    pinyin, then its Jyutping after a " · ", centred over its characters; without, it is empty
+    (the term reads as plain text)."""
+    base = "".join(c for c, _, _ in chars)
+    py = " ".join(p for _, p, _ in chars if p)
+    jp = " ".join(j for _, _, j in chars if j)
+    reading = " · ".join(x for x in (py, jp) if x)
+    size = ctx["options"]["font_size"]
+    add_ruby(
+        par,
+        base,
+        reading,
+        size=size * 1.06 if reading else size,
+        reading_size=max(6.5, size * 0.6),
+        shade=mark["shade"],
+        underline=mark["underline"],
+    )
 
 
 def _run(par: Any, text: str, mark: dict[str, Any] | None) -> None:

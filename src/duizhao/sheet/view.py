@@ -167,7 +167,9 @@ def _glossary_view(doc: Document, reading: str = "both") -> list[dict[str, Any]]
     return rows
 
 
-def _vocabulary_view(doc: Document) -> dict[str, list[dict[str, Any]]]:
+def _vocabulary_view(doc: Document, reading: str = "both") -> dict[str, list[dict[str, Any]]]:
+    """The vocabulary tables; a Chinese word's readings are those the sheet shows (``reading``;
+    ``none``: no readings column)."""
     if doc.vocabulary is None:
         return {"en": [], "zh": []}
     en = [
@@ -187,8 +189,8 @@ def _vocabulary_view(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "count": v.count,
             "level": None if v.level is None else int(v.level),
             "translation": list(v.translation),
-            "pinyin": v.pinyin or "",
-            "jyutping": v.jyutping or "",
+            "pinyin": (v.pinyin or "") if reading in ("pinyin", "both") else "",
+            "jyutping": (v.jyutping or "") if reading in ("jyutping", "both") else "",
             "check": v.uncertain and bool(v.translation),
         }
         for v in doc.vocabulary.zh
@@ -307,12 +309,7 @@ def sheet_context(
     if not title:
         title = Path(m.path).stem if m.path else "Study sheet"
     glossary = _glossary_view(doc, reading) if "glossary" in show else []
-    vocabulary = _vocabulary_view(doc)
-    for v in vocabulary["zh"]:  # the table's readings are those the sheet shows (none: no column)
-        if reading not in ("pinyin", "both"):
-            v["pinyin"] = ""
-        if reading not in ("jyutping", "both"):
-            v["jyutping"] = ""
+    vocabulary = _vocabulary_view(doc, reading)
     if "vocab-en" not in show:
         vocabulary["en"] = []
     if "vocab-zh" not in show:

@@ -27,7 +27,7 @@ from ...model import Document
 from ...output.files import writing
 from ..files import output_stem
 from ..model import NothingToDrillError
-from .cards import as_list, cards
+from .cards import Reading, as_list, cards, readings_shown
 
 __all__ = ["ANKI_CHINESE_MODEL_ID", "ANKI_FIELDS", "ANKI_MODEL_ID", "write_apkg"]
 
@@ -68,11 +68,12 @@ _ANKI_CHINESE = (
     '{{#Chinese}}<div class="zh">{{Chinese}}</div>{{/Chinese}}'
     '{{#Check}}<div class="chk">{{Check}}</div>{{/Check}}'
 )
-_ANKI_INFO = (
-    '<div class="def">{{Definition}}</div>'
-    + _ANKI_CHINESE
-    + '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
+# the readings the export carries (drill --reading): " · " only between two of them
+_ANKI_READINGS = (
+    '<div class="rd">{{Pinyin}}{{#Pinyin}}{{#Jyutping}} · {{/Jyutping}}{{/Pinyin}}'
+    "{{Jyutping}}</div>"
 )
+_ANKI_INFO = '<div class="def">{{Definition}}</div>' + _ANKI_CHINESE + _ANKI_READINGS
 _ANKI_TAIL = (
     '{{#Example}}<div class="ex">{{Example}}</div>{{/Example}}'
     '<div class="src">{{Source}} {{Date}}</div>'
@@ -86,7 +87,7 @@ def _anki_model(chinese: bool = False) -> Any:
         "name": "Chinese → reading and meaning",
         "qfmt": _ANKI_CHINESE,
         "afmt": '{{FrontSide}}<hr id="answer">'
-        '<div class="rd">{{Pinyin}}{{#Jyutping}} · {{Jyutping}}{{/Jyutping}}</div>'
+        + _ANKI_READINGS
         + _ANKI_FRONT
         + '<div class="def">{{Definition}}</div>'
         + _ANKI_TAIL,
@@ -153,6 +154,7 @@ def write_apkg(
     vocabulary: bool = False,
     timestamp: float | None = None,
     chinese: bool = False,
+    reading: Reading = "both",
 ) -> Path:
     """Write an Anki deck (``.apkg``) with one note per glossary term, forward and reverse cards.
 
@@ -169,6 +171,8 @@ def write_apkg(
         chinese: For learners of Chinese: each note with Chinese also gets a card from the
             Chinese (its pinyin, Jyutping, English term and definition on the back), with the
             note type :data:`ANKI_CHINESE_MODEL_ID`.
+        reading: The readings the cards give: ``pinyin``, ``jyutping`` or ``both``
+            (``drill --reading``, as the sheet shows them); the other field stays empty.
 
     Returns:
         ``path`` as a :class:`~pathlib.Path`.
@@ -205,6 +209,7 @@ def write_apkg(
     deck = genanki.Deck(_stable_id("duizhao deck|" + name), name)
     model = _anki_model(chinese)
     for c in cs:
+        pinyin, jyutping = readings_shown(c.pinyin, c.jyutping, reading)
         deck.add_note(
             genanki.Note(
                 model=model,
@@ -213,8 +218,8 @@ def write_apkg(
                     _field(c.pos),
                     _field(c.definition),
                     _field(c.chinese),
-                    _field(c.pinyin),
-                    _field(c.jyutping),
+                    _field(pinyin),
+                    _field(jyutping),
                     c.example,  # already HTML
                     _field(c.source),
                     _field(c.date),

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ...model import Document
-from .cards import as_list, cards, tag
+from .cards import Reading, as_list, cards, pronunciation, tag
 
 __all__ = ["CSV_HEADER", "csv_text", "quizlet_text"]
 
@@ -36,6 +36,7 @@ def quizlet_text(
     vocabulary: bool = False,
     chinese: bool = True,
     lang: Literal["en", "zh"] = "en",
+    reading: Reading = "both",
 ) -> str:
     """A Quizlet import list: ``term<TAB>definition`` per line (no tab or newline in a field).
 
@@ -48,9 +49,11 @@ def quizlet_text(
         lang: ``en`` (for learners of English): the English terms; ``zh`` (for learners of
             Chinese): the Chinese words as terms, their definition ``pinyin / Jyutping — English
             term: definition`` (an uncertain counterpart flagged ``(check)``).
+        reading: The readings of the Chinese words (``lang="zh"``): ``pinyin``, ``jyutping`` or
+            ``both`` (``drill --reading``, as the sheet shows them).
     """
     if lang == "zh":
-        return _quizlet_zh(as_list(docs), vocabulary)
+        return _quizlet_zh(as_list(docs), vocabulary, reading)
     lines = []
     for c in cards(docs, vocabulary=vocabulary):
         definition = c.definition
@@ -63,14 +66,14 @@ def quizlet_text(
     return "".join(line + "\n" for line in lines)
 
 
-def _quizlet_zh(docs: Sequence[Document], vocabulary: bool) -> str:
+def _quizlet_zh(docs: Sequence[Document], vocabulary: bool, reading: Reading) -> str:
     """:func:`quizlet_text` for learners of Chinese: one line per Chinese word."""
     lines, seen = [], set()
     for c in cards(docs, vocabulary=False):
         if not c.chinese or c.chinese in seen:
             continue
         seen.add(c.chinese)
-        pron = " / ".join(x for x in (c.pinyin, c.jyutping) if x)
+        pron = pronunciation(c.pinyin, c.jyutping, reading)
         meaning = c.term + (f": {c.definition}" if c.definition else "")
         flag = " (check)" if c.check else ""
         lines.append(
@@ -81,7 +84,7 @@ def _quizlet_zh(docs: Sequence[Document], vocabulary: bool) -> str:
             if v.word in seen or not v.translation:
                 continue
             seen.add(v.word)
-            pron = " / ".join(x for x in (v.pinyin, v.jyutping) if x)
+            pron = pronunciation(v.pinyin, v.jyutping, reading)
             meaning = "; ".join(v.translation)
             flag = " (check)" if v.uncertain else ""
             lines.append(
@@ -95,6 +98,7 @@ def csv_text(
     *,
     lang: Literal["zh", "en"] = "zh",
     vocabulary: bool = True,
+    reading: Reading = "both",
 ) -> str:
     """A CSV for reading tools (LingQ, Readlang, Migaku, …): term, translation, pronunciation, tags.
 
@@ -104,6 +108,8 @@ def csv_text(
             ``pinyin / Jyutping``; ``en`` (for learners of English): the English terms with their
             Chinese counterpart and definition, no pronunciation.
         vocabulary: Add the suggested vocabulary of that language.
+        reading: The pronunciation given (``lang="zh"``): ``pinyin``, ``jyutping`` or ``both``
+            (``drill --reading``, as the sheet shows them).
 
     Returns:
         CSV text with a header row, ``\\r\\n`` line ends (as the csv module writes them).
@@ -120,7 +126,7 @@ def csv_text(
                 continue
             seen.add(c.chinese)
             meaning = c.term + (f": {c.definition}" if c.definition else "")
-            pron = " / ".join(x for x in (c.pinyin, c.jyutping) if x)
+            pron = pronunciation(c.pinyin, c.jyutping, reading)
             w.writerow([_flat(c.chinese), _flat(meaning), pron, tags, "yes" if c.check else ""])
         else:
             if c.term.lower() in seen:
@@ -139,7 +145,7 @@ def csv_text(
                 if key in seen:
                     continue
                 seen.add(key)
-                pron = " / ".join(x for x in (v.pinyin, v.jyutping) if x) if lang == "zh" else ""
+                pron = pronunciation(v.pinyin, v.jyutping, reading) if lang == "zh" else ""
                 flag = "yes" if v.uncertain and v.translation else ""
                 w.writerow([_flat(v.word), _flat("; ".join(v.translation)), pron, tags, flag])
     return buf.getvalue()
