@@ -185,6 +185,26 @@ def predict_seg(texts: list[str], article: bool = True) -> list[list[str]]:
     return out
 
 
+def print_changed_readings(
+    inputs: Sequence[tuple[str, str, Sequence[tuple[int, int]]]],
+    before: Sequence[Sequence[str]],
+    after: Sequence[Sequence[str]],
+    characters: int,
+) -> int:
+    """Print each reading that differs between two romanisers' outputs for ``inputs`` (as
+    :func:`romaniser_inputs` makes them), in its context and word, then the count out of
+    ``characters`` (the dev text's); return it."""
+    n = 0
+    for (t, _, words), old, new in zip(inputs, before, after, strict=True):
+        for i, (x, y) in enumerate(zip(old, new, strict=True)):
+            if x != y:
+                n += 1
+                word = next((t[a:b] for a, b in words if a <= i < b), t[i])
+                print(f"{t[max(0, i - 8) : i]}[{t[i]}]{t[i + 1 : i + 8]}  {word}: {x} -> {y}")
+    print(f"{n} readings changed in {characters:,} characters")
+    return n
+
+
 def romaniser_inputs(
     texts: list[str], batch: int | None = None
 ) -> list[tuple[str, str, Sequence[tuple[int, int]]]]:

@@ -272,14 +272,7 @@ def other_text(data: Path, variant: str) -> int:
     inputs = bench.romaniser_inputs(texts, batch=bench.ARTICLE_LINES)
     before = make_romaniser("main").romanise_many(inputs)
     after = make_romaniser(variant).romanise_many(inputs)
-    n = 0
-    for (t, _, words), old, new in zip(inputs, before, after, strict=True):
-        for i, (x, y) in enumerate(zip(old, new, strict=True)):
-            if x != y:
-                n += 1
-                word = next((t[a:b] for a, b in words if a <= i < b), t[i])
-                print(f"{t[max(0, i - 8) : i]}[{t[i]}]{t[i + 1 : i + 8]}  {word}: {x} -> {y}")
-    print(f"{n} readings changed in {sum(map(len, texts)):,} characters")
+    bench.print_changed_readings(inputs, before, after, sum(map(len, texts)))
     return 0
 
 

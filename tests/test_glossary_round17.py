@@ -7,8 +7,6 @@ segmenter, the annotator's polyphone rules, the unknown-word guesser and the glo
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +14,8 @@ from duizhao.chinese import JiebaSegmenter, load_user_dict
 from duizhao.chinese.segment import read_lines
 from duizhao.resources import wordtags
 from duizhao.resources.lexicon import hk_user_dict_path
+
+from conftest import cli_json
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -31,21 +31,13 @@ revival：the process of becoming popular again
 """
 
 
-def _annotate(path: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-m", "duizhao", "annotate", str(path), "--format", "json", "-q"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return json.loads(out.stdout)
-
-
 def test_a_first_guess_gives_way_to_its_two_plus_two_unit(tmp_path: Path) -> None:
     """重獲 "to regain" alone is half of the translator's 重獲新生 "regain new life" for
     "revival": the unit is the counterpart, and, as a guess no dictionary sense supports,
     marked "check"."""
     article = tmp_path / "opera.txt"
     article.write_text(REVIVAL, encoding="utf-8")
-    (entry,) = _annotate(article)["glossary"]
+    (entry,) = cli_json("annotate", str(article), "-q")["glossary"]
     assert entry["term"] == "revival"
     assert [c["text"] for c in entry["counterparts"]][:2] == ["重獲新生", "重獲"]
     assert entry["uncertain"] is True

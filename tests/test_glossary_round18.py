@@ -6,10 +6,10 @@ noun ("junk", the boat).
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 from pathlib import Path
+
+from conftest import cli_json
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -33,20 +33,12 @@ junk：a Chinese sailing boat with a flat bottom
 """
 
 
-def _annotate(path: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-m", "duizhao", "annotate", str(path), "--format", "json", "-q"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return json.loads(out.stdout)
-
-
 def test_placeholder_apostrophe_adverb_and_countable_noun_forms_are_found(tmp_path: Path) -> None:
     """Each term's English occurrences as a user's annotated JSON reports them; none of the
     four was found by round 17's code (and no "missing term" warning is given)."""
     article = tmp_path / "harbour.txt"
     article.write_text(HARBOUR, encoding="utf-8")
-    out = _annotate(article)
+    out = cli_json("annotate", str(article), "-q")
     found = {e["term"]: [o["text"] for o in e["occurrences"]["en"]] for e in out["glossary"]}
     assert found == {
         "keep sb at arm's length": ["kept strangers at arm's length"],
