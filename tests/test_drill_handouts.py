@@ -180,3 +180,38 @@ def test_readings_answer_lines_are_never_split_across_lines(tmp_path: Path) -> N
         kept += not has_break
     assert _fits("1. 短句。") and not _fits("1. " + "長" * int(_LINE_WIDTH - _ANSWER_WIDTH))
     assert broken >= 1 and kept >= 1  # the seed has both: long sentences and short ones
+
+
+def test_word_titles_leave_no_character_alone_in_libreoffice(tmp_path: Path) -> None:
+    """``drill --docx`` opened in LibreOffice (converted to PDF, read back): the answer key's
+    title, "Answer key · Vocabulary worksheet: 灣區創科實力獲肯定 知識產權貿易待拓展", was one
+    character too long for its line and left 展 alone on the second (round 18's QA). Its lines are
+    balanced now, as the HTML title's (``text-wrap: balance``): the Chinese title whole on the
+    second line; the worksheet's shorter title stays on one line."""
+    pytest.importorskip("docx")
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice or poppler-utils is not installed")
+    assert main(["drill", str(SEED), "-o", str(tmp_path), "--docx", "-q"]) == 0
+    files = [tmp_path / f"{SEED.stem}.drills.key.docx", tmp_path / f"{SEED.stem}.drills.docx"]
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), *map(str, files)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+
+    def head(pdf: Path) -> list[str]:
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-l", "1", str(pdf), "-"],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        return [ln.strip() for ln in text.splitlines() if ln.strip()][:4]
+
+    title = "灣區創科實力獲肯定 知識產權貿易待拓展"
+    key = head(tmp_path / f"{SEED.stem}.drills.key.pdf")
+    assert key[:2] == ["Answer key · Vocabulary worksheet:", title], key
+    sheet = head(tmp_path / f"{SEED.stem}.drills.pdf")
+    assert f"Vocabulary worksheet: {title}" in sheet, sheet

@@ -19,6 +19,39 @@
     return b;
   }
 
+  // -- the readings: choosing with the mouse reloads the page with ?reading= at once; from the
+  // keyboard the arrows only choose (nothing reloads under the user), Enter or "Apply" reloads,
+  // and the focus comes back to the select
+  var readingForm = document.querySelector(".rb-reading");
+  if (readingForm) {
+    var readingSelect = readingForm.querySelector("select");
+    var keyed = false;
+    var reload = function (keepFocus) {
+      try {
+        if (keepFocus) sessionStorage.setItem("rb-reading-focus", "1");
+      } catch (e) { /* no storage: the focus goes to the top */ }
+      readingForm.submit();
+    };
+    readingSelect.addEventListener("pointerdown", function () { keyed = false; });
+    readingSelect.addEventListener("keydown", function (e) {
+      keyed = true;
+      if (e.key === "Enter") {
+        e.preventDefault();
+        reload(true);
+      }
+    });
+    readingSelect.addEventListener("change", function () { if (!keyed) reload(false); });
+    readingForm.addEventListener("submit", function () {  // the "Apply" button
+      try { sessionStorage.setItem("rb-reading-focus", "1"); } catch (e) { /* no storage */ }
+    });
+    try {
+      if (sessionStorage.getItem("rb-reading-focus")) {
+        sessionStorage.removeItem("rb-reading-focus");
+        readingSelect.focus();
+      }
+    } catch (e) { /* no storage */ }
+  }
+
   // -- sending changes -----------------------------------------------------------------------
   function send(changes) {
     var list = Array.isArray(changes) ? changes : [changes];

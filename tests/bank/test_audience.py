@@ -124,6 +124,7 @@ def test_review_in_the_terminal_from_the_chinese(
     from duizhao.cli.bank import run_command
 
     args = ["bank", "review", "--db", db, "--for", "chinese", "--new", "2", "--date", "2025-10-07"]
+    args += ["--reading", "both"]
     from duizhao.cli import build_parser
 
     parsed = build_parser(["bank"]).parse_args(args)

@@ -25,7 +25,7 @@ def pdftotext(path: Path) -> str:
     ).stdout
 
 
-ARGS = ["bank", "due", "--for", "chinese", "--date", "2025-09-10", "--new", "8"]
+ARGS = ["bank", "due", "--for", "chinese", "--date", "2025-09-10", "--new", "8", "--reading", "both"]
 
 
 @pytest.fixture(scope="module")

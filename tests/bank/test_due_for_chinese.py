@@ -28,7 +28,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_due_for_chinese_asks_from_the_chinese(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     args = ["bank", "due", "--db", db, "--date", "2026-12-10", "--new", "30", "--for", "chinese"]
-    assert main(args) == 0
+    assert main([*args, "--reading", "both"]) == 0
     out, err = capsys.readouterr()
     head, *rows = out.splitlines()
     assert head.split() == ["中文", "reading", "state", "due", "meaning"]
@@ -72,7 +72,7 @@ def test_new_n_gives_n_questions_from_the_chinese(
 def test_the_sheet_for_chinese(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "due.html"
     argv = ["bank", "due", "--db", db, "--for", "chinese", "--date", "2026-12-10", "--new", "4"]
-    assert main([*argv, "-o", str(out)]) == 0
+    assert main([*argv, "-o", str(out), "--reading", "both"]) == 0
     page = out.read_text(encoding="utf-8")
     listed = capsys.readouterr().out.splitlines()[1:]
     words = [r.split()[0] for r in listed]
@@ -80,7 +80,7 @@ def test_the_sheet_for_chinese(db: str, tmp_path: Path, capsys: pytest.CaptureFi
     for w in words:  # each word asked on the sheet, with its reading only in the key
         assert f'<span class="zh-word" lang="zh-Hant">{w}</span>' in sheet
     assert "pái liàn / paai4 lin6" in key and "pái liàn" not in sheet
-    assert "Reading" in sheet and "Meaning" in sheet
+    assert "pinyin and Jyutping" in sheet and "Reading" in sheet and "Meaning" in sheet
     folder = tmp_path / "out"
     assert main([*argv, "-o", f"{folder}/"]) == 0
     assert [p.name for p in folder.iterdir()] == ["due-2026-12-10-chinese.html"]

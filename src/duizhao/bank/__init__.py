@@ -55,7 +55,17 @@ Examples:
 
 from __future__ import annotations
 
-from .cards import AUDIENCES, CLASS, RATINGS, Audience, DueItem, check_audience, parse_rating
+from .cards import (
+    AUDIENCES,
+    CLASS,
+    RATINGS,
+    READINGS,
+    Audience,
+    DueItem,
+    Reading,
+    check_audience,
+    parse_rating,
+)
 from .concordance import KwicLine
 from .queries import Coverage, NewItem, TermStat
 from .report import DueLine, DueSheet, due_sheet, kwic_html, kwic_text, render_due, write_due
@@ -70,6 +80,7 @@ __all__ = [
     "CLASS",
     "MIGRATIONS",
     "RATINGS",
+    "READINGS",
     "ROW_TABLES",
     "SCHEMA_VERSION",
     "AddResult",
@@ -80,6 +91,7 @@ __all__ = [
     "DueSheet",
     "KwicLine",
     "NewItem",
+    "Reading",
     "SessionResult",
     "TermBank",
     "TermStat",

@@ -15,14 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..errors import InputError
+from ..errors import DuizhaoError, InputError
 
 __all__ = [
     "AUDIENCES",
     "CLASS",
     "RATINGS",
+    "READINGS",
     "Audience",
     "DueItem",
+    "Reading",
     "check_audience",
     "parse_rating",
 ]
@@ -32,6 +34,12 @@ Audience = Literal["english", "chinese"]
 
 #: The audiences, as ``--for`` and the CSV's ``for`` column name them.
 AUDIENCES: tuple[Audience, ...] = ("english", "chinese")
+
+#: Which readings a Chinese word is shown with (``bank due --reading``, as ``drill --reading``).
+Reading = Literal["pinyin", "jyutping", "both"]
+
+#: The readings, as ``--reading`` names them.
+READINGS: tuple[Reading, ...] = ("pinyin", "jyutping", "both")
 
 #: The learner name used for a whole class reviewing together.
 CLASS = "class"
@@ -92,7 +100,22 @@ class DueItem:
     def readings(self) -> str:
         """The pinyin and Jyutping, ``jí qún / zaap6 kwan4`` (either alone where the other is
         missing, empty without both)."""
-        return " / ".join(r for r in (self.reading, self.jyutping) if r)
+        return self.readings_as("both")
+
+    def readings_as(self, reading: str = "both") -> str:
+        """The readings ``reading`` asks for: ``pinyin``, ``jyutping`` or ``both`` (``jí qún /
+        zaap6 kwan4``); empty when the word has not that one.
+
+        Raises:
+            DuizhaoError: Another ``reading``.
+        """
+        if reading not in READINGS:
+            raise DuizhaoError(f"unknown reading {reading!r} (pinyin, jyutping or both)")
+        shown = (
+            self.reading if reading in ("pinyin", "both") else None,
+            self.jyutping if reading in ("jyutping", "both") else None,
+        )
+        return " / ".join(r for r in shown if r)
 
     @property
     def askable_in_chinese(self) -> bool:

@@ -31,7 +31,7 @@ from ..errors import DuizhaoError
 from ..output.files import write_text
 from ..output.templates import environment, generator
 from ..text.script import display_width, term_lang
-from .cards import CLASS, Audience, DueItem, check_audience
+from .cards import CLASS, Audience, DueItem, Reading, check_audience
 from .concordance import KwicLine
 from .when import as_date
 
@@ -186,6 +186,9 @@ class DueSheet:
     audience: Audience = "english"
     """``english``: the terms blanked; ``chinese``: each Chinese word's reading and meaning
     asked."""
+    reading: Reading = "both"
+    """The readings the Chinese sheet asks for and its key gives: ``pinyin``, ``jyutping`` or
+    ``both``."""
 
 
 def _due_line(it: DueItem) -> DueLine:
@@ -243,11 +246,11 @@ def clause_around(before: str, word: str, after: str, limit: int = CLAUSE_LIMIT)
     return before, after
 
 
-def _chinese_line(it: DueItem) -> DueLine:
+def _chinese_line(it: DueItem, reading: Reading = "both") -> DueLine:
     """A card asked from the Chinese: the word (in its Chinese sentence, marked, where it has
-    one), its readings and meaning the answer."""
+    one), its readings (those ``reading`` asks for) and meaning the answer."""
     word = it.chinese or it.display
-    reading = it.readings or None
+    shown = it.readings_as(reading) or None
     zh = it.sentence_lang == "zh" or (it.sentence_lang is None and it.lang == "zh")
     if zh and it.sentence and it.end > it.start:
         marked = it.sentence[it.start : it.end]
@@ -256,7 +259,7 @@ def _chinese_line(it: DueItem) -> DueLine:
         marked, before, after = word, "", ""
     return DueLine(
         term=word, lang="zh", answer=marked, before=before, after=after, meaning=it.meaning,
-        reading=reading,
+        reading=shown,
     )  # fmt: skip
 
 
@@ -266,6 +269,7 @@ def due_sheet(
     *,
     learner: str = CLASS,
     audience: Audience = "english",
+    reading: Reading = "both",
 ) -> DueSheet:
     """The review sheet of the due terms (from :meth:`~duizhao.bank.TermBank.due`).
 
@@ -276,6 +280,7 @@ def due_sheet(
         audience: ``english`` (the terms blanked in sentences) or ``chinese`` (each item asked
             from the Chinese: its reading and meaning; items that cannot be, an English word or
             a term with no certain counterpart, are left out).
+        reading: The readings the Chinese sheet gives: ``pinyin``, ``jyutping`` or ``both``.
 
     Raises:
         DuizhaoError: No items (nothing is due).
@@ -287,8 +292,10 @@ def due_sheet(
         raise DuizhaoError("nothing to review: no terms are due")
     day = as_date(on).isoformat()
     n = len(items)
-    make = _chinese_line if audience == "chinese" else _due_line
-    lines = tuple(make(it) for it in items)
+    if audience == "chinese":
+        lines = tuple(_chinese_line(it, reading) for it in items)
+    else:
+        lines = tuple(_due_line(it) for it in items)
     what = "word" if audience == "chinese" else "term"
     return DueSheet(
         title=("Review" if audience == "english" else "溫習 Review") + f" — {day}"
@@ -299,6 +306,7 @@ def due_sheet(
         lines=lines,
         word_bank=tuple(sorted({ln.term for ln in lines}, key=str.lower)),
         audience=audience,
+        reading=reading,
     )  # fmt: skip
 
 
@@ -309,6 +317,7 @@ def render_due(
     learner: str = CLASS,
     templates: str | os.PathLike[str] | None = None,
     audience: Audience = "english",
+    reading: Reading = "both",
 ) -> str:
     """The "due today" sheet as one HTML page (template ``bank/due.html.j2``), A4 when printed.
 
@@ -316,12 +325,13 @@ def render_due(
     day), with its Chinese counterpart and meaning as clues and a box of the terms to choose from;
     the answer key follows on its own page. The same bank and day give the same page. With
     ``audience="chinese"`` (template ``bank/due-chinese.html.j2``) each Chinese word is asked
-    (its reading and meaning to write), in its sentence where it has a Chinese one.
+    (its reading and meaning to write), in its sentence where it has a Chinese one; the key
+    gives the readings ``reading`` asks for (``pinyin``, ``jyutping`` or ``both``).
 
     Raises:
         DuizhaoError: No items, or ``templates`` is not a folder.
     """
-    sheet = due_sheet(items, on, learner=learner, audience=audience)
+    sheet = due_sheet(items, on, learner=learner, audience=audience, reading=reading)
     name = "bank/due-chinese.html.j2" if sheet.audience == "chinese" else "bank/due.html.j2"
     return environment(templates).get_template(name).render(sheet=sheet, generator=generator())
 
@@ -335,10 +345,14 @@ def write_due(
     pdf: bool = False,
     templates: str | os.PathLike[str] | None = None,
     audience: Audience = "english",
+    reading: Reading = "both",
 ) -> Path:
     """Write the due sheet as HTML, or as an A4 PDF with ``pdf=True`` (needs the ``pdf`` extra);
-    ``audience="chinese"``: the sheet of a learner of Chinese (:func:`render_due`)."""
-    html = render_due(items, on, learner=learner, templates=templates, audience=audience)
+    ``audience="chinese"``: the sheet of a learner of Chinese, with the readings ``reading``
+    asks for (:func:`render_due`)."""
+    html = render_due(
+        items, on, learner=learner, templates=templates, audience=audience, reading=reading
+    )
     out = Path(path)
     if pdf:
         from ..output.pdf import html_to_pdf

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import InputError
-from .cards import CLASS, Audience, DueItem, parse_rating
+from .cards import CLASS, Audience, DueItem, Reading, parse_rating
 from .report import clause_around
 
 if TYPE_CHECKING:
@@ -46,8 +46,12 @@ def review_session(
     stdout: TextIO | None = None,
     when: Callable[[], datetime] | None = None,
     audience: Audience = "english",
+    reading: Reading | None = None,
 ) -> SessionResult:
     """Review cards in the terminal: show the term, wait for Enter, show the answer, ask 1–4.
+
+    The answer gives the readings ``reading`` asks for (``pinyin``, ``jyutping`` or ``both``;
+    by default both to a learner of Chinese, the pinyin of the counterpart to the English class).
 
     Reads whole lines, so it works from a pipe (``printf '\\n3\\n' | duizhao bank review``).
     ``q`` or the end of the input stops; each rating is saved at once.
@@ -84,11 +88,12 @@ def review_session(
             result.stopped = True
             break
         if audience == "chinese":
-            readings = it.readings
+            readings = it.readings_as(reading or "both")
             parts = [p for p in (readings, it.meaning) if p]
         else:
             unsure = "? check (no certain Chinese)" if it.uncertain and not it.zh else None
-            parts = [p for p in (it.zh or unsure, it.reading, it.definition) if p]
+            shown = it.readings_as(reading or "pinyin")
+            parts = [p for p in (it.zh or unsure, shown, it.definition) if p]
         out.write(f"    = {' | '.join(parts) or '(no definition stored)'}\n")
         if it.other:  # the aligned sentence: the Chinese of an English one, or the English
             out.write(f"    {it.other}\n")

@@ -14,6 +14,7 @@ __all__ = [
     "add_corrections_options",
     "add_dask_option",
     "add_limit_option",
+    "add_reading_option",
     "article_files",
     "count",
     "each_article",
@@ -151,6 +152,17 @@ def add_limit_option(p: argparse.ArgumentParser) -> None:
         default=MAX_BYTES,
         metavar="N",
         help=f"the largest article read, in bytes (default {MAX_BYTES:,}; 0: no limit)",
+    )
+
+
+def add_reading_option(p: argparse.ArgumentParser, what: str) -> None:
+    """``--reading pinyin|jyutping|both`` (default pinyin), as ``drill`` and ``bank due`` /
+    ``bank review`` take it: ``what`` says what shows the readings."""
+    p.add_argument(
+        "--reading",
+        choices=["pinyin", "jyutping", "both"],
+        default="pinyin",
+        help=f"{what}, as the sheet shows them (default pinyin)",
     )
 
 

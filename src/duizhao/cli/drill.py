@@ -9,6 +9,7 @@ from typing import Any
 from ._common import (
     CommandGroup,
     add_limit_option,
+    add_reading_option,
     each_article,
     max_bytes,
     output_folder,
@@ -150,12 +151,10 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--each", action="store_true", help="one worksheet per article instead of one for all"
     )
-    p.add_argument(
-        "--reading",
-        choices=["pinyin", "jyutping", "both"],
-        default="pinyin",
-        help="what the readings exercise asks for, and the readings the Anki deck, Quizlet "
-        "list and CSV give, as the sheet shows them (default pinyin)",
+    add_reading_option(
+        p,
+        "what the readings exercise asks for, and the readings the Anki deck, Quizlet list "
+        "and CSV give",
     )
     p.add_argument(
         "--script",

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..output.docx import add_text, keep_row_whole, new_document, save
+from ..output.docx import add_text, add_title, keep_row_whole, new_document, save
 from .model import Section, Span, Worksheet
 
 __all__ = ["worksheet_docx"]
@@ -92,7 +92,7 @@ def _head(d: Any, ws: Worksheet, key: bool, total: int) -> None:
     title = ("Answer key · " if key else "") + ws.title
     if ws.versions > 1:
         title += f" (version {ws.version})"
-    add_text(d.add_paragraph(), title, bold=True, size=15)
+    add_title(d.add_paragraph(), title, size=15)  # balanced: no 展 alone on a line
     for a in ws.articles:
         bits = ", ".join(x for x in (a.source, a.date) if x)
         line = f"[{a.label}] " if len(ws.articles) > 1 else ""

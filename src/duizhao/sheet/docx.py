@@ -27,6 +27,7 @@ from ..model import Document
 from ..output.docx import (
     add_ruby,
     add_text,
+    add_title,
     keep_row_whole,
     new_document,
     repeat_header,
@@ -205,12 +206,12 @@ def sheet_docx(
     kicker = " · ".join(x for x in (m["source"], m["date"]) if x)
     if kicker:
         add_text(d.add_paragraph(), kicker, bold=True, size=8, colour="134E7A")
-    if m["title_en"]:
-        add_text(d.add_paragraph(), m["title_en"], bold=True, size=16)
+    if m["title_en"]:  # the titles balanced, as the HTML's: no word alone on a line
+        add_title(d.add_paragraph(), m["title_en"], size=16)
     if m["title_zh"]:
-        add_text(d.add_paragraph(), m["title_zh"], bold=True, size=13 if m["title_en"] else 16)
+        add_title(d.add_paragraph(), m["title_zh"], size=13 if m["title_en"] else 16)
     if not m["title_en"] and not m["title_zh"]:
-        add_text(d.add_paragraph(), ctx["title"], bold=True, size=16)
+        add_title(d.add_paragraph(), ctx["title"], size=16)
     if m["author"]:
         add_text(
             d.add_paragraph(), " · ".join(b["text"] for b in m["bylines"]), size=9, colour="667085"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import DuizhaoError
-from .._common import count, learner
+from .._common import add_reading_option, count, learner
 from . import BankCommand, Streams, add_audience_option, check_dates, due_items
 from ._format import dump, short, table
 
@@ -29,6 +29,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pdf", action="store_true", help="write a PDF instead of HTML")
     p.add_argument("--new", type=count, default=0, metavar="N", help="also N never-reviewed terms")
     add_audience_option(p)
+    add_reading_option(p, "--for chinese: the readings the list and the sheet's key give")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 
@@ -132,7 +133,7 @@ def _run_chinese(
         rows = [
             (
                 it.chinese or "",
-                it.readings or "-",
+                it.readings_as(args.reading) or "-",
                 it.state,
                 (it.due or "")[:10] or "-",
                 short(it.meaning, 30),
@@ -167,7 +168,10 @@ def _write_sheet(items: list[DueItem], day: date, args: argparse.Namespace, io: 
     from ...bank import write_due
 
     out = _sheet_path(args.output, day.isoformat(), args.learner, args.pdf, args.audience)
-    path = write_due(items, day, out, learner=args.learner, pdf=args.pdf, audience=args.audience)
+    path = write_due(
+        items, day, out, learner=args.learner, pdf=args.pdf, audience=args.audience,
+        reading=args.reading,
+    )  # fmt: skip
     print(f"wrote {path}", file=io.stderr)
 
 

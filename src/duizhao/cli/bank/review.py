@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from .._common import count, learner
+from .._common import add_reading_option, count, learner
 from . import BankCommand, Streams, add_audience_option, check_dates, due_items
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         "--new", type=count, default=10, metavar="N", help="also N never-reviewed terms (10)"
     )
     add_audience_option(p)
+    add_reading_option(p, "the readings the answers give")
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -46,7 +47,7 @@ def _run(bank: TermBank, args: argparse.Namespace, io: Streams) -> int:
     when = (lambda: as_datetime(args.date)) if args.date else None
     review_session(
         bank, items, learner=args.learner, stdin=io.stdin, stdout=io.stdout,
-        audience=args.audience, when=when,
+        audience=args.audience, when=when, reading=args.reading,
     )  # fmt: skip
     return 0
 
