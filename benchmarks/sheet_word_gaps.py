@@ -1,0 +1,139 @@
+"""Do a word's characters sit together in the Typst PDF sheet? Read back from the PDF, per reading.
+
+Round 18 made a word's first character sit at the right of its column and its last at the left,
+but a reading more than twice as wide as its character (Jyutping ``hoeng1``) kept its character
+in the middle of its column, so with ``--reading jyutping`` or ``both`` words still fell apart
+(香 港, 全 球 創 新). For every corpus article (annotated by the pipeline, glossary marks left out:
+their boxes add their own inset), the PDF is read back with pypdf and each Han character of the
+Chinese column is matched to its word; per reading this prints
+
+* ``apart``: two-character words whose characters do not touch (gap > 0.3 pt) / all of them on
+  one line; ``apart-all``: the same for neighbouring characters of any word;
+* ``within`` / ``between``: the mean gap (pt) between the characters of one word and between
+  two neighbouring words;
+* ``pages``: the page count of the whole sheet (glossary included), as ``duizhao sheet --pdf``.
+
+With ``--baseline DIR`` (another tree's ``templates/``, e.g. ``/work/main/templates``) the same
+figures with that template, in the same run::
+
+    .venv/bin/python benchmarks/sheet_word_gaps.py --baseline /work/main/templates
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import tempfile
+from itertools import pairwise
+from pathlib import Path
+from statistics import mean
+
+ROOT = Path(__file__).resolve().parents[1]
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+READINGS = ("pinyin", "jyutping", "both")
+#: the gap (pt) above which two characters of a word do not touch
+TOUCH = 0.3
+
+
+def glyphs(pdf: Path, size: float) -> list[tuple[int, float, float, str]]:
+    """Every Han character set at ``size`` (the Chinese column): page, baseline, x, character."""
+    from pypdf import PdfReader
+
+    out: list[tuple[int, float, float, str]] = []
+    for n, page in enumerate(PdfReader(str(pdf)).pages):
+
+        def visit(text, cm, tm, font, font_size, n=n):
+            if text.strip() and abs(abs(font_size * tm[3] * cm[3]) - size) < 0.05:
+                x, y = tm[4] * cm[0] + cm[4], round(tm[5] * cm[3] + cm[5], 1)
+                out.extend((n, y, x + k * size, c) for k, c in enumerate(text) if HAN.match(c))
+
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+def gaps(doc, pdf: Path, size: float) -> dict[str, float]:
+    """The figures of one PDF of ``doc`` (see the module's docstring)."""
+    chars = [
+        (p_i, w_i, t.end - t.start, c)
+        for p_i, p in enumerate(doc.zh)
+        for w_i, t in enumerate(p.tokens)
+        for c in p.text[t.start : t.end]
+        if HAN.match(c)
+    ]
+    gs = glyphs(pdf, size)
+    if [g[3] for g in gs] != [c[3] for c in chars]:
+        raise SystemExit(f"{pdf}: the characters read back differ from the document's")
+    within, between, pairs, apart, loose = [], [], 0, 0, 0
+    for (g1, c1), (g2, c2) in pairwise(zip(gs, chars, strict=True)):
+        if g1[:2] != g2[:2] or c1[0] != c2[0]:
+            continue  # not on one line of one paragraph
+        gap = g2[2] - g1[2] - size
+        if c1[1] == c2[1]:
+            within.append(gap)
+            loose += gap > TOUCH
+            if c1[2] == 2:
+                pairs += 1
+                apart += gap > TOUCH
+        elif c2[1] == c1[1] + 1:
+            between.append(gap)
+    return {
+        "apart": apart,
+        "pairs": pairs,
+        "loose": loose,
+        "neighbours": len(within),
+        "within": mean(within) if within else 0.0,
+        "between": mean(between) if between else 0.0,
+    }
+
+
+def pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(pdf)).pages)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--baseline", type=Path, help="another templates folder, measured alike")
+    args = ap.parse_args()
+
+    from duizhao import annotate, read, render_pdf
+
+    size = 10.5 * 1.06  # the Chinese column's size at the default 10.5 pt
+    sides = [("this", None)] + ([("baseline", args.baseline)] if args.baseline else [])
+    totals: dict[tuple[str, str], list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in sorted((ROOT / "corpus").iterdir()):
+            doc = annotate(read(f))
+            bare = dataclasses.replace(doc, glossary=(), links=(), vocabulary=None)
+            for reading in READINGS:
+                for name, templates in sides:
+                    pdf = Path(tmp) / f"{name}-{reading}.pdf"
+                    render_pdf(bare, pdf, reading=reading, templates=templates)
+                    g = gaps(bare, pdf, size)
+                    full = render_pdf(doc, pdf, reading=reading, templates=templates)
+                    n = pages(full)
+                    print(
+                        f"{f.name[:24]:24} {reading:8} {name:8}"
+                        f" apart {g['apart']:3}/{g['pairs']:<3}"
+                        f" apart-all {g['loose']:3}/{g['neighbours']:<3}"
+                        f" within {g['within']:5.2f} pt  between {g['between']:5.2f} pt"
+                        f"  pages {n}"
+                    )
+                    t = totals.setdefault((reading, name), [0, 0, 0, 0, 0])
+                    t[0] += g["apart"]
+                    t[1] += g["pairs"]
+                    t[2] += g["loose"]
+                    t[3] += g["neighbours"]
+                    t[4] += n
+    print("all articles:")
+    for (reading, name), (a, p, la, lp, n) in totals.items():
+        print(
+            f"  {reading:8} {name:8} apart {a}/{p} ({a / max(p, 1):.1%}),"
+            f" apart-all {la}/{lp} ({la / max(lp, 1):.1%}), pages {n}"
+        )
+
+
+if __name__ == "__main__":
+    main()
