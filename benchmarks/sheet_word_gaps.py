@@ -11,6 +11,8 @@ Chinese column is matched to its word; per reading this prints
   one line; ``apart-all``: the same for neighbouring characters of any word;
 * ``within`` / ``between``: the mean gap (pt) between the characters of one word and between
   two neighbouring words;
+* ``off``: readings whose centre is not over a character next to them (pdftotext's word boxes),
+  and the mean and largest distance (pt) from a reading's centre to its character's;
 * ``pages``: the page count of the whole sheet (glossary included), as ``duizhao sheet --pdf``.
 
 With ``--baseline DIR`` (another tree's ``templates/``, e.g. ``/work/main/templates``) the same
@@ -32,6 +34,8 @@ from statistics import mean
 ROOT = Path(__file__).resolve().parents[1]
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 READINGS = ("pinyin", "jyutping", "both")
+WORD = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+SYLLABLE = re.compile(r"[a-zü\u0300-\u036f\u00e0-\u01dc]+[1-6]?")
 #: the gap (pt) above which two characters of a word do not touch
 TOUCH = 0.3
 
@@ -87,6 +91,53 @@ def gaps(doc, pdf: Path, size: float) -> dict[str, float]:
     }
 
 
+def offsets(pdf: Path) -> tuple[int, float, float]:
+    """Readings not over a character, mean and largest distance to the nearest character."""
+    import subprocess
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    words, page = [], -1
+    for line in out.splitlines():
+        page += "<page " in line
+        m = WORD.search(line)
+        if m:
+            words.append((page, *(float(m.group(i)) for i in range(1, 5)), m.group(5)))
+    # one box per Han character: pdftotext glues touching characters into one word
+    singles = [w for w in words if len(w[5]) == 1 and HAN.match(w[5])]
+    width = sorted(w[3] - w[1] for w in singles)[len(singles) // 2]
+    chars = []
+    for n, x0, y0, x1, y1, t in words:
+        i = 0  # the Han characters leading the word, then those ending it
+        while i < len(t) and HAN.match(t[i]):
+            chars.append((n, x0 + i * width, y0, x0 + (i + 1) * width, y1))
+            i += 1
+        j = 0
+        while j < len(t) - i and HAN.match(t[-1 - j]):
+            chars.append((n, x1 - (j + 1) * width, y0, x1 - j * width, y1))
+            j += 1
+    off, dist = 0, []
+    for n, x0, y0, x1, y1, t in words:
+        if not SYLLABLE.fullmatch(t) or y1 - y0 > 9:
+            continue
+        c = (x0 + x1) / 2
+        near = [
+            k
+            for k in chars
+            if k[0] == n
+            and (-3 <= k[2] - y1 <= 4 or -3 <= y0 - k[4] <= 4)
+            and k[1] - 8 <= c <= k[3] + 8
+        ]
+        if near:
+            dist.append(min(abs(c - (k[1] + k[3]) / 2) for k in near))
+            off += not any(k[1] <= c <= k[3] for k in near)
+    return off, mean(dist) if dist else 0.0, max(dist, default=0.0)
+
+
 def pages(pdf: Path) -> int:
     from pypdf import PdfReader
 
@@ -112,6 +163,7 @@ def main() -> None:
                     pdf = Path(tmp) / f"{name}-{reading}.pdf"
                     render_pdf(bare, pdf, reading=reading, templates=templates)
                     g = gaps(bare, pdf, size)
+                    off, off_mean, off_max = offsets(pdf)
                     full = render_pdf(doc, pdf, reading=reading, templates=templates)
                     n = pages(full)
                     print(
@@ -119,7 +171,7 @@ def main() -> None:
                         f" apart {g['apart']:3}/{g['pairs']:<3}"
                         f" apart-all {g['loose']:3}/{g['neighbours']:<3}"
                         f" within {g['within']:5.2f} pt  between {g['between']:5.2f} pt"
-                        f"  pages {n}"
+                        f"  off {off} ({off_mean:.2f}, max {off_max:.2f} pt)  pages {n}"
                     )
                     t = totals.setdefault((reading, name), [0, 0, 0, 0, 0])
                     t[0] += g["apart"]
