@@ -40,24 +40,41 @@ SYLLABLE = re.compile(r"[a-zü\u0300-\u036f\u00e0-\u01dc]+[1-6]?")
 TOUCH = 0.3
 
 
-def glyphs(pdf: Path, size: float) -> list[tuple[int, float, float, str]]:
-    """Every Han character set at ``size`` (the Chinese column): page, baseline, x, character."""
+#: a reading's text as the PDF sets it (a syllable, Jyutping with its tone number)
+READING_TEXT = re.compile(r"[a-z\u00e0-\u01dc]+[1-6]?")
+
+
+@dataclasses.dataclass
+class ReadBack:
+    """The Chinese column of a sheet PDF read back: the gaps between neighbouring characters of
+    one line of one paragraph, and each reading's horizontal scale."""
+
+    #: (gap in pt, the word's length, the two characters) for two characters of one word
+    within: list[tuple[float, int, str]]
+    #: the gap in pt between the last character of a word and the first of the next
+    between: list[float]
+    #: each reading's horizontal scale (1.0: set at its width; below: condensed)
+    squeeze: list[float]
+
+
+def read_back(doc, pdf: Path, size: float) -> ReadBack:  # type: ignore[no-untyped-def]
+    """Read ``pdf`` (``doc`` rendered) back with pypdf: every Han character set at ``size`` (the
+    Chinese column) matched to its word of ``doc``, in order (ValueError if they differ)."""
     from pypdf import PdfReader
 
-    out: list[tuple[int, float, float, str]] = []
+    glyphs: list[tuple[int, float, float, str]] = []  # page, baseline, x, character
+    squeeze: list[float] = []
     for n, page in enumerate(PdfReader(str(pdf)).pages):
 
         def visit(text, cm, tm, font, font_size, n=n):
             if text.strip() and abs(abs(font_size * tm[3] * cm[3]) - size) < 0.05:
                 x, y = tm[4] * cm[0] + cm[4], round(tm[5] * cm[3] + cm[5], 1)
-                out.extend((n, y, x + k * size, c) for k, c in enumerate(text) if HAN.match(c))
+                glyphs.extend((n, y, x + k * size, c) for k, c in enumerate(text) if HAN.match(c))
+            elif READING_TEXT.fullmatch(text.strip()) and tm[3]:
+                squeeze.append(abs(tm[0] * cm[0] / (tm[3] * cm[3])))
 
         page.extract_text(visitor_text=visit)
-    return out
-
-
-def gaps(doc, pdf: Path, size: float) -> dict[str, float]:
-    """The figures of one PDF of ``doc`` (see the module's docstring)."""
+    # each Han character of the text with its paragraph, its word and that word's length
     chars = [
         (p_i, w_i, t.end - t.start, c)
         for p_i, p in enumerate(doc.zh)
@@ -65,29 +82,32 @@ def gaps(doc, pdf: Path, size: float) -> dict[str, float]:
         for c in p.text[t.start : t.end]
         if HAN.match(c)
     ]
-    gs = glyphs(pdf, size)
-    if [g[3] for g in gs] != [c[3] for c in chars]:
-        raise SystemExit(f"{pdf}: the characters read back differ from the document's")
-    within, between, pairs, apart, loose = [], [], 0, 0, 0
-    for (g1, c1), (g2, c2) in pairwise(zip(gs, chars, strict=True)):
+    if [g[3] for g in glyphs] != [c[3] for c in chars]:
+        raise ValueError(f"{pdf}: the characters read back differ from the document's")
+    out = ReadBack([], [], squeeze)
+    for (g1, c1), (g2, c2) in pairwise(zip(glyphs, chars, strict=True)):
         if g1[:2] != g2[:2] or c1[0] != c2[0]:
             continue  # not on one line of one paragraph
         gap = g2[2] - g1[2] - size
         if c1[1] == c2[1]:
-            within.append(gap)
-            loose += gap > TOUCH
-            if c1[2] == 2:
-                pairs += 1
-                apart += gap > TOUCH
+            out.within.append((gap, c1[2], c1[3] + c2[3]))
         elif c2[1] == c1[1] + 1:
-            between.append(gap)
+            out.between.append(gap)
+    return out
+
+
+def gaps(doc, pdf: Path, size: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The figures of one PDF of ``doc`` (see the module's docstring)."""
+    r = read_back(doc, pdf, size)
+    within = [gap for gap, _, _ in r.within]
+    pairs = [gap for gap, length, _ in r.within if length == 2]
     return {
-        "apart": apart,
-        "pairs": pairs,
-        "loose": loose,
+        "apart": sum(gap > TOUCH for gap in pairs),
+        "pairs": len(pairs),
+        "loose": sum(gap > TOUCH for gap in within),
         "neighbours": len(within),
         "within": mean(within) if within else 0.0,
-        "between": mean(between) if between else 0.0,
+        "between": mean(r.between) if r.between else 0.0,
     }
 
 

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "fixtures" / "sheet"))
 import sheet_docs  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 from pdf_text import pdftotext  # noqa: E402
 from pdf_text import words as pdf_words  # noqa: E402
 
@@ -355,45 +356,14 @@ def test_a_words_characters_sit_together_in_the_pdf(seed, tmp_path, reading):
     two-character words had their characters 0.3 pt apart or more)."""
     from statistics import mean
 
-    from pypdf import PdfReader
+    from sheet_word_gaps import TOUCH, read_back
 
     doc = dataclasses.replace(seed, glossary=(), links=(), vocabulary=None)
     path = render_pdf(doc, tmp_path / f"{reading}.pdf", reading=reading)
     size = 10.5 * 1.06  # the Chinese column's size at the default 10.5 pt
-    glyphs: list[tuple[int, float, float, str]] = []  # page, baseline, x, character
-    squeeze: list[float] = []  # the horizontal scale of each reading
-    for n, page in enumerate(PdfReader(str(path)).pages):
-
-        def visit(text, cm, tm, font, font_size, n=n):
-            if text.strip() and abs(abs(font_size * tm[3] * cm[3]) - size) < 0.05:
-                x, y = tm[4] * cm[0] + cm[4], round(tm[5] * cm[3] + cm[5], 1)
-                glyphs.extend(
-                    (n, y, x + k * size, c) for k, c in enumerate(text) if sheet_docs.is_han(c)
-                )
-            elif re.fullmatch(r"[a-z\u00e0-\u01dc]+[1-6]?", text.strip()) and tm[3]:
-                squeeze.append(abs(tm[0] * cm[0] / (tm[3] * cm[3])))
-
-        page.extract_text(visitor_text=visit)
-    # each Han character of the text with its paragraph, its word and that word's length
-    chars = [
-        (p_i, w_i, t.end - t.start, c)
-        for p_i, p in enumerate(doc.zh)
-        for w_i, t in enumerate(p.tokens)
-        for c in p.text[t.start : t.end]
-        if sheet_docs.is_han(c)
-    ]
-    assert [g[3] for g in glyphs] == [c[3] for c in chars]
-    within, between, apart = [], [], []
-    for (g1, c1), (g2, c2) in itertools.pairwise(zip(glyphs, chars, strict=True)):
-        if g1[:2] != g2[:2] or c1[0] != c2[0]:
-            continue  # not on one line of one paragraph
-        gap = g2[2] - g1[2] - size
-        if c1[1] == c2[1]:
-            within.append(gap)
-            if gap > 0.3:
-                apart.append(c1[3] + c2[3])
-        elif c2[1] == c1[1] + 1:
-            between.append(gap)
+    r = read_back(doc, path, size)
+    within, between, squeeze = r.within, r.between, r.squeeze
+    apart = [pair for gap, _, pair in within if gap > TOUCH]
     assert len(within) > 100 and len(between) > 100
     assert apart == [], (len(apart), len(within), apart[:8])
     assert mean(between) > 1.0, mean(between)
