@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..errors import DuizhaoError, InputError
+from ..output.readings import pronunciation
 
 __all__ = [
     "AUDIENCES",
@@ -111,11 +112,7 @@ class DueItem:
         """
         if reading not in READINGS:
             raise DuizhaoError(f"unknown reading {reading!r} (pinyin, jyutping or both)")
-        shown = (
-            self.reading if reading in ("pinyin", "both") else None,
-            self.jyutping if reading in ("jyutping", "both") else None,
-        )
-        return " / ".join(r for r in shown if r)
+        return pronunciation(self.reading, self.jyutping, reading)
 
     @property
     def askable_in_chinese(self) -> bool:

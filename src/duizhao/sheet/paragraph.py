@@ -37,6 +37,7 @@ from itertools import groupby, pairwise
 from typing import Any
 
 from ..model import Lang, Paragraph
+from ..output.readings import shows_jyutping, shows_pinyin
 
 __all__ = ["TERM_COLOURS", "char_reading", "paragraph_view", "walk"]
 
@@ -160,8 +161,8 @@ def paragraph_view(
         for a, b in pairwise(cuts)
         if a < b
     ]
-    want_py = reading in ("pinyin", "both")
-    want_jp = reading in ("jyutping", "both")
+    want_py = shows_pinyin(reading)
+    want_jp = shows_jyutping(reading)
     with_readings = False  # a word of the paragraph shows readings (no second walk over it)
 
     def word(group: list[_Atom]) -> dict[str, Any]:

@@ -24,6 +24,13 @@ from typing import Any, Literal
 
 from ..errors import DuizhaoError
 from ..model import Bead, Document, Lang
+from ..output.readings import (  # what is shown above the Chinese words: one rule for all outputs
+    READINGS,
+    Reading,
+    readings_shown,
+    shows_jyutping,
+    shows_pinyin,
+)
 from ..output.templates import generator
 from ..resources.lexicon import CEDICT_ATTRIBUTION
 from ..text.script import script_of
@@ -33,12 +40,8 @@ from .paragraph import TERM_COLOURS, char_reading, paragraph_view
 __all__ = ["READINGS", "Reading", "Script", "sheet_context"]
 
 
-#: What is shown above the Chinese words.
-Reading = Literal["pinyin", "jyutping", "both", "none"]
 #: The script the Chinese is shown in.
 Script = Literal["traditional", "simplified"]
-#: Every :data:`Reading`, as ``sheet_context`` checks them.
-READINGS: tuple[str, ...] = ("pinyin", "jyutping", "both", "none")
 
 
 def _zh_lang(doc: Document, script: Script | None) -> str:
@@ -140,10 +143,7 @@ def _glossary_view(doc: Document, reading: str = "both") -> list[dict[str, Any]]
         if where is None and link is not None:  # not in the text: read as a word of its own
             c = next((c for c in link.counterparts if c.text == zh), None)
             py, jp = (c.pinyin or "", c.jyutping or "") if c is not None else ("", "")
-        if reading not in ("pinyin", "both"):
-            py = ""
-        if reading not in ("jyutping", "both"):
-            jp = ""
+        py, jp = readings_shown(py, jp, reading)
         check = bool(link is not None and link.uncertain and zh and not entry.zh)
         rows.append(
             {
@@ -189,8 +189,8 @@ def _vocabulary_view(doc: Document, reading: str = "both") -> dict[str, list[dic
             "count": v.count,
             "level": None if v.level is None else int(v.level),
             "translation": list(v.translation),
-            "pinyin": (v.pinyin or "") if reading in ("pinyin", "both") else "",
-            "jyutping": (v.jyutping or "") if reading in ("jyutping", "both") else "",
+            "pinyin": (v.pinyin or "") if shows_pinyin(reading) else "",
+            "jyutping": (v.jyutping or "") if shows_jyutping(reading) else "",
             "check": v.uncertain and bool(v.translation),
         }
         for v in doc.vocabulary.zh
@@ -361,8 +361,8 @@ def sheet_context(
         "zh_lang": zh_lang,
         "script": script or doc.script or "traditional",
         "reading": reading,
-        "show_pinyin": has_readings and reading in ("pinyin", "both"),
-        "show_jyutping": has_readings and reading in ("jyutping", "both"),
+        "show_pinyin": has_readings and shows_pinyin(reading),
+        "show_jyutping": has_readings and shows_jyutping(reading),
         "has_tokens": has_tokens,
         "has_glosses": has_glosses,
         "has_alignment": doc.alignment is not None,

@@ -25,9 +25,10 @@ from typing import Any
 from ...errors import MissingExtraError
 from ...model import Document
 from ...output.files import writing
+from ...output.readings import Reading, readings_shown
 from ..files import output_stem
 from ..model import NothingToDrillError
-from .cards import Reading, as_list, cards, readings_shown
+from .cards import as_list, cards
 
 __all__ = ["ANKI_CHINESE_MODEL_ID", "ANKI_FIELDS", "ANKI_MODEL_ID", "write_apkg"]
 

@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from ...model import Document, Occurrence
+from ...output.readings import Reading
 from ..terms import gather_terms, reading_of, sentence_bounds
 
 __all__ = [
@@ -27,14 +27,8 @@ __all__ = [
     "anki_article_id",
     "as_list",
     "cards",
-    "pronunciation",
-    "readings_shown",
     "tag",
 ]
-
-#: The readings an export carries (``drill --reading``, the review page's readings), as the sheet
-#: shows them.
-Reading = Literal["pinyin", "jyutping", "both", "none"]
 
 
 @dataclass(frozen=True)
@@ -83,26 +77,6 @@ def anki_article_id(doc: Document) -> str:
     if not any(parts):
         parts = [Path(meta.path).name if meta.path else ""]
     return "|".join(parts)
-
-
-def readings_shown(
-    pinyin: str | None, jyutping: str | None, reading: Reading = "both"
-) -> tuple[str, str]:
-    """The pinyin and Jyutping an export gives with ``reading``: the other one blank.
-
-    Examples:
-        >>> readings_shown("jí qún", "zaap6 kwan4", "jyutping")  # 集群 "cluster"
-        ('', 'zaap6 kwan4')
-    """
-    return (
-        (pinyin or "") if reading in ("pinyin", "both") else "",
-        (jyutping or "") if reading in ("jyutping", "both") else "",
-    )
-
-
-def pronunciation(pinyin: str | None, jyutping: str | None, reading: Reading = "both") -> str:
-    """The readings ``reading`` asks for, as one field: ``jí qún / zaap6 kwan4``."""
-    return " / ".join(x for x in readings_shown(pinyin, jyutping, reading) if x)
 
 
 def tag(s: str) -> str:

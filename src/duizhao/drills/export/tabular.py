@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ...model import Document
-from .cards import Reading, as_list, cards, pronunciation, tag
+from ...output.readings import Reading, pronunciation
+from .cards import as_list, cards, tag
 
 __all__ = ["CSV_HEADER", "csv_text", "quizlet_text"]
 
