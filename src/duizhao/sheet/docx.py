@@ -19,7 +19,6 @@ Examples:
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from ..output.docx import (
     save,
     set_cell_shading,
 )
+from ..text.script import has_han
 from .options import SheetOptions
 from .view import Script, sheet_context
 
@@ -55,7 +55,7 @@ def _pieces(par: Any, nodes: list[dict[str, Any]], ctx: dict[str, Any], mark: An
                 "underline": "dotted" if n.get("check") else "single",
             }
             chars = _chars(n["children"])
-            if any(h for _, *rs in chars for h in rs) or _HAN.search("".join(c for c, *_ in chars)):
+            if any(h for _, *rs in chars for h in rs) or has_han("".join(c for c, *_ in chars)):
                 _term(par, chars, ctx, m)
             else:
                 _pieces(par, n["children"], ctx, m)
@@ -84,10 +84,6 @@ def _pieces(par: Any, nodes: list[dict[str, Any]], ctx: dict[str, Any], mark: An
                     _run(par, c["ch"], mark)
         else:
             _run(par, n["text"], mark)
-
-
-#: A Han character (a Chinese term is kept whole on its line).
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _chars(nodes: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
