@@ -50,8 +50,8 @@ __all__ = [
 #: What ends a clause (quotes and brackets do not: the annotator skips them as neighbours).
 _PUNCT_RE = re.compile(r"^[\s，。、；：？！—…,.;:?!·]+$")
 _NUMERAL_RE = re.compile(
-    r"^[0-9０-９.,，%．]+$|^(?:百分之)?[零〇一二兩两三四五六七八九十百千萬万億亿幾几數数多半]+$"
-)
+    r"^[0-9０-９.,，%．]+$|^(?:[零〇一二兩两三四五六七八九十百千萬万]*分之)?"
+    r"[零〇一二兩两三四五六七八九十百千萬万億亿幾几數数多半]+(?:[點点][零〇一二三四五六七八九]+)?$")
 _DIGITS = "0123456789０１２３４５６７８９零〇一二兩两三四五六七八九十百千萬万"
 #: The last character of a period of time (十年來, 三個月來, 自1904年起).
 _TIME_END = frozenset("年月日天週周期紀纪代時时晚夜")

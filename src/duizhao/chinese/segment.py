@@ -31,6 +31,7 @@ from duizhao.text.script import HAN_RUN_RE
 
 from .cityu import cityu_cuts, drop_number_tails, drop_unit_pairs, is_place_name
 from .conventions import apply_conventions, split_heads
+from .numerals import is_number, join_numbers
 from .wordgraph import WordGraph
 
 __all__ = [
@@ -374,6 +375,7 @@ class JiebaSegmenter:
             words = apply_conventions(words, rare=lambda w: freq(w) < limit)
             words = cityu_cuts(words, freq, place=lambda w: is_place_name(w, self.pos),
                                verb=lambda w: (self.pos(to_simplified(w)) or "-")[:1] in "vp")
+            words = join_numbers(words)  # 百分 之 零點 五 → 百分之零點五
         if source is not text:
             out, i = [], 0
             for w in words:
@@ -387,7 +389,7 @@ class JiebaSegmenter:
         tags = self._tags
         if tags is None:
             tags = self._tags = pos_tags(self.user_dicts)
-        return tags.get(word)
+        return tags.get(word) or ("m" if is_number(word) else None)
 
 
 class StockJiebaSegmenter:
