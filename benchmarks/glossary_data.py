@@ -40,7 +40,14 @@
   never printed while tuning), and ``written19`` (round 18's pool set: a short-story excerpt
   with dialogue, a memoir passage and an obituary, 30 terms rich in sb/sth/one's placeholders,
   objects inside phrasal verbs and loose renderings, written with its gold before any change of
-  that round and measured on main then; in the fitting pool from round 18, studied per term).
+  that round and measured on main then; in the fitting pool from round 18, studied per term),
+  and ``written20`` (round 19's check set: a travel blog post in a literary style, a
+  consumer-advice leaflet with product instructions and an interview transcript, genres no
+  earlier set has, 30 terms of every shape (one word, multiword, phrasal verbs with their object
+  inside, sb/sth/one's placeholders, idioms rendered loosely), written with their gold before
+  any change of that round and measured on main (08d604e) then: top-1 19/30 (0.633), top-3
+  25/30 (0.833), shown as certain 9/13 right, marked "check" 10/17 right, English P 1.0 / R 1.0;
+  never fitted on nor used to choose anything, its per-term results never printed while tuning).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
