@@ -21,3 +21,14 @@ def test_written20_is_a_hidden_check_set_outside_the_pool() -> None:
     assert "written20" in bench_glossary.HIDDEN_SPLITS
     assert all(a.name.startswith(bench_glossary.HIDDEN_PREFIXES) for a in arts)
     assert "fixtures, written in round 19" in bench_glossary.GROUPS
+
+
+def test_written18_is_in_the_fitting_pool_and_no_longer_hidden() -> None:
+    import bench_glossary
+    import glossary_data
+
+    arts = [a for a in glossary_data.fixture_articles() if a.split == "written18"]
+    assert len(arts) == 3 and sum(len(a.terms) for a in arts) == 30
+    assert all(a.fitted for a in arts)
+    assert "written18" not in bench_glossary.HIDDEN_SPLITS
+    assert not any(a.name.startswith(bench_glossary.HIDDEN_PREFIXES) for a in arts)
