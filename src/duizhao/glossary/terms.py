@@ -26,6 +26,7 @@ from duizhao.model import Document, Occurrence
 from duizhao.resources.lemmas import lemminflect
 from duizhao.text.english import spelling_variants, word_set, zipf
 
+from .phrasal import inner_slot
 from .text_words import LEFT, PLAIN, RIGHT, SEP, find_words
 
 __all__ = [
@@ -45,29 +46,6 @@ _FUNCTION_WORDS = word_set(
 
 #: Adverbs that may come before the verb of a verb term ("never look back", "not hear of sth").
 _PREVERBAL = word_set("never not always hardly barely scarcely seldom rarely just")
-
-#: Adverb particles of phrasal verbs, which may follow their object ("phased them out").
-_PARTICLES = word_set("out up off down away back over aside around about through")
-#: The object a phrasal verb may hold before its particle: a pronoun or a short noun phrase.
-_NOT_IN_OBJECT = (
-    r"(?!(?:and|or|but|to|of|in|on|at|for|with|by|from|as|that|than|then|when|while|if|so|"
-    r"is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|not)\b)"
-)
-_OBJECT = (
-    r"(?i:(?:it|them|him|her|me|us|you|this|that|these|those|"
-    r"(?:the|a|an|his|her|their|its|our|my|your|some|any|this|that|these|those)"
-    rf"(?:\s+{_NOT_IN_OBJECT}[a-z][\w'’-]*){{1,2}}|"
-    rf"{_NOT_IN_OBJECT}[a-z][\w'’-]*(?:\s+{_NOT_IN_OBJECT}[a-z][\w'’-]*)?)\s+)"
-)
-
-#: The last words of a verb term an adverb may come before ("lags far behind", "rested mainly
-#: on", "accounts largely for"): particles and prepositions.
-_VERB_TAILS = _PARTICLES | _FUNCTION_WORDS | word_set("behind ahead apart across along after")
-#: An adverb between a verb and its particle or preposition: one word in -ly, or a degree word.
-_ADVERB = (
-    r"(?:(?i:far|well|much|still|even|(?!(?:family|supply|reply|rally|belly|jelly|bully|"
-    r"assembly|anomaly|monopoly|italy|ally)\b)[a-z]{3,}ly)\s+)"
-)
 
 #: Placeholders in glossary terms ("lag behind sth") that stand for any short phrase.
 #: The possessive ones are slots as "one's" is (round 18: "under sb's feet" → "under her feet").
@@ -368,25 +346,11 @@ def term_pattern(term: str, *, pos: str | None = None, definition: str = "") -> 
             ordered = sorted(forms, key=lambda f: (-len(f), f))
             all_slots.append(tuple(sorted(forms)))
             parts.append("(?:" + "|".join(_form_regex(f, acronym) for f in ordered) + ")")
-        # a phrasal verb may hold its object before the particle (phase out → phased them out)
-        if (
-            upos in ("VERB", None)
-            and len(words) >= 2
-            and words[-1].lower() in _PARTICLES
-            and words[-2].lower() not in _PLACEHOLDERS | _FUNCTION_WORDS
-            and parts[-1]
-        ):
-            parts[-1] = f"{_OBJECT}?" + parts[-1]
-        # ... or an adverb before its last word (lag behind → lags far behind, rest on →
-        # rested mainly on; not after an object: "phased them quickly out" is rare)
-        elif (
-            upos in ("VERB", None)
-            and len(words) == 2
-            and words[-1].lower() in _VERB_TAILS
-            and words[0].lower() not in _PLACEHOLDERS | _FUNCTION_WORDS
-            and parts[-1]
-        ):
-            parts[-1] = f"{_ADVERB}?" + parts[-1]
+        # a phrasal verb's object or an adverb before its particle (phased them out, lags far
+        # behind; glossary/phrasal.py)
+        if upos in ("VERB", None) and parts[-1]:
+            skip = _PLACEHOLDERS | _FUNCTION_WORDS
+            parts[-1] = inner_slot(words, skip, _FUNCTION_WORDS) + parts[-1]
         # words joined without a space: "decision-making" also as "decisionmaking"
         body = ""
         for i, part in enumerate(parts):

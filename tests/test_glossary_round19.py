@@ -1,0 +1,100 @@
+"""Round 19: the check set ``written20`` (a travel blog post, a consumer-advice leaflet, an
+interview transcript) outside the fitting pool and hidden, and ``written18`` in the pool.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def test_written20_is_a_hidden_check_set_outside_the_pool() -> None:
+    import bench_glossary
+    import glossary_data
+
+    arts = [a for a in glossary_data.fixture_articles() if a.split == "written20"]
+    assert len(arts) == 3 and sum(len(a.terms) for a in arts) == 30
+    assert not any(a.fitted for a in arts)
+    assert "written20" in bench_glossary.HIDDEN_SPLITS
+    assert all(a.name.startswith(bench_glossary.HIDDEN_PREFIXES) for a in arts)
+    assert "fixtures, written in round 19" in bench_glossary.GROUPS
+
+
+def test_written18_is_in_the_fitting_pool_and_no_longer_hidden() -> None:
+    import bench_glossary
+    import glossary_data
+
+    arts = [a for a in glossary_data.fixture_articles() if a.split == "written18"]
+    assert len(arts) == 3 and sum(len(a.terms) for a in arts) == 30
+    assert all(a.fitted for a in arts)
+    assert "written18" not in bench_glossary.HIDDEN_SPLITS
+    assert not any(a.name.startswith(bench_glossary.HIDDEN_PREFIXES) for a in arts)
+
+
+MARKET = """The stallholder handed three free paper bags out to the first customers. When a tourist \
+asked about the price of the mangoes, she brushed his questions off and served the next person. \
+At noon her son brought two heavy crates on and stacked them behind the stall.
+
+檔主向首批顧客免費派發三個紙袋。一名遊客詢問芒果的價錢，她對他的提問敷衍了事，轉身招呼下一位客人。\
+中午，她的兒子搬來兩箱沉重的貨物，疊在攤檔後面。
+
+/ Glossary生字 /
+
+hand out：to give sth to each person in a group
+
+brush off：to refuse to listen to sb or to deal with sth
+
+bring on：to bring sth onto a stage or into a place
+"""
+
+
+def test_a_phrasal_verb_with_a_longer_object_inside_is_found(tmp_path: Path) -> None:
+    """An object of three words after a determiner or a number, or without one, before the
+    particle, and "on" as a particle (round 17's code found none of the three occurrences)."""
+    from conftest import cli_json
+
+    article = tmp_path / "market.txt"
+    article.write_text(MARKET, encoding="utf-8")
+    out = cli_json("annotate", str(article), "-q")
+    found = {e["term"]: [o["text"] for o in e["occurrences"]["en"]] for e in out["glossary"]}
+    assert found == {
+        "hand out": ["handed three free paper bags out"],
+        "brush off": ["brushed his questions off"],
+        "bring on": ["brought two heavy crates on"],
+    }
+
+
+def test_a_preposition_is_still_no_particle_before_its_object() -> None:
+    """With "on" a particle, "turn on" still finds "turned on the radio" and the object held
+    inside ("turned the radio on"), and a preposition after another word is not it."""
+    from duizhao.glossary.terms import term_pattern
+
+    pattern = term_pattern("turn on", definition="to make a machine start working")
+    text = "She turned on the radio. He turned the old radio on. They turned to him."
+    assert [m.group() for m in pattern.finditer(text)] == ["turned on", "turned the old radio on"]
+
+
+def test_the_object_inside_a_phrasal_verb_is_another_word(tmp_path: Path) -> None:
+    """The Chinese of the object held inside a phrasal verb of one content word ("questions" in
+    "brushed his questions off": 提問 "to question") is explained by that other English word,
+    not the term's: round 18's code took every word of the occurrence as the term's own, and
+    showed 提問 as the certain counterpart of "brush off" in written18."""
+    import glossary_data
+    from duizhao.glossary import CounterpartFinder
+    from duizhao.glossary.context import LinkContext
+    from duizhao.glossary.link import _given_link, linked_rankings
+    from duizhao.glossary.terms import find_term
+
+    article = tmp_path / "market.txt"
+    article.write_text(MARKET, encoding="utf-8")
+    doc = glossary_data.prepared(article)
+    en = {i: find_term(e.term, doc, definition=e.definition) for i, e in enumerate(doc.glossary)}
+    context = LinkContext()
+    given = {i: _given_link(doc, i, en[i], context) for i in en}
+    ranked = linked_rankings(doc, en, given, finder=CounterpartFinder(), context=context)
+    (i,) = [i for i, e in enumerate(doc.glossary) if e.term == "brush off"]
+    (question,) = [c for c in ranked[i].candidates if c.text == "提問"]
+    assert question.features.get("explained", 0.0) == 1.0
