@@ -146,6 +146,9 @@ class Token:
     """HSK 3.0 level (1–7, where 7 stands for the combined 7–9 band), or ``None``."""
     pos: str | None = None
     """Part of speech (jieba's tag set), or ``None``."""
+    pinyin_unsure: tuple[bool, ...] = ()
+    """One per character: ``True`` where the pinyin is a guess the teacher should check (the
+    polyphone model decided it and is less sure than the threshold); ``()`` when none is."""
 
     def text_in(self, text: str) -> str:
         """The token's characters in ``text``."""
@@ -161,10 +164,12 @@ class Token:
             "gloss": self.gloss,
             "hsk": self.hsk,
             "pos": self.pos,
+            **({"pinyin_unsure": list(self.pinyin_unsure)} if any(self.pinyin_unsure) else {}),
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Token:
+        unsure = tuple(bool(x) for x in d.get("pinyin_unsure") or ())
         return cls(
             start=int(d["start"]),
             end=int(d["end"]),
@@ -173,6 +178,7 @@ class Token:
             gloss=d.get("gloss"),
             hsk=d.get("hsk"),
             pos=d.get("pos"),
+            pinyin_unsure=unsure if any(unsure) else (),
         )
 
 

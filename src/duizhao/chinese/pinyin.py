@@ -42,6 +42,7 @@ __all__ = [
     "PhraseWeights",
     "PinyinRomaniser",
     "Romaniser",
+    "UNSURE_BELOW",
     "numbered",
     "phrase_reading",
     "to_tone_marks",
@@ -273,6 +274,10 @@ _MODEL_BLIND = frozenset("为")
 #: in shorter input (a word list, a title) it guesses: 重 alone would be *chóng*, not *zhòng*.
 _MIN_CONTEXT = 4
 
+#: A reading the polyphone model decided with less probability than this is marked unsure
+#: (fitted on the CPP tuning half: :class:`PinyinRomaniser`'s ``unsure_below``).
+UNSURE_BELOW = 0.97
+
 # Where the polyphone model's context stops: the end of a sentence or clause, or of a line.
 _SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
 
@@ -329,6 +334,11 @@ class PinyinRomaniser:
             disagrees, ``math.inf`` everywhere: phrases always stand).
         context: Apply the shipped word readings and the polyphone rules of
             :mod:`~duizhao.chinese.polyphones` (申請量 *liàng*, 應 "should" *yīng*, 頻密地 *de*).
+        unsure_below: A reading the polyphone model decided with a probability below this is
+            marked unsure (:attr:`~duizhao.model.Token.pinyin_unsure`: "check" on the sheet).
+            0.97 was fitted on the tuning half of the CPP dev set: the highest threshold that
+            flags at most 2 % of its polyphones (``benchmarks/bench_reading_flags.py``); 0 marks
+            none.
     """
 
     def __init__(
@@ -338,11 +348,13 @@ class PinyinRomaniser:
         polyphone_model: bool = True,
         phrase_weights: PhraseWeights = PhraseWeights(),
         context: bool = True,
+        unsure_below: float = UNSURE_BELOW,
     ) -> None:
         self.large_phrases = large_phrases
         self.polyphone_model = polyphone_model
         self.phrase_weights = phrase_weights
         self.context = context
+        self.unsure_below = unsure_below
 
     def romanise(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]]
@@ -354,6 +366,25 @@ class PinyinRomaniser:
         self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
     ) -> list[list[str | None]]:
         """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
+        return [readings for readings, _ in self.romanise_scored_many(items)]
+
+    def romanise_scored_many(
+        self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
+    ) -> list[tuple[list[str | None], list[float | None]]]:
+        """:meth:`romanise_many`, each text's readings with how sure the polyphone model is of
+        each: its probability of the reading given, where the model decided it (a character no
+        dictionary phrase reads, or one where the model overruled the phrase); ``None`` where a
+        dictionary phrase agreeing with the model, a phrase standing against it, a context rule
+        or a character's only reading decided. Below ``unsure_below`` the annotator marks the
+        reading unsure.
+
+        Examples:
+            >>> text = "他在银行工作。"  # "he works at a bank"
+            >>> ((readings, sure),) = PinyinRomaniser().romanise_scored_many(
+            ...     [(text, text, [(0, 1), (1, 2), (2, 4), (4, 6)])])
+            >>> readings[3], sure[3]  # 行 in the phrase 银行: the dictionary and model agree
+            ('háng', None)
+        """
         if self.context:  # 著 as 着 where it is not zhù (:mod:`.frames`)
             items = [(text, zhe(simp, words), words) for text, simp, words in items]
         g2pm = g2pm_model() if self.polyphone_model else None
@@ -393,6 +424,7 @@ class PinyinRomaniser:
                         continue  # no context to read: the dictionary's readings stand
                     queries.append((simp[a:b], [k - a for k in positions]))
                     owners.append((n, positions))
+        scores: list[list[float | None]] = [[None] * len(simp) for _, simp, _ in items]
         if queries and g2pm is not None:
             for (n, positions), dists in zip(owners, g2pm.distributions(queries), strict=True):
                 weight_at = in_phrase[n]
@@ -401,9 +433,12 @@ class PinyinRomaniser:
                     best = max(dist, key=dist.__getitem__)
                     mark = to_tone_marks(best)
                     phrase_weight = weight_at.get(k)
-                    if phrase_weight is None or mark == readings[k]:
+                    if phrase_weight is None:
                         readings[k] = mark
+                        scores[n][k] = dist[best]  # the model alone decided
                         continue
+                    if mark == readings[k]:
+                        continue  # the phrase and the model agree
                     p_best = dist[best]
                     p_phrase = next(
                         (p for r, p in dist.items() if to_tone_marks(r) == readings[k]),
@@ -411,14 +446,19 @@ class PinyinRomaniser:
                     )
                     if math.log(p_best) - math.log(max(p_phrase, 1e-9)) > phrase_weight:
                         readings[k] = mark
+                        scores[n][k] = p_best  # the model overruled the phrase
         if self.context:
             for n, (text, simp, words) in enumerate(items):
+                model_said = list(out[n])
                 apply_word_readings(text, simp, out[n], jyutping=False)
                 out[n] = fix_pinyin(text, simp, words, out[n])
                 frame_pinyin(simp, words, out[n])
                 adverb_pinyin(simp, words, out[n])
                 merged_pinyin(text, simp, out[n])
-        return out
+                for k, (before, after) in enumerate(zip(model_said, out[n], strict=True)):
+                    if before != after:
+                        scores[n][k] = None  # a context rule decided
+        return list(zip(out, scores, strict=True))
 
     def _read_word(
         self, simp: str, text: str, phrases: CompactTable, cands: Mapping[str, object]
