@@ -39,10 +39,10 @@ from .polyphones import apply_word_readings, fix_pinyin
 from .word_types import read_word_type
 
 __all__ = [
+    "UNSURE_BELOW",
     "PhraseWeights",
     "PinyinRomaniser",
     "Romaniser",
-    "UNSURE_BELOW",
     "numbered",
     "phrase_reading",
     "to_tone_marks",
