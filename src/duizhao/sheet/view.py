@@ -329,6 +329,11 @@ def sheet_context(
             "Check: a dotted underline and “?” mark a Chinese counterpart duizhao is not sure "
             "of; check it before class."
         )
+    if any(p["has_unsure"] for r in rows for p in r["zh"]):
+        legend.append(
+            "Check: a reading dotted and marked “?” is one duizhao is not sure of; check it "
+            "before class (fix it in the corrections file's [readings])."
+        )
     blank = any(not g["zh"] and not g["no_counterpart"] for g in glossary) or any(
         not v["translation"] for v in vocabulary["en"]
     )
