@@ -475,6 +475,9 @@ class VocabItem:
     """Jyutping of a Chinese word."""
     occurrences: tuple[Occurrence, ...] = ()
     """Where it occurs."""
+    reading_unsure: bool = False
+    """A Chinese word whose pinyin holds a reading to check (:attr:`Token.pinyin_unsure`):
+    outputs mark it "check"; serialised only when set."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -487,6 +490,7 @@ class VocabItem:
             "pinyin": self.pinyin,
             "jyutping": self.jyutping,
             "occurrences": [o.to_dict() for o in self.occurrences],
+            **({"reading_unsure": True} if self.reading_unsure else {}),
         }
 
     @classmethod
@@ -502,6 +506,7 @@ class VocabItem:
             pinyin=d.get("pinyin"),
             jyutping=d.get("jyutping"),
             occurrences=tuple(Occurrence.from_dict(o) for o in d.get("occurrences", ())),
+            reading_unsure=bool(d.get("reading_unsure", False)),
         )
 
 
