@@ -190,3 +190,42 @@ def test_the_review_page_lists_the_readings_to_check():
     readings = [c for c in to_check(doc) if c["kind"] == "reading"]
     assert [c["what"].split(":")[0] for c in readings] == ["稱冠 chēng guàn?", "都 dōu?"]
     assert [c["target"] for c in readings] == ["zh:0", "zh:1"]
+
+
+def test_a_glossary_card_whose_chinese_has_a_reading_to_check_is_flagged(tmp_path):
+    from duizhao import annotate, read
+    from duizhao.drills.export.cards import cards
+    from duizhao.drills.export.tabular import csv_text, quizlet_text
+
+    article = tmp_path / ARTICLE.name
+    article.write_text(
+        ARTICLE.read_text("utf-8").replace("champion：", "champion【稱冠】："), "utf-8"
+    )
+    doc = annotate(read(article))
+    [card] = cards(doc)
+    assert (card.chinese, card.pinyin, card.check) == ("稱冠", "chēng guàn", False)
+    assert card.reading_check
+    assert quizlet_text(doc, lang="zh").rstrip("\n").endswith("(check)")
+    assert csv_text(doc, lang="zh", vocabulary=False).splitlines()[1].endswith(",yes")
+    assert "(check)" not in quizlet_text(doc, lang="zh", reading="jyutping")
+
+
+def test_the_anki_note_says_its_pinyin_is_to_check(tmp_path):
+    pytest.importorskip("genanki")
+    import sqlite3
+    import zipfile
+
+    article = tmp_path / ARTICLE.name
+    article.write_text(
+        ARTICLE.read_text("utf-8").replace("champion：", "champion【稱冠】："), "utf-8"
+    )
+    deck = tmp_path / "deck.apkg"
+    argv = ["drill", str(article), "-o", str(tmp_path), "--for", "chinese", "--anki", str(deck)]
+    assert main([*argv, "-q"]) == 0
+    with zipfile.ZipFile(deck) as z:
+        z.extract("collection.anki2", tmp_path)
+    con = sqlite3.connect(tmp_path / "collection.anki2")
+    [(flds,)] = con.execute("SELECT flds FROM notes").fetchall()
+    con.close()
+    fields = flds.split("\x1f")
+    assert "稱冠" in fields and fields[-1] == "check: its pinyin is uncertain"

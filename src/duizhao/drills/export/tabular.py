@@ -77,7 +77,7 @@ def _quizlet_zh(docs: Sequence[Document], vocabulary: bool, reading: Reading) ->
         seen.add(c.chinese)
         pron = pronunciation(c.pinyin, c.jyutping, reading)
         meaning = c.term + (f": {c.definition}" if c.definition else "")
-        flag = " (check)" if c.check else ""
+        flag = " (check)" if c.check or (c.reading_check and shows_pinyin(reading)) else ""
         lines.append(
             f"{_flat(c.chinese)}\t{_flat(f'{pron} — {meaning}' if pron else meaning)}{flag}"
         )
@@ -131,7 +131,8 @@ def csv_text(
             seen.add(c.chinese)
             meaning = c.term + (f": {c.definition}" if c.definition else "")
             pron = pronunciation(c.pinyin, c.jyutping, reading)
-            w.writerow([_flat(c.chinese), _flat(meaning), pron, tags, "yes" if c.check else ""])
+            check = c.check or (c.reading_check and shows_pinyin(reading))
+            w.writerow([_flat(c.chinese), _flat(meaning), pron, tags, "yes" if check else ""])
         else:
             if c.term.lower() in seen:
                 continue
