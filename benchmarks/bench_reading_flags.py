@@ -61,7 +61,7 @@ def scored_predictions(texts: Sequence[str]) -> list[tuple[list[Any], list[float
     flagged: a dictionary, a rule or a shipped reading decided it)."""
     from duizhao.chinese import ChineseAnnotator, PinyinRomaniser
 
-    scores: list[list[float | None]] = []
+    scores: list[dict[int, float]] = []
 
     class Recorder(PinyinRomaniser):
         def romanise_scored_many(self, its: Any) -> Any:
@@ -82,7 +82,7 @@ def scored_predictions(texts: Sequence[str]) -> list[tuple[list[Any], list[float
         for tok in tokens:
             readings.extend(tok.pinyin or (None,) * (tok.end - tok.start))
             flags.extend(tok.pinyin_unsure or (False,) * (tok.end - tok.start))
-        out.append((readings, [p if f else None for p, f in zip(sc, flags, strict=True)]))
+        out.append((readings, [sc.get(k) if f else None for k, f in enumerate(flags)]))
     return out
 
 

@@ -621,8 +621,13 @@ def _romanise_pinyin(
         below = romaniser.unsure_below
         for r, scores in romaniser.romanise_scored_many(batch):
             readings.append(r)
-            flags = [p is not None and p < below for p in scores]
-            unsure.append(flags if True in flags else None)
+            low = [k for k, p in scores.items() if p < below]
+            flags = None
+            if low:
+                flags = [False] * len(r)
+                for k in low:
+                    flags[k] = True
+            unsure.append(flags)
         return readings, unsure
     return _romanise_all(romaniser, batch), [None] * len(batch)
 

@@ -370,20 +370,20 @@ class PinyinRomaniser:
 
     def romanise_scored_many(
         self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
-    ) -> list[tuple[list[str | None], list[float | None]]]:
+    ) -> list[tuple[list[str | None], dict[int, float]]]:
         """:meth:`romanise_many`, each text's readings with how sure the polyphone model is of
-        each: its probability of the reading given, where the model decided it (a character no
-        dictionary phrase reads, or one where the model overruled the phrase); ``None`` where a
+        those it decided (a character no dictionary phrase reads, or one where the model
+        overruled the phrase): ``{position: its probability of the reading}``. A reading that a
         dictionary phrase agreeing with the model, a phrase standing against it, a context rule
-        or a character's only reading decided. Below ``unsure_below`` the annotator marks the
-        reading unsure.
+        or a character's only reading decided is not there. Below ``unsure_below`` the
+        annotator marks the reading unsure.
 
         Examples:
             >>> text = "他在银行工作。"  # "he works at a bank"
             >>> ((readings, sure),) = PinyinRomaniser().romanise_scored_many(
             ...     [(text, text, [(0, 1), (1, 2), (2, 4), (4, 6)])])
-            >>> readings[3], sure[3]  # 行 in the phrase 银行: the dictionary and model agree
-            ('háng', None)
+            >>> readings[3], 3 in sure  # 行 in the phrase 银行: the dictionary and model agree
+            ('háng', False)
         """
         if self.context:  # 著 as 着 where it is not zhù (:mod:`.frames`)
             items = [(text, zhe(simp, words), words) for text, simp, words in items]
@@ -424,7 +424,8 @@ class PinyinRomaniser:
                         continue  # no context to read: the dictionary's readings stand
                     queries.append((simp[a:b], [k - a for k in positions]))
                     owners.append((n, positions))
-        scores: list[list[float | None]] = [[None] * len(simp) for _, simp, _ in items]
+        # per text: the model's probability of each reading it decided, by position
+        scores: list[dict[int, float]] = [{} for _ in items]
         if queries and g2pm is not None:
             for (n, positions), dists in zip(owners, g2pm.distributions(queries), strict=True):
                 weight_at = in_phrase[n]
@@ -449,15 +450,15 @@ class PinyinRomaniser:
                         scores[n][k] = p_best  # the model overruled the phrase
         if self.context:
             for n, (text, simp, words) in enumerate(items):
-                model_said = list(out[n])
+                model_said = {k: out[n][k] for k in scores[n]}
                 apply_word_readings(text, simp, out[n], jyutping=False)
                 out[n] = fix_pinyin(text, simp, words, out[n])
                 frame_pinyin(simp, words, out[n])
                 adverb_pinyin(simp, words, out[n])
                 merged_pinyin(text, simp, out[n])
-                for k, (before, after) in enumerate(zip(model_said, out[n], strict=True)):
-                    if before != after:
-                        scores[n][k] = None  # a context rule decided
+                for k, before in model_said.items():
+                    if out[n][k] != before:
+                        del scores[n][k]  # a context rule decided
         return list(zip(out, scores, strict=True))
 
     def _read_word(
