@@ -16,8 +16,6 @@ Examples:
 from __future__ import annotations
 
 import math
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -35,6 +33,7 @@ from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .merged import merged_pinyin
 from .phrase_votes import confirmed_mask
+from .polyphone_context import contexts
 from .polyphones import apply_word_readings, fix_pinyin
 from .word_types import read_word_type
 
@@ -278,39 +277,6 @@ _MIN_CONTEXT = 4
 #: (fitted on the CPP tuning half: :class:`PinyinRomaniser`'s ``unsure_below``).
 UNSURE_BELOW = 0.97
 
-# Where the polyphone model's context stops: the end of a sentence or clause, or of a line.
-_SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
-
-
-def _context(text: str, pos: int, radius: int = 40) -> tuple[int, int]:
-    """The sentence around ``pos`` (at most ``radius`` characters on each side)."""
-    start = max(0, pos - radius)
-    for m in _SENTENCE_END_RE.finditer(text, start, pos):
-        start = m.end()
-    end = min(len(text), pos + radius + 1)
-    after = _SENTENCE_END_RE.search(text, pos + 1, end)
-    if after:
-        end = after.end()
-    return start, end
-
-
-def _contexts(text: str, positions: Sequence[int], radius: int = 40) -> list[tuple[int, int]]:
-    """:func:`_context` of each position (the text's sentence ends found once)."""
-    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
-    out = []
-    for pos in positions:
-        start = max(0, pos - radius)
-        i = bisect_left(ends, pos)  # ends[i - 1]: the last sentence end before pos
-        if i and ends[i - 1] >= start:
-            start = ends[i - 1] + 1
-        end = min(len(text), pos + radius + 1)
-        j = bisect_right(ends, pos)  # ends[j]: the first after it
-        if j < len(ends) and ends[j] < end:
-            end = ends[j] + 1
-        out.append((start, end))
-    return out
-
-
 class PinyinRomaniser:
     """Pinyin with tone marks, read from the Simplified text.
 
@@ -415,7 +381,7 @@ class PinyinRomaniser:
             out.append(readings)
             if ambiguous and g2pm is not None:
                 by_context: dict[tuple[int, int], list[int]] = {}
-                for k, context in zip(ambiguous, _contexts(simp, ambiguous), strict=True):
+                for k, context in zip(ambiguous, contexts(simp, ambiguous), strict=True):
                     by_context.setdefault(context, []).append(k)
                 # han[x]: how many Han characters simp[:x] holds
                 han = list(accumulate(map(is_han, simp), initial=0))
