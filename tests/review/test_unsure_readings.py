@@ -29,14 +29,14 @@ def test_the_page_lists_a_reading_to_check_until_the_teacher_gives_it(tmp_path):
         html = page.decode("utf-8")
         item = '<li class="ck ck-reading" data-target="zh:0">稱冠 chēng guàn?: reading to check'
         assert item in html
-        assert '<rt class="py chk">guàn</rt>' in html  # the sheet it shows marks it too
+        assert '<rt class="py unsure">guàn</rt>' in html  # the sheet it shows marks it too
         status, body = _request(server, "POST", f"{path}/edit", origin=_own(server),
                                 body={"action": "reading", "word": "稱冠",
                                       "pinyin": "chēng guàn"})  # fmt: skip
         assert status == 200, body
         assert "[readings]" in (tmp_path / "unsure_readings.duizhao.toml").read_text("utf-8")
         html = _request(server, "GET", path)[1].decode("utf-8")
-        assert "稱冠 chēng guàn?" not in html and '<rt class="py chk">guàn</rt>' not in html
+        assert "稱冠 chēng guàn?" not in html and '<rt class="py unsure">guàn</rt>' not in html
         assert "都 dōu?: reading to check" in html  # the other is still listed
     finally:
         server.stop()

@@ -37,11 +37,11 @@ def _sheet(tmp_path: Path, *extra: str, article: Path = ARTICLE) -> Path:
 
 def test_the_html_sheet_marks_an_unsure_reading_and_says_what_it_means(tmp_path):
     html = _sheet(tmp_path).read_text("utf-8")
-    assert '<rt class="py chk">guàn</rt>' in html  # 稱冠: dotted, "?" (sheet.css)
-    assert '<rt class="py chk">dōu</rt>' in html
+    assert '<rt class="py unsure">guàn</rt>' in html  # 稱冠: dotted, "?" (sheet.css)
+    assert '<rt class="py unsure">dōu</rt>' in html
     assert '<rt class="py">chēng</rt>' in html  # the word's other reading is not marked
     assert html.count(LEGEND) == 1
-    assert "rt.chk::after" in html  # the "?" is drawn by the page's own stylesheet
+    assert "rt.unsure::after" in html  # the "?" is drawn by the page's own stylesheet
 
 
 def test_the_legend_and_marks_go_when_the_teacher_gives_the_readings(tmp_path):
@@ -52,7 +52,7 @@ def test_the_legend_and_marks_go_when_the_teacher_gives_the_readings(tmp_path):
         '[readings]\n"稱冠" = { pinyin = "chēng guàn" }\n"都" = { pinyin = "dōu" }\n', "utf-8"
     )
     html = _sheet(tmp_path / "out", article=article).read_text("utf-8")
-    assert "py chk" not in html
+    assert "py unsure" not in html
     assert LEGEND not in html
 
 
@@ -77,10 +77,10 @@ def test_the_macros_draw_the_marks_as_the_python_html_does(doc, tmp_path):
     shutil.copy(templates_dir() / partial, tmp_path / partial)
     for kw in ({}, {"reading": "both"}, {"for_print": True}, {"for_print": True, "reading": "both"}):
         fast = render_sheet(doc, **kw)
-        assert "py chk" in fast
+        assert "py unsure" in fast
         assert fast == render_sheet(doc, templates=tmp_path, **kw)
 
 
 def test_jyutping_alone_marks_nothing(doc):
     html = render_sheet(doc, reading="jyutping")
-    assert "py chk" not in html and LEGEND not in html
+    assert "py unsure" not in html and LEGEND not in html

@@ -52,7 +52,7 @@ def _chars(out: list[str], chars: Sequence[dict[str, Any]], for_print: bool) -> 
         for c in chars:
             ch, py, jp = _esc(c["ch"]), c["py"], c["jp"]
             if py or jp:
-                r = (" py chk" if c["chk"] else " py") if py else " jp"
+                r = (" py unsure" if c["unsure"] else " py") if py else " jp"
                 out.append(f'<span class="c"><span class="r{r}">')
                 out.append(_esc(py or jp))
                 out.append(f"</span>{ch}")
@@ -64,7 +64,7 @@ def _chars(out: list[str], chars: Sequence[dict[str, Any]], for_print: bool) -> 
         return
     for c in chars:
         ch, py, jp = _esc(c["ch"]), c["py"], c["jp"]
-        rt = '<rt class="py chk">' if c["chk"] else '<rt class="py">'  # chk: a reading to check
+        rt = '<rt class="py unsure">' if c["unsure"] else '<rt class="py">'  # a reading to check
         if py and jp:
             out.append(
                 f'<ruby><ruby>{ch}<rt class="jp">{_esc(jp)}</rt></ruby>'

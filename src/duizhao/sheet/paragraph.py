@@ -183,9 +183,9 @@ def paragraph_view(
             jp = char_reading(tok.jyutping, pos - tok.start) if want_jp and this else None
             any_reading = any_reading or bool(py or jp)
             k = pos - tok.start
-            chk = bool(py) and k < len(tok.pinyin_unsure) and tok.pinyin_unsure[k]
-            with_unsure = with_unsure or chk
-            chars.append({"ch": text[pos], "py": py, "jp": jp, "chk": chk})
+            unsure = bool(py) and k < len(tok.pinyin_unsure) and tok.pinyin_unsure[k]
+            with_unsure = with_unsure or unsure
+            chars.append({"ch": text[pos], "py": py, "jp": jp, "unsure": unsure})
         full_py = " ".join(p for p in tok.pinyin if p) if tok.pinyin else ""
         full_jp = " ".join(p for p in tok.jyutping if p) if tok.jyutping else ""
         if not any_reading and not tok.gloss:

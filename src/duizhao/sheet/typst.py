@@ -51,7 +51,7 @@ def _pieces(nodes: list[dict[str, Any]]) -> list[Any]:
             # a reading to check (``chk``) is a fourth element, only where there is one
             chars = [[c["ch"], c["py"], c["jp"]] for c in n["chars"]]
             for c, row in zip(n["chars"], chars, strict=True):
-                if c.get("chk"):
+                if c.get("unsure"):
                     row.append(True)
             out.append({"w": chars})
         else:
