@@ -33,7 +33,7 @@ from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .merged import merged_pinyin
 from .phrase_votes import confirmed_mask
-from .polyphone_context import contexts
+from .polyphone_context import contexts as _contexts  # (a name benchmarks replace)
 from .polyphones import apply_word_readings, fix_pinyin
 from .word_types import read_word_type
 
@@ -381,7 +381,7 @@ class PinyinRomaniser:
             out.append(readings)
             if ambiguous and g2pm is not None:
                 by_context: dict[tuple[int, int], list[int]] = {}
-                for k, context in zip(ambiguous, contexts(simp, ambiguous), strict=True):
+                for k, context in zip(ambiguous, _contexts(simp, ambiguous), strict=True):
                     by_context.setdefault(context, []).append(k)
                 # han[x]: how many Han characters simp[:x] holds
                 han = list(accumulate(map(is_han, simp), initial=0))
