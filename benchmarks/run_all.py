@@ -14,6 +14,8 @@ issues. The table and the figures are written to ``benchmarks/results/summary.js
 Benchmarks (``--only`` takes these names):
 
 * ``chinese``  — segmentation F1, pinyin polyphones, Jyutping, chars/s, start-up (dev data);
+* ``reading_flags`` — unsure pinyin readings ("check"): the share flagged and the accuracy of
+  flagged and unflagged readings on the CPP halves, beside all readings (dev data);
 * ``align``    — strict bead F1 on MAC-Dev beside Gale–Church, speed (dev data);
 * ``glossary`` — Chinese counterparts (top-1, top-3, failure classes, accuracy above and below
   the confidence threshold), English occurrences, vocabulary and speed, beside today's finder, on
@@ -55,6 +57,7 @@ def _commands(dev: Path, quick: bool) -> dict[str, tuple[list[str], bool]]:
     py = "benchmarks/bench_{}.py"
     return {
         "chinese": ([py.format("chinese"), str(dev), *(["--quick"] if quick else [])], True),
+        "reading_flags": ([py.format("reading_flags"), str(dev)], True),
         "align": ([py.format("align"), str(dev / "align-mac-dev"), "--embed"], True),
         "glossary": ([py.format("glossary"), "--dev", str(dev / "glossary-mac-dev")], False),
         "site": ([py.format("site"), "--articles", "20" if quick else "100"], False),
@@ -218,6 +221,23 @@ def _rows_chinese(d: dict[str, Any]) -> list[Row]:
                 st[key] <= 1.5,
             )
         )
+    return rows
+
+
+def _rows_reading_flags(d: dict[str, Any]) -> list[Row]:
+    rows = []
+    py = d["pinyin"]["Traditional"]
+    for part in ("tuning", "held-out"):
+        p = py[part]
+        s = p["shipped"]
+        rows.append(_row("Chinese", f"pinyin, CPP {part} (Traditional): unflagged readings "
+                         f"right, {_pct(s['flagged_share'])} flagged \"check\" "
+                         f"({_pct(s['flagged_accuracy'] or 0)} of them right)",
+                         _pct(s["unflagged_accuracy"]),
+                         f"{_pct(p['all_readings_accuracy'])} all readings, no flag",
+                         "≥ 99 % with ≤ 2 % flagged",
+                         s["unflagged_accuracy"] >= 0.99
+                         and s["flagged_share"] <= 0.02))  # fmt: skip
     return rows
 
 
@@ -506,6 +526,7 @@ def _rows_robust(d: dict[str, Any]) -> list[Row]:
 
 SECTIONS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "chinese": _rows_chinese,
+    "reading_flags": _rows_reading_flags,
     "align": _rows_align,
     "glossary": _rows_glossary,
     "site": _rows_site,

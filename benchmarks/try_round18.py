@@ -73,13 +73,14 @@ _ORIGINAL: dict[str, Any] = {}
 def make_romaniser(variant: str) -> Any:
     """A :class:`~duizhao.chinese.pinyin.PinyinRomaniser` (subclass) for the variant's name."""
     from duizhao.chinese import pinyin as pm
+    from duizhao.chinese import polyphone_context as pc
     from duizhao.chinese.g2pm import polyphone_model
 
     # undo what the last variant replaced (the model's distributions, the context functions)
     if "distributions" in _ORIGINAL:
         polyphone_model().distributions = _ORIGINAL["distributions"]
     pm._contexts = _ORIGINAL.setdefault("contexts", pm._contexts)
-    pm._SENTENCE_END_RE = _ORIGINAL.setdefault("sentence_end", pm._SENTENCE_END_RE)
+    pc._SENTENCE_END_RE = _ORIGINAL.setdefault("sentence_end", pc._SENTENCE_END_RE)
 
     if variant == "main":
         return pm.PinyinRomaniser()
@@ -114,7 +115,7 @@ def make_romaniser(variant: str) -> Any:
 
         radius = int(variant.removeprefix("radius-")) if variant != "clause" else 40
         if variant == "clause":
-            pm._SENTENCE_END_RE = re.compile(r"[。！？!?；;，,\n]")
+            pc._SENTENCE_END_RE = re.compile(r"[。！？!?；;，,\n]")
 
         real = _ORIGINAL["contexts"]
 

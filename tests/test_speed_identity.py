@@ -329,7 +329,9 @@ def test_pinyin_of_many_texts_is_each_texts() -> None:
     """Word types read once per call, contexts found from the sentence ends: each text's
     readings as when it is read alone."""
     from duizhao.chinese import default_annotator
-    from duizhao.chinese.pinyin import PinyinRomaniser, _context, _contexts
+    from duizhao.chinese.pinyin import PinyinRomaniser
+    from duizhao.chinese.polyphone_context import context as _context
+    from duizhao.chinese.polyphone_context import contexts as _contexts
     from duizhao.text.convert import to_simplified
 
     annotator = default_annotator()

@@ -146,6 +146,9 @@ class Token:
     """HSK 3.0 level (1–7, where 7 stands for the combined 7–9 band), or ``None``."""
     pos: str | None = None
     """Part of speech (jieba's tag set), or ``None``."""
+    pinyin_unsure: tuple[bool, ...] = ()
+    """One per character: ``True`` where the pinyin is a guess the teacher should check (the
+    polyphone model decided it and is less sure than the threshold); ``()`` when none is."""
 
     def text_in(self, text: str) -> str:
         """The token's characters in ``text``."""
@@ -161,10 +164,12 @@ class Token:
             "gloss": self.gloss,
             "hsk": self.hsk,
             "pos": self.pos,
+            **({"pinyin_unsure": list(self.pinyin_unsure)} if any(self.pinyin_unsure) else {}),
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Token:
+        unsure = tuple(bool(x) for x in d.get("pinyin_unsure") or ())
         return cls(
             start=int(d["start"]),
             end=int(d["end"]),
@@ -173,6 +178,7 @@ class Token:
             gloss=d.get("gloss"),
             hsk=d.get("hsk"),
             pos=d.get("pos"),
+            pinyin_unsure=unsure if any(unsure) else (),
         )
 
 
@@ -469,6 +475,9 @@ class VocabItem:
     """Jyutping of a Chinese word."""
     occurrences: tuple[Occurrence, ...] = ()
     """Where it occurs."""
+    reading_unsure: bool = False
+    """A Chinese word whose pinyin holds a reading to check (:attr:`Token.pinyin_unsure`):
+    outputs mark it "check"; serialised only when set."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -481,6 +490,7 @@ class VocabItem:
             "pinyin": self.pinyin,
             "jyutping": self.jyutping,
             "occurrences": [o.to_dict() for o in self.occurrences],
+            **({"reading_unsure": True} if self.reading_unsure else {}),
         }
 
     @classmethod
@@ -496,6 +506,7 @@ class VocabItem:
             pinyin=d.get("pinyin"),
             jyutping=d.get("jyutping"),
             occurrences=tuple(Occurrence.from_dict(o) for o in d.get("occurrences", ())),
+            reading_unsure=bool(d.get("reading_unsure", False)),
         )
 
 

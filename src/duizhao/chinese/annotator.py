@@ -129,6 +129,7 @@ def _token(
     fields["gloss"] = gloss
     fields["hsk"] = hsk
     fields["pos"] = pos
+    fields["pinyin_unsure"] = ()
     return token
 
 
@@ -387,7 +388,7 @@ class ChineseAnnotator:
             for spans in plain
         ]
         batch = list(zip(texts, simps, words, strict=True))
-        pinyins = _romanise_all(self.pinyin, batch)
+        pinyins, unsure = _romanise_pinyin(self.pinyin, batch)
         jyutpings = _romanise_all(self.jyutping, batch)
         if self.pinyin is not None and self.jyutping is not None:
             for t, py, jp in zip(texts, pinyins, jyutpings, strict=True):
@@ -398,9 +399,9 @@ class ChineseAnnotator:
         tags: dict[str, str | None] = {}
         try:
             return [
-                self._tokens(t, s, spans, py, jp, ctx, fixes, glosses, tags)
-                for t, s, spans, py, jp, ctx in zip(
-                    texts, simps, all_spans, pinyins, jyutpings, contexts, strict=True
+                self._tokens(t, s, spans, py, jp, ctx, fixes, glosses, tags, un)
+                for t, s, spans, py, jp, ctx, un in zip(
+                    texts, simps, all_spans, pinyins, jyutpings, contexts, unsure, strict=True
                 )
             ]
         finally:
@@ -417,6 +418,7 @@ class ChineseAnnotator:
         fixes: dict[str, Override] | None,
         glosses: dict[_GlossKey, str | None],
         tags: dict[str, str | None],
+        unsure: list[bool] | None = None,
     ) -> tuple[Token, ...]:
         from duizhao.resources.lexicon import hsk_words
 
@@ -433,11 +435,14 @@ class ChineseAnnotator:
             py = tuple(pinyin[a:b])
             jp = tuple(jyutping[a:b])
             gloss = hsk = pos = None
+            # the readings the polyphone model was unsure of (a rule or a teacher clears them)
+            doubt = unsure is not None and True in unsure[a:b]
             if sword in SENSE_JYUTPING:  # 學會 "to learn" hok6 wui5 (an override still wins)
                 jp = sense_jyutping(sword, context_of(text, simp, spans, k, pos_of)) or jp
             if sword in IN_CONTEXT and kind in _WORD_KINDS:  # 安全 地方 "place", 送院 治理
                 found = in_context(sword, context_of(text, simp, spans, k, pos_of))
                 if found is not None:
+                    doubt = doubt and not found[0]
                     py, jp = found[0] or py, found[1] or jp
                     gloss = found[2] if with_glosses else None
             if fixes or overrides:
@@ -449,6 +454,7 @@ class ChineseAnnotator:
                 if override is not None:
                     hans = [k for k in range(b - a) if han[a + k]]
                     if override.pinyin is not None and len(override.pinyin) == len(hans):
+                        doubt = False  # a teacher's (or a shipped) reading of the word
                         lst = list(py)
                         for k, r in zip(hans, override.pinyin, strict=True):
                             lst[k] = r
@@ -499,7 +505,10 @@ class ChineseAnnotator:
                 pos = "eng"
             elif kind == "other" and not word.isspace():
                 pos = "x"
-            tokens.append(_token(a, b, py, jp, gloss, hsk, pos))
+            token = _token(a, b, py, jp, gloss, hsk, pos)
+            if doubt and unsure is not None:
+                token.__dict__["pinyin_unsure"] = tuple(unsure[a:b])
+            tokens.append(token)
         return tuple(tokens)
 
 
@@ -600,6 +609,27 @@ def _corrections_tables(
             simp = to_simplified(fix.text)
             cuts[simp] = tuple(to_simplified(p) for p in fix.parts)
     return fixes, cuts
+
+
+def _romanise_pinyin(
+    romaniser: Romaniser | None, batch: list[tuple[str, str, list[tuple[int, int]]]]
+) -> tuple[list[list[str | None]], list[list[bool] | None]]:
+    """Each text's pinyin, and where the romaniser says how sure it is (the shipped one does),
+    which readings are unsure (``None``: none is)."""
+    if isinstance(romaniser, PinyinRomaniser):
+        readings, unsure = [], []
+        below = romaniser.unsure_below
+        for r, scores in romaniser.romanise_scored_many(batch):
+            readings.append(r)
+            low = [k for k, p in scores.items() if p < below]
+            flags = None
+            if low:
+                flags = [False] * len(r)
+                for k in low:
+                    flags[k] = True
+            unsure.append(flags)
+        return readings, unsure
+    return _romanise_all(romaniser, batch), [None] * len(batch)
 
 
 def _romanise_all(

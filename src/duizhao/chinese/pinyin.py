@@ -16,8 +16,6 @@ Examples:
 from __future__ import annotations
 
 import math
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -35,10 +33,12 @@ from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .merged import merged_pinyin
 from .phrase_votes import confirmed_mask
+from .polyphone_context import contexts as _contexts  # (a name benchmarks replace)
 from .polyphones import apply_word_readings, fix_pinyin
 from .word_types import read_word_type
 
 __all__ = [
+    "UNSURE_BELOW",
     "PhraseWeights",
     "PinyinRomaniser",
     "Romaniser",
@@ -273,38 +273,9 @@ _MODEL_BLIND = frozenset("为")
 #: in shorter input (a word list, a title) it guesses: 重 alone would be *chóng*, not *zhòng*.
 _MIN_CONTEXT = 4
 
-# Where the polyphone model's context stops: the end of a sentence or clause, or of a line.
-_SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
-
-
-def _context(text: str, pos: int, radius: int = 40) -> tuple[int, int]:
-    """The sentence around ``pos`` (at most ``radius`` characters on each side)."""
-    start = max(0, pos - radius)
-    for m in _SENTENCE_END_RE.finditer(text, start, pos):
-        start = m.end()
-    end = min(len(text), pos + radius + 1)
-    after = _SENTENCE_END_RE.search(text, pos + 1, end)
-    if after:
-        end = after.end()
-    return start, end
-
-
-def _contexts(text: str, positions: Sequence[int], radius: int = 40) -> list[tuple[int, int]]:
-    """:func:`_context` of each position (the text's sentence ends found once)."""
-    ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
-    out = []
-    for pos in positions:
-        start = max(0, pos - radius)
-        i = bisect_left(ends, pos)  # ends[i - 1]: the last sentence end before pos
-        if i and ends[i - 1] >= start:
-            start = ends[i - 1] + 1
-        end = min(len(text), pos + radius + 1)
-        j = bisect_right(ends, pos)  # ends[j]: the first after it
-        if j < len(ends) and ends[j] < end:
-            end = ends[j] + 1
-        out.append((start, end))
-    return out
-
+#: A reading the polyphone model decided with less probability than this is marked unsure
+#: (fitted on the CPP tuning half: :class:`PinyinRomaniser`'s ``unsure_below``).
+UNSURE_BELOW = 0.97
 
 class PinyinRomaniser:
     """Pinyin with tone marks, read from the Simplified text.
@@ -329,6 +300,11 @@ class PinyinRomaniser:
             disagrees, ``math.inf`` everywhere: phrases always stand).
         context: Apply the shipped word readings and the polyphone rules of
             :mod:`~duizhao.chinese.polyphones` (申請量 *liàng*, 應 "should" *yīng*, 頻密地 *de*).
+        unsure_below: A reading the polyphone model decided with a probability below this is
+            marked unsure (:attr:`~duizhao.model.Token.pinyin_unsure`: "check" on the sheet).
+            0.97 was fitted on the tuning half of the CPP dev set: the highest threshold that
+            flags at most 2 % of its polyphones (``benchmarks/bench_reading_flags.py``); 0 marks
+            none.
     """
 
     def __init__(
@@ -338,11 +314,13 @@ class PinyinRomaniser:
         polyphone_model: bool = True,
         phrase_weights: PhraseWeights = PhraseWeights(),
         context: bool = True,
+        unsure_below: float = UNSURE_BELOW,
     ) -> None:
         self.large_phrases = large_phrases
         self.polyphone_model = polyphone_model
         self.phrase_weights = phrase_weights
         self.context = context
+        self.unsure_below = unsure_below
 
     def romanise(
         self, text: str, simplified: str, words: Sequence[tuple[int, int]]
@@ -354,6 +332,25 @@ class PinyinRomaniser:
         self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
     ) -> list[list[str | None]]:
         """:meth:`romanise` for several texts at once (the polyphone model runs in one batch)."""
+        return [readings for readings, _ in self.romanise_scored_many(items)]
+
+    def romanise_scored_many(
+        self, items: Sequence[tuple[str, str, Sequence[tuple[int, int]]]]
+    ) -> list[tuple[list[str | None], dict[int, float]]]:
+        """:meth:`romanise_many`, each text's readings with how sure the polyphone model is of
+        those it decided (a character no dictionary phrase reads, or one where the model
+        overruled the phrase): ``{position: its probability of the reading}``. A reading that a
+        dictionary phrase agreeing with the model, a phrase standing against it, a context rule
+        or a character's only reading decided is not there. Below ``unsure_below`` the
+        annotator marks the reading unsure.
+
+        Examples:
+            >>> text = "他在银行工作。"  # "he works at a bank"
+            >>> ((readings, sure),) = PinyinRomaniser().romanise_scored_many(
+            ...     [(text, text, [(0, 1), (1, 2), (2, 4), (4, 6)])])
+            >>> readings[3], 3 in sure  # 行 in the phrase 银行: the dictionary and model agree
+            ('háng', False)
+        """
         if self.context:  # 著 as 着 where it is not zhù (:mod:`.frames`)
             items = [(text, zhe(simp, words), words) for text, simp, words in items]
         g2pm = g2pm_model() if self.polyphone_model else None
@@ -393,6 +390,8 @@ class PinyinRomaniser:
                         continue  # no context to read: the dictionary's readings stand
                     queries.append((simp[a:b], [k - a for k in positions]))
                     owners.append((n, positions))
+        # per text: the model's probability of each reading it decided, by position
+        scores: list[dict[int, float]] = [{} for _ in items]
         if queries and g2pm is not None:
             for (n, positions), dists in zip(owners, g2pm.distributions(queries), strict=True):
                 weight_at = in_phrase[n]
@@ -401,9 +400,12 @@ class PinyinRomaniser:
                     best = max(dist, key=dist.__getitem__)
                     mark = to_tone_marks(best)
                     phrase_weight = weight_at.get(k)
-                    if phrase_weight is None or mark == readings[k]:
+                    if phrase_weight is None:
                         readings[k] = mark
+                        scores[n][k] = dist[best]  # the model alone decided
                         continue
+                    if mark == readings[k]:
+                        continue  # the phrase and the model agree
                     p_best = dist[best]
                     p_phrase = next(
                         (p for r, p in dist.items() if to_tone_marks(r) == readings[k]),
@@ -411,14 +413,19 @@ class PinyinRomaniser:
                     )
                     if math.log(p_best) - math.log(max(p_phrase, 1e-9)) > phrase_weight:
                         readings[k] = mark
+                        scores[n][k] = p_best  # the model overruled the phrase
         if self.context:
             for n, (text, simp, words) in enumerate(items):
+                model_said = {k: out[n][k] for k in scores[n]}
                 apply_word_readings(text, simp, out[n], jyutping=False)
                 out[n] = fix_pinyin(text, simp, words, out[n])
                 frame_pinyin(simp, words, out[n])
                 adverb_pinyin(simp, words, out[n])
                 merged_pinyin(text, simp, out[n])
-        return out
+                for k, before in model_said.items():
+                    if out[n][k] != before:
+                        del scores[n][k]  # a context rule decided
+        return list(zip(out, scores, strict=True))
 
     def _read_word(
         self, simp: str, text: str, phrases: CompactTable, cands: Mapping[str, object]

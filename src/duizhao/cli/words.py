@@ -46,7 +46,9 @@ def _cmd_words(args: argparse.Namespace) -> int:
                 word = t.text_in(shown)
                 if word.isspace() or t.pos == "x":
                     continue
-                pinyin = " ".join(p for p in t.pinyin if p)
+                # a reading to check (Token.pinyin_unsure) ends in "?": guàn?
+                unsure = t.pinyin_unsure or (False,) * len(t.pinyin)
+                pinyin = " ".join(p + "?" * u for p, u in zip(t.pinyin, unsure, strict=False) if p)
                 jyutping = " ".join(j for j in t.jyutping if j)
                 hsk = f"HSK {t.hsk if t.hsk < 7 else '7-9'}" if t.hsk else ""
                 out.write("\t".join((word, pinyin, jyutping, hsk, t.gloss or "")).rstrip() + "\n")
@@ -63,7 +65,9 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
             "Segment Chinese text into words and give each its readings (pinyin and Jyutping, one "
             "per character), CC-CEDICT gloss (CC BY-SA 4.0) and HSK 3.0 level. Reads FILE, or "
             "standard input for '-'; each input line gives one JSON object (jsonl) or one block "
-            "of 'word<TAB>pinyin<TAB>Jyutping<TAB>HSK<TAB>gloss' lines (text)."
+            "of 'word<TAB>pinyin<TAB>Jyutping<TAB>HSK<TAB>gloss' lines (text). A pinyin reading "
+            "duizhao is not sure of is one to check: 'pinyin_unsure' in the JSON, a '?' after "
+            "the syllable in the text."
         ),
     )
     p.add_argument("file", nargs="?", default="-", metavar="FILE", help="UTF-8 text ('-': stdin)")

@@ -333,6 +333,7 @@ def _suggest_zh(doc: Document, limit: int, min_hsk: int, unlisted: bool) -> list
                 pinyin=" ".join(x for x in t.pinyin if x) or None,
                 jyutping=" ".join(x for x in t.jyutping if x) or None,
                 occurrences=tuple(occ),
+                reading_unsure=any(t.pinyin_unsure),
             )
         )
     return items

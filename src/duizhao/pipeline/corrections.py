@@ -95,10 +95,13 @@ def _recut(
         return None
     py: dict[int, str | None] = {}
     jp: dict[int, str | None] = {}
+    unsure: set[int] = set()  # the unsure readings stay unsure in the words recut
     for t in inside:
         for k in range(t.start, t.end):
             py[k] = t.pinyin[k - t.start] if k - t.start < len(t.pinyin) else None
             jp[k] = t.jyutping[k - t.start] if k - t.start < len(t.jyutping) else None
+            if k - t.start < len(t.pinyin_unsure) and t.pinyin_unsure[k - t.start]:
+                unsure.add(k)
     lo, hi = min(t.start for t in inside), max(t.end for t in inside)
     cuts = sorted({lo, *bounds, hi})
     levels = hsk_words()
@@ -117,6 +120,10 @@ def _recut(
                 jyutping=jps if any(jps) else (),
                 gloss=cedict_gloss(word, simp, pys, 4) if han else None,
                 hsk=levels.get(simp) if han else None,
+                pinyin_unsure=(
+                    tuple(k in unsure for k in range(a, b)) if unsure.intersection(range(a, b))
+                    else ()
+                ),
             )
         )
     kept = [t for t in para.tokens if t.end <= lo or t.start >= hi]
@@ -143,6 +150,12 @@ def _with_reading(tok: Token, i: int, j: int, pinyin: Sequence[str] | None,
             if tok.start <= k < tok.end:
                 values[k - tok.start] = r
         changes[name] = tuple(values)
+    if pinyin is not None and tok.pinyin_unsure:  # the teacher's reading is no longer a guess
+        unsure = list(tok.pinyin_unsure)
+        for k in han[: len(pinyin)]:
+            if tok.start <= k < tok.end:
+                unsure[k - tok.start] = False
+        changes["pinyin_unsure"] = tuple(unsure) if any(unsure) else ()
     return replace(tok, **changes)  # type: ignore[arg-type]
 
 

@@ -9,6 +9,7 @@ the reason it is listed:
   confidence below :data:`UNSURE`), a term not found in the English, or with no Chinese found;
 * a paragraph pair the aligner is unsure of, a paragraph left without a counterpart;
 * a vocabulary word with no Chinese counterpart, or an uncertain one;
+* a Chinese word whose pinyin holds a reading to check (``Token.pinyin_unsure``), once a word;
 * every warning (the corrections file's stale entries among them).
 
 Examples:
@@ -121,6 +122,21 @@ def to_check(doc: Document) -> list[dict[str, Any]]:
             out.append({"kind": "pair",
                         "what": f"Chinese ¶{b['zh'][0] + 1}: no English counterpart",
                         "target": f"zh:{b['zh'][0]}"})
+    seen: set[tuple[str, tuple[str | None, ...]]] = set()
+    for p, para in enumerate(doc.zh):  # readings to check, once a word and reading
+        for t in para.tokens:
+            if not any(t.pinyin_unsure):
+                continue
+            word = t.text_in(para.text)
+            if (word, t.pinyin) in seen:
+                continue
+            seen.add((word, t.pinyin))
+            shown = " ".join(
+                r + ("?" if u else "") for r, u in zip(t.pinyin, t.pinyin_unsure, strict=False) if r
+            )
+            out.append({"kind": "reading",
+                        "what": f"{word} {shown}: reading to check (click the word to give it)",
+                        "target": f"zh:{p}"})  # fmt: skip
     if doc.vocabulary is not None:
         for v in doc.vocabulary.en:
             if not v.translation:

@@ -52,7 +52,8 @@ def _chars(out: list[str], chars: Sequence[dict[str, Any]], for_print: bool) -> 
         for c in chars:
             ch, py, jp = _esc(c["ch"]), c["py"], c["jp"]
             if py or jp:
-                out.append(f'<span class="c"><span class="r{" py" if py else " jp"}">')
+                r = (" py unsure" if c["unsure"] else " py") if py else " jp"
+                out.append(f'<span class="c"><span class="r{r}">')
                 out.append(_esc(py or jp))
                 out.append(f"</span>{ch}")
                 if py and jp:
@@ -63,13 +64,14 @@ def _chars(out: list[str], chars: Sequence[dict[str, Any]], for_print: bool) -> 
         return
     for c in chars:
         ch, py, jp = _esc(c["ch"]), c["py"], c["jp"]
+        rt = '<rt class="py unsure">' if c["unsure"] else '<rt class="py">'  # a reading to check
         if py and jp:
             out.append(
                 f'<ruby><ruby>{ch}<rt class="jp">{_esc(jp)}</rt></ruby>'
-                f'<rt class="py">{_esc(py)}</rt></ruby>'
+                f"{rt}{_esc(py)}</rt></ruby>"
             )
         elif py:
-            out.append(f'<ruby>{ch}<rt class="py">{_esc(py)}</rt></ruby>')
+            out.append(f"<ruby>{ch}{rt}{_esc(py)}</rt></ruby>")
         elif jp:
             out.append(f'<ruby>{ch}<rt class="jp">{_esc(jp)}</rt></ruby>')
         else:

@@ -164,9 +164,10 @@ def paragraph_view(
     want_py = shows_pinyin(reading)
     want_jp = shows_jyutping(reading)
     with_readings = False  # a word of the paragraph shows readings (no second walk over it)
+    with_unsure = False  # a reading shown is marked "check" (Token.pinyin_unsure)
 
     def word(group: list[_Atom]) -> dict[str, Any]:
-        nonlocal with_readings
+        nonlocal with_readings, with_unsure
         a, b = group[0].start, group[-1].end
         k = group[0].token
         if k is None:
@@ -181,7 +182,10 @@ def paragraph_view(
             py = char_reading(tok.pinyin, pos - tok.start) if want_py and this else None
             jp = char_reading(tok.jyutping, pos - tok.start) if want_jp and this else None
             any_reading = any_reading or bool(py or jp)
-            chars.append({"ch": text[pos], "py": py, "jp": jp})
+            k = pos - tok.start
+            unsure = bool(py) and k < len(tok.pinyin_unsure) and tok.pinyin_unsure[k]
+            with_unsure = with_unsure or unsure
+            chars.append({"ch": text[pos], "py": py, "jp": jp, "unsure": unsure})
         full_py = " ".join(p for p in tok.pinyin if p) if tok.pinyin else ""
         full_jp = " ".join(p for p in tok.jyutping if p) if tok.jyutping else ""
         if not any_reading and not tok.gloss:
@@ -245,6 +249,7 @@ def paragraph_view(
         "lang": lang,
         "html_lang": html_lang,
         "has_readings": with_readings,
+        "has_unsure": with_unsure,
         "has_sentences": any(x["kind"] == "sentence" for x in pieces),
         "index": index,
         "line": para.line,

@@ -5,7 +5,8 @@ own); this module only turns :func:`~duizhao.sheet.view.sheet_context` into the 
 template reads as ``sys.inputs.data``:
 
 * a paragraph is ``{"lang", "number", "rd", "x": [piece, …]}`` (``rd``: it has readings);
-* a piece is a string (text), ``{"w": [[char, pinyin, jyutping], …]}`` (a word with readings),
+* a piece is a string (text), ``{"w": [[char, pinyin, jyutping], …]}`` (a word with readings;
+  ``[char, pinyin, jyutping, true]`` where the pinyin is one to check),
   ``{"g": [piece, …]}`` (punctuation kept with its word) or ``{"m": term number, "c": colour,
   "k": check, "x": [piece, …]}`` (a glossary mark).
 
@@ -47,7 +48,12 @@ def _pieces(nodes: list[dict[str, Any]]) -> list[Any]:
         elif k == "glue":
             out.append({"g": _pieces(n["children"])})
         elif k == "word" and n["chars"]:
-            out.append({"w": [[c["ch"], c["py"], c["jp"]] for c in n["chars"]]})
+            # a reading to check (``chk``) is a fourth element, only where there is one
+            chars = [[c["ch"], c["py"], c["jp"]] for c in n["chars"]]
+            for c, row in zip(n["chars"], chars, strict=True):
+                if c.get("unsure"):
+                    row.append(True)
+            out.append({"w": chars})
         else:
             text = n["text"]
             if out and isinstance(out[-1], str):

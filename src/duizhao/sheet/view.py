@@ -192,6 +192,8 @@ def _vocabulary_view(doc: Document, reading: str = "both") -> dict[str, list[dic
             "pinyin": (v.pinyin or "") if shows_pinyin(reading) else "",
             "jyutping": (v.jyutping or "") if shows_jyutping(reading) else "",
             "check": v.uncertain and bool(v.translation),
+            # the pinyin holds a reading to check (VocabItem.reading_unsure)
+            "reading_check": v.reading_unsure and bool(v.pinyin) and shows_pinyin(reading),
         }
         for v in doc.vocabulary.zh
     ]
@@ -328,6 +330,13 @@ def sheet_context(
         legend.append(
             "Check: a dotted underline and “?” mark a Chinese counterpart duizhao is not sure "
             "of; check it before class."
+        )
+    if any(p["has_unsure"] for r in rows for p in r["zh"]) or any(
+        v["reading_check"] for v in vocabulary["zh"]
+    ):
+        legend.append(
+            "Check: a reading dotted and marked “?” is one duizhao is not sure of; check it "
+            "before class (fix it in the corrections file's [readings])."
         )
     blank = any(not g["zh"] and not g["no_counterpart"] for g in glossary) or any(
         not v["translation"] for v in vocabulary["en"]

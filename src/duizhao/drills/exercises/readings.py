@@ -3,12 +3,13 @@
 The words are the glossary counterparts first (not those marked uncertain), then the suggested
 Chinese words (for a document without vocabulary suggestions, its words of HSK level 5 and above,
 hardest first), at most one marked word per clause, and the worksheet sets one per sentence; the
-answers are the readings of the annotation's tokens.
+answers are the readings of the annotation's tokens. A word with a pinyin reading to check
+(``Token.pinyin_unsure``) is not asked for its pinyin: its key could be wrong.
 """
 
 from __future__ import annotations
 
-from ...model import Document, Occurrence
+from ...model import Document, Occurrence, Paragraph
 from ..model import Item, Span
 from ..seeding import rng
 from ..terms import reading_of, sentence_bounds, zh_lang
@@ -111,6 +112,17 @@ def _words(req: Request, a: int, doc: Document) -> list[tuple[str, Occurrence]]:
     return words
 
 
+def _unsure(para: Paragraph, a: int, b: int) -> bool:
+    """Whether a pinyin reading of ``text[a:b]`` is one to check (``Token.pinyin_unsure``)."""
+    return any(
+        u
+        for t in para.tokens
+        if t.pinyin_unsure and t.start < b and t.end > a
+        for k, u in enumerate(t.pinyin_unsure)
+        if a <= t.start + k < b
+    )
+
+
 def _build(req: Request) -> Draft:
     """Marked Chinese words: glossary counterparts, then suggested Chinese words, then the
     hardest words (by HSK level) of the article."""
@@ -122,6 +134,8 @@ def _build(req: Request) -> Draft:
         clauses: set[tuple[int, int]] = set()
         for term, occ in _words(req, a, doc):
             para = doc.zh[occ.paragraph]
+            if req.reading != "jyutping" and _unsure(para, occ.start, occ.end):
+                continue  # a reading to check is no answer key
             py = reading_of(para, occ.start, occ.end, "pinyin")
             jp = reading_of(para, occ.start, occ.end, "jyutping")
             if req.reading == "pinyin":

@@ -224,7 +224,10 @@ def write_apkg(
                     c.example,  # already HTML
                     _field(c.source),
                     _field(c.date),
-                    "check: this Chinese counterpart is uncertain" if c.check else "",
+                    "check: this Chinese counterpart is uncertain" if c.check else (
+                        "check: its pinyin is uncertain"
+                        if c.reading_check and pinyin else ""
+                    ),
                 ],
                 guid=genanki.guid_for(c.article, c.term.lower()),
                 tags=list(c.tags),

@@ -63,6 +63,9 @@ class Card:
     """The Chinese counterpart is uncertain (below the finder's threshold): check it before use.
     Every export carries the flag (Anki: the ``Check`` field and a ``check`` tag; CSV: the
     ``check`` column; Quizlet: ``(check: 集群)``)."""
+    reading_check: bool = False
+    """The pinyin holds a reading duizhao is not sure of (``Token.pinyin_unsure``): the exports
+    for learners of Chinese flag it as they flag :attr:`check`, the Anki ``Check`` field says so."""
 
 
 def anki_article_id(doc: Document) -> str:
@@ -143,6 +146,18 @@ def _readings(
     return reading_of(para, a, b, "pinyin") or "", reading_of(para, a, b, "jyutping") or ""
 
 
+def _unsure_at(doc: Document, zh_occ: Sequence[Occurrence]) -> bool:
+    """Whether the pinyin of the card's Chinese where the glossary linked it holds a reading to
+    check (``Token.pinyin_unsure``)."""
+    for o in zh_occ[:1]:
+        for t in doc.zh[o.paragraph].tokens if 0 <= o.paragraph < len(doc.zh) else ():
+            if t.start < o.end and t.end > o.start and any(
+                u for k, u in enumerate(t.pinyin_unsure) if o.start <= t.start + k < o.end
+            ):
+                return True
+    return False
+
+
 def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> tuple[Card, ...]:
     """The glossary of each article as cards (plus suggested English words if ``vocabulary``).
 
@@ -186,6 +201,7 @@ def cards(docs: Document | Sequence[Document], *, vocabulary: bool = False) -> t
                 date=m.date or "",
                 tags=tuple(tags),
                 check=t.uncertain and bool(t.zh),
+                reading_check=bool(py) and _unsure_at(doc, t.zh_occ),
             )
         )
     return tuple(out)

@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ...model import Document
-from ...output.readings import Reading, pronunciation
+from ...output.readings import Reading, pronunciation, shows_pinyin
 from .cards import as_list, cards, tag
 
 __all__ = ["CSV_HEADER", "csv_text", "quizlet_text"]
 
-#: The header row of :func:`csv_text` (``check``: ``yes`` when the Chinese is uncertain).
+#: The header row of :func:`csv_text` (``check``: ``yes`` when the Chinese is uncertain, or a
+#: Chinese word's pinyin holds a reading to check).
 CSV_HEADER = ("term", "translation", "pronunciation", "tags", "check")
 
 
@@ -76,7 +77,7 @@ def _quizlet_zh(docs: Sequence[Document], vocabulary: bool, reading: Reading) ->
         seen.add(c.chinese)
         pron = pronunciation(c.pinyin, c.jyutping, reading)
         meaning = c.term + (f": {c.definition}" if c.definition else "")
-        flag = " (check)" if c.check else ""
+        flag = " (check)" if c.check or (c.reading_check and shows_pinyin(reading)) else ""
         lines.append(
             f"{_flat(c.chinese)}\t{_flat(f'{pron} — {meaning}' if pron else meaning)}{flag}"
         )
@@ -87,7 +88,9 @@ def _quizlet_zh(docs: Sequence[Document], vocabulary: bool, reading: Reading) ->
             seen.add(v.word)
             pron = pronunciation(v.pinyin, v.jyutping, reading)
             meaning = "; ".join(v.translation)
-            flag = " (check)" if v.uncertain else ""
+            # a gloss below the threshold, or a reading shown that is one to check
+            check = v.uncertain or (v.reading_unsure and shows_pinyin(reading))
+            flag = " (check)" if check else ""
             lines.append(
                 f"{_flat(v.word)}\t{_flat(f'{pron} — {meaning}' if pron else meaning)}{flag}"
             )
@@ -128,7 +131,8 @@ def csv_text(
             seen.add(c.chinese)
             meaning = c.term + (f": {c.definition}" if c.definition else "")
             pron = pronunciation(c.pinyin, c.jyutping, reading)
-            w.writerow([_flat(c.chinese), _flat(meaning), pron, tags, "yes" if c.check else ""])
+            check = c.check or (c.reading_check and shows_pinyin(reading))
+            w.writerow([_flat(c.chinese), _flat(meaning), pron, tags, "yes" if check else ""])
         else:
             if c.term.lower() in seen:
                 continue
@@ -148,5 +152,7 @@ def csv_text(
                 seen.add(key)
                 pron = pronunciation(v.pinyin, v.jyutping, reading) if lang == "zh" else ""
                 flag = "yes" if v.uncertain and v.translation else ""
+                if lang == "zh" and v.reading_unsure and shows_pinyin(reading):
+                    flag = "yes"  # a pinyin reading to check
                 w.writerow([_flat(v.word), _flat("; ".join(v.translation)), pron, tags, flag])
     return buf.getvalue()
