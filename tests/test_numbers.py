@@ -24,6 +24,8 @@ from duizhao.text.numbers import (
         ("三千零五", "3,005", "#3005"),
         ("兩萬", "20,000", "#20000"),
         ("三億", "300000000", "#300000000"),
+        ("二十一點二", "21.2", "#21.2"),  # a decimal in Chinese numerals (round 19)
+        ("百分之零點五", "0.5%", "#0.5"),
         ("二〇二二", "2022", "#2022"),
         ("５．５％", "5.5%", "#5.5"),
     ],
@@ -36,6 +38,7 @@ def test_chinese_and_english_numbers_share_keys(zh: str, en: str, key: str) -> N
 def test_what_makes_no_key() -> None:
     assert zh_number_keys("一個") == []  # "one (of them)": a lone 一 is too common to anchor
     assert zh_number_keys("零") == []
+    assert zh_number_keys("兩點五分") == ["#2", "#5"]  # "five past two": no decimal 2.5
     assert zh_number_keys("沒有數字") == []  # "no numbers"
     assert digit_keys("1.2.3") == []
 

@@ -81,6 +81,10 @@ _ZH_DIGITS = {
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "萬": 10000, "万": 10000, "億": 10**8, "亿": 10**8}
 _ZH_NUM_RUN = re.compile("[零〇一二兩两三四五六七八九十百千萬万億亿]+")
 _ZH_DIGIT_STRING = re.compile("[零〇一二三四五六七八九]{3,}")
+# a decimal in Chinese numerals (二十一點二 21.2, 零點五 0.5); not 兩點五分 "five past two"
+_ZH_DECIMAL = re.compile(
+    "([零〇一二兩两三四五六七八九十百千萬万]+)[點点]([零〇一二三四五六七八九]+)(?![分刻鐘钟])"
+)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
@@ -268,6 +272,8 @@ def zh_number_keys(text: str) -> list[str]:
     Examples:
         >>> zh_number_keys("兩場活動，一是")  # "two events, the first being"
         ['#2']
+        >>> zh_number_keys("升至二十一點二度，跌百分之零點五")  # 21.2 degrees, 0.5 per cent
+        ['#21.2', '#0.5']
     """
     keys: list[str] = []
     t = halfwidth_digits(text)
@@ -279,6 +285,13 @@ def zh_number_keys(text: str) -> list[str]:
                 value *= _ZH_UNITS[ch]
             keys.append(number_key(value))
     t = _ZH_SCALED.sub(lambda m: "\0" * len(m.group()), t)
+    for m in _ZH_DECIMAL.finditer(t):  # 二十一點二 is 21.2, as 21.2 is
+        whole, used = parse_zh_number(m.group(1))
+        if whole is not None and used == len(m.group(1)):
+            keys.append(
+                number_key(float(f"{whole}." + "".join(str(_ZH_DIGITS[c]) for c in m.group(2))))
+            )
+    t = _ZH_DECIMAL.sub(lambda m: "\0" * len(m.group()), t)
     keys.extend(digit_keys(t))
     for m in _ZH_NUM_RUN.finditer(t):
         run = m.group()
