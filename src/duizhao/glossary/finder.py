@@ -319,9 +319,7 @@ class CounterpartFinder:
         if self.similarity is not None and self._weights.get("similarity"):
             if not self._weights.get("explained_encoder"):
                 others = [()] * len(others)
-            # the candidates the encoder looks at, once per term (adding the similarity
-            # features changes neither the order nor what decides them), and their senses,
-            # converted in one call
+            # the candidates the encoder looks at, once a term; their senses converted in one call
             picked = [rescored(f, r.rescore) for r, f in zip(requests, found, strict=True)]
             ctx.senses_each([c.text for top in picked for c in top])
             if self.similarity is encoder.similarity:  # one batch for the whole document
