@@ -13,7 +13,11 @@ Chinese column is matched to its word; per reading this prints
   two neighbouring words;
 * ``off``: readings whose centre is not over a character next to them (pdftotext's word boxes),
   and the mean and largest distance (pt) from a reading's centre to its character's;
+* ``joined``: neighbouring readings that touch (gap < 0.3 pt; "cong3san1" read as one word);
 * ``pages``: the page count of the whole sheet (glossary included), as ``duizhao sheet --pdf``.
+
+With ``--engine weasyprint`` the same figures for the optional engine's PDF (its Chinese column
+is set at 11 pt).
 
 With ``--baseline DIR`` (another tree's ``templates/``, e.g. ``/work/main/templates``) the same
 figures with that template, in the same run::
@@ -158,6 +162,39 @@ def offsets(pdf: Path) -> tuple[int, float, float]:
     return off, mean(dist) if dist else 0.0, max(dist, default=0.0)
 
 
+def joined(pdf: Path) -> int:
+    """Neighbouring readings on one line that touch (a gap under :data:`TOUCH`), counting a
+    pdftotext word made of two readings run together ("cong3san1") as one such pair."""
+    import subprocess
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    two = re.compile(rf"(?:{SYLLABLE.pattern}){{2,}}")
+    rows: dict[tuple[int, float], list[tuple[float, float]]] = {}
+    count, page = 0, -1
+    for line in out.splitlines():
+        page += "<page " in line
+        m = WORD.search(line)
+        if not m:
+            continue
+        x0, y0, x1, y1, t = (*(float(m.group(i)) for i in range(1, 5)), m.group(5))
+        if y1 - y0 > 9:
+            continue  # not a reading's size
+        if two.fullmatch(t) and re.search(r"[1-6][a-z]", t):
+            count += len(re.findall(r"[1-6](?=[a-z])", t))
+        elif not SYLLABLE.fullmatch(t):
+            continue
+        rows.setdefault((page, round(y0)), []).append((x0, x1))
+    for row in rows.values():
+        row.sort()
+        count += sum(b[0] - a[1] < TOUCH for a, b in pairwise(row))
+    return count
+
+
 def pages(pdf: Path) -> int:
     from pypdf import PdfReader
 
@@ -167,11 +204,13 @@ def pages(pdf: Path) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--baseline", type=Path, help="another templates folder, measured alike")
+    ap.add_argument("--engine", choices=["typst", "weasyprint"], default="typst")
     args = ap.parse_args()
 
     from duizhao import annotate, read, render_pdf
 
-    size = 10.5 * 1.06  # the Chinese column's size at the default 10.5 pt
+    # the Chinese column's size: 10.5 pt * 1.06 (Typst), 11 pt (print.css, WeasyPrint)
+    size = 10.5 * 1.06 if args.engine == "typst" else 11.0
     sides = [("this", None)] + ([("baseline", args.baseline)] if args.baseline else [])
     totals: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -181,29 +220,34 @@ def main() -> None:
             for reading in READINGS:
                 for name, templates in sides:
                     pdf = Path(tmp) / f"{name}-{reading}.pdf"
-                    render_pdf(bare, pdf, reading=reading, templates=templates)
+                    render_pdf(bare, pdf, reading=reading, templates=templates, engine=args.engine)
                     g = gaps(bare, pdf, size)
                     off, off_mean, off_max = offsets(pdf)
-                    full = render_pdf(doc, pdf, reading=reading, templates=templates)
+                    run_together = joined(pdf)
+                    full = render_pdf(
+                        doc, pdf, reading=reading, templates=templates, engine=args.engine
+                    )
                     n = pages(full)
                     print(
                         f"{f.name[:24]:24} {reading:8} {name:8}"
                         f" apart {g['apart']:3}/{g['pairs']:<3}"
                         f" apart-all {g['loose']:3}/{g['neighbours']:<3}"
                         f" within {g['within']:5.2f} pt  between {g['between']:5.2f} pt"
-                        f"  off {off} ({off_mean:.2f}, max {off_max:.2f} pt)  pages {n}"
+                        f"  off {off} ({off_mean:.2f}, max {off_max:.2f} pt)"
+                        f"  joined {run_together}  pages {n}"
                     )
-                    t = totals.setdefault((reading, name), [0, 0, 0, 0, 0])
+                    t = totals.setdefault((reading, name), [0, 0, 0, 0, 0, 0])
+                    t[5] += run_together
                     t[0] += g["apart"]
                     t[1] += g["pairs"]
                     t[2] += g["loose"]
                     t[3] += g["neighbours"]
                     t[4] += n
     print("all articles:")
-    for (reading, name), (a, p, la, lp, n) in totals.items():
+    for (reading, name), (a, p, la, lp, n, j) in totals.items():
         print(
             f"  {reading:8} {name:8} apart {a}/{p} ({a / max(p, 1):.1%}),"
-            f" apart-all {la}/{lp} ({la / max(lp, 1):.1%}), pages {n}"
+            f" apart-all {la}/{lp} ({la / max(lp, 1):.1%}), joined {j}, pages {n}"
         )
 
 

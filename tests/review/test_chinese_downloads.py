@@ -46,33 +46,48 @@ def _edit(server: ReviewServer, name: str, body: dict) -> int:
     return r.status
 
 
+#: What the Quizlet list's back starts with: the word's readings, as the page shows them.
+READINGS_FIRST = {
+    "pinyin": r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+( [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+)* — ",
+    "jyutping": r"[a-z]+[1-6]( [a-z]+[1-6])* — ",
+}
+
+
+@pytest.mark.parametrize("reading", ["pinyin", "jyutping"])
 def test_the_learner_of_chinese_downloads_are_drill_for_chinese_with_the_fixes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, reading: str
 ) -> None:
+    """The page's Anki deck and Quizlet list for the learner of Chinese are what ``drill --for
+    chinese`` makes, with a fix made on the page in them; opened with Jyutping
+    (``?reading=jyutping``) the download links keep it and the Quizlet list gives the Jyutping,
+    as ``drill --reading jyutping`` does (it gave pinyin and Jyutping whatever the page showed);
+    with pinyin, the default, the links ask nothing."""
+    query = "" if reading == "pinyin" else f"?reading={reading}"
     (tmp_path / "labs.txt").write_text(LABS, encoding="utf-8")
     server = ReviewServer(tmp_path, open_browser=False)
     server.start()
     try:
-        status, page = _get(server, "/a/labs.txt")
+        status, page = _get(server, f"/a/labs.txt{query}")
         assert status == 200
-        assert b"/a/labs.txt/download/quizlet-chinese.txt" in page
+        assert f'/a/labs.txt/download/quizlet-chinese.txt{query}"'.encode() in page
         assert b"/a/labs.txt/download/deck-chinese.apkg" in page
         # a fix made on the page: the counterpart of "cluster" is 實驗室集群, not 集群
         assert _edit(server, "labs.txt", {"action": "counterpart", "term": "cluster",
                                           "zh": "實驗室集群"}) == 200  # fmt: skip
-        status, body = _get(server, "/a/labs.txt/download/quizlet-chinese.txt")
+        status, body = _get(server, f"/a/labs.txt/download/quizlet-chinese.txt{query}")
         assert status == 200
         quizlet = body.decode("utf-8")
-        status, deck = _get(server, "/a/labs.txt/download/deck-chinese.apkg")
+        status, deck = _get(server, f"/a/labs.txt/download/deck-chinese.apkg{query}")
         assert status == 200 and deck[:2] == b"PK"
     finally:
         server.stop()
     assert (tmp_path / "labs.duizhao.toml").is_file()
     first = quizlet.splitlines()[0].split("\t")
     assert first[0] == "實驗室集群" and "cluster" in first[1], first
+    assert re.match(READINGS_FIRST[reading], first[1]), first
     out = tmp_path / "drill.txt"
     assert main(["drill", str(tmp_path / "labs.txt"), "--for", "chinese", "--tsv", str(out),
-                 "-o", str(tmp_path / "drills"), "-q"]) == 0  # fmt: skip
+                 "--reading", reading, "-o", str(tmp_path / "drills"), "-q"]) == 0  # fmt: skip
     assert quizlet == out.read_text(encoding="utf-8")
     with zipfile.ZipFile(io.BytesIO(deck)) as z:
         db = tmp_path / "collection.anki2"
@@ -83,30 +98,3 @@ def test_the_learner_of_chinese_downloads_are_drill_for_chinese_with_the_fixes(
     finally:
         con.close()
     assert str(ANKI_CHINESE_MODEL_ID) in json.loads(models)
-
-
-def test_the_downloads_give_the_readings_the_page_shows(tmp_path: Path) -> None:
-    """Opened with Jyutping (``?reading=jyutping``), the page's download links keep it, and the
-    learner of Chinese's Quizlet list gives the Jyutping, as ``drill --reading jyutping`` does
-    (it gave pinyin and Jyutping whatever the page showed)."""
-    (tmp_path / "labs.txt").write_text(LABS, encoding="utf-8")
-    server = ReviewServer(tmp_path, open_browser=False)
-    server.start()
-    try:
-        status, page = _get(server, "/a/labs.txt?reading=jyutping")
-        assert status == 200
-        link = b"/a/labs.txt/download/quizlet-chinese.txt?reading=jyutping"
-        assert link in page
-        status, body = _get(server, link.decode())
-        assert status == 200
-        status, plain = _get(server, "/a/labs.txt")
-        assert b"download/quizlet-chinese.txt\"" in plain  # pinyin, the default: no query
-    finally:
-        server.stop()
-    out = tmp_path / "drill.txt"
-    assert main(["drill", str(tmp_path / "labs.txt"), "--for", "chinese", "--tsv", str(out),
-                 "--reading", "jyutping", "-o", str(tmp_path / "drills"), "-q"]) == 0  # fmt: skip
-    quizlet = body.decode("utf-8")
-    assert quizlet == out.read_text(encoding="utf-8")
-    first = quizlet.splitlines()[0].split("\t")[1]
-    assert re.match(r"[a-z]+[1-6]( [a-z]+[1-6])* — ", first), first

@@ -55,8 +55,12 @@ MEASURE_JS = """() => {
     return probe;
   });
   document.body.appendChild(box);
+  // a reading condensed by sheet.js (transform: scaleX) is that much narrower than its copy
+  const scale = node => { const el = node.nodeType === 3 ? node.parentElement : node;
+    const t = getComputedStyle(el).transform;
+    return t && t !== 'none' ? new DOMMatrix(t).a : 1; };
   const measured = nodes.map(({node}, i) => {
-    const w = probes[i].getBoundingClientRect().width;
+    const w = probes[i].getBoundingClientRect().width * scale(node);
     const r = document.createRange(); r.selectNodeContents(node);
     const b = r.getBoundingClientRect(); const c = (b.left + b.right) / 2;
     return [c - w / 2, b.top, c + w / 2, b.bottom];
@@ -79,8 +83,9 @@ MEASURE_JS = """() => {
 #: JavaScript: the gaps, in px, between the characters of one word (``within``: neighbours on one
 #: line) and between two words with nothing but a line-break opportunity between them
 #: (``between``: the last character of one and the first of the next, on one line), and per
-#: two-character word the gap between its characters (``pairs``: [word, gap]). A character's box
-#: is that of its text wrapped in an inline-block: a ruby base reports the box of its whole column.
+#: word of two or more characters its widest gap between neighbouring characters (``pairs``:
+#: [word, gap]). A character's box is that of its text wrapped in an inline-block: a ruby base
+#: reports the box of its whole column.
 WORD_GAPS_JS = """() => {
   // each character's own box: its text wrapped in an inline-block (a ruby base reports the box of
   // its whole column, not of its letter)
@@ -107,10 +112,12 @@ WORD_GAPS_JS = """() => {
   for (const x of words) {
     if (!x) { prev = null; continue; }
     const bs = x.spans.map(box);
+    let widest = null;
     for (let i = 1; i < bs.length; i++) if (Math.abs(bs[i][1] - bs[i-1][1]) < 2) {
       within.push(bs[i][0] - bs[i-1][2]);
-      if (bs.length === 2) pairs.push([x.w.textContent.replace(/[^\\u3400-\\u9fff]/g, ''), bs[i][0] - bs[i-1][2]]);
+      widest = Math.max(widest === null ? -Infinity : widest, bs[i][0] - bs[i-1][2]);
     }
+    if (widest !== null) pairs.push([x.spans.map(s => s.textContent).join(''), widest]);
     // the word before, when nothing but a line-break opportunity stands between them
     let sib = x.w.previousSibling; while (sib && sib.nodeName === 'WBR') sib = sib.previousSibling;
     if (prev && sib === prev.w) { const a = prev.bs[prev.bs.length - 1], b = bs[0];
@@ -185,3 +192,8 @@ def widened_beyond_overflow(rubies: Iterable[dict[str, Any]], gap: float) -> lis
         if width > max(r["base"][2] - r["base"][0], r["widest"] + gap) + 0.5:
             out.append(r)
     return out
+
+
+#: JavaScript: resolves once the page has been laid out again after a change of media (Chromium
+#: tells the page of a change of media at its next frame; sheet.js lays the readings out then).
+SETTLED_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"

@@ -207,17 +207,22 @@ def test_browser_print_keeps_the_columns_side_by_side(browser, tmp_path):
 
 @pytest.mark.parametrize("reading", ["pinyin", "jyutping", "both"])
 def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading):
-    """On the seed sheet, on screen and in print: no two readings on a line touch (a gap of at
-    least 1.5 px between neighbours), each reading's centre is over its own character, and a
-    character is widened by no more than its reading's overflow (plus that gap)."""
+    """On the seed sheet (words of two to five characters), on screen and in print: no two
+    readings on a line touch (a gap of at least 1.5 px between neighbours), each reading's centre
+    is over its own character, and a character is widened by no more than its reading's overflow
+    (plus that gap)."""
     import ruby_layout
 
     path = tmp_path / f"{reading}.html"
-    path.write_text(render_sheet(sheet_docs.annotated_seed(), reading=reading), encoding="utf-8")
+    path.write_text(
+        render_sheet(sheet_docs.annotated_seed(sizes=(2, 3, 4, 2, 5)), reading=reading),
+        encoding="utf-8",
+    )
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(path.as_uri())
     for media in ("screen", "print"):
         page.emulate_media(media=media)
+        page.evaluate(ruby_layout.SETTLED_JS)
         m = page.evaluate(ruby_layout.MEASURE_JS)
         for kind in {"pinyin": ("py",), "jyutping": ("jp",), "both": ("py", "jp")}[reading]:
             rs = [r for r in m["readings"] if r["kind"] == kind]
@@ -249,27 +254,35 @@ def test_readings_stand_apart_each_over_its_character(browser, tmp_path, reading
 
 @pytest.mark.parametrize("reading", ["pinyin", "jyutping", "both"])
 def test_a_words_characters_sit_together(browser, tmp_path, reading):
-    """On the seed sheet, on screen and in print, a wide reading no longer spreads the characters
-    of one word apart ("創 新" read as two words): the two characters of every two-character word
-    touch, and on average the characters of a word sit closer than two neighbouring words (before,
-    each character was centred under its reading, and a word's characters stood as far apart as
-    two words: with Jyutping 2.4 px within a word, 2.2 px between words)."""
+    """On the seed sheet, on screen and in print, a wide reading never spreads the characters of
+    one word apart ("創 新" read as two words, "全球 創 新指數" as three): the characters of every
+    word of two, three or four and more characters touch, and on average the characters of a word
+    sit closer than two neighbouring words (before round 18 each character was centred under its
+    reading; in round 18 a word's inner characters still were, so three-character words and
+    longer stood apart at every reading setting)."""
+    from collections import Counter
     from statistics import mean
 
     import ruby_layout
 
     path = tmp_path / f"{reading}.html"
-    path.write_text(render_sheet(sheet_docs.annotated_seed(), reading=reading), encoding="utf-8")
+    path.write_text(
+        render_sheet(sheet_docs.annotated_seed(sizes=(2, 3, 4, 2, 5)), reading=reading),
+        encoding="utf-8",
+    )
     for media in ("screen", "print"):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.emulate_media(media=media)
         page.goto(path.as_uri())
+        page.evaluate(ruby_layout.SETTLED_JS)
         gaps = page.evaluate(ruby_layout.WORD_GAPS_JS)
         page.close()
         pairs = gaps["pairs"]
-        assert len(pairs) > 100 and len(gaps["between"]) > 100, (media, len(pairs))
+        sizes = [len(w) for w, _ in pairs]
+        assert sizes.count(2) > 100 and len(gaps["between"]) > 100, (media, sizes.count(2))
+        assert sizes.count(3) >= 10 and sum(n >= 4 for n in sizes) >= 10, (media, Counter(sizes))
         apart = [(w, round(g, 1)) for w, g in pairs if g > 0.5]
-        assert apart == [], (media, apart[:8])
+        assert apart == [], (media, len(apart), apart[:8])
         within, between = mean(gaps["within"]), mean(gaps["between"])
         assert within < between, (media, within, between)
         if reading != "pinyin":  # Jyutping is wider than its character: words stand apart

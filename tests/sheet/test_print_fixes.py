@@ -5,6 +5,7 @@ Word tables have columns as wide as what they hold. Each is read back from the f
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -139,3 +140,33 @@ def test_word_tables_have_columns_as_wide_as_what_they_hold(
     match = docx.Document(str(tmp_path / (SEED.stem + ".drills.docx"))).tables[-1]
     number, word, box, letter, answer = (c.width.mm for c in match.columns)
     assert number < 10 and letter < 10 and box < 20 and word > 40 and answer > 90
+
+
+def test_poppler_reads_the_typst_sheet_without_a_warning(tmp_path: Path) -> None:
+    """pdfinfo, pdftotext and pdftoppm (Poppler, as Debian 12 has it) read the sheet's PDF without
+    a word on stderr: Typst's "/Suspects false" made each print "Syntax Error: Suspects object is
+    wrong type (boolean)". The PDF stays tagged (its structure kept for screen readers)."""
+    _pdf_tools()
+    assert main(["sheet", str(TRAMS), "-o", str(tmp_path), "--pdf", "-q"]) == 0
+    pdf = tmp_path / "2025-10-06-hong-kong-trams.pdf"
+    runs = {
+        "pdfinfo": ["pdfinfo", str(pdf)],
+        "pdftotext": ["pdftotext", str(pdf), str(tmp_path / "out.txt")],
+        "pdftoppm": [
+            "pdftoppm",
+            "-r",
+            "20",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            str(pdf),
+            str(tmp_path / "p"),
+        ],
+    }
+    for name, argv in runs.items():
+        done = subprocess.run(argv, capture_output=True, text=True, check=True)
+        assert done.stderr == "", (name, done.stderr)
+        if name == "pdfinfo":
+            assert re.search(r"^Tagged:\s+yes$", done.stdout, re.M), done.stdout

@@ -155,12 +155,23 @@ def add_limit_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def add_reading_option(p: argparse.ArgumentParser, what: str) -> None:
-    """``--reading pinyin|jyutping|both`` (default pinyin), as ``drill`` and ``bank due`` /
-    ``bank review`` take it: ``what`` says what shows the readings."""
+def add_reading_option(p: argparse.ArgumentParser, what: str, *, sheet: bool = False) -> None:
+    """The one ``--reading`` option: ``pinyin|jyutping|both`` (default pinyin), as ``drill`` and
+    ``bank due`` / ``bank review`` take it; ``sheet``: as ``sheet`` takes it, with ``none`` too
+    and no default (the audience decides: pinyin, none ``--for english``). ``what`` says what
+    shows the readings."""
+    from ..output.readings import READINGS
+
+    if sheet:
+        p.add_argument(
+            "--reading",
+            choices=list(READINGS),
+            help=f"{what} (default: pinyin; none --for english)",
+        )
+        return
     p.add_argument(
         "--reading",
-        choices=["pinyin", "jyutping", "both"],
+        choices=[r for r in READINGS if r != "none"],
         default="pinyin",
         help=f"{what}, as the sheet shows them (default pinyin)",
     )

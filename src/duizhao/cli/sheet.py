@@ -11,6 +11,7 @@ from ._common import (
     CommandGroup,
     add_dask_option,
     add_limit_option,
+    add_reading_option,
     each_article,
     error_line,
     max_bytes,
@@ -192,11 +193,7 @@ def _add(sub: Any, common: argparse.ArgumentParser) -> None:
     sheet_opts.add_argument(
         "--docx", action="store_true", help="also write Word files to edit (extra 'docx')"
     )
-    sheet_opts.add_argument(
-        "--reading",
-        choices=["pinyin", "jyutping", "both", "none"],
-        help="readings above the Chinese words (default: pinyin; none --for english)",
-    )
+    add_reading_option(sheet_opts, "readings above the Chinese words", sheet=True)
     sheet_opts.add_argument(
         "--readings-for",
         choices=["all", "level", "new", "none"],

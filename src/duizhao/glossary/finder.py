@@ -319,20 +319,20 @@ class CounterpartFinder:
         if self.similarity is not None and self._weights.get("similarity"):
             if not self._weights.get("explained_encoder"):
                 others = [()] * len(others)
-            # the senses of the candidates the encoder looks at, converted in one call
-            picked = (rescored(f, r.rescore) for r, f in zip(requests, found, strict=True))
+            # the candidates the encoder looks at, once a term; their senses converted in one call
+            picked = [rescored(f, r.rescore) for r, f in zip(requests, found, strict=True)]
             ctx.senses_each([c.text for top in picked for c in top])
             if self.similarity is encoder.similarity:  # one batch for the whole document
                 ctx.embeddings.vectors(
-                    [s for r, f, o in zip(requests, found, others, strict=True) if f
-                     for s in encoder_strings(r.term, f, o, senses_of=ctx.senses, limits=r.rescore)]
+                    [s for r, f, o, top in zip(requests, found, others, picked, strict=True) if f
+                     for s in encoder_strings(r.term, f, o, senses_of=ctx.senses, top=top)]
                 )  # fmt: skip
             sim = self._similarity(ctx)
-            for i, (r, f, o) in enumerate(zip(requests, found, others, strict=True)):
+            for i, (r, f, o, top) in enumerate(zip(requests, found, others, picked, strict=True)):
                 if f:
-                    add_similarity(r.term, f, sim, o, senses_of=ctx.senses, limits=r.rescore)
+                    add_similarity(r.term, f, sim, o, senses_of=ctx.senses, top=top)
                     # only the rescored candidates got features
-                    found[i] = self.score(f, only=rescored(f, r.rescore))
+                    found[i] = self.score(f, only=top)
         out = []
         for r, f, size in zip(requests, found, sizes, strict=True):
             if not f:

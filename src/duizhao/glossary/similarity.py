@@ -125,13 +125,14 @@ def encoder_strings(
     *,
     senses_of: Callable[[str], tuple[str, ...]] = senses,
     limits: tuple[int, int] | None = None,
+    top: Sequence[Candidate] | None = None,
 ) -> list[str]:
     """The strings :func:`add_similarity` has the encoder embed for a term: the term, its
     :func:`rescored` candidates, their CC-CEDICT senses and the bead's other English words
     (empty when no candidate is rescored). ``senses_of`` is
     :func:`~duizhao.glossary.dictionary.senses` or a memo of it; ``limits`` as in
-    :func:`rescored`."""
-    top = rescored(ranked, limits)
+    :func:`rescored`; ``top``: ``rescored(ranked, limits)`` when the caller has it already."""
+    top = rescored(ranked, limits) if top is None else top
     if not top:
         return []
     return [term, *(c.text for c in top), *(s for c in top for s in senses_of(c.text)), *others]
@@ -145,6 +146,7 @@ def add_similarity(
     *,
     senses_of: Callable[[str], tuple[str, ...]] = senses,
     limits: tuple[int, int] | None = None,
+    top: Sequence[Candidate] | None = None,
 ) -> None:
     """Set the similarity features of the :func:`rescored` candidates of ``ranked`` (the others
     keep 0): ``similarity``, the cosine of the term and the candidate in ``similarity``, minus
@@ -153,8 +155,9 @@ def add_similarity(
     minus the mean of those that have senses; ``explained_encoder``, how much closer the candidate
     is to one of ``others`` (the bead's other English words: :func:`other_words`) than to the
     term. ``senses_of`` is :func:`~duizhao.glossary.dictionary.senses` or a memo of it;
-    ``limits`` as in :func:`rescored`."""
-    top = rescored(ranked, limits)
+    ``limits`` as in :func:`rescored`; ``top``: ``rescored(ranked, limits)`` when the caller has
+    it already."""
+    top = rescored(ranked, limits) if top is None else top
     if not top:
         return
     weak = all(c.features.get("dict_term", 0.0) < 0.5 for c in ranked[:3])

@@ -189,7 +189,12 @@ def _suggest_en(
     context = LinkContext() if context is None else context
     picked = ranked[:limit]
     requests = [
-        Request(base, tuple(sorted({o.text.lower() for o in occ})), tuple(occ), "", VOCAB_RESCORE)
+        Request(
+            term=base,
+            forms=tuple(sorted({o.text.lower() for o in occ})),
+            occurrences=tuple(occ),
+            rescore=VOCAB_RESCORE,
+        )
         for _, base, occ in picked
     ]
     rankings = finder.rankings(doc, requests, context=context)

@@ -189,9 +189,28 @@ def typst_to_pdf(
         )
     except typst.TypstError as e:
         raise DuizhaoError(f"the PDF template failed: {e.message}") from e
+    pdf = without_false_suspects(bytes(pdf))
     if path is not None:
-        write_bytes(path, bytes(pdf))  # whole or not at all (output.files)
-    return bytes(pdf)
+        write_bytes(path, pdf)  # whole or not at all (output.files)
+    return pdf
+
+
+#: Typst's tagged PDF says ``/Suspects false`` in its ``/MarkInfo``: valid, and the default, but
+#: Poppler 22 (Debian 12's pdftoppm, pdfinfo, pdftotext) reads any Suspects that is not ``true``
+#: as of the wrong type and prints "Syntax Error: Suspects object is wrong type (boolean)".
+_FALSE_SUSPECTS = b"/MarkInfo<</Marked true/Suspects false>>"
+
+
+def without_false_suspects(pdf: bytes) -> bytes:
+    """The PDF with ``/Suspects false`` left out of its mark information (false is the default):
+    blanked with spaces, so every byte offset stays right.
+
+    Examples:
+        >>> without_false_suspects(b"1 0 obj<</MarkInfo<</Marked true/Suspects false>>>>")
+        b'1 0 obj<</MarkInfo<</Marked true               >>>>'
+    """
+    blank = _FALSE_SUSPECTS.replace(b"/Suspects false", b" " * len(b"/Suspects false"))
+    return pdf.replace(_FALSE_SUSPECTS, blank, 1)
 
 
 def pdf_pages(pdf: bytes) -> int:
