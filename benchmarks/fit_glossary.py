@@ -153,6 +153,9 @@ SETS = {
     "fixtures, written in round 17": lambda a: a.group == "fixtures" and a.split == "written18",
     "fixtures, written in round 18": lambda a: a.group == "fixtures" and a.split == "written19",
     "fixtures, written in round 19": lambda a: a.group == "fixtures" and a.split == "written20",
+    "fixtures, written in round 19, second check set": (
+        lambda a: a.group == "fixtures" and a.split == "written21"
+    ),
     "seed": lambda a: a.group == "seed",
     "seed-teacher": lambda a: a.split == "seed-teacher",
 }

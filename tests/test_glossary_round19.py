@@ -23,6 +23,22 @@ def test_written20_is_a_hidden_check_set_outside_the_pool() -> None:
     assert "fixtures, written in round 19" in bench_glossary.GROUPS
 
 
+def test_written21_is_a_hidden_check_set_outside_the_pool() -> None:
+    """Round 19's second check set (a museum audio guide, a cooking column, a letter to the
+    editor), written before any change of round 19's second part: outside the pool, hidden."""
+    import bench_glossary
+    import fit_glossary
+    import glossary_data
+
+    arts = [a for a in glossary_data.fixture_articles() if a.split == "written21"]
+    assert len(arts) == 3 and sum(len(a.terms) for a in arts) == 30
+    assert not any(a.fitted for a in arts)
+    assert "written21" in bench_glossary.HIDDEN_SPLITS
+    assert all(a.name.startswith(bench_glossary.HIDDEN_PREFIXES) for a in arts)
+    group = "fixtures, written in round 19, second check set"
+    assert all(bench_glossary.GROUPS[group](a) and fit_glossary.SETS[group](a) for a in arts)
+
+
 def test_written18_is_in_the_fitting_pool_and_no_longer_hidden() -> None:
     import bench_glossary
     import glossary_data
