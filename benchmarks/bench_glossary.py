@@ -21,7 +21,8 @@ Data (``benchmarks/glossary_data.py``):
   second: a museum audio-guide text, a cooking column, a letter to the editor, 30 terms), never
   fitted on nor used to choose; their per-term results are not printed unless
   ``--show-held-out``, like the held-out novels'; and ``written18`` (round 17's: a sports
-  report, a restaurant review, a government press release, 30 terms; hidden until round 19, in the fitting pool from round 19);
+  report, a restaurant review, a government press release, 30 terms; hidden until round 19,
+  in the fitting pool from round 19);
 * the seed editorial: its three glossary terms and its English vocabulary suggestions
   (``seed-vocabulary.gold.json``); never fitted on;
 * ``seed-teacher``: the seed's text with 21 more glossary terms, as a Hong Kong English teacher
