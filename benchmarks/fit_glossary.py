@@ -399,9 +399,7 @@ def predict(art: Article, doc: Any, w: np.ndarray, cal: Any, threshold: float) -
             # reorder the best few)
             "candidate_features": [dict(c.features) for c in r.candidates[:8]],
             "places": [list(map(list, c.places)) for c in r.candidates[:8]],
-            # the finder's own kind (round 19: ``placeholder`` for a term with one), else
-            # the kind of the best candidate's evidence (an earlier src)
-            "kind": getattr(r, "kind", "") or evidence_class(r.candidates[0].features),
+            "kind": evidence_class(r.candidates[0].features),
         })  # fmt: skip
     return out
 

@@ -18,7 +18,7 @@ from .query import DEFINITION_FLOOR
 
 __all__ = [
     "DICTIONARY_FEATURES", "EVIDENCE_CLASSES", "TERM_FEATURES", "calibrated", "evidence",
-    "evidence_class", "term_class",
+    "evidence_class",
 ]  # fmt: skip
 
 
@@ -112,10 +112,8 @@ def evidence(
 #: word of the term inside the span (``dict_term`` and ``dict_char`` add up to 1); ``part``, it
 #: translates some of them (團體 for "advocacy group", 資本 for "venture capital": often a span
 #: too short); ``definition``, only the glossary definition's words (被迫 "to be forced" for
-#: "displace", defined "to force people to leave …"); ``none``, no dictionary at all; and
-#: ``placeholder`` (round 19's second part, :func:`term_class`): ``whole`` or ``part`` for a term
-#: with a placeholder (sb, sth, one's, …).
-EVIDENCE_CLASSES = ("whole", "part", "definition", "none", "placeholder")
+#: "displace", defined "to force people to leave …"); ``none``, no dictionary at all.
+EVIDENCE_CLASSES = ("whole", "part", "definition", "none")
 
 
 def evidence_class(features: Mapping[str, float]) -> str:
@@ -138,28 +136,6 @@ def evidence_class(features: Mapping[str, float]) -> str:
         whole = features.get("core_term", features.get("dict_term", 0.0))
         return "whole" if whole >= _WHOLE else "part"
     return "definition" if features.get("dict_def", 0.0) > DEFINITION_FLOOR else "none"
-
-
-def term_class(features: Mapping[str, float], placeholder: bool) -> str:
-    """The kind of evidence whose threshold a best candidate is held to: its
-    :func:`evidence_class`, but ``placeholder`` for the dictionary's (``whole`` or ``part``) when
-    the term has a placeholder (:func:`~duizhao.glossary.terms.has_placeholder`). The
-    dictionary translates the term's own words, which fix the core of the counterpart but not
-    its extent: the Chinese often takes in what the slot stands for, or a word marking it
-    (插上電源 for "plug it in", 接觸不到 for "out of their reach", 傳授 for "pass my skills on",
-    written 傳授給 "pass on to"). Round 19's second part: in the pool of 353 terms such first
-    guesses were right 14 times of 18, and above the thresholds of ``whole`` and ``part`` 3 of
-    6, so the kind has its own threshold, fitted as the others are
-    (:data:`~duizhao.glossary.weights.CLASS_THRESHOLDS`).
-
-    Examples:
-        >>> term_class({"dict_term": 1.0}, True), term_class({"dict_term": 1.0}, False)
-        ('placeholder', 'whole')
-        >>> term_class({"dict_def": 0.6}, True)
-        'definition'
-    """
-    kind = evidence_class(features)
-    return "placeholder" if placeholder and kind in ("whole", "part") else kind
 
 
 #: ``dict_term`` + ``dict_char`` at which every word of the term counts as translated (the

@@ -4,8 +4,11 @@ The candidates are the runs of whole tokens of the Chinese sentences aligned wit
 occurrences (:mod:`duizhao.glossary.candidates`); each is described by the features of
 :mod:`duizhao.glossary.features` and scored by a weighted sum; a softmax over the candidates gives
 each a share. The confidence of the best one is that share, calibrated (a logistic curve fitted on
-held-apart predictions); below its kind's threshold a counterpart is *uncertain* ("check").
-The weights, the calibration and the thresholds were fitted by ``benchmarks/fit_glossary.py``.
+held-apart predictions), and a counterpart below :attr:`CounterpartFinder.threshold` is
+*uncertain*: every output marks it "check".
+
+The weights, the calibration and the threshold were fitted by ``benchmarks/fit_glossary.py``
+(which says what it saw; see docs/glossary.md).
 
 Examples:
     >>> finder = CounterpartFinder()
@@ -24,7 +27,7 @@ from duizhao.model import Counterpart, Document, Occurrence
 from duizhao.resources import encoder
 
 from .compounds import unit_first
-from .confidence import DICTIONARY_FEATURES, calibrated, evidence, term_class
+from .confidence import DICTIONARY_FEATURES, calibrated, evidence, evidence_class
 from .context import LinkContext
 from .fastpaths import taken_mask
 from .features import (
@@ -39,7 +42,6 @@ from .pairwise import halves_first
 from .persons import is_person, person_first
 from .query import query, term_word_spans
 from .similarity import add_similarity, encoder_cosines, encoder_strings, other_words, rescored
-from .terms import has_placeholder
 from .weights import CALIBRATION, CLASS_THRESHOLDS, THRESHOLD, WEIGHTS
 
 if TYPE_CHECKING:
@@ -142,17 +144,18 @@ class Ranking:
         candidates: The candidates with their features and scores, best first.
         shares: Each candidate's share of the softmax, in the same order.
         confidence: The calibrated confidence in the best candidate (0 when there is none).
-        words: How many words the term has as written ("catch up": 2; halves of one unit are
-            put together only for several: :func:`~duizhao.glossary.pairwise.halves_first`).
+        words: How many words the term has as written ("catch up": 2): the halves of one unit
+            are put together only for a term of several
+            (:func:`~duizhao.glossary.pairwise.halves_first`).
         kind: What the best candidate's evidence is
-            (:func:`~duizhao.glossary.confidence.term_class`; ``""``: no candidate), which
+            (:func:`~duizhao.glossary.confidence.evidence_class`; ``""``: no candidate), which
             threshold its confidence is held to (round 14).
         negative: The term's definition says it is a negation ("not willing"): the best
             candidate's negation goes first (:func:`~duizhao.glossary.negation.negated_first`,
             round 16).
         person: The term is an English noun of a person ("scaffolder"): the best candidate
-            followed by a noun of a person first (:func:`~duizhao.glossary.persons.person_first`).
-        placeholder: The term has a placeholder (sb, sth, one's; round 19, for ``kind``).
+            followed by a noun of a person goes first
+            (:func:`~duizhao.glossary.persons.person_first`, round 16).
     """
 
     candidates: tuple[Candidate, ...]
@@ -162,7 +165,6 @@ class Ranking:
     kind: str = ""
     negative: bool = False
     person: bool = False
-    placeholder: bool = False
 
 
 @dataclass(frozen=True)
@@ -337,13 +339,12 @@ class CounterpartFinder:
                 out.append(Ranking((), (), 0.0))
                 continue
             negative, person = is_negative(r.definition), is_person(r.term)
-            slot = has_placeholder(r.term)
             f = _reordered(f, size, negative, person)
             shares = softmax([c.score for c in f])
             out.append(
                 Ranking(
                     tuple(f), tuple(shares), self._confidence(f, shares), size,
-                    term_class(f[0].features, slot), negative, person, slot,
+                    evidence_class(f[0].features), negative, person,
                 )
             )  # fmt: skip
         return out
@@ -458,8 +459,7 @@ class CounterpartFinder:
         shares = softmax([c.score for c in found])
         return Ranking(
             tuple(found), tuple(shares), self._confidence(found, shares), ranking.words,
-            term_class(found[0].features, ranking.placeholder), ranking.negative,
-            ranking.person, ranking.placeholder,
+            evidence_class(found[0].features), ranking.negative, ranking.person,
         )  # fmt: skip
 
     def rank(

@@ -33,7 +33,6 @@ __all__ = [
     "TermPattern",
     "closed_compound_split",
     "find_term",
-    "has_placeholder",
     "spelling_variants",
     "term_forms",
     "term_pattern",
@@ -258,20 +257,6 @@ def _inflecting_words(words: list[str], upos: str | None) -> set[int]:
         if before:
             return {before[-1]}
     return {content[-1]}
-
-
-def has_placeholder(term: str) -> bool:
-    """Whether a glossary term has a placeholder (sb, sth, one's, oneself, …) for words of the
-    text it does not name (round 19: see :func:`~duizhao.glossary.confidence.term_class`).
-
-    Examples:
-        >>> has_placeholder("plug sth in"), has_placeholder("catch sb's eye")
-        (True, True)
-        >>> has_placeholder("set off"), has_placeholder("one-off")
-        (False, False)
-    """
-    return any(w.lower() in _PLACEHOLDERS for w in _PLACEHOLDER_CHOICE.sub(
-        lambda m: m.group(1), term).replace("/", " ").split())
 
 
 def term_forms(term: str, *, pos: str | None = None, definition: str = "") -> tuple[str, ...]:

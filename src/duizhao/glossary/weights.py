@@ -56,13 +56,10 @@ THRESHOLD = 0.90
 #: ``fit_glossary.py --l2 0.001 --no-baseline``, the pool of 208 terms with round 13's
 #: written14: the dictionary translating the whole term 75 of 76 right at any confidence, a part
 #: of it 18 of 18 from 0.95, the definition alone 17 of 25 and never 97 %). :data:`THRESHOLD`
-#: stays for a counterpart whose kind is not known. Round 19's second part: ``placeholder``
-#: (:func:`duizhao.glossary.confidence.term_class`), never certain: in the pool of 353 terms
-#: right 14 of 18 at any confidence, and the first of them wrong at 0.99.
+#: stays for a counterpart whose kind is not known.
 CLASS_THRESHOLDS: tuple[tuple[str, float], ...] = (
     ("whole", 0.05),
     ("part", 0.95),
     ("definition", 1.0),
     ("none", 1.0),
-    ("placeholder", 1.0),
 )
