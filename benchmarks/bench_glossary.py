@@ -16,11 +16,13 @@ Data (``benchmarks/glossary_data.py``):
   feature, an editorial, 27 terms; in the fitting pool from round 15), and ``written16`` (round
   15's: an editorial, a magazine feature, an academic abstract, 28 terms; in the fitting pool
   from round 17), and ``written17`` (round 16's: a school newsletter notice, a science news
-  piece, a court report, 30 terms) and ``written20`` (round 19's: a travel blog post, a
-  consumer-advice leaflet, an interview transcript, 30 terms), never fitted on nor used to
+  piece, a court report, 30 terms) and ``written21`` (round 19's second: a museum audio-guide
+  text, a cooking column, a letter to the editor, 30 terms), never fitted on nor used to
   choose; their per-term results are not printed unless ``--show-held-out``, like the held-out
   novels'; and ``written18`` (round 17's: a sports report, a restaurant review, a government
-  press release, 30 terms; hidden until round 19, in the fitting pool from round 19);
+  press release, 30 terms; hidden until round 19, in the fitting pool from round 19) and
+  ``written20`` (round 19's: a travel blog post, a consumer-advice leaflet, an interview
+  transcript, 30 terms; hidden until round 19's second part, in the fitting pool from then);
 * the seed editorial: its three glossary terms and its English vocabulary suggestions
   (``seed-vocabulary.gold.json``); never fitted on;
 * ``seed-teacher``: the seed's text with 21 more glossary terms, as a Hong Kong English teacher
@@ -332,9 +334,12 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
 
 #: The sets whose per-term results are never printed nor written unless asked
 #: (``--show-held-out``): glossary-mac-dev 04–05 and the check sets written in rounds 16 and 19
-#: (round 17's ``written18`` is in the fitting pool from round 19).
-HIDDEN_SPLITS = ("held-out", "written17", "written20")
-HIDDEN_PREFIXES = ("mac/04", "mac/05", "fixtures/written17", "fixtures/written20")
+#: (the second of round 19; round 17's ``written18`` is in the fitting pool from round 19,
+#: round 19's first, ``written20``, from round 19's second part).
+HIDDEN_SPLITS = ("held-out", "written17", "written21")
+HIDDEN_PREFIXES = (
+    "mac/04", "mac/05", "fixtures/written17", "fixtures/written21",
+)  # fmt: skip
 
 GROUPS = {
     "glossary-mac-dev, tuning (01–03)": lambda a: a.group == "mac" and a.split == "tuning",
@@ -354,6 +359,9 @@ GROUPS = {
     "fixtures, written in round 17": lambda a: a.group == "fixtures" and a.split == "written18",
     "fixtures, written in round 18": lambda a: a.group == "fixtures" and a.split == "written19",
     "fixtures, written in round 19": lambda a: a.group == "fixtures" and a.split == "written20",
+    "fixtures, written in round 19, second check set": (
+        lambda a: a.group == "fixtures" and a.split == "written21"
+    ),
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",
 }
