@@ -385,12 +385,13 @@ def predict(art: Article, doc: Any, w: np.ndarray, cal: Any, threshold: float) -
         gold = art.terms[e.term]["zh"]
         r = ranked.get(i)
         if r is None or not r.candidates:
-            out.append({"article": art.name, "term": e.term, "top": None, "ok": False,
-                        "top3": False, "evidence": None})  # fmt: skip
+            out.append({"article": art.name, "set": set_of(art), "term": e.term,
+                        "top": None, "ok": False, "top3": False, "evidence": None})  # fmt: skip
             continue
         texts = [c.text for c in r.candidates]
         out.append({
-            "article": art.name, "term": e.term, "top": texts[0], "ok": texts[0] in gold,
+            "article": art.name, "set": set_of(art), "term": e.term, "top": texts[0],
+            "ok": texts[0] in gold,
             "top3": any(t in gold for t in texts[:3]),
             "evidence": evidence(r.candidates, r.shares),
             "candidates": texts[:5], "gold": sorted(gold),
@@ -402,6 +403,12 @@ def predict(art: Article, doc: Any, w: np.ndarray, cal: Any, threshold: float) -
             "kind": evidence_class(r.candidates[0].features),
         })  # fmt: skip
     return out
+
+
+def set_of(art: Article) -> str:
+    """The set an article belongs to (round 19: the group of a leave-one-set-out fold):
+    glossary-mac-dev's tuning part is one, each fixture set another."""
+    return f"mac-{art.split}" if art.group == "mac" else art.split
 
 
 def cross_validate(
@@ -456,11 +463,12 @@ def confidences(rows: list[dict], cal: Any) -> None:
         r["confidence"] = 0.0 if r["evidence"] is None else calibrated(tuple(cal), *r["evidence"])
 
 
-def cv_confidences(rows: list[dict], definition_cap: bool = True) -> None:
-    """Each article's confidences from a curve fitted on the other articles' rows."""
-    for art in sorted({r["article"] for r in rows}):
-        mine = [r for r in rows if r["article"] == art]
-        others = [r for r in rows if r["article"] != art]
+def cv_confidences(rows: list[dict], definition_cap: bool = True, key: str = "article") -> None:
+    """Each article's (``key="set"``: each set's) confidences from a curve fitted on the other
+    articles' (sets') rows."""
+    for art in sorted({r[key] for r in rows}):
+        mine = [r for r in rows if r[key] == art]
+        others = [r for r in rows if r[key] != art]
         confidences(mine, fit_calibration(others, definition_cap))
 
 
@@ -499,26 +507,28 @@ def clean_class_thresholds(rows: list[dict]) -> dict[str, float]:
     return class_thresholds(rows, target=1.0)
 
 
-def per_kind_in_folds(rows: list[dict]) -> dict[str, list[int]]:
+def per_kind_in_folds(rows: list[dict], key: str = "article") -> dict[str, list[int]]:
     """Each pool article's counterparts held to per-kind thresholds chosen on the other
     articles' held-apart confidences (the thresholds fitted inside each fold): per article,
-    ``[certain right, certain, right marked "check"]``."""
+    ``[certain right, certain, right marked "check"]``. With ``key="set"`` (round 19, third
+    part), each set's counterparts held to thresholds chosen on the other sets' (leave one set
+    out: how the thresholds carry over to a new genre, which is what a check set measures)."""
     out = {}
-    for art in sorted({r["article"] for r in rows}):
-        th = class_thresholds([r for r in rows if r["article"] != art])
-        mine = [r for r in rows if r["article"] == art and r["top"] is not None]
+    for art in sorted({r[key] for r in rows}):
+        th = class_thresholds([r for r in rows if r[key] != art])
+        mine = [r for r in rows if r[key] == art and r["top"] is not None]
         sure = [r for r in mine if r["confidence"] >= th[r["kind"]]]
         out[art] = [sum(r["ok"] for r in sure), len(sure),
                     sum(r["ok"] for r in mine if r["confidence"] < th[r["kind"]])]  # fmt: skip
     return out
 
 
-def one_in_folds(rows: list[dict]) -> dict[str, list[int]]:
+def one_in_folds(rows: list[dict], key: str = "article") -> dict[str, list[int]]:
     """The same with one threshold for every kind (chosen inside each fold too)."""
     out = {}
-    for art in sorted({r["article"] for r in rows}):
-        t = choose_threshold([r for r in rows if r["article"] != art])
-        mine = [r for r in rows if r["article"] == art and r["top"] is not None]
+    for art in sorted({r[key] for r in rows}):
+        t = choose_threshold([r for r in rows if r[key] != art])
+        mine = [r for r in rows if r[key] == art and r["top"] is not None]
         sure = [r for r in mine if r["confidence"] >= t]
         out[art] = [sum(r["ok"] for r in sure), len(sure),
                     sum(r["ok"] for r in mine if r["confidence"] < t)]  # fmt: skip
@@ -787,6 +797,16 @@ def _main(argv: list[str] | None = None) -> int:
         tot = [sum(v[i] for v in fold.values()) for i in range(3)]
         print(f"pool, {label}, chosen inside each fold: certain {tot[0]}/{tot[1]} right, "
               f"{tot[2]} right marked check")
+    # round 19, third part: leave one SET out (the calibration curve and the thresholds chosen
+    # on the other sets; the weights stay those fitted without the article)
+    by_set = [dict(r) for r in rows]
+    cv_confidences(by_set, def_cap, key="set")
+    for label, fold in (("one threshold", one_in_folds(by_set, "set")),
+                        ("a threshold per kind", per_kind_in_folds(by_set, "set"))):  # fmt: skip
+        tot = [sum(v[i] for v in fold.values()) for i in range(3)]
+        print(f"pool, {label}, chosen leaving one set out: certain {tot[0]}/{tot[1]} right, "
+              f"{tot[2]} right marked check; per set "
+              + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in fold.items()))  # fmt: skip
     for r in rows:  # the pool only: the tuning data
         if not r["ok"] and r["top"] is not None and r["confidence"] >= 0.8:
             print(f"  confident and wrong: {r['article']}: {r['term']} -> {r['top']} "
