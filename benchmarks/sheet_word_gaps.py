@@ -115,16 +115,21 @@ def gaps(doc, pdf: Path, size: float) -> dict[str, float]:  # type: ignore[no-un
     }
 
 
-def offsets(pdf: Path) -> tuple[int, float, float]:
-    """Readings not over a character, mean and largest distance to the nearest character."""
+def _bbox(pdf: Path) -> str:
+    """``pdftotext -bbox``'s XHTML of ``pdf``: a box for each word of each page."""
     import subprocess
 
-    out = subprocess.run(
+    return subprocess.run(
         ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
+
+
+def offsets(pdf: Path) -> tuple[int, float, float]:
+    """Readings not over a character, mean and largest distance to the nearest character."""
+    out = _bbox(pdf)
     words, page = [], -1
     for line in out.splitlines():
         page += "<page " in line
@@ -165,14 +170,7 @@ def offsets(pdf: Path) -> tuple[int, float, float]:
 def joined(pdf: Path) -> int:
     """Neighbouring readings on one line that touch (a gap under :data:`TOUCH`), counting a
     pdftotext word made of two readings run together ("cong3san1") as one such pair."""
-    import subprocess
-
-    out = subprocess.run(
-        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    out = _bbox(pdf)
     two = re.compile(rf"(?:{SYLLABLE.pattern}){{2,}}")
     rows: dict[tuple[int, float], list[tuple[float, float]]] = {}
     count, page = 0, -1

@@ -28,6 +28,9 @@ def has_run(got: list[str], run: list[str]) -> bool:
         ("這塊地已指定為綠化地帶。", ["指定", "為"]),
         ("茶葉加工成茶包後出售。", ["加工", "成"]),
         ("一場小爭執轉化成為大衝突。", ["轉化", "成為"]),
+        # and the recipient's 給 (round 19; the Taiwan dictionary has 傳授給, 提供給 as words)
+        ("老師傅把手藝傳授給徒弟。", ["傳授", "給"]),
+        ("政府會提供給合資格人士。", ["提供", "給"]),
         # 據 "according to" before the verb of reporting
         ("據了解，會議將延期。", ["據", "了解"]),
         # a number, 多 and a unit

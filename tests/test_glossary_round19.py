@@ -115,3 +115,18 @@ def test_the_object_inside_a_phrasal_verb_is_another_word(tmp_path: Path) -> Non
     (i,) = [i for i, e in enumerate(doc.glossary) if e.term == "brush off"]
     (question,) = [c for c in ranked[i].candidates if c.text == "提問"]
     assert question.features.get("explained", 0.0) == 1.0
+
+
+def test_a_verb_before_the_recipients_gei_is_its_counterpart(tmp_path: Path) -> None:
+    """"pass sth on" was 傳授給 (one word of the Taiwan dictionary, so 傳授 was never a
+    candidate); the Hong Kong standard writes 傳授 給, and the verb is the counterpart."""
+    from conftest import first_counterparts
+
+    article = (
+        "Before he retired, the old carpenter passed his skills on to two apprentices.\n\n"
+        "老木匠退休前，把手藝傳授給兩名學徒。\n\n"
+        "/ Glossary生字 /\n\n"
+        "pass sth on：to give knowledge or a skill to someone younger\n"
+    )
+    text, _uncertain = first_counterparts(tmp_path / "carpenter.txt", article)["pass sth on"]
+    assert text == "傳授"

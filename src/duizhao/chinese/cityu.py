@@ -5,7 +5,9 @@ dictionary's words otherwise; the Taiwan (AS) standard agrees with the dictionar
 them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
 
 - a verb of two characters and its complement of destination or result are two words (了解 到
-  "learn that", 指定 為 "designate as", 加工 成 "process into", 增加 至, 轉化 成為);
+  "learn that", 指定 為 "designate as", 加工 成 "process into", 增加 至, 轉化 成為; from round 19
+  the recipient's 給 too, as the CityU standard writes 傳真 給: 傳授 給 "pass on to", 提供 給 —
+  the Taiwan dictionary's 傳授給 one word);
 - 據 "according to" is a word before the verb or noun of reporting (據 了解 "it is
   understood", 據 報道; 據悉 and 據說 are words of two characters and stay whole);
 - a demonstrative and the general measure word 個 are one word (這個, 那個, 整個), while
@@ -52,8 +54,8 @@ from collections.abc import Callable, Sequence
 
 __all__ = ["cityu_cuts", "drop_number_tails", "is_place_name"]
 
-#: Complements of destination or result after a verb (了解 到, 指定 為, 加工 成, 增加 至).
-_COMPLEMENTS = frozenset("到為成至")
+#: Complements of destination or result after a verb (了解 到, 指定 為, 加工 成, 增加 至, 傳授 給).
+_COMPLEMENTS = frozenset("到為成至給")
 #: Two-character complements (轉化 成為, 視 作為).
 _COMPLEMENT_WORDS = frozenset(["成為", "作為"])
 #: Demonstratives that make one word with 個.
