@@ -18,7 +18,7 @@ from .query import DEFINITION_FLOOR
 
 __all__ = [
     "DICTIONARY_FEATURES", "EVIDENCE_CLASSES", "TERM_FEATURES", "calibrated", "evidence",
-    "evidence_class", "ranked_class",
+    "evidence_class",
 ]  # fmt: skip
 
 
@@ -136,31 +136,6 @@ def evidence_class(features: Mapping[str, float]) -> str:
         whole = features.get("core_term", features.get("dict_term", 0.0))
         return "whole" if whole >= _WHOLE else "part"
     return "definition" if features.get("dict_def", 0.0) > DEFINITION_FLOOR else "none"
-
-
-def ranked_class(found: Sequence[Candidate]) -> str:
-    """The kind of evidence whose threshold the best of ranked candidates is held to: its
-    :func:`evidence_class`, but ``short`` when the second candidate is the best one and more
-    after it, which the glossary definition supports more (插上 beside 插上電源 for "plug sth
-    in", defined "to connect a machine to the electricity supply"): where the counterpart ends
-    is then in doubt.
-
-    Examples:
-        >>> a = Candidate("插上", {"dict_term": 1.0}, [], 2.0)
-        >>> b = Candidate("插上電源", {"dict_term": 1.0, "dict_def": 0.5}, [], 1.0)
-        >>> ranked_class([a, b]), ranked_class([b, a])
-        ('short', 'whole')
-    """
-    best = found[0]
-    if len(found) > 1:
-        nxt = found[1]
-        if (
-            nxt.text.startswith(best.text)
-            and len(nxt.text) > len(best.text)
-            and nxt.features.get("dict_def", 0.0) > best.features.get("dict_def", 0.0)
-        ):
-            return "short"
-    return evidence_class(best.features)
 
 
 #: ``dict_term`` + ``dict_char`` at which every word of the term counts as translated (the

@@ -27,7 +27,7 @@ from duizhao.model import Counterpart, Document, Occurrence
 from duizhao.resources import encoder
 
 from .compounds import unit_first
-from .confidence import DICTIONARY_FEATURES, calibrated, evidence, ranked_class
+from .confidence import DICTIONARY_FEATURES, calibrated, evidence, evidence_class
 from .context import LinkContext
 from .fastpaths import taken_mask
 from .features import (
@@ -344,7 +344,7 @@ class CounterpartFinder:
             out.append(
                 Ranking(
                     tuple(f), tuple(shares), self._confidence(f, shares), size,
-                    ranked_class(f), negative, person,
+                    evidence_class(f[0].features), negative, person,
                 )
             )  # fmt: skip
         return out
@@ -459,7 +459,7 @@ class CounterpartFinder:
         shares = softmax([c.score for c in found])
         return Ranking(
             tuple(found), tuple(shares), self._confidence(found, shares), ranking.words,
-            ranked_class(found), ranking.negative, ranking.person,
+            evidence_class(found[0].features), ranking.negative, ranking.person,
         )  # fmt: skip
 
     def rank(

@@ -62,5 +62,4 @@ CLASS_THRESHOLDS: tuple[tuple[str, float], ...] = (
     ("part", 0.95),
     ("definition", 1.0),
     ("none", 1.0),
-    ("short", 1.0),
 )
