@@ -56,6 +56,7 @@ from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
 from .same_script import traditional_form
 from .segment import JiebaSegmenter, Segmenter
+from .surnames import surname_pinyin
 from .unknown import join_unknown_spans
 
 if TYPE_CHECKING:
@@ -389,6 +390,9 @@ class ChineseAnnotator:
         ]
         batch = list(zip(texts, simps, words, strict=True))
         pinyins, unsure = _romanise_pinyin(self.pinyin, batch)
+        if isinstance(self.pinyin, PinyinRomaniser) and self.pinyin.context:
+            for s, spans, py, un in zip(simps, all_spans, pinyins, unsure, strict=True):
+                surname_pinyin(s, [(a, b) for a, b, _ in spans], py, un)  # 單仲偕 shàn
         jyutpings = _romanise_all(self.jyutping, batch)
         if self.pinyin is not None and self.jyutping is not None:
             for t, py, jp in zip(texts, pinyins, jyutpings, strict=True):
