@@ -14,7 +14,8 @@ seen at once (单仲偕 *dān*, 查良镛 *chá*, 解 教授 *jiě*). The rule o
   (单仲偕, 查良镛: a surname and a given name of two characters, as the segmenter joins them);
   one beginning a word of two characters that no dictionary lists before a title or a verb of
   saying (解缙 教授, 解缙 表示); and one before a one-character Cantonese title in one word that
-  no dictionary lists (单太 "Mrs Sin").
+  no dictionary lists (单太 "Mrs Sin"). 华 is a name only before a title: it begins the names
+  of many firms (华邦电 "Winbond").
 
 The readings are CC-CEDICT's "surname X" senses (2023-11; 现代汉语词典 gives the same readings
 for these surnames), one per character; 乐 (CC-CEDICT: *Lè* and *Yuè*) and 覃 (*Qín* and *Tán*)
@@ -78,6 +79,9 @@ _TITLES = frozenset(
 _SAYING = frozenset(
     "说 表示 指出 认为 强调 称 透露 承认 坦言 回应 补充 重申 宣布 证实 直言 形容".split()  # noqa: SIM905
 )
+#: Surnames that begin many names of firms no dictionary lists (华邦电, 华X 电子): a name only
+#: before a title (华 先生).
+_TITLE_ONLY = frozenset("华")
 #: One-character Cantonese titles written with the surname as one word (单太 "Mrs Sin").
 _ONE_CHAR_TITLES = frozenset("生太伯婆")
 #: Characters after a surname that make the word something else than a name (解 决 …).
@@ -135,6 +139,8 @@ def surname_pinyin(
             named = after in _ADDRESS or (
                 after in _TITLES and ch != "任" and not (ch == "区" and after == "议员")
             )
+        elif ch in _TITLE_ONLY:
+            named = False
         elif b - a == 2:  # 单太 "Mrs Sin"; 解缙 教授, 解缙 表示: a name before a title or 说
             after = _after(simplified, words, n)
             named = _unlisted(word) and (
