@@ -52,8 +52,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .surnames import SURNAME_JYUTPING
-
 __all__ = ["agree_jyutping", "carried", "frame_pinyin", "zhe"]
 
 #: What a title's head follows: the bodies whose head is a 長 *zhǎng* (Simplified). 所 is left
@@ -345,16 +343,13 @@ _SAME_SENSE: dict[str, dict[str, str]] = {
     "長": {"zhǎng": "zoeng2", "cháng": "coeng4"},
     "著": {"zhù": "zyu3", "zhe": "zoek6", "zháo": "zoek6"},
     "曾": {"zēng": "zang1"},  # the surname (曾俊華; ToJyutping: cang4 "once"); round 13
-    **SURNAME_JYUTPING,  # the surnames of :mod:`.surnames`: 單 shàn sin6, 區 ōu au1; round 19
 }
-_SENSE_CHARS = frozenset(_SAME_SENSE)
 
 
 def agree_jyutping(
     text: str, pinyin: Sequence[str | None], jyutping: list[str | None]
 ) -> list[str | None]:
-    """Make the Jyutping of 長, 著, 曾 and the surnames of :mod:`.surnames` say the sense their
-    pinyin says (in place; returned).
+    """Make the Jyutping of 長, 著 and 曾 say the sense their pinyin says (in place; returned).
 
     ToJyutping reads 審計長 "Director of Audit" with 長 *coeng4* "long" and 魯迅 著 "by Lu Xun"
     with 著 *zoek6*; the pinyin, read in context (:func:`frame_pinyin`), has *zhǎng* and *zhù*.
@@ -363,7 +358,7 @@ def agree_jyutping(
         >>> agree_jyutping("審計長", ["shěn", "jì", "zhǎng"], ["sam2", "gai3", "coeng4"])
         ['sam2', 'gai3', 'zoeng2']
     """
-    if _SENSE_CHARS.isdisjoint(text):
+    if "長" not in text and "著" not in text and "曾" not in text:
         return jyutping
     for k, ch in enumerate(text):
         senses = _SAME_SENSE.get(ch)

@@ -20,15 +20,18 @@ seen at once (单仲偕 *dān*, 查良镛 *chá*, 解 教授 *jiě*). The rule o
 The readings are CC-CEDICT's "surname X" senses (2023-11; 现代汉语词典 gives the same readings
 for these surnames), one per character; 乐 (CC-CEDICT: *Lè* and *Yuè*) and 覃 (*Qín* and *Tán*)
 take the reading a Hong Kong teacher gives (*Yuè*, *Qín*). The Jyutping to match (单 *sin6*, 区
-*au1*, 解 *haai6*) is :func:`.frames.agree_jyutping`'s, from the same table.
+*au1*, 解 *haai6*) is set where the rule read the surname (:func:`surname_jyutping`), from the
+same table.
 
 Examples:
     >>> readings = ["dān", "zhòng", "xié", "biǎo", "shì"]
-    >>> surname_pinyin("单仲偕表示", [(0, 3), (3, 5)], readings)
+    >>> surname_pinyin("单仲偕表示", [(0, 3), (3, 5)], readings)  # the offsets read so
+    [0]
     >>> readings[0]
     'shàn'
     >>> readings = ["dān", "wèi"]
     >>> surname_pinyin("单位", [(0, 2)], readings)  # "unit": a word of its own
+    []
     >>> readings[0]
     'dān'
 """
@@ -37,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["SURNAME_JYUTPING", "SURNAME_READINGS", "surname_pinyin"]
+__all__ = ["SURNAME_JYUTPING", "SURNAME_READINGS", "surname_jyutping", "surname_pinyin"]
 
 #: Traditional, Simplified, the surname's pinyin (CC-CEDICT's "surname X" sense) and its
 #: Jyutping where ToJyutping's reading of the character is another word's (``""``: keep it).
@@ -60,11 +63,9 @@ _TABLE = (
 )
 #: Simplified character → the surname's pinyin.
 SURNAME_READINGS = {simp: py for _, simp, py, _ in _TABLE}
-#: Character (either script) → {the surname's pinyin: its Jyutping}, for
-#: :func:`.frames.agree_jyutping`.
-SURNAME_JYUTPING = {
-    ch: {py: jp} for trad, simp, py, jp in _TABLE if jp for ch in {trad, simp}
-}  # fmt: skip
+_CHARS = frozenset(SURNAME_READINGS)
+#: Character (either script) → the surname's Jyutping, where ToJyutping reads another word.
+SURNAME_JYUTPING = {ch: jp for trad, simp, _, jp in _TABLE if jp for ch in (trad, simp)}
 
 #: Forms of address after a surname (Simplified): any surname before one is a name.
 _ADDRESS = frozenset(["先生", "小姐", "太太", "女士", "夫人", "姑娘", "伯伯", "婆婆"])
@@ -122,12 +123,14 @@ def surname_pinyin(
     words: Sequence[tuple[int, int]],
     readings: list[str | None],
     unsure: list[bool] | None = None,
-) -> None:
+) -> list[int]:
     """Give a polyphonic surname its surname reading where its word is a name (in place; see
-    the module). ``words`` are the annotator's final words (an unknown name of single
-    characters joined: 单仲偕); a reading the rule sets is no longer ``unsure``."""
-    if not any(c in SURNAME_READINGS for c in simplified):
-        return
+    the module); the offsets of the surnames read so. ``words`` are the annotator's final words
+    (an unknown name of single characters joined: 单仲偕); a reading the rule sets is no longer
+    ``unsure``."""
+    named_at: list[int] = []
+    if _CHARS.isdisjoint(simplified):
+        return named_at
     for n, (a, b) in enumerate(words):
         ch = simplified[a]
         surname = SURNAME_READINGS.get(ch)
@@ -151,5 +154,17 @@ def surname_pinyin(
             named = b - a == 3 and _name(word)
         if named:
             readings[a] = surname
+            named_at.append(a)
             if unsure is not None:
                 unsure[a] = False
+    return named_at
+
+
+def surname_jyutping(text: str, named_at: Sequence[int], jyutping: list[str | None]) -> None:
+    """The Jyutping of the surnames :func:`surname_pinyin` read (in place): 單仲偕 *sin6*, 區
+    女士 *au1* (ToJyutping: *daan1* "single", *keoi1* "district"); only there, so that 樂 read
+    *yuè* elsewhere keeps ToJyutping's reading."""
+    for k in named_at:
+        found = SURNAME_JYUTPING.get(text[k])
+        if found is not None and jyutping[k] is not None:
+            jyutping[k] = found
