@@ -11,11 +11,12 @@ seen at once (单仲偕 *dān*, 查良镛 *chá*, 解 教授 *jiě*). The rule o
   as" (任 主席) and 议员 after 区 (本区 议员 "the district's councillors") do not make a name;
 * so does one beginning a word of three characters that no dictionary lists, whose first two
   characters are no word (单程证) and whose second character is no verb or function character
-  (单仲偕, 查良镛: a surname and a given name of two characters, as the segmenter joins them);
-  one beginning a word of two characters that no dictionary lists before a title or a verb of
-  saying (解缙 教授, 解缙 表示); and one before a one-character Cantonese title in one word that
-  no dictionary lists (单太 "Mrs Sin"). 华 is a name only before a title: it begins the names
-  of many firms (华邦电 "Winbond").
+  (单仲偕, 查良镛: a surname and a given name of two characters, as the segmenter joins them),
+  or of two characters that no dictionary lists (解缙), where the word stands in a name's place:
+  before a title or a verb of saying, or after a title (单仲偕 表示, 查良镛 先生, 主席 单仲偕;
+  not 解X州 围 "lifted the siege of X-zhou" where the segmenter joins 解 to a place); and one with a
+  one-character Cantonese title in one word that no dictionary lists (单太 "Mrs Sin"). 华 is a
+  name only before a title: it begins the names of many firms (华邦电 "Winbond").
 
 The readings are CC-CEDICT's "surname X" senses (2023-11; 现代汉语词典 gives the same readings
 for these surnames), one per character; 乐 (CC-CEDICT: *Lè* and *Yuè*) and 覃 (*Qín* and *Tán*)
@@ -80,6 +81,8 @@ _TITLES = frozenset(
 _SAYING = frozenset(
     "说 表示 指出 认为 强调 称 透露 承认 坦言 回应 补充 重申 宣布 证实 直言 形容".split()  # noqa: SIM905
 )
+#: Last characters of titles before a name (主席 单仲偕, 局长 …; :mod:`.conventions`' list).
+_TITLE_ENDS = frozenset("长记席理员官任师授监裁事督使")
 #: Surnames that begin many names of firms no dictionary lists (华邦电, 华X 电子): a name only
 #: before a title (华 先生).
 _TITLE_ONLY = frozenset("华")
@@ -118,6 +121,16 @@ def _after(simplified: str, words: Sequence[tuple[int, int]], n: int) -> str:
     return ""
 
 
+def _in_names_place(simplified: str, words: Sequence[tuple[int, int]], n: int) -> bool:
+    """Whether word ``n`` stands where a name does: before a title or a verb of saying (单仲偕
+    表示, 解缙 教授), or after a title (主席 单仲偕)."""
+    after = _after(simplified, words, n)
+    if after in _ADDRESS or after in _TITLES or after in _SAYING:
+        return True
+    a = words[n][0]
+    return n > 0 and words[n - 1][1] == a and simplified[a - 1] in _TITLE_ENDS
+
+
 def surname_pinyin(
     simplified: str,
     words: Sequence[tuple[int, int]],
@@ -144,14 +157,12 @@ def surname_pinyin(
             )
         elif ch in _TITLE_ONLY:
             named = False
-        elif b - a == 2:  # 单太 "Mrs Sin"; 解缙 教授, 解缙 表示: a name before a title or 说
-            after = _after(simplified, words, n)
+        elif b - a == 2:  # 单太 "Mrs Sin"; 解缙 教授: a name in a name's place
             named = _unlisted(word) and (
-                word[1] in _ONE_CHAR_TITLES or after in _ADDRESS or after in _TITLES
-                or after in _SAYING
-            )  # fmt: skip
-        else:
-            named = b - a == 3 and _name(word)
+                word[1] in _ONE_CHAR_TITLES or _in_names_place(simplified, words, n)
+            )
+        else:  # 单仲偕 表示, 主席 单仲偕 (not 解X州 围)
+            named = b - a == 3 and _name(word) and _in_names_place(simplified, words, n)
         if named:
             readings[a] = surname
             named_at.append(a)
