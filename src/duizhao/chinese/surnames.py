@@ -81,8 +81,9 @@ _TITLES = frozenset(
 _SAYING = frozenset(
     "说 表示 指出 认为 强调 称 透露 承认 坦言 回应 补充 重申 宣布 证实 直言 形容".split()  # noqa: SIM905
 )
-#: Last characters of titles before a name (主席 单仲偕, 局长 …; :mod:`.conventions`' list).
-_TITLE_ENDS = frozenset("长记席理员官任师授监裁事督使")
+#: Last characters of titles before a name (主席 单仲偕, 局长 …; :mod:`.conventions`' list
+#: without 员 and 事, which end 团员 "member" and 故事 "story": 团员 查路条 is no name).
+_TITLE_ENDS = frozenset("长记席理官任师授监裁督使")
 #: Surnames that begin many names of firms no dictionary lists (华邦电, 华X 电子): a name only
 #: before a title (华 先生).
 _TITLE_ONLY = frozenset("华")
@@ -128,7 +129,10 @@ def _in_names_place(simplified: str, words: Sequence[tuple[int, int]], n: int) -
     if after in _ADDRESS or after in _TITLES or after in _SAYING:
         return True
     a = words[n][0]
-    return n > 0 and words[n - 1][1] == a and simplified[a - 1] in _TITLE_ENDS
+    if n == 0 or words[n - 1][1] != a:
+        return False
+    before = simplified[words[n - 1][0] : a]
+    return before in _TITLES or before[-1] in _TITLE_ENDS  # 议员 单仲偕, 局长 单仲偕
 
 
 def surname_pinyin(
