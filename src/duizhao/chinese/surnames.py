@@ -41,7 +41,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["SURNAME_JYUTPING", "SURNAME_READINGS", "surname_jyutping", "surname_pinyin"]
+__all__ = [
+    "SURNAME_CHARS",
+    "SURNAME_JYUTPING",
+    "SURNAME_READINGS",
+    "surname_jyutping",
+    "surname_pinyin",
+]
 
 #: Traditional, Simplified, the surname's pinyin (CC-CEDICT's "surname X" sense) and its
 #: Jyutping where ToJyutping's reading of the character is another word's (``""``: keep it).
@@ -64,7 +70,8 @@ _TABLE = (
 )
 #: Simplified character → the surname's pinyin.
 SURNAME_READINGS = {simp: py for _, simp, py, _ in _TABLE}
-_CHARS = frozenset(SURNAME_READINGS)
+#: The surnames' characters (Simplified): a text without one has no name to read.
+SURNAME_CHARS = frozenset(SURNAME_READINGS)
 #: Character (either script) → the surname's Jyutping, where ToJyutping reads another word.
 SURNAME_JYUTPING = {ch: jp for trad, simp, _, jp in _TABLE if jp for ch in (trad, simp)}
 
@@ -146,7 +153,7 @@ def surname_pinyin(
     (an unknown name of single characters joined: 单仲偕); a reading the rule sets is no longer
     ``unsure``."""
     named_at: list[int] = []
-    if _CHARS.isdisjoint(simplified):
+    if SURNAME_CHARS.isdisjoint(simplified):
         return named_at
     for n, (a, b) in enumerate(words):
         ch = simplified[a]
