@@ -37,7 +37,6 @@ def _readings(tokens: list[dict], word: str) -> list[tuple[str, str]]:
         ("查良鏞", "zhā", "caa4"),  # before 先生, and after a title (前主席 查良鏞)
         ("解縉", "xiè", "haai6"),  # a two-character name before a title
         ("仇", "qiú", "sau4"),
-        ("樂", "yuè", "ngok6"),
         ("單", "shàn", "sin6"),  # a surname alone before 先生
         ("區", "ōu", "au1"),
         ("華", "huà", "waa6"),

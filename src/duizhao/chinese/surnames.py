@@ -57,7 +57,6 @@ _TABLE = (
     ("查", "查", "zhā", ""),  # chá "to check"; Cantonese caa4 for both
     ("解", "解", "xiè", "haai6"),  # jiě "to untie"
     ("仇", "仇", "qiú", ""),  # chóu "hatred"; Cantonese sau4 for both
-    ("樂", "乐", "yuè", "ngok6"),  # lè "happy"
     ("繆", "缪", "miào", ""),  # móu, miù
     ("蓋", "盖", "gě", ""),  # gài "lid"
     ("朴", "朴", "piáo", ""),  # pǔ "plain"
@@ -184,8 +183,8 @@ def surname_pinyin(
 
 def surname_jyutping(text: str, named_at: Sequence[int], jyutping: list[str | None]) -> None:
     """The Jyutping of the surnames :func:`surname_pinyin` read (in place): 單仲偕 *sin6*, 區
-    女士 *au1* (ToJyutping: *daan1* "single", *keoi1* "district"); only there, so that 樂 read
-    *yuè* elsewhere keeps ToJyutping's reading."""
+    女士 *au1* (ToJyutping: *daan1* "single", *keoi1* "district"); only there, so that a character
+    read *huà* or *rén* elsewhere keeps ToJyutping's reading."""
     for k in named_at:
         found = SURNAME_JYUTPING.get(text[k])
         if found is not None and jyutping[k] is not None:
