@@ -56,6 +56,7 @@ from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
 from .same_script import traditional_form
 from .segment import JiebaSegmenter, Segmenter
+from .surnames import SURNAME_CHARS, surname_jyutping, surname_pinyin
 from .unknown import join_unknown_spans
 
 if TYPE_CHECKING:
@@ -389,7 +390,17 @@ class ChineseAnnotator:
         ]
         batch = list(zip(texts, simps, words, strict=True))
         pinyins, unsure = _romanise_pinyin(self.pinyin, batch)
+        read_names = isinstance(self.pinyin, PinyinRomaniser) and self.pinyin.context
+        named = [  # the surnames of people's names: 單仲偕 shàn sin6 (not dān daan1)
+            surname_pinyin(s, [(a, b) for a, b, _ in spans], py, un)
+            if read_names and not SURNAME_CHARS.isdisjoint(s)
+            else []
+            for s, spans, py, un in zip(simps, all_spans, pinyins, unsure, strict=True)
+        ]
         jyutpings = _romanise_all(self.jyutping, batch)
+        for t, at, jp in zip(texts, named, jyutpings, strict=True):
+            if at:
+                surname_jyutping(t, at, jp)
         if self.pinyin is not None and self.jyutping is not None:
             for t, py, jp in zip(texts, pinyins, jyutpings, strict=True):
                 agree_jyutping(t, py, jp)  # 審計長 zoeng2 as zhǎng, 魯迅 著 zyu3 as zhù
