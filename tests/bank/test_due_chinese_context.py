@@ -51,7 +51,8 @@ def test_every_item_of_the_pdf_has_its_sentence(
     text = pdftotext(out)
     sheet, key = text.split("Answer key")
     # each numbered item: the word, then its sentence (a line with the word and a 。or ，)
-    items = re.split(r"\n\s*\d\.\s*\n", "\n" + sheet)[1:]
+    # (the number on the word's line, or on a line of its own as WeasyPrint's list markers were)
+    items = re.split(r"\n\s*\d\.[ \t]*\n?", "\n" + sheet)[1:]
     assert len(items) == 8
     for word, item in zip(words, items, strict=True):
         lines = [ln.replace(" ", "") for ln in item.splitlines() if ln.strip()]
