@@ -215,3 +215,18 @@ def test_word_titles_leave_no_character_alone_in_libreoffice(tmp_path: Path) -> 
     assert key[:2] == ["Answer key · Vocabulary worksheet:", title], key
     sheet = head(tmp_path / f"{SEED.stem}.drills.pdf")
     assert f"Vocabulary worksheet: {title}" in sheet, sheet
+
+
+def test_word_worksheet_gives_the_article_title_once(tmp_path: Path) -> None:
+    """The Word worksheet and key, as a teacher opens them: the seed's Chinese title is the
+    heading's, and the line under it gives the source and date only, as the page does (it
+    repeated the title: "明報社評, 2025-09-02: 灣區創科實力獲肯定 …", round 20's QA)."""
+    pytest.importorskip("docx")
+    import docx
+
+    assert main(["drill", str(SEED), "-o", str(tmp_path), "--docx", "-q"]) == 0
+    for name in (f"{SEED.stem}.drills.docx", f"{SEED.stem}.drills.key.docx"):
+        texts = [p.text for p in docx.Document(str(tmp_path / name)).paragraphs if p.text]
+        assert sum("灣區創科實力獲肯定" in t for t in texts) == 1, texts[:4]
+        head = next(k for k, t in enumerate(texts) if "Vocabulary worksheet" in t)
+        assert texts[head + 1] == "明報社評, 2025-09-02", texts[head : head + 2]

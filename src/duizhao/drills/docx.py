@@ -93,11 +93,20 @@ def _head(d: Any, ws: Worksheet, key: bool, total: int) -> None:
     if ws.versions > 1:
         title += f" (version {ws.version})"
     add_title(d.add_paragraph(), title, size=15)  # balanced: no 展 alone on a line
+    multi = len(ws.articles) > 1
     for a in ws.articles:
         bits = ", ".join(x for x in (a.source, a.date) if x)
-        line = f"[{a.label}] " if len(ws.articles) > 1 else ""
-        line += bits + (": " if bits else "") + a.title
-        add_text(d.add_paragraph(), line, size=9, colour="555555")
+        line = f"[{a.label}] " if multi else ""
+        # the article's title only when the heading does not already give it, as on the page
+        # (the Word sheet printed the seed's Chinese title twice, in the heading and under it)
+        if multi or a.title not in ws.title:
+            line += bits + (": " if bits else "") + a.title
+            if a.title_zh and a.title_zh != a.title:
+                line += " " + a.title_zh
+        else:
+            line += bits
+        if line:
+            add_text(d.add_paragraph(), line, size=9, colour="555555")
     if not key:
         p = d.add_paragraph()
         p.alignment = 2  # right
