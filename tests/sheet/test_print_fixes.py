@@ -170,3 +170,39 @@ def test_poppler_reads_the_typst_sheet_without_a_warning(tmp_path: Path) -> None
         assert done.stderr == "", (name, done.stderr)
         if name == "pdfinfo":
             assert re.search(r"^Tagged:\s+yes$", done.stdout, re.M), done.stdout
+
+
+@pytest.mark.pdf
+def test_weasyprint_numbers_sit_on_the_characters_line_with_both_readings(tmp_path: Path) -> None:
+    """``--pdf-engine weasyprint --reading both`` (round 20's QA): each row's paragraph number and
+    each term's number stood at the foot of the line, beside the Jyutping under the characters;
+    they are on the characters' line now, as in the Typst PDF. Read back with ``pdftotext
+    -bbox``: every number in the Chinese column has its middle within a character's height."""
+    _pdf_tools("weasyprint")
+    assert main(["sheet", str(TRAMS), "-o", str(tmp_path), "--pdf", "--pdf-engine", "weasyprint",
+                 "--reading", "both", "-q"]) == 0  # fmt: skip
+    box = re.compile(
+        r'<page |xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    )
+    pages: list[list[tuple[float, float, float, float, str]]] = []
+    bbox = subprocess.run(["pdftotext", "-bbox", str(next(tmp_path.glob("*.pdf"))), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    for m in box.finditer(bbox):
+        if m.group(0) == "<page ":
+            pages.append([])
+        else:
+            pages[-1].append((*(float(m.group(i)) for i in range(1, 5)), m.group(5)))  # type: ignore[arg-type]
+    numbers = 0
+    for words in pages:
+        han = [w for w in words if re.fullmatch(r"[\u4e00-\u9fff]", w[4])]
+        tables = min((w[1] for w in words if w[4] == "Definition"), default=790.0)
+        for x0, y0, _x1, y1, text in words:
+            if not text.isdigit() or x0 < 300 or y0 > tables:  # the Chinese column's text only
+                continue
+            middle = (y0 + y1) / 2
+            beside = [h for h in han if h[0] - 40 < x0 < h[2] + 40 and h[1] <= middle <= h[3]]
+            assert beside, (text, x0, y0, y1)
+            numbers += 1
+        if tables < 790:
+            break  # the glossary and vocabulary tables follow
+    assert numbers >= 6  # three rows' numbers and the terms' (感情 twice, 專用, 資助, 低碳)
