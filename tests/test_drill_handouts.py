@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -230,3 +231,35 @@ def test_word_worksheet_gives_the_article_title_once(tmp_path: Path) -> None:
         assert sum("灣區創科實力獲肯定" in t for t in texts) == 1, texts[:4]
         head = next(k for k, t in enumerate(texts) if "Vocabulary worksheet" in t)
         assert texts[head + 1] == "明報社評, 2025-09-02", texts[head : head + 2]
+
+
+def test_word_files_number_their_pages(tmp_path: Path) -> None:
+    """The Word study sheet and worksheet printed from LibreOffice (converted to PDF, read back):
+    each page has its number and the count in its foot, "1 / 2", as the PDFs have (the Word
+    files had none: a two-page handout's pages could not be told apart; round 20's QA)."""
+    pytest.importorskip("docx")
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice or poppler-utils is not installed")
+    assert main(["sheet", str(SEED), "-o", str(tmp_path), "--for", "english", "--docx", "-q"]) == 0
+    assert main(["drill", str(SEED), "-o", str(tmp_path), "--docx", "-q"]) == 0
+    files = [tmp_path / f"{SEED.stem}.docx", tmp_path / f"{SEED.stem}.drills.docx"]
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+         "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, files)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    for name in (f"{SEED.stem}.pdf", f"{SEED.stem}.drills.pdf"):
+        pdf = tmp_path / "pdf" / name
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        pages = [p for p in text.split("\f") if p.strip()]
+        assert len(pages) >= 2, name  # two pages at least: the numbers tell them apart
+        for k, page in enumerate(pages, 1):
+            foot = [ln.strip() for ln in page.splitlines() if ln.strip()][-1]
+            assert re.fullmatch(rf"{k} ?/ ?{len(pages)}", foot), (name, k, foot)

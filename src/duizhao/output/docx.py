@@ -88,6 +88,7 @@ def new_document(title: str, *, zh_lang: str = "zh-Hant", size: float = 10.5) ->
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = Mm(15)
         section.top_margin, section.bottom_margin = Mm(15), Mm(16)
+        _page_numbers(section)
     normal = doc.styles["Normal"]
     normal.font.name = LATIN_FONT
     normal.font.size = Pt(size)
@@ -101,6 +102,24 @@ def new_document(title: str, *, zh_lang: str = "zh-Hant", size: float = 10.5) ->
     rpr.append(lang)
     normal.paragraph_format.space_after = Pt(3)
     return doc
+
+
+def _page_numbers(section: Any) -> None:
+    """The page's number and the count, "2 / 3", centred in the foot of every page, as the PDFs
+    print them (Word and LibreOffice fill the fields in; the Word files had no page numbers)."""
+    from docx.shared import Pt, RGBColor
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = 1  # centre
+    for k, field in enumerate(("PAGE", "NUMPAGES")):
+        if k:
+            run = paragraph.add_run(" / ")
+            run.font.size, run.font.color.rgb = Pt(8), RGBColor(0x55, 0x55, 0x55)
+        simple = _element("w:fldSimple", **{"w:instr": f" {field} "})
+        run = paragraph.add_run("1")  # what a reader that does not fill fields in shows
+        run.font.size, run.font.color.rgb = Pt(8), RGBColor(0x55, 0x55, 0x55)
+        simple.append(run._r)  # the run moves into the field
+        paragraph._p.append(simple)
 
 
 def _word_lang(zh_lang: str) -> str:
