@@ -108,3 +108,22 @@ def test_cli_sheet_runs_the_pipeline(tmp_path):
     html = (tmp_path / f"{SEED.stem}.html").read_text(encoding="utf-8")
     assert '<rt class="py">' in html and "<mark" in html and "data-b=" in html
     assert main(["sheet", str(tmp_path / "missing.txt"), "-o", str(tmp_path), "-q"]) == 2
+
+
+@pytest.mark.browser
+def test_site_index_sets_an_english_source_in_the_english_type(tmp_path, browser):
+    """The index in Chromium (round 20's QA): a teacher's English source line ("duizhao sample
+    (teacher-written)") was marked Chinese and set in the Chinese font's Latin letters, unlike
+    every other English cell; only a source in Chinese (明報社評) is marked Chinese now."""
+    src = tmp_path / "articles"
+    shutil.copytree(SEED.parent, src)
+    res = build_site(src, tmp_path / "out", load=_read_only)
+    page = browser.new_page()
+    page.goto(res.index.as_uri())
+    cells = page.locator("tbody tr td:nth-child(3)")
+    langs = {
+        cells.nth(k).inner_text(): cells.nth(k).evaluate("td => td.closest('[lang]').lang")
+        for k in range(cells.count())
+    }
+    page.close()
+    assert langs == {"duizhao sample (teacher-written)": "en", "明報社評": "zh-Hant"}, langs

@@ -37,6 +37,7 @@ from ..output.pdf import check_pdf_support
 from ..output.templates import environment, generator
 from ..pipeline.parallel import run_each
 from ..resources.lexicon import CEDICT_ATTRIBUTION
+from ..text.script import has_han
 from .fit import fit_pages
 from .options import SheetOptions
 from .page import write_sheet
@@ -358,6 +359,7 @@ def build_site(
             generator=generator(),
             cedict_attribution=CEDICT_ATTRIBUTION,
             for_print=False,
+            has_han=has_han,  # a source marked Chinese only when it is (its font follows)
         )
     )
     write_text(index, html)
