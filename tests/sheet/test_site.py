@@ -112,9 +112,9 @@ def test_cli_sheet_runs_the_pipeline(tmp_path):
 
 @pytest.mark.browser
 def test_site_index_sets_an_english_source_in_the_english_type(tmp_path, browser):
-    """The index in Chromium (round 20's QA): a teacher's English source line ("duizhao sample
-    (teacher-written)") was marked Chinese and set in the Chinese font's Latin letters, unlike
-    every other English cell; only a source in Chinese (明報社評) is marked Chinese now."""
+    """The index and the sheets in Chromium (round 20's QA): a teacher's English source line
+    ("duizhao sample (teacher-written)") was marked Chinese and set in the Chinese font's Latin
+    letters, unlike every other English text; only a source in Chinese (明報社評) is now."""
     src = tmp_path / "articles"
     shutil.copytree(SEED.parent, src)
     res = build_site(src, tmp_path / "out", load=_read_only)
@@ -125,5 +125,12 @@ def test_site_index_sets_an_english_source_in_the_english_type(tmp_path, browser
         cells.nth(k).inner_text(): cells.nth(k).evaluate("td => td.closest('[lang]').lang")
         for k in range(cells.count())
     }
-    page.close()
     assert langs == {"duizhao sample (teacher-written)": "en", "明報社評": "zh-Hant"}, langs
+    for a in res.articles:  # the sheets' source line above the title, and in their foot
+        page.goto((tmp_path / "out" / f"{a.stem}.html").as_uri())
+        spans = page.locator(".src, footer span").filter(has_text=a.publisher or "")
+        assert spans.count() == 2, a.stem
+        for k in range(2):
+            lang = spans.nth(k).evaluate("s => s.closest('[lang]').lang")
+            assert lang == langs[a.publisher or ""], (a.stem, k, lang)
+    page.close()

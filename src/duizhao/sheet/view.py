@@ -33,7 +33,7 @@ from ..output.readings import (  # what is shown above the Chinese words: one ru
 )
 from ..output.templates import generator
 from ..resources.lexicon import CEDICT_ATTRIBUTION
-from ..text.script import script_of
+from ..text.script import has_han, script_of
 from .options import SheetOptions
 from .paragraph import TERM_COLOURS, char_reading, paragraph_view
 
@@ -354,6 +354,8 @@ def sheet_context(
     return {
         "meta": {
             "source": m.source,
+            # a source line with Chinese in it (明報社評) is set in CJK type, an English one not
+            "source_zh": has_han(m.source or ""),
             "date": m.date,
             "title_en": m.title_en,
             "title_zh": m.title_zh,
