@@ -36,6 +36,15 @@ SEED = Path(__file__).resolve().parents[1] / "corpus" / "2025-09-02-wipo-innovat
         (["drill"], "the following arguments are required: FILE, -o/--output"),
         (["nosuch"], "argument COMMAND: invalid choice: 'nosuch'"),
         (["bank", "due", "--for", "french"], "argument --for: invalid choice: 'french'"),
+        # an option the command does not take is reported by that command (round 20's QA: the
+        # README's habit of -o, given to kwic, said "duizhao: …" and pointed at duizhao --help)
+        (
+            ["bank", "kwic", "cluster", "-o", "k.html"],
+            "error: duizhao bank kwic: unrecognized arguments: -o k.html "
+            "(see duizhao bank kwic --help)",
+        ),
+        (["sheet", "a.txt", "-o", "out", "--bogus"], "error: duizhao sheet: unrecognized"),
+        (["--bogus"], "error: duizhao: unrecognized arguments: --bogus (see duizhao --help)"),
     ],
 )
 def test_a_usage_error_is_one_line(

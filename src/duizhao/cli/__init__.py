@@ -50,7 +50,7 @@ from .. import __version__
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (7 ms of a cold --help)
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping, Sequence
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from ._common import CommandGroup
 
@@ -135,6 +135,27 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         text = " ".join(message.split())
         self.exit(2, f"error: {self.prog}: {text} (see {self.prog} --help)\n")
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        """argparse's, but an argument no command takes is reported by the command it was
+        given to (``error: duizhao bank kwic: unrecognized arguments: -o x (see duizhao bank
+        kwic --help)``; it named ``duizhao`` and its help)."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self._chosen(args).error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
+    def _chosen(self, args: Sequence[str] | None) -> argparse.ArgumentParser:
+        """The deepest subcommand's parser that ``args`` names (this one when none)."""
+        parser: argparse.ArgumentParser = self
+        for word in args if args is not None else sys.argv[1:]:
+            choices = next(
+                (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)),
+                None,
+            )
+            if choices is not None and word in choices:
+                parser = choices[word]
+        return parser
 
 
 class _HelpFormatter(argparse.HelpFormatter):
