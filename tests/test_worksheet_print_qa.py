@@ -152,3 +152,49 @@ def test_html_key_title_keeps_the_chinese_title_whole(tmp_path: Path, browser) -
             )
             assert len(tops) == 1, (width, h1.inner_text(), tops)
         page.close()
+
+
+@pytest.mark.browser
+def test_readings_lines_are_long_enough_for_their_answers(tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    """``drill --for chinese --reading both`` (round 20's QA): every answer line of "Write the
+    pinyin and the Jyutping" was 42 mm, where "zhī shí chǎn quán / zi1 sik1 caan2 kyun4" takes
+    about 80 mm at the sentence's size. In Chromium each line is at least as wide as its key's
+    answer set in the sentence's type; in the Word file, its underscores as the answer's letters."""
+    pytest.importorskip("docx")
+    import docx
+
+    from duizhao.output.docx import text_width
+
+    seed = (
+        Path(__file__).resolve().parents[1] / "corpus" / "2025-09-02-wipo-innovation-clusters.txt"
+    )
+    argv = ["drill", str(seed), "-o", str(tmp_path), "--for", "chinese", "--reading", "both"]
+    assert main([*argv, "--docx", "-q"]) == 0
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    page.goto(next(tmp_path.glob("*.html")).as_uri())
+    pairs = page.evaluate(
+        """() => {
+          const keys = [...document.querySelectorAll("ol.readings-key > li .rd")];
+          return [...document.querySelectorAll("ol.readings > li")].map((li, k) => {
+            const probe = document.createElement("span");
+            probe.style.font = getComputedStyle(li.querySelector(".zh")).font;
+            probe.style.whiteSpace = "nowrap";
+            probe.textContent = keys[k].textContent;
+            document.body.appendChild(probe);
+            const need = probe.getBoundingClientRect().width;
+            probe.remove();
+            return [keys[k].textContent, li.querySelector(".write").getBoundingClientRect().width, need];
+          });
+        }"""
+    )
+    page.close()
+    assert len(pairs) >= 8 and any(" / " in a for a, _, _ in pairs)  # pinyin / Jyutping answers
+    for answer, width, need in pairs:
+        assert width >= need, (answer, width, need)
+    answers = {a for a, _, _ in pairs}
+    sheet = next(p for p in tmp_path.glob("*.docx") if not p.name.endswith(".key.docx"))
+    lines = [p.text for p in docx.Document(str(sheet)).paragraphs if "____" in p.text]
+    readings = [t for t in lines if "……" in t or "。" in t]
+    assert len(readings) >= len(answers) - 2
+    longest = max(text_width(a) for a in answers)
+    assert max(t.count("_") * 0.5 for t in readings) >= longest  # an underscore: half an em

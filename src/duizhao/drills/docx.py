@@ -51,13 +51,21 @@ _LINE_WIDTH = 44.0
 _ANSWER_WIDTH = 13.0
 
 
-def _fits(text: str) -> bool:
+def _fits(text: str, answer_width: float = _ANSWER_WIDTH) -> bool:
     """Whether ``text`` and the answer line fit on one line (a wide character counts 1, the
     others half), so that the line is never split across two."""
     from unicodedata import east_asian_width
 
     wide = sum(1.0 if east_asian_width(c) in "WF" else 0.5 for c in text)
-    return wide + _ANSWER_WIDTH <= _LINE_WIDTH
+    return wide + answer_width <= _LINE_WIDTH
+
+
+def _answer_line(answer: str) -> tuple[str, float]:
+    """The line to write ``answer`` on and its width (in :func:`_fits`'s unit, with the three
+    spaces before it): 24 underscores, more for a long answer, as on the page (2.8 mm a letter:
+    "zhī shí chǎn quán / zi1 sik1 caan2 kyun4" gets 107 mm, not 48)."""
+    line = "_" * max(24, -(-len(answer) * 138 // 100))  # an underscore is about 2.0 mm
+    return line, min(_ANSWER_WIDTH + (len(line) - 24) / 2, _LINE_WIDTH)
 
 
 def _spans(
@@ -173,11 +181,12 @@ def _sheet(d: Any, ws: Worksheet) -> None:
             for i, it in enumerate(s.items, 1):
                 p = d.add_paragraph(f"{i}. ")
                 _spans(p, it.prompt)
-                if _fits(f"{i}. " + "".join(x.text for x in it.prompt)):
-                    p.add_run("   " + _LINE * 2)
+                line, width = _answer_line(it.answers[0] if it.answers else "")
+                if _fits(f"{i}. " + "".join(x.text for x in it.prompt), width):
+                    p.add_run("   " + line)
                 else:  # the line on a line of its own: Word broke it after the sentence
                     p.add_run().add_break()
-                    p.add_run(_LINE * 2)
+                    p.add_run(line)
         elif layout == "translate":
             for i, it in enumerate(s.items, 1):
                 p = d.add_paragraph(f"{i}. ")
