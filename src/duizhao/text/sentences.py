@@ -182,8 +182,25 @@ def split_en(text: str) -> tuple[Sentence, ...]:
             pos = found[-1]  # the last sentence may run past the window: read it again
         else:
             pos = _soft_cut(flat, pos, end)  # one sentence longer than the window
-    cuts = sorted({c for c in cuts if 0 < c < len(text)})
+    cuts = sorted({c for c in cuts if 0 < c < len(text)} | _after_letter_cuts(flat))
     return _from_cuts(text, split_long(text, _merge_closers(text, cuts)))
+
+
+#: a lone capital letter and a full stop (pysbd reads it as an initial: "John F. Kennedy") before a
+#: word that starts sentences and is no name, followed by a space: a place or a label ends the
+#: sentence there ("a ridge above Shek O. The trail", "vitamin A. It helps")
+_LETTER_END = re.compile(
+    r"(?<![\w.])[A-Z]\.\s+(?=(?:The|A|An|It|Its|This|That|These|Those|They|Their|There|We|Our|"
+    r"He|His|She|Her|You|Your|In|On|At|But|And|So|Then|If|When|As|After|Before|Some|Many|Most|"
+    r"All|Every|No|Each|From|To|With)\s)"
+)
+
+
+def _after_letter_cuts(flat: str) -> set[int]:
+    """Where a sentence starts after a lone capital letter's full stop (:data:`_LETTER_END`)."""
+    if ". " not in flat:
+        return set()
+    return {m.end() for m in _LETTER_END.finditer(flat)}
 
 
 def _pysbd_cuts(flat: str, lo: int, hi: int) -> list[int]:
