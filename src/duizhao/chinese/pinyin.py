@@ -32,6 +32,7 @@ from .frames import frame_pinyin, zhe
 from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .merged import merged_pinyin
+from .numerals import numeral_yi
 from .phrase_votes import confirmed_mask
 from .polyphone_context import contexts as _contexts  # (a name benchmarks replace)
 from .polyphones import apply_word_readings, fix_pinyin
@@ -422,6 +423,7 @@ class PinyinRomaniser:
                 frame_pinyin(simp, words, out[n])
                 adverb_pinyin(simp, words, out[n])
                 merged_pinyin(text, simp, out[n])
+                numeral_yi(simp, words, out[n])  # 一點五 yī (not 一點 yì "a little")
                 for k, before in model_said.items():
                     if out[n][k] != before:
                         del scores[n][k]  # a context rule decided
