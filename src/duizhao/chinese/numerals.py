@@ -9,7 +9,8 @@ word; the characters around it that came with a fused word stay words of their o
 度).
 
 A number with 點 that tells the time is left alone: 點 before 鐘 半 正, or before a number and 分
-刻 (兩點 五分 "five past two"), and 一 after 點 before 到 (五點 一 到 "as soon as it is five").
+刻 (兩點 五分 "five past two"), and 一 after 點 before 到 (五點 一 到 "as soon as it is five");
+so is the idiom 一點一滴 "bit by bit" (round 20).
 So is 一點 "a little" after a word it qualifies (快一點, 這一點).
 """
 
@@ -56,8 +57,8 @@ def number_spans(text: str) -> list[tuple[int, int]]:
         if "分之" not in number:
             point = max(number.rfind("點"), number.rfind("点"))
             after = text[e : e + 1]
-            if after in _TIME_AFTER or (after == "到" and number[point + 1 :] == "一"):
-                continue
+            if after in _TIME_AFTER or (after in "到滴" and number[point + 1 :] == "一"):
+                continue  # 五點一到 "as soon as it is five"; 一點一滴 "bit by bit" (round 20)
             if number[:point] == "一" and s > 0 and text[s - 1] in _A_LITTLE_AFTER:
                 continue
         spans.append((s, e))
