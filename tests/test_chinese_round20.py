@@ -121,3 +121,38 @@ def test_bit_by_bit_is_no_decimal(tmp_path: Path) -> None:
     # 一點一滴 "bit by bit" is an idiom, not the number 一點一 "1.1" and 滴 "a drop"
     tokens = words_tokens(tmp_path, "問題一點一滴地累積。")
     assert "一點一滴" in [t["text"] for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "pinyin"),
+    [
+        # the verb reading where its complement, aspect marker or object makes it certain
+        ("博物館所藏的古璽很多。", "藏", "cáng"),
+        ("警方懷疑他藏有武器。", "藏", "cáng"),
+        ("媽媽先盛米飯，再盛湯。", "盛", "chéng"),
+        ("杯裏盛滿清水。", "盛", "chéng"),
+        ("她隨便挑了一件外套。", "挑", "tiāo"),
+        ("村民每天去挑水。", "挑", "tiāo"),
+        ("他大喝一聲，衝了出去。", "喝", "hè"),
+        ("最後撒上少量鹽。", "撒", "sǎ"),
+        ("加重刑罰可以收阻嚇作用。", "嚇", "hè"),
+        ("圖書館館藏豐富。", "藏", "cáng"),
+        # the other readings stay
+        ("清朝設駐藏大臣，西藏的藏族人。", "藏", "zàng"),
+        ("唐代由盛轉衰。", "盛", "shèng"),
+        ("政府面對很多挑戰。", "挑", "tiǎo"),
+        ("他不應撒謊，也不應撒了謊再道歉。", "撒", "sā"),
+        ("我們一起喝茶。", "喝", "hē"),
+    ],
+)
+def test_verbs_read_by_their_frame(tmp_path: Path, text: str, char: str, pinyin: str) -> None:
+    tokens = words_tokens(tmp_path, text)
+    got = [t["pinyin"][k] for t in tokens for k, ch in enumerate(t["text"]) if ch == char]
+    assert got and all(r == pinyin for r in got), got
+
+
+def test_fill_a_bowl_in_cantonese(tmp_path: Path) -> None:
+    # 盛 chéng "to fill" is sing4 in Cantonese (shèng "flourishing" sing6)
+    tokens = words_tokens(tmp_path, "媽媽先盛米飯。唐代由盛轉衰。")
+    got = [t["jyutping"][0] for t in tokens if t["text"] == "盛"]
+    assert got == ["sing4", "sing6"]
