@@ -88,7 +88,12 @@ _TITLES = frozenset(
 )
 #: Verbs of saying after a name (Simplified; :mod:`.conventions` has the Traditional list).
 _SAYING = frozenset(
-    "说 表示 指出 认为 强调 称 透露 承认 坦言 回应 补充 重申 宣布 证实 直言 形容".split()  # noqa: SIM905
+    (  # noqa: SIM905 (a list of words reads better as one string)
+        "说 表示 指出 认为 强调 称 透露 承认 坦言 回应 补充 重申 宣布 证实 直言 形容 "
+        # round 20: 指 "to say" of the Hong Kong press (区诺轩 指 …) and verbs of speech acts
+        "指 直指 批评 质疑 解释 建议 呼吁 预料 预计 相信 估计 明言 声称 宣称 坦承 澄清 否认 "
+        "反驳 说道 笑言 问道 答道"
+    ).split()
 )
 #: Last characters of titles before a name (主席 单仲偕, 局长 …; :mod:`.conventions`' list
 #: without 员 and 事, which end 团员 "member" and 故事 "story": 团员 查路条 is no name).
