@@ -56,7 +56,7 @@ from .overrides import Override, load_overrides
 from .pinyin import PinyinRomaniser, Romaniser
 from .same_script import traditional_form
 from .segment import JiebaSegmenter, Segmenter
-from .surnames import SURNAME_CHARS, surname_jyutping, surname_pinyin
+from .surnames import SURNAME_CHARS, repeated_names, surname_jyutping, surname_pinyin
 from .unknown import join_unknown_spans
 
 if TYPE_CHECKING:
@@ -391,12 +391,16 @@ class ChineseAnnotator:
         batch = list(zip(texts, simps, words, strict=True))
         pinyins, unsure = _romanise_pinyin(self.pinyin, batch)
         read_names = isinstance(self.pinyin, PinyinRomaniser) and self.pinyin.context
+        names: set[str] = set()
         named = [  # the surnames of people's names: 單仲偕 shàn sin6 (not dān daan1)
-            surname_pinyin(s, [(a, b) for a, b, _ in spans], py, un)
+            surname_pinyin(s, [(a, b) for a, b, _ in spans], py, un, names)
             if read_names and not SURNAME_CHARS.isdisjoint(s)
             else []
             for s, spans, py, un in zip(simps, all_spans, pinyins, unsure, strict=True)
         ]
+        if names:  # a name found once is a name wherever the article repeats it
+            for s, spans, py, un, at in zip(simps, all_spans, pinyins, unsure, named, strict=True):
+                repeated_names(s, [(a, b) for a, b, _ in spans], py, un, names, at)
         jyutpings = _romanise_all(self.jyutping, batch)
         for t, at, jp in zip(texts, named, jyutpings, strict=True):
             if at:

@@ -62,6 +62,7 @@ _S: dict[str, dict[str, tuple[str, ...]]] = {
     "惡": {"è": ("ok3",), "wù": ("wu3",)},
     "難": {"nán": ("naan4",), "nàn": ("naan6",)},
     "為": {"wéi": ("wai4",), "wèi": ("wai6",)},
+    "盛": {"chéng": ("sing4",), "shèng": ("sing6",)},  # round 20: 盛 米飯 "to fill a bowl"
 }  # fmt: skip
 
 #: character → Mandarin reading → the Cantonese readings of that sense (the first is given).

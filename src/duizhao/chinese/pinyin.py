@@ -32,9 +32,11 @@ from .frames import frame_pinyin, zhe
 from .g2pm import model_readings
 from .g2pm import polyphone_model as g2pm_model
 from .merged import merged_pinyin
+from .numerals import numeral_yi
 from .phrase_votes import confirmed_mask
 from .polyphone_context import contexts as _contexts  # (a name benchmarks replace)
 from .polyphones import apply_word_readings, fix_pinyin
+from .verb_senses import verb_pinyin
 from .word_types import read_word_type
 
 __all__ = [
@@ -422,8 +424,10 @@ class PinyinRomaniser:
                 frame_pinyin(simp, words, out[n])
                 adverb_pinyin(simp, words, out[n])
                 merged_pinyin(text, simp, out[n])
+                numeral_yi(simp, words, out[n])  # 一點五 yī (not 一點 yì "a little")
+                ruled = set(verb_pinyin(simp, words, out[n]))  # 所 藏 cáng, 盛 米飯 chéng
                 for k, before in model_said.items():
-                    if out[n][k] != before:
+                    if out[n][k] != before or k in ruled:
                         del scores[n][k]  # a context rule decided
         return list(zip(out, scores, strict=True))
 
