@@ -3,6 +3,8 @@ written for the tests; each case fails on the code before the round)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from duizhao.chinese import default_annotator
@@ -189,3 +191,33 @@ def test_a_word_fused_with_the_number_after_it_is_not_a_word() -> None:
     assert words[:2] == ["世界", "百強"]
     assert "力挺" in words and "力挺十" not in words
     assert "張大千" in words
+
+
+@pytest.mark.parametrize(
+    ("text", "run"),
+    [
+        # round 20: the passive 被/為 … 所 + a verb of one character (所傷 was one word, so the
+        # glossary offered 所傷 for "injure")
+        ("每年都有數十人被塌下的樹木所傷。", ["樹木", "所", "傷"]),
+        ("這位詩人的作品早已為人所知。", ["所", "知"]),
+        # 所 words that are no passive stay whole
+        ("火警的原因為電線走火所致。", ["所致"]),
+        ("他被選為班長，所以很高興。", ["所以"]),
+        # a Hong Kong weather word kept whole (was 山泥 / 傾瀉 "to pour down in torrents")
+        ("暴雨引致多區山泥傾瀉。", ["山泥傾瀉"]),
+    ],
+)
+def test_passive_suo_and_hong_kong_weather_words(text: str, run: list[str]) -> None:
+    assert has_run(words(text), run)
+
+
+def test_landslide_has_its_hong_kong_gloss(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from duizhao.cli import main
+
+    src = tmp_path / "rain.txt"
+    src.write_text("暴雨引致山泥傾瀉。\n", encoding="utf-8")
+    assert main(["words", str(src), "--format", "text"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("山泥傾瀉"))
+    assert line.endswith("landslide")

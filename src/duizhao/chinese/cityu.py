@@ -19,6 +19,10 @@ them, so each costs a little on AS (measured in docs/chinese.md, seventh round):
 - the proper name of a place and 人 "person" are two words (美國 人, 浙江 人; 港人 and a
   common noun's 外國人 stay whole).
 
+Round 20: the 所 of the passive 被/為 … 所 + verb is a word of its own before a verb of one
+character that the dictionary fused with it (被 樹木 所 傷 "injured by trees"; 所以, 所有 stay
+whole), so that the verb, not 所傷, is the word a learner and the glossary see.
+
 Round 15: 數 "several" that the dictionary fused with the verb or adverb before it is a word
 of its own before what it counts (有數 人 → 有 數 人, 僅數 名 → 僅 數 名). (本港 "Hong Kong",
 which the CityU standard writes 本 港, stays one word: its gloss is the one a learner needs.)
@@ -266,6 +270,13 @@ def cityu_cuts(
             if w[2:]:
                 out.append(w[2:])
         elif (
+            n == 2
+            and w[0] == "所"
+            and w not in _SUO_WORDS
+            and any(o in _PASSIVES for o in out)
+        ):
+            out.extend(w)  # 被 樹木 所傷 → 被 樹木 所 傷 "injured by trees"
+        elif (
             w == "才能"
             and verb is not None
             and nxt
@@ -276,6 +287,14 @@ def cityu_cuts(
         else:
             out.append(w)
     return out
+
+
+#: The passive markers of 被/為 … 所 + verb (被 樹木 所 傷, 為 人 所 知).
+_PASSIVES = frozenset(["被", "為", "受"])
+#: Words of 所 that are no passive 所 + verb (所以 "so", 所有 "all", 所致 "caused by").
+_SUO_WORDS = frozenset(
+    ["所以", "所有", "所謂", "所在", "所屬", "所得", "所長", "所需", "所致", "所及"]
+)
 
 
 #: The numeral units that end a word fused with the number after it (世界百, 力挺十).
