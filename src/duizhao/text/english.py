@@ -85,7 +85,7 @@ def zipf(word: str) -> float:
 def _zipf_frequency() -> Callable[[str, str], float]:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency  # type: ignore[no-any-return]
+    return zipf_frequency
 
 
 # British and American spellings, as candidate rewrites of a word's ending (checked against
