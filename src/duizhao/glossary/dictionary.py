@@ -309,9 +309,7 @@ def _sense_words(sense: str) -> tuple[tuple[str, ...], tuple[tuple[str, float], 
     order :func:`_gloss_simplified` meets them (``None``: not a sense). Not remembered: a memo of
     senses held about 2 MB over 200 distinct articles, against the memory ceiling."""
     low = sense.lower()
-    # (a sense without "(" or "[", most of them, has no note to take out or read)
-    bracketed = "(" in low or "[" in low
-    s = (_NOTES.sub(" ", low) if bracketed else low).strip()
+    s = _NOTES.sub(" ", low).strip()
     if not s or _NOT_A_SENSE.match(s):
         return None
     words = [w for w in _WORD.findall(s) if w not in EN_FUNCTION]
@@ -319,17 +317,15 @@ def _sense_words(sense: str) -> tuple[tuple[str, ...], tuple[tuple[str, float], 
         return None
     phrase = tuple(lemma(w) for w in words)
     weight = 1.0 / math.sqrt(len(words))
-    weighted = [(w, weight) for w in words]
-    if "(" in low:
-        # words in brackets say what the sense applies to ("transit (of goods)"): half weight
-        weighted += [
-            (w, 0.5 * weight)
-            for note in _NOTE.findall(_BRACKETS.sub(" ", low))
-            if not note.strip().startswith("cl:")
-            for w in _WORD.findall(note)
-            if w not in EN_FUNCTION and w not in ("sb", "sth", "tw", "coll", "lit", "fig")
-        ]
-    return phrase, tuple(weighted)
+    # words in brackets say what the sense applies to ("transit (of goods)"): half weight
+    noted = [
+        (w, 0.5 * weight)
+        for note in _NOTE.findall(_BRACKETS.sub(" ", low))
+        if not note.strip().startswith("cl:")
+        for w in _WORD.findall(note)
+        if w not in EN_FUNCTION and w not in ("sb", "sth", "tw", "coll", "lit", "fig")
+    ]
+    return phrase, tuple([(w, weight) for w in words] + noted)
 
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")

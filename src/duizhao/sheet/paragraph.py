@@ -178,16 +178,12 @@ def paragraph_view(
         this = want_py or want_jp
         if this and wants_reading is not None:
             this = wants_reading(text[tok.start : tok.end], tok.hsk)
-        # (char_reading of each character, written out: the readings asked for, or none)
-        pys = tok.pinyin if want_py and this else ()
-        jps = tok.jyutping if want_jp and this else ()
-        flags, start = tok.pinyin_unsure, tok.start
         for pos in range(a, b):
-            k = pos - start
-            py = (pys[k] or None) if 0 <= k < len(pys) else None
-            jp = (jps[k] or None) if 0 <= k < len(jps) else None
+            py = char_reading(tok.pinyin, pos - tok.start) if want_py and this else None
+            jp = char_reading(tok.jyutping, pos - tok.start) if want_jp and this else None
             any_reading = any_reading or bool(py or jp)
-            unsure = bool(py) and k < len(flags) and flags[k]
+            k = pos - tok.start
+            unsure = bool(py) and k < len(tok.pinyin_unsure) and tok.pinyin_unsure[k]
             with_unsure = with_unsure or unsure
             chars.append({"ch": text[pos], "py": py, "jp": jp, "unsure": unsure})
         full_py = " ".join(p for p in tok.pinyin if p) if tok.pinyin else ""

@@ -16,8 +16,6 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache
 
 __all__ = [
     "STOP_WORDS",
@@ -77,15 +75,9 @@ def content_words(text: str) -> list[str]:
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an English word (0 for an unknown word; 3 is once per
     million words). wordfreq keeps its own bounded cache of look-ups."""
-    return float(_zipf_frequency()(word, "en"))
-
-
-# wordfreq is imported on first use, once (an import statement in ``zipf`` ran at each call).
-@cache
-def _zipf_frequency() -> Callable[[str, str], float]:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency
+    return float(zipf_frequency(word, "en"))
 
 
 # British and American spellings, as candidate rewrites of a word's ending (checked against
