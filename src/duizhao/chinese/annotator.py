@@ -34,7 +34,7 @@ from duizhao.text.convert import (
 )
 from duizhao.text.script import HAN, is_han
 
-from .bodies import body_gloss
+from .bodies import body_ends, body_gloss
 from .cantonese_senses import agree_senses
 from .conventions import MONTH_PARTS
 from .frames import agree_jyutping
@@ -444,6 +444,7 @@ class ChineseAnnotator:
         tokens, pos_of = [], self.segmenter.pos
         with_glosses, with_pos, max_senses = self.glosses, self.with_pos, self.max_senses
         overrides, levels_get = self.overrides, levels.get
+        ends = body_ends()
         for k, (a, b, kind) in enumerate(spans):
             word = text[a:b]
             sword = simp[a:b]
@@ -482,7 +483,8 @@ class ChineseAnnotator:
                     gloss = override.gloss
             if kind in _WORD_KINDS:
                 if with_glosses and gloss is None:
-                    gloss = body_gloss(text, a, b)  # 護理署 of 漁農自然護理署: the whole name
+                    if b > a and text[b - 1] in ends:  # 護理署 of 漁農自然護理署: the whole name
+                        gloss = body_gloss(text, a, b)
                     if gloss is None and b - a >= 2 and sword[-1] == "时":  # 下午 四時
                         near = context_of(text, simp, spans, k, pos_of)
                         gloss = hour_gloss(word, near.prev, near.next, near.next_is_number)

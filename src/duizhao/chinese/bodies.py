@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["body_gloss"]
+__all__ = ["body_ends", "body_gloss"]
 
 
 @cache
@@ -38,6 +38,13 @@ def _names() -> dict[str, tuple[tuple[str, str], ...]]:
             for form in {word, to_simplified(word)}:
                 out.setdefault(form[-1], []).append((form, f"{english[word]} ({word})"))
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def body_ends() -> frozenset[str]:
+    """The characters a full name of :func:`body_gloss` ends in (elsewhere it answers ``None``
+    at once: a caller with many words asks it only there)."""
+    return frozenset(_names())
 
 
 def body_gloss(text: str, start: int, end: int) -> str | None:

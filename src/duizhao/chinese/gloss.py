@@ -383,7 +383,8 @@ def _composed_of_characters(
 
     if len(simplified) != 2 or len(pinyin) != 2 or word[0] in SURNAMES:
         return None
-    if any(ch in transliteration_chars() for ch in word):
+    foreign = transliteration_chars()
+    if any(ch in foreign for ch in word):
         return None
     if not english:
         return None
@@ -391,7 +392,7 @@ def _composed_of_characters(
     parts = []
     for k in range(2):
         senses = _senses(word[k], simplified[k], (pinyin[k],))
-        hits = [x for x in senses if not _unsuitable(x) and in_sentence(x, words)]
+        hits = [x for x in senses if in_sentence(x, words) and not _unsuitable(x)]
         if not hits:
             return None
         parts.append((hits[0], word[k]))

@@ -81,15 +81,18 @@ def stem(word: str) -> str:
     return word[: max(4, len(word) - 3)] if len(word) > 5 else word
 
 
-def _irregular_lemmas(word: str) -> list[str]:
+# Remembered for one article only, as :func:`sentence_words` (cleared with it): a word recurs
+# in the sentences of an article.
+@lru_cache(maxsize=1024)
+def _irregular_lemmas(word: str) -> tuple[str, ...]:
     """The verb lemmas of an irregular form (*went* → ``go``) that its stem does not reach."""
     from duizhao.resources.lemmas import verb_lemmas
 
-    return [
+    return tuple(
         v
         for v in verb_lemmas(word)
         if v != word and v not in _AUXILIARIES and not word.startswith(stem(v)[:4])
-    ]
+    )
 
 
 @lru_cache(maxsize=256)
@@ -107,6 +110,7 @@ def sentence_words(english: str) -> SentenceWords:
 def forget_sentences() -> None:
     """Forget the English sentences :func:`sentence_words` has seen (after each article)."""
     sentence_words.cache_clear()
+    _irregular_lemmas.cache_clear()
 
 
 def in_sentence(sense: str, english: frozenset[str]) -> bool:
@@ -143,5 +147,15 @@ def order_senses(senses: Sequence[str], english: str | None) -> list[str]:
     if not english:
         return list(senses)
     words = sentence_words(english)
-    hits = [s for s in senses if in_sentence(s, words)]
+    via = words.via_lemma
+    hits = []
+    for sense in senses:  # in_sentence(sense, words), without a call a sense
+        for w, s in _sense_stems(sense):
+            if s in words and (
+                s not in via or _particle_present(_PARENS_RE.sub("", sense), w, words)
+            ):
+                hits.append(sense)
+                break
+    if not hits:
+        return list(senses)
     return hits + [s for s in senses if s not in hits]
