@@ -336,9 +336,9 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
 #: (``--show-held-out``): glossary-mac-dev 04–05 and the check sets written in rounds 16 and 19
 #: (the second of round 19; round 17's ``written18`` is in the fitting pool from round 19,
 #: round 19's first, ``written20``, from round 19's second part).
-HIDDEN_SPLITS = ("held-out", "written17", "written21")
+HIDDEN_SPLITS = ("held-out", "written17", "written21", "written22")
 HIDDEN_PREFIXES = (
-    "mac/04", "mac/05", "fixtures/written17", "fixtures/written21",
+    "mac/04", "mac/05", "fixtures/written17", "fixtures/written21", "fixtures/written22",
 )  # fmt: skip
 
 GROUPS = {
@@ -361,6 +361,9 @@ GROUPS = {
     "fixtures, written in round 19": lambda a: a.group == "fixtures" and a.split == "written20",
     "fixtures, written in round 19, second check set": (
         lambda a: a.group == "fixtures" and a.split == "written21"
+    ),
+    "fixtures, written in round 20, check set": (
+        lambda a: a.group == "fixtures" and a.split == "written22"
     ),
     "seed": lambda a: a.group == "seed",
     "seed-teacher (the seed, 24 terms)": lambda a: a.split == "seed-teacher",

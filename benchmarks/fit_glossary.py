@@ -16,8 +16,8 @@ terms of 36 articles), and from round 19's second part round 19's ``written20`` 
 post, a consumer-advice leaflet, an interview transcript; 353 terms of 39 articles).
 Outside the pool, never fitted on and never used to choose anything: glossary-mac-dev 04 and 05
 (the round-1 held-out part, kept for continuity), the failure-class fixtures (the tests of
-this finder), the check sets ``written12``, ``written17`` and ``written21`` (rounds 12, 16 and
-19's second part), and the seed
+this finder), the check sets ``written12``, ``written17``, ``written21`` and ``written22``
+(rounds 12, 16, 19's second part and 20), and the seed
 (whose text ``seed-teacher`` shares: its three terms are no longer a clean check). Every article
 is read, aligned and annotated by the pipeline itself (its own alignment, tokens and English
 occurrences).
@@ -156,6 +156,9 @@ SETS = {
     "fixtures, written in round 19": lambda a: a.group == "fixtures" and a.split == "written20",
     "fixtures, written in round 19, second check set": (
         lambda a: a.group == "fixtures" and a.split == "written21"
+    ),
+    "fixtures, written in round 20, check set": (
+        lambda a: a.group == "fixtures" and a.split == "written22"
     ),
     "seed": lambda a: a.group == "seed",
     "seed-teacher": lambda a: a.split == "seed-teacher",
