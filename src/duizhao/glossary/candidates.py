@@ -207,6 +207,8 @@ def _compound_parts(
     都市固體廢物 in 都市固體廢物收費), as the token is cut into CC-CEDICT words longest first;
     never a run that leaves a single character cut off (合資 is not cut out of 合資格)."""
     a, b = token
+    if b - a == 3 and _is_han_text(text[a:b]):
+        return _two_and_one(simp[a - offset : b - offset], a)
     if b - a < 4 or not _is_han_text(text[a:b]):
         return []
     pieces = _greedy(simp[a - offset : b - offset])
@@ -225,6 +227,22 @@ def _compound_parts(
                 continue  # a single character would be cut off
             out.append((x, y))
     return out
+
+
+def _two_and_one(simp: str, a: int) -> list[tuple[int, int]]:
+    """The two-character word of a three-character token that is no CC-CEDICT word but one
+    way only a word of two and a word of one (round 20: 牛腩 in 牛腩湯 "brisket soup", 牛腩 | 湯;
+    never 合資 out of 合資格, which is also 合 | 資格)."""
+    from duizhao.resources.lexicon import cedict
+
+    d = cedict()
+    if simp in d:
+        return []
+    left = simp[:2] in d and simp[2] in d
+    right = simp[0] in d and simp[1:] in d
+    if left == right:
+        return []
+    return [(a, a + 2)] if left else [(a + 1, a + 3)]
 
 
 def _greedy(simp: str) -> list[str]:
@@ -340,7 +358,7 @@ def zh_sentence(
                     continue  # an open 是…的 frame: 葡萄是酸的, not 葡萄是酸
                 spans.append(_new(Span, (text[a:b], a, b, x, y, x == k and y == m - 1, False)))
                 seen.add((a, b))
-            if toks[x][1] - toks[x][0] >= 4:  # (a shorter token has no parts)
+            if toks[x][1] - toks[x][0] >= 3:  # (a shorter token has no parts)
                 for a, b in _compound_parts(text, simp, start, toks[x]):
                     spans.append(_new(Span, (text[a:b], a, b, x, x, False, True)))
         a, b = toks[k][0], toks[m - 1][1]
