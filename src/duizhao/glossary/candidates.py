@@ -229,11 +229,17 @@ def _compound_parts(
     return out
 
 
+#: The highest HSK 3.0 level of a word too common to be cut out of a token of three.
+_COMMON_LEVEL = 3
+
+
 def _two_and_one(simp: str, a: int) -> list[tuple[int, int]]:
     """The two-character word of a three-character token that is no CC-CEDICT word but one
     way only a word of two and a word of one (round 20: 牛腩 in 牛腩湯 "brisket soup", 牛腩 | 湯;
-    never 合資 out of 合資格, which is also 合 | 資格)."""
-    from duizhao.resources.lexicon import cedict
+    never 合資 out of 合資格, which is also 合 | 資格), unless the word of two is a common one
+    (HSK 3.0 levels 1–3): a common word and one character is a derived word (教育局 "education
+    bureau", 使用率 "usage rate"), whose meaning is the whole token's."""
+    from duizhao.resources.lexicon import cedict, hsk_level
 
     d = cedict()
     if simp in d:
@@ -242,7 +248,11 @@ def _two_and_one(simp: str, a: int) -> list[tuple[int, int]]:
     right = simp[0] in d and simp[1:] in d
     if left == right:
         return []
-    return [(a, a + 2)] if left else [(a + 1, a + 3)]
+    x = 0 if left else 1
+    level = hsk_level(simp[x : x + 2])
+    if level is not None and level <= _COMMON_LEVEL:
+        return []
+    return [(a + x, a + x + 2)]
 
 
 def _greedy(simp: str) -> list[str]:
