@@ -67,6 +67,9 @@ MAX_WORD = 8
 
 #: Particles that never start a word (Simplified).
 _NEVER_START = word_set("的 了 着 地 得 吗 呢 吧 啊 呀 么 之 们 等 嘛 哦 啦 罢 兮")
+#: Time postpositions, which close the phrase before them (煮滾後 "after it boils", 退休前,
+#: 下雨時): inside a clause they never start a span (round 20: 後轉慢火 for "turn sth down").
+_POSTPOSITIONS = word_set("后 前 时")
 #: Prepositions and conjunctions that never end one (Simplified).
 NEVER_END = word_set(
     "和 与 及 或 把 被 将 从 对 向 给 在 于 而 但 并 因 为 以 跟 同 由 自 则 且 若 如 比 连 往 "
@@ -354,7 +357,7 @@ def zh_sentence(
         # tokens k..m-1 are one clause
         seen: set[tuple[int, int]] = set()
         for x in range(k, m):
-            if simple[x] in _NEVER_START:
+            if simple[x] in _NEVER_START or (x > k and simple[x] in _POSTPOSITIONS):
                 continue
             for y in range(x, min(m, x + MAX_TOKENS)):
                 a, b = toks[x][0], toks[y][1]
