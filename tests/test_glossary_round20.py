@@ -83,3 +83,22 @@ def test_no_word_of_two_cut_out_of_a_token_read_two_ways_or_derived() -> None:
     assert _two_and_one(to_simplified("牛腩湯"), 10) == [(10, 12)]
     assert _two_and_one(to_simplified("合資格"), 0) == []
     assert _two_and_one(to_simplified("教育局"), 0) == []
+
+
+def test_a_time_postposition_starts_no_span(tmp_path: Path) -> None:
+    """煮開後 | 調低火力: 後 "after" closes the clause before it, so no candidate starts with
+    it (round 19's code ranked 後轉慢火 first for "turn sth down" in a recipe)."""
+    from conftest import cli_json
+
+    article = tmp_path / "congee.txt"
+    article.write_text(
+        "Bring the congee to the boil, then turn the heat down and stir it often.\n\n"
+        "粥煮開後調低火力，並不時攪拌。\n\n"
+        "/ Glossary生字 /\n\n"
+        "turn sth down：to reduce the heat, sound or light of sth\n",
+        encoding="utf-8",
+    )
+    (entry,) = cli_json("annotate", str(article), "-q")["glossary"]
+    texts = [c["text"] for c in entry["counterparts"]]
+    assert texts and not any(t.startswith("後") for t in texts)
+    assert texts[0] == "調低火力"
