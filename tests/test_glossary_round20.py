@@ -36,7 +36,7 @@ peel：to take the skin off fruit or vegetables
 
 
 def test_a_verb_terms_base_form_where_a_noun_stands_is_no_occurrence(tmp_path: Path) -> None:
-    """"peel" defined as a verb: *the peel* and *a piece of lemon peel* are the noun (round 19's
+    """ "peel" defined as a verb: *the peel* and *a piece of lemon peel* are the noun (round 19's
     code found all three, and a noun's Chinese could become the verb's counterpart)."""
     from conftest import cli_json
 
@@ -48,8 +48,8 @@ def test_a_verb_terms_base_form_where_a_noun_stands_is_no_occurrence(tmp_path: P
 
 
 def test_a_verb_still_found_after_a_subject_or_to() -> None:
-    from duizhao.glossary.terms import term_pattern
     from duizhao.glossary.noun_use import noun_use
+    from duizhao.glossary.terms import term_pattern
 
     text = "They scrapped the plan; the workers scrap old cars and sell the scrap to a dealer."
     found = [m for m in term_pattern("scrap", definition="to get rid of sth").finditer(text)]

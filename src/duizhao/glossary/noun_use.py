@@ -35,9 +35,7 @@ from duizhao.text.english import word_set
 __all__ = ["noun_use"]
 
 #: Words after which a verb's base form is a noun.
-_BEFORE_NOUN = word_set(
-    "a an the this these those my your his its our their every each another of"
-)
+_BEFORE_NOUN = word_set("a an the this these those my your his its our their every each another of")
 #: Words two before a noun (*a* full refund, *of* tangerine peel).
 _TWO_BEFORE = word_set("a an of")
 #: Words that may stand between those and a verb (*of them peel*, *a lot just peel*).
