@@ -56,7 +56,13 @@
   measured on main (bef1fd4) then: top-1 20/30 (0.667), top-3 27/30 (0.900), shown as certain
   12/14 right, marked "check" 8/16 right, English P 0.968 / R 1.0; never fitted on nor used
   to choose anything; its writer saw the first guesses once, while checking the English
-  occurrences, before any change).
+  occurrences, before any change; in the fitting pool from round 20, studied per term then),
+  and ``written22`` (round 20's check set: a company
+  product-recall announcement, a science page for children and a film review, genres no
+  earlier set has, 30 terms, written with their gold before any change of that round and
+  measured on main (413f116) then: top-1 23/30 (0.767), top-3 0.933, shown as certain 13/15
+  right, marked "check" 10/15 right, English P 1.0 / R 1.0; never fitted on nor used to choose
+  anything, its per-term results never printed while tuning).
 * ``seed``: the sample editorial (``corpus/2025-09-02-…``) with its three glossary terms, and the
   English vocabulary it suggests (``tests/fixtures/glossary/seed-vocabulary.gold.json``); only
   scored.
@@ -103,12 +109,12 @@ MAC_TUNING = ("01", "02", "03")
 #: the check sets of rounds 8, 10 and 11 joined the pool in round 12, once measured and reported;
 #: round 13's ``written14`` from round 14, round 14's ``written15`` from round 15, round 15's
 #: ``written16`` from round 17, round 17's ``written18`` from round 19, round 19's
-#: ``written20`` from round 19's second part; round 12's ``written12``, round 16's
-#: ``written17`` and round 19's second, ``written21``, stay outside; round 18's ``written19``
-#: was written for the pool).
+#: ``written20`` from round 19's second part, round 19's second, ``written21``, from round 20;
+#: round 12's ``written12``, round 16's ``written17`` and round 20's ``written22`` stay
+#: outside; round 18's ``written19`` was written for the pool).
 FITTED_FIXTURES = (
     "dev", "heldout", "fresh", "written8", "written10", "seed-teacher", "written14", "written15",
-    "written16", "written18", "written19", "written20",
+    "written16", "written18", "written19", "written20", "written21",
 )  # fmt: skip
 
 

@@ -130,7 +130,11 @@ def test_the_command_line_warns_of_a_missing_term(capsys: pytest.CaptureFixture[
 )
 def test_candidates_are_runs_of_whole_tokens(cuts: list[int], text: str) -> None:
     """Whatever the segmenter's cut, a candidate starts and ends on token boundaries, or is a
-    dictionary part of a compound token that leaves no single character cut off."""
+    dictionary part of a compound token that leaves no single character cut off, or (round 20)
+    the word of two of a token of three read one way only as a word of two and one of one."""
+    from duizhao.glossary.candidates import _two_and_one
+    from duizhao.text.convert import to_simplified
+
     bounds = sorted({0, *[c for c in cuts if c < len(text)], len(text)})
     tokens = tuple(itertools.pairwise(bounds))
     s = zh_sentence(text, 0, 0, 0, len(text), tokens)
@@ -141,6 +145,9 @@ def test_candidates_are_runs_of_whole_tokens(cuts: list[int], text: str) -> None
         if span.part:
             a, b = tokens[span.first]
             assert a <= span.start < span.end <= b and (span.start, span.end) != (a, b)
+            if b - a == 3:
+                assert [(span.start, span.end)] == _two_and_one(to_simplified(text[a:b]), a)
+                continue
             assert span.start == a or span.start - a >= 2
             assert span.end == b or b - span.end >= 2
         else:

@@ -1,6 +1,7 @@
 """Round 19: the check set ``written20`` (a travel blog post, a consumer-advice leaflet, an
 interview transcript), hidden until round 19's second part and in the pool from then, round 19's
-second check set ``written21`` outside the pool and hidden, and ``written18`` in the pool.
+second check set ``written21`` (outside the pool and hidden until round 20, in the pool from
+then), and ``written18`` in the pool.
 """
 
 from __future__ import annotations
@@ -24,18 +25,19 @@ def test_written20_is_in_the_fitting_pool_from_round_19s_second_part() -> None:
     assert "fixtures, written in round 19" in bench_glossary.GROUPS
 
 
-def test_written21_is_a_hidden_check_set_outside_the_pool() -> None:
+def test_written21_is_in_the_fitting_pool_from_round_20() -> None:
     """Round 19's second check set (a museum audio guide, a cooking column, a letter to the
-    editor), written before any change of round 19's second part: outside the pool, hidden."""
+    editor), written before any change of round 19's second part: hidden and outside the pool
+    until round 20, in the pool and studied per term from then."""
     import bench_glossary
     import fit_glossary
     import glossary_data
 
     arts = [a for a in glossary_data.fixture_articles() if a.split == "written21"]
     assert len(arts) == 3 and sum(len(a.terms) for a in arts) == 30
-    assert not any(a.fitted for a in arts)
-    assert "written21" in bench_glossary.HIDDEN_SPLITS
-    assert all(a.name.startswith(bench_glossary.HIDDEN_PREFIXES) for a in arts)
+    assert all(a.fitted for a in arts)
+    assert "written21" not in bench_glossary.HIDDEN_SPLITS
+    assert not any(a.name.startswith(bench_glossary.HIDDEN_PREFIXES) for a in arts)
     group = "fixtures, written in round 19, second check set"
     assert all(bench_glossary.GROUPS[group](a) and fit_glossary.SETS[group](a) for a in arts)
 

@@ -47,7 +47,9 @@ def test_a_blank_keeps_the_full_stop_after_it(browser, tmp_path: Path, width: in
     """The cloze's last blank ended a line at 1200 px and its full stop went alone to the next
     line ("… damaging the (3)________" / "."). A blank and the punctuation after it stay on one
     line, at any width."""
-    assert main(["drill", str(ARTICLE), "-o", str(tmp_path), "--seed", "2", "-q"]) == 0
+    # seed 4: with round 20's glossary ("their litter", a noun, is no occurrence of the verb
+    # "litter") seed 2's cloze has no blank before punctuation
+    assert main(["drill", str(ARTICLE), "-o", str(tmp_path), "--seed", "4", "-q"]) == 0
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto((tmp_path / f"{ARTICLE.stem}.drills.html").as_uri())
     after = page.evaluate(_AFTER_BLANKS_JS)

@@ -67,6 +67,9 @@ MAX_WORD = 8
 
 #: Particles that never start a word (Simplified).
 _NEVER_START = word_set("的 了 着 地 得 吗 呢 吧 啊 呀 么 之 们 等 嘛 哦 啦 罢 兮")
+#: Time postpositions, which close the phrase before them (煮滾後 "after it boils", 退休前,
+#: 下雨時): inside a clause they never start a span (round 20: 後轉慢火 for "turn sth down").
+_POSTPOSITIONS = word_set("后 前 时")
 #: Prepositions and conjunctions that never end one (Simplified).
 NEVER_END = word_set(
     "和 与 及 或 把 被 将 从 对 向 给 在 于 而 但 并 因 为 以 跟 同 由 自 则 且 若 如 比 连 往 "
@@ -207,6 +210,8 @@ def _compound_parts(
     都市固體廢物 in 都市固體廢物收費), as the token is cut into CC-CEDICT words longest first;
     never a run that leaves a single character cut off (合資 is not cut out of 合資格)."""
     a, b = token
+    if b - a == 3 and _is_han_text(text[a:b]):
+        return _two_and_one(simp[a - offset : b - offset], a)
     if b - a < 4 or not _is_han_text(text[a:b]):
         return []
     pieces = _greedy(simp[a - offset : b - offset])
@@ -225,6 +230,32 @@ def _compound_parts(
                 continue  # a single character would be cut off
             out.append((x, y))
     return out
+
+
+#: The highest HSK 3.0 level of a word too common to be cut out of a token of three.
+_COMMON_LEVEL = 3
+
+
+def _two_and_one(simp: str, a: int) -> list[tuple[int, int]]:
+    """The two-character word of a three-character token that is no CC-CEDICT word but one
+    way only a word of two and a word of one (round 20: 牛腩 in 牛腩湯 "brisket soup", 牛腩 | 湯;
+    never 合資 out of 合資格, which is also 合 | 資格), unless the word of two is a common one
+    (HSK 3.0 levels 1–3): a common word and one character is a derived word (教育局 "education
+    bureau", 使用率 "usage rate"), whose meaning is the whole token's."""
+    from duizhao.resources.lexicon import cedict, hsk_level
+
+    d = cedict()
+    if simp in d:
+        return []
+    left = simp[:2] in d and simp[2] in d
+    right = simp[0] in d and simp[1:] in d
+    if left == right:
+        return []
+    x = 0 if left else 1
+    level = hsk_level(simp[x : x + 2])
+    if level is not None and level <= _COMMON_LEVEL:
+        return []
+    return [(a + x, a + x + 2)]
 
 
 def _greedy(simp: str) -> list[str]:
@@ -326,7 +357,7 @@ def zh_sentence(
         # tokens k..m-1 are one clause
         seen: set[tuple[int, int]] = set()
         for x in range(k, m):
-            if simple[x] in _NEVER_START:
+            if simple[x] in _NEVER_START or (x > k and simple[x] in _POSTPOSITIONS):
                 continue
             for y in range(x, min(m, x + MAX_TOKENS)):
                 a, b = toks[x][0], toks[y][1]
@@ -340,7 +371,7 @@ def zh_sentence(
                     continue  # an open 是…的 frame: 葡萄是酸的, not 葡萄是酸
                 spans.append(_new(Span, (text[a:b], a, b, x, y, x == k and y == m - 1, False)))
                 seen.add((a, b))
-            if toks[x][1] - toks[x][0] >= 4:  # (a shorter token has no parts)
+            if toks[x][1] - toks[x][0] >= 3:  # (a shorter token has no parts)
                 for a, b in _compound_parts(text, simp, start, toks[x]):
                     spans.append(_new(Span, (text[a:b], a, b, x, x, False, True)))
         a, b = toks[k][0], toks[m - 1][1]

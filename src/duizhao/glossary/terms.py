@@ -26,6 +26,7 @@ from duizhao.model import Document, Occurrence
 from duizhao.resources.lemmas import lemminflect
 from duizhao.text.english import spelling_variants, word_set, zipf
 
+from .noun_use import noun_use
 from .phrasal import inner_slot
 from .text_words import LEFT, PLAIN, RIGHT, SEP, find_words
 
@@ -447,10 +448,15 @@ def find_term(
     """
     pattern = term_pattern(term.strip(), pos=pos, definition=definition)
     firsts = doc.first_sentence("en")
+    # a verb's base form where a noun stands is another word (glossary/noun_use.py)
+    base = term.strip().lower()
+    verb = base.isalpha() and _upos_for(pos, definition) == "VERB"
     out = []
     for p, para in enumerate(doc.en):
         for m in pattern.finditer(para.text):
             start, end = m.span()
+            if verb and m.group().lower() == base and noun_use(para.text, start):
+                continue
             out.append(
                 Occurrence(
                     paragraph=p,
