@@ -32,6 +32,7 @@ __all__ = [
     "article_refs",
     "gather_terms",
     "reading_of",
+    "reading_unsure",
     "sentence_bounds",
     "zh_lang",
 ]
@@ -250,6 +251,18 @@ def reading_of(para: Paragraph, a: int, b: int, which: str) -> str | None:
             continue
         out.append(v)
     return " ".join(out) if out else None
+
+
+def reading_unsure(para: Paragraph, a: int, b: int) -> bool:
+    """Whether the pinyin of ``para.text[a:b]`` holds a reading to check
+    (``Token.pinyin_unsure``), as :func:`reading_of` reads the readings there."""
+    return any(
+        u
+        for t in para.tokens
+        if t.pinyin_unsure and t.start < b and t.end > a
+        for k, u in enumerate(t.pinyin_unsure)
+        if a <= t.start + k < b
+    )
 
 
 def zh_lang(doc: Document) -> str:

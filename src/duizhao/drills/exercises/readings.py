@@ -9,10 +9,10 @@ answers are the readings of the annotation's tokens. A word with a pinyin readin
 
 from __future__ import annotations
 
-from ...model import Document, Occurrence, Paragraph
+from ...model import Document, Occurrence
 from ..model import Item, Span
 from ..seeding import rng
-from ..terms import reading_of, sentence_bounds, zh_lang
+from ..terms import reading_of, reading_unsure, sentence_bounds, zh_lang
 from . import Draft, ExerciseKind, Request
 
 __all__ = ["EXERCISE"]
@@ -112,17 +112,6 @@ def _words(req: Request, a: int, doc: Document) -> list[tuple[str, Occurrence]]:
     return words
 
 
-def _unsure(para: Paragraph, a: int, b: int) -> bool:
-    """Whether a pinyin reading of ``text[a:b]`` is one to check (``Token.pinyin_unsure``)."""
-    return any(
-        u
-        for t in para.tokens
-        if t.pinyin_unsure and t.start < b and t.end > a
-        for k, u in enumerate(t.pinyin_unsure)
-        if a <= t.start + k < b
-    )
-
-
 def _build(req: Request) -> Draft:
     """Marked Chinese words: glossary counterparts, then suggested Chinese words, then the
     hardest words (by HSK level) of the article."""
@@ -134,7 +123,7 @@ def _build(req: Request) -> Draft:
         clauses: set[tuple[int, int]] = set()
         for term, occ in _words(req, a, doc):
             para = doc.zh[occ.paragraph]
-            if req.reading != "jyutping" and _unsure(para, occ.start, occ.end):
+            if req.reading != "jyutping" and reading_unsure(para, occ.start, occ.end):
                 continue  # a reading to check is no answer key
             py = reading_of(para, occ.start, occ.end, "pinyin")
             jp = reading_of(para, occ.start, occ.end, "jyutping")

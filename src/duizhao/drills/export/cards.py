@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ...model import Document, Occurrence
 from ...output.readings import Reading
-from ..terms import gather_terms, reading_of, sentence_bounds
+from ..terms import gather_terms, reading_of, reading_unsure, sentence_bounds
 
 __all__ = [
     "Card",
@@ -150,11 +150,8 @@ def _unsure_at(doc: Document, zh_occ: Sequence[Occurrence]) -> bool:
     """Whether the pinyin of the card's Chinese where the glossary linked it holds a reading to
     check (``Token.pinyin_unsure``)."""
     for o in zh_occ[:1]:
-        for t in doc.zh[o.paragraph].tokens if 0 <= o.paragraph < len(doc.zh) else ():
-            if t.start < o.end and t.end > o.start and any(
-                u for k, u in enumerate(t.pinyin_unsure) if o.start <= t.start + k < o.end
-            ):
-                return True
+        if 0 <= o.paragraph < len(doc.zh):
+            return reading_unsure(doc.zh[o.paragraph], o.start, o.end)
     return False
 
 
