@@ -147,15 +147,7 @@ def order_senses(senses: Sequence[str], english: str | None) -> list[str]:
     if not english:
         return list(senses)
     words = sentence_words(english)
-    via = words.via_lemma
-    hits = []
-    for sense in senses:  # in_sentence(sense, words), without a call a sense
-        for w, s in _sense_stems(sense):
-            if s in words and (
-                s not in via or _particle_present(_PARENS_RE.sub("", sense), w, words)
-            ):
-                hits.append(sense)
-                break
+    hits = [s for s in senses if in_sentence(s, words)]
     if not hits:
         return list(senses)
     return hits + [s for s in senses if s not in hits]
