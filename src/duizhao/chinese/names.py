@@ -15,7 +15,14 @@ Examples:
 
 from __future__ import annotations
 
-__all__ = ["SURNAMES", "WORD_SURNAMES", "is_surname", "surname_gloss"]
+__all__ = [
+    "ADDRESS_FORMS",
+    "PERSON_TITLES",
+    "SURNAMES",
+    "WORD_SURNAMES",
+    "is_surname",
+    "surname_gloss",
+]
 
 
 #: Common single-character surnames of Hong Kong, in Traditional characters (most frequent
@@ -37,14 +44,17 @@ _SIMPLIFIED = frozenset(
 #: Every surname, in either script: one of them before a title or form of address is a surname
 #: (陳 先生 "Mr Chan"), not the word CC-CEDICT lists first (陳 "to lay out", 李 "plum").
 _ANY_SURNAME = SURNAMES | WORD_SURNAMES | _SIMPLIFIED
-#: Titles and forms of address that follow a surname (Traditional and Simplified).
-_TITLES = frozenset(
+#: Forms of address that follow a surname (the same in both scripts).
+ADDRESS_FORMS = frozenset(["先生", "小姐", "太太", "女士", "夫人", "姑娘", "伯伯", "婆婆"])
+#: Titles that follow a surname (Traditional and Simplified).
+PERSON_TITLES = frozenset(
     (  # noqa: SIM905 (a list of words reads better as one string)
-        "先生 小姐 太太 女士 夫人 教授 博士 醫生 医生 老師 老师 校長 校长 主席 議員 议员 局長 局长 "
-        "司長 司长 部長 部长 署長 署长 處長 处长 法官 經理 经理 主任 姑娘 伯伯 婆婆 律師 律师 "
-        "警司 督察 神父 牧師 牧师 同學 同学"
+        "教授 博士 醫生 医生 老師 老师 校長 校长 主席 議員 议员 局長 局长 司長 司长 部長 部长 "
+        "署長 署长 處長 处长 法官 經理 经理 主任 律師 律师 警司 督察 神父 牧師 牧师 同學 同学"
     ).split()
 )
+#: Titles and forms of address that follow a surname.
+_TITLES = ADDRESS_FORMS | PERSON_TITLES
 #: One-character Cantonese titles written after a surname as one word (黃太 "Mrs Wong").
 _ONE_WORD_TITLES = {"太": "Mrs", "生": "Mr", "伯": "Uncle (an older man)", "叔": "Uncle",
                     "婆": "Granny (an older woman)", "嬸": "Auntie", "姨": "Auntie"}  # fmt: skip

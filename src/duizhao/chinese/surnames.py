@@ -43,6 +43,8 @@ from collections.abc import Sequence
 
 from duizhao.text.script import is_han
 
+from .names import ADDRESS_FORMS, PERSON_TITLES
+
 __all__ = [
     "SURNAME_CHARS",
     "SURNAME_JYUTPING",
@@ -77,15 +79,9 @@ SURNAME_CHARS = frozenset(SURNAME_READINGS)
 #: Character (either script) → the surname's Jyutping, where ToJyutping reads another word.
 SURNAME_JYUTPING = {ch: jp for trad, simp, _, jp in _TABLE if jp for ch in (trad, simp)}
 
-#: Forms of address after a surname (Simplified): any surname before one is a name.
-_ADDRESS = frozenset(["先生", "小姐", "太太", "女士", "夫人", "姑娘", "伯伯", "婆婆"])
-#: Titles after a surname (Simplified); not after 任 "to serve as" (任 主席), nor 议员 after 区.
-_TITLES = frozenset(
-    (  # noqa: SIM905 (a list of words reads better as one string)
-        "教授 博士 医生 老师 校长 主席 议员 局长 司长 部长 署长 处长 法官 经理 主任 律师 "
-        "警司 督察 神父 牧师 同学"
-    ).split()
-)
+# Forms of address and titles after a surname are :mod:`.names`' ADDRESS_FORMS and
+# PERSON_TITLES (both scripts; the words looked up here are Simplified): any surname before a
+# form of address is a name; a title not after 任 "to serve as" (任 主席), nor 议员 after 区.
 #: Verbs of saying after a name (Simplified; :mod:`.conventions` has the Traditional list).
 _SAYING = frozenset(
     (  # noqa: SIM905 (a list of words reads better as one string)
@@ -160,7 +156,7 @@ def _before(simplified: str, words: Sequence[tuple[int, int]], n: int) -> str:
 
 def _named_before(word: str) -> bool:
     """Whether ``word`` is a title that a name follows (主席 单仲偕, 局长 单仲偕, 议员 区X)."""
-    return bool(word) and (word in _TITLES or word[-1] in _TITLE_ENDS)
+    return bool(word) and (word in PERSON_TITLES or word[-1] in _TITLE_ENDS)
 
 
 def _namelike(simplified: str, words: Sequence[tuple[int, int]], first: int, last: int) -> bool:
@@ -190,7 +186,7 @@ def _in_names_place(simplified: str, words: Sequence[tuple[int, int]], n: int, m
     after = _after(simplified, words, m)
     if after in _BETWEEN:
         after = _after(simplified, words, m + 1)
-    if after in _ADDRESS or after in _TITLES or after in _SAYING or after in _COLONS:
+    if after in ADDRESS_FORMS or after in PERSON_TITLES or after in _SAYING or after in _COLONS:
         return True
     before = _before(simplified, words, n)
     if _named_before(before):
@@ -230,8 +226,8 @@ def _name_at(simplified: str, words: Sequence[tuple[int, int]], n: int) -> bool:
     word = simplified[a:b]
     if b - a == 1:
         after = _after(simplified, words, n)
-        if after in _ADDRESS or (
-            after in _TITLES and ch != "任" and not (ch == "区" and after == "议员")
+        if after in ADDRESS_FORMS or (
+            after in PERSON_TITLES and ch != "任" and not (ch == "区" and after == "议员")
         ):
             return True
         if ch in _TITLE_ONLY:
